@@ -1,0 +1,322 @@
+"""HTTP API of the accounts context (``/api/v1/auth/…``, ``users/me``, ``clinics``,
+``staff``, ``invites``). Views parse, call one service or selector, and render."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Q, QuerySet
+from django.http import HttpRequest, JsonResponse
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework import mixins, status
+from rest_framework.decorators import action
+from rest_framework.permissions import AllowAny, IsAuthenticated
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.throttling import ScopedRateThrottle
+from rest_framework.views import APIView
+
+from accounts import selectors, serializers, services
+from accounts.models import Clinic, Invite, Membership, User
+from core.api import ClinicScopedViewSet
+from core.exceptions import TooManyRequests, problem_response
+
+REFRESH_COOKIE_DOC = (
+    "The refresh token is set as the HttpOnly cookie `aesthetix_refresh` "
+    "(path `/api/v1/auth/`); it is never in the body."
+)
+
+
+def axes_lockout_response(request: HttpRequest, *args: Any, **kwargs: Any) -> JsonResponse:
+    """django-axes lockout response for non-API sign-ins (admin): problem details, 429."""
+    return problem_response(request, TooManyRequests(_("Too many failed sign-ins. Try again later."),
+                                                     code="login_locked_out"))
+
+
+def _set_refresh_cookie(response: Response, pair: services.TokenPair) -> None:
+    response.set_cookie(
+        settings.REFRESH_COOKIE_NAME,
+        pair.refresh,
+        max_age=int(settings.SIMPLE_JWT["REFRESH_TOKEN_LIFETIME"].total_seconds()),
+        path=settings.REFRESH_COOKIE_PATH,
+        secure=settings.REFRESH_COOKIE_SECURE,
+        httponly=True,
+        samesite=settings.REFRESH_COOKIE_SAMESITE,
+    )
+
+
+def _token_response(user: User, pair: services.TokenPair, *, status_code: int = 200, **extra: Any) -> Response:
+    body = {
+        "access": pair.access,
+        "access_expires_at": pair.access_expires_at,
+        "user": serializers.UserSerializer(user).data,
+        "two_factor": selectors.two_factor_state(user=user, verified=pair.otp_verified),
+        **extra,
+    }
+    response = Response(body, status=status_code)
+    _set_refresh_cookie(response, pair)
+    return response
+
+
+def _refresh_cookie(request: Request) -> str:
+    return request.COOKIES.get(settings.REFRESH_COOKIE_NAME, "")
+
+
+class AuthThrottled(APIView):
+    permission_classes = [AllowAny]
+    throttle_classes = [ScopedRateThrottle]
+    throttle_scope = "auth"
+
+
+class SignupView(AuthThrottled):
+    @extend_schema(
+        request=serializers.SignupSerializer,
+        responses={201: serializers.SignupResponseSerializer},
+        description="Create an organization, its first clinic and its owner; signs the owner in. "
+        + REFRESH_COOKIE_DOC,
+    )
+    def post(self, request: Request) -> Response:
+        data = serializers.SignupSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        org, clinic, user = services.organization_signup(
+            organization_name=data.validated_data["organization_name"],
+            clinic=services.ClinicData(**data.validated_data["clinic"]),
+            owner=data.validated_data["owner"],
+        )
+        _user, pair = services.auth_login(
+            request=request._request, phone=user.phone, password=data.validated_data["owner"]["password"]
+        )
+        return _token_response(
+            user, pair, status_code=201, organization_id=str(org.pk),
+            clinic=serializers.ClinicSerializer(clinic).data,
+        )
+
+
+class LoginView(AuthThrottled):
+    @extend_schema(
+        request=serializers.LoginSerializer,
+        responses={200: serializers.TokenResponseSerializer},
+        description="Sign in with mobile number and password (and `otp_code` once TOTP is "
+        "enrolled). 400 `otp_required` asks for the code; 401 `invalid_credentials`; 429 "
+        "after repeated failures. " + REFRESH_COOKIE_DOC,
+    )
+    def post(self, request: Request) -> Response:
+        data = serializers.LoginSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        user, pair = services.auth_login(request=request._request, **data.validated_data)
+        return _token_response(user, pair)
+
+
+class RefreshView(AuthThrottled):
+    @extend_schema(
+        request=None,
+        responses={200: serializers.TokenResponseSerializer},
+        description="Rotate the refresh cookie and get a new access token. Reusing an old "
+        "refresh token ends the whole session (401 `refresh_token_reused`).",
+    )
+    def post(self, request: Request) -> Response:
+        user, pair = services.auth_refresh(raw_refresh=_refresh_cookie(request))
+        return _token_response(user, pair)
+
+
+class LogoutView(AuthThrottled):
+    @extend_schema(request=None, responses={204: None}, description="End the session (idempotent).")
+    def post(self, request: Request) -> Response:
+        services.auth_logout(raw_refresh=_refresh_cookie(request))
+        response = Response(status=status.HTTP_204_NO_CONTENT)
+        response.delete_cookie(settings.REFRESH_COOKIE_NAME, path=settings.REFRESH_COOKIE_PATH)
+        return response
+
+
+class TotpEnrollView(APIView):
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(request=None, responses={201: serializers.TotpEnrollmentSerializer},
+                   description="Start TOTP enrolment; 409 when already enrolled.")
+    def post(self, request: Request) -> Response:
+        enrollment = services.totp_enroll(user=request.user)  # type: ignore[arg-type]
+        return Response({"config_url": enrollment.config_url, "secret": enrollment.secret}, status=201)
+
+
+class TotpConfirmView(APIView):
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(request=serializers.TotpConfirmSerializer, responses={200: serializers.TokenResponseSerializer},
+                   description="Confirm enrolment with a first code; returns a new session with "
+                   "`two_factor.verified = true`. " + REFRESH_COOKIE_DOC)
+    def post(self, request: Request) -> Response:
+        data = serializers.TotpConfirmSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        user: User = request.user  # type: ignore[assignment]
+        pair = services.totp_confirm(user=user, code=data.validated_data["code"], raw_refresh=_refresh_cookie(request))
+        return _token_response(user, pair)
+
+
+class MeView(APIView):
+    permission_classes = [IsAuthenticated]
+
+    def _render(self, request: Request) -> Response:
+        user: User = request.user  # type: ignore[assignment]
+        verified = bool(request.auth.get("otp")) if request.auth is not None else False
+        return Response(
+            {
+                "user": serializers.UserSerializer(user).data,
+                "memberships": serializers.MembershipBriefSerializer(
+                    selectors.membership_list_for_user(user=user), many=True
+                ).data,
+                "two_factor": selectors.two_factor_state(user=user, verified=verified),
+            }
+        )
+
+    @extend_schema(responses={200: serializers.MeSerializer})
+    def get(self, request: Request) -> Response:
+        return self._render(request)
+
+    @extend_schema(request=serializers.MeUpdateSerializer, responses={200: serializers.MeSerializer})
+    def patch(self, request: Request) -> Response:
+        data = serializers.MeUpdateSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        services.user_update(user=request.user, **data.validated_data)  # type: ignore[arg-type]
+        return self._render(request)
+
+
+class LicenceListView(APIView):
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(responses={200: serializers.LicenceSerializer(many=True)})
+    def get(self, request: Request) -> Response:
+        licences = selectors.licence_list_for_user(user=request.user)  # type: ignore[arg-type]
+        return Response(serializers.LicenceSerializer(licences, many=True).data)
+
+    @extend_schema(request=serializers.LicenceSerializer, responses={201: serializers.LicenceSerializer})
+    def post(self, request: Request) -> Response:
+        data = serializers.LicenceSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        licence = services.licence_create(user=request.user, **data.validated_data)  # type: ignore[arg-type]
+        return Response(serializers.LicenceSerializer(licence).data, status=201)
+
+
+class InviteAcceptView(AuthThrottled):
+    @extend_schema(
+        request=serializers.InviteAcceptSerializer,
+        responses={201: serializers.MembershipBriefSerializer},
+        description="Accept an invite. New people send password and names; people with an "
+        "account sign in first. 410 when the invite expired, was revoked or used.",
+    )
+    def post(self, request: Request) -> Response:
+        data = serializers.InviteAcceptSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        user = request.user if request.user.is_authenticated else None
+        membership = services.invite_accept(user=user, **data.validated_data)  # type: ignore[arg-type]
+        return Response(serializers.MembershipBriefSerializer(membership).data, status=201)
+
+
+class ClinicViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicScopedViewSet):
+    """Clinics (branches) of the caller's organization."""
+
+    model = Clinic
+    serializer_class = serializers.ClinicSerializer
+    tenant_scope = "organization"
+    required_permissions = {
+        "list": "clinic.view",
+        "retrieve": "clinic.view",
+        "me": "clinic.view",
+        "create": "clinic.manage",
+        "partial_update": "clinic.manage",
+        "update_me": "clinic.manage",
+    }
+    filterset_fields = ["country", "is_active"]
+    ordering_fields = ["name", "created_at"]
+
+    def get_base_queryset(self) -> QuerySet[Clinic]:
+        return Clinic.objects.select_related("organization").order_by("name")
+
+    @extend_schema(request=serializers.ClinicInputSerializer, responses={201: serializers.ClinicSerializer})
+    def create(self, request: Request) -> Response:
+        data = serializers.ClinicInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        clinic = services.clinic_create(
+            organization=self.clinic.organization, actor=request.user,  # type: ignore[arg-type]
+            actor_role=self.membership.role, data=services.ClinicData(**data.validated_data),
+        )
+        return Response(serializers.ClinicSerializer(clinic).data, status=201)
+
+    @extend_schema(request=serializers.ClinicUpdateSerializer, responses={200: serializers.ClinicSerializer})
+    def partial_update(self, request: Request, pk: str | None = None) -> Response:
+        return self._update(request, self.get_object())
+
+    @extend_schema(responses={200: serializers.ClinicSerializer}, description="The clinic named by X-Clinic-Id.")
+    @action(detail=False, methods=["get"], url_path="me")
+    def me(self, request: Request) -> Response:
+        return Response(serializers.ClinicSerializer(self.clinic).data)
+
+    @extend_schema(request=serializers.ClinicUpdateSerializer, responses={200: serializers.ClinicSerializer})
+    @me.mapping.patch
+    def update_me(self, request: Request) -> Response:
+        return self._update(request, self.clinic)
+
+    def _update(self, request: Request, clinic: Clinic) -> Response:
+        data = serializers.ClinicUpdateSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        clinic = services.clinic_update(clinic=clinic, actor=request.user, **data.validated_data)  # type: ignore[arg-type]
+        return Response(serializers.ClinicSerializer(clinic).data)
+
+
+class StaffViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicScopedViewSet):
+    """The clinic's staff (memberships). ``?search=`` matches names and phone."""
+
+    model = Membership
+    serializer_class = serializers.StaffSerializer
+    required_permissions = {"list": "staff.view", "retrieve": "staff.view", "partial_update": "staff.manage"}
+    filterset_fields = ["role", "is_active"]
+
+    def get_base_queryset(self) -> QuerySet[Membership]:
+        queryset = selectors.staff_list(clinic=self.clinic)
+        term = self.request.query_params.get("search", "").strip()
+        if term:
+            queryset = queryset.filter(
+                Q(user__given_name__icontains=term) | Q(user__family_name__icontains=term) | Q(user__phone__contains=term)
+            )
+        return queryset
+
+    @extend_schema(request=serializers.StaffUpdateSerializer, responses={200: serializers.StaffSerializer})
+    def partial_update(self, request: Request, pk: str | None = None) -> Response:
+        data = serializers.StaffUpdateSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        membership = services.membership_update(
+            membership=self.get_object(), actor=request.user,  # type: ignore[arg-type]
+            actor_role=self.membership.role, **data.validated_data,
+        )
+        return Response(serializers.StaffSerializer(membership).data)
+
+
+class InviteViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicScopedViewSet):
+    model = Invite
+    serializer_class = serializers.InviteSerializer
+    required_permissions = {
+        "list": "invite.manage", "retrieve": "invite.manage", "create": "invite.manage", "revoke": "invite.manage",
+    }
+
+    def get_base_queryset(self) -> QuerySet[Invite]:
+        return selectors.invite_list()
+
+    @extend_schema(request=serializers.InviteCreateSerializer, responses={201: serializers.InviteCreatedSerializer})
+    def create(self, request: Request) -> Response:
+        data = serializers.InviteCreateSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        invite, token = services.invite_create(
+            clinic=self.clinic, actor=request.user,  # type: ignore[arg-type]
+            actor_role=self.membership.role, **data.validated_data,
+        )
+        invite.accept_url = services.invite_accept_url(token)  # type: ignore[attr-defined]
+        return Response(serializers.InviteCreatedSerializer(invite).data, status=201)
+
+    @extend_schema(request=None, responses={200: serializers.InviteSerializer, 409: OpenApiResponse(description="not pending")})
+    @action(detail=True, methods=["post"])
+    def revoke(self, request: Request, pk: str | None = None) -> Response:
+        with transaction.atomic():
+            invite = services.invite_revoke(invite=self.get_object(), actor=request.user)  # type: ignore[arg-type]
+        return Response(serializers.InviteSerializer(invite).data)

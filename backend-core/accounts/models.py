@@ -1,0 +1,211 @@
+"""Identity and organization structure. Global tables, shared by all tenants:
+users, organizations, clinics, memberships, licences, refresh-token families.
+Invites are tenant-local (they belong to one clinic)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
+from django.contrib.auth.models import PermissionsMixin
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from accounts.validators import (
+    validate_country,
+    validate_currency,
+    validate_locale,
+    validate_time_zone,
+)
+from core.models import ClinicScopedModel, TimeStampedModel, UUIDModel
+from core.roles import Role
+
+
+class UserManager(BaseUserManager["User"]):
+    use_in_migrations = True
+
+    def create_user(self, phone: str, password: str | None = None, **fields: Any) -> User:
+        user = self.model(phone=phone, **fields)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_superuser(self, phone: str, password: str | None = None, **fields: Any) -> User:
+        fields.update(is_staff=True, is_superuser=True)
+        return self.create_user(phone, password, **fields)
+
+
+class User(UUIDModel, AbstractBaseUser, PermissionsMixin):
+    """A person who signs in: staff member (and, with the portal, a patient).
+
+    Signs in with a mobile number in E.164 and a password; e-mail is optional.
+    """
+
+    phone = models.CharField(_("mobile number (E.164)"), max_length=16, unique=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    given_name = models.CharField(_("given name"), max_length=150)
+    family_name = models.CharField(_("family name"), max_length=150, blank=True)
+    national_id = models.CharField(_("national ID"), max_length=20, blank=True)
+    national_id_country = models.CharField(_("national ID country"), max_length=2, blank=True)
+    preferred_language = models.CharField(_("preferred language"), max_length=10, default="en")
+    is_active = models.BooleanField(default=True)
+    is_staff = models.BooleanField(_("platform staff (admin site)"), default=False)
+    date_joined = models.DateTimeField(default=timezone.now)
+
+    objects = UserManager()
+
+    USERNAME_FIELD = "phone"
+    REQUIRED_FIELDS = ["given_name"]
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["national_id_country", "national_id"],
+                condition=~Q(national_id=""),
+                name="user_national_id_unique_per_country",
+            ),
+            models.CheckConstraint(
+                condition=Q(national_id="") | ~Q(national_id_country=""),
+                name="user_national_id_has_country",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.full_name or self.phone
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.given_name} {self.family_name}".strip()
+
+
+class Organization(UUIDModel, TimeStampedModel):
+    """The tenant that pays; owns one or more clinics (branches)."""
+
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=80, unique=True)
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Clinic(UUIDModel, TimeStampedModel):
+    """A branch of an organization. Locale, time zone and currency are per clinic."""
+
+    organization = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="clinics")
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=80, unique=True)
+    country = models.CharField(max_length=2, validators=[validate_country])
+    time_zone = models.CharField(max_length=64, validators=[validate_time_zone])
+    locale = models.CharField(max_length=10, validators=[validate_locale])
+    currency = models.CharField(max_length=3, validators=[validate_currency])
+    phone = models.CharField(max_length=16, blank=True)
+    address = models.TextField(blank=True)
+    is_active = models.BooleanField(default=True)
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Membership(UUIDModel, TimeStampedModel):
+    """A user's role at one clinic. One membership per user and clinic."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="memberships")
+    clinic = models.ForeignKey(Clinic, on_delete=models.CASCADE, related_name="memberships")
+    role = models.CharField(max_length=20, choices=Role.choices)
+    is_active = models.BooleanField(default=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["clinic", "user"], name="membership_unique_user_clinic")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} @ {self.clinic} ({self.role})"
+
+
+class ProfessionalLicence(UUIDModel, TimeStampedModel):
+    """A practitioner's registration with a professional council (e.g. CRM in Brazil,
+    the Medical Council of Thailand, the Saudi Commission for Health Specialties)."""
+
+    class Council(models.TextChoices):
+        CRM = "CRM", _("Conselho Regional de Medicina (BR)")
+        COREN = "COREN", _("Conselho Regional de Enfermagem (BR)")
+        TMC = "TMC", _("Medical Council of Thailand")
+        TNMC = "TNMC", _("Thailand Nursing and Midwifery Council")
+        SCFHS = "SCFHS", _("Saudi Commission for Health Specialties")
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Pending verification")
+        VERIFIED = "verified", _("Verified")
+        REJECTED = "rejected", _("Rejected")
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="licences")
+    council = models.CharField(max_length=10, choices=Council.choices)
+    number = models.CharField(max_length=30)
+    region = models.CharField(max_length=10, blank=True, help_text=_("e.g. SP for CRM-SP"))
+    valid_until = models.DateField(null=True, blank=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["council", "region", "number"], name="licence_unique_number"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.council}-{self.region} {self.number}".replace("- ", " ")
+
+
+class RefreshTokenFamily(UUIDModel):
+    """All refresh tokens descended by rotation from one login.
+
+    Presenting a refresh token that was already rotated (reuse: it was stolen or replayed)
+    revokes the whole family, so both the thief's and the user's tokens stop working.
+    """
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="token_families")
+    created_at = models.DateTimeField(auto_now_add=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+    revoked_reason = models.CharField(max_length=20, blank=True)
+
+
+class Invite(ClinicScopedModel):
+    """An invitation to join a clinic with a role; accepted once with its secret token.
+
+    Only the SHA-256 of the token is stored.
+    """
+
+    phone = models.CharField(max_length=16)
+    email = models.EmailField(blank=True)
+    role = models.CharField(max_length=20, choices=Role.choices)
+    token_hash = models.CharField(max_length=64, unique=True)
+    expires_at = models.DateTimeField()
+    invited_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
+    sent_at = models.DateTimeField(null=True, blank=True)
+    accepted_at = models.DateTimeField(null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        User, on_delete=models.PROTECT, related_name="+", null=True, blank=True
+    )
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["clinic", "-created_at"])]
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Pending")
+        ACCEPTED = "accepted", _("Accepted")
+        REVOKED = "revoked", _("Revoked")
+        EXPIRED = "expired", _("Expired")
+
+    @property
+    def status(self) -> str:
+        if self.accepted_at:
+            return self.Status.ACCEPTED
+        if self.revoked_at:
+            return self.Status.REVOKED
+        if self.expires_at <= timezone.now():
+            return self.Status.EXPIRED
+        return self.Status.PENDING

@@ -1,0 +1,71 @@
+"""Reads of the accounts context."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from django.db.models import QuerySet
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from accounts.models import Clinic, Invite, Membership, ProfessionalLicence, User
+from core.roles import TWO_FACTOR_ROLES
+
+
+def membership_active_get(*, user_id: uuid.UUID, clinic_id: uuid.UUID) -> Membership | None:
+    """The user's active membership at an active clinic, with clinic and organization."""
+    return (
+        Membership.objects.select_related("clinic__organization")
+        .filter(user_id=user_id, clinic_id=clinic_id, is_active=True, clinic__is_active=True)
+        .first()
+    )
+
+
+def membership_list_for_user(*, user: User) -> QuerySet[Membership]:
+    return (
+        Membership.objects.select_related("clinic")
+        .filter(user=user, is_active=True, clinic__is_active=True)
+        .order_by("clinic__name")
+    )
+
+
+def staff_list(*, clinic: Clinic) -> QuerySet[Membership]:
+    """Memberships of ``clinic`` with their users, ordered by name."""
+    return (
+        Membership.objects.select_related("user")
+        .filter(clinic=clinic)
+        .order_by("user__given_name", "user__family_name")
+    )
+
+
+def clinic_list_for_organization(*, organization_id: uuid.UUID) -> QuerySet[Clinic]:
+    return Clinic.objects.filter(organization_id=organization_id).order_by("name")
+
+
+def invite_list() -> QuerySet[Invite]:
+    """Invites of the current clinic (tenant-scoped manager), newest first."""
+    return Invite.objects.select_related("invited_by").order_by("-created_at")
+
+
+def licence_list_for_user(*, user: User) -> QuerySet[ProfessionalLicence]:
+    return ProfessionalLicence.objects.filter(user=user).order_by("council", "number")
+
+
+def user_requires_two_factor(*, user: User) -> bool:
+    """True when any active membership has a role that must use TOTP."""
+    return Membership.objects.filter(
+        user=user, is_active=True, role__in=list(TWO_FACTOR_ROLES)
+    ).exists()
+
+
+def totp_device_confirmed(*, user: User) -> TOTPDevice | None:
+    return TOTPDevice.objects.filter(user=user, confirmed=True).first()
+
+
+def two_factor_state(*, user: User, verified: bool) -> dict[str, Any]:
+    """``{"required": bool, "enrolled": bool, "verified": bool}`` for API responses."""
+    return {
+        "required": user_requires_two_factor(user=user),
+        "enrolled": totp_device_confirmed(user=user) is not None,
+        "verified": verified,
+    }

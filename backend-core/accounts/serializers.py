@@ -1,0 +1,184 @@
+"""Shapes of the accounts API: input serializers check form, output ones render."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from rest_framework import serializers
+
+from accounts.models import Clinic, Invite, Membership, ProfessionalLicence, User
+from core.roles import Role
+
+LANGUAGE_CHOICES = [code for code, _name in settings.LANGUAGES]
+
+
+class ClinicInputSerializer(serializers.Serializer[Any]):
+    name = serializers.CharField(max_length=200)
+    country = serializers.CharField(min_length=2, max_length=2, help_text="ISO 3166-1 alpha-2")
+    time_zone = serializers.CharField(max_length=64, help_text="IANA zone, e.g. Asia/Bangkok")
+    locale = serializers.CharField(max_length=10, help_text="BCP 47, e.g. th, pt-BR, ar")
+    currency = serializers.CharField(min_length=3, max_length=3, help_text="ISO 4217")
+    phone = serializers.CharField(max_length=32, required=False, allow_blank=True)
+    address = serializers.CharField(required=False, allow_blank=True)
+
+
+class ClinicUpdateSerializer(ClinicInputSerializer):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs["partial"] = True
+        super().__init__(*args, **kwargs)
+
+
+class ClinicSerializer(serializers.ModelSerializer[Clinic]):
+    organization = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Clinic
+        fields = [
+            "id", "name", "slug", "organization", "country", "time_zone", "locale",
+            "currency", "phone", "address", "is_active", "created_at",
+        ]
+        read_only_fields = fields
+
+    def get_organization(self, clinic: Clinic) -> dict[str, str]:
+        return {"id": str(clinic.organization_id), "name": clinic.organization.name}
+
+
+class UserSerializer(serializers.ModelSerializer[User]):
+    class Meta:
+        model = User
+        fields = [
+            "id", "phone", "email", "given_name", "family_name", "full_name",
+            "national_id", "national_id_country", "preferred_language", "date_joined",
+        ]
+        read_only_fields = fields
+
+
+class MembershipBriefSerializer(serializers.ModelSerializer[Membership]):
+    clinic_id = serializers.UUIDField(source="clinic.id", read_only=True)
+    clinic_name = serializers.CharField(source="clinic.name", read_only=True)
+
+    class Meta:
+        model = Membership
+        fields = ["id", "clinic_id", "clinic_name", "role"]
+        read_only_fields = fields
+
+
+class TwoFactorStateSerializer(serializers.Serializer[Any]):
+    required = serializers.BooleanField()
+    enrolled = serializers.BooleanField()
+    verified = serializers.BooleanField()
+
+
+class MeSerializer(serializers.Serializer[Any]):
+    user = UserSerializer()
+    memberships = MembershipBriefSerializer(many=True)
+    two_factor = TwoFactorStateSerializer()
+
+
+class MeUpdateSerializer(serializers.Serializer[Any]):
+    given_name = serializers.CharField(max_length=150, required=False)
+    family_name = serializers.CharField(max_length=150, required=False, allow_blank=True)
+    email = serializers.EmailField(required=False, allow_blank=True)
+    preferred_language = serializers.ChoiceField(choices=LANGUAGE_CHOICES, required=False)
+    national_id = serializers.CharField(max_length=32, required=False, allow_blank=True)
+    national_id_country = serializers.CharField(max_length=2, required=False, allow_blank=True)
+
+
+class OwnerSerializer(serializers.Serializer[Any]):
+    phone = serializers.CharField(max_length=32, help_text="Mobile number with country code")
+    password = serializers.CharField(write_only=True, style={"input_type": "password"})
+    given_name = serializers.CharField(max_length=150)
+    family_name = serializers.CharField(max_length=150, required=False, allow_blank=True)
+    email = serializers.EmailField(required=False, allow_blank=True)
+    preferred_language = serializers.ChoiceField(choices=LANGUAGE_CHOICES, required=False)
+
+
+class SignupSerializer(serializers.Serializer[Any]):
+    organization_name = serializers.CharField(max_length=200)
+    clinic = ClinicInputSerializer()
+    owner = OwnerSerializer()
+
+
+class LoginSerializer(serializers.Serializer[Any]):
+    phone = serializers.CharField(max_length=32)
+    password = serializers.CharField(max_length=256, style={"input_type": "password"})
+    otp_code = serializers.RegexField(r"^\d{6,8}$", required=False, allow_blank=True)
+
+
+class TokenResponseSerializer(serializers.Serializer[Any]):
+    access = serializers.CharField(help_text="JWT access token; send as `Authorization: Bearer`")
+    access_expires_at = serializers.DateTimeField()
+    user = UserSerializer()
+    two_factor = TwoFactorStateSerializer()
+
+
+class SignupResponseSerializer(TokenResponseSerializer):
+    organization_id = serializers.UUIDField()
+    clinic = ClinicSerializer()
+
+
+class TotpEnrollmentSerializer(serializers.Serializer[Any]):
+    config_url = serializers.CharField(help_text="otpauth:// URL to show as a QR code")
+    secret = serializers.CharField(help_text="Base32 secret for manual entry")
+
+
+class TotpConfirmSerializer(serializers.Serializer[Any]):
+    code = serializers.RegexField(r"^\d{6,8}$")
+
+
+class StaffSerializer(serializers.ModelSerializer[Membership]):
+    user = UserSerializer(read_only=True)
+
+    class Meta:
+        model = Membership
+        fields = ["id", "user", "role", "is_active", "created_at"]
+        read_only_fields = fields
+
+
+class StaffUpdateSerializer(serializers.Serializer[Any]):
+    role = serializers.ChoiceField(choices=Role.choices, required=False)
+    is_active = serializers.BooleanField(required=False)
+
+
+class InviteCreateSerializer(serializers.Serializer[Any]):
+    phone = serializers.CharField(max_length=32)
+    role = serializers.ChoiceField(choices=Role.choices)
+    email = serializers.EmailField(required=False, allow_blank=True)
+
+
+class InviteSerializer(serializers.ModelSerializer[Invite]):
+    status = serializers.CharField(read_only=True)
+    invited_by = serializers.CharField(source="invited_by.full_name", read_only=True)
+
+    class Meta:
+        model = Invite
+        fields = [
+            "id", "phone", "email", "role", "status", "expires_at", "sent_at",
+            "accepted_at", "invited_by", "created_at",
+        ]
+        read_only_fields = fields
+
+
+class InviteCreatedSerializer(InviteSerializer):
+    accept_url = serializers.CharField(read_only=True, help_text="Shown once; also sent by SMS")
+
+    class Meta(InviteSerializer.Meta):
+        fields = [*InviteSerializer.Meta.fields, "accept_url"]
+        read_only_fields = fields
+
+
+class InviteAcceptSerializer(serializers.Serializer[Any]):
+    token = serializers.CharField(max_length=128)
+    password = serializers.CharField(required=False, allow_blank=True, style={"input_type": "password"})
+    given_name = serializers.CharField(max_length=150, required=False, allow_blank=True)
+    family_name = serializers.CharField(max_length=150, required=False, allow_blank=True)
+    email = serializers.EmailField(required=False, allow_blank=True)
+
+
+class LicenceSerializer(serializers.ModelSerializer[ProfessionalLicence]):
+    class Meta:
+        model = ProfessionalLicence
+        fields = ["id", "council", "number", "region", "valid_until", "status", "created_at"]
+        read_only_fields = ["id", "status", "created_at"]
+        validators: list[Any] = []  # uniqueness is the service's rule (and the database's)

@@ -1,0 +1,549 @@
+"""Writes of the accounts context: sign-up, clinics, staff, invites, licences, and the
+authentication use cases (login, refresh rotation with reuse detection, logout, TOTP).
+
+Every function is one transaction; errors are ``core.exceptions.ApplicationError``
+subclasses (400 naming the field, 401, 403, 404, 409, 410, 429).
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import secrets
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth import authenticate
+from django.contrib.auth.password_validation import validate_password
+from django.core.cache import cache
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.http import HttpRequest
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django_otp.plugins.otp_totp.models import TOTPDevice
+from rest_framework_simplejwt.exceptions import TokenBackendError, TokenError
+from rest_framework_simplejwt.token_blacklist.models import BlacklistedToken
+from rest_framework_simplejwt.tokens import RefreshToken
+
+from accounts.authentication import family_revoked_cache_key
+from accounts.models import (
+    Clinic,
+    Invite,
+    Membership,
+    Organization,
+    ProfessionalLicence,
+    RefreshTokenFamily,
+    User,
+)
+from accounts.selectors import totp_device_confirmed
+from accounts.validators import normalize_national_id, normalize_phone
+from core.exceptions import (
+    AuthenticationFailedError,
+    Conflict,
+    Gone,
+    PermissionDeniedError,
+    TooManyRequests,
+    ValidationFailed,
+)
+from core.realtime import clinic_event_publish
+from core.roles import MANAGERS, Role
+from core.services import model_save
+from core.tasks import enqueue_on_commit
+
+# ---------------------------------------------------------------------------- identity
+
+
+def _phone(raw: str, *, field: str = "phone", region: str | None = None) -> str:
+    try:
+        return normalize_phone(raw, region=region)
+    except ValidationError as exc:
+        raise ValidationFailed(errors={field: exc.messages}) from exc
+
+
+def _national_id(country: str, value: str) -> str:
+    if not value:
+        return ""
+    if not country:
+        raise ValidationFailed(errors={"national_id_country": [_("Required with a national ID.")]})
+    try:
+        return normalize_national_id(country=country, value=value)
+    except ValidationError as exc:
+        raise ValidationFailed(errors={"national_id": exc.messages}) from exc
+
+
+def _password(password: str, user: User) -> None:
+    try:
+        validate_password(password, user)
+    except ValidationError as exc:
+        raise ValidationFailed(errors={"password": exc.messages}) from exc
+
+
+def user_create(
+    *,
+    phone: str,
+    password: str,
+    given_name: str,
+    family_name: str = "",
+    email: str = "",
+    national_id: str = "",
+    national_id_country: str = "",
+    preferred_language: str = "en",
+) -> User:
+    """Create a user who signs in with ``phone`` (any format ``phonenumbers`` parses with
+    a country code) and ``password`` (Django's validators: length ≥ 10, not common, not
+    all digits, not like the name). Raises ``ValidationFailed`` naming the field."""
+    e164 = _phone(phone)
+    if User.objects.filter(phone=e164).exists():
+        raise ValidationFailed(errors={"phone": [_("An account with this mobile number exists.")]})
+    country = national_id_country.upper()
+    compact = _national_id(country, national_id)
+    if compact and User.objects.filter(national_id_country=country, national_id=compact).exists():
+        raise ValidationFailed(errors={"national_id": [_("This national ID is already registered.")]})
+    user = User(
+        phone=e164,
+        given_name=given_name,
+        family_name=family_name,
+        email=email,
+        national_id=compact,
+        national_id_country=country if compact else "",
+        preferred_language=preferred_language,
+    )
+    _password(password, user)
+    user.set_password(password)
+    model_save(user)
+    return user
+
+
+@transaction.atomic
+def user_update(*, user: User, **fields: Any) -> User:
+    """Update the caller's own profile: names, e-mail, language, national ID."""
+    if "national_id" in fields or "national_id_country" in fields:
+        country = (fields.pop("national_id_country", None) or user.national_id_country).upper()
+        compact = _national_id(country, fields.pop("national_id", user.national_id))
+        clash = User.objects.filter(national_id_country=country, national_id=compact).exclude(pk=user.pk)
+        if compact and clash.exists():
+            raise ValidationFailed(errors={"national_id": [_("This national ID is already registered.")]})
+        fields.update(national_id=compact, national_id_country=country if compact else "")
+    for name, value in fields.items():
+        setattr(user, name, value)
+    if fields:
+        model_save(user, update_fields=list(fields))
+    return user
+
+
+def _unique_slug(model: type[Organization] | type[Clinic], name: str) -> str:
+    base = slugify(name, allow_unicode=False)[:60] or "clinic"
+    slug, n = base, 1
+    while model.objects.filter(slug=slug).exists():
+        n += 1
+        slug = f"{base}-{n}"
+    return slug
+
+
+# ---------------------------------------------------------------- organizations & clinics
+
+
+@dataclass(frozen=True)
+class ClinicData:
+    name: str
+    country: str
+    time_zone: str
+    locale: str
+    currency: str
+    phone: str = ""
+    address: str = ""
+
+
+def _clinic_build(*, organization: Organization, data: ClinicData) -> Clinic:
+    phone = _phone(data.phone, region=data.country) if data.phone else ""
+    clinic = Clinic(
+        organization=organization,
+        name=data.name,
+        slug=_unique_slug(Clinic, data.name),
+        country=data.country.upper(),
+        time_zone=data.time_zone,
+        locale=data.locale,
+        currency=data.currency.upper(),
+        phone=phone,
+        address=data.address,
+    )
+    model_save(clinic)
+    return clinic
+
+
+@transaction.atomic
+def organization_signup(
+    *, organization_name: str, clinic: ClinicData, owner: dict[str, Any]
+) -> tuple[Organization, Clinic, User]:
+    """Create an organization, its first clinic and its owner (``owner`` holds the
+    ``user_create`` arguments). All or nothing."""
+    organization = Organization(name=organization_name, slug=_unique_slug(Organization, organization_name))
+    model_save(organization)
+    first_clinic = _clinic_build(organization=organization, data=clinic)
+    user = user_create(**owner)
+    model_save(Membership(user=user, clinic=first_clinic, role=Role.OWNER))
+    return organization, first_clinic, user
+
+
+@transaction.atomic
+def clinic_create(*, organization: Organization, actor: User, actor_role: str, data: ClinicData) -> Clinic:
+    """Open a new branch; the actor joins it with the role they hold where they act."""
+    clinic = _clinic_build(organization=organization, data=data)
+    model_save(Membership(user=actor, clinic=clinic, role=actor_role))
+    return clinic
+
+
+CLINIC_EDITABLE = frozenset({"name", "time_zone", "locale", "currency", "phone", "address", "country"})
+
+
+@transaction.atomic
+def clinic_update(*, clinic: Clinic, actor: User, **fields: Any) -> Clinic:
+    """Change a clinic's settings (``CLINIC_EDITABLE`` fields)."""
+    unknown = set(fields) - CLINIC_EDITABLE
+    if unknown:
+        raise ValidationFailed(errors={f: [_("This field cannot be changed.")] for f in unknown})
+    if fields.get("phone"):
+        fields["phone"] = _phone(fields["phone"], region=fields.get("country") or clinic.country)
+    for name, value in fields.items():
+        setattr(clinic, name, value.upper() if name in ("country", "currency") else value)
+    if fields:
+        model_save(clinic, update_fields=list(fields))
+    return clinic
+
+
+# ------------------------------------------------------------------------------- staff
+
+
+def _check_can_grant(*, actor_role: str, role: str) -> None:
+    if role in MANAGERS and actor_role != Role.OWNER:
+        raise PermissionDeniedError(_("Only an owner can grant the owner or admin role."))
+
+
+@transaction.atomic
+def membership_update(
+    *, membership: Membership, actor: User, actor_role: str, role: str | None = None, is_active: bool | None = None
+) -> Membership:
+    """Change a staff member's role or (de)activate them. Only owners touch owners and
+    admins; the clinic always keeps at least one active owner."""
+    locked = Membership.objects.select_for_update().get(pk=membership.pk)
+    if locked.role in MANAGERS:
+        _check_can_grant(actor_role=actor_role, role=locked.role)
+    if role is not None:
+        _check_can_grant(actor_role=actor_role, role=role)
+    new_role = role if role is not None else locked.role
+    new_active = is_active if is_active is not None else locked.is_active
+    if locked.role == Role.OWNER and (new_role != Role.OWNER or not new_active):
+        owners = Membership.objects.select_for_update().filter(
+            clinic_id=locked.clinic_id, role=Role.OWNER, is_active=True
+        )
+        if owners.count() <= 1:
+            raise Conflict(_("A clinic must keep at least one active owner."), code="last_owner")
+    locked.role, locked.is_active = new_role, new_active
+    model_save(locked, update_fields=["role", "is_active"])
+    clinic_event_publish(
+        clinic_id=locked.clinic_id,
+        event_type="membership.updated",
+        data={"id": str(locked.pk), "role": locked.role, "is_active": locked.is_active},
+    )
+    return locked
+
+
+# ----------------------------------------------------------------------------- invites
+
+
+def _token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def invite_accept_url(token: str) -> str:
+    return f"{settings.PUBLIC_BASE_URL}/accept-invite?token={token}"
+
+
+@transaction.atomic
+def invite_create(
+    *, clinic: Clinic, actor: User, actor_role: str, phone: str, role: str, email: str = ""
+) -> tuple[Invite, str]:
+    """Invite a person (by mobile number) to ``clinic`` as ``role``.
+
+    Returns the invite and its one-time token (only its hash is stored). The invite is
+    delivered by the worker after commit. Expires after ``INVITE_TTL_HOURS`` (72 h).
+    Raises ``ValidationFailed``, ``PermissionDeniedError``, ``Conflict`` (already staff).
+    """
+    e164 = _phone(phone, region=clinic.country)
+    _check_can_grant(actor_role=actor_role, role=role)
+    if Membership.objects.filter(clinic=clinic, user__phone=e164, is_active=True).exists():
+        raise Conflict(_("This person already works at this clinic."), code="already_member")
+    token = secrets.token_urlsafe(32)
+    invite = Invite(
+        clinic=clinic,
+        phone=e164,
+        email=email,
+        role=role,
+        token_hash=_token_hash(token),
+        expires_at=timezone.now() + timedelta(hours=settings.INVITE_TTL_HOURS),
+        invited_by=actor,
+    )
+    model_save(invite)
+    from accounts.tasks import invite_deliver
+
+    enqueue_on_commit(invite_deliver, clinic_id=str(clinic.pk), invite_id=str(invite.pk), token=token)
+    return invite, token
+
+
+@transaction.atomic
+def invite_revoke(*, invite: Invite, actor: User) -> Invite:
+    if invite.status != Invite.Status.PENDING:
+        raise Conflict(_("Only a pending invite can be revoked."), code="invite_not_pending")
+    invite.revoked_at = timezone.now()
+    model_save(invite, update_fields=["revoked_at"])
+    return invite
+
+
+@transaction.atomic
+def invite_accept(
+    *,
+    token: str,
+    user: User | None,
+    password: str = "",
+    given_name: str = "",
+    family_name: str = "",
+    email: str = "",
+) -> Membership:
+    """Accept an invite with its token and get the membership.
+
+    If an account with the invited phone exists, the caller must be signed in as that
+    user (``user``); otherwise a new account is created from ``password`` and names.
+    Raises ``Gone`` (expired, revoked or used), ``ValidationFailed``,
+    ``AuthenticationFailedError`` (must sign in), ``PermissionDeniedError`` (wrong user).
+    """
+    # The token identifies the clinic: this read crosses clinics on purpose.
+    invite = Invite.unscoped.select_for_update().filter(token_hash=_token_hash(token)).first()
+    if invite is None:
+        raise ValidationFailed(errors={"token": [_("This invite link is not valid.")]})
+    if invite.status != Invite.Status.PENDING:
+        raise Gone(_("This invite is %(status)s.") % {"status": invite.status}, code=f"invite_{invite.status}")
+    existing = User.objects.filter(phone=invite.phone).first()
+    if existing is not None:
+        if user is None or not user.is_authenticated:
+            raise AuthenticationFailedError(
+                _("An account with this mobile number exists: sign in, then accept."),
+                code="sign_in_to_accept",
+            )
+        if user.pk != existing.pk:
+            raise PermissionDeniedError(_("This invite was sent to another mobile number."))
+        member = existing
+    else:
+        if not given_name:
+            raise ValidationFailed(errors={"given_name": [_("This field is required.")]})
+        if not password:
+            raise ValidationFailed(errors={"password": [_("This field is required.")]})
+        member = user_create(
+            phone=invite.phone, password=password, given_name=given_name, family_name=family_name,
+            email=email or invite.email,
+        )
+    membership, created = Membership.objects.get_or_create(
+        user=member, clinic_id=invite.clinic_id, defaults={"role": invite.role}
+    )
+    if not created:
+        membership.role, membership.is_active = invite.role, True
+        model_save(membership, update_fields=["role", "is_active"])
+    invite.accepted_at, invite.accepted_by = timezone.now(), member
+    model_save(invite, update_fields=["accepted_at", "accepted_by"])
+    clinic_event_publish(
+        clinic_id=invite.clinic_id,
+        event_type="membership.created",
+        data={"id": str(membership.pk), "role": membership.role},
+    )
+    return membership
+
+
+@transaction.atomic
+def invite_mark_sent(*, invite: Invite) -> None:
+    if invite.sent_at is None:
+        invite.sent_at = timezone.now()
+        model_save(invite, update_fields=["sent_at"])
+
+
+# ---------------------------------------------------------------------------- licences
+
+
+@transaction.atomic
+def licence_create(
+    *, user: User, council: str, number: str, region: str = "", valid_until: Any = None
+) -> ProfessionalLicence:
+    """Record a professional licence; it stays ``pending`` until verified."""
+    licence = ProfessionalLicence(
+        user=user, council=council, number=number.strip(), region=region.upper(), valid_until=valid_until
+    )
+    model_save(licence)
+    return licence
+
+
+# ------------------------------------------------------------------------ authentication
+
+
+@dataclass(frozen=True)
+class TokenPair:
+    access: str
+    refresh: str
+    access_expires_at: datetime
+    otp_verified: bool
+
+
+class LoginLockedOut(TooManyRequests):
+    code = "login_locked_out"
+
+
+def _token_pair_issue(*, user: User, family: RefreshTokenFamily, otp_verified: bool) -> TokenPair:
+    refresh = RefreshToken.for_user(user)
+    refresh["fam"] = str(family.pk)
+    refresh["otp"] = otp_verified
+    access = refresh.access_token
+    expires = datetime.fromtimestamp(access["exp"], tz=UTC)
+    return TokenPair(access=str(access), refresh=str(refresh), access_expires_at=expires, otp_verified=otp_verified)
+
+
+def _family_revoke(family: RefreshTokenFamily, *, reason: str) -> None:
+    if family.revoked_at is None:
+        family.revoked_at = timezone.now()
+        family.revoked_reason = reason
+        family.save(update_fields=["revoked_at", "revoked_reason"])
+    ttl = int(settings.SIMPLE_JWT["ACCESS_TOKEN_LIFETIME"].total_seconds()) + 60
+    key = family_revoked_cache_key(str(family.pk))
+    transaction.on_commit(lambda: cache.set(key, 1, timeout=ttl))
+
+
+@transaction.atomic
+def auth_login(*, request: HttpRequest, phone: str, password: str, otp_code: str = "") -> tuple[User, TokenPair]:
+    """Sign in with mobile number + password (+ TOTP code once enrolled).
+
+    Returns the user and a new token family's first pair; the access token's ``otp``
+    claim says whether the second factor was passed. After ``LOGIN_FAILURE_LIMIT`` (5)
+    failures for one phone from one IP the login is locked for ``LOGIN_COOLOFF_MINUTES``
+    (django-axes). Raises ``ValidationFailed`` (phone format, ``otp_required``,
+    ``otp_invalid``), ``AuthenticationFailedError`` (``invalid_credentials``),
+    ``LoginLockedOut`` (429).
+    """
+    e164 = _phone(phone)
+    user = authenticate(request=request, phone=e164, password=password)
+    if getattr(request, "axes_locked_out", False):
+        minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
+        raise LoginLockedOut(
+            _("Too many failed sign-ins. Try again in %(minutes)d minutes.") % {"minutes": minutes},
+            headers={"Retry-After": str(minutes * 60)},
+        )
+    if user is None:
+        raise AuthenticationFailedError(_("Mobile number or password is incorrect."), code="invalid_credentials")
+    device = totp_device_confirmed(user=user)
+    if device is not None:
+        if not otp_code:
+            raise ValidationFailed(
+                _("Enter the 6-digit code from your authenticator app."),
+                code="otp_required",
+                errors={"otp_code": [_("This field is required.")]},
+            )
+        if not device.verify_token(otp_code):
+            raise ValidationFailed(
+                _("The code is wrong, expired or was already used."),
+                code="otp_invalid",
+                errors={"otp_code": [_("Wrong, expired or already used code.")]},
+            )
+    family = RefreshTokenFamily.objects.create(user=user)
+    return user, _token_pair_issue(user=user, family=family, otp_verified=device is not None)
+
+
+def _refresh_payload(raw: str) -> dict[str, Any]:
+    from rest_framework_simplejwt.state import token_backend
+
+    if not raw:
+        raise AuthenticationFailedError(_("No refresh token: sign in again."), code="refresh_token_missing")
+    try:
+        payload = token_backend.decode(raw, verify=True)
+    except TokenBackendError as exc:
+        raise AuthenticationFailedError(_("Session expired: sign in again."), code="token_not_valid") from exc
+    if payload.get("token_type") != "refresh" or "fam" not in payload:
+        raise AuthenticationFailedError(_("Not a refresh token."), code="token_not_valid")
+    return payload
+
+
+def auth_refresh(*, raw_refresh: str) -> tuple[User, TokenPair]:
+    """Rotate a refresh token: the presented one is blacklisted and a new pair of the same
+    family is returned. Presenting an already-rotated token is treated as theft: the whole
+    family is revoked (RFC 9700 §4.14.2, refresh token rotation) and 401
+    ``refresh_token_reused`` is raised. Raises 401 for expired/invalid/revoked tokens."""
+    payload = _refresh_payload(raw_refresh)
+    reused = False
+    with transaction.atomic():
+        family = RefreshTokenFamily.objects.select_for_update().filter(pk=payload["fam"]).first()
+        if family is None or family.revoked_at is not None:
+            raise AuthenticationFailedError(_("This session has ended: sign in again."), code="session_revoked")
+        if BlacklistedToken.objects.filter(token__jti=payload["jti"]).exists():
+            _family_revoke(family, reason="reuse")
+            reused = True
+        else:
+            user = User.objects.filter(pk=payload["sub"], is_active=True).first()
+            if user is None:
+                raise AuthenticationFailedError(_("This account is disabled."), code="user_inactive")
+            try:
+                RefreshToken(raw_refresh).blacklist()
+            except TokenError as exc:
+                raise AuthenticationFailedError(str(exc), code="token_not_valid") from exc
+            pair = _token_pair_issue(user=user, family=family, otp_verified=bool(payload.get("otp")))
+    if reused:
+        raise AuthenticationFailedError(
+            _("This sign-in was used twice and has been ended for safety: sign in again."),
+            code="refresh_token_reused",
+        )
+    return user, pair
+
+
+@transaction.atomic
+def auth_logout(*, raw_refresh: str) -> None:
+    """End the session the refresh token belongs to (its whole family). Idempotent: an
+    absent, expired or already revoked token is not an error."""
+    try:
+        payload = _refresh_payload(raw_refresh)
+    except AuthenticationFailedError:
+        return
+    family = RefreshTokenFamily.objects.select_for_update().filter(pk=payload["fam"]).first()
+    if family is not None:
+        _family_revoke(family, reason="logout")
+
+
+@dataclass(frozen=True)
+class TotpEnrollment:
+    config_url: str
+    secret: str
+
+
+@transaction.atomic
+def totp_enroll(*, user: User) -> TotpEnrollment:
+    """Start TOTP enrolment (RFC 6238): a new unconfirmed device whose secret the user
+    scans as an ``otpauth://`` URL. Raises ``Conflict`` when a device is already active."""
+    if totp_device_confirmed(user=user) is not None:
+        raise Conflict(_("Two-factor authentication is already active."), code="totp_already_enrolled")
+    TOTPDevice.objects.filter(user=user, confirmed=False).delete()
+    device = TOTPDevice.objects.create(user=user, name="Authenticator app", confirmed=False)
+    secret = base64.b32encode(device.bin_key).decode().rstrip("=")
+    return TotpEnrollment(config_url=device.config_url, secret=secret)
+
+
+@transaction.atomic
+def totp_confirm(*, user: User, code: str, raw_refresh: str) -> TokenPair:
+    """Confirm enrolment with a first code; the current session is replaced by a new one
+    whose tokens carry ``otp: true``. Raises ``Conflict`` (nothing to confirm) and
+    ``ValidationFailed`` (``code`` wrong or reused)."""
+    device = TOTPDevice.objects.select_for_update().filter(user=user, confirmed=False).first()
+    if device is None:
+        raise Conflict(_("Start two-factor enrolment first."), code="totp_not_started")
+    if not device.verify_token(code):
+        raise ValidationFailed(errors={"code": [_("Wrong, expired or already used code.")]})
+    device.confirmed = True
+    device.save(update_fields=["confirmed"])
+    auth_logout(raw_refresh=raw_refresh)
+    family = RefreshTokenFamily.objects.create(user=user)
+    return _token_pair_issue(user=user, family=family, otp_verified=True)

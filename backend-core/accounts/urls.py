@@ -1,0 +1,22 @@
+from django.urls import path
+from rest_framework.routers import SimpleRouter
+
+from accounts import api
+
+router = SimpleRouter(trailing_slash=False)
+router.register("clinics", api.ClinicViewSet, basename="clinic")
+router.register("staff", api.StaffViewSet, basename="staff")
+router.register("invites", api.InviteViewSet, basename="invite")
+
+urlpatterns = [
+    path("auth/signup", api.SignupView.as_view(), name="auth-signup"),
+    path("auth/token", api.LoginView.as_view(), name="auth-token"),
+    path("auth/token/refresh", api.RefreshView.as_view(), name="auth-token-refresh"),
+    path("auth/logout", api.LogoutView.as_view(), name="auth-logout"),
+    path("auth/2fa/totp", api.TotpEnrollView.as_view(), name="auth-totp-enroll"),
+    path("auth/2fa/totp/confirm", api.TotpConfirmView.as_view(), name="auth-totp-confirm"),
+    path("users/me", api.MeView.as_view(), name="users-me"),
+    path("users/me/licences", api.LicenceListView.as_view(), name="users-me-licences"),
+    path("invites/accept", api.InviteAcceptView.as_view(), name="invite-accept"),
+    *router.urls,
+]

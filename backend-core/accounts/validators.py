@@ -1,0 +1,114 @@
+"""Validation and normalization of identities: mobile numbers and national IDs.
+
+Phone numbers are parsed with ``phonenumbers`` (Google libphonenumber metadata) and stored
+in E.164. National IDs are validated with ``python-stdnum`` per issuing country and stored
+in their compact form (digits only):
+
+* TH: Thai personal identification number, 13 digits with check digit (``stdnum.th.pin``).
+* BR: CPF, 11 digits with two check digits (``stdnum.br.cpf``).
+* SA: Saudi national ID / Iqama, 10 digits, first digit 1 (citizen) or 2 (resident),
+  Luhn check digit (python-stdnum has no Saudi module; the checksum is ``stdnum.luhn``).
+"""
+
+from __future__ import annotations
+
+import zoneinfo
+from collections.abc import Callable
+
+import phonenumbers
+from babel import Locale, UnknownLocaleError
+from babel.numbers import list_currencies
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+from stdnum import luhn
+from stdnum.br import cpf
+from stdnum.exceptions import ValidationError as StdnumError
+from stdnum.th import pin
+from stdnum.util import clean, isdigits
+
+
+def normalize_phone(raw: str, *, region: str | None = None) -> str:
+    """Return ``raw`` as E.164 (``+66815550101``).
+
+    ``region`` (ISO 3166-1 alpha-2) lets local forms such as ``081-555-0101`` parse.
+    Raises ``ValidationError(code="invalid_phone")`` for anything that is not a valid
+    mobile or fixed-or-mobile number.
+    """
+    try:
+        number = phonenumbers.parse(str(raw), region)
+    except phonenumbers.NumberParseException as exc:
+        raise ValidationError(
+            _("Enter a mobile number in international form, e.g. +66 81 555 0101."),
+            code="invalid_phone",
+        ) from exc
+    if not phonenumbers.is_valid_number(number):
+        raise ValidationError(_("This is not a valid phone number."), code="invalid_phone")
+    kind = phonenumbers.number_type(number)
+    if kind not in (
+        phonenumbers.PhoneNumberType.MOBILE,
+        phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE,
+    ):
+        raise ValidationError(_("Enter a mobile number (it is used to sign in)."), code="not_mobile")
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def _saudi_id(number: str) -> str:
+    number = clean(number, " -").strip()
+    if not isdigits(number) or len(number) != 10:
+        raise ValidationError(_("A Saudi ID has 10 digits."), code="invalid_national_id")
+    if number[0] not in "12":
+        raise ValidationError(_("A Saudi ID starts with 1 or 2."), code="invalid_national_id")
+    luhn.validate(number)
+    return number
+
+
+NATIONAL_ID_VALIDATORS: dict[str, Callable[[str], str]] = {
+    "TH": pin.validate,
+    "BR": cpf.validate,
+    "SA": _saudi_id,
+}
+
+
+def normalize_national_id(*, country: str, value: str) -> str:
+    """Validate ``value`` as a national ID of ``country`` and return its compact form.
+
+    Raises ``ValidationError`` (``invalid_national_id`` or ``unsupported_country``).
+    """
+    validate = NATIONAL_ID_VALIDATORS.get(country.upper())
+    if validate is None:
+        raise ValidationError(
+            _("National IDs of %(country)s cannot be validated yet.") % {"country": country},
+            code="unsupported_country",
+        )
+    try:
+        return validate(value)
+    except StdnumError as exc:
+        raise ValidationError(
+            _("This is not a valid national ID for %(country)s.") % {"country": country.upper()},
+            code="invalid_national_id",
+        ) from exc
+
+
+def validate_time_zone(value: str) -> None:
+    if value not in zoneinfo.available_timezones():
+        raise ValidationError(_("Unknown IANA time zone, e.g. Asia/Bangkok."), code="invalid_time_zone")
+
+
+_CURRENCIES = frozenset(list_currencies())
+
+
+def validate_currency(value: str) -> None:
+    if value not in _CURRENCIES:
+        raise ValidationError(_("Unknown ISO 4217 currency code, e.g. THB."), code="invalid_currency")
+
+
+def validate_locale(value: str) -> None:
+    try:
+        Locale.parse(value, sep="-")
+    except (ValueError, UnknownLocaleError) as exc:
+        raise ValidationError(_("Unknown locale, e.g. th or pt-BR."), code="invalid_locale") from exc
+
+
+def validate_country(value: str) -> None:
+    if len(value) != 2 or value.upper() != value or value not in Locale("en").territories:
+        raise ValidationError(_("Use an ISO 3166-1 alpha-2 country code, e.g. TH."), code="invalid_country")

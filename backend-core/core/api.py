@@ -1,0 +1,93 @@
+"""The one clinic-scoped base class for tenant API views.
+
+``ClinicScopedViewSet`` owns authentication, the membership and role check, and the
+queryset scoping. Subclasses describe *what* they serve through hooks:
+
+* ``model``: the model served (used for the schema and the cross-tenant test).
+* ``required_permissions``: ``{action: permission}`` from ``core.permissions.PERMISSIONS``;
+  an action left out is refused.
+* ``get_base_queryset()``: the rows before scoping (select/prefetch related here).
+* ``tenant_scope``: ``"clinic"`` (default; filter ``<clinic_field>=request.clinic``) or
+  ``"organization"`` (filter ``<organization_field>=request.clinic.organization``).
+
+``get_queryset``/``get_object``/``get_permissions``/``check_permissions``/
+``permission_classes`` cannot be overridden:
+defining them in a subclass raises ``TypeError`` at import time, so a view cannot drop the
+scoping by accident. Objects outside the scope answer 404.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, ClassVar, Literal
+
+from django.db.models import Model, Q, QuerySet
+from django.utils.translation import gettext_lazy as _
+from rest_framework.permissions import IsAuthenticated
+from rest_framework.request import Request
+from rest_framework.viewsets import GenericViewSet
+
+from core.exceptions import ValidationFailed
+from core.permissions import ClinicRolePermission
+
+_SEALED = (
+    "get_queryset",
+    "get_object",
+    "get_permissions",
+    "check_permissions",
+    "permission_classes",
+)
+
+
+class ClinicRequired(ValidationFailed):
+    code = "clinic_required"
+    default_detail = _("Send the X-Clinic-Id header naming one of your clinics.")
+
+
+class ClinicScopedViewSet(GenericViewSet):  # type: ignore[type-arg]
+    permission_classes = [IsAuthenticated, ClinicRolePermission]
+    model: ClassVar[type[Model]]
+    required_permissions: ClassVar[Mapping[str, str]] = {}
+    tenant_scope: ClassVar[Literal["clinic", "organization"]] = "clinic"
+    clinic_field: ClassVar[str] = "clinic"
+    organization_field: ClassVar[str] = "organization"
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        overridden = [name for name in _SEALED if name in cls.__dict__]
+        if overridden:
+            raise TypeError(
+                f"{cls.__name__} overrides {', '.join(overridden)}; clinic scoping lives in "
+                "ClinicScopedViewSet. Use get_base_queryset() and required_permissions."
+            )
+
+    def check_permissions(self, request: Request) -> None:
+        if request.user.is_authenticated and getattr(request, "clinic", None) is None:
+            raise ClinicRequired(errors={"X-Clinic-Id": [str(ClinicRequired.default_detail)]})
+        super().check_permissions(request)
+
+    def get_base_queryset(self) -> QuerySet[Any]:
+        """Hook: the rows this view serves before clinic scoping is applied."""
+        return self.model._default_manager.all()
+
+    def tenant_filter(self) -> Q:
+        clinic = self.request.clinic  # type: ignore[attr-defined]
+        if self.tenant_scope == "organization":
+            return Q(**{f"{self.organization_field}_id": clinic.organization_id})
+        return Q(**{f"{self.clinic_field}_id": clinic.pk})
+
+    def get_queryset(self) -> QuerySet[Any]:
+        if getattr(self, "swagger_fake_view", False):  # OpenAPI generation: no request clinic
+            return self.model._base_manager.none()
+        return self.get_base_queryset().filter(self.tenant_filter())
+
+    def get_object(self) -> Model:
+        return super().get_object()
+
+    @property
+    def clinic(self) -> Any:
+        return self.request.clinic  # type: ignore[attr-defined]
+
+    @property
+    def membership(self) -> Any:
+        return self.request.membership  # type: ignore[attr-defined]

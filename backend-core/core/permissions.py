@@ -1,0 +1,58 @@
+"""The role → permission matrix (the one place that says who may do what) and the DRF
+permission class that applies it to the clinic-scoped API.
+
+A view names the permission each action needs in ``required_permissions``; an action
+that is not listed is refused (fail closed).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from rest_framework.permissions import BasePermission
+from rest_framework.request import Request
+
+from core.exceptions import PermissionDeniedError, TwoFactorRequired
+from core.roles import ALL_ROLES, MANAGERS, TWO_FACTOR_ROLES, Role
+
+PERMISSIONS: Mapping[str, frozenset[Role]] = {
+    # Clinic settings and branches of the organization.
+    "clinic.view": ALL_ROLES,
+    "clinic.manage": MANAGERS,
+    # Staff directory: everyone sees who works here (booking needs practitioners).
+    "staff.view": ALL_ROLES,
+    "staff.manage": MANAGERS,
+    "invite.manage": MANAGERS,
+}
+
+
+def role_has_permission(role: str, permission: str) -> bool:
+    """True when ``role`` holds ``permission``; unknown permissions are held by nobody."""
+    return role in PERMISSIONS.get(permission, frozenset())
+
+
+def request_is_two_factor_verified(request: Request) -> bool:
+    """JWT requests carry the ``otp`` claim set at login; session requests use django-otp."""
+    auth = request.auth
+    if auth is not None and hasattr(auth, "get"):
+        return bool(auth.get("otp", False))
+    user = request.user
+    return bool(getattr(user, "is_verified", lambda: False)())
+
+
+class ClinicRolePermission(BasePermission):
+    """Grants an action when the caller's role in the request's clinic holds the
+    permission the view maps that action to. Roles in ``TWO_FACTOR_ROLES`` must also have
+    passed the second factor in this session."""
+
+    def has_permission(self, request: Request, view: Any) -> bool:
+        membership = getattr(request, "membership", None)
+        if membership is None:
+            return False
+        if membership.role in TWO_FACTOR_ROLES and not request_is_two_factor_verified(request):
+            raise TwoFactorRequired()
+        permission = view.required_permissions.get(view.action or "")
+        if permission is None or not role_has_permission(membership.role, permission):
+            raise PermissionDeniedError()
+        return True

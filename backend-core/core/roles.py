@@ -1,0 +1,24 @@
+"""Staff roles in a clinic and the role groups that rules refer to."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    OWNER = "owner", _("Owner")
+    ADMIN = "admin", _("Administrator")
+    DOCTOR = "doctor", _("Doctor")
+    NURSE = "nurse", _("Nurse")
+    THERAPIST = "therapist", _("Therapist")
+    RECEPTIONIST = "receptionist", _("Receptionist")
+    CASHIER = "cashier", _("Cashier")
+    ACCOUNTANT = "accountant", _("Accountant")
+    ASSISTANT = "assistant", _("Assistant")
+
+
+ALL_ROLES = frozenset(Role)
+MANAGERS = frozenset({Role.OWNER, Role.ADMIN})
+CLINICAL_ROLES = frozenset({Role.DOCTOR, Role.NURSE, Role.THERAPIST, Role.ASSISTANT})
+# Roles that must sign in with a second factor (TOTP): they reach clinical records or
+# can change who reaches them.
+TWO_FACTOR_ROLES = frozenset({Role.OWNER, Role.ADMIN, Role.DOCTOR, Role.NURSE})
