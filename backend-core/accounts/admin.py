@@ -11,11 +11,24 @@ class UserAdmin(BaseUserAdmin):
     search_fields = ["phone", "given_name", "family_name", "email"]
     fieldsets = (
         (None, {"fields": ("phone", "password")}),
-        ("Person", {"fields": ("given_name", "family_name", "email", "national_id", "national_id_country",
-                               "preferred_language")}),
+        (
+            "Person",
+            {
+                "fields": (
+                    "given_name",
+                    "family_name",
+                    "email",
+                    "national_id",
+                    "national_id_country",
+                    "preferred_language",
+                )
+            },
+        ),
         ("Platform", {"fields": ("is_active", "is_staff", "is_superuser", "last_login", "date_joined")}),
     )
-    add_fieldsets = ((None, {"classes": ("wide",), "fields": ("phone", "given_name", "password1", "password2")}),)
+    add_fieldsets = (
+        (None, {"classes": ("wide",), "fields": ("phone", "given_name", "password1", "password2")}),
+    )
     filter_horizontal = ()
     list_filter = ["is_active", "is_staff"]
 

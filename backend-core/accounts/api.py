@@ -32,8 +32,9 @@ REFRESH_COOKIE_DOC = (
 
 def axes_lockout_response(request: HttpRequest, *args: Any, **kwargs: Any) -> JsonResponse:
     """django-axes lockout response for non-API sign-ins (admin): problem details, 429."""
-    return problem_response(request, TooManyRequests(_("Too many failed sign-ins. Try again later."),
-                                                     code="login_locked_out"))
+    return problem_response(
+        request, TooManyRequests(_("Too many failed sign-ins. Try again later."), code="login_locked_out")
+    )
 
 
 def _set_refresh_cookie(response: Response, pair: services.TokenPair) -> None:
@@ -48,7 +49,9 @@ def _set_refresh_cookie(response: Response, pair: services.TokenPair) -> None:
     )
 
 
-def _token_response(user: User, pair: services.TokenPair, *, status_code: int = 200, **extra: Any) -> Response:
+def _token_response(
+    user: User, pair: services.TokenPair, *, status_code: int = 200, **extra: Any
+) -> Response:
     body = {
         "access": pair.access,
         "access_expires_at": pair.access_expires_at,
@@ -90,7 +93,10 @@ class SignupView(AuthThrottled):
             request=request._request, phone=user.phone, password=data.validated_data["owner"]["password"]
         )
         return _token_response(
-            user, pair, status_code=201, organization_id=str(org.pk),
+            user,
+            pair,
+            status_code=201,
+            organization_id=str(org.pk),
             clinic=serializers.ClinicSerializer(clinic).data,
         )
 
@@ -134,8 +140,11 @@ class LogoutView(AuthThrottled):
 class TotpEnrollView(APIView):
     permission_classes = [IsAuthenticated]
 
-    @extend_schema(request=None, responses={201: serializers.TotpEnrollmentSerializer},
-                   description="Start TOTP enrolment; 409 when already enrolled.")
+    @extend_schema(
+        request=None,
+        responses={201: serializers.TotpEnrollmentSerializer},
+        description="Start TOTP enrolment; 409 when already enrolled.",
+    )
     def post(self, request: Request) -> Response:
         enrollment = services.totp_enroll(user=request.user)  # type: ignore[arg-type]
         return Response({"config_url": enrollment.config_url, "secret": enrollment.secret}, status=201)
@@ -144,14 +153,19 @@ class TotpEnrollView(APIView):
 class TotpConfirmView(APIView):
     permission_classes = [IsAuthenticated]
 
-    @extend_schema(request=serializers.TotpConfirmSerializer, responses={200: serializers.TokenResponseSerializer},
-                   description="Confirm enrolment with a first code; returns a new session with "
-                   "`two_factor.verified = true`. " + REFRESH_COOKIE_DOC)
+    @extend_schema(
+        request=serializers.TotpConfirmSerializer,
+        responses={200: serializers.TokenResponseSerializer},
+        description="Confirm enrolment with a first code; returns a new session with "
+        "`two_factor.verified = true`. " + REFRESH_COOKIE_DOC,
+    )
     def post(self, request: Request) -> Response:
         data = serializers.TotpConfirmSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         user: User = request.user  # type: ignore[assignment]
-        pair = services.totp_confirm(user=user, code=data.validated_data["code"], raw_refresh=_refresh_cookie(request))
+        pair = services.totp_confirm(
+            user=user, code=data.validated_data["code"], raw_refresh=_refresh_cookie(request)
+        )
         return _token_response(user, pair)
 
 
@@ -239,8 +253,10 @@ class ClinicViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicScop
         data = serializers.ClinicInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         clinic = services.clinic_create(
-            organization=self.clinic.organization, actor=request.user,  # type: ignore[arg-type]
-            actor_role=self.membership.role, data=services.ClinicData(**data.validated_data),
+            organization=self.clinic.organization,
+            actor=request.user,  # type: ignore[arg-type]
+            actor_role=self.membership.role,
+            data=services.ClinicData(**data.validated_data),
         )
         return Response(serializers.ClinicSerializer(clinic).data, status=201)
 
@@ -248,7 +264,9 @@ class ClinicViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicScop
     def partial_update(self, request: Request, pk: str | None = None) -> Response:
         return self._update(request, self.get_object())
 
-    @extend_schema(responses={200: serializers.ClinicSerializer}, description="The clinic named by X-Clinic-Id.")
+    @extend_schema(
+        responses={200: serializers.ClinicSerializer}, description="The clinic named by X-Clinic-Id."
+    )
     @action(detail=False, methods=["get"], url_path="me")
     def me(self, request: Request) -> Response:
         return Response(serializers.ClinicSerializer(self.clinic).data)
@@ -278,7 +296,9 @@ class StaffViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicScope
         term = self.request.query_params.get("search", "").strip()
         if term:
             queryset = queryset.filter(
-                Q(user__given_name__icontains=term) | Q(user__family_name__icontains=term) | Q(user__phone__contains=term)
+                Q(user__given_name__icontains=term)
+                | Q(user__family_name__icontains=term)
+                | Q(user__phone__contains=term)
             )
         return queryset
 
@@ -287,8 +307,10 @@ class StaffViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicScope
         data = serializers.StaffUpdateSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         membership = services.membership_update(
-            membership=self.get_object(), actor=request.user,  # type: ignore[arg-type]
-            actor_role=self.membership.role, **data.validated_data,
+            membership=self.get_object(),
+            actor=request.user,  # type: ignore[arg-type]
+            actor_role=self.membership.role,
+            **data.validated_data,
         )
         return Response(serializers.StaffSerializer(membership).data)
 
@@ -297,24 +319,34 @@ class InviteViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicScop
     model = Invite
     serializer_class = serializers.InviteSerializer
     required_permissions = {
-        "list": "invite.manage", "retrieve": "invite.manage", "create": "invite.manage", "revoke": "invite.manage",
+        "list": "invite.manage",
+        "retrieve": "invite.manage",
+        "create": "invite.manage",
+        "revoke": "invite.manage",
     }
 
     def get_base_queryset(self) -> QuerySet[Invite]:
         return selectors.invite_list()
 
-    @extend_schema(request=serializers.InviteCreateSerializer, responses={201: serializers.InviteCreatedSerializer})
+    @extend_schema(
+        request=serializers.InviteCreateSerializer, responses={201: serializers.InviteCreatedSerializer}
+    )
     def create(self, request: Request) -> Response:
         data = serializers.InviteCreateSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         invite, token = services.invite_create(
-            clinic=self.clinic, actor=request.user,  # type: ignore[arg-type]
-            actor_role=self.membership.role, **data.validated_data,
+            clinic=self.clinic,
+            actor=request.user,  # type: ignore[arg-type]
+            actor_role=self.membership.role,
+            **data.validated_data,
         )
         invite.accept_url = services.invite_accept_url(token)  # type: ignore[attr-defined]
         return Response(serializers.InviteCreatedSerializer(invite).data, status=201)
 
-    @extend_schema(request=None, responses={200: serializers.InviteSerializer, 409: OpenApiResponse(description="not pending")})
+    @extend_schema(
+        request=None,
+        responses={200: serializers.InviteSerializer, 409: OpenApiResponse(description="not pending")},
+    )
     @action(detail=True, methods=["post"])
     def revoke(self, request: Request, pk: str | None = None) -> Response:
         with transaction.atomic():

@@ -150,9 +150,7 @@ class ProfessionalLicence(UUIDModel, TimeStampedModel):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(
-                fields=["council", "region", "number"], name="licence_unique_number"
-            )
+            models.UniqueConstraint(fields=["council", "region", "number"], name="licence_unique_number")
         ]
 
     def __str__(self) -> str:
@@ -186,9 +184,7 @@ class Invite(ClinicScopedModel):
     invited_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
     sent_at = models.DateTimeField(null=True, blank=True)
     accepted_at = models.DateTimeField(null=True, blank=True)
-    accepted_by = models.ForeignKey(
-        User, on_delete=models.PROTECT, related_name="+", null=True, blank=True
-    )
+    accepted_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+", null=True, blank=True)
     revoked_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:

@@ -53,9 +53,7 @@ def licence_list_for_user(*, user: User) -> QuerySet[ProfessionalLicence]:
 
 def user_requires_two_factor(*, user: User) -> bool:
     """True when any active membership has a role that must use TOTP."""
-    return Membership.objects.filter(
-        user=user, is_active=True, role__in=list(TWO_FACTOR_ROLES)
-    ).exists()
+    return Membership.objects.filter(user=user, is_active=True, role__in=list(TWO_FACTOR_ROLES)).exists()
 
 
 def totp_device_confirmed(*, user: User) -> TOTPDevice | None:

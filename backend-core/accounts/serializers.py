@@ -35,8 +35,18 @@ class ClinicSerializer(serializers.ModelSerializer[Clinic]):
     class Meta:
         model = Clinic
         fields = [
-            "id", "name", "slug", "organization", "country", "time_zone", "locale",
-            "currency", "phone", "address", "is_active", "created_at",
+            "id",
+            "name",
+            "slug",
+            "organization",
+            "country",
+            "time_zone",
+            "locale",
+            "currency",
+            "phone",
+            "address",
+            "is_active",
+            "created_at",
         ]
         read_only_fields = fields
 
@@ -48,8 +58,16 @@ class UserSerializer(serializers.ModelSerializer[User]):
     class Meta:
         model = User
         fields = [
-            "id", "phone", "email", "given_name", "family_name", "full_name",
-            "national_id", "national_id_country", "preferred_language", "date_joined",
+            "id",
+            "phone",
+            "email",
+            "given_name",
+            "family_name",
+            "full_name",
+            "national_id",
+            "national_id_country",
+            "preferred_language",
+            "date_joined",
         ]
         read_only_fields = fields
 
@@ -154,8 +172,16 @@ class InviteSerializer(serializers.ModelSerializer[Invite]):
     class Meta:
         model = Invite
         fields = [
-            "id", "phone", "email", "role", "status", "expires_at", "sent_at",
-            "accepted_at", "invited_by", "created_at",
+            "id",
+            "phone",
+            "email",
+            "role",
+            "status",
+            "expires_at",
+            "sent_at",
+            "accepted_at",
+            "invited_by",
+            "created_at",
         ]
         read_only_fields = fields
 

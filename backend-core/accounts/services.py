@@ -224,8 +224,24 @@ def _check_can_grant(*, actor_role: str, role: str) -> None:
 
 
 @transaction.atomic
+def membership_create(*, clinic: Clinic, user: User, role: str) -> Membership:
+    """Give ``user`` a ``role`` at ``clinic`` (platform onboarding and demo data; staff
+    join through invites). Reactivates an existing membership with the new role."""
+    membership, created = Membership.objects.get_or_create(user=user, clinic=clinic, defaults={"role": role})
+    if not created:
+        membership.role, membership.is_active = role, True
+        model_save(membership, update_fields=["role", "is_active"])
+    return membership
+
+
+@transaction.atomic
 def membership_update(
-    *, membership: Membership, actor: User, actor_role: str, role: str | None = None, is_active: bool | None = None
+    *,
+    membership: Membership,
+    actor: User,
+    actor_role: str,
+    role: str | None = None,
+    is_active: bool | None = None,
 ) -> Membership:
     """Change a staff member's role or (de)activate them. Only owners touch owners and
     admins; the clinic always keeps at least one active owner."""
@@ -325,7 +341,9 @@ def invite_accept(
     if invite is None:
         raise ValidationFailed(errors={"token": [_("This invite link is not valid.")]})
     if invite.status != Invite.Status.PENDING:
-        raise Gone(_("This invite is %(status)s.") % {"status": invite.status}, code=f"invite_{invite.status}")
+        raise Gone(
+            _("This invite is %(status)s.") % {"status": invite.status}, code=f"invite_{invite.status}"
+        )
     existing = User.objects.filter(phone=invite.phone).first()
     if existing is not None:
         if user is None or not user.is_authenticated:
@@ -342,15 +360,13 @@ def invite_accept(
         if not password:
             raise ValidationFailed(errors={"password": [_("This field is required.")]})
         member = user_create(
-            phone=invite.phone, password=password, given_name=given_name, family_name=family_name,
+            phone=invite.phone,
+            password=password,
+            given_name=given_name,
+            family_name=family_name,
             email=email or invite.email,
         )
-    membership, created = Membership.objects.get_or_create(
-        user=member, clinic_id=invite.clinic_id, defaults={"role": invite.role}
-    )
-    if not created:
-        membership.role, membership.is_active = invite.role, True
-        model_save(membership, update_fields=["role", "is_active"])
+    membership = membership_create(clinic=invite.clinic, user=member, role=invite.role)
     invite.accepted_at, invite.accepted_by = timezone.now(), member
     model_save(invite, update_fields=["accepted_at", "accepted_by"])
     clinic_event_publish(
@@ -404,7 +420,9 @@ def _token_pair_issue(*, user: User, family: RefreshTokenFamily, otp_verified: b
     refresh["otp"] = otp_verified
     access = refresh.access_token
     expires = datetime.fromtimestamp(access["exp"], tz=UTC)
-    return TokenPair(access=str(access), refresh=str(refresh), access_expires_at=expires, otp_verified=otp_verified)
+    return TokenPair(
+        access=str(access), refresh=str(refresh), access_expires_at=expires, otp_verified=otp_verified
+    )
 
 
 def _family_revoke(family: RefreshTokenFamily, *, reason: str) -> None:
@@ -418,7 +436,9 @@ def _family_revoke(family: RefreshTokenFamily, *, reason: str) -> None:
 
 
 @transaction.atomic
-def auth_login(*, request: HttpRequest, phone: str, password: str, otp_code: str = "") -> tuple[User, TokenPair]:
+def auth_login(
+    *, request: HttpRequest, phone: str, password: str, otp_code: str = ""
+) -> tuple[User, TokenPair]:
     """Sign in with mobile number + password (+ TOTP code once enrolled).
 
     Returns the user and a new token family's first pair; the access token's ``otp``
@@ -437,7 +457,9 @@ def auth_login(*, request: HttpRequest, phone: str, password: str, otp_code: str
             headers={"Retry-After": str(minutes * 60)},
         )
     if user is None:
-        raise AuthenticationFailedError(_("Mobile number or password is incorrect."), code="invalid_credentials")
+        raise AuthenticationFailedError(
+            _("Mobile number or password is incorrect."), code="invalid_credentials"
+        )
     device = totp_device_confirmed(user=user)
     if device is not None:
         if not otp_code:
@@ -480,7 +502,9 @@ def auth_refresh(*, raw_refresh: str) -> tuple[User, TokenPair]:
     with transaction.atomic():
         family = RefreshTokenFamily.objects.select_for_update().filter(pk=payload["fam"]).first()
         if family is None or family.revoked_at is not None:
-            raise AuthenticationFailedError(_("This session has ended: sign in again."), code="session_revoked")
+            raise AuthenticationFailedError(
+                _("This session has ended: sign in again."), code="session_revoked"
+            )
         if BlacklistedToken.objects.filter(token__jti=payload["jti"]).exists():
             _family_revoke(family, reason="reuse")
             reused = True

@@ -46,7 +46,9 @@ class ApplicationError(Exception):
         headers: Mapping[str, str] | None = None,
     ) -> None:
         self.detail = str(detail if detail is not None else (self.default_detail or self.title))
-        self.errors = {k: [v] if isinstance(v, str) else [str(m) for m in v] for k, v in (errors or {}).items()}
+        self.errors = {
+            k: [v] if isinstance(v, str) else [str(m) for m in v] for k, v in (errors or {}).items()
+        }
         if code:
             self.code = code
         self.headers = dict(headers or {})
@@ -185,7 +187,9 @@ def _to_application_error(exc: Exception) -> ApplicationError | None:
         return exc
     if isinstance(exc, DjangoValidationError):
         if hasattr(exc, "error_dict"):
-            return ValidationFailed(errors={f: [str(m) for e in v for m in e.messages] for f, v in exc.error_dict.items()})
+            return ValidationFailed(
+                errors={f: [str(m) for e in v for m in e.messages] for f, v in exc.error_dict.items()}
+            )
         return ValidationFailed(errors={"non_field_errors": exc.messages})
     if isinstance(exc, Http404):
         return NotFound()

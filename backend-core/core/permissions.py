@@ -24,6 +24,9 @@ PERMISSIONS: Mapping[str, frozenset[Role]] = {
     "staff.view": ALL_ROLES,
     "staff.manage": MANAGERS,
     "invite.manage": MANAGERS,
+    # Treatment catalog: everyone reads it (booking, POS); managers price it.
+    "catalog.view": ALL_ROLES,
+    "catalog.manage": MANAGERS,
 }
 
 

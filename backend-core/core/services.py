@@ -14,4 +14,6 @@ def model_save(instance: Model, *, update_fields: list[str] | None = None) -> No
         return
     exclude = [f.name for f in instance._meta.concrete_fields if f.name not in update_fields]
     instance.full_clean(exclude=exclude, validate_unique=True)
-    instance.save(update_fields=[*update_fields, *(["updated_at"] if hasattr(instance, "updated_at") else [])])
+    instance.save(
+        update_fields=[*update_fields, *(["updated_at"] if hasattr(instance, "updated_at") else [])]
+    )

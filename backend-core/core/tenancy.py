@@ -14,7 +14,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar, Token
 from typing import TYPE_CHECKING
-from uuid import UUID
 
 if TYPE_CHECKING:
     from accounts.models import Clinic
@@ -28,17 +27,6 @@ class TenantContextMissing(RuntimeError):
 
 def get_current_clinic() -> Clinic | None:
     return _current_clinic.get()
-
-
-def require_current_clinic_id() -> UUID:
-    """Return the current clinic's id; raise ``TenantContextMissing`` when there is none."""
-    clinic = _current_clinic.get()
-    if clinic is None:
-        raise TenantContextMissing(
-            "Tenant-local data queried without a clinic context. Run the code inside "
-            "clinic_context(clinic) or use the model's explicit `unscoped` manager."
-        )
-    return clinic.pk
 
 
 def set_current_clinic(clinic: Clinic | None) -> Token[Clinic | None]:

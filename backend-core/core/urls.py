@@ -11,6 +11,7 @@ handler500 = "core.exceptions.handler500"
 
 api_v1 = [
     path("", include("accounts.urls")),
+    path("", include("commerce.urls")),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
 ]
 

@@ -5,13 +5,13 @@ environment variable is set (``DATABASE_URL``, ``REDIS_URL``, ``S3_BUCKET``), an
 the embedded, serverless form otherwise.
 """
 
+from .api import *
+from .auth import *
 from .base import *
-from .database import *
 from .cache import *
 from .celery import *
 from .channels import *
-from .storage import *
-from .auth import *
-from .api import *
+from .database import *
 from .logging import *
 from .notifications import *
+from .storage import *

@@ -31,8 +31,6 @@ SPECTACULAR_SETTINGS = {
     "COMPONENT_SPLIT_REQUEST": True,
     "ENUM_NAME_OVERRIDES": {},
     "APPEND_COMPONENTS": {
-        "securitySchemes": {
-            "clinicHeader": {"type": "apiKey", "in": "header", "name": "X-Clinic-Id"}
-        }
+        "securitySchemes": {"clinicHeader": {"type": "apiKey", "in": "header", "name": "X-Clinic-Id"}}
     },
 }
