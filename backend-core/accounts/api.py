@@ -9,7 +9,6 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest, JsonResponse
-from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import mixins, status
 from rest_framework.decorators import action
@@ -22,7 +21,7 @@ from rest_framework.views import APIView
 from accounts import selectors, serializers, services
 from accounts.models import Clinic, Invite, Membership, User
 from core.api import ClinicScopedViewSet
-from core.exceptions import TooManyRequests, problem_response
+from core.exceptions import problem_response
 
 REFRESH_COOKIE_DOC = (
     "The refresh token is set as the HttpOnly cookie `aesthetix_refresh` "
@@ -31,10 +30,9 @@ REFRESH_COOKIE_DOC = (
 
 
 def axes_lockout_response(request: HttpRequest, *args: Any, **kwargs: Any) -> JsonResponse:
-    """django-axes lockout response for non-API sign-ins (admin): problem details, 429."""
-    return problem_response(
-        request, TooManyRequests(_("Too many failed sign-ins. Try again later."), code="login_locked_out")
-    )
+    """django-axes lockout response (its middleware answers with it once a phone + IP
+    is locked, for the API and the admin alike): problem details, 429."""
+    return problem_response(request, services.login_locked_out_error())
 
 
 def _set_refresh_cookie(response: Response, pair: services.TokenPair) -> None:

@@ -57,9 +57,9 @@ from core.tasks import enqueue_on_commit
 # ---------------------------------------------------------------------------- identity
 
 
-def _phone(raw: str, *, field: str = "phone", region: str | None = None) -> str:
+def _phone(raw: str, *, field: str = "phone", region: str | None = None, mobile_only: bool = True) -> str:
     try:
-        return normalize_phone(raw, region=region)
+        return normalize_phone(raw, region=region, mobile_only=mobile_only)
     except ValidationError as exc:
         raise ValidationFailed(errors={field: exc.messages}) from exc
 
@@ -159,7 +159,7 @@ class ClinicData:
 
 
 def _clinic_build(*, organization: Organization, data: ClinicData) -> Clinic:
-    phone = _phone(data.phone, region=data.country) if data.phone else ""
+    phone = _phone(data.phone, region=data.country, mobile_only=False) if data.phone else ""
     clinic = Clinic(
         organization=organization,
         name=data.name,
@@ -207,7 +207,9 @@ def clinic_update(*, clinic: Clinic, actor: User, **fields: Any) -> Clinic:
     if unknown:
         raise ValidationFailed(errors={f: [_("This field cannot be changed.")] for f in unknown})
     if fields.get("phone"):
-        fields["phone"] = _phone(fields["phone"], region=fields.get("country") or clinic.country)
+        fields["phone"] = _phone(
+            fields["phone"], region=fields.get("country") or clinic.country, mobile_only=False
+        )
     for name, value in fields.items():
         setattr(clinic, name, value.upper() if name in ("country", "currency") else value)
     if fields:
@@ -414,6 +416,16 @@ class LoginLockedOut(TooManyRequests):
     code = "login_locked_out"
 
 
+def login_locked_out_error() -> LoginLockedOut:
+    """The 429 for a phone + IP that failed ``LOGIN_FAILURE_LIMIT`` times, with the
+    cool-off as ``Retry-After`` (seconds)."""
+    seconds = int(settings.AXES_COOLOFF_TIME.total_seconds())
+    return LoginLockedOut(
+        _("Too many failed sign-ins. Try again in %(minutes)d minutes.") % {"minutes": seconds // 60},
+        headers={"Retry-After": str(seconds)},
+    )
+
+
 def _token_pair_issue(*, user: User, family: RefreshTokenFamily, otp_verified: bool) -> TokenPair:
     refresh = RefreshToken.for_user(user)
     refresh["fam"] = str(family.pk)
@@ -430,12 +442,12 @@ def _family_revoke(family: RefreshTokenFamily, *, reason: str) -> None:
         family.revoked_at = timezone.now()
         family.revoked_reason = reason
         family.save(update_fields=["revoked_at", "revoked_reason"])
+    # Flag at once, not on commit: should the transaction roll back, the only effect is
+    # that live access tokens stop early, which fails safe.
     ttl = int(settings.SIMPLE_JWT["ACCESS_TOKEN_LIFETIME"].total_seconds()) + 60
-    key = family_revoked_cache_key(str(family.pk))
-    transaction.on_commit(lambda: cache.set(key, 1, timeout=ttl))
+    cache.set(family_revoked_cache_key(str(family.pk)), 1, timeout=ttl)
 
 
-@transaction.atomic
 def auth_login(
     *, request: HttpRequest, phone: str, password: str, otp_code: str = ""
 ) -> tuple[User, TokenPair]:
@@ -447,15 +459,14 @@ def auth_login(
     (django-axes). Raises ``ValidationFailed`` (phone format, ``otp_required``,
     ``otp_invalid``), ``AuthenticationFailedError`` (``invalid_credentials``),
     ``LoginLockedOut`` (429).
+
+    Not one transaction on purpose: the failed-attempt record django-axes writes must
+    survive the error raised for a wrong password.
     """
     e164 = _phone(phone)
     user = authenticate(request=request, phone=e164, password=password)
     if getattr(request, "axes_locked_out", False):
-        minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
-        raise LoginLockedOut(
-            _("Too many failed sign-ins. Try again in %(minutes)d minutes.") % {"minutes": minutes},
-            headers={"Retry-After": str(minutes * 60)},
-        )
+        raise login_locked_out_error()
     if user is None:
         raise AuthenticationFailedError(
             _("Mobile number or password is incorrect."), code="invalid_credentials"
@@ -474,8 +485,9 @@ def auth_login(
                 code="otp_invalid",
                 errors={"otp_code": [_("Wrong, expired or already used code.")]},
             )
-    family = RefreshTokenFamily.objects.create(user=user)
-    return user, _token_pair_issue(user=user, family=family, otp_verified=device is not None)
+    with transaction.atomic():
+        family = RefreshTokenFamily.objects.create(user=user)
+        return user, _token_pair_issue(user=user, family=family, otp_verified=device is not None)
 
 
 def _refresh_payload(raw: str) -> dict[str, Any]:

@@ -27,12 +27,12 @@ from stdnum.th import pin
 from stdnum.util import clean, isdigits
 
 
-def normalize_phone(raw: str, *, region: str | None = None) -> str:
+def normalize_phone(raw: str, *, region: str | None = None, mobile_only: bool = True) -> str:
     """Return ``raw`` as E.164 (``+66815550101``).
 
     ``region`` (ISO 3166-1 alpha-2) lets local forms such as ``081-555-0101`` parse.
-    Raises ``ValidationError(code="invalid_phone")`` for anything that is not a valid
-    mobile or fixed-or-mobile number.
+    Raises ``ValidationError`` (``invalid_phone``; ``not_mobile`` when ``mobile_only``
+    and the number is a fixed line).
     """
     try:
         number = phonenumbers.parse(str(raw), region)
@@ -44,7 +44,7 @@ def normalize_phone(raw: str, *, region: str | None = None) -> str:
     if not phonenumbers.is_valid_number(number):
         raise ValidationError(_("This is not a valid phone number."), code="invalid_phone")
     kind = phonenumbers.number_type(number)
-    if kind not in (
+    if mobile_only and kind not in (
         phonenumbers.PhoneNumberType.MOBILE,
         phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE,
     ):

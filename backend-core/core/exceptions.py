@@ -22,6 +22,7 @@ from django.http import Http404, HttpRequest, JsonResponse
 from django.utils.translation import gettext_lazy as _
 from rest_framework import exceptions as drf_exceptions
 from rest_framework.response import Response
+from rest_framework.settings import api_settings
 from rest_framework.views import set_rollback
 
 logger = logging.getLogger(__name__)
@@ -124,7 +125,7 @@ def _flatten_drf(detail: Any, prefix: str = "") -> dict[str, list[str]]:
     if isinstance(detail, Mapping):
         for key, value in detail.items():
             name = f"{prefix}.{key}" if prefix else str(key)
-            if key == drf_exceptions.api_settings.NON_FIELD_ERRORS_KEY and not prefix:
+            if key == api_settings.NON_FIELD_ERRORS_KEY and not prefix:
                 name = "non_field_errors"
             for k, v in _flatten_drf(value, name).items():
                 out.setdefault(k, []).extend(v)

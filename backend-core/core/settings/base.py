@@ -30,6 +30,11 @@ INSTALLED_APPS = [
     "demo",
 ]
 
+# N+1 query detection (django-zeal) in the test suite; a dev-only dependency.
+if env.bool("ZEAL_ENABLED", default=False):
+    INSTALLED_APPS.append("zeal")
+    ZEAL_RAISE = True
+
 MIDDLEWARE = [
     "core.middleware.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
@@ -75,6 +80,7 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 STATICFILES_DIRS = [p for p in (REPO_DIR / "dist",) if p.is_dir()]
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

@@ -1,0 +1,115 @@
+"""Test harness every app inherits: a two-clinic world, API clients, isolation."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+os.environ.setdefault("ZEAL_ENABLED", "1")
+
+import pytest
+from rest_framework.test import APIClient
+
+from accounts.models import Clinic, Invite, Membership, User
+from accounts.tests.factories import (
+    ClinicFactory,
+    InviteFactory,
+    MembershipFactory,
+    OrganizationFactory,
+    tokens_for,
+)
+from commerce.models import Service
+from core.roles import Role
+
+
+@pytest.fixture(autouse=True)
+def _isolated_services(settings: pytest.FixtureRequest) -> None:
+    """Fast hashing; a cache key prefix of its own per test (throttles, revocations)."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    caches = {name: dict(conf) for name, conf in settings.CACHES.items()}
+    caches["default"]["KEY_PREFIX"] = f"test-{uuid.uuid4().hex[:12]}"
+    settings.CACHES = caches
+
+
+@pytest.fixture(autouse=True)
+def _no_n_plus_one() -> Iterator[None]:
+    """Every test fails on an N+1 query pattern (django-zeal)."""
+    from zeal import zeal_context
+
+    with zeal_context():
+        yield
+
+
+@dataclass
+class Tenant:
+    clinic: Clinic
+    members: dict[str, Membership] = field(default_factory=dict)
+    service: Service | None = None
+    invite: Invite | None = None
+
+    def user(self, role: str = Role.OWNER) -> User:
+        return self.members[role].user
+
+
+@dataclass
+class World:
+    a: Tenant
+    b: Tenant
+
+
+def _tenant(country: str, tz: str, locale: str, currency: str) -> Tenant:
+    clinic = ClinicFactory(
+        organization=OrganizationFactory(), country=country, time_zone=tz, locale=locale, currency=currency
+    )
+    tenant = Tenant(clinic=clinic)
+    for role in Role:
+        tenant.members[role] = MembershipFactory(clinic=clinic, role=role)
+    tenant.service = Service.unscoped.create(
+        clinic=clinic,
+        name="Botulinum toxin",
+        category=Service.Category.NEUROTOXIN,
+        unit=Service.Unit.TOXIN_UNIT,
+        price=Decimal("350.00"),
+        currency=currency,
+        duration_minutes=30,
+    )
+    tenant.invite = InviteFactory(clinic=clinic, invited_by=tenant.user(Role.OWNER))
+    return tenant
+
+
+@pytest.fixture
+def world(db: None) -> World:
+    """Two clinics of two organizations, a member of every role in each, and one
+    record of every tenant-local kind in each (the cross-tenant test relies on that)."""
+    return World(
+        a=_tenant("TH", "Asia/Bangkok", "th", "THB"),
+        b=_tenant("BR", "America/Sao_Paulo", "pt-BR", "BRL"),
+    )
+
+
+@pytest.fixture
+def client() -> APIClient:
+    """pytest-django's ``client``, as DRF's client (``format="json"`` works)."""
+    return APIClient()
+
+
+ApiFactory = Callable[..., APIClient]
+
+
+@pytest.fixture
+def api() -> ApiFactory:
+    """``api(user, clinic, otp=True)``: a client signed in as ``user`` (second factor
+    passed unless ``otp=False``) sending ``X-Clinic-Id: clinic``."""
+
+    def make(user: User | None = None, clinic: Clinic | None = None, *, otp: bool = True) -> APIClient:
+        client = APIClient()
+        if user is not None:
+            client.credentials(HTTP_AUTHORIZATION=f"Bearer {tokens_for(user, otp=otp).access}")
+        if clinic is not None:
+            client.defaults["HTTP_X_CLINIC_ID"] = str(clinic.pk)
+        return client
+
+    return make
