@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
+import time
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
+from pathlib import Path
 
 os.environ.setdefault("ZEAL_ENABLED", "1")
 
@@ -113,3 +117,66 @@ def api() -> ApiFactory:
         return client
 
     return make
+
+
+@dataclass
+class Worker:
+    queue: str
+    notifications_file: Path
+
+    def wait_for(self, condition: Callable[[], bool], timeout: float = 30.0) -> bool:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if condition():
+                return True
+            time.sleep(0.2)
+        return False
+
+
+@pytest.fixture
+def celery_worker(transactional_db: None, settings, tmp_path: Path) -> Iterator[Worker]:
+    """A real Celery worker process on the configured broker, reading the test database,
+    consuming a queue of its own; tasks sent by the test go to that queue."""
+    from core.celery import app
+
+    queue = f"test-{uuid.uuid4().hex[:10]}"
+    db = settings.DATABASES["default"]
+    env = {
+        **os.environ,
+        "DATABASE_URL": f"postgres://{db['USER']}:{db['PASSWORD']}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
+        "CELERY_DEFAULT_QUEUE": queue,
+        "NOTIFICATIONS_FILE": str(tmp_path / "outbox.jsonl"),
+    }
+    if settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
+        pytest.skip("the worker test needs the services profile (DATABASE_URL)")
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "core",
+            "worker",
+            "-Q",
+            queue,
+            "--pool",
+            "solo",
+            "--without-gossip",
+            "--without-mingle",
+            "-l",
+            "warning",
+        ],
+        cwd=Path(__file__).parent,
+        env=env,
+    )
+    previous = app.conf.task_default_queue
+    app.conf.task_default_queue = queue
+    try:
+        yield Worker(queue=queue, notifications_file=tmp_path / "outbox.jsonl")
+    finally:
+        app.conf.task_default_queue = previous
+        process.terminate()
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            process.kill()

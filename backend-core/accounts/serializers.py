@@ -55,6 +55,8 @@ class ClinicSerializer(serializers.ModelSerializer[Clinic]):
 
 
 class UserSerializer(serializers.ModelSerializer[User]):
+    email = serializers.CharField(read_only=True, help_text="E-mail address, or empty")
+
     class Meta:
         model = User
         fields = [
@@ -167,6 +169,7 @@ class InviteCreateSerializer(serializers.Serializer[Any]):
 
 class InviteSerializer(serializers.ModelSerializer[Invite]):
     status = serializers.CharField(read_only=True)
+    email = serializers.CharField(read_only=True, help_text="E-mail address, or empty")
     invited_by = serializers.CharField(source="invited_by.full_name", read_only=True)
 
     class Meta:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from django.db.models import QuerySet
@@ -13,6 +14,7 @@ from rest_framework.response import Response
 from commerce import selectors, services
 from commerce.models import Service
 from core.api import ClinicScopedViewSet
+from core.fields import MoneyField
 
 
 class ServiceSerializer(serializers.ModelSerializer[Service]):
@@ -40,9 +42,7 @@ class ServiceInputSerializer(serializers.Serializer[Any]):
     category = serializers.ChoiceField(choices=Service.Category.choices)
     description = serializers.CharField(required=False, allow_blank=True)
     unit = serializers.ChoiceField(choices=Service.Unit.choices, required=False)
-    price = serializers.DecimalField(
-        max_digits=12, decimal_places=2, min_value=0, help_text="Decimal string, clinic currency"
-    )
+    price = MoneyField(min_value=Decimal(0), help_text="Decimal string, clinic currency")
     duration_minutes = serializers.IntegerField(min_value=5, max_value=720)
     buffer_minutes = serializers.IntegerField(min_value=0, max_value=240, required=False)
     requires_consent = serializers.BooleanField(required=False)
