@@ -1,0 +1,61 @@
+"""``manage.py demo_data``: load the demo clinics and print how to sign in to them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError
+
+from core.exceptions import ApplicationError
+from demo.builders import DEMO_PASSWORD, DemoReport, Login, demo_build
+
+TWO_FACTOR_NOTE = (
+    "Roles marked TOTP (owner, admin, doctor, nurse) must enrol an authenticator app at their first\n"
+    "sign-in (POST /api/v1/auth/2fa/totp, then .../confirm); until then the API refuses them clinic data."
+)
+
+
+class Command(BaseCommand):
+    help = (
+        "Load demo data: Lumière Aesthetic Group (Bangkok, São Paulo) and Noor Medical Aesthetics "
+        f"(Riyadh), with staff in every role, catalogs and patients. Every staff account's password "
+        f"is {DEMO_PASSWORD}. Safe to run again: existing demo organizations are left as they are."
+    )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        try:
+            report = demo_build()
+        except ApplicationError as exc:
+            raise CommandError(f"Demo data was not loaded: {exc.detail} {exc.errors}") from exc
+        self._summary(report)
+        self._logins(report.logins)
+
+    def _summary(self, report: DemoReport) -> None:
+        for name in report.already_present:
+            self.stdout.write(f"{name}: already present, left unchanged.")
+        for clinic in report.built:
+            self.stdout.write(
+                self.style.SUCCESS(f"Built {clinic.name}")
+                + f": {clinic.staff} staff, {clinic.services} services in {clinic.currency},"
+                f" {clinic.patients} patients."
+            )
+
+    def _logins(self, logins: tuple[Login, ...]) -> None:
+        header = ("Clinic", "Role", "Name", "Phone (E.164)", "Password", "2FA")
+        rows = [
+            (row.clinic, row.role, row.name, row.phone, DEMO_PASSWORD, "TOTP" if row.two_factor else "")
+            for row in logins
+        ]
+        widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
+
+        def line(cells: tuple[str, ...]) -> str:
+            return "  ".join(cell.ljust(width) for cell, width in zip(cells, widths, strict=True)).rstrip()
+
+        self.stdout.write("")
+        self.stdout.write(self.style.MIGRATE_HEADING("Demo sign-ins (mobile number + password)"))
+        self.stdout.write(line(header))
+        self.stdout.write(line(tuple("-" * width for width in widths)))
+        for row in rows:
+            self.stdout.write(line(row))
+        self.stdout.write("")
+        self.stdout.write(TWO_FACTOR_NOTE)
