@@ -7,6 +7,8 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Max
+from django.utils.translation import get_supported_language_variant
 from django.utils.translation import gettext as _
 
 from accounts.models import Clinic, User
@@ -17,9 +19,12 @@ from patients.models import ClinicPatient, PatientProfile
 
 
 def _next_chart_number(clinic: Clinic) -> str:
-    # Serialize chart-number allocation per clinic on the clinic row.
+    """``HN000001``, ``HN000002``… per clinic; allocation is serialized on the clinic row."""
     Clinic.objects.select_for_update().filter(pk=clinic.pk).first()
-    return f"HN{ClinicPatient.objects.count() + 1:06d}"
+    last = ClinicPatient.objects.filter(chart_number__startswith="HN").aggregate(last=Max("chart_number"))[
+        "last"
+    ]
+    return f"HN{int(last[2:]) + 1 if last else 1:06d}"
 
 
 @transaction.atomic
@@ -78,7 +83,7 @@ def patient_register(
             email=email,
             national_id=compact,
             national_id_country=country if compact else "",
-            preferred_language=preferred_language or clinic.locale,
+            preferred_language=preferred_language or get_supported_language_variant(clinic.locale.lower()),
         )
         model_save(profile)
     existing = ClinicPatient.objects.filter(profile=profile).first()

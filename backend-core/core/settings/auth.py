@@ -1,6 +1,6 @@
 from datetime import timedelta
 
-from .base import SECRET_KEY
+from .base import SECRET_KEY, SESSION_COOKIE_SECURE
 from .env import env
 
 AUTHENTICATION_BACKENDS = [
@@ -9,10 +9,6 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
 ]
 
-PASSWORD_HASHERS = [
-    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
-    "django.contrib.auth.hashers.Argon2PasswordHasher",
-]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
@@ -38,7 +34,7 @@ SIMPLE_JWT = {
 # The refresh token travels only in this HttpOnly cookie, scoped to the auth endpoints.
 REFRESH_COOKIE_NAME = "aesthetix_refresh"
 REFRESH_COOKIE_PATH = "/api/v1/auth/"
-REFRESH_COOKIE_SECURE = env.bool("REFRESH_COOKIE_SECURE", default=False)
+REFRESH_COOKIE_SECURE = env.bool("REFRESH_COOKIE_SECURE", default=SESSION_COOKIE_SECURE)
 REFRESH_COOKIE_SAMESITE = "Strict"
 
 # Lockout after repeated failed logins (django-axes), keyed by phone number + client IP

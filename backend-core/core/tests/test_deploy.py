@@ -70,10 +70,7 @@ def services(compose: dict[str, Any]) -> dict[str, dict[str, Any]]:
 def environment_of(service: dict[str, Any]) -> dict[str, str | None]:
     env = service.get("environment") or {}
     if isinstance(env, list):  # ["NAME=value", "NAME"]
-        return {
-            item.partition("=")[0]: (item.partition("=")[2] if "=" in item else None)
-            for item in env
-        }
+        return {item.partition("=")[0]: (item.partition("=")[2] if "=" in item else None) for item in env}
     return {str(k): (None if v is None else str(v)) for k, v in env.items()}
 
 
@@ -160,9 +157,7 @@ def test_required_services_exist(services: dict[str, dict[str, Any]]) -> None:
 
 
 @pytest.mark.parametrize("name", BACKEND_SERVICES)
-def test_backend_services_build_from_backend_core(
-    services: dict[str, dict[str, Any]], name: str
-) -> None:
+def test_backend_services_build_from_backend_core(services: dict[str, dict[str, Any]], name: str) -> None:
     assert build_context_of(services[name]) == "./backend-core"
 
 
@@ -193,9 +188,7 @@ def test_no_service_depends_on_itself_or_in_a_cycle(services: dict[str, dict[str
 
 
 @pytest.mark.parametrize("name", BACKEND_SERVICES)
-def test_backend_services_wait_for_migrations(
-    services: dict[str, dict[str, Any]], name: str
-) -> None:
+def test_backend_services_wait_for_migrations(services: dict[str, dict[str, Any]], name: str) -> None:
     assert "migrate" in services, "no one-shot migrate service"
     migrate_command = services["migrate"].get("command")
     if isinstance(migrate_command, str):
@@ -235,10 +228,7 @@ def test_every_backend_env_var_is_read_by_the_settings(
     image_services = backend_image_services(services)
     assert set(BACKEND_SERVICES) <= set(image_services)
     unread = {
-        (name, var)
-        for name in image_services
-        for var in environment_of(services[name])
-        if var not in read
+        (name, var) for name in image_services for var in environment_of(services[name]) if var not in read
     }
     assert not unread, f"compose passes env vars no setting reads: {sorted(unread)}"
 
@@ -273,8 +263,7 @@ def test_nginx_is_published_on_8080_and_mounts_its_config(
     nginx = services["nginx"]
     assert any(str(port).endswith(":8080") for port in nginx["ports"])
     assert any(
-        v.startswith("./deploy/nginx/default.conf:/etc/nginx/conf.d/default.conf")
-        for v in nginx["volumes"]
+        v.startswith("./deploy/nginx/default.conf:/etc/nginx/conf.d/default.conf") for v in nginx["volumes"]
     )
     assert "backend" in depends_on_of(nginx)
 

@@ -1,0 +1,32 @@
+# Shared by bin/run and bin/test: find Python 3.11 and install the locked dependencies
+# into one virtualenv (.venv at the repository root, or $AESTHETIX_VENV).
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+VENV="${AESTHETIX_VENV:-$ROOT/.venv}"
+
+log() { printf '\033[1;34m==>\033[0m %s\n' "$*" >&2; }
+
+python311() {
+  for candidate in python3.11 python3; do
+    if command -v "$candidate" >/dev/null 2>&1 &&
+       "$candidate" -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11))'; then
+      command -v "$candidate"; return 0
+    fi
+  done
+  echo "Python 3.11 is required (apt-get install python3.11 python3.11-venv)" >&2
+  return 1
+}
+
+# ensure_venv runtime|dev: create the virtualenv if needed and install the lock file.
+ensure_venv() {
+  local lock="$ROOT/backend-core/requirements.lock"
+  [ "${1:-runtime}" = dev ] && lock="$ROOT/backend-core/requirements-dev.lock"
+  if [ ! -x "$VENV/bin/python" ]; then
+    log "Creating virtualenv $VENV"
+    "$(python311)" -m venv "$VENV"
+  fi
+  if [ ! -x "$VENV/bin/uv" ]; then
+    "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check "uv==0.13.8"
+  fi
+  log "Installing Python dependencies ($(basename "$lock"))"
+  "$VENV/bin/uv" pip install --quiet --python "$VENV/bin/python" -r "$lock"
+}
