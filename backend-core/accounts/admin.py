@@ -34,37 +34,37 @@ class UserAdmin(BaseUserAdmin):
 
 
 @admin.register(Organization)
-class OrganizationAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class OrganizationAdmin(admin.ModelAdmin):
     list_display = ["name", "slug", "created_at"]
     search_fields = ["name", "slug"]
 
 
 @admin.register(Clinic)
-class ClinicAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class ClinicAdmin(admin.ModelAdmin):
     list_display = ["name", "organization", "country", "time_zone", "currency", "is_active"]
     list_filter = ["country", "is_active"]
     search_fields = ["name", "slug"]
 
 
 @admin.register(Membership)
-class MembershipAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class MembershipAdmin(admin.ModelAdmin):
     list_display = ["user", "clinic", "role", "is_active"]
     list_filter = ["role", "is_active"]
     list_select_related = ["user", "clinic"]
 
 
 @admin.register(ProfessionalLicence)
-class ProfessionalLicenceAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class ProfessionalLicenceAdmin(admin.ModelAdmin):
     list_display = ["user", "council", "region", "number", "valid_until", "status"]
     list_filter = ["council", "status"]
 
 
 @admin.register(Invite)
-class InviteAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class InviteAdmin(admin.ModelAdmin):
     """Platform operators see every clinic's invites: the crossing is explicit."""
 
     list_display = ["phone", "clinic", "role", "expires_at", "accepted_at", "revoked_at"]
     exclude = ["token_hash"]
 
-    def get_queryset(self, request):  # type: ignore[no-untyped-def]
+    def get_queryset(self, request):
         return Invite.unscoped.select_related("clinic")

@@ -20,8 +20,9 @@ from rest_framework.views import APIView
 
 from accounts import selectors, serializers, services
 from accounts.models import Clinic, Invite, Membership, User
-from core.api import ClinicScopedViewSet
+from core.api import ClinicScopedViewSet, request_user
 from core.exceptions import problem_response
+from core.permissions import request_is_two_factor_verified
 
 REFRESH_COOKIE_DOC = (
     "The refresh token is set as the HttpOnly cookie `aesthetix_refresh` "
@@ -144,7 +145,7 @@ class TotpEnrollView(APIView):
         description="Start TOTP enrolment; 409 when already enrolled.",
     )
     def post(self, request: Request) -> Response:
-        enrollment = services.totp_enroll(user=request.user)  # type: ignore[arg-type]
+        enrollment = services.totp_enroll(user=request_user(request))
         return Response({"config_url": enrollment.config_url, "secret": enrollment.secret}, status=201)
 
 
@@ -160,7 +161,7 @@ class TotpConfirmView(APIView):
     def post(self, request: Request) -> Response:
         data = serializers.TotpConfirmSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        user: User = request.user  # type: ignore[assignment]
+        user = request_user(request)
         pair = services.totp_confirm(
             user=user, code=data.validated_data["code"], raw_refresh=_refresh_cookie(request)
         )
@@ -171,8 +172,8 @@ class MeView(APIView):
     permission_classes = [IsAuthenticated]
 
     def _render(self, request: Request) -> Response:
-        user: User = request.user  # type: ignore[assignment]
-        verified = bool(request.auth.get("otp")) if request.auth is not None else False
+        user = request_user(request)
+        verified = request_is_two_factor_verified(request)
         return Response(
             {
                 "user": serializers.UserSerializer(user).data,
@@ -191,7 +192,7 @@ class MeView(APIView):
     def patch(self, request: Request) -> Response:
         data = serializers.MeUpdateSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        services.user_update(user=request.user, **data.validated_data)  # type: ignore[arg-type]
+        services.user_update(user=request_user(request), **data.validated_data)
         return self._render(request)
 
 
@@ -200,14 +201,14 @@ class LicenceListView(APIView):
 
     @extend_schema(responses={200: serializers.LicenceSerializer(many=True)})
     def get(self, request: Request) -> Response:
-        licences = selectors.licence_list_for_user(user=request.user)  # type: ignore[arg-type]
+        licences = selectors.licence_list_for_user(user=request_user(request))
         return Response(serializers.LicenceSerializer(licences, many=True).data)
 
     @extend_schema(request=serializers.LicenceSerializer, responses={201: serializers.LicenceSerializer})
     def post(self, request: Request) -> Response:
         data = serializers.LicenceSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        licence = services.licence_create(user=request.user, **data.validated_data)  # type: ignore[arg-type]
+        licence = services.licence_create(user=request_user(request), **data.validated_data)
         return Response(serializers.LicenceSerializer(licence).data, status=201)
 
 
@@ -221,12 +222,12 @@ class InviteAcceptView(AuthThrottled):
     def post(self, request: Request) -> Response:
         data = serializers.InviteAcceptSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        user = request.user if request.user.is_authenticated else None
-        membership = services.invite_accept(user=user, **data.validated_data)  # type: ignore[arg-type]
+        user = request_user(request) if request.user.is_authenticated else None
+        membership = services.invite_accept(user=user, **data.validated_data)
         return Response(serializers.MembershipBriefSerializer(membership).data, status=201)
 
 
-class ClinicViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicScopedViewSet):
+class ClinicViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicScopedViewSet[Clinic]):
     """Clinics (branches) of the caller's organization."""
 
     model = Clinic
@@ -252,7 +253,7 @@ class ClinicViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicScop
         data.is_valid(raise_exception=True)
         clinic = services.clinic_create(
             organization=self.clinic.organization,
-            actor=request.user,  # type: ignore[arg-type]
+            actor=self.actor,
             actor_role=self.membership.role,
             data=services.ClinicData(**data.validated_data),
         )
@@ -277,11 +278,11 @@ class ClinicViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicScop
     def _update(self, request: Request, clinic: Clinic) -> Response:
         data = serializers.ClinicUpdateSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        clinic = services.clinic_update(clinic=clinic, actor=request.user, **data.validated_data)  # type: ignore[arg-type]
+        clinic = services.clinic_update(clinic=clinic, actor=self.actor, **data.validated_data)
         return Response(serializers.ClinicSerializer(clinic).data)
 
 
-class StaffViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicScopedViewSet):
+class StaffViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicScopedViewSet[Membership]):
     """The clinic's staff (memberships). ``?search=`` matches names and phone."""
 
     model = Membership
@@ -306,14 +307,14 @@ class StaffViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicScope
         data.is_valid(raise_exception=True)
         membership = services.membership_update(
             membership=self.get_object(),
-            actor=request.user,  # type: ignore[arg-type]
+            actor=self.actor,
             actor_role=self.membership.role,
             **data.validated_data,
         )
         return Response(serializers.StaffSerializer(membership).data)
 
 
-class InviteViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicScopedViewSet):
+class InviteViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicScopedViewSet[Invite]):
     model = Invite
     serializer_class = serializers.InviteSerializer
     required_permissions = {
@@ -334,7 +335,7 @@ class InviteViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicScop
         data.is_valid(raise_exception=True)
         invite, token = services.invite_create(
             clinic=self.clinic,
-            actor=request.user,  # type: ignore[arg-type]
+            actor=self.actor,
             actor_role=self.membership.role,
             **data.validated_data,
         )
@@ -348,5 +349,5 @@ class InviteViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicScop
     @action(detail=True, methods=["post"])
     def revoke(self, request: Request, pk: str | None = None) -> Response:
         with transaction.atomic():
-            invite = services.invite_revoke(invite=self.get_object(), actor=request.user)  # type: ignore[arg-type]
+            invite = services.invite_revoke(invite=self.get_object(), actor=self.actor)
         return Response(serializers.InviteSerializer(invite).data)

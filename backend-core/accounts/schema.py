@@ -3,6 +3,6 @@
 from drf_spectacular.contrib.rest_framework_simplejwt import SimpleJWTScheme
 
 
-class AesthetixJWTScheme(SimpleJWTScheme):  # type: ignore[misc]
+class AesthetixJWTScheme(SimpleJWTScheme):
     target_class = "accounts.authentication.JWTAuthentication"
     name = "jwtAuth"

@@ -85,7 +85,7 @@ class MembershipBriefSerializer(serializers.ModelSerializer[Membership]):
 
 
 class TwoFactorStateSerializer(serializers.Serializer[Any]):
-    required = serializers.BooleanField()
+    required = serializers.BooleanField()  # type: ignore[assignment]  # a field, not Field.required
     enrolled = serializers.BooleanField()
     verified = serializers.BooleanField()
 

@@ -496,7 +496,7 @@ def _refresh_payload(raw: str) -> dict[str, Any]:
     if not raw:
         raise AuthenticationFailedError(_("No refresh token: sign in again."), code="refresh_token_missing")
     try:
-        payload = token_backend.decode(raw, verify=True)
+        payload = token_backend.decode(raw, verify=True)  # type: ignore[arg-type]  # stubs: Token; takes str
     except TokenBackendError as exc:
         raise AuthenticationFailedError(_("Session expired: sign in again."), code="token_not_valid") from exc
     if payload.get("token_type") != "refresh" or "fam" not in payload:
@@ -510,31 +510,28 @@ def auth_refresh(*, raw_refresh: str) -> tuple[User, TokenPair]:
     family is revoked (RFC 9700 §4.14.2, refresh token rotation) and 401
     ``refresh_token_reused`` is raised. Raises 401 for expired/invalid/revoked tokens."""
     payload = _refresh_payload(raw_refresh)
-    reused = False
     with transaction.atomic():
         family = RefreshTokenFamily.objects.select_for_update().filter(pk=payload["fam"]).first()
         if family is None or family.revoked_at is not None:
             raise AuthenticationFailedError(
                 _("This session has ended: sign in again."), code="session_revoked"
             )
-        if BlacklistedToken.objects.filter(token__jti=payload["jti"]).exists():
-            _family_revoke(family, reason="reuse")
-            reused = True
-        else:
+        reused = BlacklistedToken.objects.filter(token__jti=payload["jti"]).exists()
+        if not reused:
             user = User.objects.filter(pk=payload["sub"], is_active=True).first()
             if user is None:
                 raise AuthenticationFailedError(_("This account is disabled."), code="user_inactive")
             try:
-                RefreshToken(raw_refresh).blacklist()
+                RefreshToken(raw_refresh).blacklist()  # type: ignore[arg-type]  # stubs: Token; takes str
             except TokenError as exc:
                 raise AuthenticationFailedError(str(exc), code="token_not_valid") from exc
-            pair = _token_pair_issue(user=user, family=family, otp_verified=bool(payload.get("otp")))
-    if reused:
-        raise AuthenticationFailedError(
-            _("This sign-in was used twice and has been ended for safety: sign in again."),
-            code="refresh_token_reused",
-        )
-    return user, pair
+            return user, _token_pair_issue(user=user, family=family, otp_verified=bool(payload.get("otp")))
+        # Reuse: commit the revocation of the whole family, then refuse.
+        _family_revoke(family, reason="reuse")
+    raise AuthenticationFailedError(
+        _("This sign-in was used twice and has been ended for safety: sign in again."),
+        code="refresh_token_reused",
+    )
 
 
 @transaction.atomic

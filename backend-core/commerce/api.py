@@ -56,7 +56,7 @@ class ServiceUpdateSerializer(ServiceInputSerializer):
         super().__init__(*args, **kwargs)
 
 
-class ServiceViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicScopedViewSet):
+class ServiceViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicScopedViewSet[Service]):
     """The clinic's treatment catalog. Filter with ``?category=`` and ``?is_active=``."""
 
     model = Service
@@ -77,14 +77,12 @@ class ServiceViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicSco
     def create(self, request: Request) -> Response:
         data = ServiceInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        service = services.service_create(clinic=self.clinic, actor=request.user, **data.validated_data)  # type: ignore[arg-type]
+        service = services.service_create(clinic=self.clinic, actor=self.actor, **data.validated_data)
         return Response(ServiceSerializer(service).data, status=201)
 
     @extend_schema(request=ServiceUpdateSerializer, responses={200: ServiceSerializer})
     def partial_update(self, request: Request, pk: str | None = None) -> Response:
         data = ServiceUpdateSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        service = services.service_update(
-            service=self.get_object(), actor=request.user, **data.validated_data
-        )  # type: ignore[arg-type]
+        service = services.service_update(service=self.get_object(), actor=self.actor, **data.validated_data)
         return Response(ServiceSerializer(service).data)

@@ -19,7 +19,7 @@ scoping by accident. Objects outside the scope answer 404.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, ClassVar, Literal
+from typing import TYPE_CHECKING, Any, ClassVar, Literal, TypeVar, cast
 
 from django.db.models import Model, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
@@ -29,6 +29,11 @@ from rest_framework.viewsets import GenericViewSet
 
 from core.exceptions import ValidationFailed
 from core.permissions import ClinicRolePermission
+
+if TYPE_CHECKING:
+    from accounts.models import User
+
+_MT = TypeVar("_MT", bound=Model)
 
 _SEALED = (
     "get_queryset",
@@ -44,7 +49,12 @@ class ClinicRequired(ValidationFailed):
     default_detail = _("Send the X-Clinic-Id header naming one of your clinics.")
 
 
-class ClinicScopedViewSet(GenericViewSet):  # type: ignore[type-arg]
+def request_user(request: Request) -> User:
+    """The signed-in user of a view guarded by ``IsAuthenticated``."""
+    return cast("User", request.user)
+
+
+class ClinicScopedViewSet(GenericViewSet[_MT]):
     permission_classes = [IsAuthenticated, ClinicRolePermission]
     model: ClassVar[type[Model]]
     required_permissions: ClassVar[Mapping[str, str]] = {}
@@ -66,9 +76,9 @@ class ClinicScopedViewSet(GenericViewSet):  # type: ignore[type-arg]
             raise ClinicRequired(errors={"X-Clinic-Id": [str(ClinicRequired.default_detail)]})
         super().check_permissions(request)
 
-    def get_base_queryset(self) -> QuerySet[Any]:
+    def get_base_queryset(self) -> QuerySet[_MT]:
         """Hook: the rows this view serves before clinic scoping is applied."""
-        return self.model._default_manager.all()
+        return cast("QuerySet[_MT]", self.model._default_manager.all())
 
     def tenant_filter(self) -> Q:
         clinic = self.request.clinic  # type: ignore[attr-defined]
@@ -76,13 +86,17 @@ class ClinicScopedViewSet(GenericViewSet):  # type: ignore[type-arg]
             return Q(**{f"{self.organization_field}_id": clinic.organization_id})
         return Q(**{f"{self.clinic_field}_id": clinic.pk})
 
-    def get_queryset(self) -> QuerySet[Any]:
+    def get_queryset(self) -> QuerySet[_MT]:
         if getattr(self, "swagger_fake_view", False):  # OpenAPI generation: no request clinic
-            return self.model._base_manager.none()
+            return cast("QuerySet[_MT]", self.model._base_manager.none())
         return self.get_base_queryset().filter(self.tenant_filter())
 
-    def get_object(self) -> Model:
+    def get_object(self) -> _MT:
         return super().get_object()
+
+    @property
+    def actor(self) -> User:
+        return request_user(self.request)
 
     @property
     def clinic(self) -> Any:

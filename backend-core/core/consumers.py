@@ -19,7 +19,7 @@ from channels.generic.websocket import AsyncJsonWebsocketConsumer
 from core.realtime import clinic_group
 
 
-class ClinicEventsConsumer(AsyncJsonWebsocketConsumer):  # type: ignore[misc]
+class ClinicEventsConsumer(AsyncJsonWebsocketConsumer):
     group: str | None = None
 
     async def connect(self) -> None:

@@ -210,7 +210,8 @@ def _to_application_error(exc: Exception) -> ApplicationError | None:
     if isinstance(exc, drf_exceptions.NotFound):
         return NotFound()
     if isinstance(exc, drf_exceptions.Throttled):
-        headers = {"Retry-After": str(exc.wait)} if exc.wait is not None else None
+        wait = getattr(exc, "wait", None)
+        headers = {"Retry-After": str(int(wait))} if wait is not None else None
         return TooManyRequests(str(exc.detail), headers=headers)
     if isinstance(exc, drf_exceptions.APIException):
         error = ApplicationError(str(exc.detail), code=str(exc.default_code))

@@ -56,7 +56,7 @@ class ClinicScopedQuerySet(models.QuerySet[Any]):
 
     def _update(self, values: Any) -> Any:
         self._guard()
-        return super()._update(values)
+        return super()._update(values)  # type: ignore[misc]  # private Django API, not in the stubs
 
     def delete(self) -> tuple[int, dict[str, int]]:
         self._guard()

@@ -10,7 +10,7 @@ from django.db import transaction
 from core.tenancy import clinic_context
 
 
-class ClinicTask(Task):  # type: ignore[misc]
+class ClinicTask(Task):
     """Base for tasks that work on one clinic's data.
 
     The task is called with ``clinic_id=<uuid str>``; the body runs inside that clinic's
@@ -30,7 +30,7 @@ class ClinicTask(Task):  # type: ignore[misc]
             return super().__call__(*args, **kwargs)
 
 
-def enqueue_on_commit(task: Task, /, **kwargs: Any) -> None:  # type: ignore[type-arg]
+def enqueue_on_commit(task: Task, /, **kwargs: Any) -> None:
     """Send ``task`` with ``kwargs`` once the current transaction commits.
 
     A rolled-back transaction enqueues nothing; outside a transaction it is sent at once.

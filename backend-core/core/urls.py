@@ -1,5 +1,5 @@
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import URLPattern, URLResolver, include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from core import health
@@ -9,7 +9,7 @@ handler403 = "core.exceptions.handler403"
 handler404 = "core.exceptions.handler404"
 handler500 = "core.exceptions.handler500"
 
-api_v1 = [
+api_v1: list[URLPattern | URLResolver] = [
     path("", include("accounts.urls")),
     path("", include("commerce.urls")),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),

@@ -61,4 +61,4 @@ ADAPTERS = {"file": "notifications.adapters.FileAdapter", "console": "notificati
 def get_adapter() -> Adapter:
     name = settings.NOTIFICATIONS_ADAPTER
     adapter_class = import_string(ADAPTERS.get(name, name))
-    return adapter_class()  # type: ignore[no-any-return]
+    return adapter_class()

@@ -4,16 +4,16 @@ from patients.models import ClinicPatient, PatientProfile
 
 
 @admin.register(PatientProfile)
-class PatientProfileAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class PatientProfileAdmin(admin.ModelAdmin):
     list_display = ["given_name", "family_name", "birth_date", "national_id_country"]
     search_fields = ["given_name", "family_name"]
 
 
 @admin.register(ClinicPatient)
-class ClinicPatientAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class ClinicPatientAdmin(admin.ModelAdmin):
     """Platform operators see every clinic's patients: the crossing is explicit."""
 
     list_display = ["chart_number", "profile", "clinic"]
 
-    def get_queryset(self, request):  # type: ignore[no-untyped-def]
+    def get_queryset(self, request):
         return ClinicPatient.unscoped.select_related("clinic", "profile")

@@ -1,4 +1,5 @@
 from datetime import timedelta
+from typing import Final
 
 from .base import SECRET_KEY, SESSION_COOKIE_SECURE
 from .env import env
@@ -35,7 +36,7 @@ SIMPLE_JWT = {
 REFRESH_COOKIE_NAME = "aesthetix_refresh"
 REFRESH_COOKIE_PATH = "/api/v1/auth/"
 REFRESH_COOKIE_SECURE = env.bool("REFRESH_COOKIE_SECURE", default=SESSION_COOKIE_SECURE)
-REFRESH_COOKIE_SAMESITE = "Strict"
+REFRESH_COOKIE_SAMESITE: Final = "Strict"
 
 # Lockout after repeated failed logins (django-axes), keyed by phone number + client IP
 # so one attacker cannot lock a real user out from everywhere.

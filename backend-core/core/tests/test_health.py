@@ -18,7 +18,9 @@ def test_readyz_is_503_when_the_broker_is_down(client, db):
     from core.celery import app
 
     real = app.connection_for_write
-    with mock.patch.object(app, "connection_for_write", side_effect=lambda: real(url="redis://127.0.0.1:1/0")):
+    with mock.patch.object(
+        app, "connection_for_write", side_effect=lambda: real(url="redis://127.0.0.1:1/0")
+    ):
         response = client.get("/readyz")
     assert response.status_code == 503
     body = response.json()
