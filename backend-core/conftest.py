@@ -38,15 +38,6 @@ def _isolated_services(settings: pytest.FixtureRequest) -> None:
     settings.CACHES = caches
 
 
-@pytest.fixture(autouse=True)
-def _no_n_plus_one() -> Iterator[None]:
-    """Every test fails on an N+1 query pattern (django-zeal)."""
-    from zeal import zeal_context
-
-    with zeal_context():
-        yield
-
-
 @dataclass
 class Tenant:
     clinic: Clinic

@@ -30,11 +30,6 @@ INSTALLED_APPS = [
     "demo",
 ]
 
-# N+1 query detection (django-zeal) in the test suite; a dev-only dependency.
-if env.bool("ZEAL_ENABLED", default=False):
-    INSTALLED_APPS.append("zeal")
-    ZEAL_RAISE = True
-
 MIDDLEWARE = [
     "core.middleware.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
@@ -51,6 +46,12 @@ MIDDLEWARE = [
     "core.middleware.ClinicContextMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
+
+# N+1 query detection per request (django-zeal), on in the test suite; dev-only package.
+if env.bool("ZEAL_ENABLED", default=False):
+    INSTALLED_APPS.append("zeal")
+    MIDDLEWARE.insert(0, "zeal.middleware.zeal_middleware")
+    ZEAL_RAISE = True
 
 ROOT_URLCONF = "core.urls"
 ASGI_APPLICATION = "core.asgi.application"

@@ -64,3 +64,18 @@ def test_a_view_cannot_override_the_scoping():
         class Leaky(ClinicScopedViewSet):
             def get_queryset(self):
                 return Invite.unscoped.all()
+
+
+def test_n_plus_one_queries_fail_the_request(world, api, settings):
+    """django-zeal is on for every request in the suite: a list that loads a relation per
+    row (no select_related) answers 500 instead of passing silently."""
+    from unittest import mock
+
+    from accounts.models import Membership
+
+    assert "zeal.middleware.zeal_middleware" in settings.MIDDLEWARE
+    client = api(world.a.user(), world.a.clinic)
+    client.raise_request_exception = False
+    with mock.patch("accounts.selectors.staff_list", lambda clinic: Membership.objects.filter(clinic=clinic)):
+        assert client.get("/api/v1/staff").status_code == 500
+    assert client.get("/api/v1/staff").status_code == 200
