@@ -1,8 +1,12 @@
-"""OpenAPI post-processing: the problem-details error responses every operation can give."""
+"""OpenAPI generation: the clinic header and the problem-details error responses."""
 
 from __future__ import annotations
 
 from typing import Any
+
+from drf_spectacular import openapi
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter
 
 PROBLEM_SCHEMA: dict[str, Any] = {
     "type": "object",
@@ -57,3 +61,24 @@ def add_problem_responses(
             for status, description in ERROR_STATUSES.items():
                 responses.setdefault(status, {"description": description, "content": problem})
     return result
+
+
+class AutoSchema(openapi.AutoSchema):
+    """drf-spectacular's schema, plus the ``X-Clinic-Id`` header on every operation of a
+    ``ClinicScopedViewSet`` (required there; the 404/400 it causes are documented)."""
+
+    def get_override_parameters(self) -> list[Any]:
+        from core.api import ClinicScopedViewSet
+
+        parameters = list(super().get_override_parameters())
+        if isinstance(self.view, ClinicScopedViewSet):
+            parameters.append(
+                OpenApiParameter(
+                    "X-Clinic-Id",
+                    OpenApiTypes.UUID,
+                    OpenApiParameter.HEADER,
+                    required=True,
+                    description="The clinic to act in; the caller must be an active member.",
+                )
+            )
+        return parameters
