@@ -228,14 +228,15 @@ class InviteAcceptView(AuthThrottled):
 
 
 class ClinicViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicScopedViewSet[Clinic]):
-    """Clinics (branches) of the caller's organization."""
+    """Clinics (branches) of the caller's organization: owners and admins list, open and
+    edit them; every member reads and managers edit the current one at ``clinics/me``."""
 
     model = Clinic
     serializer_class = serializers.ClinicSerializer
     tenant_scope = "organization"
     required_permissions = {
-        "list": "clinic.view",
-        "retrieve": "clinic.view",
+        "list": "clinic.manage",
+        "retrieve": "clinic.manage",
         "me": "clinic.view",
         "create": "clinic.manage",
         "partial_update": "clinic.manage",
