@@ -40,7 +40,7 @@ from accounts.models import (
     User,
 )
 from accounts.selectors import totp_device_confirmed
-from accounts.validators import normalize_national_id, normalize_phone
+from accounts.validators import clean_national_id, clean_phone
 from core.exceptions import (
     AuthenticationFailedError,
     Conflict,
@@ -55,24 +55,6 @@ from core.services import model_save
 from core.tasks import enqueue_on_commit
 
 # ---------------------------------------------------------------------------- identity
-
-
-def _phone(raw: str, *, field: str = "phone", region: str | None = None, mobile_only: bool = True) -> str:
-    try:
-        return normalize_phone(raw, region=region, mobile_only=mobile_only)
-    except ValidationError as exc:
-        raise ValidationFailed(errors={field: exc.messages}) from exc
-
-
-def _national_id(country: str, value: str) -> str:
-    if not value:
-        return ""
-    if not country:
-        raise ValidationFailed(errors={"national_id_country": [_("Required with a national ID.")]})
-    try:
-        return normalize_national_id(country=country, value=value)
-    except ValidationError as exc:
-        raise ValidationFailed(errors={"national_id": exc.messages}) from exc
 
 
 def _password(password: str, user: User) -> None:
@@ -96,11 +78,11 @@ def user_create(
     """Create a user who signs in with ``phone`` (any format ``phonenumbers`` parses with
     a country code) and ``password`` (Django's validators: length ≥ 10, not common, not
     all digits, not like the name). Raises ``ValidationFailed`` naming the field."""
-    e164 = _phone(phone)
+    e164 = clean_phone(phone)
     if User.objects.filter(phone=e164).exists():
         raise ValidationFailed(errors={"phone": [_("An account with this mobile number exists.")]})
     country = national_id_country.upper()
-    compact = _national_id(country, national_id)
+    compact = clean_national_id(country=country, value=national_id)
     if compact and User.objects.filter(national_id_country=country, national_id=compact).exists():
         raise ValidationFailed(errors={"national_id": [_("This national ID is already registered.")]})
     user = User(
@@ -123,7 +105,7 @@ def user_update(*, user: User, **fields: Any) -> User:
     """Update the caller's own profile: names, e-mail, language, national ID."""
     if "national_id" in fields or "national_id_country" in fields:
         country = (fields.pop("national_id_country", None) or user.national_id_country).upper()
-        compact = _national_id(country, fields.pop("national_id", user.national_id))
+        compact = clean_national_id(country=country, value=fields.pop("national_id", user.national_id))
         clash = User.objects.filter(national_id_country=country, national_id=compact).exclude(pk=user.pk)
         if compact and clash.exists():
             raise ValidationFailed(errors={"national_id": [_("This national ID is already registered.")]})
@@ -159,7 +141,7 @@ class ClinicData:
 
 
 def _clinic_build(*, organization: Organization, data: ClinicData) -> Clinic:
-    phone = _phone(data.phone, region=data.country, mobile_only=False) if data.phone else ""
+    phone = clean_phone(data.phone, region=data.country, mobile_only=False) if data.phone else ""
     clinic = Clinic(
         organization=organization,
         name=data.name,
@@ -207,7 +189,7 @@ def clinic_update(*, clinic: Clinic, actor: User, **fields: Any) -> Clinic:
     if unknown:
         raise ValidationFailed(errors={f: [_("This field cannot be changed.")] for f in unknown})
     if fields.get("phone"):
-        fields["phone"] = _phone(
+        fields["phone"] = clean_phone(
             fields["phone"], region=fields.get("country") or clinic.country, mobile_only=False
         )
     for name, value in fields.items():
@@ -291,7 +273,7 @@ def invite_create(
     delivered by the worker after commit. Expires after ``INVITE_TTL_HOURS`` (72 h).
     Raises ``ValidationFailed``, ``PermissionDeniedError``, ``Conflict`` (already staff).
     """
-    e164 = _phone(phone, region=clinic.country)
+    e164 = clean_phone(phone, region=clinic.country)
     _check_can_grant(actor_role=actor_role, role=role)
     if Membership.objects.filter(clinic=clinic, user__phone=e164, is_active=True).exists():
         raise Conflict(_("This person already works at this clinic."), code="already_member")
@@ -463,7 +445,7 @@ def auth_login(
     Not one transaction on purpose: the failed-attempt record django-axes writes must
     survive the error raised for a wrong password.
     """
-    e164 = _phone(phone)
+    e164 = clean_phone(phone)
     user = authenticate(request=request, phone=e164, password=password)
     if getattr(request, "axes_locked_out", False):
         raise login_locked_out_error()

@@ -26,6 +26,8 @@ from stdnum.exceptions import ValidationError as StdnumError
 from stdnum.th import pin
 from stdnum.util import clean, isdigits
 
+from core.exceptions import ValidationFailed
+
 
 def normalize_phone(raw: str, *, region: str | None = None, mobile_only: bool = True) -> str:
     """Return ``raw`` as E.164 (``+66815550101``).
@@ -112,3 +114,26 @@ def validate_locale(value: str) -> None:
 def validate_country(value: str) -> None:
     if len(value) != 2 or value.upper() != value or value not in Locale("en").territories:
         raise ValidationError(_("Use an ISO 3166-1 alpha-2 country code, e.g. TH."), code="invalid_country")
+
+
+def clean_phone(
+    raw: str, *, field: str = "phone", region: str | None = None, mobile_only: bool = True
+) -> str:
+    """``normalize_phone`` for services: errors become ``ValidationFailed`` naming ``field``."""
+    try:
+        return normalize_phone(raw, region=region, mobile_only=mobile_only)
+    except ValidationError as exc:
+        raise ValidationFailed(errors={field: exc.messages}) from exc
+
+
+def clean_national_id(*, country: str, value: str) -> str:
+    """``normalize_national_id`` for services: ``""`` stays ``""``; a value needs a
+    country; errors become ``ValidationFailed`` naming ``national_id``/``_country``."""
+    if not value:
+        return ""
+    if not country:
+        raise ValidationFailed(errors={"national_id_country": [str(_("Required with a national ID."))]})
+    try:
+        return normalize_national_id(country=country, value=value)
+    except ValidationError as exc:
+        raise ValidationFailed(errors={"national_id": exc.messages}) from exc

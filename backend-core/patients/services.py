@@ -5,14 +5,13 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import get_supported_language_variant
 from django.utils.translation import gettext as _
 
 from accounts.models import Clinic, User
-from accounts.validators import normalize_national_id, normalize_phone
+from accounts.validators import clean_national_id, clean_phone
 from core.exceptions import ValidationFailed
 from core.services import model_save
 from patients.models import ClinicPatient, PatientProfile
@@ -51,17 +50,9 @@ def patient_register(
     matches, and is refused otherwise; the patient is linked once per clinic.
     Raises ``ValidationFailed`` naming the field.
     """
-    try:
-        e164 = normalize_phone(phone, region=clinic.country)
-    except ValidationError as exc:
-        raise ValidationFailed(errors={"phone": exc.messages}) from exc
+    e164 = clean_phone(phone, region=clinic.country)
     country = (national_id_country or (clinic.country if national_id else "")).upper()
-    compact = ""
-    if national_id:
-        try:
-            compact = normalize_national_id(country=country, value=national_id)
-        except ValidationError as exc:
-            raise ValidationFailed(errors={"national_id": exc.messages}) from exc
+    compact = clean_national_id(country=country, value=national_id)
     profile = None
     if compact:
         profile = (
