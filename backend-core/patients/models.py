@@ -1,4 +1,5 @@
-"""Patients: one global profile per person, linked to each clinic that treats them."""
+"""Patients: one global profile per person, linked to each clinic that treats them, and
+the consents they gave each clinic."""
 
 from __future__ import annotations
 
@@ -9,11 +10,22 @@ from django.utils.translation import gettext_lazy as _
 from core.models import ClinicScopedModel, TimeStampedModel, UUIDModel
 
 
+class ContactChannel(models.TextChoices):
+    SMS = "sms", _("SMS")
+    WHATSAPP = "whatsapp", _("WhatsApp")
+    LINE = "line", _("LINE")
+    EMAIL = "email", _("E-mail")
+    PHONE = "phone", _("Phone call")
+
+
 class PatientProfile(UUIDModel, TimeStampedModel):
     """Demographics of a person, shared by the clinics they are registered at.
 
     The national ID is unique per issuing country, so a patient registering at a second
     clinic is linked to the existing profile instead of being duplicated.
+    ``search_name`` is the lower-cased, accent-free full name that name search matches
+    (trigram-indexed on PostgreSQL, so ``contains`` searches stay fast at millions of
+    rows); services keep it in step with the name.
     """
 
     class Sex(models.TextChoices):
@@ -24,13 +36,19 @@ class PatientProfile(UUIDModel, TimeStampedModel):
 
     given_name = models.CharField(max_length=150)
     family_name = models.CharField(max_length=150, blank=True)
+    search_name = models.CharField(max_length=301, editable=False, default="")
     birth_date = models.DateField()
     sex = models.CharField(max_length=10, choices=Sex.choices, default=Sex.UNKNOWN)
     phone = models.CharField(max_length=16, help_text=_("E.164"))
+    phone_alt = models.CharField(max_length=16, blank=True, help_text=_("E.164"))
     email = models.EmailField(blank=True)
+    address = models.TextField(blank=True)
     national_id = models.CharField(max_length=20, blank=True)
     national_id_country = models.CharField(max_length=2, blank=True)
     preferred_language = models.CharField(max_length=10, default="en")
+    preferred_channel = models.CharField(
+        max_length=10, choices=ContactChannel.choices, default=ContactChannel.SMS
+    )
 
     class Meta:
         constraints = [
@@ -40,24 +58,93 @@ class PatientProfile(UUIDModel, TimeStampedModel):
                 name="patient_national_id_unique_per_country",
             )
         ]
+        # The trigram index on search_name exists on PostgreSQL only (migration 0003).
+        indexes = [models.Index(fields=["phone"], name="patient_phone_idx")]
 
     def __str__(self) -> str:
         return f"{self.given_name} {self.family_name}".strip()
 
 
 class ClinicPatient(ClinicScopedModel):
-    """A patient as one clinic knows them: its chart number, tags and notes."""
+    """A patient as one clinic knows them: chart number, tags, notes, referral source and
+    first visit."""
 
     profile = models.ForeignKey(PatientProfile, on_delete=models.PROTECT, related_name="clinic_links")
     chart_number = models.CharField(max_length=20)
     tags = models.JSONField(default=list, blank=True)
+    notes = models.TextField(blank=True)
     referral_source = models.CharField(max_length=100, blank=True)
+    first_visit_on = models.DateField(null=True, blank=True)
 
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["clinic", "chart_number"], name="patient_chart_number_unique"),
             models.UniqueConstraint(fields=["clinic", "profile"], name="patient_linked_once_per_clinic"),
         ]
+        indexes = [models.Index(fields=["clinic", "-created_at"], name="patient_clinic_recent")]
 
     def __str__(self) -> str:
         return self.chart_number
+
+
+class ConsentPurpose(models.TextChoices):
+    """What a patient may agree to (LGPD Art. 7 I and 8; PDPA s19): each purpose is
+    consented to separately and can be withdrawn at any time (LGPD Art. 8 §5, Art. 18 IX)."""
+
+    TREATMENT = "treatment", _("Treatment")
+    CLINICAL_PHOTOS = "clinical_photos", _("Clinical photographs")
+    MARKETING_PHOTOS = "marketing_photos", _("Photographs used in marketing")
+    MARKETING_MESSAGES = "marketing_messages", _("Marketing messages")
+    DATA_SHARING = "data_sharing", _("Sharing data with other clinics")
+
+
+class ConsentText(ClinicScopedModel):
+    """The wording a patient agrees to, versioned per purpose and language. Published
+    texts are never edited: a change is a new version."""
+
+    purpose = models.CharField(max_length=30, choices=ConsentPurpose.choices)
+    locale = models.CharField(max_length=10)
+    version = models.PositiveIntegerField()
+    title = models.CharField(max_length=200)
+    body = models.TextField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["clinic", "purpose", "locale", "version"], name="consent_text_version_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.purpose} v{self.version} ({self.locale})"
+
+
+class Consent(ClinicScopedModel):
+    """One decision of a patient about one purpose: granted or withdrawn. Append-only:
+    the current state of a purpose is its newest record."""
+
+    class Decision(models.TextChoices):
+        GRANTED = "granted", _("Granted")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
+
+    class Channel(models.TextChoices):
+        IN_PERSON = "in_person", _("In person at the clinic")
+        PAPER = "paper", _("Signed paper form")
+        PORTAL = "portal", _("Patient portal")
+        PHONE = "phone", _("Phone call")
+        MESSAGE = "message", _("Written message (e-mail, SMS, WhatsApp, LINE)")
+
+    patient = models.ForeignKey(ClinicPatient, on_delete=models.PROTECT, related_name="consents")
+    purpose = models.CharField(max_length=30, choices=ConsentPurpose.choices)
+    decision = models.CharField(max_length=10, choices=Decision.choices)
+    text = models.ForeignKey(ConsentText, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    decided_at = models.DateTimeField()
+    recorded_by = models.ForeignKey("accounts.User", on_delete=models.PROTECT, null=True, related_name="+")
+    channel = models.CharField(max_length=10, choices=Channel.choices)
+    evidence = models.TextField(blank=True, help_text=_("e.g. scanned form reference, message id"))
+    ip = models.GenericIPAddressField(null=True, blank=True)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["clinic", "patient", "purpose", "-decided_at"], name="consent_current")
+        ]

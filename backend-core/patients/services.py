@@ -1,12 +1,15 @@
-"""Writes of the patients context."""
+"""Writes of the patients context: registration, profile updates and consents."""
 
 from __future__ import annotations
 
 import datetime
+import unicodedata
 from typing import Any
 
 from django.db import transaction
 from django.db.models import Max
+from django.http import HttpRequest
+from django.utils import timezone
 from django.utils.translation import get_supported_language_variant
 from django.utils.translation import gettext as _
 
@@ -14,7 +17,16 @@ from accounts.models import Clinic, User
 from accounts.validators import clean_national_id, clean_phone
 from core.exceptions import ValidationFailed
 from core.services import model_save
-from patients.models import ClinicPatient, PatientProfile
+from patients.models import ClinicPatient, Consent, ConsentPurpose, ConsentText, PatientProfile
+
+
+def search_key(text: str) -> str:
+    """Lower-case, accent-free form of a name used for search (``"José Açaí"`` →
+    ``"jose acai"``): NFKD decomposition without combining marks, case-folded, single
+    spaces. Queries are normalized the same way."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(bare.casefold().split())
 
 
 def _next_chart_number(clinic: Clinic) -> str:
@@ -30,29 +42,38 @@ def _next_chart_number(clinic: Clinic) -> str:
 def patient_register(
     *,
     clinic: Clinic,
-    actor: User,
+    actor: User | None,
     given_name: str,
     birth_date: datetime.date,
     phone: str,
     family_name: str = "",
     sex: str = PatientProfile.Sex.UNKNOWN,
+    phone_alt: str = "",
     email: str = "",
+    address: str = "",
     national_id: str = "",
     national_id_country: str = "",
     preferred_language: str = "",
+    preferred_channel: str = "",
     tags: list[str] | None = None,
+    notes: str = "",
     referral_source: str = "",
+    first_visit_on: datetime.date | None = None,
 ) -> ClinicPatient:
-    """Register a patient at ``clinic``.
+    """Register a patient at ``clinic`` and return the clinic's link to the profile.
 
-    ``phone`` may be local to the clinic's country (``081-555-0101`` in Thailand). A
-    national ID already known (same country) links that profile when the birth date
-    matches, and is refused otherwise; the patient is linked once per clinic.
+    Phones may be local to the clinic's country (``081-555-0101`` in Thailand) and are
+    stored in E.164. A national ID already known (same issuing country, default: the
+    clinic's) links that profile when the birth date matches and is refused otherwise;
+    the profile is linked once per clinic (registering again returns the same link).
     Raises ``ValidationFailed`` naming the field.
     """
     e164 = clean_phone(phone, region=clinic.country)
+    alt = clean_phone(phone_alt, field="phone_alt", region=clinic.country) if phone_alt else ""
     country = (national_id_country or (clinic.country if national_id else "")).upper()
     compact = clean_national_id(country=country, value=national_id)
+    if birth_date > timezone.localdate():
+        raise ValidationFailed(errors={"birth_date": [_("A birth date cannot be in the future.")]})
     profile = None
     if compact:
         profile = (
@@ -66,21 +87,157 @@ def patient_register(
             )
     if profile is None:
         profile = PatientProfile(
-            given_name=given_name,
-            family_name=family_name,
+            given_name=given_name.strip(),
+            family_name=family_name.strip(),
+            search_name=search_key(f"{given_name} {family_name}"),
             birth_date=birth_date,
             sex=sex,
             phone=e164,
+            phone_alt=alt,
             email=email,
+            address=address,
             national_id=compact,
             national_id_country=country if compact else "",
             preferred_language=preferred_language or get_supported_language_variant(clinic.locale.lower()),
+            preferred_channel=preferred_channel
+            or PatientProfile._meta.get_field("preferred_channel").default,
         )
         model_save(profile)
     existing = ClinicPatient.objects.filter(profile=profile).first()
     if existing is not None:
         return existing
-    link: dict[str, Any] = {"tags": tags or [], "referral_source": referral_source}
-    patient = ClinicPatient(clinic=clinic, profile=profile, chart_number=_next_chart_number(clinic), **link)
+    patient = ClinicPatient(
+        clinic=clinic,
+        profile=profile,
+        chart_number=_next_chart_number(clinic),
+        tags=sorted(set(tags or [])),
+        notes=notes,
+        referral_source=referral_source,
+        first_visit_on=first_visit_on,
+    )
     model_save(patient)
     return patient
+
+
+PROFILE_EDITABLE = frozenset(
+    {
+        "given_name",
+        "family_name",
+        "birth_date",
+        "sex",
+        "phone",
+        "phone_alt",
+        "email",
+        "address",
+        "preferred_language",
+        "preferred_channel",
+    }
+)
+LINK_EDITABLE = frozenset({"tags", "notes", "referral_source", "first_visit_on"})
+
+
+@transaction.atomic
+def patient_update(*, patient: ClinicPatient, actor: User, **fields: Any) -> ClinicPatient:
+    """Change a patient's profile (``PROFILE_EDITABLE``) or the clinic's link
+    (``LINK_EDITABLE``). Returns the patient. Raises ``ValidationFailed`` naming the field.
+    The national ID is corrected through a rectification request, not here."""
+    unknown = set(fields) - PROFILE_EDITABLE - LINK_EDITABLE
+    if unknown:
+        raise ValidationFailed(errors={f: [_("This field cannot be changed here.")] for f in sorted(unknown)})
+    profile = PatientProfile.objects.select_for_update().get(pk=patient.profile_id)
+    region = patient.clinic.country
+    if "phone" in fields:
+        fields["phone"] = clean_phone(fields["phone"], region=region)
+    if fields.get("phone_alt"):
+        fields["phone_alt"] = clean_phone(fields["phone_alt"], field="phone_alt", region=region)
+    if "birth_date" in fields and fields["birth_date"] > timezone.localdate():
+        raise ValidationFailed(errors={"birth_date": [_("A birth date cannot be in the future.")]})
+    profile_fields = {k: v for k, v in fields.items() if k in PROFILE_EDITABLE}
+    link_fields = {k: v for k, v in fields.items() if k in LINK_EDITABLE}
+    if profile_fields:
+        for name, value in profile_fields.items():
+            setattr(profile, name, value.strip() if name in ("given_name", "family_name") else value)
+        if {"given_name", "family_name"} & set(profile_fields):
+            profile.search_name = search_key(f"{profile.given_name} {profile.family_name}")
+            profile_fields["search_name"] = profile.search_name
+        model_save(profile, update_fields=list(profile_fields))
+    if link_fields:
+        if "tags" in link_fields:
+            link_fields["tags"] = sorted(set(link_fields["tags"]))
+        for name, value in link_fields.items():
+            setattr(patient, name, value)
+        model_save(patient, update_fields=list(link_fields))
+    patient.profile = profile
+    return patient
+
+
+# ---------------------------------------------------------------------------- consent
+
+
+@transaction.atomic
+def consent_text_publish(
+    *, clinic: Clinic, actor: User, purpose: str, locale: str, title: str, body: str
+) -> ConsentText:
+    """Publish a new version of the consent wording for ``purpose`` in ``locale``
+    (versions count from 1 per clinic, purpose and locale). Published texts never change."""
+    if purpose not in ConsentPurpose.values:
+        raise ValidationFailed(errors={"purpose": [_("Unknown consent purpose.")]})
+    last = (
+        ConsentText.objects.select_for_update()
+        .filter(purpose=purpose, locale=locale)
+        .aggregate(last=Max("version"))["last"]
+    )
+    text = ConsentText(
+        clinic=clinic, purpose=purpose, locale=locale, version=(last or 0) + 1, title=title, body=body
+    )
+    model_save(text)
+    return text
+
+
+@transaction.atomic
+def consent_record(
+    *,
+    clinic: Clinic,
+    actor: User | None,
+    patient: ClinicPatient,
+    purpose: str,
+    decision: str,
+    channel: str,
+    evidence: str = "",
+    text: ConsentText | None = None,
+    request: HttpRequest | None = None,
+) -> Consent:
+    """Record a patient's decision (grant or withdraw) about one purpose.
+
+    Granting needs the text the patient agreed to (the newest version in their language
+    when ``text`` is not given; LGPD Art. 8 §4: consent refers to specific purposes).
+    Withdrawing is always possible and needs no text (LGPD Art. 8 §5; PDPA s19 para 5).
+    History is append-only. Raises ``ValidationFailed`` naming the field.
+    """
+    if purpose not in ConsentPurpose.values:
+        raise ValidationFailed(errors={"purpose": [_("Unknown consent purpose.")]})
+    if decision == Consent.Decision.GRANTED and text is None:
+        text = (
+            ConsentText.objects.filter(purpose=purpose, locale__iexact=patient.profile.preferred_language)
+            .order_by("-version")
+            .first()
+            or ConsentText.objects.filter(purpose=purpose).order_by("-version", "locale").first()
+        )
+        if text is None:
+            raise ValidationFailed(errors={"text": [_("Publish a consent text for this purpose first.")]})
+    if text is not None and text.purpose != purpose:
+        raise ValidationFailed(errors={"text": [_("This text is for another purpose.")]})
+    consent = Consent(
+        clinic=clinic,
+        patient=patient,
+        purpose=purpose,
+        decision=decision,
+        text=text if decision == Consent.Decision.GRANTED else None,
+        decided_at=timezone.now(),
+        recorded_by=actor,
+        channel=channel,
+        evidence=evidence,
+        ip=request.META.get("REMOTE_ADDR") if request is not None else None,
+    )
+    model_save(consent)
+    return consent
