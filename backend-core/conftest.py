@@ -9,6 +9,7 @@ import time
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
@@ -27,6 +28,9 @@ from accounts.tests.factories import (
 )
 from commerce.models import Service
 from core.roles import Role
+from core.tenancy import clinic_context
+from patients.models import ClinicPatient, ConsentPurpose
+from patients.services import consent_record, consent_text_publish, patient_register
 
 
 @pytest.fixture(autouse=True)
@@ -44,6 +48,7 @@ class Tenant:
     members: dict[str, Membership] = field(default_factory=dict)
     service: Service | None = None
     invite: Invite | None = None
+    patient: ClinicPatient | None = None
 
     def user(self, role: str = Role.OWNER) -> User:
         return self.members[role].user
@@ -55,7 +60,7 @@ class World:
     b: Tenant
 
 
-def _tenant(country: str, tz: str, locale: str, currency: str) -> Tenant:
+def _tenant(country: str, tz: str, locale: str, currency: str, phone: str) -> Tenant:
     clinic = ClinicFactory(
         organization=OrganizationFactory(), country=country, time_zone=tz, locale=locale, currency=currency
     )
@@ -72,6 +77,35 @@ def _tenant(country: str, tz: str, locale: str, currency: str) -> Tenant:
         duration_minutes=30,
     )
     tenant.invite = InviteFactory(clinic=clinic, invited_by=tenant.user(Role.OWNER))
+    with clinic_context(clinic):
+        owner = tenant.user(Role.OWNER)
+        tenant.patient = patient_register(
+            clinic=clinic,
+            actor=owner,
+            given_name="Ploy",
+            family_name="Srisuk",
+            birth_date=date(1990, 4, 12),
+            phone=phone,
+            email="ploy.srisuk@example.com",
+            address="12 Sukhumvit 39, Bangkok 10110",
+        )
+        text = consent_text_publish(
+            clinic=clinic,
+            actor=owner,
+            purpose=ConsentPurpose.MARKETING_MESSAGES,
+            locale="en",
+            title="Promotions",
+            body="We may send you offers by SMS. You can stop them at any time.",
+        )
+        consent_record(
+            clinic=clinic,
+            actor=owner,
+            patient=tenant.patient,
+            purpose=ConsentPurpose.MARKETING_MESSAGES,
+            decision="granted",
+            channel="in_person",
+            text=text,
+        )
     return tenant
 
 
@@ -80,8 +114,8 @@ def world(db: None) -> World:
     """Two clinics of two organizations, a member of every role in each, and one
     record of every tenant-local kind in each (the cross-tenant test relies on that)."""
     return World(
-        a=_tenant("TH", "Asia/Bangkok", "th", "THB"),
-        b=_tenant("BR", "America/Sao_Paulo", "pt-BR", "BRL"),
+        a=_tenant("TH", "Asia/Bangkok", "th", "THB", phone="081-555-0101"),
+        b=_tenant("BR", "America/Sao_Paulo", "pt-BR", "BRL", phone="(11) 98765-4321"),
     )
 
 

@@ -10,7 +10,7 @@ from rest_framework import serializers
 from accounts.models import Clinic, Invite, Membership, ProfessionalLicence, User
 from core.roles import Role
 
-LANGUAGE_CHOICES = [code for code, _name in settings.LANGUAGES]
+LANGUAGE_CHOICES = settings.LANGUAGE_CODES
 
 
 class ClinicInputSerializer(serializers.Serializer[Any]):

@@ -24,6 +24,12 @@ PERMISSIONS: Mapping[str, frozenset[Role]] = {
     "staff.view": ALL_ROLES,
     "staff.manage": MANAGERS,
     "invite.manage": MANAGERS,
+    # Patients: everyone reads (personal data masked by role, core/masking.py); the front
+    # desk and clinicians register and edit them and record consent decisions.
+    "patient.view": ALL_ROLES,
+    "patient.manage": MANAGERS | {Role.DOCTOR, Role.NURSE, Role.RECEPTIONIST},
+    "consent.record": MANAGERS | {Role.DOCTOR, Role.NURSE, Role.RECEPTIONIST},
+    "consent_text.manage": MANAGERS,
     # Treatment catalog: everyone reads it (booking, POS); managers price it.
     "catalog.view": ALL_ROLES,
     "catalog.manage": MANAGERS,

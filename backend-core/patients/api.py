@@ -1,0 +1,144 @@
+"""Patients API: ``/api/v1/patients`` (register, search, read, edit, consents) and
+``/api/v1/consent-texts``. Personal data is masked by role (core/masking.py)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import QuerySet
+from django.utils.translation import gettext as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import mixins
+from rest_framework.decorators import action
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from core.api import ClinicScopedViewSet
+from core.exceptions import ValidationFailed
+from patients import selectors, serializers, services
+from patients.models import ClinicPatient, ConsentText, PatientProfile
+
+SEARCH_PARAMETERS = [
+    OpenApiParameter("q", OpenApiTypes.STR, description="Name words; accent- and case-insensitive"),
+    OpenApiParameter("phone", OpenApiTypes.STR, description="Any form of the number"),
+    OpenApiParameter("chart_number", OpenApiTypes.STR),
+    OpenApiParameter("national_id", OpenApiTypes.STR, description="Of the clinic's country, or `CC:number`"),
+    OpenApiParameter("sex", OpenApiTypes.STR, enum=PatientProfile.Sex.values),
+]
+
+
+class PatientViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicScopedViewSet[ClinicPatient]):
+    """The clinic's patients. Reading one patient's record is audited (``patient.viewed``)."""
+
+    model = ClinicPatient
+    serializer_class = serializers.PatientSerializer
+    required_permissions = {
+        "list": "patient.view",
+        "retrieve": "patient.view",
+        "create": "patient.manage",
+        "partial_update": "patient.manage",
+        "consents": "patient.view",
+        "consent_record": "consent.record",
+    }
+
+    def get_base_queryset(self) -> QuerySet[ClinicPatient]:
+        if self.action != "list":
+            return ClinicPatient.objects.select_related("profile", "clinic")
+        params = self.request.query_params
+        sex = params.get("sex", "")
+        if sex and sex not in PatientProfile.Sex.values:
+            raise ValidationFailed(errors={"sex": [_("Unknown value.")]})
+        return selectors.patient_list(
+            clinic=self.clinic,
+            q=params.get("q", ""),
+            phone=params.get("phone", ""),
+            chart_number=params.get("chart_number", ""),
+            national_id=params.get("national_id", ""),
+            sex=sex,
+        )
+
+    @extend_schema(parameters=SEARCH_PARAMETERS)
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        return super().list(request, *args, **kwargs)
+
+    @extend_schema(
+        request=serializers.PatientRegisterSerializer, responses={201: serializers.PatientSerializer}
+    )
+    def create(self, request: Request) -> Response:
+        data = serializers.PatientRegisterSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        patient = services.patient_register(clinic=self.clinic, actor=self.actor, **data.validated_data)
+        return Response(self.get_serializer(patient).data, status=201)
+
+    @extend_schema(
+        request=serializers.PatientUpdateSerializer, responses={200: serializers.PatientSerializer}
+    )
+    def partial_update(self, request: Request, pk: str | None = None) -> Response:
+        data = serializers.PatientUpdateSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        patient = services.patient_update(patient=self.get_object(), actor=self.actor, **data.validated_data)
+        return Response(self.get_serializer(patient).data)
+
+    @extend_schema(responses={200: serializers.ConsentStateSerializer})
+    @action(detail=True, methods=["get"])
+    def consents(self, request: Request, pk: str | None = None) -> Response:
+        patient = self.get_object()
+        current = selectors.consent_current_map(patient=patient)
+        return Response(
+            {
+                "current": {
+                    k: serializers.ConsentSerializer(v).data if v else None for k, v in current.items()
+                },
+                "history": serializers.ConsentSerializer(
+                    selectors.consent_history(patient=patient), many=True
+                ).data,
+            }
+        )
+
+    @extend_schema(request=serializers.ConsentInputSerializer, responses={201: serializers.ConsentSerializer})
+    @consents.mapping.post
+    def consent_record(self, request: Request, pk: str | None = None) -> Response:
+        patient = self.get_object()
+        data = serializers.ConsentInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        fields = dict(data.validated_data)
+        text = None
+        if "text_id" in fields:
+            text = ConsentText.objects.filter(pk=fields.pop("text_id")).first()
+            if text is None:
+                raise ValidationFailed(errors={"text_id": [_("No such consent text in this clinic.")]})
+        consent = services.consent_record(
+            clinic=self.clinic,
+            actor=self.actor,
+            patient=patient,
+            text=text,
+            request=request._request,
+            **fields,
+        )
+        return Response(serializers.ConsentSerializer(consent).data, status=201)
+
+
+class ConsentTextViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicScopedViewSet[ConsentText]):
+    """Versioned consent wording per purpose and language. ``?purpose=`` and ``?locale=``."""
+
+    model = ConsentText
+    serializer_class = serializers.ConsentTextSerializer
+    required_permissions = {
+        "list": "patient.view",
+        "retrieve": "patient.view",
+        "create": "consent_text.manage",
+    }
+    filterset_fields = ["purpose", "locale"]
+
+    def get_base_queryset(self) -> QuerySet[ConsentText]:
+        return selectors.consent_text_list()
+
+    @extend_schema(
+        request=serializers.ConsentTextInputSerializer, responses={201: serializers.ConsentTextSerializer}
+    )
+    def create(self, request: Request) -> Response:
+        data = serializers.ConsentTextInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        text = services.consent_text_publish(clinic=self.clinic, actor=self.actor, **data.validated_data)
+        return Response(serializers.ConsentTextSerializer(text).data, status=201)

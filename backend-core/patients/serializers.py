@@ -1,0 +1,146 @@
+"""Shapes of the patients API. Personal data renders through ``PDPAMaskingField``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from rest_framework import serializers
+
+from core.masking import PDPAMaskingField
+from patients.models import (
+    ClinicPatient,
+    Consent,
+    ConsentPurpose,
+    ConsentText,
+    ContactChannel,
+    PatientProfile,
+)
+
+LANGUAGES = settings.LANGUAGE_CODES
+
+
+class PatientSerializer(serializers.ModelSerializer[ClinicPatient]):
+    given_name = serializers.CharField(source="profile.given_name", read_only=True)
+    family_name = serializers.CharField(source="profile.family_name", read_only=True)
+    birth_date = serializers.DateField(source="profile.birth_date", read_only=True)
+    sex = serializers.CharField(source="profile.sex", read_only=True)
+    phone = PDPAMaskingField(kind="phone", source="profile.phone")
+    phone_alt = PDPAMaskingField(kind="phone", source="profile.phone_alt")
+    email = PDPAMaskingField(kind="email", source="profile.email")
+    address = PDPAMaskingField(kind="address", source="profile.address")
+    national_id = PDPAMaskingField(kind="national_id", source="profile.national_id")
+    national_id_country = serializers.CharField(source="profile.national_id_country", read_only=True)
+    preferred_language = serializers.CharField(source="profile.preferred_language", read_only=True)
+    preferred_channel = serializers.CharField(source="profile.preferred_channel", read_only=True)
+
+    class Meta:
+        model = ClinicPatient
+        fields = [
+            "id",
+            "chart_number",
+            "given_name",
+            "family_name",
+            "birth_date",
+            "sex",
+            "phone",
+            "phone_alt",
+            "email",
+            "address",
+            "national_id",
+            "national_id_country",
+            "preferred_language",
+            "preferred_channel",
+            "tags",
+            "notes",
+            "referral_source",
+            "first_visit_on",
+            "created_at",
+        ]
+        read_only_fields = fields
+
+
+class _PatientInput(serializers.Serializer[Any]):
+    given_name = serializers.CharField(max_length=150)
+    family_name = serializers.CharField(max_length=150, required=False, allow_blank=True)
+    birth_date = serializers.DateField()
+    sex = serializers.ChoiceField(choices=PatientProfile.Sex.choices, required=False)
+    phone = serializers.CharField(
+        max_length=32, help_text="Mobile number; local form of the clinic's country works"
+    )
+    phone_alt = serializers.CharField(max_length=32, required=False, allow_blank=True)
+    email = serializers.EmailField(required=False, allow_blank=True)
+    address = serializers.CharField(required=False, allow_blank=True, max_length=500)
+    preferred_language = serializers.ChoiceField(choices=LANGUAGES, required=False)
+    preferred_channel = serializers.ChoiceField(choices=ContactChannel.choices, required=False)
+    tags = serializers.ListField(child=serializers.CharField(max_length=40), required=False, max_length=30)
+    notes = serializers.CharField(required=False, allow_blank=True, max_length=5000)
+    referral_source = serializers.CharField(max_length=100, required=False, allow_blank=True)
+    first_visit_on = serializers.DateField(required=False, allow_null=True)
+
+
+class PatientRegisterSerializer(_PatientInput):
+    national_id = serializers.CharField(max_length=32, required=False, allow_blank=True)
+    national_id_country = serializers.CharField(
+        min_length=2,
+        max_length=2,
+        required=False,
+        allow_blank=True,
+        help_text="Default: the clinic's country",
+    )
+
+
+class PatientUpdateSerializer(_PatientInput):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs["partial"] = True
+        super().__init__(*args, **kwargs)
+
+
+class ConsentTextSerializer(serializers.ModelSerializer[ConsentText]):
+    class Meta:
+        model = ConsentText
+        fields = ["id", "purpose", "locale", "version", "title", "body", "created_at"]
+        read_only_fields = fields
+
+
+class ConsentTextInputSerializer(serializers.Serializer[Any]):
+    purpose = serializers.ChoiceField(choices=ConsentPurpose.choices)
+    locale = serializers.ChoiceField(choices=LANGUAGES)
+    title = serializers.CharField(max_length=200)
+    body = serializers.CharField(max_length=20000)
+
+
+class ConsentSerializer(serializers.ModelSerializer[Consent]):
+    text_version = serializers.IntegerField(source="text.version", read_only=True, allow_null=True)
+    recorded_by = serializers.CharField(source="recorded_by.full_name", read_only=True, allow_null=True)
+
+    class Meta:
+        model = Consent
+        fields = [
+            "id",
+            "purpose",
+            "decision",
+            "decided_at",
+            "channel",
+            "evidence",
+            "text_version",
+            "recorded_by",
+        ]
+        read_only_fields = fields
+
+
+class ConsentStateSerializer(serializers.Serializer[Any]):
+    current = serializers.DictField(
+        child=ConsentSerializer(allow_null=True), help_text="Newest decision per purpose (null: never asked)"
+    )
+    history = ConsentSerializer(many=True)
+
+
+class ConsentInputSerializer(serializers.Serializer[Any]):
+    purpose = serializers.ChoiceField(choices=ConsentPurpose.choices)
+    decision = serializers.ChoiceField(choices=Consent.Decision.choices)
+    channel = serializers.ChoiceField(choices=Consent.Channel.choices)
+    evidence = serializers.CharField(required=False, allow_blank=True, max_length=2000)
+    text_id = serializers.UUIDField(
+        required=False, help_text="The text agreed to; default: newest in the patient's language"
+    )

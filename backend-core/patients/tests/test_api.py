@@ -1,0 +1,155 @@
+import pytest
+
+from core.roles import Role
+from core.tenancy import clinic_context
+from patients.models import ClinicPatient, PatientProfile
+
+URL = "/api/v1/patients"
+
+
+def _get(api, world, role):
+    return api(world.a.user(role), world.a.clinic).get(f"{URL}/{world.a.patient.pk}").json()
+
+
+def test_receptionist_gets_masked_and_doctor_full_phone(api, world):
+    assert _get(api, world, Role.RECEPTIONIST)["phone"] == "081-XXX-0101"
+    assert _get(api, world, Role.DOCTOR)["phone"] == "081-555-0101"
+
+
+@pytest.mark.parametrize("role", [Role.RECEPTIONIST, Role.ACCOUNTANT, Role.CASHIER])
+def test_non_clinical_roles_see_masked_contact_data(api, world, role):
+    body = _get(api, world, role)
+    assert body["email"] == "p***@example.com"
+    assert body["address"] == "***, Bangkok 10110"
+    assert "555" not in body["phone"]
+
+
+def test_nurse_sees_contact_data_in_full(api, world):
+    body = _get(api, world, Role.NURSE)
+    assert body["email"] == "ploy.srisuk@example.com"
+    assert body["address"] == "12 Sukhumvit 39, Bangkok 10110"
+
+
+def test_register_with_local_phone_and_thai_id(api, world):
+    response = api(world.a.user(Role.RECEPTIONIST), world.a.clinic).post(
+        URL,
+        {
+            "given_name": "Somchai",
+            "family_name": "Jaidee",
+            "birth_date": "1985-07-01",
+            "sex": "male",
+            "phone": "089-123-4567",
+            "national_id": "1-1017-00230-70-8",
+            "tags": ["vip"],
+        },
+        format="json",
+    )
+    assert response.status_code == 201, response.content
+    body = response.json()
+    assert body["chart_number"] == "HN000002"
+    assert body["phone"] == "089-XXX-4567"
+    assert body["national_id"] == "XXXXXXXXX0708"
+    with clinic_context(world.a.clinic):
+        assert ClinicPatient.objects.get(pk=body["id"]).profile.phone == "+66891234567"
+
+
+def test_same_national_id_at_another_clinic_links_the_profile(api, world):
+    payload = {
+        "given_name": "Somchai",
+        "birth_date": "1985-07-01",
+        "phone": "+66891234567",
+        "national_id": "1101700230708",
+        "national_id_country": "TH",
+    }
+    first = api(world.a.user(), world.a.clinic).post(URL, payload, format="json")
+    second = api(world.b.user(), world.b.clinic).post(URL, payload, format="json")
+    assert first.status_code == second.status_code == 201
+    assert PatientProfile.objects.filter(national_id="1101700230708").count() == 1
+    mismatch = api(world.b.user(Role.RECEPTIONIST), world.b.clinic).post(
+        URL, {**payload, "birth_date": "1985-07-02"}, format="json"
+    )
+    assert mismatch.status_code == 400 and mismatch.json()["errors"][0]["field"] == "birth_date"
+
+
+@pytest.mark.parametrize(
+    ("patch", "field"),
+    [
+        ({"national_id": "1101700230709"}, "national_id"),
+        ({"phone": "12345"}, "phone"),
+        ({"birth_date": "2999-01-01"}, "birth_date"),
+        ({"birth_date": "yesterday"}, "birth_date"),
+        ({"given_name": ""}, "given_name"),
+        ({"sex": "x"}, "sex"),
+    ],
+)
+def test_bad_registration_is_400_naming_the_field(api, world, patch, field):
+    payload = {"given_name": "Nok", "birth_date": "1992-02-02", "phone": "0891112222", **patch}
+    response = api(world.a.user(Role.RECEPTIONIST), world.a.clinic).post(URL, payload, format="json")
+    assert response.status_code == 400, response.content
+    assert field in [e["field"] for e in response.json()["errors"]]
+    with clinic_context(world.a.clinic):
+        assert ClinicPatient.objects.count() == 1
+
+
+def test_search_is_accent_and_case_insensitive_and_never_crosses_clinics(api, world):
+    client = api(world.b.user(), world.b.clinic)
+    client.post(
+        URL,
+        {
+            "given_name": "João",
+            "family_name": "Conceição",
+            "birth_date": "1980-01-01",
+            "phone": "(11) 91234-5678",
+        },
+        format="json",
+    )
+    found = client.get(URL, {"q": "joao conceicao"}).json()["results"]
+    assert [p["given_name"] for p in found] == ["João"]
+    assert client.get(URL, {"q": "JOÃO"}).json()["count"] == 1
+    # "Ploy" exists in both clinics; clinic B sees only its own.
+    ploys = client.get(URL, {"q": "ploy"}).json()["results"]
+    assert [p["id"] for p in ploys] == [str(world.b.patient.pk)]
+
+
+def test_search_by_phone_chart_number_and_national_id(api, world):
+    client = api(world.a.user(), world.a.clinic)
+    assert client.get(URL, {"phone": "081 555 0101"}).json()["count"] == 1
+    assert client.get(URL, {"phone": "5550101"}).json()["count"] == 1
+    assert client.get(URL, {"chart_number": "hn000001"}).json()["count"] == 1
+    client.post(
+        URL,
+        {
+            "given_name": "A",
+            "birth_date": "1990-01-01",
+            "phone": "0891112222",
+            "national_id": "1101700230708",
+        },
+        format="json",
+    )
+    assert client.get(URL, {"national_id": "1-1017-00230-70-8"}).json()["count"] == 1
+    bad = client.get(URL, {"national_id": "123"})
+    assert bad.status_code == 400 and bad.json()["errors"][0]["field"] == "national_id"
+
+
+def test_update_changes_profile_and_link(api, world):
+    client = api(world.a.user(Role.RECEPTIONIST), world.a.clinic)
+    response = client.patch(
+        f"{URL}/{world.a.patient.pk}",
+        {"family_name": "Wongsakul", "tags": ["filler", "vip"], "phone": "0812223333"},
+        format="json",
+    )
+    assert response.status_code == 200, response.content
+    assert response.json()["tags"] == ["filler", "vip"]
+    assert client.get(URL, {"q": "wongsakul"}).json()["count"] == 1
+
+
+def test_cashier_cannot_register_patients(api, world):
+    response = api(world.a.user(Role.CASHIER), world.a.clinic).post(
+        URL, {"given_name": "N", "birth_date": "1990-01-01", "phone": "0891112222"}, format="json"
+    )
+    assert response.status_code == 403
+
+
+def test_another_clinics_patient_is_404(api, world):
+    response = api(world.b.user(), world.b.clinic).get(f"{URL}/{world.a.patient.pk}")
+    assert response.status_code == 404
