@@ -43,7 +43,8 @@ from commerce.models import Service
 from commerce.services import service_create
 from core.roles import TWO_FACTOR_ROLES, Role
 from core.tenancy import clinic_context
-from patients.models import PatientProfile
+from demo.consents import consent_texts_publish, consents_record
+from patients.models import ClinicPatient, PatientProfile
 from patients.services import patient_register
 
 # Published on purpose: it is printed by the command and only ever used for demo data.
@@ -151,6 +152,7 @@ class ClinicSummary:
     staff: int
     services: int
     patients: int
+    consents: int
 
 
 @dataclass(frozen=True)
@@ -624,12 +626,12 @@ def _catalog_add(clinic: Clinic, actor: User, catalog: Iterable[Treatment]) -> i
     return count
 
 
-def _patients_register(clinic: Clinic, actor: User, patients: Iterable[PatientSeed]) -> int:
-    count = 0
+def _patients_register(clinic: Clinic, actor: User, patients: Iterable[PatientSeed]) -> list[ClinicPatient]:
+    registered = []
     with clinic_context(clinic):
         for seed in patients:
             national_id, phone = patient_identity(seed)
-            patient_register(
+            patient = patient_register(
                 clinic=clinic,
                 actor=actor,
                 given_name=seed.given_name,
@@ -644,8 +646,8 @@ def _patients_register(clinic: Clinic, actor: User, patients: Iterable[PatientSe
                 tags=list(seed.tags),
                 referral_source=seed.referral_source,
             )
-            count += 1
-    return count
+            registered.append(patient)
+    return registered
 
 
 def _clinic_fill(clinic: Clinic, seed: ClinicSeed, owner: User) -> ClinicSummary:
@@ -655,8 +657,10 @@ def _clinic_fill(clinic: Clinic, seed: ClinicSeed, owner: User) -> ClinicSummary
     receptionist = next(user for role, user in staff if role == Role.RECEPTIONIST)
     services = _catalog_add(clinic, owner, seed.catalog)
     patients = _patients_register(clinic, receptionist, seed.patients)
+    texts = consent_texts_publish(clinic, owner, _LANGUAGES[clinic.country])
+    consents = consents_record(clinic, receptionist, patients, texts)
     people = len({owner.pk, *(user.pk for _role, user in staff)})
-    return ClinicSummary(clinic.name, clinic.currency, people, services, patients)
+    return ClinicSummary(clinic.name, clinic.currency, people, services, len(patients), consents)
 
 
 def _organization_build(seed: OrganizationSeed) -> list[ClinicSummary]:

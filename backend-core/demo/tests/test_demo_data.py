@@ -181,3 +181,36 @@ def test_a_printed_login_signs_in(output):
 
     assert user is not None
     assert user.memberships.get().role == Role.RECEPTIONIST
+
+
+def test_consents_are_in_believable_states(output):
+    from core.tenancy import clinic_context
+    from patients.models import ConsentPurpose
+    from patients.selectors import consent_current_map, patients_consenting_to
+
+    for clinic in Clinic.objects.all():
+        with clinic_context(clinic):
+            patients = list(ClinicPatient.objects.select_related("profile"))
+            states = [consent_current_map(patient=p) for p in patients]
+            assert all(s[ConsentPurpose.TREATMENT].decision == "granted" for s in states)
+            marketing = [s[ConsentPurpose.MARKETING_MESSAGES] for s in states]
+            audience = set(patients_consenting_to(purpose=ConsentPurpose.MARKETING_MESSAGES))
+            assert audience == {
+                p for p, m in zip(patients, marketing, strict=True) if m and m.decision == "granted"
+            }
+            assert 0 < len(audience) < len(patients)
+    withdrawn = [
+        s[ConsentPurpose.MARKETING_MESSAGES].decision
+        for clinic in Clinic.objects.all()
+        for s in _states(clinic)
+        if s[ConsentPurpose.MARKETING_MESSAGES] is not None
+    ]
+    assert "withdrawn" in withdrawn
+
+
+def _states(clinic):
+    from core.tenancy import clinic_context
+    from patients.selectors import consent_current_map
+
+    with clinic_context(clinic):
+        return [consent_current_map(patient=p) for p in ClinicPatient.objects.all()]

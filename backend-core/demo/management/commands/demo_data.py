@@ -37,7 +37,7 @@ class Command(BaseCommand):
             self.stdout.write(
                 self.style.SUCCESS(f"Built {clinic.name}")
                 + f": {clinic.staff} staff, {clinic.services} services in {clinic.currency},"
-                f" {clinic.patients} patients."
+                f" {clinic.patients} patients, {clinic.consents} consent decisions."
             )
 
     def _logins(self, logins: tuple[Login, ...]) -> None:
