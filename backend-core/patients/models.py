@@ -39,7 +39,7 @@ class PatientProfile(UUIDModel, TimeStampedModel):
     search_name = models.CharField(max_length=301, editable=False, default="")
     birth_date = models.DateField()
     sex = models.CharField(max_length=10, choices=Sex.choices, default=Sex.UNKNOWN)
-    phone = models.CharField(max_length=16, help_text=_("E.164"))
+    phone = models.CharField(max_length=16, blank=True, help_text=_("E.164; empty after erasure"))
     phone_alt = models.CharField(max_length=16, blank=True, help_text=_("E.164"))
     email = models.EmailField(blank=True)
     address = models.TextField(blank=True)
