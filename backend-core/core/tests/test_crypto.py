@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 from cryptography.fernet import Fernet
-from django.core.exceptions import ImproperlyConfigured
+from django.core.exceptions import FieldError, ImproperlyConfigured
 
+from accounts.models import User
 from core import checks
 from core.crypto import DecryptionError, blind_index, check_keys, decrypt, encrypt
 
@@ -95,3 +96,13 @@ def test_deploy_check_warns_while_keys_are_derived_from_the_secret_key(settings)
     assert [m.id for m in checks.crypto_keys_configured()] == ["core.W001"]
     settings.CRYPTO_KEYS_CONFIGURED = True
     assert checks.crypto_keys_configured() == []
+
+
+def test_encrypted_column_refuses_comparison_lookups(db):
+    # A randomized token never equals the encryption of the operand: such a filter would
+    # silently match nothing, so it fails loudly instead. Look up by the blind index.
+    with pytest.raises(FieldError, match="Unsupported lookup"):
+        User.objects.filter(national_id=THAI_ID).exists()
+    with pytest.raises(FieldError):
+        User.objects.filter(national_id__startswith="1").exists()
+    assert not User.objects.filter(national_id__isnull=True).exists()
