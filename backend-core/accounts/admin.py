@@ -31,6 +31,8 @@ class UserAdmin(BaseUserAdmin):
     )
     filter_horizontal = ()
     list_filter = ["is_active", "is_staff"]
+    # Changed through user_update only, which validates it and keeps its blind index in step.
+    readonly_fields = ["national_id", "national_id_country"]
 
 
 @admin.register(Organization)

@@ -19,6 +19,7 @@ from accounts.validators import (
     validate_locale,
     validate_time_zone,
 )
+from core.crypto import EncryptedCharField
 from core.models import ClinicScopedModel, TimeStampedModel, UUIDModel
 from core.roles import Role
 
@@ -47,8 +48,11 @@ class User(UUIDModel, AbstractBaseUser, PermissionsMixin):
     email = models.EmailField(_("e-mail"), blank=True)
     given_name = models.CharField(_("given name"), max_length=150)
     family_name = models.CharField(_("family name"), max_length=150, blank=True)
-    national_id = models.CharField(_("national ID"), max_length=20, blank=True)
+    national_id = EncryptedCharField(_("national ID"), max_length=20, blank=True)
     national_id_country = models.CharField(_("national ID country"), max_length=2, blank=True)
+    # Blind index of the national ID (accounts.validators.national_id_hash): lookups and
+    # uniqueness use it, as the encrypted column cannot be compared.
+    national_id_hash = models.CharField(max_length=64, blank=True, default="", db_index=True, editable=False)
     preferred_language = models.CharField(_("preferred language"), max_length=10, default="en")
     is_active = models.BooleanField(default=True)
     is_staff = models.BooleanField(_("platform staff (admin site)"), default=False)
@@ -62,12 +66,12 @@ class User(UUIDModel, AbstractBaseUser, PermissionsMixin):
     class Meta:
         constraints = [
             models.UniqueConstraint(
-                fields=["national_id_country", "national_id"],
-                condition=~Q(national_id=""),
+                fields=["national_id_country", "national_id_hash"],
+                condition=~Q(national_id_hash=""),
                 name="user_national_id_unique_per_country",
             ),
             models.CheckConstraint(
-                condition=Q(national_id="") | ~Q(national_id_country=""),
+                condition=Q(national_id_hash="") | ~Q(national_id_country=""),
                 name="user_national_id_has_country",
             ),
         ]

@@ -40,7 +40,7 @@ from accounts.models import (
     User,
 )
 from accounts.selectors import totp_device_confirmed
-from accounts.validators import clean_national_id, clean_phone
+from accounts.validators import clean_national_id, clean_phone, national_id_hash
 from core.exceptions import (
     AuthenticationFailedError,
     Conflict,
@@ -83,7 +83,8 @@ def user_create(
         raise ValidationFailed(errors={"phone": [_("An account with this mobile number exists.")]})
     country = national_id_country.upper()
     compact = clean_national_id(country=country, value=national_id)
-    if compact and User.objects.filter(national_id_country=country, national_id=compact).exists():
+    digest = national_id_hash(country=country, national_id=compact)
+    if compact and User.objects.filter(national_id_country=country, national_id_hash=digest).exists():
         raise ValidationFailed(errors={"national_id": [_("This national ID is already registered.")]})
     user = User(
         phone=e164,
@@ -91,6 +92,7 @@ def user_create(
         family_name=family_name,
         email=email,
         national_id=compact,
+        national_id_hash=digest,
         national_id_country=country if compact else "",
         preferred_language=preferred_language,
     )
@@ -106,10 +108,13 @@ def user_update(*, user: User, **fields: Any) -> User:
     if "national_id" in fields or "national_id_country" in fields:
         country = (fields.pop("national_id_country", None) or user.national_id_country).upper()
         compact = clean_national_id(country=country, value=fields.pop("national_id", user.national_id))
-        clash = User.objects.filter(national_id_country=country, national_id=compact).exclude(pk=user.pk)
+        digest = national_id_hash(country=country, national_id=compact)
+        clash = User.objects.filter(national_id_country=country, national_id_hash=digest).exclude(pk=user.pk)
         if compact and clash.exists():
             raise ValidationFailed(errors={"national_id": [_("This national ID is already registered.")]})
-        fields.update(national_id=compact, national_id_country=country if compact else "")
+        fields.update(
+            national_id=compact, national_id_hash=digest, national_id_country=country if compact else ""
+        )
     for name, value in fields.items():
         setattr(user, name, value)
     if fields:

@@ -8,6 +8,9 @@ in their compact form (digits only):
 * BR: CPF, 11 digits with two check digits (``stdnum.br.cpf``).
 * SA: Saudi national ID / Iqama, 10 digits, first digit 1 (citizen) or 2 (resident),
   Luhn check digit (python-stdnum has no Saudi module; the checksum is ``stdnum.luhn``).
+
+National IDs are encrypted at rest; ``national_id_hash`` is their blind index, the column
+lookups and uniqueness use.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from stdnum.exceptions import ValidationError as StdnumError
 from stdnum.th import pin
 from stdnum.util import clean, isdigits
 
+from core.crypto import blind_index
 from core.exceptions import ValidationFailed
 
 
@@ -137,3 +141,12 @@ def clean_national_id(*, country: str, value: str) -> str:
         return normalize_national_id(country=country, value=value)
     except ValidationError as exc:
         raise ValidationFailed(errors={"national_id": exc.messages}) from exc
+
+
+def national_id_hash(*, country: str, national_id: str) -> str:
+    """The blind index stored beside an encrypted national ID (``core.crypto.blind_index``
+    with purpose ``national_id:<country>``), or ``""`` when there is no ID. Pass the
+    compact form ``clean_national_id`` returns and the upper-case country."""
+    if not national_id:
+        return ""
+    return blind_index(national_id, purpose=f"national_id:{country}")

@@ -7,6 +7,8 @@ from patients.models import ClinicPatient, PatientProfile
 class PatientProfileAdmin(admin.ModelAdmin):
     list_display = ["given_name", "family_name", "birth_date", "national_id_country"]
     search_fields = ["given_name", "family_name"]
+    # Set by patient_register only, which validates it and keeps its blind index in step.
+    readonly_fields = ["national_id", "national_id_country"]
 
 
 @admin.register(ClinicPatient)

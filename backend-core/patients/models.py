@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from core.crypto import EncryptedCharField
 from core.models import ClinicScopedModel, TimeStampedModel, UUIDModel
 
 
@@ -43,8 +44,9 @@ class PatientProfile(UUIDModel, TimeStampedModel):
     phone_alt = models.CharField(max_length=16, blank=True, help_text=_("E.164"))
     email = models.EmailField(blank=True)
     address = models.TextField(blank=True)
-    national_id = models.CharField(max_length=20, blank=True)
+    national_id = EncryptedCharField(max_length=20, blank=True)
     national_id_country = models.CharField(max_length=2, blank=True)
+    national_id_hash = models.CharField(max_length=64, blank=True, default="", db_index=True, editable=False)
     preferred_language = models.CharField(max_length=10, default="en")
     preferred_channel = models.CharField(
         max_length=10, choices=ContactChannel.choices, default=ContactChannel.SMS
@@ -53,8 +55,8 @@ class PatientProfile(UUIDModel, TimeStampedModel):
     class Meta:
         constraints = [
             models.UniqueConstraint(
-                fields=["national_id_country", "national_id"],
-                condition=~Q(national_id=""),
+                fields=["national_id_country", "national_id_hash"],
+                condition=~Q(national_id_hash=""),
                 name="patient_national_id_unique_per_country",
             )
         ]

@@ -14,7 +14,7 @@ from django.utils.translation import get_supported_language_variant
 from django.utils.translation import gettext as _
 
 from accounts.models import Clinic, User
-from accounts.validators import clean_national_id, clean_phone
+from accounts.validators import clean_national_id, clean_phone, national_id_hash
 from core.exceptions import ValidationFailed
 from core.services import model_save
 from patients.models import ClinicPatient, Consent, ConsentPurpose, ConsentText, PatientProfile
@@ -72,13 +72,14 @@ def patient_register(
     alt = clean_phone(phone_alt, field="phone_alt", region=clinic.country) if phone_alt else ""
     country = (national_id_country or (clinic.country if national_id else "")).upper()
     compact = clean_national_id(country=country, value=national_id)
+    digest = national_id_hash(country=country, national_id=compact)
     if birth_date > timezone.localdate():
         raise ValidationFailed(errors={"birth_date": [_("A birth date cannot be in the future.")]})
     profile = None
     if compact:
         profile = (
             PatientProfile.objects.select_for_update()
-            .filter(national_id_country=country, national_id=compact)
+            .filter(national_id_country=country, national_id_hash=digest)
             .first()
         )
         if profile is not None and profile.birth_date != birth_date:
@@ -97,6 +98,7 @@ def patient_register(
             email=email,
             address=address,
             national_id=compact,
+            national_id_hash=digest,
             national_id_country=country if compact else "",
             preferred_language=preferred_language or get_supported_language_variant(clinic.locale.lower()),
             preferred_channel=preferred_channel

@@ -11,6 +11,7 @@ from .base import *
 from .cache import *
 from .celery import *
 from .channels import *
+from .crypto import *
 from .database import *
 from .logging import *
 from .notifications import *
