@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.db.models import OuterRef, QuerySet, Subquery
 
 from accounts.models import Clinic
-from accounts.validators import clean_national_id, clean_phone
+from accounts.validators import clean_national_id, clean_phone, national_id_hash
 from core.exceptions import ValidationFailed
 from patients.models import ClinicPatient, Consent, ConsentPurpose, ConsentText
 from patients.services import search_key
@@ -48,7 +48,10 @@ def patient_list(
         country, _, number = national_id.rpartition(":")
         country = (country or clinic.country).upper()
         compact = clean_national_id(country=country, value=number)
-        patients = patients.filter(profile__national_id_country=country, profile__national_id=compact)
+        patients = patients.filter(
+            profile__national_id_country=country,
+            profile__national_id_hash=national_id_hash(country=country, national_id=compact),
+        )
     if sex:
         patients = patients.filter(profile__sex=sex)
     return patients

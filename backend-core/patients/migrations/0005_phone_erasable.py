@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('patients', '0003_search_name_trigram'),
+        ('patients', '0004_profile_national_id_encrypted'),
     ]
 
     operations = [
