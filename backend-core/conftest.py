@@ -26,6 +26,8 @@ from accounts.tests.factories import (
     tokens_for,
 )
 from commerce.models import Service
+from compliance.models import AuditEvent
+from compliance.services import audit_event_record
 from core.roles import Role
 
 
@@ -44,6 +46,7 @@ class Tenant:
     members: dict[str, Membership] = field(default_factory=dict)
     service: Service | None = None
     invite: Invite | None = None
+    audit_event: AuditEvent | None = None
 
     def user(self, role: str = Role.OWNER) -> User:
         return self.members[role].user
@@ -72,6 +75,13 @@ def _tenant(country: str, tz: str, locale: str, currency: str) -> Tenant:
         duration_minutes=30,
     )
     tenant.invite = InviteFactory(clinic=clinic, invited_by=tenant.user(Role.OWNER))
+    tenant.audit_event = audit_event_record(
+        clinic=clinic,
+        actor=tenant.user(Role.OWNER),
+        action="service.created",
+        object_type="commerce.Service",
+        object_id=tenant.service.pk,
+    )
     return tenant
 
 
