@@ -27,6 +27,8 @@ from accounts.tests.factories import (
     tokens_for,
 )
 from commerce.models import Service
+from compliance.models import AuditEvent
+from compliance.services import audit_event_record
 from core.roles import Role
 from core.tenancy import clinic_context
 from patients.models import ClinicPatient, ConsentPurpose
@@ -49,6 +51,7 @@ class Tenant:
     service: Service | None = None
     invite: Invite | None = None
     patient: ClinicPatient | None = None
+    audit_event: AuditEvent | None = None
 
     def user(self, role: str = Role.OWNER) -> User:
         return self.members[role].user
@@ -106,6 +109,13 @@ def _tenant(country: str, tz: str, locale: str, currency: str, phone: str) -> Te
             channel="in_person",
             text=text,
         )
+    tenant.audit_event = audit_event_record(
+        clinic=clinic,
+        actor=tenant.user(Role.OWNER),
+        action="service.created",
+        object_type="commerce.Service",
+        object_id=tenant.service.pk,
+    )
     return tenant
 
 

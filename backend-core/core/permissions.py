@@ -33,6 +33,8 @@ PERMISSIONS: Mapping[str, frozenset[Role]] = {
     # Treatment catalog: everyone reads it (booking, POS); managers price it.
     "catalog.view": ALL_ROLES,
     "catalog.manage": MANAGERS,
+    # Audit trail: who did what to which record (LGPD Art. 37, PDPA s39).
+    "audit.view": MANAGERS,
 }
 
 

@@ -6,6 +6,7 @@ the embedded, serverless form otherwise.
 """
 
 from .api import *
+from .audit import *
 from .auth import *
 from .base import *
 from .cache import *

@@ -23,11 +23,14 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "axes",
     "channels",
+    "pgtrigger",
+    "pghistory",
     "core",
     "accounts",
     "notifications",
     "patients",
     "commerce",
+    "compliance",
     "demo",
 ]
 
@@ -45,6 +48,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "core.middleware.ClinicContextMiddleware",
+    "compliance.middleware.HistoryContextMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 
