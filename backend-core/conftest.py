@@ -9,7 +9,6 @@ import time
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
@@ -30,9 +29,8 @@ from commerce.models import Service
 from compliance.models import AuditEvent
 from compliance.services import audit_event_record
 from core.roles import Role
-from core.tenancy import clinic_context
-from patients.models import ClinicPatient, ConsentPurpose
-from patients.services import consent_record, consent_text_publish, patient_register
+from patients.models import ClinicPatient
+from patients.tests.factories import ClinicPatientFactory, ConsentFactory, PatientProfileFactory
 
 
 @pytest.fixture(autouse=True)
@@ -80,35 +78,10 @@ def _tenant(country: str, tz: str, locale: str, currency: str, phone: str) -> Te
         duration_minutes=30,
     )
     tenant.invite = InviteFactory(clinic=clinic, invited_by=tenant.user(Role.OWNER))
-    with clinic_context(clinic):
-        owner = tenant.user(Role.OWNER)
-        tenant.patient = patient_register(
-            clinic=clinic,
-            actor=owner,
-            given_name="Ploy",
-            family_name="Srisuk",
-            birth_date=date(1990, 4, 12),
-            phone=phone,
-            email="ploy.srisuk@example.com",
-            address="12 Sukhumvit 39, Bangkok 10110",
-        )
-        text = consent_text_publish(
-            clinic=clinic,
-            actor=owner,
-            purpose=ConsentPurpose.MARKETING_MESSAGES,
-            locale="en",
-            title="Promotions",
-            body="We may send you offers by SMS. You can stop them at any time.",
-        )
-        consent_record(
-            clinic=clinic,
-            actor=owner,
-            patient=tenant.patient,
-            purpose=ConsentPurpose.MARKETING_MESSAGES,
-            decision="granted",
-            channel="in_person",
-            text=text,
-        )
+    tenant.patient = ClinicPatientFactory(
+        clinic=clinic, profile=PatientProfileFactory(phone=phone), chart_number="HN000001"
+    )
+    ConsentFactory(patient=tenant.patient)
     tenant.audit_event = audit_event_record(
         clinic=clinic,
         actor=tenant.user(Role.OWNER),
@@ -124,8 +97,8 @@ def world(db: None) -> World:
     """Two clinics of two organizations, a member of every role in each, and one
     record of every tenant-local kind in each (the cross-tenant test relies on that)."""
     return World(
-        a=_tenant("TH", "Asia/Bangkok", "th", "THB", phone="081-555-0101"),
-        b=_tenant("BR", "America/Sao_Paulo", "pt-BR", "BRL", phone="(11) 98765-4321"),
+        a=_tenant("TH", "Asia/Bangkok", "th", "THB", phone="+66815550101"),
+        b=_tenant("BR", "America/Sao_Paulo", "pt-BR", "BRL", phone="+5511987654321"),
     )
 
 

@@ -10,14 +10,24 @@ from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import mixins
+from rest_framework import serializers as drf_serializers
 from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from compliance.selectors import object_access_history
 from core.api import ClinicScopedViewSet
 from core.exceptions import ValidationFailed
 from patients import selectors, serializers, services
 from patients.models import ClinicPatient, ConsentText, PatientProfile
+
+
+class AccessEventSerializer(drf_serializers.Serializer[Any]):
+    occurred_at = drf_serializers.DateTimeField()
+    actor = drf_serializers.CharField(source="actor.full_name", allow_null=True)
+    actor_role = drf_serializers.CharField()
+    ip = drf_serializers.CharField(allow_null=True)
+
 
 SEARCH_PARAMETERS = [
     OpenApiParameter("q", OpenApiTypes.STR, description="Name words; accent- and case-insensitive"),
@@ -39,6 +49,7 @@ class PatientViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicSco
         "create": "patient.manage",
         "partial_update": "patient.manage",
         "consents": "patient.view",
+        "access_history": "audit.view",
         "consent_record": "consent.record",
     }
 
@@ -62,13 +73,31 @@ class PatientViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicSco
     def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         return super().list(request, *args, **kwargs)
 
+    def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        patient = self.get_object()
+        services.patient_viewed_record(patient=patient, actor=self.actor, request=request._request)
+        return Response(self.get_serializer(patient).data)
+
+    @extend_schema(
+        responses={200: AccessEventSerializer(many=True)},
+        description="Who opened this patient's record, newest first (owners and admins).",
+    )
+    @action(detail=True, methods=["get"], url_path="access-history")
+    def access_history(self, request: Request, pk: str | None = None) -> Response:
+        patient = self.get_object()
+        events = object_access_history(object_type=services.PATIENT_OBJECT_TYPE, object_id=patient.pk)
+        page = self.paginate_queryset(events)  # type: ignore[arg-type]  # a list of another model
+        return self.get_paginated_response(AccessEventSerializer(page, many=True).data)
+
     @extend_schema(
         request=serializers.PatientRegisterSerializer, responses={201: serializers.PatientSerializer}
     )
     def create(self, request: Request) -> Response:
         data = serializers.PatientRegisterSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        patient = services.patient_register(clinic=self.clinic, actor=self.actor, **data.validated_data)
+        patient = services.patient_register(
+            clinic=self.clinic, actor=self.actor, request=request._request, **data.validated_data
+        )
         return Response(self.get_serializer(patient).data, status=201)
 
     @extend_schema(
@@ -77,7 +106,9 @@ class PatientViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicSco
     def partial_update(self, request: Request, pk: str | None = None) -> Response:
         data = serializers.PatientUpdateSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        patient = services.patient_update(patient=self.get_object(), actor=self.actor, **data.validated_data)
+        patient = services.patient_update(
+            patient=self.get_object(), actor=self.actor, request=request._request, **data.validated_data
+        )
         return Response(self.get_serializer(patient).data)
 
     @extend_schema(responses={200: serializers.ConsentStateSerializer})

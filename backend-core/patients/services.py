@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import Clinic, User
 from accounts.validators import clean_national_id, clean_phone, national_id_hash
+from compliance.services import audit_changes, audit_event_record
 from core.exceptions import ValidationFailed
 from core.services import model_save
 from patients.models import ClinicPatient, Consent, ConsentPurpose, ConsentText, PatientProfile
@@ -59,6 +60,7 @@ def patient_register(
     notes: str = "",
     referral_source: str = "",
     first_visit_on: datetime.date | None = None,
+    request: HttpRequest | None = None,
 ) -> ClinicPatient:
     """Register a patient at ``clinic`` and return the clinic's link to the profile.
 
@@ -66,7 +68,7 @@ def patient_register(
     stored in E.164. A national ID already known (same issuing country, default: the
     clinic's) links that profile when the birth date matches and is refused otherwise;
     the profile is linked once per clinic (registering again returns the same link).
-    Raises ``ValidationFailed`` naming the field.
+    Audited as ``patient.created``. Raises ``ValidationFailed`` naming the field.
     """
     e164 = clean_phone(phone, region=clinic.country)
     alt = clean_phone(phone_alt, field="phone_alt", region=clinic.country) if phone_alt else ""
@@ -118,7 +120,31 @@ def patient_register(
         first_visit_on=first_visit_on,
     )
     model_save(patient)
+    _audit(patient, actor, "patient.created", request)
     return patient
+
+
+PATIENT_OBJECT_TYPE = "patients.ClinicPatient"
+
+
+def _audit(
+    patient: ClinicPatient, actor: User | None, action: str, request: HttpRequest | None, changes: Any = None
+) -> None:
+    audit_event_record(
+        clinic=patient.clinic,
+        actor=actor,
+        action=action,
+        object_type=PATIENT_OBJECT_TYPE,
+        object_id=patient.pk,
+        changes=changes,
+        request=request,
+    )
+
+
+def patient_viewed_record(*, patient: ClinicPatient, actor: User, request: HttpRequest | None = None) -> None:
+    """Audit that ``actor`` opened ``patient``'s record (``patient.viewed``): the access
+    history a patient may ask for ("who opened my chart"; LGPD Art. 18 VII, PDPA s30)."""
+    _audit(patient, actor, "patient.viewed", request)
 
 
 PROFILE_EDITABLE = frozenset(
@@ -139,10 +165,13 @@ LINK_EDITABLE = frozenset({"tags", "notes", "referral_source", "first_visit_on"}
 
 
 @transaction.atomic
-def patient_update(*, patient: ClinicPatient, actor: User, **fields: Any) -> ClinicPatient:
+def patient_update(
+    *, patient: ClinicPatient, actor: User, request: HttpRequest | None = None, **fields: Any
+) -> ClinicPatient:
     """Change a patient's profile (``PROFILE_EDITABLE``) or the clinic's link
-    (``LINK_EDITABLE``). Returns the patient. Raises ``ValidationFailed`` naming the field.
-    The national ID is corrected through a rectification request, not here."""
+    (``LINK_EDITABLE``). Returns the patient, audited as ``patient.updated`` with the
+    changed fields (sensitive values masked). Raises ``ValidationFailed`` naming the
+    field. The national ID is corrected through a rectification request, not here."""
     unknown = set(fields) - PROFILE_EDITABLE - LINK_EDITABLE
     if unknown:
         raise ValidationFailed(errors={f: [_("This field cannot be changed here.")] for f in sorted(unknown)})
@@ -156,6 +185,10 @@ def patient_update(*, patient: ClinicPatient, actor: User, **fields: Any) -> Cli
         raise ValidationFailed(errors={"birth_date": [_("A birth date cannot be in the future.")]})
     profile_fields = {k: v for k, v in fields.items() if k in PROFILE_EDITABLE}
     link_fields = {k: v for k, v in fields.items() if k in LINK_EDITABLE}
+    before = {
+        **{f: getattr(profile, f) for f in profile_fields},
+        **{f: getattr(patient, f) for f in link_fields},
+    }
     if profile_fields:
         for name, value in profile_fields.items():
             setattr(profile, name, value.strip() if name in ("given_name", "family_name") else value)
@@ -170,6 +203,13 @@ def patient_update(*, patient: ClinicPatient, actor: User, **fields: Any) -> Cli
             setattr(patient, name, value)
         model_save(patient, update_fields=list(link_fields))
     patient.profile = profile
+    after = {
+        **{f: getattr(profile, f) for f in profile_fields},
+        **{f: getattr(patient, f) for f in link_fields},
+    }
+    changes = audit_changes(before=before, after=after, fields=list(before))
+    if changes:
+        _audit(patient, actor, "patient.updated", request, changes)
     return patient
 
 
@@ -193,6 +233,13 @@ def consent_text_publish(
         clinic=clinic, purpose=purpose, locale=locale, version=(last or 0) + 1, title=title, body=body
     )
     model_save(text)
+    audit_event_record(
+        clinic=clinic,
+        actor=actor,
+        action="consent_text.published",
+        object_type="patients.ConsentText",
+        object_id=text.pk,
+    )
     return text
 
 
@@ -214,7 +261,8 @@ def consent_record(
     Granting needs the text the patient agreed to (the newest version in their language
     when ``text`` is not given; LGPD Art. 8 §4: consent refers to specific purposes).
     Withdrawing is always possible and needs no text (LGPD Art. 8 §5; PDPA s19 para 5).
-    History is append-only. Raises ``ValidationFailed`` naming the field.
+    History is append-only; audited as ``consent.granted`` / ``consent.withdrawn``.
+    Raises ``ValidationFailed`` naming the field.
     """
     if purpose not in ConsentPurpose.values:
         raise ValidationFailed(errors={"purpose": [_("Unknown consent purpose.")]})
@@ -242,4 +290,5 @@ def consent_record(
         ip=request.META.get("REMOTE_ADDR") if request is not None else None,
     )
     model_save(consent)
+    _audit(patient, actor, f"consent.{decision}", request, {"purpose": [None, purpose]})
     return consent

@@ -155,3 +155,27 @@ def test_cashier_cannot_register_patients(api, world):
 def test_another_clinics_patient_is_404(api, world):
     response = api(world.b.user(), world.b.clinic).get(f"{URL}/{world.a.patient.pk}")
     assert response.status_code == 404
+
+
+def test_reading_a_chart_is_audited_and_listed_in_its_access_history(api, world):
+    api(world.a.user(Role.RECEPTIONIST), world.a.clinic).get(f"{URL}/{world.a.patient.pk}")
+    api(world.a.user(Role.DOCTOR), world.a.clinic).get(f"{URL}/{world.a.patient.pk}")
+    history = api(world.a.user(), world.a.clinic).get(f"{URL}/{world.a.patient.pk}/access-history").json()
+    assert [e["actor_role"] for e in history["results"]] == ["doctor", "receptionist"]
+    assert history["results"][0]["actor"] == world.a.user(Role.DOCTOR).full_name
+    receptionist = api(world.a.user(Role.RECEPTIONIST), world.a.clinic)
+    assert receptionist.get(f"{URL}/{world.a.patient.pk}/access-history").status_code == 403
+
+
+def test_edits_are_audited_with_sensitive_values_masked(api, world):
+    from compliance.models import AuditEvent
+
+    api(world.a.user(Role.RECEPTIONIST), world.a.clinic).patch(
+        f"{URL}/{world.a.patient.pk}", {"phone": "0812223333", "notes": "prefers mornings"}, format="json"
+    )
+    with clinic_context(world.a.clinic):
+        event = AuditEvent.objects.filter(action="patient.updated").get()
+    assert event.object_id == str(world.a.patient.pk)
+    assert event.changes["notes"] == ["", "prefers mornings"]
+    assert "2223333" not in str(event.changes["phone"])
+    assert "5550101" not in str(event.changes["phone"])
