@@ -9,12 +9,14 @@ import time
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from datetime import timedelta
 from decimal import Decimal
 from pathlib import Path
 
 os.environ.setdefault("ZEAL_ENABLED", "1")
 
 import pytest
+from django.utils import timezone
 from rest_framework.test import APIClient
 
 from accounts.models import Clinic, Invite, Membership, User
@@ -26,7 +28,7 @@ from accounts.tests.factories import (
     tokens_for,
 )
 from commerce.models import Service
-from compliance.models import AuditEvent
+from compliance.models import AuditEvent, DataSubjectRequest
 from compliance.services import audit_event_record
 from core.roles import Role
 from patients.models import ClinicPatient
@@ -82,6 +84,13 @@ def _tenant(country: str, tz: str, locale: str, currency: str, phone: str) -> Te
         clinic=clinic, profile=PatientProfileFactory(phone=phone), chart_number="HN000001"
     )
     ConsentFactory(patient=tenant.patient)
+    DataSubjectRequest.unscoped.create(
+        clinic=clinic,
+        patient=tenant.patient,
+        kind=DataSubjectRequest.Kind.EXPORT,
+        received_at=timezone.now(),
+        due_on=timezone.localdate() + timedelta(days=30),
+    )
     tenant.audit_event = audit_event_record(
         clinic=clinic,
         actor=tenant.user(Role.OWNER),

@@ -304,10 +304,11 @@ class StaffViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicScope
 
     @extend_schema(request=serializers.StaffUpdateSerializer, responses={200: serializers.StaffSerializer})
     def partial_update(self, request: Request, pk: str | None = None) -> Response:
+        membership = self.get_object()  # a foreign id is a 404 before the body is read
         data = serializers.StaffUpdateSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         membership = services.membership_update(
-            membership=self.get_object(),
+            membership=membership,
             actor=self.actor,
             actor_role=self.membership.role,
             **data.validated_data,

@@ -82,7 +82,8 @@ class ServiceViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicSco
 
     @extend_schema(request=ServiceUpdateSerializer, responses={200: ServiceSerializer})
     def partial_update(self, request: Request, pk: str | None = None) -> Response:
+        service = self.get_object()  # a foreign id is a 404 before the body is read
         data = ServiceUpdateSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        service = services.service_update(service=self.get_object(), actor=self.actor, **data.validated_data)
+        service = services.service_update(service=service, actor=self.actor, **data.validated_data)
         return Response(ServiceSerializer(service).data)

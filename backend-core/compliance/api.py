@@ -1,4 +1,6 @@
-"""Audit trail API: ``/api/v1/compliance/audit-events`` (owners and admins, read-only)."""
+"""Compliance API (owners and admins): the audit trail, read-only
+(``/api/v1/compliance/audit-events``), and data-subject requests
+(``/api/v1/compliance/data-subject-requests``)."""
 
 from __future__ import annotations
 
@@ -10,11 +12,17 @@ from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 from django_filters.fields import IsoDateTimeField
+from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers
+from rest_framework.decorators import action
+from rest_framework.request import Request
+from rest_framework.response import Response
 
-from compliance import selectors
-from compliance.models import AuditEvent
+from compliance import selectors, subject_rights
+from compliance.models import AuditEvent, DataSubjectRequest
 from core.api import ClinicScopedViewSet
+from core.exceptions import ValidationFailed
+from patients.models import ClinicPatient
 
 
 class AuditEventSerializer(serializers.ModelSerializer[AuditEvent]):
@@ -101,3 +109,95 @@ class AuditEventViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Clinic
 
     def get_base_queryset(self) -> QuerySet[AuditEvent]:
         return selectors.audit_event_list()
+
+
+class DataSubjectRequestSerializer(serializers.ModelSerializer[DataSubjectRequest]):
+    patient_id = serializers.UUIDField(read_only=True)
+    chart_number = serializers.CharField(source="patient.chart_number", read_only=True)
+
+    class Meta:
+        model = DataSubjectRequest
+        fields = [
+            "id",
+            "patient_id",
+            "chart_number",
+            "kind",
+            "status",
+            "received_at",
+            "due_on",
+            "details",
+            "completed_at",
+            "result",
+            "rejection_reason",
+        ]
+        read_only_fields = fields
+
+
+class DataSubjectRequestInputSerializer(serializers.Serializer[Any]):
+    patient_id = serializers.UUIDField()
+    kind = serializers.ChoiceField(choices=DataSubjectRequest.Kind.choices)
+    details = serializers.DictField(required=False, help_text="Rectification: {field: corrected value}")
+
+
+class DataSubjectRequestRejectSerializer(serializers.Serializer[Any]):
+    reason = serializers.CharField(max_length=2000)
+
+
+class DataSubjectRequestViewSet(
+    mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicScopedViewSet[DataSubjectRequest]
+):
+    """Patients' requests for a copy, erasure or rectification of their data (owners and
+    admins). Open requests are listed by due date; ``?status=`` and ``?kind=`` filter."""
+
+    model = DataSubjectRequest
+    serializer_class = DataSubjectRequestSerializer
+    required_permissions = {
+        "list": "dsr.manage",
+        "retrieve": "dsr.manage",
+        "create": "dsr.manage",
+        "complete": "dsr.manage",
+        "reject": "dsr.manage",
+    }
+    filterset_fields = ["status", "kind"]
+
+    def get_base_queryset(self) -> QuerySet[DataSubjectRequest]:
+        return DataSubjectRequest.objects.select_related("patient").order_by(
+            "status", "due_on", "received_at"
+        )
+
+    @extend_schema(request=DataSubjectRequestInputSerializer, responses={201: DataSubjectRequestSerializer})
+    def create(self, request: Request) -> Response:
+        data = DataSubjectRequestInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        patient = ClinicPatient.objects.filter(pk=data.validated_data["patient_id"]).first()
+        if patient is None:
+            raise ValidationFailed(errors={"patient_id": [str(_("No such patient in this clinic."))]})
+        dsr = subject_rights.dsr_receive(
+            clinic=self.clinic,
+            actor=self.actor,
+            patient=patient,
+            kind=data.validated_data["kind"],
+            details=data.validated_data.get("details"),
+            request=request._request,
+        )
+        return Response(DataSubjectRequestSerializer(dsr).data, status=201)
+
+    @extend_schema(request=None, responses={200: DataSubjectRequestSerializer})
+    @action(detail=True, methods=["post"])
+    def complete(self, request: Request, pk: str | None = None) -> Response:
+        dsr = subject_rights.dsr_complete(dsr=self.get_object(), actor=self.actor, request=request._request)
+        return Response(DataSubjectRequestSerializer(dsr).data)
+
+    @extend_schema(request=DataSubjectRequestRejectSerializer, responses={200: DataSubjectRequestSerializer})
+    @action(detail=True, methods=["post"])
+    def reject(self, request: Request, pk: str | None = None) -> Response:
+        dsr = self.get_object()  # before reading the body: another clinic's id is a 404, not a 400
+        data = DataSubjectRequestRejectSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        dsr = subject_rights.dsr_reject(
+            dsr=dsr,
+            actor=self.actor,
+            reason=data.validated_data["reason"],
+            request=request._request,
+        )
+        return Response(DataSubjectRequestSerializer(dsr).data)

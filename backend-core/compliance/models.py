@@ -40,7 +40,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import Clinic, Membership
 from commerce.models import Service
 from compliance.masking import SENSITIVE_FIELDS
-from core.models import ClinicScopedManager, UUIDModel
+from core.models import ClinicScopedManager, ClinicScopedModel, UUIDModel
 from patients.models import ClinicPatient, PatientProfile
 
 GENESIS_HASH = "0" * 64
@@ -198,3 +198,42 @@ HISTORY_MODELS: tuple[type[models.Model], ...] = (
     MembershipEvent,
     ClinicEvent,
 )
+
+
+class DataSubjectRequest(ClinicScopedModel):
+    """A patient's request to exercise a data-subject right at this clinic: a copy of
+    their data (LGPD Art. 18 II, PDPA s30), erasure/anonymization (LGPD Art. 18 IV and VI,
+    PDPA s33) or rectification (LGPD Art. 18 III, PDPA s35). Due 30 days after receipt
+    (PDPA s30 para 3); every step is audited.
+
+    ``result`` holds the export document or the erasure report once completed.
+    """
+
+    class Kind(models.TextChoices):
+        EXPORT = "export", _("Copy of my data")
+        ERASURE = "erasure", _("Erasure")
+        RECTIFICATION = "rectification", _("Rectification")
+
+    class Status(models.TextChoices):
+        RECEIVED = "received", _("Received")
+        COMPLETED = "completed", _("Completed")
+        REJECTED = "rejected", _("Rejected")
+
+    patient = models.ForeignKey(ClinicPatient, on_delete=models.PROTECT, related_name="+")
+    kind = models.CharField(max_length=15, choices=Kind.choices)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.RECEIVED)
+    received_at = models.DateTimeField()
+    due_on = models.DateField()
+    received_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
+    )
+    details = models.JSONField(default=dict, blank=True, help_text=_("Rectification: the corrected values"))
+    completed_at = models.DateTimeField(null=True, blank=True)
+    handled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    result = models.JSONField(null=True, blank=True)
+    rejection_reason = models.TextField(blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["clinic", "status", "due_on"], name="dsr_open_by_due")]

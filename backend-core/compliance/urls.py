@@ -4,5 +4,8 @@ from compliance import api
 
 router = SimpleRouter(trailing_slash=False)
 router.register("compliance/audit-events", api.AuditEventViewSet, basename="audit-event")
+router.register(
+    "compliance/data-subject-requests", api.DataSubjectRequestViewSet, basename="data-subject-request"
+)
 
 urlpatterns = router.urls

@@ -35,6 +35,7 @@ PERMISSIONS: Mapping[str, frozenset[Role]] = {
     "catalog.manage": MANAGERS,
     # Audit trail: who did what to which record (LGPD Art. 37, PDPA s39).
     "audit.view": MANAGERS,
+    "dsr.manage": MANAGERS,
 }
 
 

@@ -104,10 +104,11 @@ class PatientViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicSco
         request=serializers.PatientUpdateSerializer, responses={200: serializers.PatientSerializer}
     )
     def partial_update(self, request: Request, pk: str | None = None) -> Response:
+        patient = self.get_object()  # a foreign id is a 404 before the body is read
         data = serializers.PatientUpdateSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         patient = services.patient_update(
-            patient=self.get_object(), actor=self.actor, request=request._request, **data.validated_data
+            patient=patient, actor=self.actor, request=request._request, **data.validated_data
         )
         return Response(self.get_serializer(patient).data)
 

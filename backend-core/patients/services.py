@@ -18,6 +18,7 @@ from accounts.validators import clean_national_id, clean_phone, national_id_hash
 from compliance.services import audit_changes, audit_event_record
 from core.exceptions import ValidationFailed
 from core.services import model_save
+from core.tenancy import clinic_context
 from patients.models import ClinicPatient, Consent, ConsentPurpose, ConsentText, PatientProfile
 
 
@@ -292,3 +293,110 @@ def consent_record(
     model_save(consent)
     _audit(patient, actor, f"consent.{decision}", request, {"purpose": [None, purpose]})
     return consent
+
+
+# ------------------------------------------------------------------ data-subject rights
+
+
+@transaction.atomic
+def patient_national_id_correct(
+    *,
+    patient: ClinicPatient,
+    actor: User,
+    national_id: str,
+    national_id_country: str,
+    request: HttpRequest | None = None,
+) -> ClinicPatient:
+    """Rectify the national ID of ``patient``'s profile (LGPD Art. 18 III). The number is
+    validated for its country and must not belong to another profile. Audited as
+    ``patient.updated`` (values masked). Raises ``ValidationFailed`` naming the field."""
+    country = (national_id_country or patient.clinic.country).upper()
+    compact = clean_national_id(country=country, value=national_id)
+    digest = national_id_hash(country=country, national_id=compact)
+    profile = PatientProfile.objects.select_for_update().get(pk=patient.profile_id)
+    clash = PatientProfile.objects.filter(national_id_country=country, national_id_hash=digest)
+    if compact and clash.exclude(pk=profile.pk).exists():
+        raise ValidationFailed(errors={"national_id": [_("This national ID belongs to another patient.")]})
+    before = {"national_id": profile.national_id, "national_id_country": profile.national_id_country}
+    profile.national_id, profile.national_id_hash = compact, digest
+    profile.national_id_country = country if compact else ""
+    model_save(profile, update_fields=["national_id", "national_id_hash", "national_id_country"])
+    after = {"national_id": profile.national_id, "national_id_country": profile.national_id_country}
+    _audit(patient, actor, "patient.updated", request, audit_changes(before=before, after=after))
+    patient.profile = profile
+    return patient
+
+
+CONTACT_FIELDS = ("phone", "phone_alt", "email", "address")
+IDENTITY_FIELDS = ("given_name", "family_name", "national_id", "national_id_country")
+LINK_PERSONAL_FIELDS = ("tags", "notes", "referral_source")
+MARKETING_PURPOSES = (
+    ConsentPurpose.MARKETING_MESSAGES,
+    ConsentPurpose.MARKETING_PHOTOS,
+    ConsentPurpose.DATA_SHARING,
+)
+
+
+@transaction.atomic
+def patient_erase(
+    *,
+    links: list[ClinicPatient],
+    actor: User,
+    erase_contact: bool,
+    erase_identity: bool,
+    request: HttpRequest | None = None,
+) -> dict[str, list[str]]:
+    """Erase a patient's personal data from ``links`` (their charts at the clinics of one
+    organization) by anonymization: the charts stay, so records that must be kept still
+    have their subject.
+
+    Always: marketing, photo-publication and data-sharing consents are withdrawn (the
+    history of decisions is kept as evidence of lawful processing, LGPD Art. 16 I) and the
+    charts' tags, notes and referral source are cleared. ``erase_contact`` clears the
+    profile's phones, e-mail and address; ``erase_identity`` also replaces the name and
+    removes the national ID (only when no record must be retained).
+    Returns ``{"removed": [...fields], "withdrawn": [...purposes]}``. Each link's erasure
+    is audited as ``patient.erased``.
+    """
+    removed: set[str] = set()
+    withdrawn: set[str] = set()
+    profile = PatientProfile.objects.select_for_update().get(pk=links[0].profile_id)
+    for link in links:
+        with clinic_context(link.clinic):
+            for purpose in MARKETING_PURPOSES:
+                current = (
+                    Consent.objects.filter(patient=link, purpose=purpose)
+                    .order_by("-decided_at", "-created_at")
+                    .first()
+                )
+                if current is not None and current.decision == Consent.Decision.GRANTED:
+                    consent_record(
+                        clinic=link.clinic,
+                        actor=actor,
+                        patient=link,
+                        purpose=purpose,
+                        decision=Consent.Decision.WITHDRAWN,
+                        channel=Consent.Channel.MESSAGE,
+                        evidence="Data-subject erasure request",
+                        request=request,
+                    )
+                    withdrawn.add(purpose)
+            link.tags, link.notes, link.referral_source = [], "", ""
+            model_save(link, update_fields=list(LINK_PERSONAL_FIELDS))
+            removed.update(LINK_PERSONAL_FIELDS)
+    update: list[str] = []
+    if erase_contact:
+        profile.phone = profile.phone_alt = profile.email = profile.address = ""
+        update += CONTACT_FIELDS
+    if erase_identity:
+        profile.given_name, profile.family_name = str(_("Anonymized")), ""
+        profile.search_name = search_key(profile.given_name)
+        profile.national_id = profile.national_id_hash = profile.national_id_country = ""
+        update += [*IDENTITY_FIELDS, "search_name", "national_id_hash"]
+    if update:
+        model_save(profile, update_fields=update)
+        removed.update(f for f in update if f not in ("search_name", "national_id_hash"))
+    for link in links:
+        with clinic_context(link.clinic):
+            _audit(link, actor, "patient.erased", request, {"removed": [None, sorted(removed)]})
+    return {"removed": sorted(removed), "withdrawn": sorted(withdrawn)}

@@ -16,4 +16,5 @@ from .crypto import *
 from .database import *
 from .logging import *
 from .notifications import *
+from .privacy import *
 from .storage import *

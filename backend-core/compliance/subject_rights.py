@@ -1,0 +1,282 @@
+"""Services for data-subject requests: receive, complete (export, erasure,
+rectification) and reject. Each is one transaction and audited (``dsr.*``).
+
+Kept apart from ``compliance.services`` (the audit trail, which every context calls)
+because these orchestrate the patients context's own services.
+"""
+
+from __future__ import annotations
+
+import datetime
+from datetime import timedelta
+from typing import Any
+
+from django.conf import settings
+from django.db import transaction
+from django.http import HttpRequest
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts.models import Clinic, User
+from compliance.models import DataSubjectRequest
+from compliance.services import audit_event_record
+from core.exceptions import Conflict, ValidationFailed
+from core.services import model_save
+from patients.models import ClinicPatient, Consent, PatientProfile
+from patients.services import (
+    PROFILE_EDITABLE,
+    patient_erase,
+    patient_national_id_correct,
+    patient_update,
+)
+
+EXPORT_FORMAT = "aesthetix.patient-export/1"
+RECTIFIABLE = PROFILE_EDITABLE | {"national_id", "national_id_country"}
+
+
+def _audit(dsr: DataSubjectRequest, actor: User | None, action: str, request: HttpRequest | None) -> None:
+    audit_event_record(
+        clinic=dsr.clinic,
+        actor=actor,
+        action=action,
+        object_type="compliance.DataSubjectRequest",
+        object_id=dsr.pk,
+        changes={"kind": [None, dsr.kind], "status": [None, dsr.status]},
+        request=request,
+    )
+
+
+@transaction.atomic
+def dsr_receive(
+    *,
+    clinic: Clinic,
+    actor: User,
+    patient: ClinicPatient,
+    kind: str,
+    details: dict[str, Any] | None = None,
+    request: HttpRequest | None = None,
+) -> DataSubjectRequest:
+    """Log a request as received; it is due ``DSR_DUE_DAYS`` (30) days later, in the
+    clinic's calendar. A rectification names the corrected fields in ``details``
+    (``RECTIFIABLE``). Raises ``ValidationFailed`` naming the field."""
+    details = details or {}
+    if kind == DataSubjectRequest.Kind.RECTIFICATION:
+        unknown = set(details) - RECTIFIABLE
+        if not details or unknown:
+            raise ValidationFailed(
+                errors={"details": [_("Name the corrected values of: %s.") % ", ".join(sorted(RECTIFIABLE))]}
+            )
+    now = timezone.now()
+    local_today = timezone.localdate(now, timezone=_zone(clinic))
+    dsr = DataSubjectRequest(
+        clinic=clinic,
+        patient=patient,
+        kind=kind,
+        received_at=now,
+        due_on=local_today + timedelta(days=settings.DSR_DUE_DAYS),
+        received_by=actor,
+        details=details,
+    )
+    model_save(dsr)
+    _audit(dsr, actor, "dsr.received", request)
+    return dsr
+
+
+def _zone(clinic: Clinic) -> Any:
+    import zoneinfo
+
+    return zoneinfo.ZoneInfo(clinic.time_zone)
+
+
+def _links_in_organization(patient: ClinicPatient) -> list[ClinicPatient]:
+    # The organization is the controller: its request covers every clinic of it that
+    # holds the person. Crossing clinics here is deliberate and limited to one profile.
+    return list(
+        ClinicPatient.unscoped.select_related("clinic")
+        .filter(profile_id=patient.profile_id, clinic__organization_id=patient.clinic.organization_id)
+        .order_by("created_at")
+    )
+
+
+def patient_export_document(*, patient: ClinicPatient) -> dict[str, Any]:
+    """Everything the organization holds about the person, as JSON-serializable data::
+
+    {"format": "aesthetix.patient-export/1", "generated_at": iso8601,
+     "organization": {...}, "person": {...demographics, contact, national ID},
+     "clinics": [{"clinic": {...}, "chart_number", "tags", "notes", "referral_source",
+                  "first_visit_on", "registered_at",
+                  "consents": [{"purpose", "decision", "decided_at", "channel",
+                                "evidence", "text": {"version", "locale", "title",
+                                                     "body"} | null}]}]}
+    """
+    profile: PatientProfile = PatientProfile.objects.get(pk=patient.profile_id)
+    links = _links_in_organization(patient)
+    consents = (
+        Consent.unscoped.filter(patient__in=links).select_related("text").order_by("decided_at", "created_at")
+    )
+    by_link: dict[Any, list[dict[str, Any]]] = {link.pk: [] for link in links}
+    for consent in consents:
+        text = consent.text
+        by_link[consent.patient_id].append(
+            {
+                "purpose": consent.purpose,
+                "decision": consent.decision,
+                "decided_at": consent.decided_at.isoformat(),
+                "channel": consent.channel,
+                "evidence": consent.evidence,
+                "text": (
+                    {"version": text.version, "locale": text.locale, "title": text.title, "body": text.body}
+                    if text is not None
+                    else None
+                ),
+            }
+        )
+    organization = patient.clinic.organization
+    return {
+        "format": EXPORT_FORMAT,
+        "generated_at": timezone.now().isoformat(),
+        "organization": {"id": str(organization.pk), "name": organization.name},
+        "person": {
+            "given_name": profile.given_name,
+            "family_name": profile.family_name,
+            "birth_date": profile.birth_date.isoformat(),
+            "sex": profile.sex,
+            "phone": profile.phone,
+            "phone_alt": profile.phone_alt,
+            "email": profile.email,
+            "address": profile.address,
+            "national_id": profile.national_id,
+            "national_id_country": profile.national_id_country,
+            "preferred_language": profile.preferred_language,
+            "preferred_channel": profile.preferred_channel,
+        },
+        "clinics": [
+            {
+                "clinic": {"id": str(link.clinic_id), "name": link.clinic.name},
+                "chart_number": link.chart_number,
+                "tags": link.tags,
+                "notes": link.notes,
+                "referral_source": link.referral_source,
+                "first_visit_on": link.first_visit_on.isoformat() if link.first_visit_on else None,
+                "registered_at": link.created_at.isoformat(),
+                "consents": by_link[link.pk],
+            }
+            for link in links
+        ],
+    }
+
+
+def retention_until(link: ClinicPatient) -> datetime.date:
+    """The last day ``link``'s clinical record must be kept: its last change plus the
+    retention period of the clinic's country (``CLINICAL_RECORD_RETENTION_YEARS``)."""
+    years = settings.CLINICAL_RECORD_RETENTION_YEARS.get(
+        link.clinic.country, settings.DEFAULT_RECORD_RETENTION_YEARS
+    )
+    last = link.updated_at.date()
+    try:
+        return last.replace(year=last.year + years)
+    except ValueError:  # 29 February
+        return last.replace(year=last.year + years, day=28)
+
+
+def _erase(dsr: DataSubjectRequest, actor: User, request: HttpRequest | None) -> dict[str, Any]:
+    links = _links_in_organization(dsr.patient)
+    today = timezone.localdate()
+    kept_until = {str(link.clinic_id): retention_until(link) for link in links}
+    must_retain = any(until >= today for until in kept_until.values())
+    shared = (
+        ClinicPatient.unscoped.filter(profile_id=dsr.patient.profile_id)
+        .exclude(clinic__organization_id=dsr.patient.clinic.organization_id)
+        .exists()
+    )
+    outcome = patient_erase(
+        links=links,
+        actor=actor,
+        erase_contact=not shared,
+        erase_identity=not shared and not must_retain,
+        request=request,
+    )
+    return {
+        **outcome,
+        "retained": sorted(
+            (
+                {"given_name", "family_name", "birth_date", "sex", "national_id", "chart_number"}
+                if must_retain
+                else set()
+            )
+            | {"chart_number", "consent history"}
+        ),
+        "retained_until": {k: v.isoformat() for k, v in kept_until.items()} if must_retain else {},
+        "reason": (
+            _("Clinical records must be kept (retention period); identity kept for them.")
+            if must_retain
+            else _("No record must be kept: identity anonymized.")
+        ),
+        "shared_with_other_organizations": shared,
+    }
+
+
+def _rectify(dsr: DataSubjectRequest, actor: User, request: HttpRequest | None) -> dict[str, Any]:
+    details = dict(dsr.details)
+    national = {k: details.pop(k) for k in ("national_id", "national_id_country") if k in details}
+    if "birth_date" in details:
+        details["birth_date"] = datetime.date.fromisoformat(str(details["birth_date"]))
+    patient = dsr.patient
+    if details:
+        patient = patient_update(patient=patient, actor=actor, request=request, **details)
+    if national:
+        patient_national_id_correct(
+            patient=patient,
+            actor=actor,
+            national_id=str(national.get("national_id", "")),
+            national_id_country=str(national.get("national_id_country", "")),
+            request=request,
+        )
+    return {"rectified": sorted([*details, *national])}
+
+
+@transaction.atomic
+def dsr_complete(
+    *, dsr: DataSubjectRequest, actor: User, request: HttpRequest | None = None
+) -> DataSubjectRequest:
+    """Carry out a received request and close it: an export stores the document
+    (``patient_export_document``) in ``result``; an erasure anonymizes (``patient_erase``)
+    keeping what must be retained and stores the report; a rectification applies
+    ``details``. Raises ``Conflict`` when the request is not open and the services'
+    ``ValidationFailed`` (then nothing is changed)."""
+    locked = DataSubjectRequest.objects.select_for_update().select_related("patient__clinic").get(pk=dsr.pk)
+    if locked.status != DataSubjectRequest.Status.RECEIVED:
+        raise Conflict(
+            _("This request is already %(status)s.") % {"status": locked.status}, code="dsr_closed"
+        )
+    if locked.kind == DataSubjectRequest.Kind.EXPORT:
+        result = patient_export_document(patient=locked.patient)
+    elif locked.kind == DataSubjectRequest.Kind.ERASURE:
+        result = _erase(locked, actor, request)
+    else:
+        result = _rectify(locked, actor, request)
+    locked.status, locked.result = DataSubjectRequest.Status.COMPLETED, result
+    locked.completed_at, locked.handled_by = timezone.now(), actor
+    model_save(locked, update_fields=["status", "result", "completed_at", "handled_by"])
+    _audit(locked, actor, "dsr.completed", request)
+    return locked
+
+
+@transaction.atomic
+def dsr_reject(
+    *, dsr: DataSubjectRequest, actor: User, reason: str, request: HttpRequest | None = None
+) -> DataSubjectRequest:
+    """Close a received request without carrying it out, giving the reason the patient
+    is told (e.g. identity not confirmed). Raises ``Conflict`` when it is not open."""
+    locked = DataSubjectRequest.objects.select_for_update().get(pk=dsr.pk)
+    if locked.status != DataSubjectRequest.Status.RECEIVED:
+        raise Conflict(
+            _("This request is already %(status)s.") % {"status": locked.status}, code="dsr_closed"
+        )
+    if not reason.strip():
+        raise ValidationFailed(errors={"reason": [_("This field is required.")]})
+    locked.status, locked.rejection_reason = DataSubjectRequest.Status.REJECTED, reason.strip()
+    locked.completed_at, locked.handled_by = timezone.now(), actor
+    model_save(locked, update_fields=["status", "rejection_reason", "completed_at", "handled_by"])
+    _audit(locked, actor, "dsr.rejected", request)
+    return locked

@@ -1,0 +1,17 @@
+"""Data-subject requests and record retention."""
+
+from .env import env
+
+# Data-subject requests. A request is due this many days after receipt (PDPA s30 para 3).
+DSR_DUE_DAYS = env.int("DSR_DUE_DAYS", default=30)
+# Years a clinical record must be kept after its last entry, by clinic country; erasure
+# keeps the identity that record needs until then. Brazil: 20 years (Lei 13.787/2018
+# Art. 6; CFM Resolução 1.821/2007). Others default to 10 until set to the local rule,
+# e.g. CLINICAL_RECORD_RETENTION_YEARS="BR=20,TH=10,SA=10".
+CLINICAL_RECORD_RETENTION_YEARS: dict[str, int] = {
+    "BR": 20,
+    "TH": 10,
+    "SA": 10,
+    **{k.upper(): int(v) for k, v in env.dict("CLINICAL_RECORD_RETENTION_YEARS", default={}).items()},
+}
+DEFAULT_RECORD_RETENTION_YEARS = env.int("DEFAULT_RECORD_RETENTION_YEARS", default=10)
