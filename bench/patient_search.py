@@ -37,7 +37,7 @@ DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/postgres"
 BENCH_DATABASE = "aesthetix_bench"
 ALLOWED_HOST = "127.0.0.1"
 PAGE_SIZE = 25  # core.pagination.PageNumberPagination.page_size
-TRIGRAM_INDEX = "patient_search_name_trgm"  # patients/migrations/0003
+TRIGRAM_INDEX = "patient_link_search_name_trgm"  # patients/migrations/0006
 SEED = 20_240_611
 
 
@@ -473,12 +473,12 @@ FROM bench_pick AS p
 # Chart numbers as services._next_chart_number formats them: HN000001 … HN1000000.
 _LINK_SQL = """
 INSERT INTO patients_clinicpatient (
-    id, created_at, updated_at, clinic_id, profile_id, chart_number, tags, notes,
+    id, created_at, updated_at, clinic_id, profile_id, search_name, chart_number, tags, notes,
     referral_source, first_visit_on)
-SELECT gen_random_uuid(), created_at, created_at, %(clinic)s, profile_id,
-       'HN' || CASE WHEN i < 1000000 THEN lpad(i::text, 6, '0') ELSE i::text END,
-       '[]'::jsonb, '', '', created_at::date
-FROM bench_pick
+SELECT gen_random_uuid(), b.created_at, b.created_at, %(clinic)s, b.profile_id, p.search_name,
+       'HN' || CASE WHEN b.i < 1000000 THEN lpad(b.i::text, 6, '0') ELSE b.i::text END,
+       '[]'::jsonb, '', '', b.created_at::date
+FROM bench_pick AS b JOIN patients_patientprofile AS p ON p.id = b.profile_id
 """
 
 
@@ -502,7 +502,7 @@ def _index_definition() -> str:
         cursor.execute("SELECT indexdef FROM pg_indexes WHERE indexname = %s", [TRIGRAM_INDEX])
         row = cursor.fetchone()
     if row is None:
-        raise SystemExit(f"index {TRIGRAM_INDEX} is missing: did patients migration 0003 run?")
+        raise SystemExit(f"index {TRIGRAM_INDEX} is missing: did patients migration 0006 run?")
     return str(row[0])
 
 
@@ -665,7 +665,7 @@ def _run(scale: Scale, url: str, out: Callable[[str], None]) -> Report:
     _measure([(small_alone, small)], queries, lambda _line: None)
 
     # L in bulk: drop the trigram index and build it again afterwards (its definition
-    # read back from the catalog, so it is the one migration 0003 made).
+    # read back from the catalog, so it is the one migration 0006 made).
     definition = _index_definition()
     with _timer(seconds, "large_rows"):
         _execute(f"DROP INDEX {TRIGRAM_INDEX}")

@@ -24,9 +24,9 @@ class PatientProfile(UUIDModel, TimeStampedModel):
 
     The national ID is unique per issuing country, so a patient registering at a second
     clinic is linked to the existing profile instead of being duplicated.
-    ``search_name`` is the lower-cased, accent-free full name that name search matches
-    (trigram-indexed on PostgreSQL, so ``contains`` searches stay fast at millions of
-    rows); services keep it in step with the name.
+    ``search_name`` is the lower-cased, accent-free full name that name search matches;
+    each clinic's link carries a copy (``ClinicPatient.search_name``) so a search never
+    reads other clinics' patients. Services keep both in step with the name.
     """
 
     class Sex(models.TextChoices):
@@ -72,6 +72,9 @@ class ClinicPatient(ClinicScopedModel):
     first visit."""
 
     profile = models.ForeignKey(PatientProfile, on_delete=models.PROTECT, related_name="clinic_links")
+    # The profile's search_name, copied here so a clinic's name search reads only its
+    # own rows (trigram-indexed on PostgreSQL, migration 0006); services keep it in step.
+    search_name = models.CharField(max_length=301, editable=False, default="")
     chart_number = models.CharField(max_length=20)
     tags = models.JSONField(default=list, blank=True)
     notes = models.TextField(blank=True)

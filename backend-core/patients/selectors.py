@@ -31,9 +31,11 @@ def patient_list(
 
     Raises ``ValidationFailed`` for a malformed national ID.
     """
-    patients = ClinicPatient.objects.select_related("profile").order_by("-created_at", "pk")
+    # Profiles are fetched in a second query for the page's rows only: joining them
+    # first made PostgreSQL join every match before sorting (bench/patient_search.py).
+    patients = ClinicPatient.objects.prefetch_related("profile").order_by("-created_at", "pk")
     for word in search_key(q).split():
-        patients = patients.filter(profile__search_name__contains=word)
+        patients = patients.filter(search_name__contains=word)
     if phone:
         try:
             patients = patients.filter(

@@ -114,6 +114,7 @@ def patient_register(
     patient = ClinicPatient(
         clinic=clinic,
         profile=profile,
+        search_name=profile.search_name,
         chart_number=_next_chart_number(clinic),
         tags=sorted(set(tags or [])),
         notes=notes,
@@ -126,6 +127,12 @@ def patient_register(
 
 
 PATIENT_OBJECT_TYPE = "patients.ClinicPatient"
+
+
+def _links_search_name_sync(profile: PatientProfile) -> None:
+    # The name belongs to the shared profile, so every clinic's copy follows it: a
+    # deliberate write across clinics, limited to this one person.
+    ClinicPatient.unscoped.filter(profile=profile).update(search_name=profile.search_name)
 
 
 def _audit(
@@ -193,10 +200,13 @@ def patient_update(
     if profile_fields:
         for name, value in profile_fields.items():
             setattr(profile, name, value.strip() if name in ("given_name", "family_name") else value)
-        if {"given_name", "family_name"} & set(profile_fields):
+        renamed = bool({"given_name", "family_name"} & set(profile_fields))
+        if renamed:
             profile.search_name = search_key(f"{profile.given_name} {profile.family_name}")
             profile_fields["search_name"] = profile.search_name
         model_save(profile, update_fields=list(profile_fields))
+        if renamed:
+            _links_search_name_sync(profile)
     if link_fields:
         if "tags" in link_fields:
             link_fields["tags"] = sorted(set(link_fields["tags"]))
@@ -395,6 +405,8 @@ def patient_erase(
         update += [*IDENTITY_FIELDS, "search_name", "national_id_hash"]
     if update:
         model_save(profile, update_fields=update)
+        if erase_identity:
+            _links_search_name_sync(profile)
         removed.update(f for f in update if f not in ("search_name", "national_id_hash"))
     for link in links:
         with clinic_context(link.clinic):

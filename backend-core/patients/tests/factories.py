@@ -30,6 +30,7 @@ class ClinicPatientFactory(factory.django.DjangoModelFactory):
 
     clinic = factory.SubFactory(ClinicFactory)
     profile = factory.SubFactory(PatientProfileFactory)
+    search_name = factory.SelfAttribute("profile.search_name")
     chart_number = "HN000001"
 
 
