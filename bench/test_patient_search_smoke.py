@@ -9,8 +9,6 @@ takes about ten seconds in all. It starts the benchmark as a process of its own 
 benchmark sets Django up against its own database, once per process.
 """
 
-# ruff: noqa: S101, S603 - pytest asserts; the subprocess runs this interpreter on our script
-
 from __future__ import annotations
 
 import os
