@@ -23,6 +23,7 @@ SENSITIVE_FIELDS: frozenset[str] = frozenset(
         "national_id",
         "national_id_hash",
         "address",
+        "notes",
         "password",
         "token_hash",
     }

@@ -7,7 +7,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from core.crypto import EncryptedCharField
+from core.crypto import EncryptedCharField, EncryptedTextField
 from core.models import ClinicScopedModel, TimeStampedModel, UUIDModel
 
 
@@ -77,7 +77,7 @@ class ClinicPatient(ClinicScopedModel):
     search_name = models.CharField(max_length=301, editable=False, default="")
     chart_number = models.CharField(max_length=20)
     tags = models.JSONField(default=list, blank=True)
-    notes = models.TextField(blank=True)
+    notes = EncryptedTextField(blank=True, help_text=_("Free text; encrypted at rest"))
     referral_source = models.CharField(max_length=100, blank=True)
     first_visit_on = models.DateField(null=True, blank=True)
 

@@ -176,6 +176,19 @@ def test_edits_are_audited_with_sensitive_values_masked(api, world):
     with clinic_context(world.a.clinic):
         event = AuditEvent.objects.filter(action="patient.updated").get()
     assert event.object_id == str(world.a.patient.pk)
-    assert event.changes["notes"] == ["", "prefers mornings"]
+    assert event.changes["notes"] == ["", "[redacted]"]  # free text may hold clinical details
     assert "2223333" not in str(event.changes["phone"])
     assert "5550101" not in str(event.changes["phone"])
+
+
+def test_notes_are_encrypted_at_rest(api, world):
+    from django.db import connection
+
+    api(world.a.user(Role.NURSE), world.a.clinic).patch(
+        f"{URL}/{world.a.patient.pk}", {"notes": "Allergic to lidocaine"}, format="json"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT notes FROM patients_clinicpatient WHERE id = %s", [world.a.patient.pk])
+        (raw,) = cursor.fetchone()
+    assert "lidocaine" not in raw and raw
+    assert _get(api, world, Role.NURSE)["notes"] == "Allergic to lidocaine"
