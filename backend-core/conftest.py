@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import subprocess
 import sys
@@ -33,6 +34,7 @@ from compliance.services import audit_event_record
 from core.roles import Role
 from patients.models import ClinicPatient
 from patients.tests.factories import ClinicPatientFactory, ConsentFactory, PatientProfileFactory
+from scheduling.models import Appointment, Room, ScheduleException, StaffSchedule
 
 
 @pytest.fixture(autouse=True)
@@ -51,6 +53,8 @@ class Tenant:
     service: Service | None = None
     invite: Invite | None = None
     patient: ClinicPatient | None = None
+    room: Room | None = None
+    appointment: Appointment | None = None
     audit_event: AuditEvent | None = None
 
     def user(self, role: str = Role.OWNER) -> User:
@@ -84,6 +88,25 @@ def _tenant(country: str, tz: str, locale: str, currency: str, phone: str) -> Te
         clinic=clinic, profile=PatientProfileFactory(phone=phone), chart_number="HN000001"
     )
     ConsentFactory(patient=tenant.patient)
+    doctor = tenant.user(Role.DOCTOR)
+    tenant.room = Room.unscoped.create(clinic=clinic, name="Room 1")
+    StaffSchedule.unscoped.create(
+        clinic=clinic, practitioner=doctor, weekday=0, start_time=dt.time(9), end_time=dt.time(18)
+    )
+    ScheduleException.unscoped.create(
+        clinic=clinic, practitioner=doctor, date=dt.date(2030, 1, 1), kind=ScheduleException.Kind.TIME_OFF
+    )
+    starts = timezone.now().replace(microsecond=0) + timedelta(days=1)
+    tenant.appointment = Appointment.unscoped.create(
+        clinic=clinic,
+        patient=tenant.patient,
+        practitioner=doctor,
+        service=tenant.service,
+        room=tenant.room,
+        starts_at=starts,
+        ends_at=starts + timedelta(minutes=30),
+        blocked_until=starts + timedelta(minutes=30),
+    )
     DataSubjectRequest.unscoped.create(
         clinic=clinic,
         patient=tenant.patient,

@@ -3,6 +3,7 @@
 from typing import Any
 
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 
@@ -21,3 +22,16 @@ class MoneyField(serializers.DecimalField):
         if not isinstance(data, str):
             self.fail("not_a_string")
         return super().to_internal_value(data)
+
+
+@extend_schema_field(
+    {
+        "type": "string",
+        "pattern": r"^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?$",
+        "example": "09:00",
+        "description": "Wall-clock time in the clinic's time zone (no offset)",
+    }
+)
+class LocalTimeField(serializers.TimeField):
+    """A wall-clock time of day such as opening hours: ``"09:00"``. Documented as a
+    pattern because OpenAPI's ``time`` format (RFC 3339) demands a UTC offset."""

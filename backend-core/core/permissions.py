@@ -30,6 +30,11 @@ PERMISSIONS: Mapping[str, frozenset[Role]] = {
     "patient.manage": MANAGERS | {Role.DOCTOR, Role.NURSE, Role.RECEPTIONIST},
     "consent.record": MANAGERS | {Role.DOCTOR, Role.NURSE, Role.RECEPTIONIST},
     "consent_text.manage": MANAGERS,
+    # Calendar: everyone sees it; the front desk and clinicians book and move
+    # appointments; managers set rooms and working hours.
+    "calendar.view": ALL_ROLES,
+    "calendar.book": MANAGERS | {Role.DOCTOR, Role.NURSE, Role.THERAPIST, Role.RECEPTIONIST},
+    "calendar.manage": MANAGERS,
     # Treatment catalog: everyone reads it (booking, POS); managers price it.
     "catalog.view": ALL_ROLES,
     "catalog.manage": MANAGERS,

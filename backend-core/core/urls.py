@@ -13,6 +13,7 @@ api_v1: list[URLPattern | URLResolver] = [
     path("", include("accounts.urls")),
     path("", include("commerce.urls")),
     path("", include("patients.urls")),
+    path("", include("scheduling.urls")),
     path("", include("compliance.urls")),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
 ]

@@ -34,7 +34,11 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "SCHEMA_PATH_PREFIX": r"/api/v1",
     "COMPONENT_SPLIT_REQUEST": True,
-    "ENUM_NAME_OVERRIDES": {"LanguageEnum": "core.settings.base.LANGUAGE_CODES"},
+    "ENUM_NAME_OVERRIDES": {
+        "LanguageEnum": "core.settings.base.LANGUAGE_CODES",
+        "ScheduleExceptionKindEnum": "scheduling.models.ScheduleException.Kind",
+        "DataSubjectRequestKindEnum": "compliance.models.DataSubjectRequest.Kind",
+    },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "core.schema.add_problem_responses",

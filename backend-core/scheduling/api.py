@@ -1,0 +1,326 @@
+"""Calendar API under ``/api/v1/calendar/``: appointments (book, move, state changes),
+free slots, rooms, working hours and exceptions."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import django_filters
+from django.db.models import QuerySet
+from django.utils.dateparse import parse_datetime
+from django.utils.translation import gettext as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import mixins
+from rest_framework.decorators import action
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from commerce.models import Service
+from core.api import ClinicScopedViewSet
+from core.exceptions import ValidationFailed
+from patients.models import ClinicPatient
+from scheduling import selectors, serializers, services
+from scheduling.models import Appointment, Resource, Room, ScheduleException, StaffSchedule
+
+Status = Appointment.Status
+
+
+def _in_clinic(model: Any, pk: Any, field: str) -> Any:
+    """The clinic's ``model`` row ``pk`` or a 400 naming ``field`` (never another clinic's)."""
+    if pk is None:
+        return None
+    row = model.objects.filter(pk=pk).first()
+    if row is None:
+        raise ValidationFailed(errors={field: [_("Not found in this clinic.")]})
+    return row
+
+
+def _instant(request: Request, name: str) -> Any:
+    raw = request.query_params.get(name)
+    if not raw:
+        return None
+    try:
+        value = parse_datetime(raw)
+    except ValueError:
+        value = None
+    if value is None or value.tzinfo is None:
+        raise ValidationFailed(errors={name: [_("An ISO 8601 instant with offset.")]})
+    try:
+        return value.astimezone(dt.UTC)  # PostgreSQL refuses offsets beyond ±15:59
+    except OverflowError as exc:
+        raise ValidationFailed(errors={name: [_("Out of range.")]}) from exc
+
+
+RANGE_PARAMETERS = [
+    OpenApiParameter("start", OpenApiTypes.DATETIME, description="Appointments starting at or after"),
+    OpenApiParameter("end", OpenApiTypes.DATETIME, description="… and before (e.g. a day or a week)"),
+    OpenApiParameter("practitioner", OpenApiTypes.UUID),
+    OpenApiParameter("room", OpenApiTypes.UUID),
+    OpenApiParameter("status", OpenApiTypes.STR, enum=Status.values),
+]
+
+
+class AppointmentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicScopedViewSet[Appointment]):
+    """The clinic's appointments. State changes are POSTs to ``<id>/confirm``,
+    ``arrive``, ``start``, ``complete``, ``no-show`` and ``cancel`` (with a reason);
+    an illegal change answers 409 ``invalid_transition``."""
+
+    model = Appointment
+    serializer_class = serializers.AppointmentSerializer
+    required_permissions = {
+        "list": "calendar.view",
+        "retrieve": "calendar.view",
+        "availability": "calendar.view",
+        "create": "calendar.book",
+        "partial_update": "calendar.book",
+        "confirm": "calendar.book",
+        "arrive": "calendar.book",
+        "start": "calendar.book",
+        "complete": "calendar.book",
+        "no_show": "calendar.book",
+        "cancel": "calendar.book",
+    }
+
+    def get_base_queryset(self) -> QuerySet[Appointment]:
+        params = self.request.query_params
+        status = params.get("status", "")
+        if status and status not in Status.values:
+            raise ValidationFailed(errors={"status": [_("Unknown status.")]})
+        return selectors.appointment_list(
+            start=_instant(self.request, "start"),
+            end=_instant(self.request, "end"),
+            practitioner_id=_uuid(params.get("practitioner"), "practitioner"),
+            room_id=_uuid(params.get("room"), "room"),
+            status=status,
+        )
+
+    @extend_schema(parameters=RANGE_PARAMETERS)
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        return super().list(request, *args, **kwargs)
+
+    @extend_schema(
+        request=serializers.AppointmentBookSerializer, responses={201: serializers.AppointmentSerializer}
+    )
+    def create(self, request: Request) -> Response:
+        data = serializers.AppointmentBookSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        values = data.validated_data
+        appointment = services.appointment_book(
+            clinic=self.clinic,
+            actor=self.actor,
+            patient=_in_clinic(ClinicPatient, values["patient_id"], "patient_id"),
+            practitioner=_practitioner_user(self.clinic, values["practitioner_id"]),
+            service=_in_clinic(Service, values["service_id"], "service_id"),
+            starts_at=values["starts_at"],
+            room=_in_clinic(Room, values.get("room_id"), "room_id"),
+            resource=_in_clinic(Resource, values.get("resource_id"), "resource_id"),
+            notes=values.get("notes", ""),
+            request=request._request,
+        )
+        return Response(self.get_serializer(appointment).data, status=201)
+
+    @extend_schema(
+        request=serializers.AppointmentRescheduleSerializer,
+        responses={200: serializers.AppointmentSerializer},
+    )
+    def partial_update(self, request: Request, pk: str | None = None) -> Response:
+        appointment = self.get_object()  # a foreign id is a 404 before the body is read
+        data = serializers.AppointmentRescheduleSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        values = data.validated_data
+        practitioner = values.get("practitioner_id")
+        appointment = services.appointment_reschedule(
+            appointment=appointment,
+            actor=self.actor,
+            starts_at=values["starts_at"],
+            practitioner=_practitioner_user(self.clinic, practitioner) if practitioner else None,
+            room=_in_clinic(Room, values.get("room_id"), "room_id"),
+            request=request._request,
+        )
+        return Response(self.get_serializer(appointment).data)
+
+    def _move(
+        self, request: Request, to_status: str, reason: str = "", appointment: Appointment | None = None
+    ) -> Response:
+        appointment = services.appointment_transition(
+            appointment=appointment or self.get_object(),
+            actor=self.actor,
+            to_status=to_status,
+            reason=reason,
+            request=request._request,
+        )
+        return Response(self.get_serializer(appointment).data)
+
+    @extend_schema(request=None, responses={200: serializers.AppointmentSerializer})
+    @action(detail=True, methods=["post"])
+    def confirm(self, request: Request, pk: str | None = None) -> Response:
+        return self._move(request, Status.CONFIRMED)
+
+    @extend_schema(request=None, responses={200: serializers.AppointmentSerializer})
+    @action(detail=True, methods=["post"])
+    def arrive(self, request: Request, pk: str | None = None) -> Response:
+        return self._move(request, Status.ARRIVED)
+
+    @extend_schema(request=None, responses={200: serializers.AppointmentSerializer})
+    @action(detail=True, methods=["post"])
+    def start(self, request: Request, pk: str | None = None) -> Response:
+        return self._move(request, Status.IN_PROGRESS)
+
+    @extend_schema(request=None, responses={200: serializers.AppointmentSerializer})
+    @action(detail=True, methods=["post"])
+    def complete(self, request: Request, pk: str | None = None) -> Response:
+        return self._move(request, Status.COMPLETED)
+
+    @extend_schema(request=None, responses={200: serializers.AppointmentSerializer})
+    @action(detail=True, methods=["post"], url_path="no-show")
+    def no_show(self, request: Request, pk: str | None = None) -> Response:
+        return self._move(request, Status.NO_SHOW)
+
+    @extend_schema(
+        request=serializers.AppointmentCancelSerializer, responses={200: serializers.AppointmentSerializer}
+    )
+    @action(detail=True, methods=["post"])
+    def cancel(self, request: Request, pk: str | None = None) -> Response:
+        appointment = self.get_object()  # a foreign id is a 404 before the body is read
+        data = serializers.AppointmentCancelSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        return self._move(request, Status.CANCELLED, data.validated_data["reason"], appointment)
+
+    @extend_schema(
+        parameters=[serializers.AvailabilityQuerySerializer],
+        responses={200: serializers.SlotSerializer(many=True)},
+        description="Free start times for a service (every 15 min, clinic time zone), for one "
+        "practitioner or all; honours hours, breaks, exceptions, buffers, DST and the "
+        "practitioner's bookings at every clinic.",
+    )
+    @action(detail=False, methods=["get"])
+    def availability(self, request: Request) -> Response:
+        query = serializers.AvailabilityQuerySerializer(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        values = query.validated_data
+        slots = selectors.practitioner_free_slots(
+            clinic=self.clinic,
+            service=_in_clinic(Service, values["service"], "service"),
+            date_from=values["date_from"],
+            date_to=values["date_to"],
+            practitioner_id=values.get("practitioner"),
+        )
+        return Response(serializers.SlotSerializer(slots, many=True).data)
+
+
+def _uuid(raw: str | None, field: str) -> Any:
+    import uuid
+
+    if not raw:
+        return None
+    try:
+        return uuid.UUID(raw)
+    except ValueError as exc:
+        raise ValidationFailed(errors={field: [_("Must be a UUID.")]}) from exc
+
+
+def _practitioner_user(clinic: Any, practitioner_id: Any) -> Any:
+    membership = selectors.practitioners_of(clinic).filter(user_id=practitioner_id).first()
+    if membership is None:
+        raise ValidationFailed(errors={"practitioner_id": [_("Not a practitioner of this clinic.")]})
+    return membership.user
+
+
+class StaffScheduleFilter(django_filters.FilterSet):
+    # By id: a model-choice filter would load the user to validate it.
+    practitioner = django_filters.UUIDFilter(field_name="practitioner_id")
+
+    class Meta:
+        model = StaffSchedule
+        fields = ["weekday"]
+
+
+class ScheduleExceptionFilter(django_filters.FilterSet):
+    practitioner = django_filters.UUIDFilter(field_name="practitioner_id")
+
+    class Meta:
+        model = ScheduleException
+        fields = ["date", "kind"]
+
+
+class RoomViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicScopedViewSet[Room]):
+    model = Room
+    serializer_class = serializers.RoomSerializer
+    required_permissions = {"list": "calendar.view", "retrieve": "calendar.view", "create": "calendar.manage"}
+
+    def get_base_queryset(self) -> QuerySet[Room]:
+        return Room.objects.order_by("name")
+
+    @extend_schema(request=serializers.RoomSerializer, responses={201: serializers.RoomSerializer})
+    def create(self, request: Request) -> Response:
+        data = serializers.RoomSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        room = services.room_create(clinic=self.clinic, actor=self.actor, name=data.validated_data["name"])
+        return Response(serializers.RoomSerializer(room).data, status=201)
+
+
+class StaffScheduleViewSet(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.DestroyModelMixin,
+    ClinicScopedViewSet[StaffSchedule],
+):
+    """Weekly working hours (local time). ``?practitioner=`` filters."""
+
+    model = StaffSchedule
+    serializer_class = serializers.StaffScheduleSerializer
+    required_permissions = {
+        "list": "calendar.view",
+        "retrieve": "calendar.view",
+        "create": "calendar.manage",
+        "destroy": "calendar.manage",
+    }
+    filterset_class = StaffScheduleFilter
+
+    def get_base_queryset(self) -> QuerySet[StaffSchedule]:
+        return StaffSchedule.objects.order_by("practitioner_id", "weekday", "start_time")
+
+    @extend_schema(
+        request=serializers.StaffScheduleSerializer, responses={201: serializers.StaffScheduleSerializer}
+    )
+    def create(self, request: Request) -> Response:
+        data = serializers.StaffScheduleSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        schedule = services.staff_schedule_add(clinic=self.clinic, actor=self.actor, **data.validated_data)
+        return Response(serializers.StaffScheduleSerializer(schedule).data, status=201)
+
+
+class ScheduleExceptionViewSet(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.DestroyModelMixin,
+    ClinicScopedViewSet[ScheduleException],
+):
+    """Dated time off and extra hours. ``?practitioner=`` and ``?date=`` filter."""
+
+    model = ScheduleException
+    serializer_class = serializers.ScheduleExceptionSerializer
+    required_permissions = {
+        "list": "calendar.view",
+        "retrieve": "calendar.view",
+        "create": "calendar.manage",
+        "destroy": "calendar.manage",
+    }
+    filterset_class = ScheduleExceptionFilter
+
+    def get_base_queryset(self) -> QuerySet[ScheduleException]:
+        return ScheduleException.objects.order_by("date", "start_time")
+
+    @extend_schema(
+        request=serializers.ScheduleExceptionSerializer,
+        responses={201: serializers.ScheduleExceptionSerializer},
+    )
+    def create(self, request: Request) -> Response:
+        data = serializers.ScheduleExceptionSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        exception = services.schedule_exception_add(
+            clinic=self.clinic, actor=self.actor, **data.validated_data
+        )
+        return Response(serializers.ScheduleExceptionSerializer(exception).data, status=201)

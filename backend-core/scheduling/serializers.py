@@ -1,0 +1,132 @@
+"""Shapes of the calendar API."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rest_framework import serializers
+
+from core.fields import LocalTimeField
+from scheduling.models import Appointment, Room, ScheduleException, StaffSchedule
+
+
+class AppointmentSerializer(serializers.ModelSerializer[Appointment]):
+    patient_id = serializers.UUIDField(read_only=True)
+    patient_name = serializers.CharField(source="patient.profile.__str__", read_only=True)
+    chart_number = serializers.CharField(source="patient.chart_number", read_only=True)
+    practitioner_id = serializers.UUIDField(read_only=True)
+    practitioner_name = serializers.CharField(source="practitioner.full_name", read_only=True)
+    service_id = serializers.UUIDField(read_only=True)
+    service_name = serializers.CharField(source="service.name", read_only=True)
+    room_id = serializers.UUIDField(read_only=True, allow_null=True)
+    resource_id = serializers.UUIDField(read_only=True, allow_null=True)
+
+    class Meta:
+        model = Appointment
+        fields = [
+            "id",
+            "patient_id",
+            "patient_name",
+            "chart_number",
+            "practitioner_id",
+            "practitioner_name",
+            "service_id",
+            "service_name",
+            "room_id",
+            "resource_id",
+            "starts_at",
+            "ends_at",
+            "blocked_until",
+            "status",
+            "source",
+            "notes",
+            "cancel_reason",
+            "created_at",
+        ]
+        read_only_fields = fields
+
+
+class AppointmentBookSerializer(serializers.Serializer[Any]):
+    patient_id = serializers.UUIDField()
+    practitioner_id = serializers.UUIDField()
+    service_id = serializers.UUIDField()
+    starts_at = serializers.DateTimeField(help_text="ISO 8601 with offset, e.g. 2026-12-01T09:00:00+07:00")
+    room_id = serializers.UUIDField(required=False, allow_null=True)
+    resource_id = serializers.UUIDField(required=False, allow_null=True)
+    notes = serializers.CharField(required=False, allow_blank=True, max_length=2000)
+
+
+class AppointmentRescheduleSerializer(serializers.Serializer[Any]):
+    starts_at = serializers.DateTimeField()
+    practitioner_id = serializers.UUIDField(required=False)
+    room_id = serializers.UUIDField(required=False, allow_null=True)
+
+
+class AppointmentCancelSerializer(serializers.Serializer[Any]):
+    reason = serializers.CharField(max_length=300)
+
+
+class AvailabilityQuerySerializer(serializers.Serializer[Any]):
+    service = serializers.UUIDField()
+    practitioner = serializers.UUIDField(required=False)
+    date_from = serializers.DateField(help_text="Local date of the clinic")
+    date_to = serializers.DateField(help_text="Local date of the clinic, at most 31 days after date_from")
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        span = (attrs["date_to"] - attrs["date_from"]).days
+        if span < 0 or span > 31:
+            raise serializers.ValidationError({"date_to": "From date_from to at most 31 days later."})
+        return attrs
+
+
+class SlotSerializer(serializers.Serializer[Any]):
+    practitioner_id = serializers.UUIDField()
+    starts_at = serializers.DateTimeField()
+    ends_at = serializers.DateTimeField()
+
+
+class RoomSerializer(serializers.ModelSerializer[Room]):
+    class Meta:
+        model = Room
+        fields = ["id", "name", "is_active"]
+        read_only_fields = ["id", "is_active"]
+        validators: list[Any] = []
+
+
+class StaffScheduleSerializer(serializers.ModelSerializer[StaffSchedule]):
+    practitioner_id = serializers.UUIDField()
+    start_time = LocalTimeField()
+    end_time = LocalTimeField()
+
+    class Meta:
+        model = StaffSchedule
+        fields = ["id", "practitioner_id", "weekday", "start_time", "end_time"]
+        read_only_fields = ["id"]
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        if attrs["end_time"] <= attrs["start_time"]:
+            raise serializers.ValidationError({"end_time": "Must be after start_time."})
+        if attrs["weekday"] > 6:
+            raise serializers.ValidationError({"weekday": "0 = Monday … 6 = Sunday."})
+        return attrs
+
+
+class ScheduleExceptionSerializer(serializers.ModelSerializer[ScheduleException]):
+    practitioner_id = serializers.UUIDField()
+    start_time = LocalTimeField(required=False, allow_null=True)
+    end_time = LocalTimeField(required=False, allow_null=True)
+
+    class Meta:
+        model = ScheduleException
+        fields = ["id", "practitioner_id", "date", "kind", "start_time", "end_time", "reason"]
+        read_only_fields = ["id"]
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        start, end = attrs.get("start_time"), attrs.get("end_time")
+        if (start is None) != (end is None):
+            raise serializers.ValidationError({"end_time": "Give both times, or neither for the whole day."})
+        if start is not None and end is not None and end <= start:
+            raise serializers.ValidationError({"end_time": "Must be after start_time."})
+        if attrs["kind"] == ScheduleException.Kind.EXTRA and start is None:
+            raise serializers.ValidationError({"start_time": "Extra hours need times."})
+        return attrs

@@ -1,0 +1,325 @@
+"""Writes of scheduling. ``appointment_book`` is the one booking path, for the front
+desk today and the patient portal later (``source="portal"``).
+
+Double booking: the service checks for overlaps inside its transaction (clear 409s
+naming what clashed; on SQLite, whose writers are serialized, that check is the
+guarantee) and on PostgreSQL exclusion constraints make the guarantee race-proof: a
+concurrent booking that slips past the check fails at INSERT and is reported the same.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.db import IntegrityError, transaction
+from django.http import HttpRequest
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts.models import Clinic, User
+from commerce.models import Service
+from compliance.services import audit_event_record
+from core.exceptions import Conflict, ValidationFailed
+from core.realtime import clinic_event_publish
+from core.services import model_save
+from patients.models import ClinicPatient
+from scheduling.models import Appointment, Resource, Room, ScheduleException, StaffSchedule
+from scheduling.selectors import busy_conflicts, practitioners_of, within_working_hours
+
+Status = Appointment.Status
+
+# The state machine of an appointment: from -> allowed next states.
+TRANSITIONS: dict[str, frozenset[str]] = {
+    Status.BOOKED: frozenset({Status.CONFIRMED, Status.ARRIVED, Status.CANCELLED, Status.NO_SHOW}),
+    Status.CONFIRMED: frozenset({Status.ARRIVED, Status.CANCELLED, Status.NO_SHOW}),
+    Status.ARRIVED: frozenset({Status.IN_PROGRESS, Status.CANCELLED}),
+    Status.IN_PROGRESS: frozenset({Status.COMPLETED}),
+    Status.COMPLETED: frozenset(),
+    Status.CANCELLED: frozenset(),
+    Status.NO_SHOW: frozenset(),
+}
+MOVABLE = frozenset({Status.BOOKED, Status.CONFIRMED})
+
+_CONSTRAINT_SUBJECT = {
+    "appointment_practitioner_no_overlap": "practitioner",
+    "appointment_room_no_overlap": "room",
+    "appointment_resource_no_overlap": "resource",
+    "appointment_patient_no_overlap": "patient",
+}
+
+
+class AppointmentConflict(Conflict):
+    code = "appointment_conflict"
+
+    def __init__(self, subjects: list[str]) -> None:
+        names = {
+            "practitioner": _(
+                "The practitioner already has an appointment at this time (at this or another clinic)."
+            ),
+            "room": _("The room is taken at this time."),
+            "resource": _("The device is booked at this time."),
+            "patient": _("The patient already has an appointment at this time."),
+        }
+        super().__init__(
+            " ".join(names[s] for s in subjects),
+            errors={subject: [names[subject]] for subject in subjects},
+        )
+        self.subjects = subjects
+
+
+def _event(appointment: Appointment, event_type: str) -> None:
+    clinic_event_publish(
+        clinic_id=appointment.clinic_id,
+        event_type=event_type,
+        data={
+            "id": str(appointment.pk),
+            "status": appointment.status,
+            "starts_at": appointment.starts_at.isoformat(),
+            "ends_at": appointment.ends_at.isoformat(),
+            "practitioner_id": str(appointment.practitioner_id),
+            "room_id": str(appointment.room_id) if appointment.room_id else None,
+        },
+    )
+
+
+def _audit(
+    appointment: Appointment, actor: User | None, action: str, request: HttpRequest | None, **changes: Any
+) -> None:
+    audit_event_record(
+        clinic=appointment.clinic,
+        actor=actor,
+        action=action,
+        object_type="scheduling.Appointment",
+        object_id=appointment.pk,
+        changes={k: [None, v] for k, v in changes.items()} or None,
+        request=request,
+    )
+
+
+def _check_parts(
+    *, clinic: Clinic, practitioner: User, service: Service, room: Room | None, resource: Resource | None
+) -> None:
+    if not practitioners_of(clinic).filter(user=practitioner).exists():
+        raise ValidationFailed(errors={"practitioner": [_("Not a practitioner of this clinic.")]})
+    if not service.is_active:
+        raise ValidationFailed(errors={"service": [_("This service is no longer offered.")]})
+    if room is not None and not room.is_active:
+        raise ValidationFailed(errors={"room": [_("This room is out of use.")]})
+    if resource is not None and not resource.is_active:
+        raise ValidationFailed(errors={"resource": [_("This device is out of use.")]})
+
+
+def _save_without_overlap(appointment: Appointment, *, exclude_self: bool) -> None:
+    clashes = busy_conflicts(
+        starts_at=appointment.starts_at,
+        blocked_until=appointment.blocked_until,
+        practitioner_id=appointment.practitioner_id,
+        patient_id=appointment.patient_id,
+        room_id=appointment.room_id,
+        resource_id=appointment.resource_id,
+        exclude_id=appointment.pk if exclude_self else None,
+    )
+    if clashes:
+        raise AppointmentConflict(clashes)
+    try:
+        with transaction.atomic():
+            model_save(appointment)
+    except IntegrityError as exc:
+        constraint = getattr(getattr(exc.__cause__, "diag", None), "constraint_name", None)
+        if constraint in _CONSTRAINT_SUBJECT:
+            raise AppointmentConflict([_CONSTRAINT_SUBJECT[constraint]]) from exc
+        raise
+
+
+@transaction.atomic
+def appointment_book(
+    *,
+    clinic: Clinic,
+    actor: User | None,
+    patient: ClinicPatient,
+    practitioner: User,
+    service: Service,
+    starts_at: dt.datetime,
+    room: Room | None = None,
+    resource: Resource | None = None,
+    notes: str = "",
+    source: str = Appointment.Source.STAFF,
+    request: HttpRequest | None = None,
+) -> Appointment:
+    """Book ``patient`` with ``practitioner`` for ``service`` at ``starts_at`` (an aware
+    instant). The appointment lasts the service's duration and keeps the practitioner,
+    room and device busy for its buffer after. It must start in the future and fit the
+    practitioner's working hours at this clinic.
+
+    Raises ``ValidationFailed`` (field named) and ``AppointmentConflict`` (409, naming
+    practitioner / room / resource / patient). Publishes ``appointment.created`` to the
+    clinic's live calendar and audits ``appointment.booked`` after commit.
+    """
+    if timezone.is_naive(starts_at):
+        raise ValidationFailed(
+            errors={"starts_at": [_("Give a time zone offset, e.g. 2026-12-01T09:00:00+07:00.")]}
+        )
+    if starts_at <= timezone.now():
+        raise ValidationFailed(errors={"starts_at": [_("Book a time in the future.")]})
+    _check_parts(clinic=clinic, practitioner=practitioner, service=service, room=room, resource=resource)
+    ends_at = starts_at + dt.timedelta(minutes=service.duration_minutes)
+    blocked_until = ends_at + dt.timedelta(minutes=service.buffer_minutes)
+    if not within_working_hours(
+        clinic=clinic, practitioner_id=practitioner.pk, starts_at=starts_at, blocked_until=blocked_until
+    ):
+        raise ValidationFailed(errors={"starts_at": [_("Outside the practitioner's working hours.")]})
+    appointment = Appointment(
+        clinic=clinic,
+        patient=patient,
+        practitioner=practitioner,
+        service=service,
+        room=room,
+        resource=resource,
+        starts_at=starts_at,
+        ends_at=ends_at,
+        blocked_until=blocked_until,
+        notes=notes,
+        source=source,
+        booked_by=actor,
+    )
+    _save_without_overlap(appointment, exclude_self=False)
+    _audit(appointment, actor, "appointment.booked", request, starts_at=starts_at.isoformat())
+    _event(appointment, "appointment.created")
+    return appointment
+
+
+@transaction.atomic
+def appointment_reschedule(
+    *,
+    appointment: Appointment,
+    actor: User,
+    starts_at: dt.datetime,
+    practitioner: User | None = None,
+    room: Room | None = None,
+    request: HttpRequest | None = None,
+) -> Appointment:
+    """Move a booked or confirmed appointment to ``starts_at`` (and optionally another
+    practitioner or room), under the same rules as booking. Raises ``Conflict``
+    (``invalid_transition``) for an appointment that already started or ended."""
+    locked = (
+        Appointment.objects.select_for_update().select_related("service", "clinic").get(pk=appointment.pk)
+    )
+    if locked.status not in MOVABLE:
+        raise Conflict(_("Only a booked or confirmed appointment can be moved."), code="invalid_transition")
+    if timezone.is_naive(starts_at) or starts_at <= timezone.now():
+        raise ValidationFailed(errors={"starts_at": [_("Give a future time with a time zone offset.")]})
+    practitioner = practitioner or locked.practitioner
+    _check_parts(
+        clinic=locked.clinic, practitioner=practitioner, service=locked.service, room=room, resource=None
+    )
+    length = locked.ends_at - locked.starts_at
+    buffer = locked.blocked_until - locked.ends_at
+    locked.starts_at, locked.ends_at = starts_at, starts_at + length
+    locked.blocked_until = locked.ends_at + buffer
+    locked.practitioner, locked.room = practitioner, room if room is not None else locked.room
+    if not within_working_hours(
+        clinic=locked.clinic,
+        practitioner_id=practitioner.pk,
+        starts_at=starts_at,
+        blocked_until=locked.blocked_until,
+    ):
+        raise ValidationFailed(errors={"starts_at": [_("Outside the practitioner's working hours.")]})
+    _save_without_overlap(locked, exclude_self=True)
+    _audit(locked, actor, "appointment.rescheduled", request, starts_at=starts_at.isoformat())
+    _event(locked, "appointment.updated")
+    return locked
+
+
+@transaction.atomic
+def appointment_transition(
+    *,
+    appointment: Appointment,
+    actor: User,
+    to_status: str,
+    reason: str = "",
+    request: HttpRequest | None = None,
+) -> Appointment:
+    """Move an appointment along its state machine (``TRANSITIONS``): confirm, arrive,
+    start, complete, cancel (``reason`` required), no-show. Raises ``Conflict``
+    (``invalid_transition``, 409) naming the current and requested states."""
+    locked = Appointment.objects.select_for_update().get(pk=appointment.pk)
+    if to_status not in TRANSITIONS.get(locked.status, frozenset()):
+        raise Conflict(
+            _("An appointment that is %(current)s cannot become %(target)s.")
+            % {"current": locked.get_status_display().lower(), "target": Status(to_status).label.lower()},
+            code="invalid_transition",
+        )
+    if to_status == Status.CANCELLED and not reason.strip():
+        raise ValidationFailed(errors={"reason": [_("Say why the appointment is cancelled.")]})
+    locked.status = to_status
+    fields = ["status"]
+    if to_status == Status.CANCELLED:
+        locked.cancel_reason = reason.strip()
+        fields.append("cancel_reason")
+    model_save(locked, update_fields=fields)
+    _audit(locked, actor, f"appointment.{to_status}", request)
+    _event(locked, "appointment.cancelled" if to_status == Status.CANCELLED else "appointment.updated")
+    return locked
+
+
+@transaction.atomic
+def room_create(*, clinic: Clinic, actor: User, name: str) -> Room:
+    if Room.objects.filter(name__iexact=name.strip()).exists():
+        raise ValidationFailed(errors={"name": [_("A room with this name exists.")]})
+    room = Room(clinic=clinic, name=name.strip())
+    model_save(room)
+    return room
+
+
+def _practitioner(clinic: Clinic, practitioner_id: Any) -> User:
+    membership = practitioners_of(clinic).filter(user_id=practitioner_id).first()
+    if membership is None:
+        raise ValidationFailed(errors={"practitioner_id": [_("Not a practitioner of this clinic.")]})
+    return membership.user
+
+
+@transaction.atomic
+def staff_schedule_add(
+    *, clinic: Clinic, actor: User, practitioner_id: Any, weekday: int, start_time: dt.time, end_time: dt.time
+) -> StaffSchedule:
+    """Add a weekly working interval (local time) for a practitioner of the clinic; it
+    may not overlap another interval of the same weekday."""
+    practitioner = _practitioner(clinic, practitioner_id)
+    overlapping = StaffSchedule.objects.filter(
+        practitioner=practitioner, weekday=weekday, start_time__lt=end_time, end_time__gt=start_time
+    )
+    if overlapping.exists():
+        raise ValidationFailed(errors={"start_time": [_("Overlaps another interval of that day.")]})
+    schedule = StaffSchedule(
+        clinic=clinic, practitioner=practitioner, weekday=weekday, start_time=start_time, end_time=end_time
+    )
+    model_save(schedule)
+    return schedule
+
+
+@transaction.atomic
+def schedule_exception_add(
+    *,
+    clinic: Clinic,
+    actor: User,
+    practitioner_id: Any,
+    date: dt.date,
+    kind: str,
+    start_time: dt.time | None = None,
+    end_time: dt.time | None = None,
+    reason: str = "",
+) -> ScheduleException:
+    """Record time off (whole day without times) or extra hours on one date. Existing
+    appointments are not moved: the front desk sees them and reschedules."""
+    exception = ScheduleException(
+        clinic=clinic,
+        practitioner=_practitioner(clinic, practitioner_id),
+        date=date,
+        kind=kind,
+        start_time=start_time,
+        end_time=end_time,
+        reason=reason,
+    )
+    model_save(exception)
+    return exception

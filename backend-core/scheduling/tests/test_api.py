@@ -1,0 +1,298 @@
+import datetime as dt
+import zoneinfo
+from concurrent.futures import ThreadPoolExecutor
+
+import httpx
+import pytest
+from asgiref.sync import async_to_sync
+from channels.layers import get_channel_layer
+
+from accounts.tests.factories import ClinicFactory, MembershipFactory, tokens_for
+from core.realtime import clinic_group
+from core.roles import Role
+from core.tenancy import clinic_context
+from patients.tests.factories import ClinicPatientFactory, PatientProfileFactory
+from scheduling.models import Appointment, ScheduleException, StaffSchedule
+from scheduling.selectors import practitioner_free_slots
+
+URL = "/api/v1/calendar/appointments"
+
+
+def _hours(clinic, user, spans=((9, 12), (13, 18))):
+    """Every day the same hours (replacing the world's Monday schedule)."""
+    StaffSchedule.unscoped.filter(clinic=clinic, practitioner=user).delete()
+    for weekday in range(7):
+        for start, end in spans:
+            StaffSchedule.unscoped.create(
+                clinic=clinic,
+                practitioner=user,
+                weekday=weekday,
+                start_time=dt.time(start),
+                end_time=dt.time(end),
+            )
+
+
+def _at(clinic, days, hour, minute=0):
+    zone = zoneinfo.ZoneInfo(clinic.time_zone)
+    day = dt.datetime.now(tz=zone).date() + dt.timedelta(days=days)
+    return dt.datetime.combine(day, dt.time(hour, minute), tzinfo=zone)
+
+
+def _book(client, tenant, starts_at, patient=None, practitioner=None, **extra):
+    return client.post(
+        URL,
+        {
+            "patient_id": str((patient or tenant.patient).pk),
+            "practitioner_id": str((practitioner or tenant.user(Role.DOCTOR)).pk),
+            "service_id": str(tenant.service.pk),
+            "starts_at": starts_at.isoformat(),
+            **extra,
+        },
+        format="json",
+    )
+
+
+@pytest.fixture
+def desk(api, world):
+    _hours(world.a.clinic, world.a.user(Role.DOCTOR))
+    return api(world.a.user(Role.RECEPTIONIST), world.a.clinic)
+
+
+def test_receptionist_books_and_the_calendar_lists_it(desk, world):
+    starts = _at(world.a.clinic, 2, 10)
+    response = _book(desk, world.a, starts, room_id=str(world.a.room.pk))
+    assert response.status_code == 201, response.content
+    body = response.json()
+    assert body["status"] == "booked"
+    assert dt.datetime.fromisoformat(body["ends_at"]) - starts == dt.timedelta(minutes=30)
+    day = desk.get(
+        URL, {"start": starts.replace(hour=0).isoformat(), "end": (starts + dt.timedelta(days=1)).isoformat()}
+    )
+    assert body["id"] in [a["id"] for a in day.json()["results"]]
+
+
+def test_overlap_is_409_naming_what_clashed(desk, world):
+    starts = _at(world.a.clinic, 2, 10)
+    assert _book(desk, world.a, starts).status_code == 201
+    other = ClinicPatientFactory(
+        clinic=world.a.clinic, profile=PatientProfileFactory(), chart_number="HN000099"
+    )
+    clash = _book(desk, world.a, starts + dt.timedelta(minutes=15), patient=other)
+    assert clash.status_code == 409
+    assert [e["field"] for e in clash.json()["errors"]] == ["practitioner"]
+
+
+def test_the_same_doctor_cannot_be_booked_at_two_organizations_at_once(api, world):
+    doctor = world.a.user(Role.DOCTOR)
+    MembershipFactory(user=doctor, clinic=world.b.clinic, role=Role.DOCTOR)
+    _hours(world.a.clinic, doctor, spans=((0, 23),))
+    _hours(world.b.clinic, doctor, spans=((0, 23),))
+    starts = _at(world.a.clinic, 3, 12)
+    assert _book(api(world.a.user(Role.RECEPTIONIST), world.a.clinic), world.a, starts).status_code == 201
+    at_b = _book(api(world.b.user(Role.RECEPTIONIST), world.b.clinic), world.b, starts, practitioner=doctor)
+    assert at_b.status_code == 409
+    assert at_b.json()["errors"][0]["field"] == "practitioner"
+
+
+@pytest.mark.parametrize(
+    ("hour", "field"),
+    [(12, "starts_at"), (20, "starts_at")],  # lunch break; after hours
+)
+def test_outside_working_hours_is_400(desk, world, hour, field):
+    response = _book(desk, world.a, _at(world.a.clinic, 2, hour))
+    assert response.status_code == 400 and response.json()["errors"][0]["field"] == field
+
+
+@pytest.mark.parametrize(
+    ("patch", "field"),
+    [
+        ({"starts_at": "2020-01-01T10:00:00+07:00"}, "starts_at"),
+        ({"starts_at": "tomorrow"}, "starts_at"),
+        ({"service_id": "00000000-0000-0000-0000-000000000000"}, "service_id"),
+        ({"practitioner_id": "00000000-0000-0000-0000-000000000000"}, "practitioner_id"),
+    ],
+)
+def test_bad_booking_input_is_400_naming_the_field(desk, world, patch, field):
+    body = {
+        "patient_id": str(world.a.patient.pk),
+        "practitioner_id": str(world.a.user(Role.DOCTOR).pk),
+        "service_id": str(world.a.service.pk),
+        "starts_at": _at(world.a.clinic, 2, 10).isoformat(),
+        **patch,
+    }
+    response = desk.post(URL, body, format="json")
+    assert response.status_code == 400, response.content
+    assert response.json()["errors"][0]["field"] == field
+
+
+def test_a_patient_of_another_clinic_cannot_be_booked(desk, world):
+    response = _book(desk, world.a, _at(world.a.clinic, 2, 10), patient=world.b.patient)
+    assert response.status_code == 400 and response.json()["errors"][0]["field"] == "patient_id"
+
+
+def test_state_machine_allows_only_legal_moves(desk, world):
+    appointment = _book(desk, world.a, _at(world.a.clinic, 2, 10)).json()
+    url = f"{URL}/{appointment['id']}"
+    started_too_early = desk.post(f"{url}/start")
+    assert started_too_early.status_code == 409 and started_too_early.json()["code"] == "invalid_transition"
+    assert desk.post(f"{url}/arrive").json()["status"] == "arrived"
+    assert desk.post(f"{url}/start").json()["status"] == "in_progress"
+    assert desk.post(f"{url}/complete").json()["status"] == "completed"
+    cancelled = desk.post(f"{url}/cancel", {"reason": "changed mind"}, format="json")
+    assert cancelled.status_code == 409
+    assert "completed" in cancelled.json()["detail"]
+
+
+def test_cancel_needs_a_reason_and_frees_the_slot(desk, world):
+    starts = _at(world.a.clinic, 2, 10)
+    appointment = _book(desk, world.a, starts).json()
+    no_reason = desk.post(f"{URL}/{appointment['id']}/cancel", {"reason": ""}, format="json")
+    assert no_reason.status_code == 400 and no_reason.json()["errors"][0]["field"] == "reason"
+    assert (
+        desk.post(f"{URL}/{appointment['id']}/cancel", {"reason": "Patient ill"}, format="json").status_code
+        == 200
+    )
+    assert _book(desk, world.a, starts).status_code == 201
+
+
+def test_reschedule_moves_and_checks_conflicts(desk, world):
+    first = _book(desk, world.a, _at(world.a.clinic, 2, 10)).json()
+    other = ClinicPatientFactory(
+        clinic=world.a.clinic, profile=PatientProfileFactory(), chart_number="HN000077"
+    )
+    second = _book(desk, world.a, _at(world.a.clinic, 2, 14), patient=other).json()
+    moved = desk.patch(
+        f"{URL}/{first['id']}", {"starts_at": _at(world.a.clinic, 2, 15).isoformat()}, format="json"
+    )
+    assert moved.status_code == 200
+    clash = desk.patch(
+        f"{URL}/{second['id']}", {"starts_at": _at(world.a.clinic, 2, 15).isoformat()}, format="json"
+    )
+    assert clash.status_code == 409
+
+
+def test_availability_skips_breaks_time_off_and_bookings_at_other_clinics(api, world):
+    doctor = world.a.user(Role.DOCTOR)
+    _hours(world.a.clinic, doctor)
+    MembershipFactory(user=doctor, clinic=world.b.clinic, role=Role.DOCTOR)
+    _hours(world.b.clinic, doctor, spans=((0, 23),))
+    day_a = _at(world.a.clinic, 3, 9)
+    _book(
+        api(world.b.user(Role.RECEPTIONIST), world.b.clinic),
+        world.b,
+        day_a + dt.timedelta(hours=1),
+        practitioner=doctor,
+    )
+    client = api(world.a.user(Role.RECEPTIONIST), world.a.clinic)
+    params = {
+        "service": str(world.a.service.pk),
+        "practitioner": str(doctor.pk),
+        "date_from": day_a.date().isoformat(),
+        "date_to": day_a.date().isoformat(),
+    }
+    slots = client.get(f"{URL}/availability", params)
+    assert slots.status_code == 200, slots.content
+    local = [dt.datetime.fromisoformat(s["starts_at"]).astimezone(day_a.tzinfo).time() for s in slots.json()]
+    assert dt.time(9) in local and dt.time(11, 30) in local
+    assert dt.time(10) not in local and dt.time(9, 45) not in local  # booked at clinic B 10:00-10:30
+    assert not any(dt.time(12) <= t < dt.time(13) for t in local)  # lunch break
+    assert dt.time(17, 45) not in local or dt.time(17, 30) in local
+    ScheduleException.unscoped.create(
+        clinic=world.a.clinic, practitioner=doctor, date=day_a.date(), kind=ScheduleException.Kind.TIME_OFF
+    )
+    assert client.get(f"{URL}/availability", params).json() == []
+
+
+def test_availability_never_offers_a_time_that_does_not_exist(world):
+    clinic = ClinicFactory(country="US", time_zone="America/New_York", locale="en", currency="USD")
+    doctor = MembershipFactory(clinic=clinic, role=Role.DOCTOR).user
+    StaffSchedule.unscoped.create(
+        clinic=clinic, practitioner=doctor, weekday=6, start_time=dt.time(1), end_time=dt.time(4)
+    )
+    with clinic_context(clinic):
+        service = type(world.a.service).unscoped.create(
+            clinic=clinic,
+            name="Consult",
+            category="consultation",
+            price=100,
+            currency="USD",
+            duration_minutes=15,
+        )
+        slots = practitioner_free_slots(
+            clinic=clinic,
+            service=service,
+            date_from=dt.date(2027, 3, 14),
+            date_to=dt.date(2027, 3, 14),
+            now=dt.datetime(2027, 1, 1, tzinfo=dt.UTC),
+        )
+    zone = zoneinfo.ZoneInfo("America/New_York")
+    local = [s.starts_at.astimezone(zone).strftime("%H:%M") for s in slots]
+    assert "01:45" in local and "03:00" in local
+    assert not any(t.startswith("02:") for t in local)
+
+
+def test_availability_input_is_validated(desk, world):
+    bad = desk.get(
+        f"{URL}/availability",
+        {"service": str(world.a.service.pk), "date_from": "2027-01-01", "date_to": "2027-03-01"},
+    )
+    assert bad.status_code == 400 and bad.json()["errors"][0]["field"] == "date_to"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_booking_reaches_the_clinics_live_calendar_only(world, api):
+    layer = get_channel_layer()
+    mine, theirs = async_to_sync(layer.new_channel)(), async_to_sync(layer.new_channel)()
+    async_to_sync(layer.group_add)(clinic_group(world.a.clinic.pk), mine)
+    async_to_sync(layer.group_add)(clinic_group(world.b.clinic.pk), theirs)
+    _hours(world.a.clinic, world.a.user(Role.DOCTOR))
+    booked = _book(
+        api(world.a.user(Role.RECEPTIONIST), world.a.clinic), world.a, _at(world.a.clinic, 2, 10)
+    ).json()
+    message = async_to_sync(layer.receive)(mine)
+    assert (
+        message["event"]["type"] == "appointment.created" and message["event"]["data"]["id"] == booked["id"]
+    )
+
+    async def nothing_for_b():
+        import asyncio
+
+        try:
+            await asyncio.wait_for(layer.receive(theirs), timeout=0.5)
+        except TimeoutError:
+            return True
+        return False
+
+    assert async_to_sync(nothing_for_b)()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_fifty_concurrent_bookings_of_one_slot_end_with_exactly_one(world, live_server):
+    doctor = world.a.user(Role.DOCTOR)
+    _hours(world.a.clinic, doctor)
+    patients = [
+        ClinicPatientFactory(
+            clinic=world.a.clinic, profile=PatientProfileFactory(), chart_number=f"HN9{i:05d}"
+        )
+        for i in range(50)
+    ]
+    headers = {
+        "Authorization": f"Bearer {tokens_for(world.a.user(Role.RECEPTIONIST)).access}",
+        "X-Clinic-Id": str(world.a.clinic.pk),
+    }
+    starts = _at(world.a.clinic, 2, 10)
+
+    def book(patient):
+        body = {
+            "patient_id": str(patient.pk),
+            "practitioner_id": str(doctor.pk),
+            "service_id": str(world.a.service.pk),
+            "starts_at": starts.isoformat(),
+        }
+        return httpx.post(f"{live_server.url}{URL}", json=body, headers=headers, timeout=30).status_code
+
+    with ThreadPoolExecutor(max_workers=25) as pool:
+        codes = list(pool.map(book, patients))
+    assert codes.count(201) == 1, codes
+    assert codes.count(409) == 49, codes
+    assert Appointment.unscoped.filter(practitioner=doctor, starts_at=starts).count() == 1
