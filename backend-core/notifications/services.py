@@ -1,11 +1,235 @@
-"""The one way the system sends a message to a person."""
+"""The one way the system sends a message to a person.
+
+* :func:`notification_schedule` records a notification (idempotent by ``dedupe_key``);
+* :func:`notifications_cancel_for_subject` cancels what is still scheduled about a subject;
+* :func:`notifications_enqueue_due` (the beat job) queues what is due, across clinics;
+* :func:`notification_deliver` (the worker) renders and sends one, at most once;
+* :func:`message_send` sends a text at once, without a row (for secrets such as an
+  invite's one-time link, which must not be stored).
+"""
 
 from __future__ import annotations
 
-from notifications.adapters import Message, get_adapter
+import logging
+import re
+from collections.abc import Mapping
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING, Any
+
+from django.conf import settings
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.core.validators import validate_email
+from django.db import IntegrityError, transaction
+from django.db.models import F, Q
+from django.utils import timezone
+
+from core.exceptions import ValidationFailed
+from core.tasks import enqueue_on_commit
+from notifications.adapters import DeliveryError, Message, TransientDeliveryError, get_adapter
+from notifications.models import Notification
+from notifications.templates import TEMPLATES, TemplateError, normalize_language, render
+
+if TYPE_CHECKING:
+    from accounts.models import Clinic
+
+logger = logging.getLogger(__name__)
+
+_E164 = re.compile(r"^\+[1-9]\d{6,14}$")
+# A dispatched notification whose task never ran (a lost broker message) is queued again
+# after this long; the status transition in notification_deliver stops a second send.
+REDISPATCH_AFTER = timedelta(minutes=30)
 
 
-def message_send(*, channel: str, to: str, body: str, idempotency_key: str) -> str:
-    """Send ``body`` to ``to`` over ``channel`` with the configured adapter; returns the
-    provider reference. ``idempotency_key`` lets providers drop a retried duplicate."""
-    return get_adapter().send(Message(channel=channel, to=to, body=body, idempotency_key=idempotency_key))
+def message_send(*, channel: str, to: str, body: str, idempotency_key: str, subject: str = "") -> str:
+    """Send ``body`` to ``to`` over ``channel`` with the channel's adapter; returns the
+    provider reference. ``idempotency_key`` lets providers drop a retried duplicate.
+    Raises ``TransientDeliveryError`` / ``PermanentDeliveryError``."""
+    message = Message(channel=channel, to=to, body=body, idempotency_key=idempotency_key, subject=subject)
+    return get_adapter(channel).send(message)
+
+
+def _validate(*, channel: str, recipient: str, template: str, scheduled_for: datetime) -> None:
+    errors: dict[str, str] = {}
+    if channel not in Notification.Channel.values:
+        errors["channel"] = f"must be one of {', '.join(Notification.Channel.values)}"
+    elif channel == Notification.Channel.EMAIL:
+        try:
+            validate_email(recipient)
+        except DjangoValidationError:
+            errors["recipient"] = "must be an e-mail address"
+    elif not _E164.match(recipient):
+        errors["recipient"] = "must be a phone number in E.164 form (+66815550101)"
+    if template not in TEMPLATES:
+        errors["template"] = f"unknown template {template!r}"
+    if timezone.is_naive(scheduled_for):
+        errors["scheduled_for"] = "must be an aware datetime"
+    if errors:
+        raise ValidationFailed(errors=errors)
+
+
+def notification_schedule(
+    *,
+    clinic: Clinic,
+    channel: str,
+    recipient: str,
+    template: str,
+    language: str,
+    payload: Mapping[str, Any],
+    scheduled_for: datetime,
+    dedupe_key: str | None = None,
+    subject_type: str = "",
+    subject_id: str = "",
+) -> Notification:
+    """Record a notification for ``clinic`` to be sent at ``scheduled_for`` (aware; stored
+    in UTC) and return it.
+
+    With ``dedupe_key`` the call is idempotent: if the clinic already has a notification
+    with that key (whatever its status) that one is returned and nothing is written, also
+    when two callers race. ``language`` is the recipient's; rendering falls back to the
+    clinic's locale, then English. A notification already due is queued when the current
+    transaction commits; later ones are queued by ``notifications_dispatch_due``.
+    Raises ``ValidationFailed`` (unknown channel or template, malformed recipient, naive
+    time).
+    """
+    if dedupe_key:
+        existing = Notification.unscoped.filter(clinic=clinic, dedupe_key=dedupe_key).first()
+        if existing is not None:
+            return existing
+    _validate(channel=channel, recipient=recipient, template=template, scheduled_for=scheduled_for)
+    notification = Notification(
+        clinic=clinic,
+        channel=channel,
+        recipient=recipient,
+        template=template,
+        language=normalize_language(language or clinic.locale),
+        payload=dict(payload),
+        scheduled_for=scheduled_for,
+        dedupe_key=dedupe_key or None,
+        subject_type=subject_type,
+        subject_id=str(subject_id),
+    )
+    due = scheduled_for <= timezone.now()
+    if due:
+        notification.enqueued_at = timezone.now()
+    # The unique (clinic, dedupe_key) constraint is left to the database: a race loser
+    # gets IntegrityError and returns the winner's row.
+    notification.full_clean(validate_unique=False, validate_constraints=False)
+    try:
+        with transaction.atomic():
+            notification.save()
+    except IntegrityError:
+        # A concurrent caller inserted the same dedupe_key first: theirs is the one.
+        if dedupe_key:
+            existing = Notification.unscoped.filter(clinic=clinic, dedupe_key=dedupe_key).first()
+            if existing is not None:
+                return existing
+        raise
+    if due:
+        _enqueue(notification)
+    return notification
+
+
+def notifications_cancel_for_subject(*, subject_type: str, subject_id: str) -> int:
+    """Cancel the current clinic's notifications about ``subject_type``/``subject_id``
+    that are still scheduled (e.g. an appointment's reminders when it is cancelled or
+    moved); returns how many. Ones already sending, sent or failed are left as they are.
+    Runs in a clinic context (the tenant-local manager fails closed without one)."""
+    return Notification.objects.filter(
+        subject_type=subject_type, subject_id=str(subject_id), status=Notification.Status.SCHEDULED
+    ).update(status=Notification.Status.CANCELLED, updated_at=timezone.now())
+
+
+def _enqueue(notification: Notification) -> None:
+    from notifications.tasks import notification_send
+
+    enqueue_on_commit(
+        notification_send, clinic_id=str(notification.clinic_id), notification_id=str(notification.pk)
+    )
+
+
+def notifications_enqueue_due(*, now: datetime | None = None, limit: int = 1000) -> int:
+    """Platform job: queue a ``notification_send`` task for every clinic's scheduled
+    notification that is due and not already queued; returns how many were queued.
+
+    Reads across clinics on purpose (``Notification.unscoped``); each task carries its
+    notification's clinic and runs in that clinic's context. Rows are claimed by setting
+    ``enqueued_at`` under ``SELECT … FOR UPDATE SKIP LOCKED``, so running it twice (or two
+    beats at once) queues each notification once. One queued longer than
+    ``REDISPATCH_AFTER`` without being sent is queued again (its message was lost).
+    """
+    now = now or timezone.now()
+    with transaction.atomic():
+        due = list(
+            Notification.unscoped.select_for_update(skip_locked=True)
+            .filter(status=Notification.Status.SCHEDULED, scheduled_for__lte=now)
+            .filter(Q(enqueued_at__isnull=True) | Q(enqueued_at__lt=now - REDISPATCH_AFTER))
+            .order_by("scheduled_for")
+            .only("pk", "clinic_id")[:limit]
+        )
+        Notification.unscoped.filter(pk__in=[n.pk for n in due]).update(enqueued_at=now, updated_at=now)
+        for notification in due:
+            _enqueue(notification)
+    return len(due)
+
+
+def notification_deliver(*, notification: Notification) -> Notification:
+    """Render ``notification`` and send it through its channel's adapter; returns the row
+    as it ends up.
+
+    At most once: the row is claimed by a conditional ``scheduled → sending`` update, so
+    of two workers only one calls the provider, and a cancelled, sending, sent or failed
+    notification (or one not yet due) is left alone. Each call that sends adds one to
+    ``attempts``. Outcomes: ``sent`` with ``provider_reference`` and ``sent_at``;
+    ``failed`` with ``last_error`` for a permanent error, a template error, or a transient
+    error on the last allowed attempt (``NOTIFICATIONS_MAX_ATTEMPTS``); otherwise a
+    transient error puts it back to ``scheduled`` and is re-raised
+    (``TransientDeliveryError``) so the task retries.
+
+    A worker that dies between claiming and recording the outcome leaves the row in
+    ``sending``: the provider may or may not have sent it, so it is not sent again
+    automatically (a duplicate SMS is worse than a missing reminder).
+    """
+    rows = Notification.objects.filter(pk=notification.pk)
+    now = timezone.now()
+    claimed = rows.filter(status=Notification.Status.SCHEDULED, scheduled_for__lte=now).update(
+        status=Notification.Status.SENDING, attempts=F("attempts") + 1, updated_at=now
+    )
+    notification.refresh_from_db()
+    if not claimed:
+        return notification
+
+    def finish(status: str, **fields: Any) -> Notification:
+        rows.filter(status=Notification.Status.SENDING).update(
+            status=status, updated_at=timezone.now(), **fields
+        )
+        notification.refresh_from_db()
+        return notification
+
+    try:
+        text = render(
+            notification.template,
+            languages=[notification.language, notification.clinic.locale],
+            payload=notification.payload,
+        )
+        reference = message_send(
+            channel=notification.channel,
+            to=notification.recipient,
+            subject=text.subject,
+            body=text.body,
+            idempotency_key=notification.dedupe_key or f"notification:{notification.pk}",
+        )
+    except TransientDeliveryError as exc:
+        if notification.attempts >= settings.NOTIFICATIONS_MAX_ATTEMPTS:
+            logger.warning("notification %s failed after %s attempts", notification.pk, notification.attempts)
+            return finish(Notification.Status.FAILED, last_error=str(exc)[:2000])
+        finish(Notification.Status.SCHEDULED, last_error=str(exc)[:2000])
+        raise
+    except (DeliveryError, TemplateError) as exc:
+        logger.warning("notification %s failed: %s", notification.pk, exc)
+        return finish(Notification.Status.FAILED, last_error=str(exc)[:2000])
+    except Exception as exc:  # a bug or a misconfiguration: do not leave it "sending"
+        finish(Notification.Status.FAILED, last_error=repr(exc)[:2000])
+        raise
+    return finish(
+        Notification.Status.SENT, sent_at=timezone.now(), provider_reference=reference[:255], last_error=""
+    )

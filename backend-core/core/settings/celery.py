@@ -34,3 +34,12 @@ CELERY_TIMEZONE = "UTC"
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 CELERY_TASK_DEFAULT_QUEUE = env.str("CELERY_DEFAULT_QUEUE", default="celery")
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=False)
+
+CELERY_BEAT_SCHEDULE = {
+    # Reminders and other scheduled notifications of every clinic; at most a minute late.
+    "notifications-dispatch-due": {
+        "task": "notifications.tasks.notifications_dispatch_due",
+        "schedule": 60.0,
+        "options": {"expires": 55},
+    },
+}

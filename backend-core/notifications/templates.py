@@ -1,0 +1,146 @@
+"""Message templates: every text the system sends to a person, in every language it speaks.
+
+A template is a key (``appointment.reminder``) with one :class:`Text` per language
+(``en``, ``pt-br``, ``th``, ``ar``). Placeholders are ``{name}`` fields filled from the
+notification's payload; only the template string is parsed, so payload values (a
+patient's name) are inserted verbatim. Texts are short because SMS is billed per segment
+(70 characters per segment once a message holds Thai or Arabic).
+"""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from babel.dates import format_skeleton, format_time
+
+DEFAULT_LANGUAGE = "en"
+
+
+class TemplateError(ValueError):
+    """The template key is unknown or the payload lacks a value the text needs."""
+
+
+@dataclass(frozen=True)
+class Text:
+    subject: str  # e-mail subject; SMS and WhatsApp send the body only
+    body: str
+
+
+@dataclass(frozen=True)
+class Rendered:
+    language: str
+    subject: str
+    body: str
+
+
+TEMPLATES: dict[str, dict[str, Text]] = {
+    # payload: patient_name, clinic_name, service_name, starts_at_local, clinic_phone
+    "appointment.reminder": {
+        "en": Text(
+            subject="Appointment reminder: {clinic_name}",
+            body=(
+                "Hi {patient_name}, a reminder of your {service_name} appointment at {clinic_name} "
+                "on {starts_at_local}. To change it, call {clinic_phone}."
+            ),
+        ),
+        "pt-br": Text(
+            subject="Lembrete de agendamento: {clinic_name}",
+            body=(
+                "Olá, {patient_name}! Lembrete do seu agendamento: {service_name} em {starts_at_local}, "
+                "{clinic_name}. Para remarcar, ligue para {clinic_phone}."
+            ),
+        ),
+        "th": Text(
+            subject="แจ้งเตือนนัดหมาย {clinic_name}",
+            body=(
+                "คุณ{patient_name} ขอเตือนนัดหมาย {service_name} ที่ {clinic_name} "
+                "วันที่ {starts_at_local} หากต้องการเลื่อนนัด กรุณาโทร {clinic_phone}"
+            ),
+        ),
+        "ar": Text(
+            subject="تذكير بموعد: {clinic_name}",
+            body=(
+                "مرحبًا {patient_name}، نذكّركم بموعد {service_name} في {clinic_name} "
+                "يوم {starts_at_local}. لتغيير الموعد يُرجى الاتصال على {clinic_phone}."
+            ),
+        ),
+    },
+    # payload: clinic, role, url
+    "invite.sent": {
+        "en": Text(
+            subject="{clinic} invites you to AesthetixOS",
+            body="{clinic} invites you to join AesthetixOS as {role}: {url}",
+        ),
+        "pt-br": Text(
+            subject="{clinic} convida você para o AesthetixOS",
+            body="{clinic} convida você para entrar no AesthetixOS como {role}: {url}",
+        ),
+        "th": Text(
+            subject="{clinic} เชิญคุณเข้าร่วม AesthetixOS",
+            body="{clinic} เชิญคุณเข้าร่วม AesthetixOS ในตำแหน่ง {role}: {url}",
+        ),
+        "ar": Text(
+            subject="دعوة للانضمام إلى AesthetixOS من {clinic}",
+            body="تدعوك {clinic} للانضمام إلى AesthetixOS بصفة {role}: {url}",
+        ),
+    },
+}
+
+
+def normalize_language(language: str) -> str:
+    """``pt-BR``, ``pt_BR`` and ``pt-br`` are the same language: ``pt-br``."""
+    return language.strip().replace("_", "-").lower()
+
+
+def _fields(text: str) -> set[str]:
+    return {name for _literal, name, _spec, _conv in string.Formatter().parse(text) if name}
+
+
+def _pick(texts: Mapping[str, Text], languages: Iterable[str]) -> str:
+    for wanted in filter(None, map(normalize_language, languages)):
+        if wanted in texts:
+            return wanted
+        # Same language, other region ("pt-pt" or "pt" → the "pt-br" text).
+        base = wanted.split("-")[0]
+        for language in texts:
+            if language.split("-")[0] == base:
+                return language
+    return DEFAULT_LANGUAGE
+
+
+def render(key: str, *, languages: Iterable[str], payload: Mapping[str, Any]) -> Rendered:
+    """Render template ``key`` in the first of ``languages`` it has (callers pass the
+    patient's, then the clinic's), falling back to English.
+
+    Raises :class:`TemplateError` for an unknown key or a payload missing a placeholder.
+    """
+    texts = TEMPLATES.get(key)
+    if texts is None:
+        raise TemplateError(f"unknown template {key!r}")
+    language = _pick(texts, languages)
+    text = texts[language]
+    missing = (_fields(text.subject) | _fields(text.body)) - set(payload)
+    if missing:
+        raise TemplateError(f"template {key!r} needs {', '.join(sorted(missing))}")
+    values = {name: str(value) for name, value in payload.items()}
+    return Rendered(language=language, subject=text.subject.format(**values), body=text.body.format(**values))
+
+
+def format_local_datetime(instant: datetime, *, time_zone: str, language: str) -> str:
+    """``instant`` as a patient reads it in a message: weekday, day, month and 24-hour time
+    in the clinic's time zone and the message's language ("Tue, Nov 25 14:30",
+    "ter., 25 de nov. 14:30", "อ. 25 พ.ย. 14:30"). ``instant`` must be aware."""
+    if instant.tzinfo is None:
+        raise ValueError("format_local_datetime needs an aware datetime")
+    zone = ZoneInfo(time_zone)
+    locale = normalize_language(language).replace("-", "_")
+    if "_" in locale:
+        head, tail = locale.split("_", 1)
+        locale = f"{head}_{tail.upper()}"
+    date_part = format_skeleton("MMMEd", instant, tzinfo=zone, locale=locale)
+    return f"{date_part} {format_time(instant, 'HH:mm', tzinfo=zone, locale=locale)}"
