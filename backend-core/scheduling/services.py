@@ -21,8 +21,11 @@ from accounts.models import Clinic, User
 from commerce.models import Service
 from compliance.services import audit_event_record
 from core.exceptions import Conflict, ValidationFailed
+from core.masking import format_phone
 from core.realtime import clinic_event_publish
 from core.services import model_save
+from notifications.services import notification_schedule, notifications_cancel_for_subject
+from notifications.templates import format_local_datetime
 from patients.models import ClinicPatient
 from scheduling.models import Appointment, Resource, Room, ScheduleException, StaffSchedule
 from scheduling.selectors import busy_conflicts, practitioners_of, within_working_hours
@@ -40,6 +43,66 @@ TRANSITIONS: dict[str, frozenset[str]] = {
     Status.NO_SHOW: frozenset(),
 }
 MOVABLE = frozenset({Status.BOOKED, Status.CONFIRMED})
+
+# Reminders before each appointment (key -> how long before the start).
+REMINDER_OFFSETS: dict[str, dt.timedelta] = {
+    "24h": dt.timedelta(hours=24),
+    "3h": dt.timedelta(hours=3),
+    "1h": dt.timedelta(hours=1),
+}
+# The patient's preferred channel -> the channel a reminder goes out on (LINE and phone
+# calls have no adapter: those patients get an SMS).
+REMINDER_CHANNEL = {"sms": "sms", "whatsapp": "whatsapp", "email": "email", "line": "sms", "phone": "sms"}
+APPOINTMENT_SUBJECT = "scheduling.Appointment"
+
+
+def _reminders_schedule(appointment: Appointment) -> int:
+    """Schedule the 24 h, 3 h and 1 h reminders still in the future, in the patient's
+    channel and language. Idempotent per appointment, start time and offset (dedupe
+    keys), so a retried booking or a beat run twice never doubles them."""
+    profile = appointment.patient.profile
+    clinic = appointment.clinic
+    channel = REMINDER_CHANNEL.get(profile.preferred_channel, "sms")
+    recipient = profile.email if channel == "email" else profile.phone
+    if not recipient:
+        channel, recipient = "sms", profile.phone
+    if not recipient:  # contact data erased: nobody to remind
+        return 0
+    language = profile.preferred_language or clinic.locale
+    payload = {
+        "patient_name": profile.given_name,
+        "clinic_name": clinic.name,
+        "service_name": appointment.service.name,
+        "starts_at_local": format_local_datetime(
+            appointment.starts_at, time_zone=clinic.time_zone, language=language
+        ),
+        "clinic_phone": format_phone(clinic.phone, region=clinic.country) if clinic.phone else "",
+    }
+    now = timezone.now()
+    count = 0
+    for key, before in REMINDER_OFFSETS.items():
+        when = appointment.starts_at - before
+        if when <= now:
+            continue
+        notification_schedule(
+            clinic=clinic,
+            channel=channel,
+            recipient=recipient,
+            template="appointment.reminder",
+            language=language,
+            payload=payload,
+            scheduled_for=when,
+            dedupe_key=f"appointment:{appointment.pk}:{appointment.starts_at.isoformat()}:{key}",
+            subject_type=APPOINTMENT_SUBJECT,
+            subject_id=str(appointment.pk),
+        )
+        count += 1
+    return count
+
+
+def _reminders_cancel(appointment: Appointment) -> None:
+    notifications_cancel_for_subject(subject_type=APPOINTMENT_SUBJECT, subject_id=str(appointment.pk))
+
 
 _CONSTRAINT_SUBJECT = {
     "appointment_practitioner_no_overlap": "practitioner",
@@ -153,8 +216,9 @@ def appointment_book(
     practitioner's working hours at this clinic.
 
     Raises ``ValidationFailed`` (field named) and ``AppointmentConflict`` (409, naming
-    practitioner / room / resource / patient). Publishes ``appointment.created`` to the
-    clinic's live calendar and audits ``appointment.booked`` after commit.
+    practitioner / room / resource / patient). Schedules the 24 h / 3 h / 1 h reminders
+    (those still ahead), publishes ``appointment.created`` to the clinic's live calendar
+    after commit and audits ``appointment.booked``.
     """
     if timezone.is_naive(starts_at):
         raise ValidationFailed(
@@ -184,6 +248,7 @@ def appointment_book(
         booked_by=actor,
     )
     _save_without_overlap(appointment, exclude_self=False)
+    _reminders_schedule(appointment)
     _audit(appointment, actor, "appointment.booked", request, starts_at=starts_at.isoformat())
     _event(appointment, "appointment.created")
     return appointment
@@ -226,6 +291,8 @@ def appointment_reschedule(
     ):
         raise ValidationFailed(errors={"starts_at": [_("Outside the practitioner's working hours.")]})
     _save_without_overlap(locked, exclude_self=True)
+    _reminders_cancel(locked)
+    _reminders_schedule(locked)
     _audit(locked, actor, "appointment.rescheduled", request, starts_at=starts_at.isoformat())
     _event(locked, "appointment.updated")
     return locked
@@ -258,6 +325,8 @@ def appointment_transition(
         locked.cancel_reason = reason.strip()
         fields.append("cancel_reason")
     model_save(locked, update_fields=fields)
+    if to_status not in MOVABLE:  # arrived, cancelled, no-show...: no more reminders
+        _reminders_cancel(locked)
     _audit(locked, actor, f"appointment.{to_status}", request)
     _event(locked, "appointment.cancelled" if to_status == Status.CANCELLED else "appointment.updated")
     return locked

@@ -296,3 +296,47 @@ def test_fifty_concurrent_bookings_of_one_slot_end_with_exactly_one(world, live_
     assert codes.count(201) == 1, codes
     assert codes.count(409) == 49, codes
     assert Appointment.unscoped.filter(practitioner=doctor, starts_at=starts).count() == 1
+
+
+def _reminders(tenant, appointment_id, **filters):
+    from notifications.models import Notification
+
+    with clinic_context(tenant.clinic):
+        return list(
+            Notification.objects.filter(
+                subject_type="scheduling.Appointment", subject_id=appointment_id, **filters
+            ).order_by("scheduled_for")
+        )
+
+
+def test_booking_schedules_exactly_three_reminders_in_the_patients_language(desk, world):
+    starts = _at(world.a.clinic, 3, 10)
+    appointment = _book(desk, world.a, starts).json()
+    reminders = _reminders(world.a, appointment["id"])
+    assert [starts - r.scheduled_for for r in reminders] == [
+        dt.timedelta(hours=24),
+        dt.timedelta(hours=3),
+        dt.timedelta(hours=1),
+    ]
+    assert {(r.template, r.channel, r.recipient) for r in reminders} == {
+        ("appointment.reminder", "sms", "+66815550101")
+    }
+
+
+def test_running_the_dispatcher_twice_queues_each_due_reminder_once(desk, world):
+    from notifications.services import notifications_enqueue_due
+
+    appointment = _book(desk, world.a, _at(world.a.clinic, 3, 10)).json()
+    later = dt.datetime.now(tz=dt.UTC) + dt.timedelta(days=10)
+    first, second = notifications_enqueue_due(now=later), notifications_enqueue_due(now=later)
+    assert (first, second) == (3, 0)
+    assert len(_reminders(world.a, appointment["id"])) == 3
+
+
+def test_cancelling_cancels_the_reminders_and_moving_replaces_them(desk, world):
+    moved = _book(desk, world.a, _at(world.a.clinic, 3, 10)).json()
+    desk.patch(f"{URL}/{moved['id']}", {"starts_at": _at(world.a.clinic, 4, 11).isoformat()}, format="json")
+    assert len(_reminders(world.a, moved["id"], status="scheduled")) == 3
+    assert len(_reminders(world.a, moved["id"], status="cancelled")) == 3
+    desk.post(f"{URL}/{moved['id']}/cancel", {"reason": "Travelling"}, format="json")
+    assert _reminders(world.a, moved["id"], status="scheduled") == []
