@@ -8,21 +8,27 @@ from typing import Any
 
 import django_filters
 from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import mixins
 from rest_framework.decorators import action
+from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
+from rest_framework.views import APIView
 
+from accounts.models import User
 from commerce.models import Service
-from core.api import ClinicScopedViewSet
-from core.exceptions import ValidationFailed
+from core.api import ClinicScopedViewSet, request_user
+from core.exceptions import NotFound, ValidationFailed, problem_response
 from patients.models import ClinicPatient
-from scheduling import selectors, serializers, services
+from scheduling import ical, selectors, serializers, services
 from scheduling.models import Appointment, Resource, Room, ScheduleException, StaffSchedule
+from scheduling.serializers import FeedLinkSerializer
 
 Status = Appointment.Status
 
@@ -324,3 +330,27 @@ class ScheduleExceptionViewSet(
             clinic=self.clinic, actor=self.actor, **data.validated_data
         )
         return Response(serializers.ScheduleExceptionSerializer(exception).data, status=201)
+
+
+class CalendarFeedLinkView(APIView):
+    """The signed address of the caller's iCalendar feed (all their clinics)."""
+
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(responses={200: FeedLinkSerializer})
+    def get(self, request: Request) -> Response:
+        return Response({"url": ical.feed_url(request_user(request))})
+
+
+@require_GET
+def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
+    """``GET /api/v1/calendar/feeds/<token>.ics``: the practitioner's appointments as
+    ``text/calendar``; an unknown or forged token answers 404."""
+    user_id = ical.feed_user_id(token)
+    if user_id is None or not User.objects.filter(pk=user_id, is_active=True).exists():
+        return problem_response(request, NotFound())
+    response = HttpResponse(
+        ical.practitioner_calendar(user_id=user_id), content_type="text/calendar; charset=utf-8"
+    )
+    response["Cache-Control"] = "private, max-age=300"
+    return response

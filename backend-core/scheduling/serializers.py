@@ -130,3 +130,7 @@ class ScheduleExceptionSerializer(serializers.ModelSerializer[ScheduleException]
         if attrs["kind"] == ScheduleException.Kind.EXTRA and start is None:
             raise serializers.ValidationError({"start_time": "Extra hours need times."})
         return attrs
+
+
+class FeedLinkSerializer(serializers.Serializer[Any]):
+    url = serializers.CharField(help_text="Subscribe to it in a calendar app; keep it private")

@@ -1,3 +1,4 @@
+from django.urls import path
 from rest_framework.routers import SimpleRouter
 
 from scheduling import api
@@ -8,4 +9,8 @@ router.register("calendar/rooms", api.RoomViewSet, basename="room")
 router.register("calendar/schedules", api.StaffScheduleViewSet, basename="staff-schedule")
 router.register("calendar/schedule-exceptions", api.ScheduleExceptionViewSet, basename="schedule-exception")
 
-urlpatterns = router.urls
+urlpatterns = [
+    path("calendar/my-feed", api.CalendarFeedLinkView.as_view(), name="calendar-feed-link"),
+    path("calendar/feeds/<str:token>.ics", api.calendar_feed, name="calendar-feed"),
+    *router.urls,
+]

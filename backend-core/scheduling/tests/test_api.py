@@ -340,3 +340,26 @@ def test_cancelling_cancels_the_reminders_and_moving_replaces_them(desk, world):
     assert len(_reminders(world.a, moved["id"], status="cancelled")) == 3
     desk.post(f"{URL}/{moved['id']}/cancel", {"reason": "Travelling"}, format="json")
     assert _reminders(world.a, moved["id"], status="scheduled") == []
+
+
+def test_the_ical_feed_shows_a_doctors_bookings_at_every_clinic_without_patient_names(api, client, world):
+    from icalendar import Calendar
+
+    doctor = world.a.user(Role.DOCTOR)
+    MembershipFactory(user=doctor, clinic=world.b.clinic, role=Role.DOCTOR)
+    _hours(world.b.clinic, doctor, spans=((0, 23),))
+    _book(
+        api(world.b.user(Role.RECEPTIONIST), world.b.clinic),
+        world.b,
+        _at(world.b.clinic, 4, 15),
+        practitioner=doctor,
+    )
+    url = api(doctor).get("/api/v1/calendar/my-feed").json()["url"]
+    path = url.split("://", 1)[1].split("/", 1)[1]
+    response = client.get(f"/{path}")
+    assert response.status_code == 200 and response["Content-Type"].startswith("text/calendar")
+    events = Calendar.from_ical(response.content).walk("VEVENT")
+    assert {str(e["location"]).split(" · ")[0] for e in events} == {world.a.clinic.name, world.b.clinic.name}
+    assert "Ploy" not in response.content.decode()
+    forged = client.get("/api/v1/calendar/feeds/not-a-token.ics")
+    assert forged.status_code == 404
