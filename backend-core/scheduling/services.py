@@ -29,6 +29,7 @@ from notifications.templates import format_local_datetime
 from patients.models import ClinicPatient
 from scheduling.models import Appointment, Resource, Room, ScheduleException, StaffSchedule
 from scheduling.selectors import busy_conflicts, practitioners_of, within_working_hours
+from scheduling.signals import appointment_status_changed
 
 Status = Appointment.Status
 
@@ -308,7 +309,9 @@ def appointment_transition(
     request: HttpRequest | None = None,
 ) -> Appointment:
     """Move an appointment along its state machine (``TRANSITIONS``): confirm, arrive,
-    start, complete, cancel (``reason`` required), no-show. Raises ``Conflict``
+    start, complete, cancel (``reason`` required), no-show. After commit it sends
+    ``scheduling.signals.appointment_status_changed`` (the EMR opens the visit on
+    ``arrived``/``in_progress``). Raises ``Conflict``
     (``invalid_transition``, 409) naming the current and requested states."""
     locked = Appointment.objects.select_for_update().get(pk=appointment.pk)
     if to_status not in TRANSITIONS.get(locked.status, frozenset()):
@@ -327,6 +330,13 @@ def appointment_transition(
     model_save(locked, update_fields=fields)
     if to_status not in MOVABLE:  # arrived, cancelled, no-show...: no more reminders
         _reminders_cancel(locked)
+    changed = {
+        "appointment_id": locked.pk,
+        "clinic_id": locked.clinic_id,
+        "status": to_status,
+        "actor_id": actor.pk,
+    }
+    transaction.on_commit(lambda: appointment_status_changed.send(sender=Appointment, **changed))
     _audit(locked, actor, f"appointment.{to_status}", request)
     _event(locked, "appointment.cancelled" if to_status == Status.CANCELLED else "appointment.updated")
     return locked

@@ -363,3 +363,25 @@ def test_the_ical_feed_shows_a_doctors_bookings_at_every_clinic_without_patient_
     assert "Ploy" not in response.content.decode()
     forged = client.get("/api/v1/calendar/feeds/not-a-token.ics")
     assert forged.status_code == 404
+
+
+def test_status_changes_are_announced_after_commit_for_other_contexts(
+    desk, world, django_capture_on_commit_callbacks
+):
+    from scheduling.signals import appointment_status_changed
+
+    appointment = _book(desk, world.a, _at(world.a.clinic, 2, 10)).json()
+    heard = []
+
+    def receiver(sender, **event):
+        heard.append((str(event["appointment_id"]), event["status"]))
+
+    appointment_status_changed.connect(receiver)
+    try:
+        with django_capture_on_commit_callbacks(execute=True):
+            desk.post(f"{URL}/{appointment['id']}/arrive")
+        with django_capture_on_commit_callbacks(execute=True):
+            desk.post(f"{URL}/{appointment['id']}/complete")  # illegal: nothing announced
+    finally:
+        appointment_status_changed.disconnect(receiver)
+    assert heard == [(appointment["id"], "arrived")]
