@@ -23,6 +23,11 @@ from core.roles import CLINICAL_ROLES
 from scheduling.models import ACTIVE_STATUSES, Appointment, ScheduleException, StaffSchedule
 
 SLOT_STEP_MINUTES = 15
+# No appointment blocks longer than this (services last at most 720 minutes plus a
+# 240-minute buffer: commerce.Service validators). Overlap queries use it as a lower
+# bound on starts_at so the (practitioner, starts_at) index reads only the window, not
+# the practitioner's whole history (bench/calendar_queries.py: 13x fewer rows at 1M).
+MAX_BLOCK = dt.timedelta(hours=16)
 
 
 @dataclass(frozen=True)
@@ -71,7 +76,10 @@ def busy_conflicts(
     appointment overlapping ``[starts_at, blocked_until)``. The practitioner is checked
     across every clinic: this read crosses clinics on purpose (``unscoped``)."""
     overlapping = Appointment.unscoped.filter(
-        status__in=ACTIVE_STATUSES, starts_at__lt=blocked_until, blocked_until__gt=starts_at
+        status__in=ACTIVE_STATUSES,
+        starts_at__lt=blocked_until,
+        starts_at__gt=starts_at - MAX_BLOCK,
+        blocked_until__gt=starts_at,
     )
     if exclude_id is not None:
         overlapping = overlapping.exclude(pk=exclude_id)
@@ -210,6 +218,7 @@ def practitioner_free_slots(
         practitioner_id__in=practitioner_ids,
         status__in=ACTIVE_STATUSES,
         starts_at__lt=window_end,
+        starts_at__gt=window_start - MAX_BLOCK,
         blocked_until__gt=window_start,
     ).values_list("practitioner_id", "starts_at", "blocked_until"):
         busy[pid].append((start, end))
