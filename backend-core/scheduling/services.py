@@ -256,6 +256,69 @@ def appointment_book(
 
 
 @transaction.atomic
+def appointment_import(
+    *,
+    clinic: Clinic,
+    actor: User | None,
+    patient: ClinicPatient,
+    practitioner: User,
+    service: Service,
+    starts_at: dt.datetime,
+    status: str,
+    room: Room | None = None,
+    cancel_reason: str = "",
+    request: HttpRequest | None = None,
+) -> Appointment:
+    """Record an appointment that already happened (or was called off), for migrating
+    history from another system and for demo data; the front desk books through
+    ``appointment_book``.
+
+    ``starts_at`` is an aware instant, in the past unless ``status`` is ``cancelled``;
+    ``status`` is final: ``completed``, ``no_show`` or ``cancelled`` (then
+    ``cancel_reason`` is required). Duration and buffer come from the service, as in
+    booking. Working hours are not checked (old schedules are not imported) and no
+    reminders are scheduled. A completed appointment is active, so it obeys the
+    booking's overlap rule (practitioner at any clinic, room, patient) and raises
+    ``AppointmentConflict`` (409); no-shows and cancellations block nothing, like the
+    database's exclusion constraints. Raises ``ValidationFailed`` (field named)
+    otherwise. Audits ``appointment.imported``; publishes no live-calendar event.
+    """
+    if timezone.is_naive(starts_at):
+        raise ValidationFailed(
+            errors={"starts_at": [_("Give a time zone offset, e.g. 2026-12-01T09:00:00+07:00.")]}
+        )
+    if status not in (Status.COMPLETED, Status.NO_SHOW, Status.CANCELLED):
+        raise ValidationFailed(errors={"status": [_("Import completed, no-show or cancelled appointments.")]})
+    if status != Status.CANCELLED and starts_at > timezone.now():
+        raise ValidationFailed(errors={"starts_at": [_("Only a cancelled appointment may lie ahead.")]})
+    if status == Status.CANCELLED and not cancel_reason.strip():
+        raise ValidationFailed(errors={"cancel_reason": [_("Say why the appointment is cancelled.")]})
+    _check_parts(clinic=clinic, practitioner=practitioner, service=service, room=room, resource=None)
+    ends_at = starts_at + dt.timedelta(minutes=service.duration_minutes)
+    appointment = Appointment(
+        clinic=clinic,
+        patient=patient,
+        practitioner=practitioner,
+        service=service,
+        room=room,
+        starts_at=starts_at,
+        ends_at=ends_at,
+        blocked_until=ends_at + dt.timedelta(minutes=service.buffer_minutes),
+        status=status,
+        cancel_reason=cancel_reason.strip() if status == Status.CANCELLED else "",
+        booked_by=actor,
+    )
+    if status == Status.COMPLETED:
+        _save_without_overlap(appointment, exclude_self=False)
+    else:
+        model_save(appointment)
+    _audit(
+        appointment, actor, "appointment.imported", request, starts_at=starts_at.isoformat(), status=status
+    )
+    return appointment
+
+
+@transaction.atomic
 def appointment_reschedule(
     *,
     appointment: Appointment,

@@ -1,20 +1,31 @@
+import datetime as dt
 import io
+from collections import Counter
+from collections.abc import Iterator
 from decimal import Decimal
 
 import phonenumbers
 import pytest
 from django.contrib.auth import authenticate
 from django.core.management import call_command
-from django.test import RequestFactory
+from django.db import transaction
+from django.db.models import Exists, OuterRef
+from django.test import RequestFactory, override_settings
+from django.utils import timezone
 from stdnum import luhn
 from stdnum.br import cpf
 from stdnum.th import pin
 
 from accounts.models import Clinic, Membership, Organization, ProfessionalLicence, User
+from accounts.validators import normalize_phone
 from commerce.models import Service
 from core.roles import Role
-from demo.builders import DEMO_PASSWORD, NOURA, patient_identity
+from core.tenancy import clinic_context
+from demo.builders import DEMO_PASSWORD, NOURA, VISITING_DOCTOR, patient_identity
+from notifications.models import Notification
 from patients.models import ClinicPatient, PatientProfile
+from scheduling.models import ACTIVE_STATUSES, Appointment, Room, ScheduleException, StaffSchedule
+from scheduling.selectors import within_working_hours
 
 pytestmark = pytest.mark.django_db
 
@@ -24,10 +35,13 @@ TOXIN_UNIT_PRICE = {"THB": (Decimal(250), Decimal(450)), "BRL": (Decimal(30), De
                     "SAR": (Decimal(40), Decimal(70))}  # fmt: skip
 
 
+# The demo creates 28 accounts; PBKDF2's production work factor is not under test.
+FAST_HASHING = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture(autouse=True)
 def _fast_password_hashing(settings):
-    # The demo creates 28 accounts; PBKDF2's production work factor is not under test.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.PASSWORD_HASHERS = FAST_HASHING
 
 
 def run_demo_data() -> str:
@@ -36,9 +50,23 @@ def run_demo_data() -> str:
     return out.getvalue()
 
 
+@pytest.fixture(scope="module")
+def _demo_once(django_db_setup, django_db_blocker) -> Iterator[str]:
+    """The demo built once for this module (its calendars take seconds to write), in
+    a transaction rolled back after the last test; each test runs in a savepoint of
+    it, so what one test writes is gone before the next."""
+    with (
+        django_db_blocker.unblock(),
+        override_settings(PASSWORD_HASHERS=FAST_HASHING),
+        transaction.atomic(),
+    ):
+        yield run_demo_data()
+        transaction.set_rollback(True)
+
+
 @pytest.fixture
-def output() -> str:
-    return run_demo_data()
+def output(_demo_once) -> str:
+    return _demo_once
 
 
 def national_id_is_valid(country: str, number: str) -> bool:
@@ -163,6 +191,11 @@ def test_running_twice_changes_nothing(output):
             Service.unscoped.count(),
             PatientProfile.objects.count(),
             ClinicPatient.unscoped.count(),
+            Room.unscoped.count(),
+            StaffSchedule.unscoped.count(),
+            ScheduleException.unscoped.count(),
+            sorted(Appointment.unscoped.values_list("id", "status", "starts_at")),
+            Notification.unscoped.count(),
         )
 
     first = counts()
@@ -184,7 +217,6 @@ def test_a_printed_login_signs_in(output):
 
 
 def test_consents_are_in_believable_states(output):
-    from core.tenancy import clinic_context
     from patients.models import ConsentPurpose
     from patients.selectors import consent_current_map, patients_consenting_to
 
@@ -201,3 +233,73 @@ def test_consents_are_in_believable_states(output):
         assert 0 < len(audience) < len(patients)
         decisions += [s[marketing].decision for s in states.values() if s[marketing]]
     assert "withdrawn" in decisions
+
+
+CLINICAL = (Role.DOCTOR, Role.NURSE, Role.THERAPIST)
+
+
+def test_each_clinic_has_rooms_and_hours_with_a_break_for_every_practitioner(output):
+    for clinic in Clinic.objects.all():
+        practitioners = set(
+            Membership.objects.filter(clinic=clinic, role__in=CLINICAL).values_list("user_id", flat=True)
+        )
+        schedules = StaffSchedule.unscoped.filter(clinic=clinic)
+        per_day = Counter(schedules.values_list("practitioner_id", "weekday"))
+
+        assert 3 <= Room.unscoped.filter(clinic=clinic).count() <= 4, clinic.name
+        assert set(schedules.values_list("practitioner_id", flat=True)) == practitioners, clinic.name
+        assert all(any(per_day[(p, d)] == 2 for d in range(7)) for p in practitioners), clinic.name
+        kinds = set(ScheduleException.unscoped.filter(clinic=clinic).values_list("kind", flat=True))
+        assert kinds == {ScheduleException.Kind.TIME_OFF, ScheduleException.Kind.EXTRA}, clinic.name
+
+
+def test_appointments_span_past_and_future_with_realistic_statuses(output):
+    now = timezone.now()
+    for clinic in Clinic.objects.all():
+        appointments = Appointment.unscoped.filter(clinic=clinic)
+        past = appointments.filter(starts_at__lt=now)
+        past_statuses = Counter(past.values_list("status", flat=True))
+        future_statuses = set(appointments.filter(starts_at__gt=now).values_list("status", flat=True))
+
+        assert past.filter(starts_at__lt=now - dt.timedelta(days=80)).exists(), clinic.name
+        assert appointments.filter(starts_at__gt=now + dt.timedelta(days=50)).exists(), clinic.name
+        assert set(past_statuses) == {"completed", "no_show", "cancelled"}, clinic.name
+        assert past_statuses["completed"] > 0.75 * past.count(), clinic.name
+        assert 0.04 < past_statuses["no_show"] / past.count() < 0.16, clinic.name
+        assert future_statuses <= {"booked", "confirmed", "cancelled"}, clinic.name
+        assert "booked" in future_statuses, clinic.name
+        assert not appointments.filter(status="cancelled", cancel_reason="").exists()
+    statuses = set(Appointment.unscoped.values_list("status", flat=True))
+    assert statuses == {"completed", "no_show", "cancelled", "booked", "confirmed"}
+
+
+def test_no_practitioner_has_overlapping_active_appointments_at_any_clinic(output):
+    active = Appointment.unscoped.filter(status__in=ACTIVE_STATUSES)
+    overlapping = active.filter(
+        Exists(
+            active.filter(
+                practitioner_id=OuterRef("practitioner_id"),
+                starts_at__lt=OuterRef("blocked_until"),
+                blocked_until__gt=OuterRef("starts_at"),
+            ).exclude(pk=OuterRef("pk"))
+        )
+    )
+    visiting = User.objects.get(phone=normalize_phone(VISITING_DOCTOR.phone))
+    clinics_seen = set(active.filter(practitioner=visiting).values_list("clinic_id", flat=True))
+
+    assert not overlapping.exists()
+    assert len(clinics_seen) == 2  # the visiting doctor works at both clinics
+
+
+def test_upcoming_appointments_lie_within_working_hours(output):
+    for clinic in Clinic.objects.all():
+        with clinic_context(clinic):
+            upcoming = list(Appointment.objects.filter(starts_at__gt=timezone.now()))
+            assert upcoming, clinic.name
+            for appointment in upcoming:
+                assert within_working_hours(
+                    clinic=clinic,
+                    practitioner_id=appointment.practitioner_id,
+                    starts_at=appointment.starts_at,
+                    blocked_until=appointment.blocked_until,
+                ), appointment.pk

@@ -18,8 +18,9 @@ TWO_FACTOR_NOTE = (
 class Command(BaseCommand):
     help = (
         "Load demo data: Lumière Aesthetic Group (Bangkok, São Paulo) and Noor Medical Aesthetics "
-        f"(Riyadh), with staff in every role, catalogs and patients. Every staff account's password "
-        f"is {DEMO_PASSWORD}. Safe to run again: existing demo organizations are left as they are."
+        "(Riyadh), with staff in every role, catalogs, patients, working hours and appointments. "
+        f"Every staff account's password is {DEMO_PASSWORD}. Safe to run again: existing demo "
+        "organizations are left as they are."
     )
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -38,6 +39,13 @@ class Command(BaseCommand):
                 self.style.SUCCESS(f"Built {clinic.name}")
                 + f": {clinic.staff} staff, {clinic.services} services in {clinic.currency},"
                 f" {clinic.patients} patients, {clinic.consents} consent decisions."
+            )
+            calendar = clinic.calendar
+            self.stdout.write(
+                self.style.SUCCESS(f"Scheduled {clinic.name}")
+                + f": {calendar.rooms} rooms, hours for {calendar.practitioners} practitioners,"
+                f" {calendar.past} past appointments ({calendar.no_shows} no-shows),"
+                f" {calendar.upcoming} upcoming."
             )
 
     def _logins(self, logins: tuple[Login, ...]) -> None:
