@@ -56,7 +56,13 @@ LONGEST_BLOCK = dt.timedelta(minutes=720 + 240)  # Service: duration <= 720, buf
 if str(BENCH_DIR) not in sys.path:
     sys.path.insert(0, str(BENCH_DIR))
 
-from patient_search import bench_database_url, percentile  # noqa: E402
+from patient_search import (  # noqa: E402
+    bench_database_url,
+    percentile,
+    recreate_database,
+    size_label,
+    timer,
+)
 
 
 @dataclass(frozen=True)
@@ -78,10 +84,6 @@ SMOKE = Scale(small=1_000, small_practitioners=2, large=20_000, large_practition
 
 def _today() -> dt.date:
     return dt.datetime.now(tz=dt.UTC).date()
-
-
-def _size(n: int) -> str:
-    return f"{n // 1_000_000}M" if n % 1_000_000 == 0 else f"{n // 1_000}k"
 
 
 @dataclass
@@ -137,17 +139,6 @@ class Measured:
 # ---------------------------------------------------------------------------- database
 
 
-def _recreate_database(server_url: str, *, drop_only: bool = False) -> None:
-    import psycopg
-    from psycopg import sql
-
-    with psycopg.connect(server_url, autocommit=True) as conn:
-        name = sql.Identifier(BENCH_DATABASE)
-        conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(name))
-        if not drop_only:
-            conn.execute(sql.SQL("CREATE DATABASE {}").format(name))
-
-
 def _setup_django(url: str) -> None:
     os.environ["DATABASE_URL"] = url
     os.environ["DATABASE_CONN_MAX_AGE"] = "0"
@@ -159,13 +150,6 @@ def _setup_django(url: str) -> None:
     import django
 
     django.setup()
-
-
-@contextmanager
-def _timer(into: dict[str, float], key: str) -> Iterator[None]:
-    start = time.perf_counter()
-    yield
-    into[key] = time.perf_counter() - start
 
 
 def _execute(*statements: str, params: dict[str, Any] | None = None) -> None:
@@ -540,10 +524,10 @@ def run(
     url = bench_database_url(server_url, BENCH_DATABASE)
     started = time.perf_counter()
     out(
-        f"calendar benchmark: {_size(scale.small)} vs {_size(scale.large)} appointments, "
+        f"calendar benchmark: {size_label(scale.small)} vs {size_label(scale.large)} appointments, "
         f"{scale.days} days (seed {SEED})"
     )
-    _recreate_database(server_url)
+    recreate_database(server_url, BENCH_DATABASE)
     try:
         results = _run(scale, url, out)
     finally:
@@ -553,7 +537,7 @@ def run(
         if keep:
             out(f"kept database {BENCH_DATABASE}")
         else:
-            _recreate_database(server_url, drop_only=True)
+            recreate_database(server_url, BENCH_DATABASE, drop_only=True)
     out(f"total {time.perf_counter() - started:.1f} s")
     for measured in results:
         out(measured.summary())
@@ -565,29 +549,29 @@ def _run(scale: Scale, url: str, out: Callable[[str], None]) -> tuple[Measured, 
     from django.core.management import call_command
 
     seconds: dict[str, float] = {}
-    with _timer(seconds, "migrate"):
+    with timer(seconds, "migrate"):
         call_command("migrate", verbosity=0)
     out(f"database {BENCH_DATABASE} migrated in {seconds['migrate']:.1f} s")
-    s, l_ = _size(scale.small), _size(scale.large)
+    s, l_ = size_label(scale.small), size_label(scale.large)
     small = _create_clinic("Bench Small", "TH", "Asia/Bangkok", scale.small_practitioners)
     large = _create_clinic("Bench Large", "BR", "America/Sao_Paulo", scale.large_practitioners)
 
     # Load without the exclusion constraints and add them back afterwards: adding them
     # validates every row, so the data provably has no double booking.
     constraints = _constraints()
-    with _timer(seconds, "rows"):
+    with timer(seconds, "rows"):
         _execute(
             *(f"ALTER TABLE scheduling_appointment DROP CONSTRAINT {name}" for name, _def in constraints)
         )
         _load(small, scale.small)
         _load(large, scale.large)
-    with _timer(seconds, "constraints"):
+    with timer(seconds, "constraints"):
         _execute(
             "SET maintenance_work_mem = '256MB'",
             *(f"ALTER TABLE scheduling_appointment ADD CONSTRAINT {name} {d}" for name, d in constraints),
             "RESET maintenance_work_mem",
         )
-    with _timer(seconds, "vacuum"):
+    with timer(seconds, "vacuum"):
         _execute(
             "VACUUM (ANALYZE) scheduling_appointment",
             "VACUUM (ANALYZE) patients_clinicpatient",

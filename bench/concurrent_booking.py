@@ -53,7 +53,7 @@ SERVICE_MINUTES = 30
 if str(BENCH_DIR) not in sys.path:
     sys.path.insert(0, str(BENCH_DIR))
 
-from patient_search import bench_database_url  # noqa: E402
+from patient_search import bench_database_url, recreate_database  # noqa: E402
 
 
 @dataclass(frozen=True)
@@ -194,17 +194,6 @@ class Results:
 
 
 # ---------------------------------------------------------------------------- database
-
-
-def _recreate_database(server_url: str, *, drop_only: bool = False) -> None:
-    import psycopg
-    from psycopg import sql
-
-    with psycopg.connect(server_url, autocommit=True) as conn:
-        name = sql.Identifier(BENCH_DATABASE)
-        conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(name))
-        if not drop_only:
-            conn.execute(sql.SQL("CREATE DATABASE {}").format(name))
 
 
 def _server_env(url: str, var_dir: str) -> dict[str, str]:
@@ -436,7 +425,7 @@ def run(
         f"of {scale.round_size} ({scale.contested} contested slots x {scale.per_slot} requests + "
         f"{scale.free} free slots), {scale.concurrency} connections"
     )
-    _recreate_database(server_url)
+    recreate_database(server_url, BENCH_DATABASE)
     try:
         with tempfile.TemporaryDirectory(prefix="aesthetix-bench-") as var_dir:
             results = _run(scale, _server_env(url, var_dir), out)
@@ -447,7 +436,7 @@ def run(
         if keep:
             out(f"kept database {BENCH_DATABASE}")
         else:
-            _recreate_database(server_url, drop_only=True)
+            recreate_database(server_url, BENCH_DATABASE, drop_only=True)
     out(f"total {time.perf_counter() - started:.1f} s")
     out(results.summary())
     problems = results.problems()

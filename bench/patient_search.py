@@ -304,7 +304,7 @@ class Report:
 
     def table(self) -> list[str]:
         """The timings as text: both clinics, then each kind of query."""
-        s, l_ = _size(self.scale.small), _size(self.scale.large)
+        s, l_ = size_label(self.scale.small), size_label(self.scale.large)
         head = f"{'ms per search (page + count)':<38}{'p50':>8}{'p95':>8}{'max':>8}"
         lines = [f"{head}{'p95 page':>10}{'p95 count':>10}"]
         rows = (
@@ -326,14 +326,14 @@ class Report:
         return lines
 
     def summary(self) -> str:
-        s, l_ = _size(self.scale.small), _size(self.scale.large)
+        s, l_ = size_label(self.scale.small), size_label(self.scale.large)
         return (
             f"patient search p95: {s}={self.small.p95:.2f}ms {l_}={self.large.p95:.2f}ms "
             f"ratio={self.ratio:.2f} ({s} before {l_} was loaded: {self.small_alone.p95:.2f}ms)"
         )
 
 
-def _size(n: int) -> str:
+def size_label(n: int) -> str:
     return f"{n // 1_000_000}M" if n % 1_000_000 == 0 else f"{n // 1_000}k"
 
 
@@ -348,12 +348,14 @@ def bench_database_url(server_url: str, name: str = BENCH_DATABASE) -> str:
     return urlunsplit(parts._replace(path=f"/{name}"))
 
 
-def _recreate_database(server_url: str, *, drop_only: bool = False) -> None:
+def recreate_database(server_url: str, name: str = BENCH_DATABASE, *, drop_only: bool = False) -> None:
+    """Drop the bench database ``name`` (forcing off its connections) and create it anew
+    (only drop with ``drop_only``). Shared by every benchmark here."""
     import psycopg
     from psycopg import sql
 
     with psycopg.connect(server_url, autocommit=True) as conn:
-        name = sql.Identifier(BENCH_DATABASE)
+        name = sql.Identifier(name)
         conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(name))
         if not drop_only:
             conn.execute(sql.SQL("CREATE DATABASE {}").format(name))
@@ -371,7 +373,7 @@ def _setup_django(url: str) -> None:
 
 
 @contextmanager
-def _timer(into: dict[str, float], key: str) -> Iterator[None]:
+def timer(into: dict[str, float], key: str) -> Iterator[None]:
     start = time.perf_counter()
     yield
     into[key] = time.perf_counter() - start
@@ -624,10 +626,10 @@ def run(
     url = bench_database_url(server_url)
     started = time.perf_counter()
     out(
-        f"patient search benchmark: {_size(scale.small)} vs {_size(scale.large)} patients, "
+        f"patient search benchmark: {size_label(scale.small)} vs {size_label(scale.large)} patients, "
         f"{scale.queries} queries (seed {SEED})"
     )
-    _recreate_database(server_url)
+    recreate_database(server_url)
     try:
         report = _run(scale, url, out)
     finally:
@@ -637,7 +639,7 @@ def run(
         if keep:
             out(f"kept database {BENCH_DATABASE}")
         else:
-            _recreate_database(server_url, drop_only=True)
+            recreate_database(server_url, drop_only=True)
     out(f"total {time.perf_counter() - started:.1f} s")
     out(report.summary())
     return report
@@ -652,16 +654,16 @@ def _run(scale: Scale, url: str, out: Callable[[str], None]) -> Report:
     from django.core.management import call_command
 
     seconds: dict[str, float] = {}
-    with _timer(seconds, "migrate"):
+    with timer(seconds, "migrate"):
         call_command("migrate", verbosity=0)
     out(f"PostgreSQL {_server_version()}, database {BENCH_DATABASE}, migrated in {seconds['migrate']:.1f} s")
     small, large = _create_clinics()
     queries = make_queries(scale.queries)
-    s, l_ = _size(scale.small), _size(scale.large)
+    s, l_ = size_label(scale.small), size_label(scale.large)
 
     # S first, with the trigram index in place (as services would insert), and measured
     # alone: what the same clinic costs before the big one shares its tables.
-    with _timer(seconds, "small"):
+    with timer(seconds, "small"):
         _load(small, scale.small)
         _vacuum_analyze()
     out(f"load S {scale.small:>9,} patients: {seconds['small']:6.1f} s (index kept up to date)")
@@ -671,12 +673,12 @@ def _run(scale: Scale, url: str, out: Callable[[str], None]) -> Report:
     # L in bulk: drop the trigram index and build it again afterwards (its definition
     # read back from the catalog, so it is the one migration 0006 made).
     definition = _index_definition()
-    with _timer(seconds, "large_rows"):
+    with timer(seconds, "large_rows"):
         _execute(f"DROP INDEX {TRIGRAM_INDEX}")
         _load(large, scale.large)
-    with _timer(seconds, "large_index"):
+    with timer(seconds, "large_index"):
         _execute("SET maintenance_work_mem = '256MB'", definition, "RESET maintenance_work_mem")
-    with _timer(seconds, "large_vacuum"):
+    with timer(seconds, "large_vacuum"):
         _vacuum_analyze()
     seconds["large"] = seconds["large_rows"] + seconds["large_index"] + seconds["large_vacuum"]
     out(
