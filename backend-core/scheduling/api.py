@@ -117,7 +117,9 @@ class AppointmentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Clini
             clinic=self.clinic,
             actor=self.actor,
             patient=_in_clinic(ClinicPatient, values["patient_id"], "patient_id"),
-            practitioner=_practitioner_user(self.clinic, values["practitioner_id"]),
+            practitioner=selectors.practitioner_get(
+                clinic=self.clinic, practitioner_id=values["practitioner_id"]
+            ),
             service=_in_clinic(Service, values["service_id"], "service_id"),
             starts_at=values["starts_at"],
             room=_in_clinic(Room, values.get("room_id"), "room_id"),
@@ -141,7 +143,9 @@ class AppointmentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Clini
             appointment=appointment,
             actor=self.actor,
             starts_at=values["starts_at"],
-            practitioner=_practitioner_user(self.clinic, practitioner) if practitioner else None,
+            practitioner=selectors.practitioner_get(clinic=self.clinic, practitioner_id=practitioner)
+            if practitioner
+            else None,
             room=_in_clinic(Room, values.get("room_id"), "room_id"),
             request=request._request,
         )
@@ -225,13 +229,6 @@ def _uuid(raw: str | None, field: str) -> Any:
         return uuid.UUID(raw)
     except ValueError as exc:
         raise ValidationFailed(errors={field: [_("Must be a UUID.")]}) from exc
-
-
-def _practitioner_user(clinic: Any, practitioner_id: Any) -> Any:
-    membership = selectors.practitioners_of(clinic).filter(user_id=practitioner_id).first()
-    if membership is None:
-        raise ValidationFailed(errors={"practitioner_id": [_("Not a practitioner of this clinic.")]})
-    return membership.user
 
 
 class StaffScheduleFilter(django_filters.FilterSet):

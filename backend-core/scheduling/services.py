@@ -28,7 +28,7 @@ from notifications.services import notification_schedule, notifications_cancel_f
 from notifications.templates import format_local_datetime
 from patients.models import ClinicPatient
 from scheduling.models import Appointment, Resource, Room, ScheduleException, StaffSchedule
-from scheduling.selectors import busy_conflicts, practitioners_of, within_working_hours
+from scheduling.selectors import busy_conflicts, practitioner_get, practitioners_of, within_working_hours
 from scheduling.signals import appointment_status_changed
 
 Status = Appointment.Status
@@ -414,20 +414,13 @@ def room_create(*, clinic: Clinic, actor: User, name: str) -> Room:
     return room
 
 
-def _practitioner(clinic: Clinic, practitioner_id: Any) -> User:
-    membership = practitioners_of(clinic).filter(user_id=practitioner_id).first()
-    if membership is None:
-        raise ValidationFailed(errors={"practitioner_id": [_("Not a practitioner of this clinic.")]})
-    return membership.user
-
-
 @transaction.atomic
 def staff_schedule_add(
     *, clinic: Clinic, actor: User, practitioner_id: Any, weekday: int, start_time: dt.time, end_time: dt.time
 ) -> StaffSchedule:
     """Add a weekly working interval (local time) for a practitioner of the clinic; it
     may not overlap another interval of the same weekday."""
-    practitioner = _practitioner(clinic, practitioner_id)
+    practitioner = practitioner_get(clinic=clinic, practitioner_id=practitioner_id)
     overlapping = StaffSchedule.objects.filter(
         practitioner=practitioner, weekday=weekday, start_time__lt=end_time, end_time__gt=start_time
     )
@@ -456,7 +449,7 @@ def schedule_exception_add(
     appointments are not moved: the front desk sees them and reschedules."""
     exception = ScheduleException(
         clinic=clinic,
-        practitioner=_practitioner(clinic, practitioner_id),
+        practitioner=practitioner_get(clinic=clinic, practitioner_id=practitioner_id),
         date=date,
         kind=kind,
         start_time=start_time,
