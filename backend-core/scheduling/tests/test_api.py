@@ -385,3 +385,64 @@ def test_status_changes_are_announced_after_commit_for_other_contexts(
     finally:
         appointment_status_changed.disconnect(receiver)
     assert heard == [(appointment["id"], "arrived")]
+
+
+@pytest.mark.parametrize(
+    ("path", "payload", "field"),
+    [
+        ("rooms", {"name": "Room 1"}, "name"),  # the world's clinic already has it
+        (
+            "schedules",
+            {"practitioner_id": "PRACTITIONER", "weekday": 7, "start_time": "09:00", "end_time": "18:00"},
+            "weekday",
+        ),
+        (
+            "schedules",
+            {"practitioner_id": "PRACTITIONER", "weekday": 1, "start_time": "18:00", "end_time": "09:00"},
+            "end_time",
+        ),
+        (
+            "schedules",
+            {"practitioner_id": "RECEPTIONIST", "weekday": 1, "start_time": "09:00", "end_time": "18:00"},
+            "practitioner_id",
+        ),
+        (
+            "schedule-exceptions",
+            {"practitioner_id": "PRACTITIONER", "date": "2030-02-01", "kind": "extra"},
+            "start_time",
+        ),
+        (
+            "schedule-exceptions",
+            {"practitioner_id": "PRACTITIONER", "date": "soon", "kind": "time_off"},
+            "date",
+        ),
+    ],
+)
+def test_bad_calendar_setup_is_400_naming_the_field(api, world, path, payload, field):
+    ids = {
+        "PRACTITIONER": str(world.a.user(Role.DOCTOR).pk),
+        "RECEPTIONIST": str(world.a.user(Role.RECEPTIONIST).pk),
+    }
+    body = {k: ids.get(v, v) if isinstance(v, str) else v for k, v in payload.items()}
+    response = api(world.a.user(), world.a.clinic).post(f"/api/v1/calendar/{path}", body, format="json")
+    assert response.status_code == 400, response.content
+    assert field in [e["field"] for e in response.json()["errors"]]
+
+
+def test_manager_sets_hours_and_time_off(api, world):
+    client = api(world.a.user(), world.a.clinic)
+    doctor = str(world.a.user(Role.DOCTOR).pk)
+    hours = client.post(
+        "/api/v1/calendar/schedules",
+        {"practitioner_id": doctor, "weekday": 2, "start_time": "09:00", "end_time": "12:00"},
+        format="json",
+    )
+    assert hours.status_code == 201 and hours.json()["start_time"] == "09:00:00"
+    off = client.post(
+        "/api/v1/calendar/schedule-exceptions",
+        {"practitioner_id": doctor, "date": "2030-02-01", "kind": "time_off", "reason": "Congress"},
+        format="json",
+    )
+    assert off.status_code == 201
+    receptionist = api(world.a.user(Role.RECEPTIONIST), world.a.clinic)
+    assert receptionist.post("/api/v1/calendar/rooms", {"name": "Room 9"}, format="json").status_code == 403
