@@ -57,3 +57,29 @@ def expire(lot_row: StockLot, days_ago: int = 1) -> None:
         expiry_date=timezone.localdate() - dt.timedelta(days=days_ago)
     )
     lot_row.refresh_from_db()
+
+
+def course(
+    clinic: Clinic, actor: User, service, name: str = "6 laser sessions", price: str = "12000.00", sessions=6
+):
+    from commerce.services import course_create
+
+    with clinic_context(clinic):
+        return course_create(
+            clinic=clinic,
+            actor=actor,
+            name=name,
+            price=Decimal(price),
+            validity_days=365,
+            items=[(service, sessions)],
+        )
+
+
+def taxes(clinic: Clinic, *, rate: str, inclusive: bool, label: str = "VAT") -> None:
+    from commerce.services import settings_for
+
+    row = settings_for(clinic)
+    row.tax_label = label
+    row.service_tax_rate = row.product_tax_rate = row.course_tax_rate = Decimal(rate)
+    row.tax_inclusive = inclusive
+    row.save()

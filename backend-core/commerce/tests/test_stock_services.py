@@ -2,7 +2,7 @@ import threading
 from decimal import Decimal
 
 import pytest
-from django.db import IntegrityError, close_old_connections, connection, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import Sum
 
 from accounts.tests.factories import ClinicFactory
@@ -189,7 +189,7 @@ def test_two_clinicians_taking_the_last_unit_at_once_leave_zero_not_minus_one(wo
         except ValidationFailed:
             outcomes.append("refused")
         finally:
-            close_old_connections()
+            connection.close()
 
     threads = [threading.Thread(target=take) for _ in range(2)]
     for thread in threads:
