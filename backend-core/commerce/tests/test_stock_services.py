@@ -116,7 +116,7 @@ def test_stock_at_cost_posts_balanced_inventory_and_cogs_entries(world):
     f.lot(a.clinic, owner, filler, "L1", "4", unit_cost="1250.50")
     _consume(a, filler, "1")
     with clinic_context(a.clinic):
-        lines = JournalLine.objects.all()
+        lines = JournalLine.objects.filter(entry__reference_type="commerce.stock_movement")
         balance = {
             row["account"]: row["d"] - row["c"]
             for row in lines.values("account").annotate(d=Sum("debit"), c=Sum("credit"))
