@@ -173,7 +173,7 @@ class CourseInputSerializer(serializers.Serializer[Any]):
     description = serializers.CharField(required=False, allow_blank=True)
     price = MoneyField(min_value=Decimal(0))
     validity_days = serializers.IntegerField(min_value=1, max_value=3650)
-    items = CourseItemInput(many=True, allow_empty=False)
+    items = CourseItemInput(many=True)
 
 
 # Inventory --------------------------------------------------------------------------
@@ -372,7 +372,7 @@ class CheckoutInputSerializer(serializers.Serializer[Any]):
     invoice_id = serializers.UUIDField(
         required=False, allow_null=True, help_text="A draft invoice to check out"
     )
-    lines = CartLineInput(many=True, allow_empty=False)
+    lines = CartLineInput(many=True)
     payments = PaymentInputSerializer(many=True, required=False, default=list)
 
 
@@ -385,7 +385,7 @@ class RefundInputSerializer(serializers.Serializer[Any]):
     idempotency_key = serializers.CharField(max_length=100)
     reason = serializers.CharField(max_length=500)
     method = serializers.ChoiceField(choices=Payment.Method.choices)
-    lines = RefundLineInput(many=True, allow_empty=False)
+    lines = RefundLineInput(many=True)
 
 
 class RefundOutputSerializer(serializers.Serializer[Any]):

@@ -38,6 +38,11 @@ SPECTACULAR_SETTINGS = {
         "LanguageEnum": "core.settings.base.LANGUAGE_CODES",
         "ScheduleExceptionKindEnum": "scheduling.models.ScheduleException.Kind",
         "DataSubjectRequestKindEnum": "compliance.models.DataSubjectRequest.Kind",
+        "ProductKindEnum": "commerce.models.Product.Kind",
+        "ProductUnitEnum": "commerce.models.Product.Unit",
+        "ServiceUnitEnum": "commerce.models.Service.Unit",
+        "SaleLineKindEnum": "commerce.models.SaleLine.Kind",
+        "StockMovementKindEnum": "commerce.models.StockMovement.Kind",
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
