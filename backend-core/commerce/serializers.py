@@ -546,3 +546,8 @@ class TrialBalanceSerializer(serializers.Serializer[Any]):
 
 class PeriodTotalSerializer(AccountTotalSerializer):
     period = serializers.CharField(help_text="YYYY-MM (UTC)")
+
+
+class PeriodTotalsSerializer(serializers.Serializer[Any]):
+    currency = serializers.CharField()
+    periods = PeriodTotalSerializer(many=True, help_text="Per month and account, oldest first")

@@ -1,5 +1,6 @@
-"""Demo data: two organizations, three clinics, their staff, catalogs, patients and
-calendars (rooms, working hours, past and upcoming appointments: ``demo.appointments``).
+"""Demo data: two organizations, three clinics, their staff, catalogs, patients,
+calendars (rooms, working hours, past and upcoming appointments: ``demo.appointments``)
+and commerce (stock lots, courses, a year of sales: ``demo.commerce``).
 
 Everything is written through the domain services (``accounts``, ``commerce``,
 ``patients``, ``scheduling``), so the demo obeys the same validation as the API: E.164 mobile numbers,
@@ -55,6 +56,7 @@ from demo.appointments import (
     hours,
     week,
 )
+from demo.commerce import CommerceSummary, commerce_build
 from demo.consents import consent_texts_publish, consents_record
 from patients.models import ClinicPatient, PatientProfile
 from patients.services import patient_register
@@ -167,6 +169,7 @@ class ClinicSummary:
     patients: int
     consents: int
     calendar: CalendarSummary
+    commerce: CommerceSummary
 
 
 @dataclass(frozen=True)
@@ -758,8 +761,11 @@ def _clinic_fill(clinic: Clinic, seed: ClinicSeed, owner: User) -> ClinicSummary
     texts = consent_texts_publish(clinic, owner, _LANGUAGES[clinic.country])
     consents = consents_record(clinic, receptionist, patients, texts)
     calendar = calendar_build(clinic, receptionist, seed.calendar, staff, patients)
+    commerce = commerce_build(clinic, owner, staff, patients)
     people = len({owner.pk, *(user.pk for _role, user in staff)})
-    return ClinicSummary(clinic.name, clinic.currency, people, services, len(patients), consents, calendar)
+    return ClinicSummary(
+        clinic.name, clinic.currency, people, services, len(patients), consents, calendar, commerce
+    )
 
 
 def _organization_build(seed: OrganizationSeed) -> list[ClinicSummary]:

@@ -324,6 +324,7 @@ def sale_checkout(
     range, credit shares not summing to 100, stock refused: ``lines.<i>.quantity`` /
     ``lines.<i>.lot_id``), ``payments.<i>.<field>``, ``payments`` (more than the total),
     ``patient_id``, ``invoice_id``."""
+    live = at is None  # an imported sale gets no receipt
     at = at or timezone.now()
     currency = currency or clinic.currency
     _validate_cart(clinic=clinic, currency=currency, patient=patient, lines=lines, payments=payments)
@@ -456,7 +457,7 @@ def sale_checkout(
         for index, payment in enumerate(payments)
     ]
     _invoice_refresh(invoice)
-    if written:
+    if written and live:
         _receipt_schedule(invoice=invoice, payment=written[-1])
     if at != sale.created_at:
         Sale.objects.filter(pk=sale.pk).update(created_at=at)
@@ -555,12 +556,14 @@ def payment_record(
     currency: str,
     idempotency_key: str,
     provider_reference: str = "",
+    at: dt.datetime | None = None,
 ) -> Payment:
     """Record a payment (``amount`` > 0 in ``currency``) against an issued invoice and
-    send the receipt. Idempotent by ``idempotency_key`` (the same key returns the first
-    payment; with another invoice or amount it is a ``Conflict``). Raises
-    ``ValidationFailed``: ``currency`` (not the invoice's), ``amount`` (not positive or
-    more than the balance due), ``method``; ``Conflict`` for a draft or void invoice."""
+    send the receipt (``at`` backdates an imported payment, which gets none).
+    Idempotent by ``idempotency_key`` (the same key returns the first payment; with
+    another invoice or amount it is a ``Conflict``). Raises ``ValidationFailed``:
+    ``currency`` (not the invoice's), ``amount`` (not positive or more than the balance
+    due), ``method``; ``Conflict`` for a draft or void invoice."""
     existing = Payment.objects.filter(idempotency_key=idempotency_key).first()
     if existing is not None:
         if existing.invoice_id != invoice.pk or existing.amount != amount:
@@ -588,10 +591,11 @@ def payment_record(
         provider_reference=provider_reference,
         idempotency_key=idempotency_key,
         actor=actor,
-        at=timezone.now(),
+        at=at or timezone.now(),
     )
     _invoice_refresh(locked)
-    _receipt_schedule(invoice=locked, payment=payment)
+    if at is None:
+        _receipt_schedule(invoice=locked, payment=payment)
     return payment
 
 
