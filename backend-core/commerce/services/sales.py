@@ -327,16 +327,16 @@ def sale_checkout(
     live = at is None  # an imported sale gets no receipt
     at = at or timezone.now()
     currency = currency or clinic.currency
-    _validate_cart(clinic=clinic, currency=currency, patient=patient, lines=lines, payments=payments)
     fingerprint = _fingerprint(patient=patient, lines=lines, payments=payments, cart_discount=cart_discount)
     counters = settings_for(clinic, lock=True)  # serialises this clinic's checkouts: gapless numbers
     existing = Sale.objects.filter(idempotency_key=idempotency_key).first()
-    if existing is not None:
+    if existing is not None:  # a retry: answered as first done, even if prices or stock changed since
         if existing.request_fingerprint != fingerprint:
             raise Conflict(
                 _("This idempotency key was used for another checkout."), code="idempotency_key_reused"
             )
         return existing
+    _validate_cart(clinic=clinic, currency=currency, patient=patient, lines=lines, payments=payments)
     if draft_invoice is not None and (
         draft_invoice.status != InvoiceStatus.DRAFT
         or draft_invoice.patient_id != (patient.pk if patient else None)

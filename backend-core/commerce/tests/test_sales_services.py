@@ -469,3 +469,27 @@ def test_payment_in_another_currency_or_above_the_balance_is_refused(shop):
                 payment_record(invoice=invoice, actor=shop.user(), **body)
             assert field in error.value.errors
         assert not Payment.objects.filter(invoice=invoice).exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_retries_racing_with_the_same_key_make_one_sale(world):
+    if connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL row locking")
+    a = world.a
+    barrier = threading.Barrier(2)
+    made = []
+
+    def checkout():
+        try:
+            barrier.wait()
+            made.append(_checkout(a, [CartLine(item=a.service)], key="double-tap").pk)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=checkout) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(made) == 2 and made[0] == made[1]
+    assert Sale.unscoped.filter(clinic=a.clinic, idempotency_key="double-tap").count() == 1
