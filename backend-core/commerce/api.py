@@ -546,10 +546,9 @@ class LedgerViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicScop
         body = selectors.trial_balance(start=_bound(request, "start"), end=_bound(request, "end"))
         return Response(serializers.TrialBalanceSerializer({"currency": self.clinic.currency, **body}).data)
 
-    @extend_schema(
-        parameters=PERIOD_PARAMETERS, responses={200: serializers.PeriodTotalSerializer(many=True)}
-    )
+    @extend_schema(parameters=PERIOD_PARAMETERS, responses={200: serializers.PeriodTotalsSerializer})
     @action(detail=False, methods=["get"], url_path="period-totals")
     def period_totals(self, request: Request) -> Response:
         rows = selectors.period_totals(start=_bound(request, "start"), end=_bound(request, "end"))
-        return Response(serializers.PeriodTotalSerializer(rows, many=True).data)
+        body = {"currency": self.clinic.currency, "periods": rows}
+        return Response(serializers.PeriodTotalsSerializer(body).data)
