@@ -257,7 +257,7 @@ class Sale(ClinicScopedModel):
         REFUNDED = "refunded", _("Refunded")
         VOID = "void", _("Void")
 
-    number = models.CharField(max_length=20)
+    number = models.CharField(max_length=20, blank=True)  # given at the end of checkout
     patient = models.ForeignKey(
         "patients.ClinicPatient", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
@@ -278,7 +278,9 @@ class Sale(ClinicScopedModel):
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["clinic", "idempotency_key"], name="sale_idempotency_key_unique"),
-            models.UniqueConstraint(fields=["clinic", "number"], name="sale_number_unique"),
+            models.UniqueConstraint(
+                fields=["clinic", "number"], condition=~models.Q(number=""), name="sale_number_unique"
+            ),
             models.CheckConstraint(condition=models.Q(total__gte=0), name="sale_total_not_negative"),
         ]
         indexes = [models.Index(fields=["clinic", "-created_at"], name="sale_recent")]

@@ -14,9 +14,12 @@ total when a sale is voided), and ``balance_due = total - refunded_total - paid_
 ``sent`` (issued, nothing paid) → ``partially_paid`` → ``paid``; ``overdue`` when unpaid
 past ``due_date`` (beat task); ``void``.
 
-Sale and invoice numbers are gapless per clinic (``S-000001``, ``INV-000001``): the
-counters live on the clinic's ``CommerceSettings`` row, locked for the transaction, as
-fiscal rules require sequential tax invoices (e.g. Thai Revenue Code s.86/4).
+Sale and invoice numbers are gapless per clinic (``S-000001``, ``INV-000001``), as fiscal
+rules require sequential tax invoices (e.g. Thai Revenue Code s.86/4): the counters live
+on the clinic's ``CommerceSettings`` row, locked at the END of the checkout transaction
+(after the stock rows), so concurrent checkouts of one clinic queue only for the last
+few statements and a rolled-back checkout consumes no number. A retried checkout racing
+the first one waits on the unique idempotency key and then returns the first sale.
 """
 
 from __future__ import annotations
@@ -30,7 +33,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import F, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -97,19 +100,25 @@ class PaymentInput:
     provider_reference: str = ""
 
 
-def settings_for(clinic: Clinic, *, lock: bool = False) -> CommerceSettings:
+def settings_for(clinic: Clinic) -> CommerceSettings:
     """The clinic's commerce settings (created with no tax on first use)."""
     row, _created = CommerceSettings.unscoped.get_or_create(clinic=clinic)
-    if lock:
-        row = CommerceSettings.unscoped.select_for_update().get(pk=row.pk)
     return row
 
 
-def _next_number(row: CommerceSettings, field_name: str, prefix: str) -> str:
-    value = getattr(row, field_name)
-    CommerceSettings.unscoped.filter(pk=row.pk).update(**{field_name: F(field_name) + 1})
-    setattr(row, field_name, value + 1)
-    return f"{prefix}-{value:06d}"
+def _numbers_take(row: CommerceSettings) -> tuple[str, str]:
+    """The next sale and invoice numbers of the clinic, taken under the settings row's
+    lock (held until the transaction ends)."""
+    sale_number, invoice_number = (
+        CommerceSettings.unscoped.select_for_update()
+        .filter(pk=row.pk)
+        .values_list("next_sale_number", "next_invoice_number")
+        .get()
+    )
+    CommerceSettings.unscoped.filter(pk=row.pk).update(
+        next_sale_number=F("next_sale_number") + 1, next_invoice_number=F("next_invoice_number") + 1
+    )
+    return f"S-{sale_number:06d}", f"INV-{invoice_number:06d}"
 
 
 def _tax_rate(row: CommerceSettings, kind: str) -> Decimal:
@@ -153,6 +162,16 @@ def _fingerprint(
         "payments": [[p.method, str(p.amount), p.provider_reference] for p in payments],
     }
     return hashlib.sha256(json.dumps(body, sort_keys=True).encode()).hexdigest()
+
+
+def _sale_for_key(idempotency_key: str, fingerprint: str) -> Sale | None:
+    """The sale already made with this key; ``Conflict`` if it was for another cart."""
+    existing = Sale.objects.filter(idempotency_key=idempotency_key).first()
+    if existing is not None and existing.request_fingerprint != fingerprint:
+        raise Conflict(
+            _("This idempotency key was used for another checkout."), code="idempotency_key_reused"
+        )
+    return existing
 
 
 def _validate_cart(
@@ -328,14 +347,10 @@ def sale_checkout(
     at = at or timezone.now()
     currency = currency or clinic.currency
     fingerprint = _fingerprint(patient=patient, lines=lines, payments=payments, cart_discount=cart_discount)
-    counters = settings_for(clinic, lock=True)  # serialises this clinic's checkouts: gapless numbers
-    existing = Sale.objects.filter(idempotency_key=idempotency_key).first()
+    existing = _sale_for_key(idempotency_key, fingerprint)
     if existing is not None:  # a retry: answered as first done, even if prices or stock changed since
-        if existing.request_fingerprint != fingerprint:
-            raise Conflict(
-                _("This idempotency key was used for another checkout."), code="idempotency_key_reused"
-            )
         return existing
+    counters = settings_for(clinic)
     _validate_cart(clinic=clinic, currency=currency, patient=patient, lines=lines, payments=payments)
     if draft_invoice is not None and (
         draft_invoice.status != InvoiceStatus.DRAFT
@@ -363,21 +378,27 @@ def sale_checkout(
     if paying > amounts.total:
         raise ValidationFailed(errors={"payments": [_("Payments exceed the total of %s.") % amounts.total]})
 
-    sale = Sale.objects.create(
-        clinic=clinic,
-        number=_next_number(counters, "next_sale_number", "S"),
-        patient=patient,
-        currency=currency,
-        subtotal=amounts.subtotal,
-        discount_total=amounts.discount_total,
-        cart_discount=cart_discount,
-        tax_total=amounts.tax_total,
-        total=amounts.total,
-        tax_inclusive=counters.tax_inclusive,
-        idempotency_key=idempotency_key,
-        request_fingerprint=fingerprint,
-        created_by=actor,
-    )
+    try:
+        with transaction.atomic():  # a concurrent attempt with this key waits here, then loses
+            sale = Sale.objects.create(
+                clinic=clinic,
+                patient=patient,
+                currency=currency,
+                subtotal=amounts.subtotal,
+                discount_total=amounts.discount_total,
+                cart_discount=cart_discount,
+                tax_total=amounts.tax_total,
+                total=amounts.total,
+                tax_inclusive=counters.tax_inclusive,
+                idempotency_key=idempotency_key,
+                request_fingerprint=fingerprint,
+                created_by=actor,
+            )
+    except IntegrityError:
+        existing = _sale_for_key(idempotency_key, fingerprint)
+        if existing is None:
+            raise
+        return existing
     sale_lines = SaleLine.objects.bulk_create(
         [
             SaleLine(
@@ -409,6 +430,19 @@ def sale_checkout(
             for user, share in line.credits
         ]
     )
+    for line, row in zip(lines, sale_lines, strict=True):
+        if isinstance(line.item, Course) and patient is not None:
+            _balances_create(line=row, course=line.item, patient=patient, at=at)
+    invoice = _invoice_for_sale(
+        sale=sale,
+        lines=sale_lines,
+        draft=draft_invoice,
+        actor=actor,
+        at=at,
+        due_days=counters.invoice_due_days,
+    )
+    # The row locks come last, so each is held only for the end of the transaction: the
+    # lots sold from, then the clinic's document counters (gapless numbers).
     for index, (line, row) in enumerate(zip(lines, sale_lines, strict=True)):
         if isinstance(line.item, Product):
             try:
@@ -425,12 +459,9 @@ def sale_checkout(
             except ValidationFailed as exc:
                 renamed = {f"lines.{index}.{'lot_id' if k == 'lot' else k}": v for k, v in exc.errors.items()}
                 raise ValidationFailed(errors=renamed) from exc
-        elif isinstance(line.item, Course) and patient is not None:
-            _balances_create(line=row, course=line.item, patient=patient, at=at)
-
-    invoice = _invoice_for_sale(
-        sale=sale, lines=sale_lines, counters=counters, draft=draft_invoice, actor=actor, at=at
-    )
+    sale.number, invoice.number = _numbers_take(counters)
+    Sale.objects.filter(pk=sale.pk).update(number=sale.number)
+    Invoice.objects.filter(pk=invoice.pk).update(number=invoice.number)
     ledger.journal_entry_post(
         clinic=clinic,
         description=f"Sale {sale.number}",
@@ -506,24 +537,24 @@ def _invoice_for_sale(
     *,
     sale: Sale,
     lines: Sequence[SaleLine],
-    counters: CommerceSettings,
     draft: Invoice | None,
     actor: User,
     at: dt.datetime,
+    due_days: int,
 ) -> Invoice:
+    """The sale's invoice (the draft it checks out, or a new one), numbered later."""
     invoice = draft or Invoice(clinic=sale.clinic, created_by=actor, currency=sale.currency)
     if draft is not None:
         InvoiceItem.objects.filter(invoice=draft).delete()
     invoice.sale = sale
     invoice.patient = sale.patient
-    invoice.number = _next_number(counters, "next_invoice_number", "INV")
     invoice.status = InvoiceStatus.SENT
     invoice.subtotal, invoice.discount_total = sale.subtotal, sale.discount_total
     invoice.tax_total, invoice.total = sale.tax_total, sale.total
     invoice.paid_total = invoice.refunded_total = Decimal(0)
     invoice.balance_due = sale.total
     invoice.issued_at = at
-    invoice.due_date = at.date() + dt.timedelta(days=counters.invoice_due_days)
+    invoice.due_date = at.date() + dt.timedelta(days=due_days)
     invoice.save()
     InvoiceItem.objects.bulk_create(
         [
