@@ -6,13 +6,11 @@ a 404) and call one service or selector."""
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
 from django.db.models import Model, QuerySet
 from django.http import HttpResponse
-from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
@@ -37,7 +35,7 @@ from commerce.models import (
     StockMovement,
 )
 from commerce.services.stock import clinic_today
-from core.api import ClinicScopedViewSet
+from core.api import ClinicScopedViewSet, query_instant
 from core.exceptions import ValidationFailed
 from patients.models import ClinicPatient
 from scheduling.selectors import practitioner_get
@@ -500,22 +498,6 @@ class CourseBalanceViewSet(
 # Ledger -----------------------------------------------------------------------------
 
 
-def _bound(request: Request, name: str) -> dt.datetime | None:
-    raw = request.query_params.get(name)
-    if not raw:
-        return None
-    try:
-        value = parse_datetime(raw)
-    except ValueError:
-        value = None
-    if value is None or value.tzinfo is None:
-        raise ValidationFailed(errors={name: [_("An ISO 8601 instant with offset.")]})
-    try:
-        return value.astimezone(dt.UTC)
-    except OverflowError as exc:
-        raise ValidationFailed(errors={name: [_("Out of range.")]}) from exc
-
-
 PERIOD_PARAMETERS = [
     OpenApiParameter("start", OpenApiTypes.DATETIME, description="Entries posted at or after (UTC)"),
     OpenApiParameter("end", OpenApiTypes.DATETIME, description="… and before"),
@@ -543,12 +525,16 @@ class LedgerViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicScop
     @extend_schema(parameters=PERIOD_PARAMETERS, responses={200: serializers.TrialBalanceSerializer})
     @action(detail=False, methods=["get"], url_path="trial-balance")
     def trial_balance(self, request: Request) -> Response:
-        body = selectors.trial_balance(start=_bound(request, "start"), end=_bound(request, "end"))
+        body = selectors.trial_balance(
+            start=query_instant(request, "start"), end=query_instant(request, "end")
+        )
         return Response(serializers.TrialBalanceSerializer({"currency": self.clinic.currency, **body}).data)
 
     @extend_schema(parameters=PERIOD_PARAMETERS, responses={200: serializers.PeriodTotalsSerializer})
     @action(detail=False, methods=["get"], url_path="period-totals")
     def period_totals(self, request: Request) -> Response:
-        rows = selectors.period_totals(start=_bound(request, "start"), end=_bound(request, "end"))
+        rows = selectors.period_totals(
+            start=query_instant(request, "start"), end=query_instant(request, "end")
+        )
         body = {"currency": self.clinic.currency, "periods": rows}
         return Response(serializers.PeriodTotalsSerializer(body).data)

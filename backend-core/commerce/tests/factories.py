@@ -83,3 +83,30 @@ def taxes(clinic: Clinic, *, rate: str, inclusive: bool, label: str = "VAT") -> 
     row.service_tax_rate = row.product_tax_rate = row.course_tax_rate = Decimal(rate)
     row.tax_inclusive = inclusive
     row.save()
+
+
+def at_once(call, times: int = 2) -> list[object]:
+    """Run ``call`` in ``times`` threads released together, each on its own database
+    connection; returns what each returned or the exception it raised, in finishing order."""
+    import threading
+
+    from django.db import connection
+
+    barrier = threading.Barrier(times)
+    outcomes: list[object] = []
+
+    def run() -> None:
+        try:
+            barrier.wait()
+            outcomes.append(call())
+        except Exception as exc:
+            outcomes.append(exc)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=run) for _ in range(times)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return outcomes

@@ -1,4 +1,3 @@
-import threading
 import uuid
 from decimal import Decimal
 
@@ -366,32 +365,19 @@ def test_two_requests_redeeming_the_last_session_at_once_leave_zero_not_minus_on
     sale = _checkout(a, [CartLine(item=course)])
     with clinic_context(a.clinic):
         balance = CourseBalance.objects.get(sale_line__sale=sale)
-    barrier = threading.Barrier(2)
-    outcomes = []
 
     def redeem():
-        try:
-            with clinic_context(a.clinic):
-                barrier.wait()
-                course_balance_redeem(
-                    balance=balance,
-                    reference_type="emr.treatment_session",
-                    reference_id=uuid.uuid4(),
-                    actor=a.user(),
-                )
-            outcomes.append("ok")
-        except Conflict:
-            outcomes.append("refused")
-        finally:
-            connection.close()
+        with clinic_context(a.clinic):
+            return course_balance_redeem(
+                balance=balance,
+                reference_type="emr.treatment_session",
+                reference_id=uuid.uuid4(),
+                actor=a.user(),
+            )
 
-    threads = [threading.Thread(target=redeem) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    outcomes = f.at_once(redeem)
     balance.refresh_from_db()
-    assert sorted(outcomes) == ["ok", "refused"]
+    assert sorted(type(o).__name__ for o in outcomes) == ["Conflict", "CourseRedemption"]
     assert balance.sessions_remaining == 0
     assert OutboxEvent.objects.filter(type="com.aesthetix.course_balance.deducted").count() == 1
 
@@ -476,20 +462,6 @@ def test_two_retries_racing_with_the_same_key_make_one_sale(world):
     if connection.vendor != "postgresql":
         pytest.skip("needs PostgreSQL row locking")
     a = world.a
-    barrier = threading.Barrier(2)
-    made = []
-
-    def checkout():
-        try:
-            barrier.wait()
-            made.append(_checkout(a, [CartLine(item=a.service)], key="double-tap").pk)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=checkout) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    made = [sale.pk for sale in f.at_once(lambda: _checkout(a, [CartLine(item=a.service)], key="double-tap"))]
     assert len(made) == 2 and made[0] == made[1]
     assert Sale.unscoped.filter(clinic=a.clinic, idempotency_key="double-tap").count() == 1
