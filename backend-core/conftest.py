@@ -28,7 +28,9 @@ from accounts.tests.factories import (
     OrganizationFactory,
     tokens_for,
 )
-from commerce.models import Service
+from commerce.models import Sale, SaleLine, Service
+from commissions.models import CommissionLog, CommissionRule, CommissionRun
+from commissions.tests import factories as commission_factories
 from compliance.models import AuditEvent, DataSubjectRequest
 from compliance.services import audit_event_record
 from core.roles import Role
@@ -56,6 +58,8 @@ class Tenant:
     room: Room | None = None
     appointment: Appointment | None = None
     audit_event: AuditEvent | None = None
+    sale: Sale | None = None
+    commission_rule: CommissionRule | None = None
 
     def user(self, role: str = Role.OWNER) -> User:
         return self.members[role].user
@@ -106,6 +110,27 @@ def _tenant(country: str, tz: str, locale: str, currency: str, phone: str) -> Te
         starts_at=starts,
         ends_at=starts + timedelta(minutes=30),
         blocked_until=starts + timedelta(minutes=30),
+    )
+    tenant.sale = commission_factories.sale(
+        clinic,
+        tenant.user(Role.CASHIER),
+        [commission_factories.Line(tenant.service, "350.00", [(doctor, 100)])],
+    )
+    tenant.commission_rule = commission_factories.rule(clinic, name="Neurotoxin 10%", value=Decimal(10))
+    CommissionRun.unscoped.create(clinic=clinic, sale=tenant.sale, status=CommissionRun.Status.DONE)
+    CommissionLog.unscoped.create(
+        clinic=clinic,
+        kind=CommissionLog.Kind.COMMISSION,
+        sale=tenant.sale,
+        sale_line=SaleLine.unscoped.get(sale=tenant.sale),
+        practitioner=doctor,
+        rule=tenant.commission_rule,
+        rule_version=1,
+        basis_amount=Decimal("350.00"),
+        rate=Decimal(10),
+        amount=Decimal("35.00"),
+        currency=currency,
+        period=timezone.localdate().replace(day=1),
     )
     DataSubjectRequest.unscoped.create(
         clinic=clinic,

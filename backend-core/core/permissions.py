@@ -14,7 +14,7 @@ from rest_framework.permissions import BasePermission
 from rest_framework.request import Request
 
 from core.exceptions import PermissionDeniedError, TwoFactorRequired
-from core.roles import ALL_ROLES, MANAGERS, TWO_FACTOR_ROLES, Role
+from core.roles import ALL_ROLES, CLINICAL_ROLES, MANAGERS, TWO_FACTOR_ROLES, Role
 
 PERMISSIONS: Mapping[str, frozenset[Role]] = {
     # Clinic settings and branches of the organization.
@@ -38,6 +38,15 @@ PERMISSIONS: Mapping[str, frozenset[Role]] = {
     # Treatment catalog: everyone reads it (booking, POS); managers price it.
     "catalog.view": ALL_ROLES,
     "catalog.manage": MANAGERS,
+    # Commissions: owners/admins write the rules; the accountant reads rules and every
+    # statement; a practitioner reads only their own statement (filtered in the view);
+    # the POS learns whether a sale's commissions are computed.
+    "commission_rule.view": MANAGERS | {Role.ACCOUNTANT},
+    "commission_rule.manage": MANAGERS,
+    "commission.view_all": MANAGERS | {Role.ACCOUNTANT},
+    "commission.view_own": MANAGERS | CLINICAL_ROLES | {Role.ACCOUNTANT},
+    "commission.settle": MANAGERS,
+    "commission.status": MANAGERS | {Role.CASHIER, Role.RECEPTIONIST, Role.ACCOUNTANT},
     # Audit trail: who did what to which record (LGPD Art. 37, PDPA s39).
     "audit.view": MANAGERS,
     "dsr.manage": MANAGERS,
