@@ -126,6 +126,7 @@ def _tenant(country: str, tz: str, locale: str, currency: str, phone: str) -> Te
         practitioner=doctor,
         rule=tenant.commission_rule,
         rule_version=1,
+        terms={"rate_type": "percentage", "value": "10.00"},
         basis_amount=Decimal("350.00"),
         rate=Decimal(10),
         amount=Decimal("35.00"),

@@ -99,6 +99,7 @@ def _validate_rule(rule: CommissionRule) -> None:
     percentage = rule.rate_type == CommissionRule.RateType.PERCENTAGE
     errors: dict[str, list[str]] = {}
     rule.tiers = _normalized_tiers(rule.tiers, percentage=percentage)
+    rule.value = Decimal(rule.value).quantize(Decimal("0.01"))
     if percentage and rule.value > 100:
         errors["value"] = [_("A percentage cannot exceed 100.")]
     if rule.tier_mode == CommissionRule.TierMode.MARGINAL and not percentage:
