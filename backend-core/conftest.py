@@ -187,8 +187,38 @@ def api() -> ApiFactory:
 
 @dataclass
 class Worker:
+    """Real Celery worker processes consuming one queue of their own."""
+
     queue: str
     notifications_file: Path
+    env: dict[str, str] = field(default_factory=dict, repr=False)
+    processes: list[subprocess.Popen[bytes]] = field(default_factory=list, repr=False)
+
+    def start(self, **extra_env: str) -> subprocess.Popen[bytes]:
+        """Start one more worker process on the queue, with ``extra_env`` on top of the
+        test environment."""
+        process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "celery",
+                "-A",
+                "core",
+                "worker",
+                "-Q",
+                self.queue,
+                "--pool",
+                "solo",
+                "--without-gossip",
+                "--without-mingle",
+                "-l",
+                "warning",
+            ],
+            cwd=Path(__file__).parent,
+            env={**self.env, **extra_env},
+        )
+        self.processes.append(process)
+        return process
 
     def wait_for(self, condition: Callable[[], bool], timeout: float = 30.0) -> bool:
         deadline = time.monotonic() + timeout
@@ -199,12 +229,11 @@ class Worker:
         return False
 
 
-@pytest.fixture
-def celery_worker(transactional_db: None, settings, tmp_path: Path) -> Iterator[Worker]:
-    """A real Celery worker process on the configured broker, reading the test database,
-    consuming a queue of its own; tasks sent by the test go to that queue."""
+def _worker_pool(settings, tmp_path: Path) -> Iterator[Worker]:
     from core.celery import app
 
+    if settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
+        pytest.skip("the worker test needs the services profile (DATABASE_URL)")
     queue = f"test-{uuid.uuid4().hex[:10]}"
     db = settings.DATABASES["default"]
     env = {
@@ -213,36 +242,32 @@ def celery_worker(transactional_db: None, settings, tmp_path: Path) -> Iterator[
         "CELERY_DEFAULT_QUEUE": queue,
         "NOTIFICATIONS_FILE": str(tmp_path / "outbox.jsonl"),
     }
-    if settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
-        pytest.skip("the worker test needs the services profile (DATABASE_URL)")
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "celery",
-            "-A",
-            "core",
-            "worker",
-            "-Q",
-            queue,
-            "--pool",
-            "solo",
-            "--without-gossip",
-            "--without-mingle",
-            "-l",
-            "warning",
-        ],
-        cwd=Path(__file__).parent,
-        env=env,
-    )
+    worker = Worker(queue=queue, notifications_file=tmp_path / "outbox.jsonl", env=env)
     previous = app.conf.task_default_queue
     app.conf.task_default_queue = queue
     try:
-        yield Worker(queue=queue, notifications_file=tmp_path / "outbox.jsonl")
+        yield worker
     finally:
         app.conf.task_default_queue = previous
-        process.terminate()
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
+        for process in worker.processes:
+            process.terminate()
+            try:
+                process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                process.kill()
+
+
+@pytest.fixture
+def celery_worker(transactional_db: None, settings, tmp_path: Path) -> Iterator[Worker]:
+    """A real Celery worker process on the configured broker, reading the test database,
+    consuming a queue of its own; tasks sent by the test go to that queue."""
+    for worker in _worker_pool(settings, tmp_path):
+        worker.start()
+        yield worker
+
+
+@pytest.fixture
+def celery_workers(transactional_db: None, settings, tmp_path: Path) -> Iterator[Worker]:
+    """Like ``celery_worker`` but no process is started: the test calls ``start()`` (to
+    give a worker its own environment, kill it, start another)."""
+    yield from _worker_pool(settings, tmp_path)

@@ -155,7 +155,7 @@ def sale_commission_status(*, sale: Sale) -> dict[str, Any]:
     run = CommissionRun.objects.filter(sale=sale).first()
     logs = list(
         CommissionLog.objects.filter(sale=sale)
-        .select_related("sale_line", "practitioner", "rule")
+        .select_related("sale", "sale_line", "practitioner", "rule")
         .order_by("sale_line__position", "created_at", "practitioner_id")
     )
     return {
