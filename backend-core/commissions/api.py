@@ -71,7 +71,7 @@ class CommissionRuleSerializer(serializers.ModelSerializer[CommissionRule]):
         read_only_fields = fields
 
 
-class _ClinicRowField(serializers.PrimaryKeyRelatedField):  # type: ignore[type-arg]
+class _ClinicRowField(serializers.PrimaryKeyRelatedField):
     """A row of the request's clinic (another clinic's id is "does not exist")."""
 
     def get_queryset(self) -> Any:
@@ -82,7 +82,9 @@ class CommissionRuleInputSerializer(serializers.Serializer[Any]):
     name = serializers.CharField(max_length=200)
     scope = serializers.ChoiceField(choices=CommissionRule.Scope.choices)
     service = _ClinicRowField(queryset=Service.unscoped.all(), required=False, allow_null=True)
-    service_category = serializers.ChoiceField(choices=Service.Category.choices, required=False, allow_blank=True)
+    service_category = serializers.ChoiceField(
+        choices=Service.Category.choices, required=False, allow_blank=True
+    )
     product = _ClinicRowField(queryset=Product.unscoped.all(), required=False, allow_null=True)
     course = _ClinicRowField(queryset=Course.unscoped.all(), required=False, allow_null=True)
     rate_type = serializers.ChoiceField(choices=CommissionRule.RateType.choices, required=False)
@@ -142,7 +144,9 @@ class CommissionRuleViewSet(
         rule = self.get_object()  # a foreign id is a 404 before the body is read
         data = CommissionRuleUpdateSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        rule = services.commission_rule_update(rule=rule, actor=self.actor, request=request, **data.validated_data)
+        rule = services.commission_rule_update(
+            rule=rule, actor=self.actor, request=request, **data.validated_data
+        )
         return Response(CommissionRuleSerializer(rule).data)
 
 
@@ -213,7 +217,9 @@ class SettleResultSerializer(serializers.Serializer[Any]):
     adjustments = CommissionLogSerializer(many=True)
 
 
-class CommissionLogViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicScopedViewSet[CommissionLog]):
+class CommissionLogViewSet(
+    mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicScopedViewSet[CommissionLog]
+):
     """The commission ledger. Owners, admins and the accountant see every practitioner's
     logs; any other role sees only their own. Filter with ``?practitioner=``,
     ``?period=``, ``?kind=``, ``?sale=``."""
@@ -231,7 +237,9 @@ class CommissionLogViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Cli
 
     def get_base_queryset(self) -> QuerySet[CommissionLog]:
         logs = selectors.commission_log_list()
-        if getattr(self, "swagger_fake_view", False) or role_has_permission(self.membership.role, "commission.view_all"):
+        if getattr(self, "swagger_fake_view", False) or role_has_permission(
+            self.membership.role, "commission.view_all"
+        ):
             return logs
         return logs.filter(practitioner=self.actor)
 
@@ -244,7 +252,9 @@ class CommissionLogViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Cli
                 raise PermissionDeniedError()
             if not Membership.objects.filter(clinic=self.clinic, user_id=practitioner).exists():
                 raise NotFound()
-        return selectors.commission_statement(practitioner_id=practitioner, period=query.validated_data["period"])
+        return selectors.commission_statement(
+            practitioner_id=practitioner, period=query.validated_data["period"]
+        )
 
     @extend_schema(parameters=[StatementQuerySerializer], responses={200: StatementSerializer})
     @action(detail=False, methods=["get"])
@@ -260,7 +270,9 @@ class CommissionLogViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Cli
         statement = self._statement(request)
         out = io.StringIO()
         writer = csv.writer(out)
-        writer.writerow(["date", "kind", "sale", "line", "share", "basis", "rate", "tier_above", "amount", "currency"])
+        writer.writerow(
+            ["date", "kind", "sale", "line", "share", "basis", "rate", "tier_above", "amount", "currency"]
+        )
         for log in [*statement["lines"], *statement["adjustments"]]:
             writer.writerow(
                 [
@@ -276,7 +288,9 @@ class CommissionLogViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Cli
                     log.currency,
                 ]
             )
-        writer.writerow(["", "total", "", "", "", "", "", "", statement["total"], statement["currency"] or ""])
+        writer.writerow(
+            ["", "total", "", "", "", "", "", "", statement["total"], statement["currency"] or ""]
+        )
         name = f"commissions-{statement['practitioner_id']}-{statement['period']:%Y-%m}.csv"
         response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="{name}"'
@@ -324,4 +338,3 @@ class SaleCommissionStatusViewSet(ClinicScopedViewSet[Sale]):
         commission lines (or ``failed`` with the error)."""
         sale = self.get_object()
         return Response(CommissionStatusSerializer(selectors.sale_commission_status(sale=sale)).data)
-

@@ -97,7 +97,12 @@ def tier_at(terms: Terms, volume: Decimal) -> tuple[Decimal, Decimal | None]:
 
 
 def earned(
-    terms: Terms, *, basis: Decimal, units: Decimal, volume_before: Decimal, tier_volume: Decimal | None = None
+    terms: Terms,
+    *,
+    basis: Decimal,
+    units: Decimal,
+    volume_before: Decimal,
+    tier_volume: Decimal | None = None,
 ) -> Earned:
     """What one practitioner earns on one line (rule 4). ``tier_volume`` overrides the
     volume that picks the whole-period tier (the period close passes the final volume)."""

@@ -68,7 +68,9 @@ class CommissionRule(ClinicScopedModel):
     product = models.ForeignKey(
         "commerce.Product", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
-    course = models.ForeignKey("commerce.Course", on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    course = models.ForeignKey(
+        "commerce.Course", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
     rate_type = models.CharField(max_length=20, choices=RateType.choices, default=RateType.PERCENTAGE)
     value = models.DecimalField(max_digits=12, decimal_places=2, validators=[MinValueValidator(Decimal(0))])
     currency = models.CharField(max_length=3)
@@ -77,7 +79,9 @@ class CommissionRule(ClinicScopedModel):
     tier_period = models.CharField(max_length=10, choices=TierPeriod.choices, default=TierPeriod.MONTH)
     settle_at_period_close = models.BooleanField(default=True)
     organization_wide = models.BooleanField(default=False)
-    priority = models.SmallIntegerField(default=0, validators=[MinValueValidator(-1000), MaxValueValidator(1000)])
+    priority = models.SmallIntegerField(
+        default=0, validators=[MinValueValidator(-1000), MaxValueValidator(1000)]
+    )
     effective_from = models.DateField()
     effective_to = models.DateField(null=True, blank=True)
     is_active = models.BooleanField(default=True)
@@ -85,7 +89,9 @@ class CommissionRule(ClinicScopedModel):
 
     class Meta:
         constraints = [
-            models.CheckConstraint(condition=models.Q(value__gte=0), name="commission_rule_value_not_negative"),
+            models.CheckConstraint(
+                condition=models.Q(value__gte=0), name="commission_rule_value_not_negative"
+            ),
             models.CheckConstraint(
                 condition=models.Q(effective_to__isnull=True)
                 | models.Q(effective_to__gte=models.F("effective_from")),
@@ -117,10 +123,10 @@ class CommissionRun(ClinicScopedModel):
 class CommissionLog(ClinicScopedModel):
     """One signed entry of the commission ledger of a practitioner.
 
-    * ``commission``: earned on a sale line (unique per line × practitioner × rule
+    * ``commission``: earned on a sale line (unique per line x practitioner x rule
       version, so a re-run writes nothing new);
-    * ``reversal``: negative, for a refund (unique per refund × line × practitioner) or a
-      void (unique per line × practitioner);
+    * ``reversal``: negative, for a refund (unique per refund x line x practitioner) or a
+      void (unique per line x practitioner);
     * ``adjustment``: written by the period close so the period total of a practitioner
       under a rule equals what the final tier implies (no sale line).
 
@@ -143,11 +149,15 @@ class CommissionLog(ClinicScopedModel):
 
     kind = models.CharField(max_length=12, choices=Kind.choices)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.ACCRUED)
-    sale = models.ForeignKey("commerce.Sale", on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    sale = models.ForeignKey(
+        "commerce.Sale", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
     sale_line = models.ForeignKey(
         "commerce.SaleLine", on_delete=models.PROTECT, null=True, blank=True, related_name="commission_logs"
     )
-    refund = models.ForeignKey("commerce.Refund", on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    refund = models.ForeignKey(
+        "commerce.Refund", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
     practitioner = models.ForeignKey("accounts.User", on_delete=models.PROTECT, related_name="+")
     rule = models.ForeignKey(CommissionRule, on_delete=models.PROTECT, related_name="logs")
     rule_version = models.PositiveIntegerField()

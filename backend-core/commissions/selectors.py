@@ -43,16 +43,16 @@ def commission_rules_in_force(*, clinic: Clinic, day: dt.date, currency: str) ->
     that are effective on ``day`` (clinic-local) and priced in ``currency``, best first
     (see ``commission_rule_for_line``). Organization-wide rules of sibling clinics are
     an explicit cross-clinic read."""
-    rows = (
-        CommissionRule.unscoped.filter(
-            Q(clinic=clinic) | Q(organization_wide=True, clinic__organization_id=clinic.organization_id),
-            is_active=True,
-            currency=currency,
-            effective_from__lte=day,
-        )
-        .filter(Q(effective_to__isnull=True) | Q(effective_to__gte=day))
+    rows = CommissionRule.unscoped.filter(
+        Q(clinic=clinic) | Q(organization_wide=True, clinic__organization_id=clinic.organization_id),
+        is_active=True,
+        currency=currency,
+        effective_from__lte=day,
+    ).filter(Q(effective_to__isnull=True) | Q(effective_to__gte=day))
+    return sorted(
+        rows,
+        key=lambda rule: (-rule.priority, -_specificity(rule), -rule.effective_from.toordinal(), rule.pk),
     )
-    return sorted(rows, key=lambda rule: (-rule.priority, -_specificity(rule), -rule.effective_from.toordinal(), rule.pk))
 
 
 def _specificity(rule: CommissionRule) -> int:
@@ -67,8 +67,10 @@ def _covers(rule: CommissionRule, line: SaleLine) -> bool:
     if scope == CommissionRule.Scope.SERVICE:
         return line.kind == SaleLine.Kind.SERVICE and rule.service_id in (None, line.service_id)
     if scope == CommissionRule.Scope.SERVICE_CATEGORY:
-        return line.kind == SaleLine.Kind.SERVICE and line.service is not None and (
-            line.service.category == rule.service_category
+        return (
+            line.kind == SaleLine.Kind.SERVICE
+            and line.service is not None
+            and (line.service.category == rule.service_category)
         )
     if scope == CommissionRule.Scope.PRODUCT:
         return line.kind == SaleLine.Kind.PRODUCT and rule.product_id in (None, line.product_id)
@@ -102,7 +104,6 @@ def practitioner_period_sales(
         .values("sale_line")
         .annotate(net=Sum("net_amount"), quantity=Sum("quantity"))
     )
-    decimal = DecimalField(max_digits=14, decimal_places=3)
     credits = SaleLineCredit.objects.filter(
         practitioner_id=practitioner_id,
         sale_line__sale__created_at__gte=clinic_midnight(clinic, start),
@@ -114,8 +115,16 @@ def practitioner_period_sales(
             | Q(sale_line__sale__created_at=until.created_at, sale_line__sale_id__lte=until.pk)
         )
     rows = credits.annotate(
-        refunded_net=Coalesce(Subquery(refunded.values("net")), Value(ZERO), output_field=decimal),
-        refunded_quantity=Coalesce(Subquery(refunded.values("quantity")), Value(ZERO), output_field=decimal),
+        refunded_net=Coalesce(
+            Subquery(refunded.values("net")),
+            Value(ZERO),
+            output_field=DecimalField(max_digits=14, decimal_places=3),
+        ),
+        refunded_quantity=Coalesce(
+            Subquery(refunded.values("quantity")),
+            Value(ZERO),
+            output_field=DecimalField(max_digits=14, decimal_places=3),
+        ),
     ).values_list(
         "sale_line_id",
         "sale_line__net_amount",

@@ -48,7 +48,7 @@ RULE_EDITABLE = frozenset(
     }
 )
 _TARGETS = {"service": Service, "product": Product, "course": Course}
-_SCOPE_TARGET = {
+_SCOPE_TARGET: dict[str, str] = {
     CommissionRule.Scope.SERVICE: "service",
     CommissionRule.Scope.PRODUCT: "product",
     CommissionRule.Scope.COURSE: "course",
@@ -89,7 +89,9 @@ def _normalized_tiers(tiers: Any, *, percentage: bool) -> list[dict[str, str]]:
             )
         if value < 0 or (percentage and value > 100) or above > Decimal("999999999999.99"):
             raise ValidationFailed(errors={f"tiers.{index}.value": [_("Out of range.")]})
-        normalized.append({"above": str(above.quantize(Decimal("0.01"))), "value": str(value.quantize(Decimal("0.01")))})
+        normalized.append(
+            {"above": str(above.quantize(Decimal("0.01"))), "value": str(value.quantize(Decimal("0.01")))}
+        )
         previous = above
     return normalized
 
@@ -120,11 +122,15 @@ def _validate_rule(rule: CommissionRule) -> None:
 
 
 def _rule_snapshot(rule: CommissionRule) -> dict[str, Any]:
-    return {field: getattr(rule, f"{field}_id" if field in _TARGETS else field) for field in sorted(RULE_EDITABLE)}
+    return {
+        field: getattr(rule, f"{field}_id" if field in _TARGETS else field) for field in sorted(RULE_EDITABLE)
+    }
 
 
 @transaction.atomic
-def commission_rule_create(*, clinic: Clinic, actor: User, request: Any = None, **fields: Any) -> CommissionRule:
+def commission_rule_create(
+    *, clinic: Clinic, actor: User, request: Any = None, **fields: Any
+) -> CommissionRule:
     """Add a rule (fields: ``RULE_EDITABLE``; ``service``/``product``/``course`` are rows
     of ``clinic``); the currency is the clinic's. Audited as ``commission_rule.created``.
     Raises ``ValidationFailed`` naming the field."""
@@ -147,7 +153,9 @@ def commission_rule_create(*, clinic: Clinic, actor: User, request: Any = None, 
 
 
 @transaction.atomic
-def commission_rule_update(*, rule: CommissionRule, actor: User, request: Any = None, **fields: Any) -> CommissionRule:
+def commission_rule_update(
+    *, rule: CommissionRule, actor: User, request: Any = None, **fields: Any
+) -> CommissionRule:
     """Change a rule (``RULE_EDITABLE``); each change that alters something bumps
     ``version`` (logs already written keep theirs; nothing is recalculated, the next
     sales and the period close use the new terms). Audited as ``commission_rule.updated``
@@ -206,9 +214,9 @@ def sale_commissions_calculate(*, sale: Sale) -> CommissionRun:
     One rule per line (``selectors.commission_rule_for_line`` over the rules in force on
     the sale's clinic-local day); free lines and lines no rule covers earn nothing.
     Practitioners and shares come from ``SaleLineCredit``; amounts follow
-    ``commissions.calculation``. Idempotent: the run row is locked, and a line ×
+    ``commissions.calculation``. Idempotent: the run row is locked, and a line x
     practitioner that already has a commission log is skipped (the database also refuses
-    a second log per line × practitioner × rule version). Reversals of refunds or a void
+    a second log per line x practitioner x rule version). Reversals of refunds or a void
     recorded before this ran are applied too. Publishes ``commission.calculated`` to the
     clinic after commit."""
     run = commission_run_open(sale=sale)
@@ -240,7 +248,9 @@ def sale_commissions_calculate(*, sale: Sale) -> CommissionRun:
         for credit in credits:
             key = (credit.practitioner_id, terms.tier_period, start)
             if key not in volumes:
-                volumes[key] = _running_volumes(clinic, credit.practitioner_id, start, terms.tier_period, sale)
+                volumes[key] = _running_volumes(
+                    clinic, credit.practitioner_id, start, terms.tier_period, sale
+                )
             earnings.append(
                 calculation.earned(
                     terms,
@@ -361,16 +371,20 @@ def sale_commission_reversals_sync(*, sale: Sale) -> list[CommissionLog]:
     A refund of net ``r`` of a line of net ``N`` brings each practitioner's commission on
     it to ``round(c * (N - refunded so far) / N)``: the reversal is the difference from
     what the logs hold, so the reversals of a fully refunded line cancel it exactly. A
-    void reverses whatever the line × practitioner still holds. Returns the new logs."""
+    void reverses whatever the line x practitioner still holds. Returns the new logs."""
     commissions = list(
-        CommissionLog.objects.filter(sale=sale, kind=CommissionLog.Kind.COMMISSION).select_related("sale_line")
+        CommissionLog.objects.filter(sale=sale, kind=CommissionLog.Kind.COMMISSION).select_related(
+            "sale_line"
+        )
     )
     if not commissions:
         return []
     held: dict[tuple[Any, Any], Decimal] = defaultdict(Decimal)
     held_basis: dict[tuple[Any, Any], Decimal] = defaultdict(Decimal)
     reversed_for: set[tuple[Any, Any, Any]] = set()
-    for log in CommissionLog.objects.filter(sale=sale, kind__in=[CommissionLog.Kind.COMMISSION, CommissionLog.Kind.REVERSAL]):
+    for log in CommissionLog.objects.filter(
+        sale=sale, kind__in=[CommissionLog.Kind.COMMISSION, CommissionLog.Kind.REVERSAL]
+    ):
         held[(log.sale_line_id, log.practitioner_id)] += log.amount
         held_basis[(log.sale_line_id, log.practitioner_id)] += log.basis_amount
         if log.kind == CommissionLog.Kind.REVERSAL:
@@ -405,7 +419,7 @@ def commission_period_settle(
     *, clinic: Clinic, period: dt.date, practitioner_id: Any = None, ended_by: dt.date | None = None
 ) -> list[CommissionLog]:
     """Period close of the logs of ``period`` (optionally one practitioner's): for each
-    practitioner × rule version whose terms ask for it, write an ``adjustment`` log so
+    practitioner x rule version whose terms ask for it, write an ``adjustment`` log so
     the total equals the target of calculation rule 6, then mark the logs ``settled``.
     With ``ended_by`` (a clinic-local day), only periods that ended by then are closed.
     Idempotent: a second close finds nothing to adjust. Returns the adjustments."""
@@ -417,7 +431,8 @@ def commission_period_settle(
         groups[(log.practitioner_id, log.rule_id, log.rule_version)].append(log)
     # One close at a time per rule: concurrent closes would adjust twice.
     list(CommissionRule.unscoped.select_for_update().filter(pk__in={key[1] for key in groups}).order_by("pk"))
-    adjustments, settled = [], []
+    adjustments: list[CommissionLog] = []
+    settled: list[Any] = []
     for (practitioner, _rule_id, _version), group in sorted(groups.items(), key=lambda item: str(item[0])):
         terms = Terms.from_json(group[0].terms)
         if ended_by is not None and calculation.period_end(period, terms.tier_period) > ended_by:
@@ -426,7 +441,11 @@ def commission_period_settle(
         if not terms.settle:
             continue
         entries = selectors.practitioner_period_sales(
-            clinic=clinic, practitioner_id=practitioner, start=period, tier_period=terms.tier_period, until=None
+            clinic=clinic,
+            practitioner_id=practitioner,
+            start=period,
+            tier_period=terms.tier_period,
+            until=None,
         )
         final_volume = sum((entry.basis for entry in entries), ZERO)
         mine = {log.sale_line_id for log in group if log.kind == CommissionLog.Kind.COMMISSION}

@@ -18,18 +18,20 @@ from commissions.services import (
 from core.tasks import ClinicTask
 from core.tenancy import clinic_context
 
-# Lost database connections, deadlocks, serialization failures: worth another try.
-TRANSIENT_ERRORS = (OperationalError, InterfaceError)
-RETRY = {
-    "autoretry_for": TRANSIENT_ERRORS,
-    "retry_backoff": 2,
-    "retry_backoff_max": 5 * 60,
-    "retry_jitter": True,
-    "max_retries": 8,
-}
-
 
 class CommissionTask(ClinicTask):
+    """Lost database connections, deadlocks and serialization failures are worth another
+    try: up to 8 retries with exponential backoff (2 s doubling, at most 5 min, jittered)."""
+
+    abstract = True
+    autoretry_for = (OperationalError, InterfaceError)
+    retry_backoff = 2
+    retry_backoff_max = 5 * 60
+    retry_jitter = True
+    max_retries = 8
+
+
+class CalculationTask(CommissionTask):
     abstract = True
 
     def on_failure(self, exc: Exception, task_id: str, args: Any, kwargs: Any, einfo: Any) -> None:
@@ -40,7 +42,7 @@ class CommissionTask(ClinicTask):
             commission_run_fail(sale_id=kwargs["sale_id"], error=f"{type(exc).__name__}: {exc}")
 
 
-@shared_task(base=CommissionTask, bind=True, **RETRY)
+@shared_task(base=CalculationTask, bind=True)
 def calculate_commission(self: ClinicTask, *, clinic_id: str, sale_id: str) -> str:
     """Compute the commission logs of sale ``sale_id`` of clinic ``clinic_id`` (enqueued
     after the checkout commits). Idempotent; acknowledged late, so a worker that dies
@@ -50,7 +52,7 @@ def calculate_commission(self: ClinicTask, *, clinic_id: str, sale_id: str) -> s
     return sale_commissions_calculate(sale=sale).status
 
 
-@shared_task(base=ClinicTask, bind=True, **RETRY)
+@shared_task(base=CommissionTask, bind=True)
 def reverse_commission(self: ClinicTask, *, clinic_id: str, sale_id: str) -> int:
     """Write the reversal logs of the refunds / void of sale ``sale_id``. Idempotent.
     Returns the number of new logs."""

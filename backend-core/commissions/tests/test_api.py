@@ -53,7 +53,10 @@ def test_bad_rules_are_refused_naming_the_field(world, api):
         ({**RULE, "value": 5}, "value"),
         ({**RULE, "value": "120.00"}, "value"),
         ({**RULE, "scope": "everything"}, "scope"),
-        ({**RULE, "tiers": [{"above": "10.00", "value": "1.00"}, {"above": "5.00", "value": "2.00"}]}, "tiers.1.above"),
+        (
+            {**RULE, "tiers": [{"above": "10.00", "value": "1.00"}, {"above": "5.00", "value": "2.00"}]},
+            "tiers.1.above",
+        ),
         ({**RULE, "tiers": "many"}, "tiers.non_field_errors"),
         ({**RULE, "rate_type": "fixed_per_unit"}, "tier_mode"),
         ({**RULE, "effective_to": "2025-01-01"}, "effective_to"),
@@ -76,7 +79,11 @@ def test_another_clinics_rule_is_not_found(world, api):
 def test_commission_status_of_a_sale(world, api):
     cashier = api(world.a.user(Role.CASHIER), world.a.clinic)
     with clinic_context(world.a.clinic):
-        row = sale(world.a.clinic, world.a.user(Role.CASHIER), [Line(world.a.service, "200.00", [(world.a.user(Role.DOCTOR), 100)])])
+        row = sale(
+            world.a.clinic,
+            world.a.user(Role.CASHIER),
+            [Line(world.a.service, "200.00", [(world.a.user(Role.DOCTOR), 100)])],
+        )
     assert cashier.get(status_url(row)).json()["status"] == "pending"
     with clinic_context(world.a.clinic):
         sale_commissions_calculate(sale=row)
@@ -94,7 +101,9 @@ def test_commission_status_of_another_clinics_sale_is_not_found(world, api):
 
 
 def test_commission_status_with_a_malformed_id_is_not_found(world, api):
-    response = api(world.a.user(Role.CASHIER), world.a.clinic).get("/api/v1/commerce/sales/nope/commission-status/")
+    response = api(world.a.user(Role.CASHIER), world.a.clinic).get(
+        "/api/v1/commerce/sales/nope/commission-status/"
+    )
     assert response.status_code == 404
 
 
@@ -102,7 +111,12 @@ def _march_statement(world):
     doctor, nurse = world.a.user(Role.DOCTOR), world.a.user(Role.NURSE)
     with clinic_context(world.a.clinic):
         for day, net in ((2, "1000.00"), (9, "500.00")):
-            row = sale(world.a.clinic, doctor, [Line(world.a.service, net, [(doctor, 60), (nurse, 40)])], at=at(2026, 3, day))
+            row = sale(
+                world.a.clinic,
+                doctor,
+                [Line(world.a.service, net, [(doctor, 60), (nurse, 40)])],
+                at=at(2026, 3, day),
+            )
             sale_commissions_calculate(sale=row)
     return doctor, nurse
 
@@ -151,7 +165,9 @@ def test_settle_on_demand(world, api):
     settled = owner.post(f"{LOGS}/settle", {"period": "2026-03-01"}, format="json")
     assert settled.status_code == 200 and settled.json()["adjustments"] == []
     with clinic_context(world.a.clinic):
-        row = sale(world.a.clinic, doctor, [Line(world.a.service, "200.00", [(doctor, 100)])], at=at(2026, 3, 20))
+        row = sale(
+            world.a.clinic, doctor, [Line(world.a.service, "200.00", [(doctor, 100)])], at=at(2026, 3, 20)
+        )
         sale_commissions_calculate(sale=row)  # 1 100 > 1 000: 10 % from now on
     [adjustment] = owner.post(f"{LOGS}/settle", {"period": "2026-03-01"}, format="json").json()["adjustments"]
     assert adjustment["amount"] == "45.00" and adjustment["practitioner"] == str(doctor.pk)  # 900 * 5 %

@@ -45,7 +45,9 @@ def test_marginal_mode_pays_each_slice_at_its_own_tier():
 def test_fixed_amount_per_unit_uses_the_tier_value():
     terms = Terms(rate_type=FIXED_PER_UNIT, value=Decimal(20), tiers=((Decimal(1000), Decimal(30)),))
     assert earned(terms, basis=Decimal(500), units=Decimal(3), volume_before=Decimal(0)).amount == Decimal(60)
-    assert earned(terms, basis=Decimal(500), units=Decimal(3), volume_before=Decimal(600)).amount == Decimal(90)
+    assert earned(terms, basis=Decimal(500), units=Decimal(3), volume_before=Decimal(600)).amount == Decimal(
+        90
+    )
 
 
 def test_a_60_40_split_sums_exactly_and_the_odd_minor_unit_goes_to_the_larger_share():

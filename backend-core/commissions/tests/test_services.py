@@ -121,7 +121,13 @@ def test_free_and_uncovered_lines_earn_nothing(a):
 def test_highest_priority_then_most_specific_rule_wins(a):
     laser = service(a.clinic, "CO2 laser", Service.Category.LASER)
     rule(a.clinic, name="Every service", value=Decimal(1))
-    rule(a.clinic, name="Lasers", scope=CommissionRule.Scope.SERVICE_CATEGORY, service_category="laser", value=2)
+    rule(
+        a.clinic,
+        name="Lasers",
+        scope=CommissionRule.Scope.SERVICE_CATEGORY,
+        service_category="laser",
+        value=2,
+    )
     rule(a.clinic, name="This laser", service=laser, value=Decimal(3))
     doctor = a.user(Role.DOCTOR)
     assert amounts(sell(a, "100.00", (doctor, 100), item=laser, when=at(2026, 3, 2))) == [Decimal("3.00")]
@@ -143,7 +149,9 @@ def test_effective_dates_and_inactive_rules(a):
 def test_an_organization_wide_rule_applies_in_sibling_clinics_only(world):
     from accounts.tests.factories import ClinicFactory, MembershipFactory
 
-    sibling = ClinicFactory(organization=world.a.clinic.organization, currency="THB", time_zone="Asia/Bangkok")
+    sibling = ClinicFactory(
+        organization=world.a.clinic.organization, currency="THB", time_zone="Asia/Bangkok"
+    )
     rule(world.a.clinic, value=Decimal(8), organization_wide=True)
     therapist = MembershipFactory(clinic=sibling, role=Role.THERAPIST).user
     toxin = service(sibling, "Toxin")
@@ -153,7 +161,9 @@ def test_an_organization_wide_rule_applies_in_sibling_clinics_only(world):
         assert amounts(row) == [Decimal("8.00")]
     CommissionRule.unscoped.filter(pk=world.b.commission_rule.pk).update(is_active=False)
     with clinic_context(world.b.clinic):  # another organization
-        other = sale(world.b.clinic, world.b.user(), [Line(world.b.service, "100.00", [(world.b.user(), 100)])])
+        other = sale(
+            world.b.clinic, world.b.user(), [Line(world.b.service, "100.00", [(world.b.user(), 100)])]
+        )
         sale_commissions_calculate(sale=other)
         assert amounts(other) == []
 
@@ -189,7 +199,9 @@ def test_refunds_and_void_reverse_the_commission_exactly(a):
 def test_a_refund_recorded_before_the_calculation_is_reversed_by_it(a):
     rule(a.clinic, value=Decimal(10))
     doctor = a.user(Role.DOCTOR)
-    row = sale(a.clinic, a.user(Role.CASHIER), [Line(a.service, "100.00", [(doctor, 100)])], at=at(2026, 3, 2))
+    row = sale(
+        a.clinic, a.user(Role.CASHIER), [Line(a.service, "100.00", [(doctor, 100)])], at=at(2026, 3, 2)
+    )
     refund(row, a.user(Role.CASHIER), {1: "100.00"})
     sale_commissions_calculate(sale=row)
     assert amounts(row) == [Decimal("-10.00"), Decimal("10.00")]
@@ -295,7 +307,9 @@ def credited(staff, weights):
         min_size=1,
         max_size=3,
     ),
-    lines=st.lists(st.tuples(st.decimals(min_value=0, max_value=5000, places=2), weights), min_size=1, max_size=4),
+    lines=st.lists(
+        st.tuples(st.decimals(min_value=0, max_value=5000, places=2), weights), min_size=1, max_size=4
+    ),
 )
 def test_random_rules_and_sales_split_exactly_and_rerun_to_the_same_logs(a, rules, lines):
     staff = [a.user(Role.DOCTOR), a.user(Role.NURSE), a.user(Role.THERAPIST)]
@@ -303,7 +317,9 @@ def test_random_rules_and_sales_split_exactly_and_rerun_to_the_same_logs(a, rule
         for priority, (value, mode, thresholds) in enumerate(rules):
             tiers = [{"above": str(t), "value": str(value + 1)} for t in sorted(set(thresholds))]
             rule(a.clinic, value=value, tier_mode=mode, priority=priority, tiers=tiers)
-        terms = Terms.from_json({"rate_type": "percentage", "value": value, "tiers": tiers, "tier_mode": mode})
+        terms = Terms.from_json(
+            {"rate_type": "percentage", "value": value, "tiers": tiers, "tier_mode": mode}
+        )
         row = sale(
             a.clinic,
             a.user(Role.CASHIER),
@@ -311,7 +327,9 @@ def test_random_rules_and_sales_split_exactly_and_rerun_to_the_same_logs(a, rule
             at=at(2026, 5, 5),
         )
         sale_commissions_calculate(sale=row)
-        logs = list(CommissionLog.objects.filter(sale=row).order_by("pk").values_list("pk", "amount", "basis_amount"))
+        logs = list(
+            CommissionLog.objects.filter(sale=row).order_by("pk").values_list("pk", "amount", "basis_amount")
+        )
         assert all(amount >= 0 and basis >= 0 for _, amount, basis in logs)
         # Independently: the winning rule is the last (highest priority); volumes run over the lines.
         volume = {user.pk: Decimal(0) for user in staff}
@@ -320,7 +338,9 @@ def test_random_rules_and_sales_split_exactly_and_rerun_to_the_same_logs(a, rule
             raw = Decimal(0)
             for credit in line.credits.all():
                 basis = line.net_amount * credit.share / 100
-                raw += earned(terms, basis=basis, units=Decimal(1), volume_before=volume[credit.practitioner_id]).amount
+                raw += earned(
+                    terms, basis=basis, units=Decimal(1), volume_before=volume[credit.practitioner_id]
+                ).amount
                 volume[credit.practitioner_id] += basis
             if line.net_amount == 0:
                 assert not parts.exists()
@@ -329,6 +349,8 @@ def test_random_rules_and_sales_split_exactly_and_rerun_to_the_same_logs(a, rule
             assert sum(p.basis_amount for p in parts) == line.net_amount
         CommissionRun.objects.filter(sale=row).update(status=CommissionRun.Status.PENDING)
         sale_commissions_calculate(sale=row)
-        again = list(CommissionLog.objects.filter(sale=row).order_by("pk").values_list("pk", "amount", "basis_amount"))
+        again = list(
+            CommissionLog.objects.filter(sale=row).order_by("pk").values_list("pk", "amount", "basis_amount")
+        )
         assert again == logs
         transaction.set_rollback(True)

@@ -47,9 +47,13 @@ def test_checkout_returns_before_the_commission_and_the_status_moves_from_pendin
     row = checkout(world.a)  # returned: the sale is committed and the task queued
     cashier = api(world.a.user(Role.CASHIER), world.a.clinic)
     url = f"/api/v1/commerce/sales/{row.pk}/commission-status/"
-    assert celery_workers.wait_for(lambda: (tmp_path / "hold.held").exists()), "the worker never took the task"
+    assert celery_workers.wait_for(lambda: (tmp_path / "hold.held").exists()), (
+        "the worker never took the task"
+    )
     pending = cashier.get(url)
-    assert pending.status_code == 200 and pending.json()["status"] == "pending" and pending.json()["lines"] == []
+    assert (
+        pending.status_code == 200 and pending.json()["status"] == "pending" and pending.json()["lines"] == []
+    )
 
     hold.unlink()
     assert celery_workers.wait_for(lambda: run_status(row) == "done"), "the worker did not finish"
@@ -59,7 +63,9 @@ def test_checkout_returns_before_the_commission_and_the_status_moves_from_pendin
 
     message = async_to_sync(layer.receive)(channel)
     assert message["event"]["type"] == "commission.calculated"
-    assert message["event"]["data"]["sale_id"] == str(row.pk) and message["event"]["data"]["total"] == "100.00"
+    assert (
+        message["event"]["data"]["sale_id"] == str(row.pk) and message["event"]["data"]["total"] == "100.00"
+    )
 
 
 def test_a_worker_killed_mid_task_leaves_one_set_of_logs_after_redelivery(celery_workers, world, tmp_path):
@@ -69,7 +75,9 @@ def test_a_worker_killed_mid_task_leaves_one_set_of_logs_after_redelivery(celery
     hold.touch()
     first = celery_workers.start(COMMISSIONS_TEST_HOLD_FILE=str(hold), **quick)
     row = checkout(world.a)
-    assert celery_workers.wait_for(lambda: (tmp_path / "hold.held").exists()), "the worker never took the task"
+    assert celery_workers.wait_for(lambda: (tmp_path / "hold.held").exists()), (
+        "the worker never took the task"
+    )
     os.kill(first.pid, signal.SIGKILL)  # logs written, not committed, message not acknowledged
     first.wait(timeout=10)
     assert not CommissionLog.unscoped.filter(sale=row).exists()
@@ -90,14 +98,21 @@ def test_a_worker_killed_mid_task_leaves_one_set_of_logs_after_redelivery(celery
 
 @pytest.mark.django_db(transaction=True)
 def test_a_rolled_back_checkout_enqueues_nothing(world):
-    with mock.patch.object(tasks.calculate_commission, "apply_async") as send:
-        with pytest.raises(RuntimeError), clinic_context(world.a.clinic), transaction.atomic():
+    def declined_checkout():
+        with clinic_context(world.a.clinic), transaction.atomic():
             row = sale(world.a.clinic, world.a.user(Role.CASHIER), [Line(world.a.service, "10.00", [])])
             sale_completed.send(sender=Sale, sale=row)
             raise RuntimeError("payment declined")
-        assert not send.called and not CommissionRun.unscoped.filter(sale__clinic=world.a.clinic).exclude(
-            sale=world.a.sale
-        ).exists()
+
+    with mock.patch.object(tasks.calculate_commission, "apply_async") as send:
+        with pytest.raises(RuntimeError):
+            declined_checkout()
+        assert (
+            not send.called
+            and not CommissionRun.unscoped.filter(sale__clinic=world.a.clinic)
+            .exclude(sale=world.a.sale)
+            .exists()
+        )
         row = checkout(world.a)
         send.assert_called_once_with(kwargs={"clinic_id": str(world.a.clinic.pk), "sale_id": str(row.pk)})
         assert run_status(row) == "pending"
@@ -133,7 +148,9 @@ def test_the_daily_close_settles_the_ended_periods_of_every_clinic(world):
     doctor = world.b.user(Role.DOCTOR)
     with clinic_context(world.b.clinic):
         for day in (2, 3):  # 60.00 at 5 %, then 60.00 at 10 % (120 > 100)
-            row = sale(world.b.clinic, doctor, [Line(world.b.service, "60.00", [(doctor, 100)])], at=at(2026, 3, day))
+            row = sale(
+                world.b.clinic, doctor, [Line(world.b.service, "60.00", [(doctor, 100)])], at=at(2026, 3, day)
+            )
             sale_commissions_calculate(sale=row)
     assert tasks.settle_commission_periods() == 1
     assert tasks.settle_commission_periods() == 0

@@ -38,6 +38,7 @@ SPECTACULAR_SETTINGS = {
         "LanguageEnum": "core.settings.base.LANGUAGE_CODES",
         "ScheduleExceptionKindEnum": "scheduling.models.ScheduleException.Kind",
         "DataSubjectRequestKindEnum": "compliance.models.DataSubjectRequest.Kind",
+        "ServiceCategoryEnum": "commerce.models.Service.Category",
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
