@@ -55,6 +55,7 @@ from demo.appointments import (
     hours,
     week,
 )
+from demo.commissions import CommissionSummary, commissions_build
 from demo.consents import consent_texts_publish, consents_record
 from patients.models import ClinicPatient, PatientProfile
 from patients.services import patient_register
@@ -167,6 +168,7 @@ class ClinicSummary:
     patients: int
     consents: int
     calendar: CalendarSummary
+    commissions: CommissionSummary
 
 
 @dataclass(frozen=True)
@@ -758,8 +760,11 @@ def _clinic_fill(clinic: Clinic, seed: ClinicSeed, owner: User) -> ClinicSummary
     texts = consent_texts_publish(clinic, owner, _LANGUAGES[clinic.country])
     consents = consents_record(clinic, receptionist, patients, texts)
     calendar = calendar_build(clinic, receptionist, seed.calendar, staff, patients)
+    commissions = commissions_build(clinic, owner)  # after the sales: their history follows them
     people = len({owner.pk, *(user.pk for _role, user in staff)})
-    return ClinicSummary(clinic.name, clinic.currency, people, services, len(patients), consents, calendar)
+    return ClinicSummary(
+        clinic.name, clinic.currency, people, services, len(patients), consents, calendar, commissions
+    )
 
 
 def _organization_build(seed: OrganizationSeed) -> list[ClinicSummary]:

@@ -303,3 +303,15 @@ def test_upcoming_appointments_lie_within_working_hours(output):
                     starts_at=appointment.starts_at,
                     blocked_until=appointment.blocked_until,
                 ), appointment.pk
+
+
+def test_each_clinic_has_commission_rules_of_every_kind(output):
+    from commissions.models import CommissionRule
+
+    assert "Commissions of" in output
+    for clinic in Clinic.objects.all():
+        rules = CommissionRule.unscoped.filter(clinic=clinic)
+        assert {rule.scope for rule in rules} == set(CommissionRule.Scope), clinic.name
+        assert {rule.tier_mode for rule in rules} == set(CommissionRule.TierMode), clinic.name
+        assert {rule.rate_type for rule in rules} == set(CommissionRule.RateType), clinic.name
+        assert all(rule.currency == clinic.currency for rule in rules)
