@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import subprocess
-import sys
 import time
 import uuid
 from collections.abc import Callable, Iterator
@@ -197,23 +196,10 @@ class Worker:
     def start(self, **extra_env: str) -> subprocess.Popen[bytes]:
         """Start one more worker process on the queue, with ``extra_env`` on top of the
         test environment."""
+        from core.celery import worker_argv
+
         process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "celery",
-                "-A",
-                "core",
-                "worker",
-                "-Q",
-                self.queue,
-                "--pool",
-                "solo",
-                "--without-gossip",
-                "--without-mingle",
-                "-l",
-                "warning",
-            ],
+            worker_argv(self.queue),
             cwd=Path(__file__).parent,
             env={**self.env, **extra_env},
         )

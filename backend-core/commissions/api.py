@@ -44,30 +44,7 @@ class CommissionRuleSerializer(serializers.ModelSerializer[CommissionRule]):
 
     class Meta:
         model = CommissionRule
-        fields = [
-            "id",
-            "name",
-            "scope",
-            "service",
-            "service_category",
-            "product",
-            "course",
-            "rate_type",
-            "value",
-            "currency",
-            "tiers",
-            "tier_mode",
-            "tier_period",
-            "settle_at_period_close",
-            "organization_wide",
-            "priority",
-            "effective_from",
-            "effective_to",
-            "is_active",
-            "version",
-            "created_at",
-            "updated_at",
-        ]
+        fields = ["id", *sorted(services.RULE_EDITABLE), "currency", "version", "created_at", "updated_at"]
         read_only_fields = fields
 
 

@@ -372,6 +372,9 @@ def sale_commission_reversals_sync(*, sale: Sale) -> list[CommissionLog]:
     it to ``round(c * (N - refunded so far) / N)``: the reversal is the difference from
     what the logs hold, so the reversals of a fully refunded line cancel it exactly. A
     void reverses whatever the line x practitioner still holds. Returns the new logs."""
+    refunds = list(Refund.objects.filter(sale=sale).prefetch_related("lines").order_by("created_at", "pk"))
+    if not refunds and sale.status != Sale.Status.VOID:
+        return []
     commissions = list(
         CommissionLog.objects.filter(sale=sale, kind=CommissionLog.Kind.COMMISSION).select_related(
             "sale_line"
@@ -391,7 +394,7 @@ def sale_commission_reversals_sync(*, sale: Sale) -> list[CommissionLog]:
             reversed_for.add((log.refund_id, log.sale_line_id, log.practitioner_id))
     new_logs = []
     refunded: dict[Any, Decimal] = defaultdict(Decimal)
-    for refund in Refund.objects.filter(sale=sale).prefetch_related("lines").order_by("created_at", "pk"):
+    for refund in refunds:
         for refund_line in refund.lines.all():
             refunded[refund_line.sale_line_id] += refund_line.net_amount
             for log in commissions:

@@ -47,16 +47,28 @@ def _rules(clinic: Clinic) -> list[dict[str, Any]]:
         .order_by("name")
         .first()
     )
+    neurotoxin, filler = Service.Category.NEUROTOXIN, Service.Category.FILLER
     rules: list[dict[str, Any]] = [
         # The seed's example: 10 % if the month's sales exceed the threshold, else 5 %.
-        {"name": "Injectables: 5 %, 10 % above the monthly target", "scope": "service_category",
-         "service_category": Service.Category.NEUROTOXIN, "value": Decimal(5), "tiers": tiers},
-        {"name": "Fillers: 5 %, 10 % on sales above the target (marginal)", "scope": "service_category",
-         "service_category": Service.Category.FILLER, "value": Decimal(5), "tiers": tiers, "tier_mode": "marginal"},
+        {
+            "name": "Injectables: 5 %, 10 % above the monthly target",
+            "scope": "service_category",
+            "service_category": neurotoxin,
+            "value": Decimal(5),
+            "tiers": tiers,
+        },
+        {
+            "name": "Fillers: 5 %, 10 % on sales above the target (marginal)",
+            "scope": "service_category",
+            "service_category": filler,
+            "value": Decimal(5),
+            "tiers": tiers,
+            "tier_mode": "marginal",
+        },
         {"name": "Every other treatment: 3 %", "scope": "service", "value": Decimal(3), "priority": -10},
         {"name": "Retail products: 10 %", "scope": "product", "value": Decimal(10)},
         {"name": "Courses: 2 % at sale", "scope": "course", "value": Decimal(2)},
-    ]  # fmt: skip
+    ]
     if device is not None:
         rules.append(
             {
