@@ -163,9 +163,11 @@ class CommissionLogSerializer(serializers.ModelSerializer[CommissionLog]):
         read_only_fields = fields
 
 
-class StatementQuerySerializer(serializers.Serializer[Any]):
-    practitioner = serializers.UUIDField(required=False, help_text="Default: the caller")
+class PeriodQuerySerializer(serializers.Serializer[Any]):
     period = serializers.DateField(help_text="First day of the period (YYYY-MM-01, or a quarter's first day)")
+    practitioner = serializers.UUIDField(
+        required=False, help_text="Default: the caller (statement), everyone (settle)"
+    )
 
     def validate_period(self, period: Any) -> Any:
         if period.day != 1:
@@ -183,11 +185,6 @@ class StatementSerializer(serializers.Serializer[Any]):
     reversal_total = MoneyField()
     adjustment_total = MoneyField()
     total = MoneyField()
-
-
-class SettleInputSerializer(serializers.Serializer[Any]):
-    period = serializers.DateField(help_text="First day of the period to close")
-    practitioner = serializers.UUIDField(required=False)
 
 
 class SettleResultSerializer(serializers.Serializer[Any]):
@@ -221,9 +218,9 @@ class CommissionLogViewSet(
         return logs.filter(practitioner=self.actor)
 
     def _statement(self, request: Request) -> dict[str, Any]:
-        query = StatementQuerySerializer(data=request.query_params)
+        query = PeriodQuerySerializer(data=request.query_params)
         query.is_valid(raise_exception=True)
-        practitioner = query.validated_data.get("practitioner", self.actor.pk)
+        practitioner = query.validated_data.get("practitioner") or self.actor.pk
         if practitioner != self.actor.pk:
             if not role_has_permission(self.membership.role, "commission.view_all"):
                 raise PermissionDeniedError()
@@ -233,14 +230,14 @@ class CommissionLogViewSet(
             practitioner_id=practitioner, period=query.validated_data["period"]
         )
 
-    @extend_schema(parameters=[StatementQuerySerializer], responses={200: StatementSerializer})
+    @extend_schema(parameters=[PeriodQuerySerializer], responses={200: StatementSerializer})
     @action(detail=False, methods=["get"])
     def statement(self, request: Request) -> Response:
         """One practitioner's statement for one period: commission and reversal lines,
         period adjustments and totals (Decimal strings, clinic currency)."""
         return Response(StatementSerializer(self._statement(request)).data)
 
-    @extend_schema(parameters=[StatementQuerySerializer], responses={(200, "text/csv"): OpenApiTypes.STR})
+    @extend_schema(parameters=[PeriodQuerySerializer], responses={(200, "text/csv"): OpenApiTypes.STR})
     @action(detail=False, methods=["get"], url_path="statement/csv")
     def statement_csv(self, request: Request) -> HttpResponse:
         """The statement as CSV (UTF-8, one row per log, then the total row)."""
@@ -253,7 +250,7 @@ class CommissionLogViewSet(
         for log in [*statement["lines"], *statement["adjustments"]]:
             writer.writerow(
                 [
-                    log.created_at.date().isoformat(),
+                    selectors.clinic_day(self.clinic, log.created_at).isoformat(),
                     log.kind,
                     log.sale.number if log.sale else "",
                     log.sale_line.description if log.sale_line else "",
@@ -273,12 +270,12 @@ class CommissionLogViewSet(
         response["Content-Disposition"] = f'attachment; filename="{name}"'
         return response
 
-    @extend_schema(request=SettleInputSerializer, responses={200: SettleResultSerializer})
+    @extend_schema(request=PeriodQuerySerializer, responses={200: SettleResultSerializer})
     @action(detail=False, methods=["post"])
     def settle(self, request: Request) -> Response:
         """Close a period now (also done daily for ended periods): writes the adjustment
         logs that bring each practitioner's total to what the final tier implies."""
-        data = SettleInputSerializer(data=request.data)
+        data = PeriodQuerySerializer(data=request.data)
         data.is_valid(raise_exception=True)
         adjustments = services.commission_period_settle(
             clinic=self.clinic,

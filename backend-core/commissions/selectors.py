@@ -38,21 +38,44 @@ def commission_rule_list() -> QuerySet[CommissionRule]:
     return CommissionRule.objects.select_related("service", "product", "course").order_by("-priority", "name")
 
 
-def commission_rules_in_force(*, clinic: Clinic, day: dt.date, currency: str) -> list[CommissionRule]:
+def commission_rules_in_force(
+    *, clinic: Clinic, day: dt.date, currency: str, lines: Sequence[SaleLine] | None = None
+) -> list[CommissionRule]:
     """Active rules of ``clinic`` and the organization-wide rules of its organization
     that are effective on ``day`` (clinic-local) and priced in ``currency``, best first
-    (see ``commission_rule_for_line``). Organization-wide rules of sibling clinics are
-    an explicit cross-clinic read."""
+    (see ``commission_rule_for_line``); with ``lines``, only those that could cover one
+    of them (the database leaves out rules of other items). Organization-wide rules of
+    sibling clinics are an explicit cross-clinic read."""
     rows = CommissionRule.unscoped.filter(
         Q(clinic=clinic) | Q(organization_wide=True, clinic__organization_id=clinic.organization_id),
+        Q(effective_to__isnull=True) | Q(effective_to__gte=day),
         is_active=True,
         currency=currency,
         effective_from__lte=day,
-    ).filter(Q(effective_to__isnull=True) | Q(effective_to__gte=day))
+    )
+    if lines is not None:
+        rows = rows.filter(_could_cover(lines))
     return sorted(
         rows,
         key=lambda rule: (-rule.priority, -_specificity(rule), -rule.effective_from.toordinal(), rule.pk),
     )
+
+
+def _could_cover(lines: Sequence[SaleLine]) -> Q:
+    scope = CommissionRule.Scope
+    services = {line.service_id for line in lines if line.service_id}
+    categories = {line.service.category for line in lines if line.service is not None}
+    products = {line.product_id for line in lines if line.product_id}
+    courses = {line.course_id for line in lines if line.course_id}
+    covers = Q(pk__in=[])
+    if services:
+        covers |= Q(scope=scope.SERVICE) & (Q(service__isnull=True) | Q(service_id__in=services))
+        covers |= Q(scope=scope.SERVICE_CATEGORY, service_category__in=categories)
+    if products:
+        covers |= Q(scope=scope.PRODUCT) & (Q(product__isnull=True) | Q(product_id__in=products))
+    if courses:
+        covers |= Q(scope=scope.COURSE) & (Q(course__isnull=True) | Q(course_id__in=courses))
+    return covers
 
 
 def _specificity(rule: CommissionRule) -> int:

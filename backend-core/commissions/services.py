@@ -230,10 +230,9 @@ def sale_commissions_calculate(*, sale: Sale) -> CommissionRun:
         )
     )
     clinic = sale.clinic
-    rules = selectors.commission_rules_in_force(
-        clinic=clinic, day=selectors.clinic_day(clinic, sale.created_at), currency=sale.currency
-    )
     lines = list(SaleLine.objects.filter(sale=sale).select_related("service").prefetch_related("credits"))
+    day = selectors.clinic_day(clinic, sale.created_at)
+    rules = selectors.commission_rules_in_force(clinic=clinic, day=day, currency=sale.currency, lines=lines)
     volumes: dict[tuple[Any, str, dt.date], dict[Any, Decimal]] = {}
     new_logs = []
     for line in lines:
@@ -334,7 +333,9 @@ def _publish(sale: Sale, run: CommissionRun) -> None:
 def commission_run_fail(*, sale_id: Any, error: str) -> None:
     """Mark the run of ``sale_id`` ``failed`` with a short ``error`` (the task gave up)."""
     with transaction.atomic():
-        sale = Sale.objects.get(pk=sale_id)
+        sale = Sale.objects.filter(pk=sale_id).first()
+        if sale is None:  # nothing to report on
+            return
         run = commission_run_open(sale=sale)
         run.status = CommissionRun.Status.FAILED
         run.attempts += 1

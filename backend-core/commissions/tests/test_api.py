@@ -172,6 +172,8 @@ def test_settle_on_demand(world, api):
     [adjustment] = owner.post(f"{LOGS}/settle", {"period": "2026-03-01"}, format="json").json()["adjustments"]
     assert adjustment["amount"] == "45.00" and adjustment["practitioner"] == str(doctor.pk)  # 900 * 5 %
     assert CommissionLog.unscoped.filter(kind="adjustment").count() == 1
+    mid_month = owner.post(f"{LOGS}/settle", {"period": "2026-03-15"}, format="json")
+    assert mid_month.status_code == 400 and mid_month.json()["errors"][0]["field"] == "period"
     bad = owner.post(f"{LOGS}/settle", {"period": "soon"}, format="json")
     assert bad.status_code == 400 and bad.json()["errors"][0]["field"] == "period"
     assert api(world.a.user(Role.ACCOUNTANT), world.a.clinic).post(f"{LOGS}/settle", {}).status_code == 403
