@@ -66,7 +66,7 @@ class Scale:
     sales: int  # sales through the worker in step 3
 
 
-FULL = Scale(rules=500, samples=100, sales=200)
+FULL = Scale(rules=500, samples=200, sales=200)
 SMOKE = Scale(rules=50, samples=10, sales=20)
 
 
