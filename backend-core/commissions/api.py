@@ -14,6 +14,7 @@ import io
 from decimal import Decimal
 from typing import Any
 
+import django_filters
 from django.db.models import QuerySet
 from django.http import HttpResponse
 from django.utils.translation import gettext as _
@@ -130,7 +131,7 @@ class CommissionRuleViewSet(
 class CommissionLogSerializer(serializers.ModelSerializer[CommissionLog]):
     sale_number = serializers.CharField(source="sale.number", read_only=True, default=None)
     line_description = serializers.CharField(source="sale_line.description", read_only=True, default=None)
-    practitioner_name = serializers.CharField(source="practitioner.get_full_name", read_only=True)
+    practitioner_name = serializers.CharField(source="practitioner.full_name", read_only=True)
     basis_amount = MoneyField(read_only=True)
     rate = MoneyField(read_only=True, help_text="Percent, or amount per unit")
     tier_above = MoneyField(read_only=True, max_digits=14, allow_null=True)
@@ -191,6 +192,17 @@ class SettleResultSerializer(serializers.Serializer[Any]):
     adjustments = CommissionLogSerializer(many=True)
 
 
+class CommissionLogFilter(django_filters.FilterSet):
+    practitioner = django_filters.UUIDFilter(
+        field_name="practitioner_id", help_text="User id of the practitioner"
+    )
+    sale = django_filters.UUIDFilter(field_name="sale_id")
+
+    class Meta:
+        model = CommissionLog
+        fields = ["practitioner", "sale", "period", "kind", "status"]
+
+
 class CommissionLogViewSet(
     mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicScopedViewSet[CommissionLog]
 ):
@@ -207,7 +219,7 @@ class CommissionLogViewSet(
         "statement_csv": "commission.view_own",
         "settle": "commission.settle",
     }
-    filterset_fields = ["practitioner", "period", "kind", "sale", "status"]
+    filterset_class = CommissionLogFilter
 
     def get_base_queryset(self) -> QuerySet[CommissionLog]:
         logs = selectors.commission_log_list()

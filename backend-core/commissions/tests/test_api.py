@@ -92,6 +92,7 @@ def test_commission_status_of_a_sale(world, api):
     [line] = done["lines"]
     assert line["amount"] == "20.00" and line["rate"] == "10.00" and line["basis_amount"] == "200.00"
     assert line["practitioner"] == str(world.a.user(Role.DOCTOR).pk) and line["kind"] == "commission"
+    assert line["practitioner_name"] == world.a.user(Role.DOCTOR).full_name
 
 
 def test_commission_status_of_another_clinics_sale_is_not_found(world, api):
@@ -142,6 +143,8 @@ def test_a_practitioner_reads_only_their_own_commissions(world, api):
     assert own["practitioner_id"] == str(nurse.pk) and own["total"] == "60.00"
     other = as_nurse.get(f"{LOGS}/statement", {"period": "2026-03-01", "practitioner": str(doctor.pk)})
     assert other.status_code == 403
+    assert as_nurse.get(LOGS, {"practitioner": str(doctor.pk)}).json()["results"] == []
+    assert as_nurse.get(LOGS, {"practitioner": "nope"}).status_code == 400
     logs = as_nurse.get(LOGS, {"page_size": 100}).json()["results"]
     assert logs and {log["practitioner"] for log in logs} == {str(nurse.pk)}
     assert api(world.a.user(Role.CASHIER), world.a.clinic).get(LOGS).status_code == 403
