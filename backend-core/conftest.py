@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import subprocess
-import sys
 import time
 import uuid
 from collections.abc import Callable, Iterator
@@ -43,6 +42,8 @@ from commerce.models import (
     StockLot,
     StockMovement,
 )
+from commissions.models import CommissionLog, CommissionRule, CommissionRun
+from commissions.tests import factories as commission_factories
 from compliance.models import AuditEvent, DataSubjectRequest
 from compliance.services import audit_event_record
 from core.roles import Role
@@ -74,6 +75,7 @@ class Tenant:
     lot: StockLot | None = None
     sale: Sale | None = None
     course_balance: CourseBalance | None = None
+    commission_rule: CommissionRule | None = None
 
     def user(self, role: str = Role.OWNER) -> User:
         return self.members[role].user
@@ -133,6 +135,7 @@ def _tenant(country: str, tz: str, locale: str, currency: str, phone: str) -> Te
         due_on=timezone.localdate() + timedelta(days=30),
     )
     _commerce_rows(tenant)
+    _commission_rows(tenant)
     tenant.audit_event = audit_event_record(
         clinic=clinic,
         actor=tenant.user(Role.OWNER),
@@ -258,6 +261,29 @@ def _commerce_rows(tenant: Tenant) -> None:
     )
 
 
+def _commission_rows(tenant: Tenant) -> None:
+    """A rule and the computed commission of the world sale's first line."""
+    clinic, doctor = tenant.clinic, tenant.user(Role.DOCTOR)
+    assert tenant.sale is not None
+    tenant.commission_rule = commission_factories.rule(clinic, name="Neurotoxin 10%", value=Decimal(10))
+    CommissionRun.unscoped.create(clinic=clinic, sale=tenant.sale, status=CommissionRun.Status.DONE)
+    CommissionLog.unscoped.create(
+        clinic=clinic,
+        kind=CommissionLog.Kind.COMMISSION,
+        sale=tenant.sale,
+        sale_line=SaleLine.unscoped.filter(sale=tenant.sale).order_by("position").first(),
+        practitioner=doctor,
+        rule=tenant.commission_rule,
+        rule_version=1,
+        terms={"rate_type": "percentage", "value": "10.00"},
+        basis_amount=Decimal("350.00"),
+        rate=Decimal(10),
+        amount=Decimal("35.00"),
+        currency=clinic.currency,
+        period=timezone.localdate().replace(day=1),
+    )
+
+
 @pytest.fixture
 def world(db: None) -> World:
     """Two clinics of two organizations, a member of every role in each, and one
@@ -295,8 +321,25 @@ def api() -> ApiFactory:
 
 @dataclass
 class Worker:
+    """Real Celery worker processes consuming one queue of their own."""
+
     queue: str
     notifications_file: Path
+    env: dict[str, str] = field(default_factory=dict, repr=False)
+    processes: list[subprocess.Popen[bytes]] = field(default_factory=list, repr=False)
+
+    def start(self, **extra_env: str) -> subprocess.Popen[bytes]:
+        """Start one more worker process on the queue, with ``extra_env`` on top of the
+        test environment."""
+        from core.celery import worker_argv
+
+        process = subprocess.Popen(
+            worker_argv(self.queue),
+            cwd=Path(__file__).parent,
+            env={**self.env, **extra_env},
+        )
+        self.processes.append(process)
+        return process
 
     def wait_for(self, condition: Callable[[], bool], timeout: float = 30.0) -> bool:
         deadline = time.monotonic() + timeout
@@ -307,12 +350,11 @@ class Worker:
         return False
 
 
-@pytest.fixture
-def celery_worker(transactional_db: None, settings, tmp_path: Path) -> Iterator[Worker]:
-    """A real Celery worker process on the configured broker, reading the test database,
-    consuming a queue of its own; tasks sent by the test go to that queue."""
+def _worker_pool(settings, tmp_path: Path) -> Iterator[Worker]:
     from core.celery import app
 
+    if settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
+        pytest.skip("the worker test needs the services profile (DATABASE_URL)")
     queue = f"test-{uuid.uuid4().hex[:10]}"
     db = settings.DATABASES["default"]
     env = {
@@ -321,36 +363,32 @@ def celery_worker(transactional_db: None, settings, tmp_path: Path) -> Iterator[
         "CELERY_DEFAULT_QUEUE": queue,
         "NOTIFICATIONS_FILE": str(tmp_path / "outbox.jsonl"),
     }
-    if settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
-        pytest.skip("the worker test needs the services profile (DATABASE_URL)")
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "celery",
-            "-A",
-            "core",
-            "worker",
-            "-Q",
-            queue,
-            "--pool",
-            "solo",
-            "--without-gossip",
-            "--without-mingle",
-            "-l",
-            "warning",
-        ],
-        cwd=Path(__file__).parent,
-        env=env,
-    )
+    worker = Worker(queue=queue, notifications_file=tmp_path / "outbox.jsonl", env=env)
     previous = app.conf.task_default_queue
     app.conf.task_default_queue = queue
     try:
-        yield Worker(queue=queue, notifications_file=tmp_path / "outbox.jsonl")
+        yield worker
     finally:
         app.conf.task_default_queue = previous
-        process.terminate()
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
+        for process in worker.processes:
+            process.terminate()
+            try:
+                process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                process.kill()
+
+
+@pytest.fixture
+def celery_worker(transactional_db: None, settings, tmp_path: Path) -> Iterator[Worker]:
+    """A real Celery worker process on the configured broker, reading the test database,
+    consuming a queue of its own; tasks sent by the test go to that queue."""
+    for worker in _worker_pool(settings, tmp_path):
+        worker.start()
+        yield worker
+
+
+@pytest.fixture
+def celery_workers(transactional_db: None, settings, tmp_path: Path) -> Iterator[Worker]:
+    """Like ``celery_worker`` but no process is started: the test calls ``start()`` (to
+    give a worker its own environment, kill it, start another)."""
+    yield from _worker_pool(settings, tmp_path)

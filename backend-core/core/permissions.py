@@ -58,6 +58,15 @@ PERMISSIONS: Mapping[str, frozenset[Role]] = {
     "course_balance.redeem": MANAGERS | CLINICAL_ROLES | {Role.CASHIER},
     # Ledger: the accountant and managers.
     "ledger.view": MANAGERS | {Role.ACCOUNTANT},
+    # Commissions: owners/admins write the rules; the accountant reads rules and every
+    # statement; a practitioner reads only their own statement (filtered in the view);
+    # the POS learns whether a sale's commissions are computed.
+    "commission_rule.view": MANAGERS | {Role.ACCOUNTANT},
+    "commission_rule.manage": MANAGERS,
+    "commission.view_all": MANAGERS | {Role.ACCOUNTANT},
+    "commission.view_own": MANAGERS | CLINICAL_ROLES | {Role.ACCOUNTANT},
+    "commission.settle": MANAGERS,
+    "commission.status": MANAGERS | {Role.CASHIER, Role.RECEPTIONIST, Role.ACCOUNTANT},
     # Audit trail: who did what to which record (LGPD Art. 37, PDPA s39).
     "audit.view": MANAGERS,
     "dsr.manage": MANAGERS,

@@ -57,6 +57,7 @@ from demo.appointments import (
     week,
 )
 from demo.commerce import CommerceSummary, commerce_build
+from demo.commissions import CommissionSummary, commissions_build
 from demo.consents import consent_texts_publish, consents_record
 from patients.models import ClinicPatient, PatientProfile
 from patients.services import patient_register
@@ -170,6 +171,7 @@ class ClinicSummary:
     consents: int
     calendar: CalendarSummary
     commerce: CommerceSummary
+    commissions: CommissionSummary
 
 
 @dataclass(frozen=True)
@@ -762,9 +764,18 @@ def _clinic_fill(clinic: Clinic, seed: ClinicSeed, owner: User) -> ClinicSummary
     consents = consents_record(clinic, receptionist, patients, texts)
     calendar = calendar_build(clinic, receptionist, seed.calendar, staff, patients)
     commerce = commerce_build(clinic, owner, staff, patients)
+    commissions = commissions_build(clinic, owner)  # after the sales: their history follows them
     people = len({owner.pk, *(user.pk for _role, user in staff)})
     return ClinicSummary(
-        clinic.name, clinic.currency, people, services, len(patients), consents, calendar, commerce
+        clinic.name,
+        clinic.currency,
+        people,
+        services,
+        len(patients),
+        consents,
+        calendar,
+        commerce,
+        commissions,
     )
 
 

@@ -12,6 +12,7 @@ from .base import *
 from .cache import *
 from .celery import *
 from .channels import *
+from .commissions import *
 from .crypto import *
 from .database import *
 from .logging import *

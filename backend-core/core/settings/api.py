@@ -43,6 +43,7 @@ SPECTACULAR_SETTINGS = {
         "ServiceUnitEnum": "commerce.models.Service.Unit",
         "SaleLineKindEnum": "commerce.models.SaleLine.Kind",
         "StockMovementKindEnum": "commerce.models.StockMovement.Kind",
+        "ServiceCategoryEnum": "commerce.models.Service.Category",
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",

@@ -9,7 +9,14 @@ from .env import VAR_DIR, env
 
 if REDIS_URL:
     CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default=REDIS_URL)
-    CELERY_BROKER_TRANSPORT_OPTIONS: dict[str, object] = {"visibility_timeout": 3600}
+    # A message a worker took but never acknowledged (the worker died) is handed out again
+    # once it has been unacknowledged for ``visibility_timeout`` seconds; the workers look
+    # for such messages every ``unacked_restore_interval`` seconds. Tests shorten both.
+    CELERY_BROKER_TRANSPORT_OPTIONS: dict[str, object] = {
+        "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=3600),
+        "unacked_restore_interval": env.int("CELERY_UNACKED_RESTORE_INTERVAL", default=60),
+        "unacked_restore_throttle": 1,
+    }
 else:
     _queue = VAR_DIR / "celery" / "queue"
     _processed = VAR_DIR / "celery" / "processed"
@@ -49,6 +56,12 @@ CELERY_BEAT_SCHEDULE = {
     "outbox-relay": {"task": "outbox.tasks.outbox_relay", "schedule": 60.0, "options": {"expires": 55}},
     "outbox-purge": {"task": "outbox.tasks.outbox_purge", "schedule": 86400.0},
     # Unpaid invoices past their due date become overdue (hourly; idempotent).
+    # Commission period close: adjustments so each ended period matches its final tier.
+    "commissions-settle-periods": {
+        "task": "commissions.tasks.settle_commission_periods",
+        "schedule": 86400.0,
+        "options": {"expires": 3600},
+    },
     "commerce-invoices-mark-overdue": {
         "task": "commerce.tasks.invoices_mark_overdue_task",
         "schedule": 3600.0,

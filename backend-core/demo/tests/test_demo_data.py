@@ -340,3 +340,15 @@ def test_each_clinic_has_stock_near_expiry_and_a_year_of_balanced_sales(output):
             )
             assert Sale.objects.filter(currency=clinic.currency).count() == sales.count()
             assert trial_balance()["total_balance"] == 0
+
+
+def test_each_clinic_has_commission_rules_of_every_kind(output):
+    from commissions.models import CommissionRule
+
+    assert "Commissions of" in output
+    for clinic in Clinic.objects.all():
+        rules = CommissionRule.unscoped.filter(clinic=clinic)
+        assert {rule.scope for rule in rules} == set(CommissionRule.Scope), clinic.name
+        assert {rule.tier_mode for rule in rules} == set(CommissionRule.TierMode), clinic.name
+        assert {rule.rate_type for rule in rules} == set(CommissionRule.RateType), clinic.name
+        assert all(rule.currency == clinic.currency for rule in rules)

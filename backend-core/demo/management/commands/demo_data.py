@@ -18,7 +18,8 @@ TWO_FACTOR_NOTE = (
 class Command(BaseCommand):
     help = (
         "Load demo data: Lumière Aesthetic Group (Bangkok, São Paulo) and Noor Medical Aesthetics "
-        "(Riyadh), with staff in every role, catalogs, patients, working hours and appointments. "
+        "(Riyadh), with staff in every role, catalogs, patients, working hours, appointments and "
+        "commission rules. "
         f"Every staff account's password is {DEMO_PASSWORD}. Safe to run again: existing demo "
         "organizations are left as they are."
     )
@@ -53,6 +54,12 @@ class Command(BaseCommand):
                 + f": {sold.products} products in {sold.lots} lots, {sold.courses} courses,"
                 f" {sold.sales} sales over a year ({sold.refunds} refunds),"
                 f" {sold.redemptions} course sessions used."
+            )
+            commissions = clinic.commissions
+            self.stdout.write(
+                self.style.SUCCESS(f"Commissions of {clinic.name}")
+                + f": {commissions.rules} rules, {commissions.sales} sales computed,"
+                f" {commissions.logs} commission logs."
             )
 
     def _logins(self, logins: tuple[Login, ...]) -> None:

@@ -1,0 +1,25 @@
+"""Listeners of the sales flow: checkout opens a pending commission run and queues the
+calculation after commit; refunds and voids queue the reversals."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.dispatch import receiver
+
+from commerce.models import Sale
+from commerce.signals import sale_completed, sale_reversed
+from commissions import tasks
+from commissions.services import commission_run_open
+from core.tasks import enqueue_on_commit
+
+
+@receiver(sale_completed, dispatch_uid="commissions.sale_completed")
+def on_sale_completed(sender: Any, *, sale: Sale, **kwargs: Any) -> None:
+    commission_run_open(sale=sale)
+    enqueue_on_commit(tasks.calculate_commission, clinic_id=str(sale.clinic_id), sale_id=str(sale.pk))
+
+
+@receiver(sale_reversed, dispatch_uid="commissions.sale_reversed")
+def on_sale_reversed(sender: Any, *, sale: Sale, **kwargs: Any) -> None:
+    enqueue_on_commit(tasks.reverse_commission, clinic_id=str(sale.clinic_id), sale_id=str(sale.pk))

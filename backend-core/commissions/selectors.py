@@ -1,0 +1,240 @@
+"""Reads of the commissions context: matching rules, practitioners' period sales, the
+status a POS polls and the statements."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+from uuid import UUID
+from zoneinfo import ZoneInfo
+
+from django.db.models import DecimalField, OuterRef, Q, QuerySet, Subquery, Sum, Value
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+
+from accounts.models import Clinic
+from commerce.models import RefundLine, Sale, SaleLine, SaleLineCredit
+from commissions.calculation import HUNDRED, period_end, period_start
+from commissions.models import CommissionLog, CommissionRule, CommissionRun
+
+ZERO = Decimal(0)
+
+
+def clinic_day(clinic: Clinic, instant: dt.datetime) -> dt.date:
+    """The calendar day of ``instant`` in the clinic's time zone."""
+    return timezone.localtime(instant, ZoneInfo(clinic.time_zone)).date()
+
+
+def clinic_midnight(clinic: Clinic, day: dt.date) -> dt.datetime:
+    """The UTC instant the clinic's ``day`` starts."""
+    return dt.datetime.combine(day, dt.time.min, tzinfo=ZoneInfo(clinic.time_zone))
+
+
+def commission_rule_list() -> QuerySet[CommissionRule]:
+    """The current clinic's rules, highest priority first."""
+    return CommissionRule.objects.select_related("service", "product", "course").order_by("-priority", "name")
+
+
+def commission_rules_in_force(
+    *, clinic: Clinic, day: dt.date, currency: str, lines: Sequence[SaleLine] | None = None
+) -> list[CommissionRule]:
+    """Active rules of ``clinic`` and the organization-wide rules of its organization
+    that are effective on ``day`` (clinic-local) and priced in ``currency``, best first
+    (see ``commission_rule_for_line``); with ``lines``, only those that could cover one
+    of them (the database leaves out rules of other items). Organization-wide rules of
+    sibling clinics are an explicit cross-clinic read."""
+    rows = CommissionRule.unscoped.filter(
+        Q(clinic=clinic) | Q(organization_wide=True, clinic__organization_id=clinic.organization_id),
+        Q(effective_to__isnull=True) | Q(effective_to__gte=day),
+        is_active=True,
+        currency=currency,
+        effective_from__lte=day,
+    )
+    if lines is not None:
+        rows = rows.filter(_could_cover(lines))
+    return sorted(
+        rows,
+        key=lambda rule: (-rule.priority, -_specificity(rule), -rule.effective_from.toordinal(), rule.pk),
+    )
+
+
+def _could_cover(lines: Sequence[SaleLine]) -> Q:
+    scope = CommissionRule.Scope
+    services = {line.service_id for line in lines if line.service_id}
+    categories = {line.service.category for line in lines if line.service is not None}
+    products = {line.product_id for line in lines if line.product_id}
+    courses = {line.course_id for line in lines if line.course_id}
+    covers = Q(pk__in=[])
+    if services:
+        covers |= Q(scope=scope.SERVICE) & (Q(service__isnull=True) | Q(service_id__in=services))
+        covers |= Q(scope=scope.SERVICE_CATEGORY, service_category__in=categories)
+    if products:
+        covers |= Q(scope=scope.PRODUCT) & (Q(product__isnull=True) | Q(product_id__in=products))
+    if courses:
+        covers |= Q(scope=scope.COURSE) & (Q(course__isnull=True) | Q(course_id__in=courses))
+    return covers
+
+
+def _specificity(rule: CommissionRule) -> int:
+    """3: one item; 2: a service category; 1: every item of a kind."""
+    if rule.scope == CommissionRule.Scope.SERVICE_CATEGORY:
+        return 2
+    return 3 if (rule.service_id or rule.product_id or rule.course_id) else 1
+
+
+def _covers(rule: CommissionRule, line: SaleLine) -> bool:
+    scope = rule.scope
+    if scope == CommissionRule.Scope.SERVICE:
+        return line.kind == SaleLine.Kind.SERVICE and rule.service_id in (None, line.service_id)
+    if scope == CommissionRule.Scope.SERVICE_CATEGORY:
+        return (
+            line.kind == SaleLine.Kind.SERVICE
+            and line.service is not None
+            and (line.service.category == rule.service_category)
+        )
+    if scope == CommissionRule.Scope.PRODUCT:
+        return line.kind == SaleLine.Kind.PRODUCT and rule.product_id in (None, line.product_id)
+    return line.kind == SaleLine.Kind.COURSE and rule.course_id in (None, line.course_id)
+
+
+def commission_rule_for_line(line: SaleLine, rules: Sequence[CommissionRule]) -> CommissionRule | None:
+    """The first rule of ``rules`` (ordered by ``commission_rules_in_force``: priority,
+    then specificity, then the later ``effective_from``, then id) that covers ``line``."""
+    return next((rule for rule in rules if _covers(rule, line)), None)
+
+
+@dataclass(frozen=True)
+class SalesEntry:
+    """A practitioner's part of one sale line, net of refunds (calculation rule 2)."""
+
+    sale_line_id: UUID
+    basis: Decimal  # net_amount * share / 100, unrounded
+    units: Decimal  # quantity * share / 100
+
+
+def practitioner_period_sales(
+    *, clinic: Clinic, practitioner_id: Any, start: dt.date, tier_period: str, until: Sale | None = None
+) -> list[SalesEntry]:
+    """The practitioner's credited lines on the clinic's non-void sales of the tier period
+    starting ``start`` (clinic-local days), net of the refunds recorded so far, in sale
+    order (created_at, sale id, line position). With ``until``, only the sales up to and
+    including that one."""
+    refunded = (
+        RefundLine.objects.filter(sale_line=OuterRef("sale_line"))
+        .values("sale_line")
+        .annotate(net=Sum("net_amount"), quantity=Sum("quantity"))
+    )
+    credits = SaleLineCredit.objects.filter(
+        practitioner_id=practitioner_id,
+        sale_line__sale__created_at__gte=clinic_midnight(clinic, start),
+        sale_line__sale__created_at__lt=clinic_midnight(clinic, period_end(start, tier_period)),
+    ).exclude(sale_line__sale__status=Sale.Status.VOID)
+    if until is not None:
+        credits = credits.filter(
+            Q(sale_line__sale__created_at__lt=until.created_at)
+            | Q(sale_line__sale__created_at=until.created_at, sale_line__sale_id__lte=until.pk)
+        )
+    rows = credits.annotate(
+        refunded_net=Coalesce(
+            Subquery(refunded.values("net")),
+            Value(ZERO),
+            output_field=DecimalField(max_digits=14, decimal_places=3),
+        ),
+        refunded_quantity=Coalesce(
+            Subquery(refunded.values("quantity")),
+            Value(ZERO),
+            output_field=DecimalField(max_digits=14, decimal_places=3),
+        ),
+    ).values_list(
+        "sale_line_id",
+        "sale_line__net_amount",
+        "sale_line__quantity",
+        "share",
+        "refunded_net",
+        "refunded_quantity",
+        "sale_line__sale__created_at",
+        "sale_line__sale_id",
+        "sale_line__position",
+    )
+    ordered = sorted(rows, key=lambda row: (row[6], str(row[7]), row[8]))
+    return [
+        SalesEntry(
+            sale_line_id=line_id,
+            basis=(Decimal(net) - Decimal(refunded_net)) * share / HUNDRED,
+            units=(Decimal(quantity) - Decimal(refunded_quantity)) * share / HUNDRED,
+        )
+        for line_id, net, quantity, share, refunded_net, refunded_quantity, *_ in ordered
+    ]
+
+
+def sale_period_start(sale: Sale, tier_period: str) -> dt.date:
+    """First day of the tier period holding the sale (clinic-local)."""
+    return period_start(clinic_day(sale.clinic, sale.created_at), tier_period)
+
+
+def sale_commission_status(*, sale: Sale) -> dict[str, Any]:
+    """What the POS shows after checkout::
+
+        {"sale_id": uuid, "status": "pending" | "done" | "failed", "error": str,
+         "completed_at": datetime | None, "total": Decimal, "currency": "THB",
+         "lines": [CommissionLog, ...]}   # commission and reversal logs of the sale
+
+    A sale whose run does not exist yet (the checkout transaction just committed) is
+    ``pending``."""
+    run = CommissionRun.objects.filter(sale=sale).first()
+    logs = list(
+        CommissionLog.objects.filter(sale=sale)
+        .select_related("sale", "sale_line", "practitioner", "rule")
+        .order_by("sale_line__position", "created_at", "practitioner_id")
+    )
+    return {
+        "sale_id": sale.pk,
+        "status": run.status if run is not None else CommissionRun.Status.PENDING,
+        "error": run.error if run is not None else "",
+        "completed_at": run.completed_at if run is not None else None,
+        "total": sum((log.amount for log in logs), ZERO),
+        "currency": sale.currency,
+        "lines": logs,
+    }
+
+
+def commission_log_list() -> QuerySet[CommissionLog]:
+    """The current clinic's commission ledger, newest first."""
+    return CommissionLog.objects.select_related("sale", "sale_line", "practitioner", "rule").order_by(
+        "-created_at"
+    )
+
+
+def commission_statement(*, practitioner_id: Any, period: dt.date) -> dict[str, Any]:
+    """One practitioner's statement for the period starting ``period``::
+
+        {"practitioner_id": uuid, "period": date, "currency": "THB" | None,
+         "lines": [CommissionLog], "adjustments": [CommissionLog],
+         "commission_total": Decimal, "reversal_total": Decimal,
+         "adjustment_total": Decimal, "total": Decimal}
+
+    ``lines`` are commissions and reversals in sale order; every amount in ``currency``
+    (the clinic's)."""
+    logs = list(
+        commission_log_list()
+        .filter(practitioner_id=practitioner_id, period=period)
+        .order_by("created_at", "sale_line__position")
+    )
+
+    def total(kind: str) -> Decimal:
+        return sum((log.amount for log in logs if log.kind == kind), ZERO)
+
+    return {
+        "practitioner_id": practitioner_id,
+        "period": period,
+        "currency": logs[0].currency if logs else None,
+        "lines": [log for log in logs if log.kind != CommissionLog.Kind.ADJUSTMENT],
+        "adjustments": [log for log in logs if log.kind == CommissionLog.Kind.ADJUSTMENT],
+        "commission_total": total(CommissionLog.Kind.COMMISSION),
+        "reversal_total": total(CommissionLog.Kind.REVERSAL),
+        "adjustment_total": total(CommissionLog.Kind.ADJUSTMENT),
+        "total": sum((log.amount for log in logs), ZERO),
+    }

@@ -1,0 +1,504 @@
+"""Writes of the commissions context: rules (audited), the per-sale calculation, the
+reversals of refunds and voids, and the period close. Arithmetic: ``commissions.calculation``."""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from collections import defaultdict
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts.models import Clinic, User
+from commerce.models import Course, Product, Refund, Sale, SaleLine, Service
+from commerce.pricing import allocate, round_money
+from commissions import calculation, selectors
+from commissions.calculation import Terms
+from commissions.models import CommissionLog, CommissionRule, CommissionRun
+from compliance.services import audit_changes, audit_event_record
+from core.exceptions import ValidationFailed
+from core.realtime import clinic_event_publish
+from core.services import model_save
+
+RULE_EDITABLE = frozenset(
+    {
+        "name",
+        "scope",
+        "service",
+        "service_category",
+        "product",
+        "course",
+        "rate_type",
+        "value",
+        "tiers",
+        "tier_mode",
+        "tier_period",
+        "settle_at_period_close",
+        "organization_wide",
+        "priority",
+        "effective_from",
+        "effective_to",
+        "is_active",
+    }
+)
+_TARGETS = {"service": Service, "product": Product, "course": Course}
+_SCOPE_TARGET: dict[str, str] = {
+    CommissionRule.Scope.SERVICE: "service",
+    CommissionRule.Scope.PRODUCT: "product",
+    CommissionRule.Scope.COURSE: "course",
+}
+ZERO = Decimal(0)
+
+
+def rule_terms(rule: CommissionRule) -> Terms:
+    """The arithmetic's view of a (validated) rule."""
+    return Terms.from_json(
+        {
+            "rate_type": rule.rate_type,
+            "value": rule.value,
+            "tiers": rule.tiers,
+            "tier_mode": rule.tier_mode,
+            "tier_period": rule.tier_period,
+            "settle": rule.settle_at_period_close,
+        }
+    )
+
+
+def _normalized_tiers(tiers: Any, *, percentage: bool) -> list[dict[str, str]]:
+    """``[{"above": "100000.00", "value": "10.00"}]`` strictly ascending, thresholds > 0,
+    values ≥ 0 (≤ 100 for percentages); raises ``ValidationFailed`` on ``tiers``."""
+    if not isinstance(tiers, list):
+        raise ValidationFailed(errors={"tiers": [_("Give a list of {above, value} objects.")]})
+    normalized, previous = [], Decimal(0)
+    for index, tier in enumerate(tiers):
+        try:
+            above, value = Decimal(str(tier["above"])), Decimal(str(tier["value"]))
+        except (TypeError, KeyError, InvalidOperation):
+            raise ValidationFailed(
+                errors={f"tiers.{index}": [_("Give above and value as decimal strings.")]}
+            ) from None
+        if not above.is_finite() or not value.is_finite() or above <= previous:
+            raise ValidationFailed(
+                errors={f"tiers.{index}.above": [_("Thresholds must be positive and strictly ascending.")]}
+            )
+        if value < 0 or (percentage and value > 100) or above > Decimal("999999999999.99"):
+            raise ValidationFailed(errors={f"tiers.{index}.value": [_("Out of range.")]})
+        normalized.append(
+            {"above": str(above.quantize(Decimal("0.01"))), "value": str(value.quantize(Decimal("0.01")))}
+        )
+        previous = above
+    return normalized
+
+
+def _validate_rule(rule: CommissionRule) -> None:
+    """Meaning checks of a rule (the serializer checked the shapes)."""
+    percentage = rule.rate_type == CommissionRule.RateType.PERCENTAGE
+    errors: dict[str, list[str]] = {}
+    rule.tiers = _normalized_tiers(rule.tiers, percentage=percentage)
+    rule.value = Decimal(rule.value).quantize(Decimal("0.01"))
+    if percentage and rule.value > 100:
+        errors["value"] = [_("A percentage cannot exceed 100.")]
+    if rule.tier_mode == CommissionRule.TierMode.MARGINAL and not percentage:
+        errors["tier_mode"] = [_("Marginal tiers apply to percentage rules only.")]
+    target_field = _SCOPE_TARGET.get(rule.scope)
+    for field in _TARGETS:
+        if field != target_field and getattr(rule, f"{field}_id") is not None:
+            errors[field] = [_("Leave this empty for a rule of scope %(scope)s.") % {"scope": rule.scope}]
+    if rule.scope == CommissionRule.Scope.SERVICE_CATEGORY:
+        if rule.service_category not in Service.Category.values:
+            errors["service_category"] = [_("Name one of the service categories.")]
+    elif rule.service_category:
+        errors["service_category"] = [_("Only a service_category rule names a category.")]
+    if rule.effective_to is not None and rule.effective_to < rule.effective_from:
+        errors["effective_to"] = [_("Must not be before effective_from.")]
+    if errors:
+        raise ValidationFailed(errors=errors)
+
+
+def _rule_snapshot(rule: CommissionRule) -> dict[str, Any]:
+    return {
+        field: getattr(rule, f"{field}_id" if field in _TARGETS else field) for field in sorted(RULE_EDITABLE)
+    }
+
+
+@transaction.atomic
+def commission_rule_create(
+    *, clinic: Clinic, actor: User, request: Any = None, **fields: Any
+) -> CommissionRule:
+    """Add a rule (fields: ``RULE_EDITABLE``; ``service``/``product``/``course`` are rows
+    of ``clinic``); the currency is the clinic's. Audited as ``commission_rule.created``.
+    Raises ``ValidationFailed`` naming the field."""
+    unknown = set(fields) - RULE_EDITABLE
+    if unknown:
+        raise ValidationFailed(errors={f: [_("Unknown field.")] for f in sorted(unknown)})
+    rule = CommissionRule(clinic=clinic, currency=clinic.currency, **fields)
+    _validate_rule(rule)
+    model_save(rule)
+    audit_event_record(
+        clinic=clinic,
+        actor=actor,
+        action="commission_rule.created",
+        object_type="commissions.CommissionRule",
+        object_id=rule.pk,
+        changes=audit_changes(before={}, after=_rule_snapshot(rule)),
+        request=request,
+    )
+    return rule
+
+
+@transaction.atomic
+def commission_rule_update(
+    *, rule: CommissionRule, actor: User, request: Any = None, **fields: Any
+) -> CommissionRule:
+    """Change a rule (``RULE_EDITABLE``); each change that alters something bumps
+    ``version`` (logs already written keep theirs; nothing is recalculated, the next
+    sales and the period close use the new terms). Audited as ``commission_rule.updated``
+    with the old and new values. Raises ``ValidationFailed`` naming the field."""
+    unknown = set(fields) - RULE_EDITABLE
+    if unknown:
+        raise ValidationFailed(errors={f: [_("This field cannot be changed.")] for f in sorted(unknown)})
+    rule = CommissionRule.objects.select_for_update().get(pk=rule.pk)
+    before = _rule_snapshot(rule)
+    for name, value in fields.items():
+        setattr(rule, name, value)
+    _validate_rule(rule)
+    changes = audit_changes(before=before, after=_rule_snapshot(rule))
+    if not changes:
+        return rule
+    rule.version += 1
+    model_save(rule)
+    audit_event_record(
+        clinic=rule.clinic,
+        actor=actor,
+        action="commission_rule.updated",
+        object_type="commissions.CommissionRule",
+        object_id=rule.pk,
+        changes=changes,
+        request=request,
+    )
+    return rule
+
+
+def commission_run_open(*, sale: Sale) -> CommissionRun:
+    """Record that ``sale`` awaits its commissions (``pending``); called inside the
+    checkout transaction, so a rolled-back checkout leaves no run."""
+    run, _created = CommissionRun.objects.get_or_create(sale=sale, defaults={"clinic": sale.clinic})
+    return run
+
+
+def _hold_for_tests() -> None:
+    """Test-only pause point (off unless ``COMMISSIONS_TEST_HOLD_FILE`` is set): while
+    that file exists, the calculation stops here with its logs written but NOT committed,
+    after touching ``<file>.held``; the worker-crash test kills the worker meanwhile."""
+    hold = settings.COMMISSIONS_TEST_HOLD_FILE
+    if not hold:
+        return
+    path = Path(hold)
+    if path.exists():
+        Path(f"{hold}.held").touch()
+    deadline = time.monotonic() + 120
+    while path.exists() and time.monotonic() < deadline:
+        time.sleep(0.1)
+
+
+@transaction.atomic
+def sale_commissions_calculate(*, sale: Sale) -> CommissionRun:
+    """Compute the commissions of every line of ``sale`` and mark its run ``done``.
+
+    One rule per line (``selectors.commission_rule_for_line`` over the rules in force on
+    the sale's clinic-local day); free lines and lines no rule covers earn nothing.
+    Practitioners and shares come from ``SaleLineCredit``; amounts follow
+    ``commissions.calculation``. Idempotent: the run row is locked, and a line x
+    practitioner that already has a commission log is skipped (the database also refuses
+    a second log per line x practitioner x rule version). Reversals of refunds or a void
+    recorded before this ran are applied too. Publishes ``commission.calculated`` to the
+    clinic after commit."""
+    run = commission_run_open(sale=sale)
+    run = CommissionRun.objects.select_for_update().get(pk=run.pk)
+    if run.status == CommissionRun.Status.DONE:
+        sale_commission_reversals_sync(sale=sale)
+        return run
+    done = set(
+        CommissionLog.objects.filter(sale=sale, kind=CommissionLog.Kind.COMMISSION).values_list(
+            "sale_line_id", "practitioner_id"
+        )
+    )
+    clinic = sale.clinic
+    lines = list(SaleLine.objects.filter(sale=sale).select_related("service").prefetch_related("credits"))
+    day = selectors.clinic_day(clinic, sale.created_at)
+    rules = selectors.commission_rules_in_force(clinic=clinic, day=day, currency=sale.currency, lines=lines)
+    volumes: dict[tuple[Any, str, dt.date], dict[Any, Decimal]] = {}
+    new_logs = []
+    for line in lines:
+        rule = selectors.commission_rule_for_line(line, rules) if line.net_amount > 0 else None
+        credits = sorted(line.credits.all(), key=lambda c: (-c.share, str(c.practitioner_id)))
+        if rule is None or not credits or all((line.pk, c.practitioner_id) in done for c in credits):
+            continue
+        terms = rule_terms(rule)
+        start = selectors.sale_period_start(sale, terms.tier_period)
+        bases = allocate(line.net_amount, [c.share for c in credits], sale.currency)
+        earnings = []
+        for credit in credits:
+            key = (credit.practitioner_id, terms.tier_period, start)
+            if key not in volumes:
+                volumes[key] = _running_volumes(
+                    clinic, credit.practitioner_id, start, terms.tier_period, sale
+                )
+            earnings.append(
+                calculation.earned(
+                    terms,
+                    basis=line.net_amount * credit.share / calculation.HUNDRED,
+                    units=line.quantity * credit.share / calculation.HUNDRED,
+                    volume_before=volumes[key].get(line.pk, ZERO),
+                )
+            )
+        _total, amounts = calculation.line_commission([e.amount for e in earnings], sale.currency)
+        for credit, basis, item, amount in zip(credits, bases, earnings, amounts, strict=True):
+            if (line.pk, credit.practitioner_id) in done:
+                continue
+            new_logs.append(
+                CommissionLog(
+                    clinic=clinic,
+                    kind=CommissionLog.Kind.COMMISSION,
+                    sale=sale,
+                    sale_line=line,
+                    practitioner_id=credit.practitioner_id,
+                    rule=rule,
+                    rule_version=rule.version,
+                    terms=terms.as_json(),
+                    share=credit.share,
+                    quantity=line.quantity * credit.share / calculation.HUNDRED,
+                    basis_amount=basis,
+                    rate=item.rate,
+                    tier_above=item.tier_above,
+                    amount=amount,
+                    currency=sale.currency,
+                    period=start,
+                )
+            )
+    CommissionLog.objects.bulk_create(new_logs)
+    _hold_for_tests()
+    run.status = CommissionRun.Status.DONE
+    run.attempts += 1
+    run.error = ""
+    run.completed_at = timezone.now()
+    model_save(run, update_fields=["status", "attempts", "error", "completed_at"])
+    sale_commission_reversals_sync(sale=sale)
+    _publish(sale, run)
+    return run
+
+
+def _running_volumes(
+    clinic: Clinic, practitioner_id: Any, start: dt.date, tier_period: str, until: Sale | None
+) -> dict[Any, Decimal]:
+    """``{sale_line_id: volume_before}`` of the practitioner in the period (rule 2)."""
+    running, before = ZERO, {}
+    for entry in selectors.practitioner_period_sales(
+        clinic=clinic, practitioner_id=practitioner_id, start=start, tier_period=tier_period, until=until
+    ):
+        before[entry.sale_line_id] = running
+        running += entry.basis
+    return before
+
+
+def _publish(sale: Sale, run: CommissionRun) -> None:
+    status = selectors.sale_commission_status(sale=sale)
+    clinic_event_publish(
+        clinic_id=sale.clinic_id,
+        event_type="commission.calculated",
+        data={
+            "sale_id": str(sale.pk),
+            "status": run.status,
+            "total": str(status["total"]),
+            "currency": sale.currency,
+            "lines": [
+                {
+                    "sale_line_id": str(log.sale_line_id),
+                    "practitioner_id": str(log.practitioner_id),
+                    "kind": log.kind,
+                    "amount": str(log.amount),
+                }
+                for log in status["lines"]
+            ],
+        },
+    )
+
+
+def commission_run_fail(*, sale_id: Any, error: str) -> None:
+    """Mark the run of ``sale_id`` ``failed`` with a short ``error`` (the task gave up)."""
+    with transaction.atomic():
+        sale = Sale.objects.filter(pk=sale_id).first()
+        if sale is None:  # nothing to report on
+            return
+        run = commission_run_open(sale=sale)
+        run.status = CommissionRun.Status.FAILED
+        run.attempts += 1
+        run.error = error[:500]
+        model_save(run, update_fields=["status", "attempts", "error"])
+        _publish(sale, run)
+
+
+def _reversal(log: CommissionLog, *, amount: Decimal, basis: Decimal, refund: Refund | None) -> CommissionLog:
+    return CommissionLog(
+        clinic=log.clinic,
+        kind=CommissionLog.Kind.REVERSAL,
+        sale=log.sale,
+        sale_line=log.sale_line,
+        refund=refund,
+        practitioner_id=log.practitioner_id,
+        rule=log.rule,
+        rule_version=log.rule_version,
+        terms=log.terms,
+        share=log.share,
+        basis_amount=basis,
+        rate=log.rate,
+        tier_above=log.tier_above,
+        amount=amount,
+        currency=log.currency,
+        period=log.period,
+    )
+
+
+@transaction.atomic
+def sale_commission_reversals_sync(*, sale: Sale) -> list[CommissionLog]:
+    """Write the reversal logs ``sale``'s refunds and void call for, once each.
+
+    A refund of net ``r`` of a line of net ``N`` brings each practitioner's commission on
+    it to ``round(c * (N - refunded so far) / N)``: the reversal is the difference from
+    what the logs hold, so the reversals of a fully refunded line cancel it exactly. A
+    void reverses whatever the line x practitioner still holds. Returns the new logs."""
+    refunds = list(Refund.objects.filter(sale=sale).prefetch_related("lines").order_by("created_at", "pk"))
+    if not refunds and sale.status != Sale.Status.VOID:
+        return []
+    commissions = list(
+        CommissionLog.objects.filter(sale=sale, kind=CommissionLog.Kind.COMMISSION).select_related(
+            "sale_line"
+        )
+    )
+    if not commissions:
+        return []
+    held: dict[tuple[Any, Any], Decimal] = defaultdict(Decimal)
+    held_basis: dict[tuple[Any, Any], Decimal] = defaultdict(Decimal)
+    reversed_for: set[tuple[Any, Any, Any]] = set()
+    for log in CommissionLog.objects.filter(
+        sale=sale, kind__in=[CommissionLog.Kind.COMMISSION, CommissionLog.Kind.REVERSAL]
+    ):
+        held[(log.sale_line_id, log.practitioner_id)] += log.amount
+        held_basis[(log.sale_line_id, log.practitioner_id)] += log.basis_amount
+        if log.kind == CommissionLog.Kind.REVERSAL:
+            reversed_for.add((log.refund_id, log.sale_line_id, log.practitioner_id))
+    new_logs = []
+    refunded: dict[Any, Decimal] = defaultdict(Decimal)
+    for refund in refunds:
+        for refund_line in refund.lines.all():
+            refunded[refund_line.sale_line_id] += refund_line.net_amount
+            for log in commissions:
+                key = (log.sale_line_id, log.practitioner_id)
+                if log.sale_line_id != refund_line.sale_line_id or (refund.pk, *key) in reversed_for:
+                    continue
+                net = log.sale_line.net_amount
+                remaining = (net - refunded[log.sale_line_id]) / net if net else ZERO
+                amount = round_money(log.amount * remaining, log.currency) - held[key]
+                basis = round_money(log.basis_amount * remaining, log.currency) - held_basis[key]
+                if amount or basis:
+                    new_logs.append(_reversal(log, amount=min(amount, ZERO), basis=basis, refund=refund))
+                    held[key] += min(amount, ZERO)
+                    held_basis[key] += basis
+    if sale.status == Sale.Status.VOID:
+        for log in commissions:
+            key = (log.sale_line_id, log.practitioner_id)
+            if (None, *key) not in reversed_for and (held[key] or held_basis[key]):
+                new_logs.append(_reversal(log, amount=-held[key], basis=-held_basis[key], refund=None))
+    return CommissionLog.objects.bulk_create(new_logs)
+
+
+@transaction.atomic
+def commission_period_settle(
+    *, clinic: Clinic, period: dt.date, practitioner_id: Any = None, ended_by: dt.date | None = None
+) -> list[CommissionLog]:
+    """Period close of the logs of ``period`` (optionally one practitioner's): for each
+    practitioner x rule version whose terms ask for it, write an ``adjustment`` log so
+    the total equals the target of calculation rule 6, then mark the logs ``settled``.
+    With ``ended_by`` (a clinic-local day), only periods that ended by then are closed.
+    Idempotent: a second close finds nothing to adjust. Returns the adjustments."""
+    logs = CommissionLog.objects.filter(period=period).select_related("rule")
+    if practitioner_id is not None:
+        logs = logs.filter(practitioner_id=practitioner_id)
+    groups: dict[tuple[Any, Any, int], list[CommissionLog]] = defaultdict(list)
+    for log in logs.order_by("created_at"):
+        groups[(log.practitioner_id, log.rule_id, log.rule_version)].append(log)
+    # One close at a time per rule: concurrent closes would adjust twice.
+    list(CommissionRule.unscoped.select_for_update().filter(pk__in={key[1] for key in groups}).order_by("pk"))
+    adjustments: list[CommissionLog] = []
+    settled: list[Any] = []
+    for (practitioner, _rule_id, _version), group in sorted(groups.items(), key=lambda item: str(item[0])):
+        terms = Terms.from_json(group[0].terms)
+        if ended_by is not None and calculation.period_end(period, terms.tier_period) > ended_by:
+            continue
+        settled.extend(log.pk for log in group)
+        if not terms.settle:
+            continue
+        entries = selectors.practitioner_period_sales(
+            clinic=clinic,
+            practitioner_id=practitioner,
+            start=period,
+            tier_period=terms.tier_period,
+            until=None,
+        )
+        final_volume = sum((entry.basis for entry in entries), ZERO)
+        mine = {log.sale_line_id for log in group if log.kind == CommissionLog.Kind.COMMISSION}
+        raw, running = ZERO, ZERO
+        for entry in entries:
+            if entry.sale_line_id in mine:
+                whole = terms.tier_mode == calculation.WHOLE_PERIOD
+                raw += calculation.earned(
+                    terms,
+                    basis=entry.basis,
+                    units=entry.units,
+                    volume_before=running,
+                    tier_volume=final_volume if whole else None,
+                ).amount
+            running += entry.basis
+        currency = group[0].currency
+        difference = round_money(raw, currency) - sum((log.amount for log in group), ZERO)
+        if difference:
+            value, above = calculation.tier_at(terms, final_volume)
+            adjustments.append(
+                CommissionLog(
+                    clinic=clinic,
+                    kind=CommissionLog.Kind.ADJUSTMENT,
+                    status=CommissionLog.Status.SETTLED,
+                    practitioner_id=practitioner,
+                    rule=group[0].rule,
+                    rule_version=group[0].rule_version,
+                    terms=group[0].terms,
+                    basis_amount=ZERO,
+                    rate=value,
+                    tier_above=above,
+                    amount=difference,
+                    currency=currency,
+                    period=period,
+                )
+            )
+    CommissionLog.objects.bulk_create(adjustments)
+    CommissionLog.objects.filter(pk__in=settled).update(status=CommissionLog.Status.SETTLED)
+    return adjustments
+
+
+def commission_periods_settle_due(*, clinic: Clinic) -> int:
+    """Beat: close every period of ``clinic`` that has ended and still holds accrued
+    logs. Returns the number of adjustments written."""
+    today = selectors.clinic_day(clinic, timezone.now())
+    periods = CommissionLog.objects.filter(status=CommissionLog.Status.ACCRUED, period__lt=today).values_list(
+        "period", flat=True
+    )
+    return sum(
+        len(commission_period_settle(clinic=clinic, period=period, ended_by=today))
+        for period in sorted(set(periods))
+    )

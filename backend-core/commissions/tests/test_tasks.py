@@ -1,0 +1,158 @@
+import os
+import signal
+from decimal import Decimal
+from unittest import mock
+
+import pytest
+from asgiref.sync import async_to_sync
+from channels.layers import get_channel_layer
+from django.db import OperationalError, transaction
+
+from commerce.models import Sale
+from commerce.signals import sale_completed, sale_reversed
+from commissions import tasks
+from commissions.models import CommissionLog, CommissionRule, CommissionRun
+from commissions.services import sale_commissions_calculate
+from commissions.tests.factories import Line, at, refund, rule, sale
+from core.realtime import clinic_group
+from core.roles import Role
+from core.tenancy import clinic_context
+
+
+def checkout(tenant, net="1000.00", credits=None):
+    """What ``sale_checkout`` does for commissions: write the sale and send
+    ``sale_completed`` inside its transaction."""
+    doctor, nurse = tenant.user(Role.DOCTOR), tenant.user(Role.NURSE)
+    lines = [Line(tenant.service, net, credits or [(doctor, 60), (nurse, 40)])]
+    with clinic_context(tenant.clinic), transaction.atomic():
+        row = sale(tenant.clinic, tenant.user(Role.CASHIER), lines)
+        sale_completed.send(sender=Sale, sale=row)
+    return row
+
+
+def run_status(row):
+    return CommissionRun.unscoped.get(sale=row).status
+
+
+def test_checkout_returns_before_the_commission_and_the_status_moves_from_pending_to_done(
+    celery_workers, world, api, tmp_path
+):
+    hold = tmp_path / "hold"
+    hold.touch()  # the worker will stop inside the calculation until this file goes
+    celery_workers.start(COMMISSIONS_TEST_HOLD_FILE=str(hold))
+    layer = get_channel_layer()
+    channel = async_to_sync(layer.new_channel)()
+    async_to_sync(layer.group_add)(clinic_group(world.a.clinic.pk), channel)
+
+    row = checkout(world.a)  # returned: the sale is committed and the task queued
+    cashier = api(world.a.user(Role.CASHIER), world.a.clinic)
+    url = f"/api/v1/commerce/sales/{row.pk}/commission-status/"
+    assert celery_workers.wait_for(lambda: (tmp_path / "hold.held").exists()), (
+        "the worker never took the task"
+    )
+    pending = cashier.get(url)
+    assert (
+        pending.status_code == 200 and pending.json()["status"] == "pending" and pending.json()["lines"] == []
+    )
+
+    hold.unlink()
+    assert celery_workers.wait_for(lambda: run_status(row) == "done"), "the worker did not finish"
+    done = cashier.get(url).json()
+    assert done["status"] == "done" and done["total"] == "100.00"  # the world's 10 % rule
+    assert sorted(line["amount"] for line in done["lines"]) == ["40.00", "60.00"]
+
+    message = async_to_sync(layer.receive)(channel)
+    assert message["event"]["type"] == "commission.calculated"
+    assert (
+        message["event"]["data"]["sale_id"] == str(row.pk) and message["event"]["data"]["total"] == "100.00"
+    )
+
+
+def test_a_worker_killed_mid_task_leaves_one_set_of_logs_after_redelivery(celery_workers, world, tmp_path):
+    # Redelivery of an unacknowledged message waits for the visibility timeout: 3 s here.
+    quick = {"CELERY_VISIBILITY_TIMEOUT": "3", "CELERY_UNACKED_RESTORE_INTERVAL": "1"}
+    hold = tmp_path / "hold"
+    hold.touch()
+    first = celery_workers.start(COMMISSIONS_TEST_HOLD_FILE=str(hold), **quick)
+    row = checkout(world.a)
+    assert celery_workers.wait_for(lambda: (tmp_path / "hold.held").exists()), (
+        "the worker never took the task"
+    )
+    os.kill(first.pid, signal.SIGKILL)  # logs written, not committed, message not acknowledged
+    first.wait(timeout=10)
+    assert not CommissionLog.unscoped.filter(sale=row).exists()
+    hold.unlink()
+
+    celery_workers.start(**quick)
+    assert celery_workers.wait_for(lambda: run_status(row) == "done", timeout=60), "not redelivered"
+    logs = CommissionLog.unscoped.filter(sale=row)
+    assert sorted(logs.values_list("amount", flat=True)) == [Decimal("40.00"), Decimal("60.00")]
+    # Delivered again (a duplicate message): still one set.
+    tasks.calculate_commission.delay(clinic_id=str(world.a.clinic.pk), sale_id=str(row.pk))
+    refund(row, world.a.user(Role.CASHIER), {1: "1000.00"})
+    with clinic_context(world.a.clinic), transaction.atomic():
+        sale_reversed.send(sender=Sale, sale=row, refund=row.refunds.model.unscoped.get(sale=row))
+    assert celery_workers.wait_for(lambda: logs.filter(kind="reversal").count() == 2), "no reversal"
+    assert logs.filter(kind="commission").count() == 2 and sum(logs.values_list("amount", flat=True)) == 0
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_rolled_back_checkout_enqueues_nothing(world):
+    def declined_checkout():
+        with clinic_context(world.a.clinic), transaction.atomic():
+            row = sale(world.a.clinic, world.a.user(Role.CASHIER), [Line(world.a.service, "10.00", [])])
+            sale_completed.send(sender=Sale, sale=row)
+            raise RuntimeError("payment declined")
+
+    with mock.patch.object(tasks.calculate_commission, "apply_async") as send:
+        with pytest.raises(RuntimeError):
+            declined_checkout()
+        assert (
+            not send.called
+            and not CommissionRun.unscoped.filter(sale__clinic=world.a.clinic)
+            .exclude(sale=world.a.sale)
+            .exists()
+        )
+        row = checkout(world.a)
+        send.assert_called_once_with(kwargs={"clinic_id": str(world.a.clinic.pk), "sale_id": str(row.pk)})
+        assert run_status(row) == "pending"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_transient_errors_are_retried_and_other_errors_mark_the_run_failed(world):
+    row = checkout(world.a, credits=[(world.a.user(Role.DOCTOR), 100)])
+    kwargs = {"clinic_id": str(world.a.clinic.pk), "sale_id": str(row.pk)}
+    real = tasks.sale_commissions_calculate
+    calls = iter([OperationalError("connection lost")])
+
+    def once_flaky(**kw):
+        for error in calls:
+            raise error
+        return real(**kw)
+
+    with mock.patch.object(tasks, "sale_commissions_calculate", side_effect=once_flaky) as calculate:
+        tasks.calculate_commission.apply(kwargs=kwargs)
+    assert calculate.call_count == 2 and run_status(row) == "done"
+
+    broken = checkout(world.a, credits=[(world.a.user(Role.DOCTOR), 100)])
+    with mock.patch.object(tasks, "sale_commissions_calculate", side_effect=ValueError("bad tiers")):
+        result = tasks.calculate_commission.apply(kwargs={**kwargs, "sale_id": str(broken.pk)})
+    assert result.failed()
+    run = CommissionRun.unscoped.get(sale=broken)
+    assert run.status == "failed" and run.error == "ValueError: bad tiers"
+
+
+def test_the_daily_close_settles_the_ended_periods_of_every_clinic(world):
+    CommissionRule.unscoped.filter(pk=world.b.commission_rule.pk).update(is_active=False)
+    rule(world.b.clinic, value=Decimal(5), tiers=[{"above": "100.00", "value": "10.00"}])
+    doctor = world.b.user(Role.DOCTOR)
+    with clinic_context(world.b.clinic):
+        for day in (2, 3):  # 60.00 at 5 %, then 60.00 at 10 % (120 > 100)
+            row = sale(
+                world.b.clinic, doctor, [Line(world.b.service, "60.00", [(doctor, 100)])], at=at(2026, 3, day)
+            )
+            sale_commissions_calculate(sale=row)
+    assert tasks.settle_commission_periods() == 1
+    assert tasks.settle_commission_periods() == 0
+    adjustment = CommissionLog.unscoped.get(kind="adjustment")
+    assert adjustment.amount == Decimal("3.00") and adjustment.clinic == world.b.clinic
