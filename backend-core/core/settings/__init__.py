@@ -14,6 +14,7 @@ from .celery import *
 from .channels import *
 from .crypto import *
 from .database import *
+from .frontend import *
 from .logging import *
 from .notifications import *
 from .privacy import *
