@@ -42,6 +42,13 @@ export const shared = {
   '@aesthetix/api-client': singleton,
 }
 
+/**
+ * Which copy of a shared package wins: the first one loaded (the host's). The default,
+ * 'version-first', fetches every remote's remoteEntry.js at start-up to compare versions,
+ * which would load all remotes on the login page.
+ */
+export const shareStrategy = 'loaded-first' as const
+
 /** Build output: <repo>/dist/<app>, which Django collects as static files under <app>/. */
 export function outDir(app: AppName): string {
   return `../dist/${app}`

@@ -11,9 +11,7 @@ from __future__ import annotations
 import base64
 import json
 import os
-import re
 import signal
-import socket
 import subprocess
 import time
 from dataclasses import dataclass
@@ -23,13 +21,9 @@ import httpx
 import pytest
 from django_otp.oath import totp
 
+from support import free_port, login_of
+
 REPO = Path(__file__).resolve().parent.parent
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 @dataclass
@@ -51,21 +45,12 @@ class Running:
                 time.sleep(0.5)
 
 
-def _login_of(output: str, role: str) -> tuple[str, str]:
-    for line in output.splitlines():
-        cells = re.split(r"\s{2,}", line.strip())
-        if role in cells:
-            phone = next(c for c in cells if re.fullmatch(r"\+\d{8,15}", c))
-            return phone, cells[cells.index(phone) + 1]
-    raise AssertionError(f"no {role} login printed:\n{output}")
-
-
 @pytest.fixture(scope="module")
 def running(tmp_path_factory: pytest.TempPathFactory):
     tmp_path = tmp_path_factory.mktemp("run")
     clone = tmp_path / "clone"
     subprocess.run(["git", "clone", "--quiet", str(REPO), str(clone)], check=True)
-    port = _free_port()
+    port = free_port()
     log = tmp_path / "run.log"
     env = {
         key: value
@@ -115,7 +100,7 @@ def test_run_command_serves_health_and_a_demo_login_works(running):
     assert "filesystem" in ready["checks"]["broker"]["backend"].lower()
 
     output = running.log.read_text()
-    phone, password = _login_of(output, "receptionist")
+    phone, password = login_of(output, "receptionist")
     login = httpx.post(
         f"{base}/api/v1/auth/token",
         json={"phone": phone, "password": password},

@@ -1,7 +1,7 @@
 import { federation } from '@module-federation/vite'
 import vue from '@vitejs/plugin-vue'
 import { defineConfig } from 'vite'
-import { APPS, outDir, publicPath, remote, shared } from '../federation.config'
+import { APPS, outDir, publicPath, remote, shared, shareStrategy } from '../federation.config'
 
 const backend = process.env.AESTHETIX_BACKEND_URL ?? 'http://127.0.0.1:8000'
 
@@ -17,6 +17,7 @@ export default defineConfig(({ command }) => ({
         pos: remote('pos', command),
       },
       shared,
+      shareStrategy,
       dts: false,
     }),
   ],

@@ -1,7 +1,7 @@
 import { federation } from '@module-federation/vite'
 import vue from '@vitejs/plugin-vue'
 import { defineConfig } from 'vite'
-import { APPS, outDir, publicPath, shared } from '../federation.config'
+import { APPS, outDir, publicPath, shared, shareStrategy } from '../federation.config'
 
 export default defineConfig(({ command }) => ({
   base: publicPath('scheduling', command),
@@ -12,6 +12,7 @@ export default defineConfig(({ command }) => ({
       filename: 'remoteEntry.js',
       exposes: { './CalendarModule': './src/CalendarModule.vue' },
       shared,
+      shareStrategy,
       dts: false,
     }),
   ],

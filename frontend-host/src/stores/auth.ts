@@ -4,6 +4,8 @@ import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 
 const CLINIC_KEY = 'aesthetix.clinic'
+// Not a credential: only whether asking the refresh cookie for a session is worth a request.
+const SIGNED_IN_KEY = 'aesthetix.signed-in'
 
 export type LoginResult = { ok: true } | { ok: false; otpRequired: boolean; problem: Problem }
 
@@ -47,6 +49,7 @@ export const useAuthStore = defineStore('auth', () => {
 
   async function tokensAccept(tokens: TokenResponse): Promise<void> {
     session.setAccessToken(tokens.access)
+    localStorage.setItem(SIGNED_IN_KEY, '1')
     twoFactor.value = tokens.two_factor
     expired.value = false
     await profileLoad()
@@ -67,8 +70,12 @@ export const useAuthStore = defineStore('auth', () => {
 
   /** After a reload: trade the refresh cookie for a session, if there is one. */
   async function restore(): Promise<boolean> {
+    if (!localStorage.getItem(SIGNED_IN_KEY)) return false
     const tokens = await refreshAccess()
-    if (!tokens) return false
+    if (!tokens) {
+      forget()
+      return false
+    }
     await tokensAccept(tokens)
     return true
   }
@@ -88,6 +95,7 @@ export const useAuthStore = defineStore('auth', () => {
 
   function forget() {
     session.clear()
+    localStorage.removeItem(SIGNED_IN_KEY)
     user.value = null
     memberships.value = []
     twoFactor.value = null

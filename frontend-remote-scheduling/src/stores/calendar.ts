@@ -51,5 +51,14 @@ export const useCalendarStore = defineStore('scheduling.calendar', () => {
     )
   }
 
-  return { clinic, practitioners, rooms, services, setupLoad, appointmentsLoad }
+  /** Free start times for `service` on the clinic's local `date`, for one practitioner or all. */
+  async function slotsLoad(service: string, date: string, practitioner?: string): Promise<Schemas['Slot'][]> {
+    const { data, error } = await api.GET('/api/v1/calendar/appointments/availability', {
+      params: { query: { service, date_from: date, date_to: date, ...(practitioner ? { practitioner } : {}) } },
+    })
+    if (!data) throw new Error(problemOf(error).detail)
+    return data
+  }
+
+  return { clinic, practitioners, rooms, services, setupLoad, appointmentsLoad, slotsLoad }
 })

@@ -1429,21 +1429,6 @@ export interface components {
             previous?: string | null;
             results: components["schemas"]["Service"][];
         };
-        PaginatedSlotList: {
-            /** @example 123 */
-            count: number;
-            /**
-             * Format: uri
-             * @example http://api.example.org/accounts/?page=4
-             */
-            next?: string | null;
-            /**
-             * Format: uri
-             * @example http://api.example.org/accounts/?page=2
-             */
-            previous?: string | null;
-            results: components["schemas"]["Slot"][];
-        };
         PaginatedStaffList: {
             /** @example 123 */
             count: number;
@@ -3534,10 +3519,6 @@ export interface operations {
                 date_to: string;
                 /** @description Which field to use when ordering the results. */
                 ordering?: string;
-                /** @description A page number within the paginated result set. */
-                page?: number;
-                /** @description Number of results to return per page. */
-                page_size?: number;
                 practitioner?: string;
                 service: string;
             };
@@ -3552,7 +3533,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PaginatedSlotList"];
+                    "application/json": components["schemas"]["Slot"][];
                 };
             };
             /** @description Invalid input: `errors` names each field. */
