@@ -1,4 +1,5 @@
-// Regenerates src/schema.d.ts from the backend's OpenAPI schema (drf-spectacular).
+// Regenerates src/schema.d.ts from the backend's OpenAPI schema (drf-spectacular);
+// with --check, fails instead when the committed file is out of date.
 // The backend's Python is the repository's virtualenv, or $AESTHETIX_PYTHON.
 import { execFileSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
@@ -9,7 +10,8 @@ import openapiTS, { astToString } from 'openapi-typescript'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const repo = resolve(here, '../../..')
-const python = process.env.AESTHETIX_PYTHON ?? join(repo, '.venv/bin/python')
+// Relative to where npm was started (npm runs this script from the workspace folder).
+const python = resolve(process.env.INIT_CWD ?? process.cwd(), process.env.AESTHETIX_PYTHON ?? join(repo, '.venv/bin/python'))
 const work = mkdtempSync(join(tmpdir(), 'aesthetix-schema-'))
 try {
   const schemaFile = join(work, 'openapi.json')
@@ -31,7 +33,14 @@ try {
   }
   const ast = await openapiTS(schema)
   const header = '// Generated from the backend OpenAPI schema by `npm run api:types`. Do not edit.\n\n'
-  writeFileSync(join(here, '../src/schema.d.ts'), header + astToString(ast))
+  const target = join(here, '../src/schema.d.ts')
+  const generated = header + astToString(ast)
+  if (!process.argv.includes('--check')) {
+    writeFileSync(target, generated)
+  } else if (readFileSync(target, 'utf8') !== generated) {
+    console.error('src/schema.d.ts is out of date with the backend API: run `npm run api:types` and commit it.')
+    process.exitCode = 1
+  }
 } finally {
   rmSync(work, { recursive: true, force: true })
 }

@@ -6,7 +6,7 @@ import { session } from './session'
 export type TokenResponse = components['schemas']['TokenResponse']
 
 export interface ApiClientOptions {
-  /** Origin of the API; '' (the default) is the page's own origin. */
+  /** Origin of the API; by default the page's own origin. */
   baseUrl?: string
   fetch?: (request: Request) => Promise<Response>
 }
@@ -32,7 +32,7 @@ function withCredentials(request: Request): Request {
  * `SESSION_EXPIRED` is emitted on the bus, once.
  */
 export function createApiClient(options: ApiClientOptions = {}) {
-  const baseUrl = options.baseUrl ?? ''
+  const baseUrl = options.baseUrl ?? globalThis.location?.origin ?? ''
   const send = options.fetch ?? ((request: Request) => globalThis.fetch(request))
   let refreshing: Promise<TokenResponse | null> | null = null
 
