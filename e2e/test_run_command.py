@@ -1,9 +1,10 @@
 """Smoke test of the README's run command, from a fresh clone of the committed tree.
 
 Starts ``bin/run`` (embedded profile: SQLite, filesystem broker, real worker and beat,
-ASGI server, demo data) on a free port, then checks what a newcomer would: ``/healthz``
-answers, ``/readyz`` reports every dependency, a printed demo login signs in, and the
-worker processes a task the web process enqueued.
+ASGI server, demo data, the built front end) on a free port, then checks what a newcomer
+would: ``/healthz`` answers, ``/readyz`` reports every dependency, the app's pages and
+remotes are served from the same origin, a printed demo login signs in, and the worker
+processes a task the web process enqueued.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import base64
 import json
 import os
+import re
 import signal
 import subprocess
 import time
@@ -120,6 +122,20 @@ def test_run_command_serves_health_and_a_demo_login_works(running):
         timeout=10,
     )
     assert staff.status_code == 200 and staff.json()["count"] >= 9
+
+
+def test_run_command_serves_the_front_end_from_one_origin(running):
+    running.wait_healthy()
+    base = running.base
+    page = httpx.get(f"{base}/calendar", timeout=10)
+    assert page.status_code == 200 and '<div id="app"></div>' in page.text
+    entry = re.search(r'<script type="module"[^>]* src="(/static/host/[^"]+\.js)"', page.text)
+    assert entry, page.text
+    assert httpx.get(f"{base}{entry[1]}", timeout=10).status_code == 200
+    for remote in ("scheduling", "emr", "pos"):
+        remote_entry = httpx.get(f"{base}/static/{remote}/remoteEntry.js", timeout=10)
+        assert remote_entry.status_code == 200
+        assert "immutable" not in remote_entry.headers["cache-control"]
 
 
 def test_the_worker_delivers_what_the_web_process_enqueues(running):

@@ -62,7 +62,9 @@ def test_an_expired_token_with_a_clinic_header_answers_401_so_the_client_refresh
     """A stale access token must read as "not signed in" (401), not as a stranger to the
     clinic (404): the front end renews the token on 401 only."""
     client = api(world.a.user(), world.a.clinic)
-    client.credentials(HTTP_AUTHORIZATION="Bearer expired.or.revoked", HTTP_X_CLINIC_ID=str(world.a.clinic.pk))
+    client.credentials(
+        HTTP_AUTHORIZATION="Bearer expired.or.revoked", HTTP_X_CLINIC_ID=str(world.a.clinic.pk)
+    )
     response = client.get("/api/v1/staff")
     assert response.status_code == 401
 
