@@ -407,6 +407,18 @@ def test_arabic_turns_the_whole_layout_right_to_left(server, open_page):
     watched.assert_clean()
 
 
+def _script_bytes(page: Page, prefix: str) -> int:
+    """Bytes of JavaScript under ``prefix`` the page fetched, as sent (compressed)."""
+    return int(
+        page.evaluate(
+            """prefix => performance.getEntriesByType('resource')
+                .filter(e => new URL(e.name).pathname.startsWith(prefix) && e.name.endsWith('.js'))
+                .reduce((sum, e) => sum + e.encodedBodySize, 0)""",
+            prefix,
+        )
+    )
+
+
 def _js_with(server: Server, urls: list[str], marker: str) -> list[str]:
     scripts = sorted({u for u in urls if u.startswith(server.base) and u.endswith(".js")})
     return [u for u in scripts if marker in httpx.get(u, timeout=10).text]
@@ -423,8 +435,15 @@ def test_one_vue_and_one_pinia_and_remotes_only_on_their_route(server, open_page
     expect(page.get_by_label("Mobile number")).to_be_visible()
     page.wait_for_load_state("networkidle")
     assert not [u for u in watched.requests if "/static/scheduling/" in u]
+    login_js = _script_bytes(page, "/static/host/")
     _sign_in(page, *server.login("receptionist"))
     _calendar_ready(page)
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    calendar_js = _script_bytes(page, "/static/scheduling/")
+    (ARTIFACTS / "bundle-sizes.txt").write_text(
+        f"host JavaScript on the login page: {login_js / 1024:.1f} KB over the wire (gzip)\n"
+        f"scheduling remote when the calendar opens: {calendar_js / 1024:.1f} KB\n"
+    )
     assert [u for u in watched.requests if u.endswith("/static/scheduling/remoteEntry.js")]
     assert not [u for u in watched.requests if "/static/emr/" in u or "/static/pos/" in u]
     # …but the page loads exactly one of each.
