@@ -249,6 +249,21 @@ def test_owner_enrols_2fa_then_signs_in_with_a_code_and_switches_clinic(server, 
     _calendar_ready(page)
     watched.shot("03-calendar-after-clinic-switch")
 
+    # The owner's settings pages: clinic profile, staff, invites.
+    page.get_by_role("link", name="Clinic profile").click()
+    expect(page.get_by_label("Name")).to_have_value(re.compile("Lumière São Paulo"))
+    page.get_by_role("link", name="Staff").click()
+    staff = page.get_by_role("table", name="Staff")
+    expect(staff).to_contain_text("Pimchanok Wongsakul")
+    expect(staff).to_contain_text("Receptionist")
+    watched.shot("04-settings-staff")
+    page.get_by_role("link", name="Invites").click()
+    page.get_by_label("Mobile number").fill("+5511987650011")
+    page.get_by_role("button", name="Send invite").click()
+    expect(page.get_by_role("status").filter(has_text="Invite sent.")).to_be_visible()
+    expect(page.get_by_role("table", name="Invites")).to_contain_text("+5511987650011")
+    watched.shot("05-settings-invites")
+
     # Sign out, and back in: now the server asks for the code at sign-in.
     page.get_by_role("button", name="Account").click()
     page.get_by_role("menuitem", name="Sign out").click()
@@ -313,7 +328,7 @@ def test_a_booking_appears_live_in_another_browser_and_a_conflicting_move_snaps_
     slots = dialog.get_by_test_id("booking-slots").get_by_role("button")
     expect(slots.first).to_be_visible()
     slots.first.click()
-    front.shot("04-booking-dialog")
+    front.shot("06-booking-dialog")
     with page.expect_response(
         lambda r: r.url.endswith("/api/v1/calendar/appointments") and r.status == 201
     ) as booked:
@@ -325,7 +340,7 @@ def test_a_booking_appears_live_in_another_browser_and_a_conflicting_move_snaps_
     expect(back.page.locator(".fc-event", has_text=first_name)).to_be_visible(timeout=1000)
     live_seconds = time.monotonic() - booked_at
     assert live_seconds < 1.0
-    back.shot("05-booking-seen-live")
+    back.shot("07-booking-seen-live")
 
     # Someone else books the same doctor later that day (the first browser sees it live)…
     later = desk.get(
@@ -361,7 +376,7 @@ def test_a_booking_appears_live_in_another_browser_and_a_conflicting_move_snaps_
         page.mouse.up()
     conflict = page.get_by_test_id("calendar-conflict")
     expect(conflict).to_contain_text("practitioner already has an appointment")
-    front.shot("06-move-conflict")
+    front.shot("08-move-conflict")
     expect(moving.locator(".fc-event-time")).to_have_text(shown_at)
     appointment = booked.value.json()
     stored = desk.get(f"/api/v1/calendar/appointments/{appointment['id']}").json()
@@ -375,7 +390,7 @@ def test_a_booking_appears_live_in_another_browser_and_a_conflicting_move_snaps_
     expect(status).to_have_text("Checked in")
     page.get_by_role("button", name="Start treatment").click()
     expect(status).to_have_text("In treatment")
-    front.shot("07-appointment-actions")
+    front.shot("09-appointment-actions")
     page.get_by_role("button", name="Close").click()
     target.click()
     page.get_by_role("button", name="No-show").click()
@@ -403,7 +418,7 @@ def test_arabic_turns_the_whole_layout_right_to_left(server, open_page):
     nav = page.get_by_role("navigation").first.bounding_box()
     main = page.get_by_role("main").bounding_box()
     assert nav and main and nav["x"] > main["x"]  # the sidebar moved to the right
-    watched.shot("08-calendar-arabic-rtl")
+    watched.shot("10-calendar-arabic-rtl")
     watched.assert_clean()
 
 
@@ -463,7 +478,7 @@ def test_a_remote_that_fails_to_load_shows_a_panel(server, open_page):
     panel = page.get_by_test_id("remote-error")
     expect(panel).to_contain_text("This module could not be loaded")
     expect(page.get_by_role("link", name="Patients")).to_be_visible()  # the shell still works
-    watched.shot("09-remote-failed")
+    watched.shot("11-remote-failed")
 
 
 def test_an_expired_session_returns_to_login_with_a_message(server, open_page):
@@ -480,5 +495,5 @@ def test_an_expired_session_returns_to_login_with_a_message(server, open_page):
     page.get_by_role("button", name="Rooms").click()  # any request now
     expect(page).to_have_url(re.compile(r"/login\?redirect=/calendar"), timeout=10_000)
     expect(page.get_by_role("status")).to_have_text("Your session has expired. Please sign in again.")
-    watched.shot("10-session-expired")
+    watched.shot("12-session-expired")
     watched.assert_clean()
