@@ -187,7 +187,8 @@ class AppointmentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Clini
         "practitioner or all; honours hours, breaks, exceptions, buffers, DST and the "
         "practitioner's bookings at every clinic.",
     )
-    @action(detail=False, methods=["get"])
+    # One list, not pages (the schema said pages while the view answered a list).
+    @action(detail=False, methods=["get"], pagination_class=None)
     def availability(self, request: Request) -> Response:
         query = serializers.AvailabilityQuerySerializer(data=request.query_params)
         query.is_valid(raise_exception=True)
