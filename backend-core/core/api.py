@@ -49,6 +49,15 @@ class ClinicRequired(ValidationFailed):
     default_detail = _("Send the X-Clinic-Id header naming one of your clinics.")
 
 
+def clinic_row_or_400(model: type[_MT], pk: Any, field: str) -> _MT:
+    """The current clinic's ``model`` row ``pk``, or a 400 naming ``field``: a reference
+    in a request body to another clinic's row reads as unknown, never as forbidden."""
+    row = model._default_manager.filter(pk=pk).first()
+    if row is None:
+        raise ValidationFailed(errors={field: [str(_("Not found in this clinic."))]})
+    return row
+
+
 def request_user(request: Request) -> User:
     """The signed-in user of a view guarded by ``IsAuthenticated``."""
     return cast("User", request.user)

@@ -38,6 +38,12 @@ SPECTACULAR_SETTINGS = {
         "LanguageEnum": "core.settings.base.LANGUAGE_CODES",
         "ScheduleExceptionKindEnum": "scheduling.models.ScheduleException.Kind",
         "DataSubjectRequestKindEnum": "compliance.models.DataSubjectRequest.Kind",
+        "VisitStatusEnum": "emr.models.Visit.Status",
+        "TreatmentSessionStatusEnum": "emr.models.TreatmentSession.Status",
+        "TreatmentPlanStatusEnum": "emr.models.TreatmentPlan.Status",
+        "PlannedSessionStatusEnum": "emr.models.PlannedSession.Status",
+        "ClinicalNoteStatusEnum": "emr.models.ClinicalNote.Status",
+        "PhotoStatusEnum": "emr.models.Photo.Status",
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",

@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "commerce",
     "scheduling",
     "compliance",
+    "emr",
     "demo",
 ]
 

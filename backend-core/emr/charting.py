@@ -1,0 +1,84 @@
+"""The shape of face-chart annotations (JSON Schema, checked with ``jsonschema``) and
+the check that turns a violation into a 400 naming the offending field.
+
+Coordinates are normalized to the image or template: ``x`` from 0 (left edge) to 1
+(right edge), ``y`` from 0 (top) to 1 (bottom). ``units`` is a decimal string in
+``unit`` (``U``: toxin units, ``ml``: millilitres of filler or biostimulator).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from django.utils.translation import gettext as _
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError as SchemaError
+
+from core.exceptions import ValidationFailed
+
+UUID_PATTERN = r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"
+DEPTHS = ("intradermal", "subdermal", "subcutaneous", "supraperiosteal", "intramuscular")
+MAX_POINTS = 500
+
+ANNOTATIONS_SCHEMA: dict[str, Any] = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["points"],
+    "properties": {
+        "points": {
+            "type": "array",
+            "maxItems": MAX_POINTS,
+            "items": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["x", "y"],
+                "properties": {
+                    "x": {"type": "number", "minimum": 0, "maximum": 1},
+                    "y": {"type": "number", "minimum": 0, "maximum": 1},
+                    "label": {"type": "string", "maxLength": 60},
+                    "product": {"type": ["string", "null"], "pattern": UUID_PATTERN},
+                    "lot": {"type": ["string", "null"], "pattern": UUID_PATTERN},
+                    "units": {"type": "string", "pattern": r"^\d{1,4}(\.\d{1,2})?$"},
+                    "unit": {"enum": ["U", "ml"]},
+                    "depth": {"enum": list(DEPTHS)},
+                    "technique": {"type": "string", "maxLength": 60},
+                    "notes": {"type": "string", "maxLength": 500},
+                },
+            },
+        }
+    },
+}
+
+_VALIDATOR = Draft202012Validator(ANNOTATIONS_SCHEMA)
+
+
+def annotation_field(path: Iterable[Any], prefix: str = "annotations") -> str:
+    """``["points", 3, "x"]`` → ``"annotations.points[3].x"``."""
+    out = prefix
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else f".{part}"
+    return out
+
+
+def _field_of(error: SchemaError) -> str:
+    path = list(error.absolute_path)
+    if error.validator == "required" and isinstance(error.instance, dict):
+        missing = [name for name in error.validator_value if name not in error.instance]
+        path += missing[:1]
+    elif error.validator == "additionalProperties" and isinstance(error.instance, dict):
+        allowed = set(error.schema.get("properties", {}))
+        path += sorted(set(error.instance) - allowed)[:1]
+    return annotation_field(path)
+
+
+def annotations_shape_check(annotations: Any) -> dict[str, Any]:
+    """Return ``annotations`` when it follows ``ANNOTATIONS_SCHEMA``; raise
+    ``ValidationFailed`` naming every offending field (``annotations.points[3].x``)."""
+    errors: dict[str, list[str]] = {}
+    for error in _VALIDATOR.iter_errors(annotations):
+        errors.setdefault(_field_of(error), []).append(error.message)
+    if errors:
+        raise ValidationFailed(_("The chart annotations are invalid."), errors=errors)
+    return dict(annotations)
