@@ -54,3 +54,540 @@ class Service(ClinicScopedModel):
 
     def __str__(self) -> str:
         return self.name
+
+
+class CommerceSettings(ClinicScopedModel):
+    """A clinic's tax configuration and document counters (one row per clinic).
+
+    Taxes are percentages per line kind, all ``inclusive`` (prices already contain the
+    tax, as Thai VAT-inclusive shelf prices) or all exclusive (tax added on top, as
+    Brazilian ISS on services). A zero rate means no tax. Sale and invoice numbers are
+    gapless per clinic: the counters are taken under a row lock in the checkout
+    transaction, so a rolled-back checkout consumes no number."""
+
+    tax_label = models.CharField(max_length=20, default="VAT")
+    service_tax_rate = models.DecimalField(max_digits=5, decimal_places=2, default=Decimal(0))
+    product_tax_rate = models.DecimalField(max_digits=5, decimal_places=2, default=Decimal(0))
+    course_tax_rate = models.DecimalField(max_digits=5, decimal_places=2, default=Decimal(0))
+    tax_inclusive = models.BooleanField(default=False)
+    invoice_due_days = models.PositiveSmallIntegerField(default=0)
+    next_sale_number = models.PositiveIntegerField(default=1)
+    next_invoice_number = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["clinic"], name="commerce_settings_one_per_clinic")]
+
+
+class Product(ClinicScopedModel):
+    """A retail product or a medical supply (syringe of filler, toxin vial) of one clinic.
+    ``price`` is the retail unit price in ``currency`` (the clinic's); medical supplies
+    may have a zero price. ``registration_number`` is the regulator's registration
+    (ANVISA in Brazil: 11 or 13 digits, stored as digits)."""
+
+    class Kind(models.TextChoices):
+        RETAIL = "retail", _("Retail product")
+        MEDICAL_SUPPLY = "medical_supply", _("Medical supply")
+
+    class Unit(models.TextChoices):
+        PIECE = "piece", _("piece")
+        SYRINGE = "syringe", _("syringe")
+        VIAL = "vial", _("vial")
+        TOXIN_UNIT = "unit", _("toxin unit")
+        ML = "ml", _("ml")
+        BOX = "box", _("box")
+
+    name = models.CharField(max_length=200)
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    unit = models.CharField(max_length=10, choices=Unit.choices, default=Unit.PIECE)
+    sku = models.CharField(max_length=64, blank=True)
+    registration_number = models.CharField(max_length=50, blank=True)
+    manufacturer = models.CharField(max_length=200, blank=True)
+    price = models.DecimalField(
+        max_digits=12, decimal_places=2, default=Decimal(0), validators=[MinValueValidator(Decimal(0))]
+    )
+    currency = models.CharField(max_length=3)
+    low_stock_threshold = models.DecimalField(max_digits=12, decimal_places=3, default=Decimal(0))
+    is_active = models.BooleanField(default=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["clinic", "name"], name="product_unique_name_per_clinic"),
+            models.UniqueConstraint(
+                fields=["clinic", "sku"], condition=~models.Q(sku=""), name="product_unique_sku_per_clinic"
+            ),
+            models.CheckConstraint(condition=models.Q(price__gte=0), name="product_price_not_negative"),
+        ]
+        indexes = [models.Index(fields=["clinic", "kind", "name"])]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ServiceMaterial(ClinicScopedModel):
+    """A product and the quantity (in the product's unit) one unit of a service consumes."""
+
+    service = models.ForeignKey(Service, on_delete=models.CASCADE, related_name="materials")
+    product = models.ForeignKey(Product, on_delete=models.PROTECT, related_name="+")
+    quantity = models.DecimalField(
+        max_digits=12, decimal_places=3, validators=[MinValueValidator(Decimal("0.001"))]
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["service", "product"], name="service_material_unique"),
+            models.CheckConstraint(condition=models.Q(quantity__gt=0), name="service_material_positive"),
+        ]
+
+
+class StockLot(ClinicScopedModel):
+    """One manufacturer lot of a product held by the clinic. ``quantity_on_hand`` is the
+    sum of the lot's movements, kept by ``stock_movement_write`` (the one writer) under
+    a row lock; the database refuses a negative value. ``unit_cost`` (clinic currency)
+    values inventory and cost of goods."""
+
+    product = models.ForeignKey(Product, on_delete=models.PROTECT, related_name="lots")
+    lot_number = models.CharField(max_length=64)
+    expiry_date = models.DateField()
+    registration_number = models.CharField(max_length=50, blank=True)
+    unit_cost = models.DecimalField(max_digits=12, decimal_places=2, default=Decimal(0))
+    received_at = models.DateTimeField()
+    quantity_on_hand = models.DecimalField(
+        max_digits=12, decimal_places=3, default=Decimal(0), editable=False
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["clinic", "product", "lot_number"], name="stock_lot_unique_number"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(quantity_on_hand__gte=0), name="stock_lot_never_negative"
+            ),
+            models.CheckConstraint(condition=models.Q(unit_cost__gte=0), name="stock_lot_cost_not_negative"),
+        ]
+        indexes = [models.Index(fields=["clinic", "product", "expiry_date"], name="stock_lot_fefo")]
+
+    def __str__(self) -> str:
+        return f"{self.product} lot {self.lot_number}"
+
+
+class StockMovement(ClinicScopedModel):
+    """One line of the stock ledger: ``quantity`` is signed (in the product's unit), +in
+    and -out. ``reference_type``/``reference_id`` name what caused it (for example
+    ``"emr.treatment_session"`` or ``"commerce.sale_line"``); ``patient`` is who received
+    it, which is what a recall reads."""
+
+    class Kind(models.TextChoices):
+        RECEIVE = "receive", _("Received")
+        CONSUME = "consume", _("Consumed in treatment")
+        ADJUST = "adjust", _("Adjustment")
+        TRANSFER_IN = "transfer_in", _("Transfer in")
+        TRANSFER_OUT = "transfer_out", _("Transfer out")
+        RETURN = "return", _("Returned")
+        SALE = "sale", _("Sold")
+
+    lot = models.ForeignKey(StockLot, on_delete=models.PROTECT, related_name="movements")
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    quantity = models.DecimalField(max_digits=12, decimal_places=3)
+    patient = models.ForeignKey(
+        "patients.ClinicPatient", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    reference_type = models.CharField(max_length=64, blank=True)
+    reference_id = models.UUIDField(null=True, blank=True)
+    reason = models.CharField(max_length=200, blank=True)
+    actor = models.ForeignKey("accounts.User", on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(condition=~models.Q(quantity=0), name="stock_movement_not_zero")
+        ]
+        indexes = [
+            models.Index(fields=["clinic", "lot", "created_at"], name="stock_movement_by_lot"),
+            models.Index(fields=["clinic", "reference_type", "reference_id"], name="stock_movement_by_ref"),
+        ]
+
+
+class Course(ClinicScopedModel):
+    """A prepaid package: ``sessions`` of one or more services (``CourseItem``), sold at
+    ``price`` in ``currency`` and redeemable for ``validity_days`` after purchase."""
+
+    name = models.CharField(max_length=200)
+    description = models.TextField(blank=True)
+    price = models.DecimalField(max_digits=12, decimal_places=2, validators=[MinValueValidator(Decimal(0))])
+    currency = models.CharField(max_length=3)
+    validity_days = models.PositiveIntegerField(validators=[MinValueValidator(1), MaxValueValidator(3650)])
+    is_active = models.BooleanField(default=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["clinic", "name"], name="course_unique_name_per_clinic"),
+            models.CheckConstraint(condition=models.Q(price__gte=0), name="course_price_not_negative"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def sessions_total(self) -> int:
+        return sum(item.sessions for item in self.items.all())
+
+
+class CourseItem(ClinicScopedModel):
+    """``sessions`` sessions of ``service`` included in a course."""
+
+    course = models.ForeignKey(Course, on_delete=models.CASCADE, related_name="items")
+    service = models.ForeignKey(Service, on_delete=models.PROTECT, related_name="+")
+    sessions = models.PositiveSmallIntegerField(validators=[MinValueValidator(1), MaxValueValidator(100)])
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["course", "service"], name="course_item_unique_service"),
+            models.CheckConstraint(condition=models.Q(sessions__gte=1), name="course_item_sessions_positive"),
+        ]
+
+
+class Sale(ClinicScopedModel):
+    """A POS transaction. Amounts are in ``currency`` (the clinic's); the arithmetic is
+    ``commerce.pricing``. ``idempotency_key`` is unique per clinic: a retried checkout
+    returns this sale."""
+
+    class Status(models.TextChoices):
+        COMPLETED = "completed", _("Completed")
+        PARTIALLY_REFUNDED = "partially_refunded", _("Partially refunded")
+        REFUNDED = "refunded", _("Refunded")
+        VOID = "void", _("Void")
+
+    number = models.CharField(max_length=20)
+    patient = models.ForeignKey(
+        "patients.ClinicPatient", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.COMPLETED)
+    currency = models.CharField(max_length=3)
+    subtotal = models.DecimalField(max_digits=12, decimal_places=2)
+    discount_total = models.DecimalField(max_digits=12, decimal_places=2, default=Decimal(0))
+    cart_discount = models.DecimalField(max_digits=12, decimal_places=2, default=Decimal(0))
+    tax_total = models.DecimalField(max_digits=12, decimal_places=2, default=Decimal(0))
+    total = models.DecimalField(max_digits=12, decimal_places=2)
+    tax_inclusive = models.BooleanField(default=False)
+    idempotency_key = models.CharField(max_length=100)
+    created_by = models.ForeignKey("accounts.User", on_delete=models.PROTECT, related_name="+")
+    voided_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["clinic", "idempotency_key"], name="sale_idempotency_key_unique"),
+            models.UniqueConstraint(fields=["clinic", "number"], name="sale_number_unique"),
+            models.CheckConstraint(condition=models.Q(total__gte=0), name="sale_total_not_negative"),
+        ]
+        indexes = [models.Index(fields=["clinic", "-created_at"], name="sale_recent")]
+
+    def __str__(self) -> str:
+        return self.number
+
+
+class SaleLine(ClinicScopedModel):
+    """One cart line. ``net_amount`` is the amount after line and cart discounts and
+    EXCLUDING tax (the commission basis); ``total = net_amount + tax_amount``."""
+
+    class Kind(models.TextChoices):
+        SERVICE = "service", _("Service")
+        PRODUCT = "product", _("Product")
+        COURSE = "course", _("Course")
+
+    sale = models.ForeignKey(Sale, on_delete=models.CASCADE, related_name="lines")
+    position = models.PositiveSmallIntegerField()
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    service = models.ForeignKey(Service, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    product = models.ForeignKey(Product, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    course = models.ForeignKey(Course, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    description = models.CharField(max_length=200)
+    quantity = models.DecimalField(max_digits=12, decimal_places=3)
+    unit_price = models.DecimalField(max_digits=12, decimal_places=2)
+    line_discount = models.DecimalField(max_digits=12, decimal_places=2, default=Decimal(0))
+    cart_discount_share = models.DecimalField(max_digits=12, decimal_places=2, default=Decimal(0))
+    net_amount = models.DecimalField(max_digits=12, decimal_places=2)
+    tax_rate = models.DecimalField(max_digits=5, decimal_places=2, default=Decimal(0))
+    tax_amount = models.DecimalField(max_digits=12, decimal_places=2, default=Decimal(0))
+    total = models.DecimalField(max_digits=12, decimal_places=2)
+    currency = models.CharField(max_length=3)
+
+    class Meta:
+        ordering = ["position"]
+        constraints = [
+            models.UniqueConstraint(fields=["sale", "position"], name="sale_line_unique_position"),
+            models.CheckConstraint(
+                condition=(
+                    models.Q(kind="service", service__isnull=False, product__isnull=True, course__isnull=True)
+                    | models.Q(
+                        kind="product", service__isnull=True, product__isnull=False, course__isnull=True
+                    )
+                    | models.Q(
+                        kind="course", service__isnull=True, product__isnull=True, course__isnull=False
+                    )
+                ),
+                name="sale_line_item_matches_kind",
+            ),
+            models.CheckConstraint(condition=models.Q(quantity__gt=0), name="sale_line_quantity_positive"),
+            models.CheckConstraint(condition=models.Q(net_amount__gte=0), name="sale_line_net_not_negative"),
+        ]
+
+
+class SaleLineCredit(ClinicScopedModel):
+    """A practitioner credited for a line, with ``share`` percent of it; the shares of a
+    line sum to 100 (enforced by ``sale_checkout``)."""
+
+    sale_line = models.ForeignKey(SaleLine, on_delete=models.CASCADE, related_name="credits")
+    practitioner = models.ForeignKey("accounts.User", on_delete=models.PROTECT, related_name="+")
+    share = models.DecimalField(
+        max_digits=5,
+        decimal_places=2,
+        validators=[MinValueValidator(Decimal("0.01")), MaxValueValidator(100)],
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["sale_line", "practitioner"], name="sale_line_credit_unique"),
+            models.CheckConstraint(
+                condition=models.Q(share__gt=0, share__lte=100), name="sale_line_credit_share_range"
+            ),
+        ]
+
+
+class CourseBalance(ClinicScopedModel):
+    """A patient's remaining sessions of a bought course (the seed's ``UserCourseBalance``).
+
+    ``sessions_remaining`` never goes below zero: the database refuses it and
+    ``course_balance_redeem`` decrements it with a conditional UPDATE. ``deferred_amount``
+    is the course's net price still held as deferred revenue; each redemption recognises
+    ``deferred_total / sessions_total`` (the last one the remainder)."""
+
+    class Status(models.TextChoices):
+        ACTIVE = "active", _("Active")
+        USED_UP = "used_up", _("Used up")
+        EXPIRED = "expired", _("Expired")
+        VOID = "void", _("Void")
+        REFUNDED = "refunded", _("Refunded")
+
+    patient = models.ForeignKey("patients.ClinicPatient", on_delete=models.PROTECT, related_name="+")
+    course = models.ForeignKey(Course, on_delete=models.PROTECT, related_name="+")
+    sale_line = models.ForeignKey(SaleLine, on_delete=models.PROTECT, related_name="course_balances")
+    sessions_total = models.PositiveSmallIntegerField()
+    sessions_remaining = models.SmallIntegerField()
+    expires_at = models.DateTimeField()
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.ACTIVE)
+    currency = models.CharField(max_length=3)
+    deferred_total = models.DecimalField(max_digits=12, decimal_places=2)
+    deferred_remaining = models.DecimalField(max_digits=12, decimal_places=2)
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(sessions_remaining__gte=0), name="course_balance_never_negative"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(sessions_remaining__lte=models.F("sessions_total")),
+                name="course_balance_within_total",
+            ),
+        ]
+        indexes = [models.Index(fields=["clinic", "patient", "status"], name="course_balance_by_patient")]
+
+
+class CourseRedemption(ClinicScopedModel):
+    """One session taken from a balance; ``reversed_at`` is set when it is given back.
+    Saving a new row records the ``com.aesthetix.course_balance.deducted`` outbox event
+    (``commerce.receivers``)."""
+
+    balance = models.ForeignKey(CourseBalance, on_delete=models.PROTECT, related_name="redemptions")
+    service = models.ForeignKey(Service, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    reference_type = models.CharField(max_length=64, blank=True)
+    reference_id = models.UUIDField(null=True, blank=True)
+    recognized_amount = models.DecimalField(max_digits=12, decimal_places=2)
+    actor = models.ForeignKey("accounts.User", on_delete=models.PROTECT, related_name="+")
+    reversed_at = models.DateTimeField(null=True, blank=True)
+
+
+class Invoice(ClinicScopedModel):
+    """The bill of a sale (or a draft from a completed visit). Amounts in ``currency``.
+    ``balance_due = total - refunded_total - paid_total`` where ``paid_total`` is the
+    sum of succeeded payments (refund payments are negative)."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        SENT = "sent", _("Sent")
+        PARTIALLY_PAID = "partially_paid", _("Partially paid")
+        PAID = "paid", _("Paid")
+        OVERDUE = "overdue", _("Overdue")
+        VOID = "void", _("Void")
+
+    number = models.CharField(max_length=20, blank=True)
+    sale = models.OneToOneField(Sale, on_delete=models.PROTECT, null=True, blank=True, related_name="invoice")
+    patient = models.ForeignKey(
+        "patients.ClinicPatient", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.DRAFT)
+    currency = models.CharField(max_length=3)
+    subtotal = models.DecimalField(max_digits=12, decimal_places=2, default=Decimal(0))
+    discount_total = models.DecimalField(max_digits=12, decimal_places=2, default=Decimal(0))
+    tax_total = models.DecimalField(max_digits=12, decimal_places=2, default=Decimal(0))
+    total = models.DecimalField(max_digits=12, decimal_places=2, default=Decimal(0))
+    paid_total = models.DecimalField(max_digits=12, decimal_places=2, default=Decimal(0))
+    refunded_total = models.DecimalField(max_digits=12, decimal_places=2, default=Decimal(0))
+    balance_due = models.DecimalField(max_digits=12, decimal_places=2, default=Decimal(0))
+    issued_at = models.DateTimeField(null=True, blank=True)
+    due_date = models.DateField(null=True, blank=True)
+    reference_type = models.CharField(max_length=64, blank=True)
+    reference_id = models.UUIDField(null=True, blank=True)
+    created_by = models.ForeignKey("accounts.User", on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["clinic", "number"], condition=~models.Q(number=""), name="invoice_number_unique"
+            ),
+            models.UniqueConstraint(
+                fields=["clinic", "reference_type", "reference_id"],
+                condition=models.Q(reference_id__isnull=False),
+                name="invoice_one_per_reference",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(
+                    balance_due=models.F("total") - models.F("refunded_total") - models.F("paid_total")
+                ),
+                name="invoice_balance_due_consistent",
+            ),
+        ]
+        indexes = [models.Index(fields=["clinic", "status", "due_date"], name="invoice_by_status_due")]
+
+    def __str__(self) -> str:
+        return self.number or str(self.pk)
+
+
+class InvoiceItem(ClinicScopedModel):
+    """A printed line of an invoice (mirrors a sale line, or a performed service on a
+    draft)."""
+
+    invoice = models.ForeignKey(Invoice, on_delete=models.CASCADE, related_name="items")
+    position = models.PositiveSmallIntegerField()
+    sale_line = models.OneToOneField(
+        SaleLine, on_delete=models.PROTECT, null=True, blank=True, related_name="invoice_item"
+    )
+    service = models.ForeignKey(Service, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    practitioner = models.ForeignKey(
+        "accounts.User", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    description = models.CharField(max_length=200)
+    quantity = models.DecimalField(max_digits=12, decimal_places=3)
+    unit_price = models.DecimalField(max_digits=12, decimal_places=2)
+    discount = models.DecimalField(max_digits=12, decimal_places=2, default=Decimal(0))
+    tax_amount = models.DecimalField(max_digits=12, decimal_places=2, default=Decimal(0))
+    total = models.DecimalField(max_digits=12, decimal_places=2)
+
+    class Meta:
+        ordering = ["position"]
+
+
+class Refund(ClinicScopedModel):
+    """Money given back for (part of) a sale; ``amount`` is positive, the matching
+    ``Payment`` is negative."""
+
+    sale = models.ForeignKey(Sale, on_delete=models.PROTECT, related_name="refunds")
+    amount = models.DecimalField(
+        max_digits=12, decimal_places=2, validators=[MinValueValidator(Decimal("0.01"))]
+    )
+    reason = models.CharField(max_length=500)
+    created_by = models.ForeignKey("accounts.User", on_delete=models.PROTECT, related_name="+")
+    idempotency_key = models.CharField(max_length=100)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["clinic", "idempotency_key"], name="refund_idempotency_key_unique"
+            ),
+            models.CheckConstraint(condition=models.Q(amount__gt=0), name="refund_amount_positive"),
+        ]
+
+
+class RefundLine(ClinicScopedModel):
+    """``quantity`` of a sale line given back, worth ``amount`` (tax included) of which
+    ``net_amount`` excludes tax."""
+
+    refund = models.ForeignKey(Refund, on_delete=models.CASCADE, related_name="lines")
+    sale_line = models.ForeignKey(SaleLine, on_delete=models.PROTECT, related_name="refund_lines")
+    quantity = models.DecimalField(max_digits=12, decimal_places=3)
+    amount = models.DecimalField(max_digits=12, decimal_places=2)
+    net_amount = models.DecimalField(max_digits=12, decimal_places=2)
+    tax_amount = models.DecimalField(max_digits=12, decimal_places=2)
+
+
+class Payment(ClinicScopedModel):
+    """Money received for (positive) or returned from (negative) an invoice."""
+
+    class Method(models.TextChoices):
+        CASH = "cash", _("Cash")
+        CARD = "card", _("Card")
+        BANK_TRANSFER = "bank_transfer", _("Bank transfer")
+        PROMPTPAY = "promptpay", _("PromptPay")
+        PIX = "pix", _("Pix")
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Pending")
+        SUCCEEDED = "succeeded", _("Succeeded")
+        FAILED = "failed", _("Failed")
+        REFUNDED = "refunded", _("Refunded")
+
+    invoice = models.ForeignKey(Invoice, on_delete=models.PROTECT, related_name="payments")
+    refund = models.OneToOneField(
+        Refund, on_delete=models.PROTECT, null=True, blank=True, related_name="payment"
+    )
+    amount = models.DecimalField(max_digits=12, decimal_places=2)
+    currency = models.CharField(max_length=3)
+    method = models.CharField(max_length=20, choices=Method.choices)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.SUCCEEDED)
+    provider_reference = models.CharField(max_length=120, blank=True)
+    idempotency_key = models.CharField(max_length=120)
+    received_at = models.DateTimeField()
+    created_by = models.ForeignKey("accounts.User", on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["clinic", "idempotency_key"], name="payment_idempotency_key_unique"
+            ),
+            models.CheckConstraint(condition=~models.Q(amount=0), name="payment_amount_not_zero"),
+        ]
+        indexes = [models.Index(fields=["clinic", "invoice", "status"], name="payment_by_invoice")]
+
+
+class JournalEntry(ClinicScopedModel):
+    """A balanced double-entry posting (sum of debits = sum of credits, enforced by
+    ``commerce.ledger.journal_entry_post``, the only writer). Amounts in ``currency``."""
+
+    posted_at = models.DateTimeField()
+    description = models.CharField(max_length=200)
+    currency = models.CharField(max_length=3)
+    reference_type = models.CharField(max_length=64)
+    reference_id = models.UUIDField()
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["clinic", "posted_at"], name="journal_entry_by_time"),
+            models.Index(fields=["clinic", "reference_type", "reference_id"], name="journal_entry_by_ref"),
+        ]
+
+
+class JournalLine(ClinicScopedModel):
+    """One side of a posting on an ``account`` code (``commerce.ledger.Account``)."""
+
+    entry = models.ForeignKey(JournalEntry, on_delete=models.CASCADE, related_name="lines")
+    account = models.CharField(max_length=64)
+    debit = models.DecimalField(max_digits=12, decimal_places=2, default=Decimal(0))
+    credit = models.DecimalField(max_digits=12, decimal_places=2, default=Decimal(0))
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=(models.Q(debit__gt=0, credit=0) | models.Q(debit=0, credit__gt=0)),
+                name="journal_line_one_side_positive",
+            )
+        ]
+        indexes = [models.Index(fields=["clinic", "account"], name="journal_line_by_account")]

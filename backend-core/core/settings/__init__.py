@@ -16,5 +16,6 @@ from .crypto import *
 from .database import *
 from .logging import *
 from .notifications import *
+from .outbox import *
 from .privacy import *
 from .storage import *

@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "notifications",
     "patients",
     "commerce",
+    "outbox",
     "scheduling",
     "compliance",
     "emr",

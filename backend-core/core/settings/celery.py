@@ -45,4 +45,13 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": 60.0,
         "options": {"expires": 55},
     },
+    # Domain events the after-commit relay missed (a worker restart); ordered, at least once.
+    "outbox-relay": {"task": "outbox.tasks.outbox_relay", "schedule": 60.0, "options": {"expires": 55}},
+    "outbox-purge": {"task": "outbox.tasks.outbox_purge", "schedule": 86400.0},
+    # Unpaid invoices past their due date become overdue (hourly; idempotent).
+    "commerce-invoices-mark-overdue": {
+        "task": "commerce.tasks.invoices_mark_overdue",
+        "schedule": 3600.0,
+        "options": {"expires": 3000},
+    },
 }

@@ -1,0 +1,439 @@
+"""Writes of the product catalog and the stock ledger.
+
+``_movement_write`` is the one writer of ``StockMovement``: it locks the lot row
+(``SELECT … FOR UPDATE``), refuses a movement that would take the lot below zero, and
+keeps ``StockLot.quantity_on_hand`` equal to the sum of the lot's movements. Lots are
+usable through their expiry date (inclusive) in the clinic's time zone; picking is FEFO
+(first expiry, first out), then by receipt time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import uuid
+import zoneinfo
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from commerce import ledger
+from commerce.models import Product, Service, ServiceMaterial, StockLot, StockMovement
+from core.exceptions import ValidationFailed
+from core.services import model_save
+
+if TYPE_CHECKING:
+    from accounts.models import Clinic, User
+    from patients.models import ClinicPatient
+
+Kind = StockMovement.Kind
+
+_ANVISA_SEPARATORS = re.compile(r"[\s./-]")
+_REGISTRATION_TEXT = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 ./()-]{0,49}$")
+
+
+def registration_number_normalize(
+    *, country: str, value: str, kind: str, field: str = "registration_number"
+) -> str:
+    """The regulator's registration number as stored, or ``ValidationFailed`` on ``field``.
+
+    Brazil (ANVISA): 11 digits (health products / medical devices, RDC 751/2022) or 13
+    digits (medicines, RDC 200/2017); dots, dashes, slashes and spaces are dropped, and a
+    medical supply must have one. Elsewhere: up to 50 letters, digits, spaces and
+    ``./()-`` as printed on the label (Thai FDA numbers such as ``1C 15/50``)."""
+    value = value.strip()
+    if country == "BR":
+        digits = _ANVISA_SEPARATORS.sub("", value)
+        if not value and kind == Product.Kind.MEDICAL_SUPPLY:
+            raise ValidationFailed(
+                errors={field: [_("ANVISA registration is required for medical supplies.")]}
+            )
+        if value and (not digits.isdigit() or len(digits) not in (11, 13)):
+            raise ValidationFailed(errors={field: [_("An ANVISA registration has 11 or 13 digits.")]})
+        return digits
+    if value and not _REGISTRATION_TEXT.match(value):
+        raise ValidationFailed(errors={field: [_("Letters, digits, spaces and ./()- only, at most 50.")]})
+    return value
+
+
+def clinic_today(clinic: Clinic) -> dt.date:
+    """Today's date on the clinic's wall clock."""
+    return timezone.now().astimezone(zoneinfo.ZoneInfo(clinic.time_zone)).date()
+
+
+PRODUCT_EDITABLE = frozenset(
+    {
+        "name",
+        "kind",
+        "unit",
+        "sku",
+        "registration_number",
+        "manufacturer",
+        "price",
+        "low_stock_threshold",
+        "is_active",
+    }
+)
+
+
+def _check_product_unique(*, name: str | None, sku: str | None, exclude_pk: Any = None) -> None:
+    errors: dict[str, str] = {}
+    others = Product.objects.exclude(pk=exclude_pk) if exclude_pk else Product.objects.all()
+    if name is not None and others.filter(name__iexact=name.strip()).exists():
+        errors["name"] = _("A product with this name already exists.")
+    if sku and others.filter(sku=sku.strip()).exists():
+        errors["sku"] = _("A product with this SKU already exists.")
+    if errors:
+        raise ValidationFailed(errors=errors)
+
+
+@transaction.atomic
+def product_create(
+    *,
+    clinic: Clinic,
+    actor: User,
+    name: str,
+    kind: str,
+    unit: str = Product.Unit.PIECE,
+    sku: str = "",
+    registration_number: str = "",
+    manufacturer: str = "",
+    price: Decimal = Decimal(0),
+    low_stock_threshold: Decimal = Decimal(0),
+) -> Product:
+    """Add a product priced in the clinic's currency. Raises ``ValidationFailed`` naming
+    the field (duplicate name or SKU, registration format for the clinic's country)."""
+    _check_product_unique(name=name, sku=sku)
+    product = Product(
+        clinic=clinic,
+        name=name.strip(),
+        kind=kind,
+        unit=unit,
+        sku=sku.strip(),
+        registration_number=registration_number_normalize(
+            country=clinic.country, value=registration_number, kind=kind
+        ),
+        manufacturer=manufacturer,
+        price=price,
+        currency=clinic.currency,
+        low_stock_threshold=low_stock_threshold,
+    )
+    model_save(product)
+    return product
+
+
+@transaction.atomic
+def product_update(*, product: Product, actor: User, **fields: Any) -> Product:
+    """Change ``PRODUCT_EDITABLE`` fields; the same checks as ``product_create``."""
+    unknown = set(fields) - PRODUCT_EDITABLE
+    if unknown:
+        raise ValidationFailed(errors={f: [_("This field cannot be changed.")] for f in unknown})
+    _check_product_unique(name=fields.get("name"), sku=fields.get("sku"), exclude_pk=product.pk)
+    if "registration_number" in fields or "kind" in fields:
+        fields["registration_number"] = registration_number_normalize(
+            country=product.clinic.country,
+            value=fields.get("registration_number", product.registration_number),
+            kind=fields.get("kind", product.kind),
+        )
+    for name, value in fields.items():
+        setattr(product, name, value.strip() if name in ("name", "sku") else value)
+    if fields:
+        model_save(product, update_fields=list(fields))
+    return product
+
+
+@transaction.atomic
+def service_materials_set(*, service: Service, actor: User, materials: list[tuple[Product, Decimal]]) -> None:
+    """Replace what one unit of ``service`` consumes: ``(product, quantity)`` pairs in
+    the product's unit. Raises ``ValidationFailed`` (``materials``) for a repeated product."""
+    products = [product.pk for product, _q in materials]
+    if len(set(products)) != len(products):
+        raise ValidationFailed(errors={"materials": [_("Each product once.")]})
+    ServiceMaterial.objects.filter(service=service).delete()
+    ServiceMaterial.objects.bulk_create(
+        [ServiceMaterial(clinic=service.clinic, service=service, product=p, quantity=q) for p, q in materials]
+    )
+
+
+def _movement_write(
+    *,
+    lot: StockLot,
+    kind: str,
+    quantity: Decimal,
+    actor: User,
+    patient: ClinicPatient | None = None,
+    reference_type: str = "",
+    reference_id: uuid.UUID | None = None,
+    reason: str = "",
+) -> StockMovement:
+    """Append one movement to a lot the caller has locked; keeps on-hand in step.
+    Raises ``ValidationFailed`` (``quantity``) when on-hand would go negative."""
+    locked = StockLot.unscoped.select_for_update().get(pk=lot.pk)
+    if locked.quantity_on_hand + quantity < 0:
+        raise ValidationFailed(
+            errors={
+                "quantity": [
+                    _("Only %(n)s on hand in lot %(lot)s.")
+                    % {"n": locked.quantity_on_hand, "lot": locked.lot_number}
+                ]
+            }
+        )
+    StockLot.unscoped.filter(pk=lot.pk).update(quantity_on_hand=F("quantity_on_hand") + quantity)
+    lot.quantity_on_hand = locked.quantity_on_hand + quantity
+    return StockMovement.unscoped.create(
+        clinic_id=lot.clinic_id,
+        lot=lot,
+        kind=kind,
+        quantity=quantity,
+        patient=patient,
+        reference_type=reference_type,
+        reference_id=reference_id,
+        reason=reason,
+        actor=actor,
+    )
+
+
+def _cost_post(*, movement: StockMovement, lot: StockLot, debit: str, credit: str) -> None:
+    """Journal of a movement at lot cost: ``debit``/``credit`` accounts for its value."""
+    value = (abs(movement.quantity) * lot.unit_cost).quantize(Decimal("0.01"))
+    if value:
+        ledger.journal_entry_post(
+            clinic=lot.clinic,
+            description=f"Stock {movement.kind}: {lot.product.name} lot {lot.lot_number}",
+            currency=lot.product.currency,
+            reference_type="commerce.stock_movement",
+            reference_id=movement.pk,
+            postings=[(debit, value, Decimal(0)), (credit, Decimal(0), value)],
+        )
+
+
+@transaction.atomic
+def stock_receive(
+    *,
+    clinic: Clinic,
+    actor: User,
+    product: Product,
+    lot_number: str,
+    expiry_date: dt.date,
+    quantity: Decimal,
+    unit_cost: Decimal = Decimal(0),
+    registration_number: str | None = None,
+    received_at: dt.datetime | None = None,
+) -> StockMovement:
+    """Receive ``quantity`` of a lot (created on first receipt; a later receipt must
+    carry the same expiry). The registration defaults to the product's. Journal:
+    inventory against accounts payable at ``unit_cost``. Raises ``ValidationFailed``
+    naming ``quantity``, ``expiry_date``, ``lot_number`` or ``registration_number``."""
+    if quantity <= 0:
+        raise ValidationFailed(errors={"quantity": [_("Must be greater than zero.")]})
+    if expiry_date < clinic_today(clinic):
+        raise ValidationFailed(errors={"expiry_date": [_("This lot has already expired.")]})
+    lot_number = lot_number.strip()
+    if not lot_number:
+        raise ValidationFailed(errors={"lot_number": [_("Required.")]})
+    registration = registration_number_normalize(
+        country=clinic.country,
+        value=product.registration_number if registration_number is None else registration_number,
+        kind=product.kind,
+    )
+    lot = StockLot.objects.select_for_update().filter(product=product, lot_number=lot_number).first()
+    if lot is None:
+        lot = StockLot(
+            clinic=clinic,
+            product=product,
+            lot_number=lot_number,
+            expiry_date=expiry_date,
+            registration_number=registration,
+            unit_cost=unit_cost,
+            received_at=received_at or timezone.now(),
+        )
+        model_save(lot)
+    elif lot.expiry_date != expiry_date:
+        raise ValidationFailed(errors={"expiry_date": [_("Lot %s has another expiry date.") % lot_number]})
+    movement = _movement_write(lot=lot, kind=Kind.RECEIVE, quantity=quantity, actor=actor)
+    _cost_post(movement=movement, lot=lot, debit=ledger.INVENTORY, credit=ledger.ACCOUNTS_PAYABLE)
+    return movement
+
+
+def _usable_lot(*, lot: StockLot, product: Product) -> StockLot:
+    if lot.product_id != product.pk:
+        raise ValidationFailed(errors={"lot": [_("This lot is not of the product.")]})
+    if lot.expiry_date < clinic_today(product.clinic):
+        raise ValidationFailed(
+            errors={
+                "lot": [_("Lot %(lot)s expired on %(d)s.") % {"lot": lot.lot_number, "d": lot.expiry_date}]
+            }
+        )
+    return lot
+
+
+@transaction.atomic
+def stock_consume(
+    *,
+    product: Product,
+    quantity: Decimal,
+    lot: StockLot | None = None,
+    patient: ClinicPatient | None,
+    reference_type: str,
+    reference_id: uuid.UUID | None,
+    actor: User,
+    kind: str = Kind.CONSUME,
+) -> list[StockMovement]:
+    """Take ``quantity`` (product unit) out of stock for ``patient``, caused by
+    ``reference_type``/``reference_id`` (e.g. ``"emr.treatment_session"``, its id).
+
+    With ``lot`` given, only that lot; without, FEFO over the non-expired lots with stock
+    (may split across lots: one movement per lot). ``kind`` is ``consume`` (treatment)
+    or ``sale`` (POS). Journal: COGS against inventory at each lot's cost.
+    Raises ``ValidationFailed``: ``quantity`` (not positive, more than on hand),
+    ``lot`` (expired, another product's)."""
+    if quantity <= 0:
+        raise ValidationFailed(errors={"quantity": [_("Must be greater than zero.")]})
+    if lot is not None:
+        plan = [(_usable_lot(lot=lot, product=product), quantity)]
+    else:
+        lots = list(
+            StockLot.objects.select_for_update()
+            .filter(product=product, expiry_date__gte=clinic_today(product.clinic), quantity_on_hand__gt=0)
+            .order_by("expiry_date", "received_at", "lot_number")
+        )
+        available = sum((x.quantity_on_hand for x in lots), Decimal(0))
+        if available < quantity:
+            raise ValidationFailed(
+                errors={
+                    "quantity": [
+                        _("Only %(n)s %(unit)s of %(p)s in unexpired stock.")
+                        % {"n": available, "unit": product.unit, "p": product.name}
+                    ]
+                }
+            )
+        plan, left = [], quantity
+        for candidate in lots:
+            take = min(left, candidate.quantity_on_hand)
+            plan.append((candidate, take))
+            left -= take
+            if not left:
+                break
+    movements = []
+    for chosen, take in plan:
+        movement = _movement_write(
+            lot=chosen,
+            kind=kind,
+            quantity=-take,
+            actor=actor,
+            patient=patient,
+            reference_type=reference_type,
+            reference_id=reference_id,
+        )
+        _cost_post(movement=movement, lot=chosen, debit=ledger.COGS, credit=ledger.INVENTORY)
+        movements.append(movement)
+    return movements
+
+
+@transaction.atomic
+def stock_return(
+    *,
+    movement: StockMovement,
+    quantity: Decimal,
+    actor: User,
+    reference_type: str,
+    reference_id: uuid.UUID | None,
+    reason: str = "",
+) -> StockMovement:
+    """Put back ``quantity`` of what ``movement`` took out (a refunded product, an
+    unopened syringe) into the same lot. Raises ``ValidationFailed`` (``quantity``) for
+    more than was taken out."""
+    if quantity <= 0 or quantity > -movement.quantity:
+        raise ValidationFailed(errors={"quantity": [_("Between 0 and what was taken out.")]})
+    lot = movement.lot
+    back = _movement_write(
+        lot=lot,
+        kind=Kind.RETURN,
+        quantity=quantity,
+        actor=actor,
+        patient=movement.patient,
+        reference_type=reference_type,
+        reference_id=reference_id,
+        reason=reason,
+    )
+    _cost_post(movement=back, lot=lot, debit=ledger.INVENTORY, credit=ledger.COGS)
+    return back
+
+
+@transaction.atomic
+def stock_adjust(*, lot: StockLot, quantity: Decimal, reason: str, actor: User) -> StockMovement:
+    """Correct a lot after a count (``quantity`` signed, e.g. ``-1`` for a broken vial).
+    Raises ``ValidationFailed`` naming ``quantity`` (zero, below zero on hand) or
+    ``reason`` (empty)."""
+    if quantity == 0:
+        raise ValidationFailed(errors={"quantity": [_("Must not be zero.")]})
+    if not reason.strip():
+        raise ValidationFailed(errors={"reason": [_("Say why the count changed.")]})
+    movement = _movement_write(
+        lot=lot, kind=Kind.ADJUST, quantity=quantity, actor=actor, reason=reason.strip()
+    )
+    if quantity > 0:
+        _cost_post(movement=movement, lot=lot, debit=ledger.INVENTORY, credit=ledger.COGS)
+    else:
+        _cost_post(movement=movement, lot=lot, debit=ledger.COGS, credit=ledger.INVENTORY)
+    return movement
+
+
+@transaction.atomic
+def stock_transfer(
+    *, lot: StockLot, quantity: Decimal, to_product: Product, actor: User
+) -> tuple[StockMovement, StockMovement]:
+    """Move ``quantity`` of ``lot`` to another clinic of the same organization, into
+    ``to_product`` (that clinic's catalog entry for the same product: same unit and
+    registration). The destination lot keeps the lot number, expiry, registration and
+    cost, so a recall there finds it. Raises ``ValidationFailed``: ``to_product_id``
+    (same clinic, other organization, other unit or registration), ``quantity``, ``lot``
+    (expired)."""
+    source = lot.product
+    _usable_lot(lot=lot, product=source)
+    if quantity <= 0:
+        raise ValidationFailed(errors={"quantity": [_("Must be greater than zero.")]})
+    if (
+        to_product.clinic_id == lot.clinic_id
+        or to_product.clinic.organization_id != lot.clinic.organization_id
+        or to_product.unit != source.unit
+        or to_product.registration_number != source.registration_number
+    ):
+        raise ValidationFailed(
+            errors={"to_product_id": [_("The same product in another clinic of this organization.")]}
+        )
+    transfer_id = uuid.uuid4()
+    out = _movement_write(
+        lot=lot,
+        kind=Kind.TRANSFER_OUT,
+        quantity=-quantity,
+        actor=actor,
+        reference_type="commerce.stock_transfer",
+        reference_id=transfer_id,
+    )
+    target, _created = StockLot.unscoped.select_for_update().get_or_create(
+        clinic=to_product.clinic,
+        product=to_product,
+        lot_number=lot.lot_number,
+        defaults={
+            "expiry_date": lot.expiry_date,
+            "registration_number": lot.registration_number,
+            "unit_cost": lot.unit_cost,
+            "received_at": timezone.now(),
+        },
+    )
+    into = _movement_write(
+        lot=target,
+        kind=Kind.TRANSFER_IN,
+        quantity=quantity,
+        actor=actor,
+        reference_type="commerce.stock_transfer",
+        reference_id=transfer_id,
+    )
+    _cost_post(movement=out, lot=lot, debit=ledger.INTERCLINIC, credit=ledger.INVENTORY)
+    _cost_post(movement=into, lot=target, debit=ledger.INVENTORY, credit=ledger.INTERCLINIC)
+    return out, into

@@ -1,0 +1,59 @@
+"""Rows of the commerce context for tests, written through the services where the
+behaviour under test depends on them (stock on hand, ledger)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from django.utils import timezone
+
+from accounts.models import Clinic, User
+from commerce.models import Product, StockLot
+from commerce.services import product_create, stock_receive
+from core.tenancy import clinic_context
+
+REGISTRATION = {"BR": "80117580578", "TH": "64-2-1-2-0012345"}
+
+
+def product(clinic: Clinic, actor: User, name: str = "Hyaluronic filler 1 ml", **fields) -> Product:
+    with clinic_context(clinic):
+        return product_create(
+            clinic=clinic,
+            actor=actor,
+            name=name,
+            kind=fields.pop("kind", Product.Kind.MEDICAL_SUPPLY),
+            unit=fields.pop("unit", Product.Unit.SYRINGE),
+            registration_number=fields.pop("registration_number", REGISTRATION.get(clinic.country, "")),
+            **fields,
+        )
+
+
+def lot(
+    clinic: Clinic,
+    actor: User,
+    item: Product,
+    lot_number: str,
+    quantity: str | Decimal,
+    expires_in_days: int = 365,
+    unit_cost: str = "0",
+) -> StockLot:
+    with clinic_context(clinic):
+        movement = stock_receive(
+            clinic=clinic,
+            actor=actor,
+            product=item,
+            lot_number=lot_number,
+            expiry_date=timezone.localdate() + dt.timedelta(days=expires_in_days),
+            quantity=Decimal(quantity),
+            unit_cost=Decimal(unit_cost),
+        )
+        return movement.lot
+
+
+def expire(lot_row: StockLot, days_ago: int = 1) -> None:
+    """Move a lot's expiry into the past (receipt refuses expired lots)."""
+    StockLot.unscoped.filter(pk=lot_row.pk).update(
+        expiry_date=timezone.localdate() - dt.timedelta(days=days_ago)
+    )
+    lot_row.refresh_from_db()

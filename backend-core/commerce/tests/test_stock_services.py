@@ -1,0 +1,201 @@
+import threading
+from decimal import Decimal
+
+import pytest
+from django.db import IntegrityError, close_old_connections, connection, transaction
+from django.db.models import Sum
+
+from accounts.tests.factories import ClinicFactory
+from commerce import ledger
+from commerce.models import JournalLine, Product, StockLot, StockMovement
+from commerce.services import product_create, stock_adjust, stock_consume, stock_return, stock_transfer
+from commerce.tests import factories as f
+from core.exceptions import ValidationFailed
+from core.roles import Role
+from core.tenancy import clinic_context
+
+
+def _consume(tenant, product, quantity, lot=None):
+    with clinic_context(tenant.clinic):
+        return stock_consume(
+            product=product,
+            quantity=Decimal(quantity),
+            lot=lot,
+            patient=tenant.patient,
+            reference_type="emr.treatment_session",
+            reference_id=None,
+            actor=tenant.user(Role.DOCTOR),
+        )
+
+
+def _movement_sum(lot):
+    return StockMovement.unscoped.filter(lot=lot).aggregate(s=Sum("quantity"))["s"]
+
+
+def test_fefo_takes_the_earliest_expiry_first_and_splits_across_lots(world):
+    a, owner = world.a, world.a.user()
+    filler = f.product(a.clinic, owner)
+    late = f.lot(a.clinic, owner, filler, "L-LATE", "5", expires_in_days=300)
+    early = f.lot(a.clinic, owner, filler, "L-EARLY", "2", expires_in_days=30)
+
+    movements = _consume(a, filler, "3")
+
+    assert [(m.lot.lot_number, m.quantity) for m in movements] == [("L-EARLY", -2), ("L-LATE", -1)]
+    for row in (early, late):
+        row.refresh_from_db()
+        assert row.quantity_on_hand == _movement_sum(row)
+    assert (early.quantity_on_hand, late.quantity_on_hand) == (0, 4)
+    assert all(m.patient == a.patient and m.reference_type == "emr.treatment_session" for m in movements)
+
+
+def test_fefo_skips_expired_lots(world):
+    a, owner = world.a, world.a.user()
+    filler = f.product(a.clinic, owner)
+    old = f.lot(a.clinic, owner, filler, "OLD", "10", expires_in_days=10)
+    f.expire(old)
+    fresh = f.lot(a.clinic, owner, filler, "NEW", "1")
+    assert [m.lot_id for m in _consume(a, filler, "1")] == [fresh.pk]
+    with pytest.raises(ValidationFailed) as error:
+        _consume(a, filler, "1")
+    assert "quantity" in error.value.errors
+
+
+def test_an_expired_lot_is_refused_naming_the_lot(world):
+    a, owner = world.a, world.a.user()
+    filler = f.product(a.clinic, owner)
+    old = f.lot(a.clinic, owner, filler, "OLD", "10")
+    f.expire(old)
+    with pytest.raises(ValidationFailed) as error:
+        _consume(a, filler, "1", lot=old)
+    assert "expired" in error.value.errors["lot"][0]
+    assert _movement_sum(old) == 10
+
+
+def test_more_than_on_hand_is_refused_and_nothing_is_written(world):
+    a, owner = world.a, world.a.user()
+    filler = f.product(a.clinic, owner)
+    one = f.lot(a.clinic, owner, filler, "L1", "2")
+    with pytest.raises(ValidationFailed) as error:
+        _consume(a, filler, "3", lot=one)
+    assert "Only 2" in error.value.errors["quantity"][0]
+    with pytest.raises(ValidationFailed):
+        _consume(a, filler, "0")
+    assert StockMovement.unscoped.filter(lot=one).count() == 1
+
+
+def test_the_database_refuses_a_negative_on_hand(world):
+    a, owner = world.a, world.a.user()
+    one = f.lot(a.clinic, owner, f.product(a.clinic, owner), "L1", "1")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        StockLot.unscoped.filter(pk=one.pk).update(quantity_on_hand=Decimal(-1))
+
+
+def test_adjust_and_return_keep_on_hand_equal_to_the_movements(world):
+    a, owner = world.a, world.a.user()
+    filler = f.product(a.clinic, owner)
+    one = f.lot(a.clinic, owner, filler, "L1", "5")
+    with clinic_context(a.clinic):
+        stock_adjust(lot=one, quantity=Decimal("-1"), reason="Broken syringe", actor=owner)
+        taken = _consume(a, filler, "2")[0]
+        stock_return(movement=taken, quantity=Decimal("1"), actor=owner, reference_type="", reference_id=None)
+        with pytest.raises(ValidationFailed) as error:
+            stock_adjust(lot=one, quantity=Decimal("-10"), reason="count", actor=owner)
+        assert "quantity" in error.value.errors
+        with pytest.raises(ValidationFailed) as error:
+            stock_return(
+                movement=taken, quantity=Decimal("5"), actor=owner, reference_type="", reference_id=None
+            )
+        assert "quantity" in error.value.errors
+    one.refresh_from_db()
+    assert one.quantity_on_hand == _movement_sum(one) == 3
+
+
+def test_stock_at_cost_posts_balanced_inventory_and_cogs_entries(world):
+    a, owner = world.a, world.a.user()
+    filler = f.product(a.clinic, owner)
+    f.lot(a.clinic, owner, filler, "L1", "4", unit_cost="1250.50")
+    _consume(a, filler, "1")
+    with clinic_context(a.clinic):
+        lines = JournalLine.objects.all()
+        balance = {
+            row["account"]: row["d"] - row["c"]
+            for row in lines.values("account").annotate(d=Sum("debit"), c=Sum("credit"))
+        }
+    assert balance == {
+        ledger.INVENTORY: Decimal("3751.50"),
+        ledger.ACCOUNTS_PAYABLE: Decimal("-5002.00"),
+        ledger.COGS: Decimal("1250.50"),
+    }
+
+
+@pytest.mark.parametrize(
+    ("value", "kind", "ok"),
+    [
+        ("1.0123.4567.001-1", Product.Kind.MEDICAL_SUPPLY, "1012345670011"),
+        ("80117580578", Product.Kind.MEDICAL_SUPPLY, "80117580578"),
+        ("8011758057", Product.Kind.MEDICAL_SUPPLY, None),
+        ("ABC12345678", Product.Kind.MEDICAL_SUPPLY, None),
+        ("", Product.Kind.MEDICAL_SUPPLY, None),
+        ("", Product.Kind.RETAIL, ""),
+    ],
+)
+def test_brazilian_products_carry_a_valid_anvisa_registration(world, value, kind, ok):
+    b = world.b
+    with clinic_context(b.clinic):
+        if ok is None:
+            with pytest.raises(ValidationFailed) as error:
+                product_create(
+                    clinic=b.clinic, actor=b.user(), name="X", kind=kind, registration_number=value
+                )
+            assert "registration_number" in error.value.errors
+        else:
+            made = product_create(
+                clinic=b.clinic, actor=b.user(), name="X", kind=kind, registration_number=value
+            )
+            assert made.registration_number == ok and made.currency == "BRL"
+
+
+def test_transfer_moves_the_lot_to_a_sister_clinic_only(world):
+    a, owner = world.a, world.a.user()
+    sister = ClinicFactory(organization=a.clinic.organization)
+    filler = f.product(a.clinic, owner)
+    there = f.product(sister, owner)
+    one = f.lot(a.clinic, owner, filler, "L1", "5", unit_cost="100")
+    with clinic_context(a.clinic):
+        _out, into = stock_transfer(lot=one, quantity=Decimal(2), to_product=there, actor=owner)
+        foreign = f.product(world.b.clinic, world.b.user(), registration_number="80117580578")
+        with pytest.raises(ValidationFailed) as error:
+            stock_transfer(lot=one, quantity=Decimal(1), to_product=foreign, actor=owner)
+        assert "to_product_id" in error.value.errors
+    assert into.lot.clinic_id == sister.pk and into.lot.lot_number == "L1"
+    assert (_movement_sum(one), _movement_sum(into.lot)) == (3, 2)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_clinicians_taking_the_last_unit_at_once_leave_zero_not_minus_one(world):
+    if connection.vendor != "postgresql":
+        pytest.skip("row locks need PostgreSQL")
+    a, owner = world.a, world.a.user()
+    filler = f.product(a.clinic, owner)
+    one = f.lot(a.clinic, owner, filler, "L1", "1")
+    barrier = threading.Barrier(2)
+    outcomes: list[str] = []
+
+    def take():
+        try:
+            barrier.wait()
+            _consume(a, filler, "1", lot=one)
+            outcomes.append("ok")
+        except ValidationFailed:
+            outcomes.append("refused")
+        finally:
+            close_old_connections()
+
+    threads = [threading.Thread(target=take) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(outcomes) == ["ok", "refused"]
+    one.refresh_from_db()
+    assert one.quantity_on_hand == 0 == _movement_sum(one)
