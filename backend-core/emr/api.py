@@ -23,7 +23,7 @@ from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from commerce.models import Service
+from commerce.models import Product, Service, StockLot
 from core.api import ClinicScopedViewSet, clinic_row_or_400
 from core.exceptions import ValidationFailed
 from core.objectstore import object_store
@@ -150,6 +150,7 @@ class SessionViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicSco
         "start": "clinical.write",
         "complete": "clinical.write",
         "cancel": "clinical.write",
+        "products": "clinical.write",
     }
 
     def get_base_queryset(self) -> QuerySet[TreatmentSession]:
@@ -216,6 +217,28 @@ class SessionViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicSco
             actor=self.actor,
             to_status=TreatmentSession.Status.CANCELLED,
             request=request._request,
+        )
+        return self._render(session)
+
+    @extend_schema(request=serializers.ProductsUsedSerializer, responses={200: serializers.SessionSerializer})
+    @action(detail=True, methods=["post"])
+    def products(self, request: Request, pk: str | None = None) -> Response:
+        """Record products used (taken out of stock in the same transaction)."""
+        session = self.get_object()
+        data = serializers.ProductsUsedSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        items = [
+            (
+                clinic_row_or_400(Product, item["product_id"], f"products.{index}.product_id"),
+                item["quantity"],
+                clinic_row_or_400(StockLot, item["lot_id"], f"products.{index}.lot_id")
+                if "lot_id" in item
+                else None,
+            )
+            for index, item in enumerate(data.validated_data["products"])
+        ]
+        services.session_products_record(
+            session=session, actor=self.actor, items=items, request=request._request
         )
         return self._render(session)
 

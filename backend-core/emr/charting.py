@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError as SchemaError
 
+from commerce.models import Product, StockLot
 from core.exceptions import ValidationFailed
 
 UUID_PATTERN = r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"
@@ -82,3 +83,28 @@ def annotations_shape_check(annotations: Any) -> dict[str, Any]:
     if errors:
         raise ValidationFailed(_("The chart annotations are invalid."), errors=errors)
     return dict(annotations)
+
+
+def annotation_references_check(annotations: dict[str, Any]) -> None:
+    """Every ``product`` must be a product of the current clinic and every ``lot`` a lot
+    of that point's product; raise ``ValidationFailed`` naming each point otherwise
+    (``annotations.points[3].product``). Two queries whatever the number of points."""
+    points = annotations.get("points", [])
+    product_ids = {p["product"] for p in points if p.get("product")}
+    lot_ids = {p["lot"] for p in points if p.get("lot")}
+    known_products = {
+        str(pk) for pk in Product.objects.filter(pk__in=product_ids).values_list("pk", flat=True)
+    }
+    lot_products = {
+        str(pk): str(product_id)
+        for pk, product_id in StockLot.objects.filter(pk__in=lot_ids).values_list("pk", "product_id")
+    }
+    errors: dict[str, list[str]] = {}
+    for index, point in enumerate(points):
+        product, lot = point.get("product"), point.get("lot")
+        if product and product.lower() not in known_products:
+            errors[annotation_field(["points", index, "product"])] = [_("Unknown product.")]
+        if lot and lot_products.get(lot.lower()) != (product or "").lower():
+            errors[annotation_field(["points", index, "lot"])] = [_("Not a lot of this point's product.")]
+    if errors:
+        raise ValidationFailed(_("The chart annotations are invalid."), errors=errors)

@@ -150,6 +150,26 @@ class TreatmentSession(ClinicScopedModel):
         indexes = [models.Index(fields=["clinic", "patient", "-created_at"], name="session_patient_recent")]
 
 
+class SessionProduct(ClinicScopedModel):
+    """A product used in a session, from one stock lot (for recalls: which patient got
+    which lot). Written with the stock movement that took it out of stock
+    (``commerce.services.stock_consume``, reference ``emr.treatment_session``); a use
+    spread over two lots by FEFO is two rows. ``quantity`` is in the product's unit."""
+
+    session = models.ForeignKey(TreatmentSession, on_delete=models.PROTECT, related_name="products")
+    product = models.ForeignKey("commerce.Product", on_delete=models.PROTECT, related_name="+")
+    lot = models.ForeignKey("commerce.StockLot", on_delete=models.PROTECT, related_name="+")
+    movement = models.OneToOneField("commerce.StockMovement", on_delete=models.PROTECT, related_name="+")
+    quantity = models.DecimalField(max_digits=12, decimal_places=3)
+    unit = models.CharField(max_length=10)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(condition=Q(quantity__gt=0), name="session_product_quantity_positive")
+        ]
+
+
 class PlannedSession(ClinicScopedModel):
     """One step of a treatment plan: a service to perform by a target date; ``session``
     is the treatment session that fulfilled it."""

@@ -18,6 +18,7 @@ from emr.models import (
     PhotoAngle,
     PhotoKind,
     PlannedSession,
+    SessionProduct,
     TreatmentPlan,
     TreatmentSession,
     Visit,
@@ -40,7 +41,13 @@ def visit_list(*, patient_id: Any = None, status: str = "") -> QuerySet[Visit]:
 
 
 def session_list(*, patient_id: Any = None, visit_id: Any = None) -> QuerySet[TreatmentSession]:
-    sessions = TreatmentSession.objects.select_related("service", "visit").prefetch_related("practitioners")
+    sessions = TreatmentSession.objects.select_related("service").prefetch_related(
+        "practitioners",
+        Prefetch(
+            "products",
+            queryset=SessionProduct.objects.select_related("product", "lot").order_by("created_at"),
+        ),
+    )
     if patient_id is not None:
         sessions = sessions.filter(patient_id=patient_id)
     if visit_id is not None:

@@ -4,6 +4,7 @@ meaning."""
 from __future__ import annotations
 
 import base64
+from decimal import Decimal
 from typing import Any
 
 from django.conf import settings
@@ -21,6 +22,7 @@ from emr.models import (
     PhotoAngle,
     PhotoKind,
     PlannedSession,
+    SessionProduct,
     TreatmentPlan,
     TreatmentSession,
     Visit,
@@ -71,8 +73,35 @@ class VisitOpenSerializer(serializers.Serializer[Any]):
 # ---------------------------------------------------------------------------- sessions
 
 
+class SessionProductSerializer(serializers.ModelSerializer[SessionProduct]):
+    product_name = serializers.CharField(source="product.name", read_only=True)
+    lot_number = serializers.CharField(source="lot.lot_number", read_only=True)
+    expiry_date = serializers.DateField(source="lot.expiry_date", read_only=True)
+    registration_number = serializers.CharField(source="lot.registration_number", read_only=True)
+
+    class Meta:
+        model = SessionProduct
+        fields = [
+            "id",
+            "product_id",
+            "product_name",
+            "lot_id",
+            "lot_number",
+            "expiry_date",
+            "registration_number",
+            "quantity",
+            "unit",
+            "recorded_by_id",
+            "created_at",
+        ]
+        read_only_fields = fields
+
+
 class SessionSerializer(serializers.ModelSerializer[TreatmentSession]):
+    """A session with the products used (one row per stock lot)."""
+
     service_name = serializers.CharField(source="service.name", read_only=True)
+    products = SessionProductSerializer(many=True, read_only=True)
     practitioner_ids: Any = serializers.PrimaryKeyRelatedField(
         source="practitioners", many=True, read_only=True
     )
@@ -90,9 +119,22 @@ class SessionSerializer(serializers.ModelSerializer[TreatmentSession]):
             "started_at",
             "completed_at",
             "consent_signature_id",
+            "products",
             "created_at",
         ]
         read_only_fields = fields
+
+
+class ProductUseSerializer(serializers.Serializer[Any]):
+    product_id = serializers.UUIDField()
+    quantity = serializers.DecimalField(
+        max_digits=12, decimal_places=3, min_value=Decimal("0.001"), help_text="In the product's unit"
+    )
+    lot_id = serializers.UUIDField(required=False, help_text="Omit to take the lot expiring first (FEFO)")
+
+
+class ProductsUsedSerializer(serializers.Serializer[Any]):
+    products = serializers.ListField(child=ProductUseSerializer(), min_length=1, max_length=30)
 
 
 class SessionCreateSerializer(serializers.Serializer[Any]):

@@ -11,6 +11,7 @@ import hashlib
 import io
 import uuid
 from collections.abc import Sequence
+from decimal import Decimal
 from typing import Any
 
 from django.conf import settings
@@ -22,7 +23,8 @@ from django.utils.translation import gettext as _
 from PIL import Image, UnidentifiedImageError
 
 from accounts.models import Clinic, User
-from commerce.models import Service
+from commerce.models import Product, Service, StockLot
+from commerce.services import stock_consume
 from compliance.services import audit_event_record
 from core.exceptions import Conflict, PermissionDeniedError, ValidationFailed
 from core.objectstore import PresignedPost, object_store
@@ -38,6 +40,7 @@ from emr.models import (
     Photo,
     PhotoUpload,
     PlannedSession,
+    SessionProduct,
     TreatmentPlan,
     TreatmentSession,
     Visit,
@@ -234,6 +237,72 @@ def session_finish(
     model_save(locked, update_fields=fields)
     _audit(clinic=locked.clinic, actor=actor, action=f"session.{to_status}", obj=locked, request=request)
     return locked
+
+
+STOCK_REFERENCE = "emr.treatment_session"
+
+
+@transaction.atomic
+def session_products_record(
+    *,
+    session: TreatmentSession,
+    actor: User,
+    items: Sequence[tuple[Product, Decimal, StockLot | None]],
+    request: HttpRequest | None = None,
+) -> list[SessionProduct]:
+    """Record products used in a started or completed session, each ``(product,
+    quantity in the product's unit, lot or None)``, and take them out of stock in the
+    same transaction (``commerce.services.stock_consume``: the lot given, or FEFO over
+    unexpired lots, reference ``emr.treatment_session``). All or nothing. Raises
+    ``ValidationFailed`` naming ``products.<i>.<field>`` (``quantity``: more than on
+    hand; ``lot``: expired or another product's), ``Conflict`` for a session that is
+    planned or cancelled."""
+    locked = (
+        TreatmentSession.objects.select_for_update().select_related("clinic", "patient").get(pk=session.pk)
+    )
+    if locked.status not in (TreatmentSession.Status.IN_PROGRESS, TreatmentSession.Status.COMPLETED):
+        raise Conflict(_("Record products of a started or completed session."), code="invalid_transition")
+    recorded: list[SessionProduct] = []
+    for index, (product, quantity, lot) in enumerate(items):
+        try:
+            movements = stock_consume(
+                product=product,
+                quantity=quantity,
+                lot=lot,
+                patient=locked.patient,
+                reference_type=STOCK_REFERENCE,
+                reference_id=locked.pk,
+                actor=actor,
+            )
+        except ValidationFailed as exc:
+            raise ValidationFailed(
+                exc.detail,
+                errors={f"products.{index}.{field}": messages for field, messages in exc.errors.items()},
+            ) from exc
+        for movement in movements:
+            line = SessionProduct(
+                clinic=locked.clinic,
+                session=locked,
+                product=product,
+                lot=movement.lot,
+                movement=movement,
+                quantity=-movement.quantity,
+                unit=product.unit,
+                recorded_by=actor,
+            )
+            model_save(line)
+            recorded.append(line)
+    _audit(
+        clinic=locked.clinic,
+        actor=actor,
+        action="session.products_recorded",
+        obj=locked,
+        request=request,
+        changes={
+            "products": [None, [f"{line.product_id}:{line.lot_id}:{line.quantity}" for line in recorded]]
+        },
+    )
+    return recorded
 
 
 # ------------------------------------------------------------------------------- notes
@@ -674,6 +743,7 @@ def face_chart_save(
     if photo is not None and (photo.session_id != session.pk or photo.status != Photo.Status.READY):
         raise ValidationFailed(errors={"photo_id": [_("Not a ready photo of this session.")]})
     clean = charting.annotations_shape_check(annotations)
+    charting.annotation_references_check(clean)
     TreatmentSession.objects.select_for_update().filter(pk=session.pk).first()
     last = FaceChart.objects.filter(session=session).aggregate(last=Max("version"))["last"] or 0
     chart = FaceChart(
