@@ -461,7 +461,7 @@ def _started(api, world):
 
 
 def test_products_used_leave_stock_first_expiring_lot_first(api, world, stock):
-    filler, soon, later = stock
+    filler, soon, _later = stock
     session = _started(api, world)
     response = as_role(api, world.a).post(
         f"{URL}/sessions/{session['id']}/products",
@@ -494,7 +494,7 @@ def test_a_use_spread_over_two_lots_is_recorded_per_lot(world, stock):
 
 
 def test_products_used_are_all_or_nothing(api, world, stock):
-    filler, soon, later = stock
+    filler, _soon, later = stock
     session = _started(api, world)
     response = as_role(api, world.a).post(
         f"{URL}/sessions/{session['id']}/products",
