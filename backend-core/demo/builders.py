@@ -1,9 +1,11 @@
-"""Demo data: two organizations, three clinics, their staff, catalogs, patients and
-calendars (rooms, working hours, past and upcoming appointments: ``demo.appointments``).
+"""Demo data: two organizations, three clinics, their staff, catalogs, patients,
+calendars (rooms, working hours, past and upcoming appointments: ``demo.appointments``)
+and clinical records (visits, notes, consent forms, photos, face charts, plans:
+``demo.clinical``).
 
 Everything is written through the domain services (``accounts``, ``commerce``,
-``patients``, ``scheduling``), so the demo obeys the same validation as the API: E.164 mobile numbers,
-check-digited national IDs, one membership per person and clinic, tenant-local rows
+``patients``, ``scheduling``, ``emr``), so the demo obeys the same validation as the
+API: E.164 mobile numbers, check-digited national IDs, one membership per person and clinic, tenant-local rows
 written inside ``clinic_context``.
 
 The people are fictional: names common in each country, mobile numbers in each
@@ -55,6 +57,7 @@ from demo.appointments import (
     hours,
     week,
 )
+from demo.clinical import ClinicalSummary, clinical_records_build
 from demo.consents import consent_texts_publish, consents_record
 from patients.models import ClinicPatient, PatientProfile
 from patients.services import patient_register
@@ -167,6 +170,7 @@ class ClinicSummary:
     patients: int
     consents: int
     calendar: CalendarSummary
+    clinical: ClinicalSummary
 
 
 @dataclass(frozen=True)
@@ -758,8 +762,11 @@ def _clinic_fill(clinic: Clinic, seed: ClinicSeed, owner: User) -> ClinicSummary
     texts = consent_texts_publish(clinic, owner, _LANGUAGES[clinic.country])
     consents = consents_record(clinic, receptionist, patients, texts)
     calendar = calendar_build(clinic, receptionist, seed.calendar, staff, patients)
+    clinical = clinical_records_build(clinic, owner, staff, patients)
     people = len({owner.pk, *(user.pk for _role, user in staff)})
-    return ClinicSummary(clinic.name, clinic.currency, people, services, len(patients), consents, calendar)
+    return ClinicSummary(
+        clinic.name, clinic.currency, people, services, len(patients), consents, calendar, clinical
+    )
 
 
 def _organization_build(seed: OrganizationSeed) -> list[ClinicSummary]:
