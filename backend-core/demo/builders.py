@@ -5,8 +5,8 @@ and clinical records (visits, notes, consent forms, photos, face charts, plans:
 
 Everything is written through the domain services (``accounts``, ``commerce``,
 ``patients``, ``scheduling``, ``emr``), so the demo obeys the same validation as the
-API: E.164 mobile numbers, check-digited national IDs, one membership per person and clinic, tenant-local rows
-written inside ``clinic_context``.
+API: E.164 mobile numbers, check-digited national IDs, one membership per person and
+clinic, tenant-local rows written inside ``clinic_context``.
 
 The people are fictional: names common in each country, mobile numbers in each
 country's mobile ranges, e-mail addresses under the reserved ``.example`` domain
