@@ -19,6 +19,8 @@ from commerce.models import Product, StockLot
 from core.exceptions import ValidationFailed
 
 UUID_PATTERN = r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"
+# PostgreSQL's jsonb cannot hold U+0000: refused here rather than failing at the write.
+NO_NUL = r"^[^\u0000]*$"
 DEPTHS = ("intradermal", "subdermal", "subcutaneous", "supraperiosteal", "intramuscular")
 MAX_POINTS = 500
 
@@ -38,14 +40,14 @@ ANNOTATIONS_SCHEMA: dict[str, Any] = {
                 "properties": {
                     "x": {"type": "number", "minimum": 0, "maximum": 1},
                     "y": {"type": "number", "minimum": 0, "maximum": 1},
-                    "label": {"type": "string", "maxLength": 60},
+                    "label": {"type": "string", "maxLength": 60, "pattern": NO_NUL},
                     "product": {"type": ["string", "null"], "pattern": UUID_PATTERN},
                     "lot": {"type": ["string", "null"], "pattern": UUID_PATTERN},
                     "units": {"type": "string", "pattern": r"^\d{1,4}(\.\d{1,2})?$"},
                     "unit": {"enum": ["U", "ml"]},
                     "depth": {"enum": list(DEPTHS)},
-                    "technique": {"type": "string", "maxLength": 60},
-                    "notes": {"type": "string", "maxLength": 500},
+                    "technique": {"type": "string", "maxLength": 60, "pattern": NO_NUL},
+                    "notes": {"type": "string", "maxLength": 500, "pattern": NO_NUL},
                 },
             },
         }

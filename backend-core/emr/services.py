@@ -9,6 +9,7 @@ import binascii
 import datetime as dt
 import hashlib
 import io
+import ipaddress
 import uuid
 from collections.abc import Sequence
 from decimal import Decimal
@@ -538,6 +539,10 @@ def consent_form_sign(
     elif not typed_name.strip():
         raise ValidationFailed(errors={"typed_name": [_("Type the patient's full name.")]})
     meta = request.META if request is not None else {}
+    try:
+        ip: str | None = str(ipaddress.ip_address(str(meta.get("REMOTE_ADDR", "")).strip()))
+    except ValueError:
+        ip = None
     signature = ConsentFormSignature(
         clinic=clinic,
         patient=patient,
@@ -547,7 +552,7 @@ def consent_form_sign(
         typed_name=typed_name.strip(),
         text_sha256=consent_text_digest(template),
         signed_at=timezone.now(),
-        ip=meta.get("REMOTE_ADDR") or None,
+        ip=ip,
         user_agent=str(meta.get("HTTP_USER_AGENT", ""))[:256],
         recorded_by=actor,
     )
