@@ -8,6 +8,7 @@ visit (who, when, which service, which state).
 
 from __future__ import annotations
 
+import pgtrigger
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -194,6 +195,16 @@ class PlannedSession(ClinicScopedModel):
         ]
 
 
+# What a signature fixes besides the text (see ClinicalNote).
+_SIGNED_COLUMNS = ", ".join(
+    f"@.{column}"
+    for column in (
+        "status", "version", "amends_id", "author_id", "signed_at", "signed_by_id",
+        "visit_id", "patient_id", "session_id", "clinic_id",
+    )
+)  # fmt: skip
+
+
 class ClinicalNote(ClinicScopedModel):
     """A SOAP note (subjective, objective, assessment, plan), encrypted at rest.
 
@@ -201,6 +212,11 @@ class ClinicalNote(ClinicScopedModel):
     amendment: a new draft version that points at the signed one (``amends``), so the
     chain of versions 1, 2, 3… of a note is never rewritten (CFM Resolution 1.638/2002
     art. 5: medical records are kept unaltered; LGPD Art. 6 V accuracy).
+
+    On PostgreSQL triggers back this up below the application: no note is ever deleted,
+    and a signed note's status, version, links and signature cannot change. Its text
+    columns are left to the application, because key rotation (``reencrypt_fields``)
+    legitimately rewrites their ciphertext.
     """
 
     class Status(models.TextChoices):
@@ -240,6 +256,17 @@ class ClinicalNote(ClinicScopedModel):
             ),
         ]
         indexes = [models.Index(fields=["clinic", "patient", "-created_at"], name="note_patient_recent")]
+        triggers = [
+            pgtrigger.Protect(name="clinical_note_never_deleted", operation=pgtrigger.Delete),
+            pgtrigger.Protect(
+                name="signed_note_stays_signed",
+                operation=pgtrigger.Update,
+                condition=pgtrigger.Condition(
+                    f"OLD.status = 'signed' AND ({_SIGNED_COLUMNS.replace('@', 'OLD')})"
+                    f" IS DISTINCT FROM ({_SIGNED_COLUMNS.replace('@', 'NEW')})"
+                ),
+            ),
+        ]
 
 
 class PhotoKind(models.TextChoices):
