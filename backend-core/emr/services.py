@@ -29,6 +29,7 @@ from commerce.services import stock_consume
 from compliance.services import audit_event_record
 from core.exceptions import Conflict, PermissionDeniedError, ValidationFailed
 from core.objectstore import PresignedPost, object_store
+from core.realtime import clinic_event_publish
 from core.services import model_save
 from core.tasks import enqueue_on_commit
 from emr import charting, selectors, tasks
@@ -79,6 +80,20 @@ def _audit(
 # ------------------------------------------------------------------------------ visits
 
 
+def _visit_event(visit: Visit, event_type: str) -> None:
+    """Schedule-level facts only: the live front desk shows who is in and who is done."""
+    clinic_event_publish(
+        clinic_id=visit.clinic_id,
+        event_type=event_type,
+        data={
+            "id": str(visit.pk),
+            "patient_id": str(visit.patient_id),
+            "appointment_id": str(visit.appointment_id) if visit.appointment_id else None,
+            "status": visit.status,
+        },
+    )
+
+
 @transaction.atomic
 def visit_open(
     *,
@@ -89,7 +104,8 @@ def visit_open(
     request: HttpRequest | None = None,
 ) -> Visit:
     """Open the encounter of ``appointment`` (its patient; idempotent: the appointment's
-    visit if it has one) or of a walk-in ``patient``. Audited as ``visit.opened``.
+    visit if it has one) or of a walk-in ``patient``. Audited as ``visit.opened`` and
+    announced to the clinic's live channel after commit.
     Raises ``ValidationFailed`` naming ``appointment_id`` for a cancelled or no-show
     appointment, ``patient_id`` when neither is given."""
     if appointment is not None:
@@ -115,6 +131,7 @@ def visit_open(
     except IntegrityError:  # opened meanwhile by the arrival hook or another desk
         return Visit.objects.get(appointment=appointment)
     _audit(clinic=clinic, actor=actor, action="visit.opened", obj=visit, request=request)
+    _visit_event(visit, "visit.opened")
     return visit
 
 
@@ -134,6 +151,7 @@ def visit_complete(*, visit: Visit, actor: User, request: HttpRequest | None = N
     locked.status, locked.closed_at = Visit.Status.COMPLETED, timezone.now()
     model_save(locked, update_fields=["status", "closed_at"])
     _audit(clinic=locked.clinic, actor=actor, action="visit.completed", obj=locked, request=request)
+    _visit_event(locked, "visit.completed")
     return locked
 
 

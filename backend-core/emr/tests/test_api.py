@@ -4,6 +4,8 @@ import io
 from decimal import Decimal
 
 import pytest
+from asgiref.sync import async_to_sync
+from channels.layers import get_channel_layer
 from django.db import connection
 from django.utils import timezone
 from PIL import Image
@@ -11,6 +13,7 @@ from PIL import Image
 from commerce.models import StockMovement
 from commerce.tests import factories as commerce_factories
 from compliance.models import AuditEvent
+from core.realtime import clinic_group
 from core.roles import Role
 from core.tenancy import clinic_context
 from emr import services
@@ -127,6 +130,24 @@ def test_arrival_opens_the_visit_once(api, world, django_capture_on_commit_callb
     assert visits.get().kind == Visit.Kind.APPOINTMENT
     response = client.post(f"{URL}/visits", {"appointment_id": str(appointment.pk)}, format="json")
     assert response.json()["id"] == str(visits.get().pk)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_walk_in_reaches_the_clinics_live_front_desk(api, world):
+    layer = get_channel_layer()
+    channel = async_to_sync(layer.new_channel)()
+    async_to_sync(layer.group_add)(clinic_group(world.a.clinic.pk), channel)
+    visit = as_role(api, world.a, Role.RECEPTIONIST).post(
+        f"{URL}/visits", {"patient_id": str(world.a.patient.pk)}, format="json"
+    )
+    message = async_to_sync(layer.receive)(channel)
+    assert message["event"]["type"] == "visit.opened"
+    assert message["event"]["data"] == {
+        "id": visit.json()["id"],
+        "patient_id": str(world.a.patient.pk),
+        "appointment_id": None,
+        "status": "open",
+    }
 
 
 def _open_session(api, tenant, service=None):
