@@ -14,7 +14,7 @@ from rest_framework.permissions import BasePermission
 from rest_framework.request import Request
 
 from core.exceptions import PermissionDeniedError, TwoFactorRequired
-from core.roles import ALL_ROLES, CLINICAL_RECORD_ROLES, MANAGERS, TWO_FACTOR_ROLES, Role
+from core.roles import ALL_ROLES, CLINICAL_RECORD_ROLES, CLINICAL_ROLES, MANAGERS, TWO_FACTOR_ROLES, Role
 
 PERMISSIONS: Mapping[str, frozenset[Role]] = {
     # Clinic settings and branches of the organization.
@@ -38,6 +38,26 @@ PERMISSIONS: Mapping[str, frozenset[Role]] = {
     # Treatment catalog: everyone reads it (booking, POS); managers price it.
     "catalog.view": ALL_ROLES,
     "catalog.manage": MANAGERS,
+    # Stock: everyone sees levels; clinicians record what they used on a patient;
+    # managers receive, count and transfer; a recall names patients, so clinicians
+    # and managers only.
+    "stock.view": ALL_ROLES,
+    "stock.consume": MANAGERS | CLINICAL_ROLES,
+    "stock.manage": MANAGERS,
+    "stock.recall": MANAGERS | {Role.DOCTOR, Role.NURSE},
+    # POS: the cashier sells and takes payments; refunds and voids need a manager;
+    # the front desk and accountant read sales and invoices.
+    "sale.view": MANAGERS | {Role.CASHIER, Role.ACCOUNTANT, Role.RECEPTIONIST},
+    "sale.create": MANAGERS | {Role.CASHIER},
+    "sale.refund": MANAGERS,
+    "invoice.view": MANAGERS | {Role.CASHIER, Role.ACCOUNTANT, Role.RECEPTIONIST},
+    "payment.record": MANAGERS | {Role.CASHIER},
+    # Course balances: everyone sees them (booking, chart, POS); whoever treats or
+    # sells takes a session.
+    "course_balance.view": ALL_ROLES,
+    "course_balance.redeem": MANAGERS | CLINICAL_ROLES | {Role.CASHIER},
+    # Ledger: the accountant and managers.
+    "ledger.view": MANAGERS | {Role.ACCOUNTANT},
     # Clinical records (emr). Visits are schedule-level facts (who, when, which service,
     # which state): everyone sees them, the front desk opens walk-ins. Clinical content
     # (SOAP notes, treatment sessions and the products used, plans, photographs, face

@@ -1,7 +1,7 @@
 """Demo data: two organizations, three clinics, their staff, catalogs, patients,
 calendars (rooms, working hours, past and upcoming appointments: ``demo.appointments``)
-and clinical records (visits, notes, consent forms, photos, face charts, plans:
-``demo.clinical``).
+and commerce (stock lots, courses, a year of sales: ``demo.commerce``) and clinical
+records (visits, notes, consent forms, photos, face charts, plans: ``demo.clinical``).
 
 Everything is written through the domain services (``accounts``, ``commerce``,
 ``patients``, ``scheduling``, ``emr``), so the demo obeys the same validation as the
@@ -58,6 +58,7 @@ from demo.appointments import (
     week,
 )
 from demo.clinical import ClinicalSummary, clinical_records_build
+from demo.commerce import CommerceSummary, commerce_build
 from demo.consents import consent_texts_publish, consents_record
 from patients.models import ClinicPatient, PatientProfile
 from patients.services import patient_register
@@ -170,6 +171,7 @@ class ClinicSummary:
     patients: int
     consents: int
     calendar: CalendarSummary
+    commerce: CommerceSummary
     clinical: ClinicalSummary
 
 
@@ -762,10 +764,11 @@ def _clinic_fill(clinic: Clinic, seed: ClinicSeed, owner: User) -> ClinicSummary
     texts = consent_texts_publish(clinic, owner, _LANGUAGES[clinic.country])
     consents = consents_record(clinic, receptionist, patients, texts)
     calendar = calendar_build(clinic, receptionist, seed.calendar, staff, patients)
+    commerce = commerce_build(clinic, owner, staff, patients)
     clinical = clinical_records_build(clinic, owner, staff, patients)
     people = len({owner.pk, *(user.pk for _role, user in staff)})
     return ClinicSummary(
-        clinic.name, clinic.currency, people, services, len(patients), consents, calendar, clinical
+        clinic.name, clinic.currency, people, services, len(patients), consents, calendar, commerce, clinical
     )
 
 

@@ -50,7 +50,7 @@ CELERY_BEAT_SCHEDULE = {
     "outbox-purge": {"task": "outbox.tasks.outbox_purge", "schedule": 86400.0},
     # Unpaid invoices past their due date become overdue (hourly; idempotent).
     "commerce-invoices-mark-overdue": {
-        "task": "commerce.tasks.invoices_mark_overdue",
+        "task": "commerce.tasks.invoices_mark_overdue_task",
         "schedule": 3600.0,
         "options": {"expires": 3000},
     },

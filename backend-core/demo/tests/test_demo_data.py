@@ -8,7 +8,7 @@ import phonenumbers
 import pytest
 from django.contrib.auth import authenticate
 from django.core.management import call_command
-from django.db import transaction
+from django.db import models, transaction
 from django.db.models import Exists, OuterRef
 from django.test import RequestFactory, override_settings
 from django.utils import timezone
@@ -18,7 +18,18 @@ from stdnum.th import pin
 
 from accounts.models import Clinic, Membership, Organization, ProfessionalLicence, User
 from accounts.validators import normalize_phone
-from commerce.models import Service
+from commerce.models import (
+    CourseBalance,
+    Invoice,
+    JournalLine,
+    Payment,
+    Refund,
+    Sale,
+    Service,
+    StockLot,
+    StockMovement,
+)
+from commerce.selectors import trial_balance
 from core.roles import Role
 from core.tenancy import clinic_context
 from demo.builders import DEMO_PASSWORD, NOURA, VISITING_DOCTOR, patient_identity
@@ -207,6 +218,9 @@ def test_running_twice_changes_nothing(output):
             ScheduleException.unscoped.count(),
             sorted(Appointment.unscoped.values_list("id", "status", "starts_at")),
             Notification.unscoped.count(),
+            Sale.unscoped.count(),
+            StockMovement.unscoped.count(),
+            JournalLine.unscoped.count(),
             Visit.unscoped.count(),
             ClinicalNote.unscoped.count(),
             Photo.unscoped.count(),
@@ -320,6 +334,29 @@ def test_upcoming_appointments_lie_within_working_hours(output):
                     starts_at=appointment.starts_at,
                     blocked_until=appointment.blocked_until,
                 ), appointment.pk
+
+
+def test_each_clinic_has_stock_near_expiry_and_a_year_of_balanced_sales(output):
+    now = timezone.now()
+    for clinic in Clinic.objects.all():
+        with clinic_context(clinic):
+            lots = StockLot.objects.all()
+            assert lots.filter(expiry_date__lte=timezone.localdate() + dt.timedelta(days=60)).exists()
+            assert all(
+                lot.quantity_on_hand == sum(m.quantity for m in lot.movements.all()) for lot in lots
+            ), clinic.name
+            sales = Sale.objects.all()
+            first, last = sales.order_by("created_at").first(), sales.order_by("created_at").last()
+            assert (now - first.created_at).days > 330 and (now - last.created_at).days < 10
+            assert sales.filter(lines__kind="course").exists()
+            assert CourseBalance.objects.filter(sessions_remaining__lt=models.F("sessions_total")).exists()
+            assert Refund.objects.exists() and Payment.objects.filter(amount__lt=0).exists()
+            assert (
+                Invoice.objects.filter(status=Invoice.Status.PARTIALLY_PAID).exists()
+                or Invoice.objects.filter(status=Invoice.Status.OVERDUE).exists()
+            )
+            assert Sale.objects.filter(currency=clinic.currency).count() == sales.count()
+            assert trial_balance()["total_balance"] == 0
 
 
 def test_every_clinic_has_charted_visits_photos_and_plans(output):

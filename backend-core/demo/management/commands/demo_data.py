@@ -47,6 +47,13 @@ class Command(BaseCommand):
                 f" {calendar.past} past appointments ({calendar.no_shows} no-shows),"
                 f" {calendar.upcoming} upcoming."
             )
+            sold = clinic.commerce
+            self.stdout.write(
+                self.style.SUCCESS(f"Stocked {clinic.name}")
+                + f": {sold.products} products in {sold.lots} lots, {sold.courses} courses,"
+                f" {sold.sales} sales over a year ({sold.refunds} refunds),"
+                f" {sold.redemptions} course sessions used."
+            )
             clinical = clinic.clinical
             self.stdout.write(
                 self.style.SUCCESS(f"Charted {clinic.name}")
