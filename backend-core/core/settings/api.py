@@ -50,6 +50,7 @@ SPECTACULAR_SETTINGS = {
         "ClinicalNoteStatusEnum": "emr.models.ClinicalNote.Status",
         "PhotoStatusEnum": "emr.models.Photo.Status",
         "ConsentFormSignatureMethodEnum": "emr.models.ConsentFormSignature.Method",
+        "PaymentMethodEnum": "commerce.models.Payment.Method",
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
