@@ -47,6 +47,7 @@ from commissions.tests import factories as commission_factories
 from compliance.models import AuditEvent, DataSubjectRequest
 from compliance.services import audit_event_record
 from core.roles import Role
+from emr.tests.factories import ClinicalRecord, clinical_record_rows
 from patients.models import ClinicPatient
 from patients.tests.factories import ClinicPatientFactory, ConsentFactory, PatientProfileFactory
 from scheduling.models import Appointment, Room, ScheduleException, StaffSchedule
@@ -76,6 +77,7 @@ class Tenant:
     sale: Sale | None = None
     course_balance: CourseBalance | None = None
     commission_rule: CommissionRule | None = None
+    clinical: ClinicalRecord | None = None
 
     def user(self, role: str = Role.OWNER) -> User:
         return self.members[role].user
@@ -126,6 +128,13 @@ def _tenant(country: str, tz: str, locale: str, currency: str, phone: str) -> Te
         starts_at=starts,
         ends_at=starts + timedelta(minutes=30),
         blocked_until=starts + timedelta(minutes=30),
+    )
+    tenant.clinical = clinical_record_rows(
+        clinic=clinic,
+        patient=tenant.patient,
+        doctor=doctor,
+        service=tenant.service,
+        appointment=tenant.appointment,
     )
     DataSubjectRequest.unscoped.create(
         clinic=clinic,

@@ -51,6 +51,15 @@ class ClinicRequired(ValidationFailed):
     default_detail = _("Send the X-Clinic-Id header naming one of your clinics.")
 
 
+def clinic_row_or_400(model: type[_MT], pk: Any, field: str) -> _MT:
+    """The current clinic's ``model`` row ``pk``, or a 400 naming ``field``: a reference
+    in a request body to another clinic's row reads as unknown, never as forbidden."""
+    row = model._default_manager.filter(pk=pk).first()
+    if row is None:
+        raise ValidationFailed(errors={field: [str(_("Not found in this clinic."))]})
+    return row
+
+
 def query_instant(request: Request, name: str) -> dt.datetime | None:
     """Query parameter ``name`` as an aware UTC datetime, ``None`` when absent. Raises
     ``ValidationFailed`` naming it unless it is an ISO 8601 instant with an offset."""

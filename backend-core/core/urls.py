@@ -16,6 +16,7 @@ api_v1: list[URLPattern | URLResolver] = [
     path("", include("patients.urls")),
     path("", include("scheduling.urls")),
     path("", include("compliance.urls")),
+    path("", include("emr.urls")),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
 ]
 

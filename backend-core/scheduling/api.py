@@ -21,7 +21,7 @@ from rest_framework.views import APIView
 
 from accounts.models import User
 from commerce.models import Service
-from core.api import ClinicScopedViewSet, query_instant, request_user
+from core.api import ClinicScopedViewSet, clinic_row_or_400, query_instant, request_user
 from core.exceptions import NotFound, ValidationFailed, problem_response
 from patients.models import ClinicPatient
 from scheduling import ical, selectors, serializers, services
@@ -32,13 +32,8 @@ Status = Appointment.Status
 
 
 def _in_clinic(model: Any, pk: Any, field: str) -> Any:
-    """The clinic's ``model`` row ``pk`` or a 400 naming ``field`` (never another clinic's)."""
-    if pk is None:
-        return None
-    row = model.objects.filter(pk=pk).first()
-    if row is None:
-        raise ValidationFailed(errors={field: [_("Not found in this clinic.")]})
-    return row
+    """The clinic's ``model`` row ``pk`` or a 400 naming ``field``; ``None`` stays ``None``."""
+    return None if pk is None else clinic_row_or_400(model, pk, field)
 
 
 RANGE_PARAMETERS = [

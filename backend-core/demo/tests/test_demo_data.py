@@ -33,6 +33,15 @@ from commerce.selectors import trial_balance
 from core.roles import Role
 from core.tenancy import clinic_context
 from demo.builders import DEMO_PASSWORD, NOURA, VISITING_DOCTOR, patient_identity
+from emr.models import (
+    ClinicalNote,
+    ConsentFormSignature,
+    FaceChart,
+    Photo,
+    TreatmentPlan,
+    TreatmentSession,
+    Visit,
+)
 from notifications.models import Notification
 from patients.models import ClinicPatient, PatientProfile
 from scheduling.models import ACTIVE_STATUSES, Appointment, Room, ScheduleException, StaffSchedule
@@ -62,13 +71,15 @@ def run_demo_data() -> str:
 
 
 @pytest.fixture(scope="module")
-def _demo_once(django_db_setup, django_db_blocker) -> Iterator[str]:
+def _demo_once(django_db_setup, django_db_blocker, tmp_path_factory) -> Iterator[str]:
     """The demo built once for this module (its calendars take seconds to write), in
     a transaction rolled back after the last test; each test runs in a savepoint of
-    it, so what one test writes is gone before the next."""
+    it, so what one test writes is gone before the next. Its photos go to a store of
+    its own."""
+    objects = tmp_path_factory.mktemp("demo-objects")
     with (
         django_db_blocker.unblock(),
-        override_settings(PASSWORD_HASHERS=FAST_HASHING),
+        override_settings(PASSWORD_HASHERS=FAST_HASHING, OBJECT_STORE_ROOT=objects, S3_BUCKET=""),
         transaction.atomic(),
     ):
         yield run_demo_data()
@@ -210,6 +221,12 @@ def test_running_twice_changes_nothing(output):
             Sale.unscoped.count(),
             StockMovement.unscoped.count(),
             JournalLine.unscoped.count(),
+            Visit.unscoped.count(),
+            ClinicalNote.unscoped.count(),
+            Photo.unscoped.count(),
+            FaceChart.unscoped.count(),
+            TreatmentPlan.unscoped.count(),
+            ConsentFormSignature.unscoped.count(),
         )
 
     first = counts()
@@ -352,3 +369,27 @@ def test_each_clinic_has_commission_rules_of_every_kind(output):
         assert {rule.tier_mode for rule in rules} == set(CommissionRule.TierMode), clinic.name
         assert {rule.rate_type for rule in rules} == set(CommissionRule.RateType), clinic.name
         assert all(rule.currency == clinic.currency for rule in rules)
+
+
+def test_every_clinic_has_charted_visits_photos_and_plans(output):
+    for clinic in Clinic.objects.all():
+        with clinic_context(clinic):
+            assert Visit.objects.filter(status="completed", appointment__isnull=False).count() >= 5, clinic
+            assert not TreatmentSession.objects.exclude(status="completed").exists()
+            assert not ClinicalNote.objects.filter(status="draft").exists()
+            assert ClinicalNote.objects.filter(version=2, amends__isnull=False).count() == 1
+            assert Photo.objects.filter(status="ready").count() == 4
+            assert TreatmentPlan.objects.count() == 2
+            consented = TreatmentSession.objects.filter(service__requires_consent=True)
+            assert not consented.filter(consent_signature__isnull=True).exists()
+        assert f"Charted {clinic.name}" in output
+
+
+def test_demo_photos_are_stored_without_location(output, settings):
+    from core.objectstore import object_store
+    from emr.tests.images import has_location
+
+    photo = Photo.unscoped.filter(status="ready").first()
+    store = object_store()
+    assert not has_location(store.read(photo.object_key))
+    assert store.head(photo.thumbnail_key).content_type == "image/webp"

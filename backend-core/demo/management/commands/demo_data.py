@@ -61,6 +61,13 @@ class Command(BaseCommand):
                 + f": {commissions.rules} rules, {commissions.sales} sales computed,"
                 f" {commissions.logs} commission logs."
             )
+            clinical = clinic.clinical
+            self.stdout.write(
+                self.style.SUCCESS(f"Charted {clinic.name}")
+                + f": {clinical.visits} visits, {clinical.notes} signed notes, {clinical.consent_forms}"
+                f" consent forms, {clinical.photos} photos, {clinical.face_charts} face charts,"
+                f" {clinical.plans} treatment plans."
+            )
 
     def _logins(self, logins: tuple[Login, ...]) -> None:
         header = ("Clinic", "Role", "Name", "Phone (E.164)", "Password", "2FA")
