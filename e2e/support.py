@@ -1,10 +1,74 @@
-"""Helpers shared by the whole-flow tests: free ports and the demo logins ``demo_data``
-prints (clinic, role, name, mobile number, password, 2FA)."""
+"""Helpers shared by the whole-flow tests: where things are, the demo logins ``demo_data``
+prints (clinic, role, name, mobile number, password, 2FA), the server and page handles
+the fixtures in ``conftest.py`` give, and free ports."""
 
 from __future__ import annotations
 
 import re
 import socket
+import zoneinfo
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import httpx
+from playwright.sync_api import Locator, Page
+
+REPO = Path(__file__).resolve().parent.parent
+BACKEND = REPO / "backend-core"
+DIST = REPO / "dist"
+ARTIFACTS = REPO / "test-results" / "e2e"
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+BANGKOK = "Lumière Bangkok"
+BANGKOK_ZONE = zoneinfo.ZoneInfo("Asia/Bangkok")
+RIYADH = "Noor Aesthetics"
+# Chromium reports every non-2xx response on the console; those are answers the app
+# handles (401 before a refresh, 409 of a refused move), not errors of the page.
+NETWORK_NOISE = "Failed to load resource"
+
+
+@dataclass
+class Server:
+    base: str
+    logins: str
+
+    def login(self, role: str, clinic: str = BANGKOK) -> tuple[str, str]:
+        return login_of(self.logins, role, clinic)
+
+    def api(self, role: str, clinic: str = BANGKOK) -> httpx.Client:
+        """An API client signed in as a demo ``role`` (one without 2FA) at ``clinic``."""
+        phone, password = self.login(role, clinic)
+        client = httpx.Client(base_url=self.base, timeout=20)
+        tokens = client.post("/api/v1/auth/token", json={"phone": phone, "password": password})
+        assert tokens.status_code == 200, tokens.text
+        client.headers["Authorization"] = f"Bearer {tokens.json()['access']}"
+        me = client.get("/api/v1/users/me").json()
+        client.headers["X-Clinic-Id"] = next(
+            m["clinic_id"] for m in me["memberships"] if m["clinic_name"].startswith(clinic)
+        )
+        return client
+
+
+@dataclass
+class Watched:
+    """A page and what went wrong on it: uncaught exceptions and console errors."""
+
+    page: Page
+    errors: list[str] = field(default_factory=list)
+    requests: list[str] = field(default_factory=list)
+
+    def shot(self, name: str) -> None:
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        self.page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=False)
+
+    def assert_clean(self) -> None:
+        assert self.errors == []
 
 
 def free_port() -> int:
@@ -22,3 +86,15 @@ def login_of(output: str, role: str, clinic: str = "") -> tuple[str, str]:
             phone = next(c for c in cells if re.fullmatch(r"\+\d{8,15}", c))
             return phone, cells[cells.index(phone) + 1]
     raise AssertionError(f"no {role} login printed:\n{output}")
+
+
+def sign_in(page: Page, phone: str, password: str) -> None:
+    page.goto("/")
+    page.get_by_label("Mobile number").fill(phone)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Sign in").click()
+
+
+def choose(scope: Locator, listbox_label: str, option: str) -> None:
+    scope.get_by_role("button", name=listbox_label).click()
+    scope.get_by_role("option", name=option).click()

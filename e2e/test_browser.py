@@ -16,208 +16,23 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
-import os
 import re
-import signal
-import subprocess
-import sys
 import time
-import zoneinfo
-from collections.abc import Iterator
-from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit, urlunsplit
 
 import httpx
 import pytest
 from django_otp.oath import totp
-from playwright.sync_api import Browser, ConsoleMessage, Locator, Page, expect, sync_playwright
+from playwright.sync_api import Page, expect
 
-from support import free_port, login_of
-
-REPO = Path(__file__).resolve().parent.parent
-BACKEND = REPO / "backend-core"
-DIST = REPO / "dist"
-ARTIFACTS = REPO / "test-results" / "e2e"
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-BANGKOK = "Lumière Bangkok"
-BANGKOK_ZONE = zoneinfo.ZoneInfo("Asia/Bangkok")
-RIYADH = "Noor Aesthetics"
-# Chromium reports every non-2xx response on the console; those are answers the app
-# handles (401 before a refresh, 409 of a refused move), not errors of the page.
-NETWORK_NOISE = "Failed to load resource"
+from support import ARTIFACTS, BANGKOK, BANGKOK_ZONE, DIST, RIYADH, Server, choose, sign_in
 
 pytestmark = pytest.mark.slow
-
-
-@dataclass
-class Server:
-    base: str
-    logins: str
-
-    def login(self, role: str, clinic: str = BANGKOK) -> tuple[str, str]:
-        return login_of(self.logins, role, clinic)
-
-    def api(self, role: str, clinic: str = BANGKOK) -> httpx.Client:
-        """An API client signed in as a demo ``role`` (one without 2FA) at ``clinic``."""
-        phone, password = self.login(role, clinic)
-        client = httpx.Client(base_url=self.base, timeout=20)
-        tokens = client.post("/api/v1/auth/token", json={"phone": phone, "password": password})
-        assert tokens.status_code == 200, tokens.text
-        client.headers["Authorization"] = f"Bearer {tokens.json()['access']}"
-        me = client.get("/api/v1/users/me").json()
-        client.headers["X-Clinic-Id"] = next(
-            m["clinic_id"] for m in me["memberships"] if m["clinic_name"].startswith(clinic)
-        )
-        return client
-
-
-def _unavailable(reason: str) -> None:
-    if os.environ.get("AESTHETIX_REQUIRE_BROWSER") == "1":
-        pytest.fail(reason)
-    pytest.skip(reason)
-
-
-def _database_url(name: str) -> tuple[str, str]:
-    server = os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/postgres")
-    parts = urlsplit(server)
-    assert parts.hostname == "127.0.0.1", "the browser tests create a database: local servers only"
-    return server, urlunsplit(parts._replace(path=f"/{name}"))
-
-
-def _recreate_database(server_url: str, name: str, *, drop_only: bool = False) -> None:
-    import psycopg
-    from psycopg import sql
-
-    with psycopg.connect(server_url, autocommit=True) as conn:
-        conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
-        if not drop_only:
-            conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    """migrate + collectstatic + demo_data on a fresh database, then uvicorn (the real
-    ASGI app: HTTP, WebSockets, WhiteNoise) on a free port; stopped and dropped after."""
-    if not (DIST / "host" / "index.html").is_file():
-        _unavailable("the front end is not built: npm ci && npm run build")
-    if not CHROMIUM.exists():
-        _unavailable("Chromium is missing: apt-get install chromium")
-    worker = os.environ.get("PYTEST_XDIST_WORKER", "")
-    name = f"{os.environ.get('DATABASE_TEST_NAME', 'test_aesthetix')}_browser{'_' + worker if worker else ''}"
-    server_url, database_url = _database_url(name)
-    _recreate_database(server_url, name)
-    env = {
-        **os.environ,
-        "DATABASE_URL": database_url,
-        "DATABASE_CONN_MAX_AGE": "0",
-        "AESTHETIX_VAR_DIR": str(tmp_path_factory.mktemp("browser-var")),
-        # Throttles and token revocations of this server only.
-        "CACHE_KEY_PREFIX": f"e2e-browser-{worker or 'main'}",
-    }
-    manage = [sys.executable, "manage.py"]
-    for command in (["migrate", "--noinput", "-v0"], ["collectstatic", "--noinput", "-v0"]):
-        subprocess.run(manage + command, cwd=BACKEND, env=env, check=True)
-    demo = subprocess.run(
-        [*manage, "demo_data"], cwd=BACKEND, env=env, check=True, capture_output=True, text=True
-    )
-    port = free_port()
-    log = tmp_path_factory.mktemp("browser-log") / "uvicorn.log"
-    with log.open("w") as out:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "uvicorn", "core.asgi:application", "--host", "127.0.0.1",
-             "--port", str(port), "--log-level", "warning", "--lifespan", "off"],
-            cwd=BACKEND, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
-        )  # fmt: skip
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                httpx.get(f"{base}/healthz", timeout=2)
-                break
-            except httpx.TransportError:
-                if process.poll() is not None or time.monotonic() > deadline:
-                    pytest.fail(f"uvicorn did not start:\n{log.read_text()}")
-                time.sleep(0.3)
-        yield Server(base, demo.stdout)
-    finally:
-        os.killpg(process.pid, signal.SIGTERM)
-        process.wait(timeout=30)
-        _recreate_database(server_url, name, drop_only=True)
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
-
-
-@dataclass
-class Watched:
-    """A page and what went wrong on it: uncaught exceptions and console errors."""
-
-    page: Page
-    errors: list[str] = field(default_factory=list)
-    requests: list[str] = field(default_factory=list)
-
-    def shot(self, name: str) -> None:
-        ARTIFACTS.mkdir(parents=True, exist_ok=True)
-        self.page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=False)
-
-    def assert_clean(self) -> None:
-        assert self.errors == []
-
-
-@pytest.fixture
-def open_page(browser: Browser, server: Server) -> Iterator[Any]:
-    """Opens pages, each in a browser context of its own (its own cookies: another user)."""
-    contexts = []
-
-    def open_(height: int = 900) -> Watched:
-        context = browser.new_context(base_url=server.base, viewport={"width": 1400, "height": height})
-        contexts.append(context)
-        watched = Watched(context.new_page())
-        watched.page.on("pageerror", lambda error: watched.errors.append(f"page error: {error}"))
-
-        def on_console(message: ConsoleMessage) -> None:
-            if message.type == "error" and NETWORK_NOISE not in message.text:
-                watched.errors.append(message.text)
-
-        watched.page.on("console", on_console)
-        watched.page.on("request", lambda request: watched.requests.append(request.url))
-        return watched
-
-    yield open_
-    for context in contexts:
-        context.close()
-
-
-def _sign_in(page: Page, phone: str, password: str) -> None:
-    page.goto("/")
-    page.get_by_label("Mobile number").fill(phone)
-    page.get_by_label("Password").fill(password)
-    page.get_by_role("button", name="Sign in").click()
 
 
 def _calendar_ready(page: Page) -> None:
     expect(page.get_by_test_id("calendar-module")).to_be_visible(timeout=15_000)
     expect(page.get_by_test_id("calendar-live")).to_have_attribute("data-live", "true", timeout=10_000)
-
-
-def _choose(scope: Locator, listbox_label: str, option: str) -> None:
-    scope.get_by_role("button", name=listbox_label).click()
-    scope.get_by_role("option", name=option).click()
 
 
 def test_owner_enrols_2fa_then_signs_in_with_a_code_and_switches_clinic(server, open_page):
@@ -227,7 +42,7 @@ def test_owner_enrols_2fa_then_signs_in_with_a_code_and_switches_clinic(server, 
     page.goto("/")
     expect(page.get_by_role("heading", name="Sign in to AesthetixOS")).to_be_visible()
     watched.shot("01-login")
-    _sign_in(page, phone, password)
+    sign_in(page, phone, password)
 
     # First sign-in of a role that needs 2FA: enrol an authenticator app.
     expect(page).to_have_url(f"{server.base}/enrol")
@@ -267,7 +82,7 @@ def test_owner_enrols_2fa_then_signs_in_with_a_code_and_switches_clinic(server, 
     # Sign out, and back in: now the server asks for the code at sign-in.
     page.get_by_role("button", name="Account").click()
     page.get_by_role("menuitem", name="Sign out").click()
-    _sign_in(page, phone, password)
+    sign_in(page, phone, password)
     code = page.get_by_label("Authenticator code")
     expect(code).to_be_visible()
     code.fill(f"{totp(key, drift=1):06d}")  # the next step's code: the last one was used
@@ -309,8 +124,8 @@ def test_a_booking_appears_live_in_another_browser_and_a_conflicting_move_snaps_
 
     # Tall enough for the whole working day: a drag happens within the viewport.
     front, back = open_page(height=1700), open_page()
-    _sign_in(front.page, *server.login("receptionist"))
-    _sign_in(back.page, *server.login("cashier"))
+    sign_in(front.page, *server.login("receptionist"))
+    sign_in(back.page, *server.login("cashier"))
     for watched in (front, back):
         _calendar_ready(watched.page)
         watched.page.goto(f"/calendar?date={day}")
@@ -323,8 +138,8 @@ def test_a_booking_appears_live_in_another_browser_and_a_conflicting_move_snaps_
     dialog = page.get_by_role("dialog")
     dialog.get_by_label("Patient").fill(first["given_name"])
     dialog.get_by_role("option").filter(has_text=first["chart_number"]).click()
-    _choose(dialog, "Treatment", f"{service['name']} ({service['duration_minutes']} min)")
-    _choose(dialog, "Practitioner", doctor["full_name"])
+    choose(dialog, "Treatment", f"{service['name']} ({service['duration_minutes']} min)")
+    choose(dialog, "Practitioner", doctor["full_name"])
     slots = dialog.get_by_test_id("booking-slots").get_by_role("button")
     expect(slots.first).to_be_visible()
     slots.first.click()
@@ -451,7 +266,7 @@ def test_one_vue_and_one_pinia_and_remotes_only_on_their_route(server, open_page
     page.wait_for_load_state("networkidle")
     assert not [u for u in watched.requests if "/static/scheduling/" in u]
     login_js = _script_bytes(page, "/static/host/")
-    _sign_in(page, *server.login("receptionist"))
+    sign_in(page, *server.login("receptionist"))
     _calendar_ready(page)
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     calendar_js = _script_bytes(page, "/static/scheduling/")
@@ -474,7 +289,7 @@ def test_a_remote_that_fails_to_load_shows_a_panel(server, open_page):
     watched = open_page()
     page = watched.page
     page.route("**/static/scheduling/remoteEntry.js", lambda route: route.abort())
-    _sign_in(page, *server.login("receptionist"))
+    sign_in(page, *server.login("receptionist"))
     panel = page.get_by_test_id("remote-error")
     expect(panel).to_contain_text("This module could not be loaded")
     expect(page.get_by_role("link", name="Patients")).to_be_visible()  # the shell still works
@@ -484,7 +299,7 @@ def test_a_remote_that_fails_to_load_shows_a_panel(server, open_page):
 def test_an_expired_session_returns_to_login_with_a_message(server, open_page):
     watched = open_page()
     page = watched.page
-    _sign_in(page, *server.login("receptionist"))
+    sign_in(page, *server.login("receptionist"))
     _calendar_ready(page)
     # The session ends elsewhere (signed out from another device): its tokens are revoked.
     cookie = next(c for c in page.context.cookies() if c["name"] == "aesthetix_refresh")

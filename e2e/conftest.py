@@ -1,0 +1,130 @@
+"""Fixtures of the whole-flow browser tests: the app under uvicorn on a database of its own
+loaded with the demo data, Chromium, and pages that record what went wrong on them.
+
+The tests skip when the front end is not built (``npm run build``) or Chromium is missing,
+unless ``AESTHETIX_REQUIRE_BROWSER=1`` (set by ``bin/test``) turns that into a failure.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from typing import Any
+from urllib.parse import urlsplit, urlunsplit
+
+import httpx
+import pytest
+from playwright.sync_api import Browser, ConsoleMessage, sync_playwright
+
+from support import BACKEND, CHROMIUM, CHROMIUM_ARGS, DIST, NETWORK_NOISE, Server, Watched, free_port
+
+
+def _unavailable(reason: str) -> None:
+    if os.environ.get("AESTHETIX_REQUIRE_BROWSER") == "1":
+        pytest.fail(reason)
+    pytest.skip(reason)
+
+
+def _database_url(name: str) -> tuple[str, str]:
+    server = os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/postgres")
+    parts = urlsplit(server)
+    assert parts.hostname == "127.0.0.1", "the browser tests create a database: local servers only"
+    return server, urlunsplit(parts._replace(path=f"/{name}"))
+
+
+def _recreate_database(server_url: str, name: str, *, drop_only: bool = False) -> None:
+    import psycopg
+    from psycopg import sql
+
+    with psycopg.connect(server_url, autocommit=True) as conn:
+        conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
+        if not drop_only:
+            conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """migrate + collectstatic + demo_data on a fresh database, then uvicorn (the real
+    ASGI app: HTTP, WebSockets, WhiteNoise) on a free port; stopped and dropped after."""
+    if not (DIST / "host" / "index.html").is_file():
+        _unavailable("the front end is not built: npm ci && npm run build")
+    if not CHROMIUM.exists():
+        _unavailable("Chromium is missing: apt-get install chromium")
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+    name = f"{os.environ.get('DATABASE_TEST_NAME', 'test_aesthetix')}_browser{'_' + worker if worker else ''}"
+    server_url, database_url = _database_url(name)
+    _recreate_database(server_url, name)
+    env = {
+        **os.environ,
+        "DATABASE_URL": database_url,
+        "DATABASE_CONN_MAX_AGE": "0",
+        "AESTHETIX_VAR_DIR": str(tmp_path_factory.mktemp("browser-var")),
+        # Throttles and token revocations of this server only.
+        "CACHE_KEY_PREFIX": f"e2e-browser-{worker or 'main'}",
+    }
+    manage = [sys.executable, "manage.py"]
+    for command in (["migrate", "--noinput", "-v0"], ["collectstatic", "--noinput", "-v0"]):
+        subprocess.run(manage + command, cwd=BACKEND, env=env, check=True)
+    demo = subprocess.run(
+        [*manage, "demo_data"], cwd=BACKEND, env=env, check=True, capture_output=True, text=True
+    )
+    port = free_port()
+    log = tmp_path_factory.mktemp("browser-log") / "uvicorn.log"
+    with log.open("w") as out:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "uvicorn", "core.asgi:application", "--host", "127.0.0.1",
+             "--port", str(port), "--log-level", "warning", "--lifespan", "off"],
+            cwd=BACKEND, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
+        )  # fmt: skip
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                httpx.get(f"{base}/healthz", timeout=2)
+                break
+            except httpx.TransportError:
+                if process.poll() is not None or time.monotonic() > deadline:
+                    pytest.fail(f"uvicorn did not start:\n{log.read_text()}")
+                time.sleep(0.3)
+        yield Server(base, demo.stdout)
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        process.wait(timeout=30)
+        _recreate_database(server_url, name, drop_only=True)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def open_page(browser: Browser, server: Server) -> Iterator[Any]:
+    """Opens pages, each in a browser context of its own (its own cookies: another user)."""
+    contexts = []
+
+    def open_(height: int = 900) -> Watched:
+        context = browser.new_context(base_url=server.base, viewport={"width": 1400, "height": height})
+        contexts.append(context)
+        watched = Watched(context.new_page())
+        watched.page.on("pageerror", lambda error: watched.errors.append(f"page error: {error}"))
+
+        def on_console(message: ConsoleMessage) -> None:
+            if message.type == "error" and NETWORK_NOISE not in message.text:
+                watched.errors.append(message.text)
+
+        watched.page.on("console", on_console)
+        watched.page.on("request", lambda request: watched.requests.append(request.url))
+        return watched
+
+    yield open_
+    for context in contexts:
+        context.close()
