@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 from django.db.models import Count, F, OuterRef, Prefetch, Q, QuerySet, Subquery
 
-from commerce.models import Service
+from commerce.models import Product, Service
 from emr.models import (
     ClinicalNote,
     ConsentFormSignature,
@@ -53,6 +54,51 @@ def session_list(*, patient_id: Any = None, visit_id: Any = None) -> QuerySet[Tr
     if visit_id is not None:
         sessions = sessions.filter(visit_id=visit_id)
     return sessions.order_by("-created_at", "pk")
+
+
+# A service priced per toxin unit or per ml is billed by the amount used, in that unit.
+_PRODUCT_UNIT_OF_SERVICE: dict[str, str] = {
+    Service.Unit.TOXIN_UNIT: Product.Unit.TOXIN_UNIT,
+    Service.Unit.ML: Product.Unit.ML,
+}
+_CHART_UNIT_OF_SERVICE: dict[str, str] = {Service.Unit.TOXIN_UNIT: "U", Service.Unit.ML: "ml"}
+
+
+def session_billable_quantity(session: TreatmentSession) -> Decimal:
+    """How many of its service's price units a completed session bills: 1 for a service
+    priced per session or area; for one priced per toxin unit or ml, the products used
+    in that unit (``SessionProduct``), else the units charted on the newest face chart
+    version, else 1. ``session.products`` and ``face_charts`` should be prefetched."""
+    unit = session.service.unit
+    if unit not in _PRODUCT_UNIT_OF_SERVICE:
+        return Decimal(1)
+    used = sum(
+        (line.quantity for line in session.products.all() if line.unit == _PRODUCT_UNIT_OF_SERVICE[unit]),
+        Decimal(0),
+    )
+    if used:
+        return used
+    charts = sorted(session.face_charts.all(), key=lambda chart: chart.version)
+    points = charts[-1].annotations.get("points", []) if charts else []
+    charted = sum(
+        (
+            Decimal(p["units"])
+            for p in points
+            if p.get("units") and p.get("unit") == _CHART_UNIT_OF_SERVICE[unit]
+        ),
+        Decimal(0),
+    )
+    return charted or Decimal(1)
+
+
+def sessions_to_bill(*, visit_id: Any) -> QuerySet[TreatmentSession]:
+    """The completed sessions of a visit, with what billing reads prefetched."""
+    return (
+        TreatmentSession.objects.filter(visit_id=visit_id, status=TreatmentSession.Status.COMPLETED)
+        .select_related("service")
+        .prefetch_related("practitioners", "products", "face_charts")
+        .order_by("created_at", "pk")
+    )
 
 
 def note_list(

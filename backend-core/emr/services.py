@@ -25,7 +25,7 @@ from PIL import Image, UnidentifiedImageError
 
 from accounts.models import Clinic, User
 from commerce.models import Product, Service, StockLot
-from commerce.services import stock_consume
+from commerce.services import invoice_draft_from_services, stock_consume
 from compliance.services import audit_event_record
 from core.exceptions import Conflict, PermissionDeniedError, ValidationFailed
 from core.objectstore import PresignedPost, object_store
@@ -135,12 +135,49 @@ def visit_open(
     return visit
 
 
+VISIT_REFERENCE = "emr.visit"
+
+
+def _visit_invoice_draft(visit: Visit, actor: User) -> None:
+    """Draft the invoice of the visit's completed sessions for the cashier
+    (``commerce.services.invoice_draft_from_services``, reference ``emr.visit``): one
+    line per session, quantity ``session_billable_quantity``, the session's first
+    practitioner (the appointment's, when they took part). Nothing to bill, no invoice."""
+    booked = visit.appointment.practitioner_id if visit.appointment is not None else None
+    items = []
+    for session in selectors.sessions_to_bill(visit_id=visit.pk):
+        practitioners = sorted(
+            session.practitioners.all(), key=lambda user: (user.pk != booked, str(user.pk))
+        )
+        items.append(
+            (
+                session.service,
+                selectors.session_billable_quantity(session),
+                practitioners[0] if practitioners else None,
+            )
+        )
+    if items:
+        invoice_draft_from_services(
+            patient=visit.patient,
+            items=items,
+            reference_type=VISIT_REFERENCE,
+            reference_id=visit.pk,
+            actor=actor,
+        )
+
+
 @transaction.atomic
 def visit_complete(*, visit: Visit, actor: User, request: HttpRequest | None = None) -> Visit:
-    """Close an open visit. Every session must be completed or cancelled first: raises
-    ``Conflict`` (``sessions_open``) otherwise, ``Conflict`` (``invalid_transition``)
-    for a visit that is not open. Audited as ``visit.completed``."""
-    locked = Visit.objects.select_for_update().get(pk=visit.pk)
+    """Close an open visit and draft the invoice of its completed sessions (see
+    ``_visit_invoice_draft``). Every session must be completed or cancelled first:
+    raises ``Conflict`` (``sessions_open``) otherwise, ``Conflict``
+    (``invalid_transition``) for a visit that is not open. Audited as
+    ``visit.completed``."""
+    locked = (
+        Visit.objects.select_for_update(of=("self",))
+        .select_related("patient__clinic", "appointment")
+        .get(pk=visit.pk)
+    )
     if locked.status != Visit.Status.OPEN:
         raise Conflict(_("Only an open visit can be completed."), code="invalid_transition")
     unfinished = TreatmentSession.objects.filter(
@@ -150,6 +187,7 @@ def visit_complete(*, visit: Visit, actor: User, request: HttpRequest | None = N
         raise Conflict(_("Complete or cancel every session of the visit first."), code="sessions_open")
     locked.status, locked.closed_at = Visit.Status.COMPLETED, timezone.now()
     model_save(locked, update_fields=["status", "closed_at"])
+    _visit_invoice_draft(locked, actor)
     _audit(clinic=locked.clinic, actor=actor, action="visit.completed", obj=locked, request=request)
     _visit_event(locked, "visit.completed")
     return locked

@@ -10,7 +10,7 @@ from django.db import connection
 from django.utils import timezone
 from PIL import Image
 
-from commerce.models import StockMovement
+from commerce.models import Invoice, StockMovement
 from commerce.tests import factories as commerce_factories
 from compliance.models import AuditEvent
 from core.realtime import clinic_group
@@ -582,3 +582,46 @@ def test_face_chart_points_name_products_and_lots_of_the_clinic(api, world, stoc
 
 def error_fields(response):
     return {e["field"] for e in response.json()["errors"]}
+
+
+# ---------------------------------------------------------------------------- invoicing
+
+
+def _chart_and_complete(api, world, points):
+    visit, session = _open_session(api, world.a)
+    client = as_role(api, world.a)
+    client.post(f"{URL}/sessions/{session['id']}/start")
+    if points:
+        _chart(
+            client, TreatmentSession.unscoped.get(pk=session["id"]), {"points": points}, template="face_front"
+        )
+    client.post(f"{URL}/sessions/{session['id']}/complete")
+    response = client.post(f"{URL}/visits/{visit['id']}/complete")
+    assert response.status_code == 200, response.content
+    return visit
+
+
+def test_completing_a_visit_drafts_its_invoice_billed_by_units_charted(api, world):
+    points = [
+        {"x": 0.4, "y": 0.3, "units": "4", "unit": "U"},
+        {"x": 0.6, "y": 0.3, "units": "6", "unit": "U"},
+    ]
+    visit = _chart_and_complete(api, world, points)
+    invoice = Invoice.unscoped.get(reference_type="emr.visit", reference_id=visit["id"])
+    assert invoice.status == "draft"
+    with clinic_context(world.a.clinic):
+        [item] = invoice.items.all()
+    assert (item.service_id, item.quantity, item.practitioner_id) == (
+        world.a.service.pk,
+        Decimal(10),
+        world.a.user(Role.DOCTOR).pk,
+    )
+    assert item.unit_price == Decimal("350.00")
+
+
+def test_a_visit_without_completed_sessions_drafts_no_invoice(api, world):
+    visit, session = _open_session(api, world.a)
+    client = as_role(api, world.a)
+    client.post(f"{URL}/sessions/{session['id']}/cancel")
+    assert client.post(f"{URL}/visits/{visit['id']}/complete").status_code == 200
+    assert not Invoice.unscoped.filter(reference_type="emr.visit", reference_id=visit["id"]).exists()
