@@ -35,7 +35,7 @@ class Running:
     var: Path
     process: subprocess.Popen[bytes]
 
-    def wait_healthy(self, seconds: float = 300) -> httpx.Response:
+    def wait_healthy(self, seconds: float = 840) -> httpx.Response:
         """Poll ``/healthz`` until it answers; fail at once if ``bin/run`` exits."""
         deadline = time.monotonic() + seconds
         while True:
@@ -91,6 +91,9 @@ def running(tmp_path_factory: pytest.TempPathFactory):
             os.killpg(process.pid, signal.SIGKILL)
 
 
+# Install, front-end build, migrations and a year of demo data on SQLite: minutes, not
+# the suite's default five.
+@pytest.mark.timeout(900)
 def test_run_command_serves_health_and_a_demo_login_works(running):
     health = running.wait_healthy()
     base = running.base
