@@ -170,20 +170,22 @@ def _movement_write(
     reference_id: uuid.UUID | None = None,
     reason: str = "",
 ) -> StockMovement:
-    """Append one movement to a lot the caller has locked; keeps on-hand in step.
+    """Append one movement to a lot; keeps on-hand in step with one conditional UPDATE
+    (atomic under the row lock it takes, so concurrent writers cannot overdraw a lot).
     Raises ``ValidationFailed`` (``quantity``) when on-hand would go negative."""
-    locked = StockLot.unscoped.select_for_update().get(pk=lot.pk)
-    if locked.quantity_on_hand + quantity < 0:
+    changed = StockLot.unscoped.filter(pk=lot.pk, quantity_on_hand__gte=-quantity).update(
+        quantity_on_hand=F("quantity_on_hand") + quantity
+    )
+    if not changed:
         raise ValidationFailed(
             errors={
                 "quantity": [
                     _("Only %(n)s on hand in lot %(lot)s.")
-                    % {"n": locked.quantity_on_hand, "lot": locked.lot_number}
+                    % {"n": lot.quantity_on_hand, "lot": lot.lot_number}
                 ]
             }
         )
-    StockLot.unscoped.filter(pk=lot.pk).update(quantity_on_hand=F("quantity_on_hand") + quantity)
-    lot.quantity_on_hand = locked.quantity_on_hand + quantity
+    lot.quantity_on_hand += quantity
     return StockMovement.unscoped.create(
         clinic_id=lot.clinic_id,
         lot=lot,
@@ -297,7 +299,9 @@ def stock_consume(
         plan = [(_usable_lot(lot=lot, product=product), quantity)]
     else:
         lots = list(
-            StockLot.objects.select_for_update()
+            # Lock the lots only; clinic and product come along for the journal entries.
+            StockLot.objects.select_for_update(of=("self",))
+            .select_related("clinic", "product")
             .filter(product=product, expiry_date__gte=clinic_today(product.clinic), quantity_on_hand__gt=0)
             .order_by("expiry_date", "received_at", "lot_number")
         )

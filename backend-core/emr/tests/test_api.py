@@ -16,7 +16,6 @@ from compliance.models import AuditEvent
 from core.realtime import clinic_group
 from core.roles import Role
 from core.tenancy import clinic_context
-from emr import services
 from emr.models import ClinicalNote, SessionProduct, TreatmentSession, Visit
 from scheduling.models import Appointment
 
@@ -499,18 +498,19 @@ def test_products_used_leave_stock_first_expiring_lot_first(api, world, stock):
     assert (movement.lot_id, movement.patient_id) == (soon.pk, world.a.patient.pk)
 
 
-def test_a_use_spread_over_two_lots_is_recorded_per_lot(world, stock):
-    # Through the service: commerce's FEFO split re-reads each lot, which the N+1
-    # detector active in API tests reports (left to the commerce module).
-    filler, soon, later = stock
-    doctor = world.a.user(Role.DOCTOR)
-    with clinic_context(world.a.clinic):
-        session = world.a.clinical.session
-        TreatmentSession.objects.filter(pk=session.pk).update(status="in_progress")
-        lines = services.session_products_record(
-            session=session, actor=doctor, items=[(filler, Decimal(2), None)]
-        )
-    assert {(line.lot_id, line.quantity) for line in lines} == {(soon.pk, 1), (later.pk, 1)}
+def test_a_use_spread_over_two_lots_is_recorded_per_lot(api, world, stock):
+    filler, _soon, later = stock
+    session = _started(api, world)
+    response = as_role(api, world.a).post(
+        f"{URL}/sessions/{session['id']}/products",
+        {"products": [{"product_id": str(filler.pk), "quantity": "2"}]},
+        format="json",
+    )
+    assert response.status_code == 200, response.content
+    assert sorted((used["lot_number"], used["quantity"]) for used in response.json()["products"]) == [
+        ("LATER-2", "1.000"),
+        ("SOON-1", "1.000"),
+    ]
     later.refresh_from_db()
     assert later.quantity_on_hand == 4
 
