@@ -27,12 +27,27 @@ from accounts.tests.factories import (
     OrganizationFactory,
     tokens_for,
 )
-from commerce.models import Sale, SaleLine, Service
+from commerce.models import (
+    Course,
+    CourseBalance,
+    CourseItem,
+    Invoice,
+    JournalEntry,
+    JournalLine,
+    Payment,
+    Product,
+    Sale,
+    SaleLine,
+    Service,
+    StockLot,
+    StockMovement,
+)
 from commissions.models import CommissionLog, CommissionRule, CommissionRun
 from commissions.tests import factories as commission_factories
 from compliance.models import AuditEvent, DataSubjectRequest
 from compliance.services import audit_event_record
 from core.roles import Role
+from emr.tests.factories import ClinicalRecord, clinical_record_rows
 from patients.models import ClinicPatient
 from patients.tests.factories import ClinicPatientFactory, ConsentFactory, PatientProfileFactory
 from scheduling.models import Appointment, Room, ScheduleException, StaffSchedule
@@ -57,8 +72,12 @@ class Tenant:
     room: Room | None = None
     appointment: Appointment | None = None
     audit_event: AuditEvent | None = None
+    product: Product | None = None
+    lot: StockLot | None = None
     sale: Sale | None = None
+    course_balance: CourseBalance | None = None
     commission_rule: CommissionRule | None = None
+    clinical: ClinicalRecord | None = None
 
     def user(self, role: str = Role.OWNER) -> User:
         return self.members[role].user
@@ -110,27 +129,12 @@ def _tenant(country: str, tz: str, locale: str, currency: str, phone: str) -> Te
         ends_at=starts + timedelta(minutes=30),
         blocked_until=starts + timedelta(minutes=30),
     )
-    tenant.sale = commission_factories.sale(
-        clinic,
-        tenant.user(Role.CASHIER),
-        [commission_factories.Line(tenant.service, "350.00", [(doctor, 100)])],
-    )
-    tenant.commission_rule = commission_factories.rule(clinic, name="Neurotoxin 10%", value=Decimal(10))
-    CommissionRun.unscoped.create(clinic=clinic, sale=tenant.sale, status=CommissionRun.Status.DONE)
-    CommissionLog.unscoped.create(
+    tenant.clinical = clinical_record_rows(
         clinic=clinic,
-        kind=CommissionLog.Kind.COMMISSION,
-        sale=tenant.sale,
-        sale_line=SaleLine.unscoped.get(sale=tenant.sale),
-        practitioner=doctor,
-        rule=tenant.commission_rule,
-        rule_version=1,
-        terms={"rate_type": "percentage", "value": "10.00"},
-        basis_amount=Decimal("350.00"),
-        rate=Decimal(10),
-        amount=Decimal("35.00"),
-        currency=currency,
-        period=timezone.localdate().replace(day=1),
+        patient=tenant.patient,
+        doctor=doctor,
+        service=tenant.service,
+        appointment=tenant.appointment,
     )
     DataSubjectRequest.unscoped.create(
         clinic=clinic,
@@ -139,6 +143,8 @@ def _tenant(country: str, tz: str, locale: str, currency: str, phone: str) -> Te
         received_at=timezone.now(),
         due_on=timezone.localdate() + timedelta(days=30),
     )
+    _commerce_rows(tenant)
+    _commission_rows(tenant)
     tenant.audit_event = audit_event_record(
         clinic=clinic,
         actor=tenant.user(Role.OWNER),
@@ -147,6 +153,144 @@ def _tenant(country: str, tz: str, locale: str, currency: str, phone: str) -> Te
         object_id=tenant.service.pk,
     )
     return tenant
+
+
+def _commerce_rows(tenant: Tenant) -> None:
+    """A product with a lot (low on stock, expiring in 30 days) that one sale used, a
+    course bought in that sale, its invoice, payment and journal entry."""
+    clinic, currency, owner = tenant.clinic, tenant.clinic.currency, tenant.user(Role.OWNER)
+    now = timezone.now()
+    tenant.product = Product.unscoped.create(
+        clinic=clinic,
+        name="Restylane Lyft 1 ml",
+        kind=Product.Kind.MEDICAL_SUPPLY,
+        unit=Product.Unit.SYRINGE,
+        registration_number="80117580578",
+        price=Decimal("9000.00"),
+        currency=currency,
+        low_stock_threshold=Decimal(10),
+    )
+    tenant.lot = StockLot.unscoped.create(
+        clinic=clinic,
+        product=tenant.product,
+        lot_number="LOT-1",
+        expiry_date=timezone.localdate() + timedelta(days=30),
+        registration_number="80117580578",
+        received_at=now,
+        quantity_on_hand=Decimal(5),
+    )
+    course = Course.unscoped.create(
+        clinic=clinic, name="6 sessions", price=Decimal("6000.00"), currency=currency, validity_days=365
+    )
+    CourseItem.unscoped.create(clinic=clinic, course=course, service=tenant.service, sessions=6)
+    money = {"currency": currency, "subtotal": Decimal("15000.00"), "total": Decimal("15000.00")}
+    tenant.sale = Sale.unscoped.create(
+        clinic=clinic,
+        number="S-WORLD",
+        patient=tenant.patient,
+        idempotency_key="world",
+        created_by=owner,
+        **money,
+    )
+    product_line, course_line = (
+        SaleLine.unscoped.create(
+            clinic=clinic,
+            sale=tenant.sale,
+            position=position,
+            kind=kind,
+            description=item.name,
+            quantity=Decimal(1),
+            unit_price=item.price,
+            net_amount=item.price,
+            total=item.price,
+            currency=currency,
+            **{kind: item},
+        )
+        for position, (kind, item) in enumerate([("product", tenant.product), ("course", course)])
+    )
+    StockMovement.unscoped.create(
+        clinic=clinic, lot=tenant.lot, kind="receive", quantity=Decimal(6), actor=owner, reference_type=""
+    )
+    StockMovement.unscoped.create(
+        clinic=clinic,
+        lot=tenant.lot,
+        kind="sale",
+        quantity=Decimal(-1),
+        patient=tenant.patient,
+        reference_type="commerce.sale_line",
+        reference_id=product_line.pk,
+        actor=owner,
+    )
+    tenant.course_balance = CourseBalance.unscoped.create(
+        clinic=clinic,
+        patient=tenant.patient,
+        course=course,
+        sale_line=course_line,
+        sessions_total=6,
+        sessions_remaining=6,
+        expires_at=now + timedelta(days=365),
+        currency=currency,
+        deferred_total=Decimal("6000.00"),
+        deferred_remaining=Decimal("6000.00"),
+    )
+    invoice = Invoice.unscoped.create(
+        clinic=clinic,
+        number="INV-WORLD",
+        sale=tenant.sale,
+        patient=tenant.patient,
+        status=Invoice.Status.PARTIALLY_PAID,
+        paid_total=Decimal("1000.00"),
+        balance_due=Decimal("14000.00"),
+        issued_at=now,
+        due_date=timezone.localdate(),
+        created_by=owner,
+        **money,
+    )
+    Payment.unscoped.create(
+        clinic=clinic,
+        invoice=invoice,
+        amount=Decimal("1000.00"),
+        currency=currency,
+        method=Payment.Method.CASH,
+        idempotency_key="world",
+        received_at=now,
+        created_by=owner,
+    )
+    entry = JournalEntry.unscoped.create(
+        clinic=clinic,
+        posted_at=now,
+        description="Payment",
+        currency=currency,
+        reference_type="commerce.payment",
+        reference_id=tenant.sale.pk,
+    )
+    JournalLine.unscoped.create(clinic=clinic, entry=entry, account="cash", debit=Decimal("1000.00"))
+    JournalLine.unscoped.create(
+        clinic=clinic, entry=entry, account="accounts_receivable", credit=Decimal("1000.00")
+    )
+
+
+def _commission_rows(tenant: Tenant) -> None:
+    """A rule and the computed commission of the world sale's first line."""
+    clinic, doctor = tenant.clinic, tenant.user(Role.DOCTOR)
+    assert tenant.sale is not None
+    tenant.commission_rule = commission_factories.rule(clinic, name="Neurotoxin 10%", value=Decimal(10))
+    CommissionRun.unscoped.create(clinic=clinic, sale=tenant.sale, status=CommissionRun.Status.DONE)
+    CommissionLog.unscoped.create(
+        clinic=clinic,
+        kind=CommissionLog.Kind.COMMISSION,
+        sale=tenant.sale,
+        sale_line=SaleLine.unscoped.filter(sale=tenant.sale).order_by("position").first(),
+        practitioner=doctor,
+        rule=tenant.commission_rule,
+        rule_version=1,
+        terms={"rate_type": "percentage", "value": "10.00"},
+        basis_amount=Decimal("350.00"),
+        rate=Decimal(10),
+        amount=Decimal("35.00"),
+        currency=clinic.currency,
+        period=timezone.localdate().replace(day=1),
+    )
 
 
 @pytest.fixture

@@ -30,3 +30,24 @@ ensure_venv() {
   log "Installing Python dependencies ($(basename "$lock"))"
   "$VENV/bin/uv" pip install --quiet --python "$VENV/bin/python" -r "$lock"
 }
+
+# ensure_frontend: install the locked npm packages (Node.js 20.19+) and build the host
+# shell and its remotes into dist/, which Django serves as static files.
+ensure_frontend() {
+  if ! command -v node >/dev/null || ! node -e 'const [a, b] = process.versions.node.split(".").map(Number); process.exit(a > 20 || (a === 20 && b >= 19) ? 0 : 1)'; then
+    echo "Node.js 20.19 or newer (with npm) is required for the front end" >&2
+    return 1
+  fi
+  log "Installing front-end dependencies (npm ci)"
+  (cd "$ROOT" && npm ci --no-audit --no-fund --loglevel=error)
+  log "Building the front end"
+  (cd "$ROOT" && npm run build --silent >/dev/null)
+}
+
+# Invoice PDFs are rendered by WeasyPrint, which needs Pango.
+ensure_pango() {
+  if ! ldconfig -p | grep -q 'libpangoft2-1.0.so.0'; then
+    log "Installing Pango"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 >/dev/null
+  fi
+}

@@ -1,9 +1,10 @@
 """Smoke test of the README's run command, from a fresh clone of the committed tree.
 
 Starts ``bin/run`` (embedded profile: SQLite, filesystem broker, real worker and beat,
-ASGI server, demo data) on a free port, then checks what a newcomer would: ``/healthz``
-answers, ``/readyz`` reports every dependency, a printed demo login signs in, and the
-worker processes a task the web process enqueued.
+ASGI server, demo data, the built front end) on a free port, then checks what a newcomer
+would: ``/healthz`` answers, ``/readyz`` reports every dependency, the app's pages and
+remotes are served from the same origin, a printed demo login signs in, and the worker
+processes a task the web process enqueued.
 """
 
 from __future__ import annotations
@@ -13,7 +14,6 @@ import json
 import os
 import re
 import signal
-import socket
 import subprocess
 import time
 from dataclasses import dataclass
@@ -23,13 +23,9 @@ import httpx
 import pytest
 from django_otp.oath import totp
 
+from support import free_port, login_of
+
 REPO = Path(__file__).resolve().parent.parent
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 @dataclass
@@ -51,21 +47,12 @@ class Running:
                 time.sleep(0.5)
 
 
-def _login_of(output: str, role: str) -> tuple[str, str]:
-    for line in output.splitlines():
-        cells = re.split(r"\s{2,}", line.strip())
-        if role in cells:
-            phone = next(c for c in cells if re.fullmatch(r"\+\d{8,15}", c))
-            return phone, cells[cells.index(phone) + 1]
-    raise AssertionError(f"no {role} login printed:\n{output}")
-
-
 @pytest.fixture(scope="module")
 def running(tmp_path_factory: pytest.TempPathFactory):
     tmp_path = tmp_path_factory.mktemp("run")
     clone = tmp_path / "clone"
     subprocess.run(["git", "clone", "--quiet", str(REPO), str(clone)], check=True)
-    port = _free_port()
+    port = free_port()
     log = tmp_path / "run.log"
     env = {
         key: value
@@ -115,7 +102,7 @@ def test_run_command_serves_health_and_a_demo_login_works(running):
     assert "filesystem" in ready["checks"]["broker"]["backend"].lower()
 
     output = running.log.read_text()
-    phone, password = _login_of(output, "receptionist")
+    phone, password = login_of(output, "receptionist")
     login = httpx.post(
         f"{base}/api/v1/auth/token",
         json={"phone": phone, "password": password},
@@ -135,6 +122,20 @@ def test_run_command_serves_health_and_a_demo_login_works(running):
         timeout=10,
     )
     assert staff.status_code == 200 and staff.json()["count"] >= 9
+
+
+def test_run_command_serves_the_front_end_from_one_origin(running):
+    running.wait_healthy()
+    base = running.base
+    page = httpx.get(f"{base}/calendar", timeout=10)
+    assert page.status_code == 200 and '<div id="app"></div>' in page.text
+    entry = re.search(r'<script type="module"[^>]* src="(/static/host/[^"]+\.js)"', page.text)
+    assert entry, page.text
+    assert httpx.get(f"{base}{entry[1]}", timeout=10).status_code == 200
+    for remote in ("scheduling", "emr", "pos"):
+        remote_entry = httpx.get(f"{base}/static/{remote}/remoteEntry.js", timeout=10)
+        assert remote_entry.status_code == 200
+        assert "immutable" not in remote_entry.headers["cache-control"]
 
 
 def test_the_worker_delivers_what_the_web_process_enqueues(running):

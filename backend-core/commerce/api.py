@@ -1,66 +1,84 @@
-"""Catalog API: ``/api/v1/catalog/services``."""
+"""Commerce API: catalog (``/api/v1/catalog/…``), inventory (``/api/v1/inventory/…``),
+POS, invoices, payments and course balances (``/api/v1/commerce/…``) and the ledger
+(``/api/v1/ledger/…``). Views parse input, resolve ids inside the request's clinic (an
+unknown id in a body is a 400 naming the field; another clinic's record in the path is
+a 404) and call one service or selector."""
 
 from __future__ import annotations
 
-from decimal import Decimal
+from collections.abc import Sequence
 from typing import Any
 
-from django.db.models import QuerySet
-from drf_spectacular.utils import extend_schema
-from rest_framework import mixins, serializers
+from django.db.models import Model, QuerySet
+from django.http import HttpResponse
+from django.utils.translation import gettext as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from rest_framework import mixins
+from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from commerce import selectors, services
-from commerce.models import Service
-from core.api import ClinicScopedViewSet
-from core.fields import MoneyField
+from accounts.models import Clinic
+from commerce import selectors, serializers, services
+from commerce.models import (
+    Course,
+    CourseBalance,
+    Invoice,
+    JournalEntry,
+    Payment,
+    Product,
+    Sale,
+    SaleLine,
+    Service,
+    StockLot,
+    StockMovement,
+)
+from commerce.services.stock import clinic_today
+from core.api import ClinicScopedViewSet, query_instant
+from core.exceptions import ValidationFailed
+from patients.models import ClinicPatient
+from scheduling.selectors import practitioner_get
 
 
-class ServiceSerializer(serializers.ModelSerializer[Service]):
-    class Meta:
-        model = Service
-        fields = [
-            "id",
-            "name",
-            "category",
-            "description",
-            "unit",
-            "price",
-            "currency",
-            "duration_minutes",
-            "buffer_minutes",
-            "requires_consent",
-            "is_active",
-            "created_at",
-        ]
-        read_only_fields = fields
+def _in_clinic(model: type[Model], pk: Any, field: str) -> Any:
+    """The current clinic's ``model`` row with id ``pk``; ``None`` for no id; a 400
+    naming ``field`` for an id that is not this clinic's."""
+    if pk is None:
+        return None
+    row = model._default_manager.filter(pk=pk).first()
+    if row is None:
+        raise ValidationFailed(errors={field: [_("Not found in this clinic.")]})
+    return row
 
 
-class ServiceInputSerializer(serializers.Serializer[Any]):
-    name = serializers.CharField(max_length=200)
-    category = serializers.ChoiceField(choices=Service.Category.choices)
-    description = serializers.CharField(required=False, allow_blank=True)
-    unit = serializers.ChoiceField(choices=Service.Unit.choices, required=False)
-    price = MoneyField(min_value=Decimal(0), help_text="Decimal string, clinic currency")
-    duration_minutes = serializers.IntegerField(min_value=5, max_value=720)
-    buffer_minutes = serializers.IntegerField(min_value=0, max_value=240, required=False)
-    requires_consent = serializers.BooleanField(required=False)
+def _renamed(error: ValidationFailed, prefix: str, names: dict[str, str] | None = None) -> ValidationFailed:
+    names = names or {}
+    return ValidationFailed(errors={f"{prefix}{names.get(k, k)}": v for k, v in error.errors.items()})
 
 
-class ServiceUpdateSerializer(ServiceInputSerializer):
-    is_active = serializers.BooleanField(required=False)
+def _valid(serializer_class: type, data: Any) -> dict[str, Any]:
+    serializer = serializer_class(data=data)
+    serializer.is_valid(raise_exception=True)
+    return dict(serializer.validated_data)
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        kwargs["partial"] = True
-        super().__init__(*args, **kwargs)
+
+# Catalog ----------------------------------------------------------------------------
+
+
+def _materials(rows: Sequence[dict[str, Any]]) -> list[tuple[Product, Any]]:
+    return [
+        (_in_clinic(Product, row["product_id"], f"materials.{i}.product_id"), row["quantity"])
+        for i, row in enumerate(rows)
+    ]
 
 
 class ServiceViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicScopedViewSet[Service]):
-    """The clinic's treatment catalog. Filter with ``?category=`` and ``?is_active=``."""
+    """The clinic's treatment catalog with the materials each consumes. Filter with
+    ``?category=`` and ``?is_active=``."""
 
     model = Service
-    serializer_class = ServiceSerializer
+    serializer_class = serializers.ServiceSerializer
     required_permissions = {
         "list": "catalog.view",
         "retrieve": "catalog.view",
@@ -73,17 +91,450 @@ class ServiceViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicSco
     def get_base_queryset(self) -> QuerySet[Service]:
         return selectors.service_list()
 
-    @extend_schema(request=ServiceInputSerializer, responses={201: ServiceSerializer})
+    @extend_schema(request=serializers.ServiceInputSerializer, responses={201: serializers.ServiceSerializer})
     def create(self, request: Request) -> Response:
-        data = ServiceInputSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        service = services.service_create(clinic=self.clinic, actor=self.actor, **data.validated_data)
-        return Response(ServiceSerializer(service).data, status=201)
+        values = _valid(serializers.ServiceInputSerializer, request.data)
+        materials = _materials(values.pop("materials", []))
+        service = services.service_create(clinic=self.clinic, actor=self.actor, **values)
+        if materials:
+            services.service_materials_set(service=service, actor=self.actor, materials=materials)
+        return Response(
+            serializers.ServiceSerializer(selectors.service_list().get(pk=service.pk)).data, status=201
+        )
 
-    @extend_schema(request=ServiceUpdateSerializer, responses={200: ServiceSerializer})
+    @extend_schema(
+        request=serializers.ServiceUpdateSerializer, responses={200: serializers.ServiceSerializer}
+    )
     def partial_update(self, request: Request, pk: str | None = None) -> Response:
         service = self.get_object()  # a foreign id is a 404 before the body is read
-        data = ServiceUpdateSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        service = services.service_update(service=service, actor=self.actor, **data.validated_data)
-        return Response(ServiceSerializer(service).data)
+        values = _valid(serializers.ServiceUpdateSerializer, request.data)
+        materials = values.pop("materials", None)
+        service = services.service_update(service=service, actor=self.actor, **values)
+        if materials is not None:
+            services.service_materials_set(service=service, actor=self.actor, materials=_materials(materials))
+        return Response(serializers.ServiceSerializer(selectors.service_list().get(pk=service.pk)).data)
+
+
+class ProductViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicScopedViewSet[Product]):
+    """Retail products and medical supplies, with ``on_hand`` over all lots. Filter
+    with ``?kind=`` and ``?is_active=``."""
+
+    model = Product
+    serializer_class = serializers.ProductSerializer
+    required_permissions = {
+        "list": "catalog.view",
+        "retrieve": "catalog.view",
+        "create": "catalog.manage",
+        "partial_update": "catalog.manage",
+    }
+    filterset_fields = ["kind", "is_active"]
+    ordering_fields = ["name", "price"]
+
+    def get_base_queryset(self) -> QuerySet[Product]:
+        return selectors.product_list()
+
+    @extend_schema(request=serializers.ProductInputSerializer, responses={201: serializers.ProductSerializer})
+    def create(self, request: Request) -> Response:
+        values = _valid(serializers.ProductInputSerializer, request.data)
+        product = services.product_create(clinic=self.clinic, actor=self.actor, **values)
+        return Response(self.get_serializer(selectors.product_list().get(pk=product.pk)).data, status=201)
+
+    @extend_schema(
+        request=serializers.ProductUpdateSerializer, responses={200: serializers.ProductSerializer}
+    )
+    def partial_update(self, request: Request, pk: str | None = None) -> Response:
+        product = self.get_object()  # a foreign id is a 404 before the body is read
+        values = _valid(serializers.ProductUpdateSerializer, request.data)
+        services.product_update(product=product, actor=self.actor, **values)
+        return Response(self.get_serializer(selectors.product_list().get(pk=product.pk)).data)
+
+
+class CourseViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicScopedViewSet[Course]):
+    """Prepaid packages of sessions (``sessions_total`` across their services)."""
+
+    model = Course
+    serializer_class = serializers.CourseSerializer
+    required_permissions = {"list": "catalog.view", "retrieve": "catalog.view", "create": "catalog.manage"}
+    filterset_fields = ["is_active"]
+
+    def get_base_queryset(self) -> QuerySet[Course]:
+        return selectors.course_list()
+
+    @extend_schema(request=serializers.CourseInputSerializer, responses={201: serializers.CourseSerializer})
+    def create(self, request: Request) -> Response:
+        values = _valid(serializers.CourseInputSerializer, request.data)
+        items = [
+            (_in_clinic(Service, row["service_id"], f"items.{i}.service_id"), row["sessions"])
+            for i, row in enumerate(values.pop("items"))
+        ]
+        course = services.course_create(clinic=self.clinic, actor=self.actor, items=items, **values)
+        return Response(self.get_serializer(selectors.course_list().get(pk=course.pk)).data, status=201)
+
+
+# Inventory --------------------------------------------------------------------------
+
+
+class LotViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicScopedViewSet[StockLot]):
+    """Stock lots, FEFO order. ``POST`` receives stock (creating the lot on its first
+    receipt); ``<id>/adjust`` corrects a count, ``<id>/transfer`` moves stock to a sister
+    clinic, ``<id>/recall`` lists every patient who received the lot. Filter with
+    ``?product=``."""
+
+    model = StockLot
+    serializer_class = serializers.LotSerializer
+    required_permissions = {
+        "list": "stock.view",
+        "retrieve": "stock.view",
+        "create": "stock.manage",
+        "adjust": "stock.manage",
+        "transfer": "stock.manage",
+        "recall": "stock.recall",
+    }
+    filterset_fields = ["product"]
+
+    def get_base_queryset(self) -> QuerySet[StockLot]:
+        return selectors.lot_list()
+
+    @extend_schema(
+        request=serializers.ReceiveInputSerializer, responses={201: serializers.MovementSerializer}
+    )
+    def create(self, request: Request) -> Response:
+        values = _valid(serializers.ReceiveInputSerializer, request.data)
+        product = _in_clinic(Product, values.pop("product_id"), "product_id")
+        movement = services.stock_receive(clinic=self.clinic, actor=self.actor, product=product, **values)
+        return Response(serializers.MovementSerializer(movement).data, status=201)
+
+    @extend_schema(request=serializers.AdjustInputSerializer, responses={200: serializers.MovementSerializer})
+    @action(detail=True, methods=["post"])
+    def adjust(self, request: Request, pk: str | None = None) -> Response:
+        lot = self.get_object()
+        values = _valid(serializers.AdjustInputSerializer, request.data)
+        movement = services.stock_adjust(lot=lot, actor=self.actor, **values)
+        return Response(serializers.MovementSerializer(movement).data)
+
+    @extend_schema(
+        request=serializers.TransferInputSerializer, responses={200: serializers.MovementSerializer}
+    )
+    @action(detail=True, methods=["post"])
+    def transfer(self, request: Request, pk: str | None = None) -> Response:
+        """Send stock to a clinic of the same organization where the caller may manage
+        stock too; ``to_product_id`` is that clinic's product. Answers the outgoing
+        movement."""
+        lot = self.get_object()
+        values = _valid(serializers.TransferInputSerializer, request.data)
+        target = self.actor.memberships.filter(
+            clinic_id=values["to_clinic_id"],
+            clinic__organization_id=self.clinic.organization_id,
+            is_active=True,
+            role__in=["owner", "admin"],
+        ).first()
+        if target is None:
+            raise ValidationFailed(errors={"to_clinic_id": [_("A clinic of this organization you manage.")]})
+        to_product = Product.unscoped.filter(pk=values["to_product_id"], clinic_id=target.clinic_id).first()
+        if to_product is None:
+            raise ValidationFailed(errors={"to_product_id": [_("Not a product of that clinic.")]})
+        out, _into = services.stock_transfer(
+            lot=lot, quantity=values["quantity"], to_product=to_product, actor=self.actor
+        )
+        return Response(serializers.MovementSerializer(out).data)
+
+    @extend_schema(responses={200: serializers.RecallSerializer})
+    @action(detail=True, methods=["get"])
+    def recall(self, request: Request, pk: str | None = None) -> Response:
+        """Every patient and session or sale line that received this lot, in one call."""
+        lot = self.get_object()
+        rows = selectors.lot_recall(lot=lot)
+        body = {"lot": lot, "patients": len({r.patient_id for r in rows}), "rows": rows}
+        return Response(serializers.RecallSerializer(body).data)
+
+
+class MovementViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicScopedViewSet[StockMovement]):
+    """The stock ledger, newest first. ``POST`` consumes stock in a treatment (FEFO
+    unless ``lot_id``); expired lots and more than on hand are a 400 naming ``lot_id``
+    or ``quantity``. Filter with ``?kind=``, ``?lot=``, ``?patient=``."""
+
+    model = StockMovement
+    serializer_class = serializers.MovementSerializer
+    required_permissions = {"list": "stock.view", "retrieve": "stock.view", "create": "stock.consume"}
+    filterset_fields = ["kind", "lot", "patient"]
+
+    def get_base_queryset(self) -> QuerySet[StockMovement]:
+        return selectors.movement_list()
+
+    @extend_schema(
+        request=serializers.ConsumeInputSerializer, responses={201: serializers.MovementSerializer(many=True)}
+    )
+    def create(self, request: Request) -> Response:
+        values = _valid(serializers.ConsumeInputSerializer, request.data)
+        try:
+            movements = services.stock_consume(
+                product=_in_clinic(Product, values["product_id"], "product_id"),
+                quantity=values["quantity"],
+                lot=_in_clinic(StockLot, values.get("lot_id"), "lot_id"),
+                patient=_in_clinic(ClinicPatient, values.get("patient_id"), "patient_id"),
+                reference_type=values.get("reference_type", ""),
+                reference_id=values.get("reference_id"),
+                actor=self.actor,
+            )
+        except ValidationFailed as error:
+            raise _renamed(error, "", {"lot": "lot_id"}) from error
+        return Response(serializers.MovementSerializer(movements, many=True).data, status=201)
+
+
+class InventoryReportViewSet(ClinicScopedViewSet[StockLot]):
+    """``low-stock``: active products whose unexpired stock is under their threshold;
+    ``near-expiry``: lots with stock expiring within ``?days=`` (default 60, expired
+    included). Both paginated."""
+
+    model = StockLot
+    required_permissions = {"low_stock": "stock.view", "near_expiry": "stock.view"}
+
+    @extend_schema(responses={200: serializers.LowStockSerializer(many=True)})
+    @action(detail=False, methods=["get"], url_path="low-stock")
+    def low_stock(self, request: Request) -> Response:
+        rows: Any = selectors.low_stock(today=clinic_today(self.clinic))  # products, not this view's lots
+        page = self.paginate_queryset(rows)
+        return self.get_paginated_response(serializers.LowStockSerializer(page, many=True).data)
+
+    @extend_schema(
+        parameters=[OpenApiParameter("days", OpenApiTypes.INT, description="1 to 730; default 60")],
+        responses={200: serializers.LotSerializer(many=True)},
+    )
+    @action(detail=False, methods=["get"], url_path="near-expiry")
+    def near_expiry(self, request: Request) -> Response:
+        raw = request.query_params.get("days", "60")
+        if not raw.isdigit() or not 1 <= int(raw) <= 730:
+            raise ValidationFailed(errors={"days": [_("A whole number from 1 to 730.")]})
+        rows = selectors.near_expiry(today=clinic_today(self.clinic), within_days=int(raw))
+        page = self.paginate_queryset(rows)
+        return self.get_paginated_response(serializers.LotSerializer(page, many=True).data)
+
+
+# Sales ------------------------------------------------------------------------------
+
+
+def _cart_line(index: int, row: dict[str, Any], clinic: Clinic) -> services.CartLine:
+    prefix = f"lines.{index}."
+    model = {"service": Service, "product": Product, "course": Course}[row["kind"]]
+    item = _in_clinic(model, row["item_id"], f"{prefix}item_id")
+    lot = _in_clinic(StockLot, row.get("lot_id"), f"{prefix}lot_id")
+    credits = []
+    for j, credit in enumerate(row.get("credits", [])):
+        try:
+            user = practitioner_get(clinic=clinic, practitioner_id=credit["practitioner_id"])
+        except ValidationFailed as error:
+            raise _renamed(error, f"{prefix}credits.{j}.") from error
+        credits.append((user, credit["share"]))
+    return services.CartLine(
+        item=item, quantity=row["quantity"], line_discount=row["line_discount"], credits=credits, lot=lot
+    )
+
+
+class SaleViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicScopedViewSet[Sale]):
+    """POS sales, newest first. ``POST checkout`` sells a cart; ``<id>/refund`` gives
+    back lines; ``<id>/void`` cancels an unpaid sale. Filter with ``?status=``,
+    ``?patient=``."""
+
+    model = Sale
+    serializer_class = serializers.SaleSerializer
+    required_permissions = {
+        "list": "sale.view",
+        "retrieve": "sale.view",
+        "checkout": "sale.create",
+        "refund": "sale.refund",
+        "void": "sale.refund",
+    }
+    filterset_fields = ["status", "patient"]
+
+    def get_base_queryset(self) -> QuerySet[Sale]:
+        return selectors.sale_list()
+
+    @extend_schema(
+        request=serializers.CheckoutInputSerializer,
+        responses={
+            201: serializers.SaleSerializer,
+            200: OpenApiResponse(serializers.SaleSerializer, description="A retry: the first sale"),
+        },
+        parameters=[OpenApiParameter("Idempotency-Key", OpenApiTypes.STR, OpenApiParameter.HEADER)],
+    )
+    @action(detail=False, methods=["post"])
+    def checkout(self, request: Request) -> Response:
+        """Sell a cart in one transaction (see ``commerce.services.sales.sale_checkout``).
+        Retrying with the same idempotency key answers 200 with the first sale; the same
+        key with another cart is a 409."""
+        values = _valid(serializers.CheckoutInputSerializer, request.data)
+        key = values.get("idempotency_key") or request.headers.get("Idempotency-Key", "")
+        if not key or len(key) > 100:
+            raise ValidationFailed(
+                errors={"idempotency_key": [_("Send an idempotency key (at most 100 characters).")]}
+            )
+        already = Sale.objects.filter(idempotency_key=key).exists()
+        sale = services.sale_checkout(
+            clinic=self.clinic,
+            actor=self.actor,
+            patient=_in_clinic(ClinicPatient, values.get("patient_id"), "patient_id"),
+            lines=[_cart_line(i, row, self.clinic) for i, row in enumerate(values["lines"])],
+            payments=[services.PaymentInput(**row) for row in values["payments"]],
+            idempotency_key=key,
+            currency=values.get("currency"),
+            cart_discount=values["cart_discount"],
+            draft_invoice=_in_clinic(Invoice, values.get("invoice_id"), "invoice_id"),
+        )
+        return Response(
+            self.get_serializer(selectors.sale_list().get(pk=sale.pk)).data, status=200 if already else 201
+        )
+
+    @extend_schema(
+        request=serializers.RefundInputSerializer, responses={201: serializers.RefundOutputSerializer}
+    )
+    @action(detail=True, methods=["post"])
+    def refund(self, request: Request, pk: str | None = None) -> Response:
+        sale = self.get_object()
+        values = _valid(serializers.RefundInputSerializer, request.data)
+        lines = [
+            (_in_clinic(SaleLine, row["sale_line_id"], f"lines.{i}.sale_line_id"), row["quantity"])
+            for i, row in enumerate(values.pop("lines"))
+        ]
+        refund = services.sale_refund(sale=sale, actor=self.actor, lines=lines, **values)
+        return Response(serializers.RefundOutputSerializer(refund).data, status=201)
+
+    @extend_schema(request=serializers.VoidInputSerializer, responses={200: serializers.SaleSerializer})
+    @action(detail=True, methods=["post"])
+    def void(self, request: Request, pk: str | None = None) -> Response:
+        sale = self.get_object()
+        values = _valid(serializers.VoidInputSerializer, request.data)
+        services.sale_void(sale=sale, actor=self.actor, reason=values["reason"])
+        return Response(self.get_serializer(selectors.sale_list().get(pk=sale.pk)).data)
+
+
+class InvoiceViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicScopedViewSet[Invoice]):
+    """Invoices with their items. ``<id>/payments`` records a payment; ``<id>/pdf`` is
+    the invoice as PDF in the clinic's language and currency. Filter with ``?status=``,
+    ``?patient=``."""
+
+    model = Invoice
+    serializer_class = serializers.InvoiceSerializer
+    required_permissions = {
+        "list": "invoice.view",
+        "retrieve": "invoice.view",
+        "pay": "payment.record",
+        "pdf": "invoice.view",
+    }
+    filterset_fields = ["status", "patient"]
+
+    def get_base_queryset(self) -> QuerySet[Invoice]:
+        return selectors.invoice_list()
+
+    @extend_schema(
+        request=serializers.PaymentRecordInputSerializer, responses={201: serializers.PaymentSerializer}
+    )
+    @action(detail=True, methods=["post"], url_path="payments")
+    def pay(self, request: Request, pk: str | None = None) -> Response:
+        invoice = self.get_object()
+        values = _valid(serializers.PaymentRecordInputSerializer, request.data)
+        payment = services.payment_record(invoice=invoice, actor=self.actor, **values)
+        return Response(serializers.PaymentSerializer(payment).data, status=201)
+
+    @extend_schema(responses={(200, "application/pdf"): OpenApiTypes.BINARY})
+    @action(detail=True, methods=["get"])
+    def pdf(self, request: Request, pk: str | None = None) -> HttpResponse:
+        from commerce.documents import invoice_pdf
+
+        invoice = self.get_object()
+        response = HttpResponse(invoice_pdf(invoice=invoice), content_type="application/pdf")
+        response["Content-Disposition"] = f'inline; filename="{invoice.number or invoice.pk}.pdf"'
+        return response
+
+
+class PaymentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicScopedViewSet[Payment]):
+    """Payments received (positive) and refunded (negative). Filter with ``?invoice=``,
+    ``?method=``, ``?status=``."""
+
+    model = Payment
+    serializer_class = serializers.PaymentSerializer
+    required_permissions = {"list": "invoice.view", "retrieve": "invoice.view"}
+    filterset_fields = ["invoice", "method", "status"]
+
+    def get_base_queryset(self) -> QuerySet[Payment]:
+        return selectors.payment_list()
+
+
+class CourseBalanceViewSet(
+    mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicScopedViewSet[CourseBalance]
+):
+    """Patients' prepaid sessions. ``<id>/redeem`` takes one session (409 when none is
+    left, expired or not active; idempotent per ``reference_type``/``reference_id``).
+    Filter with ``?patient=``, ``?status=``."""
+
+    model = CourseBalance
+    serializer_class = serializers.CourseBalanceSerializer
+    required_permissions = {
+        "list": "course_balance.view",
+        "retrieve": "course_balance.view",
+        "redeem": "course_balance.redeem",
+    }
+    filterset_fields = ["patient", "status"]
+
+    def get_base_queryset(self) -> QuerySet[CourseBalance]:
+        return selectors.course_balance_list()
+
+    @extend_schema(
+        request=serializers.RedeemInputSerializer, responses={201: serializers.RedemptionSerializer}
+    )
+    @action(detail=True, methods=["post"])
+    def redeem(self, request: Request, pk: str | None = None) -> Response:
+        balance = self.get_object()
+        values = _valid(serializers.RedeemInputSerializer, request.data)
+        redemption = services.course_balance_redeem(
+            balance=balance,
+            reference_type=values["reference_type"],
+            reference_id=values["reference_id"],
+            actor=self.actor,
+            service=_in_clinic(Service, values.get("service_id"), "service_id"),
+        )
+        return Response(serializers.RedemptionSerializer(redemption).data, status=201)
+
+
+# Ledger -----------------------------------------------------------------------------
+
+
+PERIOD_PARAMETERS = [
+    OpenApiParameter("start", OpenApiTypes.DATETIME, description="Entries posted at or after (UTC)"),
+    OpenApiParameter("end", OpenApiTypes.DATETIME, description="… and before"),
+]
+
+
+class LedgerViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicScopedViewSet[JournalEntry]):
+    """Journal entries (newest first) with their lines; ``trial-balance`` and
+    ``period-totals`` sum them per account over ``?start=``/``?end=``. Filter entries
+    with ``?reference_type=``."""
+
+    model = JournalEntry
+    serializer_class = serializers.JournalEntrySerializer
+    required_permissions = {
+        "list": "ledger.view",
+        "retrieve": "ledger.view",
+        "trial_balance": "ledger.view",
+        "period_totals": "ledger.view",
+    }
+    filterset_fields = ["reference_type"]
+
+    def get_base_queryset(self) -> QuerySet[JournalEntry]:
+        return JournalEntry.objects.prefetch_related("lines").order_by("-posted_at")
+
+    @extend_schema(parameters=PERIOD_PARAMETERS, responses={200: serializers.TrialBalanceSerializer})
+    @action(detail=False, methods=["get"], url_path="trial-balance")
+    def trial_balance(self, request: Request) -> Response:
+        body = selectors.trial_balance(
+            start=query_instant(request, "start"), end=query_instant(request, "end")
+        )
+        return Response(serializers.TrialBalanceSerializer({"currency": self.clinic.currency, **body}).data)
+
+    @extend_schema(parameters=PERIOD_PARAMETERS, responses={200: serializers.PeriodTotalsSerializer})
+    @action(detail=False, methods=["get"], url_path="period-totals")
+    def period_totals(self, request: Request) -> Response:
+        rows = selectors.period_totals(
+            start=query_instant(request, "start"), end=query_instant(request, "end")
+        )
+        body = {"currency": self.clinic.currency, "periods": rows}
+        return Response(serializers.PeriodTotalsSerializer(body).data)

@@ -257,7 +257,7 @@ class Sale(ClinicScopedModel):
         REFUNDED = "refunded", _("Refunded")
         VOID = "void", _("Void")
 
-    number = models.CharField(max_length=20)
+    number = models.CharField(max_length=20, blank=True)  # given at the end of checkout
     patient = models.ForeignKey(
         "patients.ClinicPatient", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
@@ -270,13 +270,17 @@ class Sale(ClinicScopedModel):
     total = models.DecimalField(max_digits=12, decimal_places=2)
     tax_inclusive = models.BooleanField(default=False)
     idempotency_key = models.CharField(max_length=100)
+    # SHA-256 of the checkout request: a key reused for another cart is refused.
+    request_fingerprint = models.CharField(max_length=64, default="", editable=False)
     created_by = models.ForeignKey("accounts.User", on_delete=models.PROTECT, related_name="+")
     voided_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["clinic", "idempotency_key"], name="sale_idempotency_key_unique"),
-            models.UniqueConstraint(fields=["clinic", "number"], name="sale_number_unique"),
+            models.UniqueConstraint(
+                fields=["clinic", "number"], condition=~models.Q(number=""), name="sale_number_unique"
+            ),
             models.CheckConstraint(condition=models.Q(total__gte=0), name="sale_total_not_negative"),
         ]
         indexes = [models.Index(fields=["clinic", "-created_at"], name="sale_recent")]
@@ -405,6 +409,15 @@ class CourseRedemption(ClinicScopedModel):
     actor = models.ForeignKey("accounts.User", on_delete=models.PROTECT, related_name="+")
     reversed_at = models.DateTimeField(null=True, blank=True)
 
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["balance", "reference_type", "reference_id"],
+                condition=models.Q(reversed_at__isnull=True, reference_id__isnull=False),
+                name="course_redemption_once_per_reference",
+            )
+        ]
+
 
 class Invoice(ClinicScopedModel):
     """The bill of a sale (or a draft from a completed visit). Amounts in ``currency``.
@@ -449,9 +462,18 @@ class Invoice(ClinicScopedModel):
                 condition=models.Q(reference_id__isnull=False),
                 name="invoice_one_per_reference",
             ),
+            # Equality within half a minor unit: exact on PostgreSQL's numeric, and safe
+            # on SQLite, which evaluates decimal arithmetic in binary floating point.
             models.CheckConstraint(
                 condition=models.Q(
-                    balance_due=models.F("total") - models.F("refunded_total") - models.F("paid_total")
+                    balance_due__gte=models.F("total")
+                    - models.F("refunded_total")
+                    - models.F("paid_total")
+                    - Decimal("0.005"),
+                    balance_due__lte=models.F("total")
+                    - models.F("refunded_total")
+                    - models.F("paid_total")
+                    + Decimal("0.005"),
                 ),
                 name="invoice_balance_due_consistent",
             ),

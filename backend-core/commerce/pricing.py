@@ -39,13 +39,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
-from babel.numbers import get_currency_precision
+from babel.numbers import format_currency, get_currency_precision
 
 HUNDRED = Decimal(100)
-
-
-class CurrencyMismatch(ValueError):
-    """Amounts of two currencies were combined."""
 
 
 def minor_unit(currency: str) -> Decimal:
@@ -58,11 +54,9 @@ def round_money(amount: Decimal, currency: str) -> Decimal:
     return amount.quantize(minor_unit(currency), rounding=ROUND_HALF_UP)
 
 
-def ensure_currency(expected: str, *actual: str) -> None:
-    """Raise ``CurrencyMismatch`` unless every ``actual`` equals ``expected``."""
-    for currency in actual:
-        if currency != expected:
-            raise CurrencyMismatch(f"{currency} amount in a {expected} sale")
+def money_format(amount: Decimal, currency: str, language: str) -> str:
+    """``amount`` as a reader of ``language`` writes it (``฿1,234.50``, ``R$ 1.234,50``)."""
+    return str(format_currency(amount, currency, locale=language.replace("-", "_")))
 
 
 @dataclass(frozen=True)

@@ -18,10 +18,12 @@ scoping by accident. Objects outside the scope answer 404.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, ClassVar, Literal, TypeVar, cast
 
 from django.db.models import Model, Q, QuerySet
+from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext_lazy as _
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
@@ -47,6 +49,33 @@ _SEALED = (
 class ClinicRequired(ValidationFailed):
     code = "clinic_required"
     default_detail = _("Send the X-Clinic-Id header naming one of your clinics.")
+
+
+def clinic_row_or_400(model: type[_MT], pk: Any, field: str) -> _MT:
+    """The current clinic's ``model`` row ``pk``, or a 400 naming ``field``: a reference
+    in a request body to another clinic's row reads as unknown, never as forbidden."""
+    row = model._default_manager.filter(pk=pk).first()
+    if row is None:
+        raise ValidationFailed(errors={field: [str(_("Not found in this clinic."))]})
+    return row
+
+
+def query_instant(request: Request, name: str) -> dt.datetime | None:
+    """Query parameter ``name`` as an aware UTC datetime, ``None`` when absent. Raises
+    ``ValidationFailed`` naming it unless it is an ISO 8601 instant with an offset."""
+    raw = request.query_params.get(name)
+    if not raw:
+        return None
+    try:
+        value = parse_datetime(raw)
+    except ValueError:
+        value = None
+    if value is None or value.tzinfo is None:
+        raise ValidationFailed(errors={name: [str(_("An ISO 8601 instant with offset."))]})
+    try:
+        return value.astimezone(dt.UTC)  # PostgreSQL refuses offsets beyond ±15:59
+    except OverflowError as exc:
+        raise ValidationFailed(errors={name: [str(_("Out of range."))]}) from exc
 
 
 def request_user(request: Request) -> User:

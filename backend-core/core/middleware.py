@@ -73,8 +73,11 @@ class ClinicContextMiddleware:
                         errors={"X-Clinic-Id": [str(_("Must be a UUID."))]},
                     ),
                 )
-            membership = self._membership(request, clinic_id)
-            if membership is None and from_header and self._has_credentials(request):
+            user_id = self._user_id(request)
+            membership = self._membership(user_id, clinic_id)
+            # Only a caller we know gets the 404; an expired or revoked token goes on to
+            # the view, whose authentication answers 401 so the client refreshes it.
+            if membership is None and from_header and user_id is not None:
                 return problem_response(request, NotFound(_("No such clinic.")))
             if membership is not None:
                 request.clinic = membership.clinic  # type: ignore[attr-defined]
@@ -91,15 +94,15 @@ class ClinicContextMiddleware:
         return session.get(SESSION_CLINIC_KEY) if session is not None else None
 
     @staticmethod
-    def _has_credentials(request: HttpRequest) -> bool:
-        return bool(request.headers.get("Authorization")) or request.user.is_authenticated
+    def _user_id(request: HttpRequest) -> uuid.UUID | None:
+        from accounts.authentication import user_id_from_request
+
+        return user_id_from_request(request)
 
     @staticmethod
-    def _membership(request: HttpRequest, clinic_id: uuid.UUID) -> Membership | None:
-        from accounts.authentication import user_id_from_request
+    def _membership(user_id: uuid.UUID | None, clinic_id: uuid.UUID) -> Membership | None:
         from accounts.selectors import membership_active_get
 
-        user_id = user_id_from_request(request)
         if user_id is None:
             return None
         return membership_active_get(user_id=user_id, clinic_id=clinic_id)

@@ -14,7 +14,7 @@ from rest_framework.permissions import BasePermission
 from rest_framework.request import Request
 
 from core.exceptions import PermissionDeniedError, TwoFactorRequired
-from core.roles import ALL_ROLES, CLINICAL_ROLES, MANAGERS, TWO_FACTOR_ROLES, Role
+from core.roles import ALL_ROLES, CLINICAL_RECORD_ROLES, CLINICAL_ROLES, MANAGERS, TWO_FACTOR_ROLES, Role
 
 PERMISSIONS: Mapping[str, frozenset[Role]] = {
     # Clinic settings and branches of the organization.
@@ -38,6 +38,26 @@ PERMISSIONS: Mapping[str, frozenset[Role]] = {
     # Treatment catalog: everyone reads it (booking, POS); managers price it.
     "catalog.view": ALL_ROLES,
     "catalog.manage": MANAGERS,
+    # Stock: everyone sees levels; clinicians record what they used on a patient;
+    # managers receive, count and transfer; a recall names patients, so clinicians
+    # and managers only.
+    "stock.view": ALL_ROLES,
+    "stock.consume": MANAGERS | CLINICAL_ROLES,
+    "stock.manage": MANAGERS,
+    "stock.recall": MANAGERS | {Role.DOCTOR, Role.NURSE},
+    # POS: the cashier sells and takes payments; refunds and voids need a manager;
+    # the front desk and accountant read sales and invoices.
+    "sale.view": MANAGERS | {Role.CASHIER, Role.ACCOUNTANT, Role.RECEPTIONIST},
+    "sale.create": MANAGERS | {Role.CASHIER},
+    "sale.refund": MANAGERS,
+    "invoice.view": MANAGERS | {Role.CASHIER, Role.ACCOUNTANT, Role.RECEPTIONIST},
+    "payment.record": MANAGERS | {Role.CASHIER},
+    # Course balances: everyone sees them (booking, chart, POS); whoever treats or
+    # sells takes a session.
+    "course_balance.view": ALL_ROLES,
+    "course_balance.redeem": MANAGERS | CLINICAL_ROLES | {Role.CASHIER},
+    # Ledger: the accountant and managers.
+    "ledger.view": MANAGERS | {Role.ACCOUNTANT},
     # Commissions: owners/admins write the rules; the accountant reads rules and every
     # statement; a practitioner reads only their own statement (filtered in the view);
     # the POS learns whether a sale's commissions are computed.
@@ -47,6 +67,22 @@ PERMISSIONS: Mapping[str, frozenset[Role]] = {
     "commission.view_own": MANAGERS | CLINICAL_ROLES | {Role.ACCOUNTANT},
     "commission.settle": MANAGERS,
     "commission.status": MANAGERS | {Role.CASHIER, Role.RECEPTIONIST, Role.ACCOUNTANT},
+    # Clinical records (emr). Visits are schedule-level facts (who, when, which service,
+    # which state): everyone sees them, the front desk opens walk-ins. Clinical content
+    # (SOAP notes, treatment sessions and the products used, plans, photographs, face
+    # charts) is health data, processed only as far as care needs it (LGPD Art. 11 and
+    # Art. 6 III; PDPA s26), and the record is confidential to the professionals who
+    # treat the patient (CFM Resolution 1.638/2002 art. 1; Code of Medical Ethics art.
+    # 85): doctors, nurses and therapists only (core.roles.CLINICAL_RECORD_ROLES).
+    # Consent forms are signed at the front desk too, so the receptionist records the
+    # signature and sees whether a form is signed; managers publish the templates.
+    "visit.view": ALL_ROLES,
+    "visit.manage": MANAGERS | CLINICAL_RECORD_ROLES | {Role.RECEPTIONIST},
+    "clinical.view": CLINICAL_RECORD_ROLES,
+    "clinical.write": CLINICAL_RECORD_ROLES,
+    "consent_form.view": MANAGERS | CLINICAL_RECORD_ROLES | {Role.RECEPTIONIST},
+    "consent_form.sign": CLINICAL_RECORD_ROLES | {Role.RECEPTIONIST},
+    "consent_form.manage": MANAGERS | {Role.DOCTOR},
     # Audit trail: who did what to which record (LGPD Art. 37, PDPA s39).
     "audit.view": MANAGERS,
     "dsr.manage": MANAGERS,

@@ -19,6 +19,11 @@ class Role(models.TextChoices):
 ALL_ROLES = frozenset(Role)
 MANAGERS = frozenset({Role.OWNER, Role.ADMIN})
 CLINICAL_ROLES = frozenset({Role.DOCTOR, Role.NURSE, Role.THERAPIST, Role.ASSISTANT})
+# Roles that read and write clinical content (notes, sessions, plans, photos, face
+# charts): the professionals who treat the patient. Assistants book and help but are not
+# licensed to keep the record; managers run the clinic, not the chart (a doctor who also
+# runs the clinic treats patients under the doctor role). See core/permissions.py.
+CLINICAL_RECORD_ROLES = frozenset({Role.DOCTOR, Role.NURSE, Role.THERAPIST})
 # Roles that must sign in with a second factor (TOTP): they reach clinical records or
 # can change who reaches them.
 TWO_FACTOR_ROLES = frozenset({Role.OWNER, Role.ADMIN, Role.DOCTOR, Role.NURSE})

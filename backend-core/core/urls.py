@@ -1,8 +1,8 @@
 from django.contrib import admin
-from django.urls import URLPattern, URLResolver, include, path
+from django.urls import URLPattern, URLResolver, include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
-from core import health
+from core import frontend, health
 
 handler400 = "core.exceptions.handler400"
 handler403 = "core.exceptions.handler403"
@@ -16,6 +16,7 @@ api_v1: list[URLPattern | URLResolver] = [
     path("", include("patients.urls")),
     path("", include("scheduling.urls")),
     path("", include("compliance.urls")),
+    path("", include("emr.urls")),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
 ]
 
@@ -25,4 +26,11 @@ urlpatterns = [
     path("api/v1/", include(api_v1)),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="swagger-ui"),
     path("admin/", admin.site.urls),
+    # Everything else is a page of the front end. The prefixes served elsewhere (static
+    # files by WhiteNoise, /ws/ by Channels) are excluded so a missing file stays a 404.
+    re_path(
+        r"^(?!api/|admin/|static/|media/|ws/|portal/|healthz$|readyz$).*$",
+        frontend.spa_index,
+        name="frontend",
+    ),
 ]

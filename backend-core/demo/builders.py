@@ -1,10 +1,12 @@
-"""Demo data: two organizations, three clinics, their staff, catalogs, patients and
-calendars (rooms, working hours, past and upcoming appointments: ``demo.appointments``).
+"""Demo data: two organizations, three clinics, their staff, catalogs, patients,
+calendars (rooms, working hours, past and upcoming appointments: ``demo.appointments``)
+and commerce (stock lots, courses, a year of sales: ``demo.commerce``) and clinical
+records (visits, notes, consent forms, photos, face charts, plans: ``demo.clinical``).
 
 Everything is written through the domain services (``accounts``, ``commerce``,
-``patients``, ``scheduling``), so the demo obeys the same validation as the API: E.164 mobile numbers,
-check-digited national IDs, one membership per person and clinic, tenant-local rows
-written inside ``clinic_context``.
+``patients``, ``scheduling``, ``emr``), so the demo obeys the same validation as the
+API: E.164 mobile numbers, check-digited national IDs, one membership per person and
+clinic, tenant-local rows written inside ``clinic_context``.
 
 The people are fictional: names common in each country, mobile numbers in each
 country's mobile ranges, e-mail addresses under the reserved ``.example`` domain
@@ -55,6 +57,8 @@ from demo.appointments import (
     hours,
     week,
 )
+from demo.clinical import ClinicalSummary, clinical_records_build
+from demo.commerce import CommerceSummary, commerce_build
 from demo.commissions import CommissionSummary, commissions_build
 from demo.consents import consent_texts_publish, consents_record
 from patients.models import ClinicPatient, PatientProfile
@@ -168,7 +172,9 @@ class ClinicSummary:
     patients: int
     consents: int
     calendar: CalendarSummary
+    commerce: CommerceSummary
     commissions: CommissionSummary
+    clinical: ClinicalSummary
 
 
 @dataclass(frozen=True)
@@ -760,10 +766,21 @@ def _clinic_fill(clinic: Clinic, seed: ClinicSeed, owner: User) -> ClinicSummary
     texts = consent_texts_publish(clinic, owner, _LANGUAGES[clinic.country])
     consents = consents_record(clinic, receptionist, patients, texts)
     calendar = calendar_build(clinic, receptionist, seed.calendar, staff, patients)
+    commerce = commerce_build(clinic, owner, staff, patients)
+    clinical = clinical_records_build(clinic, owner, staff, patients)
     commissions = commissions_build(clinic, owner)  # after the sales: their history follows them
     people = len({owner.pk, *(user.pk for _role, user in staff)})
     return ClinicSummary(
-        clinic.name, clinic.currency, people, services, len(patients), consents, calendar, commissions
+        clinic.name,
+        clinic.currency,
+        people,
+        services,
+        len(patients),
+        consents,
+        calendar,
+        commerce,
+        commissions,
+        clinical,
     )
 
 

@@ -70,6 +70,32 @@ TEMPLATES: dict[str, dict[str, Text]] = {
             ),
         ),
     },
+    # payload: clinic_name, invoice_number, amount (formatted with currency), balance_due
+    "payment.receipt": {
+        "en": Text(
+            subject="Receipt {invoice_number}: {clinic_name}",
+            body=(
+                "{clinic_name}: we received {amount} for invoice "
+                "{invoice_number}. Balance due: {balance_due}."
+            ),
+        ),
+        "pt-br": Text(
+            subject="Recibo {invoice_number}: {clinic_name}",
+            body=(
+                "{clinic_name}: recebemos {amount} referente à fatura {invoice_number}. Saldo: {balance_due}."
+            ),
+        ),
+        "th": Text(
+            subject="ใบเสร็จ {invoice_number} {clinic_name}",
+            body=("{clinic_name} ได้รับชำระ {amount} สำหรับใบแจ้งหนี้ {invoice_number} ยอดคงค้าง {balance_due}"),
+        ),
+        "ar": Text(
+            subject="إيصال {invoice_number}: {clinic_name}",
+            body=(
+                "{clinic_name}: استلمنا {amount} عن الفاتورة {invoice_number}. المبلغ المتبقي: {balance_due}."
+            ),
+        ),
+    },
     # payload: clinic, role, url
     "invite.sent": {
         "en": Text(

@@ -53,8 +53,6 @@ def outbox_event_record(
     ``com.aesthetix.course_balance.deducted``) about ``subject`` (e.g.
     ``course_balance/<uuid>``) in the current transaction, and queue a relay run after
     commit. ``source`` defaults to ``/clinics/<clinic id>``; ``time`` is now (UTC)."""
-    from outbox.tasks import outbox_relay
-
     event = OutboxEvent.objects.create(
         clinic=clinic,
         event_id=uuid.uuid4(),
@@ -64,8 +62,23 @@ def outbox_event_record(
         time=timezone.now(),
         data=_json_safe(data),
     )
-    transaction.on_commit(outbox_relay.delay)
+    _relay_after_commit()
     return event
+
+
+def _relay_soon() -> None:
+    from outbox.tasks import outbox_relay
+
+    outbox_relay.delay()
+
+
+def _relay_after_commit() -> None:
+    """Queue one relay run when the current transaction commits, however many events it
+    recorded (a bulk import records thousands)."""
+    connection = transaction.get_connection()
+    if connection.in_atomic_block and any(item[1] is _relay_soon for item in connection.run_on_commit):
+        return
+    transaction.on_commit(_relay_soon)
 
 
 def outbox_relay_run(*, publishers: Sequence[Publisher] | None = None, batch_size: int = 100) -> int:

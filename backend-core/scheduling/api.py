@@ -3,13 +3,11 @@ free slots, rooms, working hours and exceptions."""
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 import django_filters
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
-from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from drf_spectacular.types import OpenApiTypes
@@ -23,7 +21,7 @@ from rest_framework.views import APIView
 
 from accounts.models import User
 from commerce.models import Service
-from core.api import ClinicScopedViewSet, request_user
+from core.api import ClinicScopedViewSet, clinic_row_or_400, query_instant, request_user
 from core.exceptions import NotFound, ValidationFailed, problem_response
 from patients.models import ClinicPatient
 from scheduling import ical, selectors, serializers, services
@@ -34,29 +32,8 @@ Status = Appointment.Status
 
 
 def _in_clinic(model: Any, pk: Any, field: str) -> Any:
-    """The clinic's ``model`` row ``pk`` or a 400 naming ``field`` (never another clinic's)."""
-    if pk is None:
-        return None
-    row = model.objects.filter(pk=pk).first()
-    if row is None:
-        raise ValidationFailed(errors={field: [_("Not found in this clinic.")]})
-    return row
-
-
-def _instant(request: Request, name: str) -> Any:
-    raw = request.query_params.get(name)
-    if not raw:
-        return None
-    try:
-        value = parse_datetime(raw)
-    except ValueError:
-        value = None
-    if value is None or value.tzinfo is None:
-        raise ValidationFailed(errors={name: [_("An ISO 8601 instant with offset.")]})
-    try:
-        return value.astimezone(dt.UTC)  # PostgreSQL refuses offsets beyond ±15:59
-    except OverflowError as exc:
-        raise ValidationFailed(errors={name: [_("Out of range.")]}) from exc
+    """The clinic's ``model`` row ``pk`` or a 400 naming ``field``; ``None`` stays ``None``."""
+    return None if pk is None else clinic_row_or_400(model, pk, field)
 
 
 RANGE_PARAMETERS = [
@@ -95,8 +72,8 @@ class AppointmentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Clini
         if status and status not in Status.values:
             raise ValidationFailed(errors={"status": [_("Unknown status.")]})
         return selectors.appointment_list(
-            start=_instant(self.request, "start"),
-            end=_instant(self.request, "end"),
+            start=query_instant(self.request, "start"),
+            end=query_instant(self.request, "end"),
             practitioner_id=_uuid(params.get("practitioner"), "practitioner"),
             room_id=_uuid(params.get("room"), "room"),
             status=status,
@@ -205,7 +182,8 @@ class AppointmentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Clini
         "practitioner or all; honours hours, breaks, exceptions, buffers, DST and the "
         "practitioner's bookings at every clinic.",
     )
-    @action(detail=False, methods=["get"])
+    # One list, not pages (the schema said pages while the view answered a list).
+    @action(detail=False, methods=["get"], pagination_class=None)
     def availability(self, request: Request) -> Response:
         query = serializers.AvailabilityQuerySerializer(data=request.query_params)
         query.is_valid(raise_exception=True)

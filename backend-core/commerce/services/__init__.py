@@ -2,6 +2,18 @@
 re-exported here (``from commerce.services import stock_consume``)."""
 
 from commerce.services.catalog import service_create, service_update
+from commerce.services.courses import course_balance_redeem, course_create, course_redemption_reverse
+from commerce.services.sales import (
+    CartLine,
+    PaymentInput,
+    invoice_draft_from_services,
+    invoices_mark_overdue,
+    payment_record,
+    sale_checkout,
+    sale_refund,
+    sale_void,
+    settings_for,
+)
 from commerce.services.stock import (
     product_create,
     product_update,
@@ -15,12 +27,24 @@ from commerce.services.stock import (
 )
 
 __all__ = [
+    "CartLine",
+    "PaymentInput",
+    "course_balance_redeem",
+    "course_create",
+    "course_redemption_reverse",
+    "invoice_draft_from_services",
+    "invoices_mark_overdue",
+    "payment_record",
     "product_create",
     "product_update",
     "registration_number_normalize",
+    "sale_checkout",
+    "sale_refund",
+    "sale_void",
     "service_create",
     "service_materials_set",
     "service_update",
+    "settings_for",
     "stock_adjust",
     "stock_consume",
     "stock_receive",

@@ -57,3 +57,56 @@ def expire(lot_row: StockLot, days_ago: int = 1) -> None:
         expiry_date=timezone.localdate() - dt.timedelta(days=days_ago)
     )
     lot_row.refresh_from_db()
+
+
+def course(
+    clinic: Clinic, actor: User, service, name: str = "6 laser sessions", price: str = "12000.00", sessions=6
+):
+    from commerce.services import course_create
+
+    with clinic_context(clinic):
+        return course_create(
+            clinic=clinic,
+            actor=actor,
+            name=name,
+            price=Decimal(price),
+            validity_days=365,
+            items=[(service, sessions)],
+        )
+
+
+def taxes(clinic: Clinic, *, rate: str, inclusive: bool, label: str = "VAT") -> None:
+    from commerce.services import settings_for
+
+    row = settings_for(clinic)
+    row.tax_label = label
+    row.service_tax_rate = row.product_tax_rate = row.course_tax_rate = Decimal(rate)
+    row.tax_inclusive = inclusive
+    row.save()
+
+
+def at_once(call, times: int = 2) -> list[object]:
+    """Run ``call`` in ``times`` threads released together, each on its own database
+    connection; returns what each returned or the exception it raised, in finishing order."""
+    import threading
+
+    from django.db import connection
+
+    barrier = threading.Barrier(times)
+    outcomes: list[object] = []
+
+    def run() -> None:
+        try:
+            barrier.wait()
+            outcomes.append(call())
+        except Exception as exc:
+            outcomes.append(exc)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=run) for _ in range(times)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return outcomes

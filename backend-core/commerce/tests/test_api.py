@@ -1,6 +1,9 @@
+import uuid
+
 import pytest
 
-from commerce.models import Service
+from accounts.models import Clinic
+from commerce.models import Invoice, Sale, Service, StockLot
 from core.roles import Role
 from core.tenancy import clinic_context
 
@@ -64,3 +67,468 @@ def test_same_name_is_allowed_in_another_clinic(api, world):
     with clinic_context(world.b.clinic):
         Service.objects.filter(pk=world.b.service.pk).update(name="Toxina botulínica")
     assert api(world.b.user(), world.b.clinic).post(URL, body, format="json").status_code == 201
+
+
+# Catalog: products, materials, courses -------------------------------------------------
+
+
+def test_manager_adds_a_product_with_a_normalised_anvisa_number_and_service_materials(api, world):
+    owner = api(world.b.user(), world.b.clinic)
+    response = owner.post(
+        "/api/v1/catalog/products",
+        {
+            "name": "Sculptra",
+            "kind": "medical_supply",
+            "unit": "vial",
+            "registration_number": "8011.758.0578",
+        },
+        format="json",
+    )
+    assert response.status_code == 201, response.content
+    product = response.json()
+    assert product["registration_number"] == "80117580578" and product["currency"] == "BRL"
+    response = owner.patch(
+        f"{URL}/{world.b.service.pk}",
+        {"materials": [{"product_id": product["id"], "quantity": "0.5"}]},
+        format="json",
+    )
+    assert response.status_code == 200, response.content
+    assert response.json()["materials"] == [{"product": product["id"], "quantity": "0.500"}]
+
+
+@pytest.mark.parametrize(
+    ("body", "field"),
+    [
+        ({"registration_number": "123"}, "registration_number"),
+        ({"kind": "drug"}, "kind"),
+        ({"price": 10}, "price"),
+        ({"name": "Restylane Lyft 1 ml"}, "name"),
+    ],
+)
+def test_bad_product_input_is_400_naming_the_field(api, world, body, field):
+    base = {"name": "Sculptra", "kind": "medical_supply", "registration_number": "80117580578"}
+    response = api(world.b.user(), world.b.clinic).post(
+        "/api/v1/catalog/products", base | body, format="json"
+    )
+    assert response.status_code == 400, response.content
+    assert field in [e["field"] for e in response.json()["errors"]]
+
+
+def test_materials_and_course_items_of_another_clinic_are_400(api, world):
+    owner = api(world.b.user(), world.b.clinic)
+    response = owner.patch(
+        f"{URL}/{world.b.service.pk}",
+        {"materials": [{"product_id": str(world.a.product.pk), "quantity": "1"}]},
+        format="json",
+    )
+    assert response.status_code == 400
+    assert response.json()["errors"][0]["field"] == "materials.0.product_id"
+    response = owner.post(
+        "/api/v1/catalog/courses",
+        {
+            "name": "X",
+            "price": "1.00",
+            "validity_days": 30,
+            "items": [{"service_id": str(world.a.service.pk), "sessions": 2}],
+        },
+        format="json",
+    )
+    assert response.status_code == 400
+    assert response.json()["errors"][0]["field"] == "items.0.service_id"
+
+
+def test_manager_creates_a_course_of_sessions(api, world):
+    response = api(world.a.user(), world.a.clinic).post(
+        "/api/v1/catalog/courses",
+        {
+            "name": "Laser x6",
+            "price": "12000.00",
+            "validity_days": 180,
+            "items": [{"service_id": str(world.a.service.pk), "sessions": 6}],
+        },
+        format="json",
+    )
+    assert response.status_code == 201, response.content
+    assert response.json()["sessions_total"] == 6 and response.json()["currency"] == "THB"
+
+
+# Inventory ---------------------------------------------------------------------------
+
+LOTS = "/api/v1/inventory/lots"
+
+
+def test_receive_consume_and_refusals_over_the_api(api, world):
+    a = world.a
+    owner, nurse = api(a.user(), a.clinic), api(a.user(Role.NURSE), a.clinic)
+    body = {
+        "product_id": str(a.product.pk),
+        "lot_number": "NEW-1",
+        "expiry_date": "2031-01-31",
+        "quantity": "4",
+    }
+    received = owner.post(LOTS, body, format="json")
+    assert received.status_code == 201, received.content
+    used = nurse.post(
+        "/api/v1/inventory/movements",
+        {
+            "product_id": str(a.product.pk),
+            "quantity": "2",
+            "patient_id": str(a.patient.pk),
+            "reference_type": "emr.treatment_session",
+        },
+        format="json",
+    )
+    assert used.status_code == 201, used.content
+    assert [m["lot_number"] for m in used.json()] == ["LOT-1"]  # FEFO: the world lot expires first
+    too_much = nurse.post(
+        "/api/v1/inventory/movements", {"product_id": str(a.product.pk), "quantity": "99"}, format="json"
+    )
+    assert too_much.status_code == 400 and too_much.json()["errors"][0]["field"] == "quantity"
+    StockLot.unscoped.filter(pk=a.lot.pk).update(expiry_date="2020-01-01")
+    expired = nurse.post(
+        "/api/v1/inventory/movements",
+        {"product_id": str(a.product.pk), "quantity": "1", "lot_id": str(a.lot.pk)},
+        format="json",
+    )
+    assert expired.status_code == 400 and expired.json()["errors"][0]["field"] == "lot_id"
+    assert "expired" in expired.json()["errors"][0]["detail"]
+
+
+@pytest.mark.parametrize(
+    ("body", "field"),
+    [
+        ({"quantity": "0"}, "quantity"),
+        ({"expiry_date": "2020-01-01"}, "expiry_date"),
+        ({"expiry_date": "soon"}, "expiry_date"),
+        ({"lot_number": ""}, "lot_number"),
+        ({"product_id": "not-a-uuid"}, "product_id"),
+    ],
+)
+def test_bad_receipts_are_400_naming_the_field(api, world, body, field):
+    base = {
+        "product_id": str(world.a.product.pk),
+        "lot_number": "N",
+        "expiry_date": "2031-01-01",
+        "quantity": "1",
+    }
+    response = api(world.a.user(), world.a.clinic).post(LOTS, base | body, format="json")
+    assert response.status_code == 400, response.content
+    assert field in [e["field"] for e in response.json()["errors"]]
+
+
+def test_receiving_another_clinics_product_is_400(api, world):
+    body = {
+        "product_id": str(world.b.product.pk),
+        "lot_number": "N",
+        "expiry_date": "2031-01-01",
+        "quantity": "1",
+    }
+    response = api(world.a.user(), world.a.clinic).post(LOTS, body, format="json")
+    assert response.status_code == 400 and response.json()["errors"][0]["field"] == "product_id"
+
+
+def test_recall_names_the_patients_and_is_404_for_another_clinic(api, world):
+    doctor = api(world.a.user(Role.DOCTOR), world.a.clinic)
+    response = doctor.get(f"{LOTS}/{world.a.lot.pk}/recall")
+    assert response.status_code == 200, response.content
+    body = response.json()
+    assert body["patients"] == 1 and body["rows"][0]["chart_number"] == "HN000001"
+    assert doctor.get(f"{LOTS}/{world.b.lot.pk}/recall").status_code == 404
+    assert (
+        api(world.a.user(Role.RECEPTIONIST), world.a.clinic)
+        .get(f"{LOTS}/{world.a.lot.pk}/recall")
+        .status_code
+        == 403
+    )
+
+
+def test_low_stock_and_near_expiry_lists(api, world):
+    client = api(world.a.user(Role.RECEPTIONIST), world.a.clinic)
+    low = client.get("/api/v1/inventory/low-stock").json()["results"]
+    assert [(p["id"], p["usable"]) for p in low] == [(str(world.a.product.pk), "5.000")]
+    near = client.get("/api/v1/inventory/near-expiry", {"days": 31}).json()["results"]
+    assert [lot["id"] for lot in near] == [str(world.a.lot.pk)]
+    assert client.get("/api/v1/inventory/near-expiry", {"days": 29}).json()["results"] == []
+    bad = client.get("/api/v1/inventory/near-expiry", {"days": "x"})
+    assert bad.status_code == 400 and bad.json()["errors"][0]["field"] == "days"
+    other = api(world.b.user(), world.b.clinic).get("/api/v1/inventory/low-stock").json()["results"]
+    assert [p["id"] for p in other] == [str(world.b.product.pk)]
+
+
+def test_adjust_and_transfer_bad_input_and_other_clinic(api, world):
+    owner = api(world.a.user(), world.a.clinic)
+    assert owner.post(f"{LOTS}/{world.a.lot.pk}/adjust", {"quantity": "-1"}, format="json").status_code == 400
+    ok = owner.post(f"{LOTS}/{world.a.lot.pk}/adjust", {"quantity": "-1", "reason": "Dropped"}, format="json")
+    assert ok.status_code == 200, ok.content
+    refused = owner.post(
+        f"{LOTS}/{world.a.lot.pk}/transfer",
+        {"quantity": "1", "to_clinic_id": str(world.b.clinic.pk), "to_product_id": str(world.b.product.pk)},
+        format="json",
+    )
+    assert refused.status_code == 400 and refused.json()["errors"][0]["field"] == "to_clinic_id"
+    assert (
+        owner.post(
+            f"{LOTS}/{world.b.lot.pk}/adjust", {"quantity": "-1", "reason": "x"}, format="json"
+        ).status_code
+        == 404
+    )
+
+
+# POS ---------------------------------------------------------------------------------
+
+CHECKOUT = "/api/v1/commerce/sales/checkout"
+
+
+def _cart(tenant, **extra):
+    return {
+        "patient_id": str(tenant.patient.pk),
+        "lines": [
+            {
+                "kind": "service",
+                "item_id": str(tenant.service.pk),
+                "quantity": "2",
+                "credits": [{"practitioner_id": str(tenant.user(Role.DOCTOR).pk), "share": "100"}],
+            },
+            {"kind": "product", "item_id": str(tenant.product.pk), "line_discount": "500.00"},
+        ],
+        "payments": [{"method": "promptpay", "amount": "5000.00", "provider_reference": "PP-123"}],
+        **extra,
+    }
+
+
+def test_cashier_checks_out_and_a_retry_returns_the_same_sale(api, world):
+    cashier = api(world.a.user(Role.CASHIER), world.a.clinic)
+    first = cashier.post(CHECKOUT, _cart(world.a), format="json", HTTP_IDEMPOTENCY_KEY="till-1-0001")
+    assert first.status_code == 201, first.content
+    sale = first.json()
+    assert sale["total"] == "9200.00" and sale["currency"] == "THB"
+    assert [line["net_amount"] for line in sale["lines"]] == ["700.00", "8500.00"]
+    assert sale["lines"][0]["credits"] == [
+        {"practitioner": str(world.a.user(Role.DOCTOR).pk), "share": "100.00"}
+    ]
+    again = cashier.post(CHECKOUT, _cart(world.a), format="json", HTTP_IDEMPOTENCY_KEY="till-1-0001")
+    assert again.status_code == 200 and again.json()["id"] == sale["id"]
+    with clinic_context(world.a.clinic):
+        assert Sale.objects.filter(idempotency_key="till-1-0001").count() == 1
+    invoice = cashier.get(f"/api/v1/commerce/invoices/{sale['invoice']}").json()
+    assert invoice["status"] == "partially_paid" and invoice["balance_due"] == "4200.00"
+    paid = cashier.post(
+        f"/api/v1/commerce/invoices/{sale['invoice']}/payments",
+        {"idempotency_key": "p-2", "method": "cash", "amount": "4200.00", "currency": "THB"},
+        format="json",
+    )
+    assert paid.status_code == 201, paid.content
+    assert cashier.get(f"/api/v1/commerce/invoices/{sale['invoice']}").json()["status"] == "paid"
+
+
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        ({"currency": "USD"}, "currency"),
+        ({"lines": []}, "lines"),
+        ({"cart_discount": "1000000.00"}, "cart_discount"),
+        ({"patient_id": "00000000-0000-0000-0000-000000000000"}, "patient_id"),
+        ({"payments": [{"method": "cheque", "amount": "1.00"}]}, "payments.0.method"),
+        ({"payments": [{"method": "cash", "amount": 1}]}, "payments.0.amount"),
+        ({"lines": [{"kind": "product", "item_id": "B-PRODUCT"}]}, "lines.0.item_id"),
+        ({"lines": [{"kind": "product", "item_id": "A-PRODUCT", "quantity": "50"}]}, "lines.0.quantity"),
+        (
+            {
+                "lines": [
+                    {
+                        "kind": "service",
+                        "item_id": "A-SERVICE",
+                        "credits": [{"practitioner_id": "CASHIER", "share": "100"}],
+                    }
+                ]
+            },
+            "lines.0.credits.0.practitioner_id",
+        ),
+        ({"idempotency_key": ""}, "idempotency_key"),
+    ],
+)
+def test_bad_checkouts_are_400_naming_the_field(api, world, change, field):
+    ids = {
+        "B-PRODUCT": str(world.b.product.pk),
+        "A-PRODUCT": str(world.a.product.pk),
+        "A-SERVICE": str(world.a.service.pk),
+        "CASHIER": str(world.a.user(Role.CASHIER).pk),
+    }
+    body = _cart(world.a, idempotency_key="k-1") | change
+    for line in body["lines"]:
+        line["item_id"] = ids.get(line["item_id"], line["item_id"])
+        for credit in line.get("credits", []):
+            credit["practitioner_id"] = ids.get(credit["practitioner_id"], credit["practitioner_id"])
+    response = api(world.a.user(Role.CASHIER), world.a.clinic).post(CHECKOUT, body, format="json")
+    assert response.status_code == 400, response.content
+    assert field in [e["field"] for e in response.json()["errors"]], response.json()
+    with clinic_context(world.a.clinic):
+        assert not Sale.objects.exclude(pk=world.a.sale.pk).exists()
+
+
+def test_the_same_key_for_another_cart_is_409(api, world):
+    cashier = api(world.a.user(Role.CASHIER), world.a.clinic)
+    assert cashier.post(CHECKOUT, _cart(world.a, idempotency_key="k"), format="json").status_code == 201
+    other = _cart(world.a, idempotency_key="k", payments=[])
+    assert cashier.post(CHECKOUT, other, format="json").status_code == 409
+
+
+def test_refund_and_void_need_a_manager_and_follow_the_rules(api, world):
+    cashier = api(world.a.user(Role.CASHIER), world.a.clinic)
+    sale = cashier.post(CHECKOUT, _cart(world.a, idempotency_key="r"), format="json").json()
+    line = sale["lines"][1]["id"]
+    body = {
+        "idempotency_key": "rf-1",
+        "reason": "Allergy",
+        "method": "cash",
+        "lines": [{"sale_line_id": line, "quantity": "1"}],
+    }
+    assert cashier.post(f"/api/v1/commerce/sales/{sale['id']}/refund", body, format="json").status_code == 403
+    owner = api(world.a.user(), world.a.clinic)
+    refund = owner.post(f"/api/v1/commerce/sales/{sale['id']}/refund", body, format="json")
+    assert refund.status_code == 400 and refund.json()["errors"][0]["field"] == "amount"  # only 5000 was paid
+    body["lines"] = [{"sale_line_id": sale["lines"][0]["id"], "quantity": "1"}]
+    refund = owner.post(f"/api/v1/commerce/sales/{sale['id']}/refund", body, format="json")
+    assert refund.status_code == 201, refund.content
+    assert refund.json()["amount"] == "350.00"
+    payments = owner.get("/api/v1/commerce/payments", {"invoice": sale["invoice"]}).json()["results"]
+    assert sorted(p["amount"] for p in payments) == ["-350.00", "5000.00"]
+    voided = owner.post(f"/api/v1/commerce/sales/{sale['id']}/void", {"reason": "x"}, format="json")
+    assert voided.status_code == 409
+    assert owner.post(f"/api/v1/commerce/sales/{sale['id']}/void", {}, format="json").status_code == 400
+
+
+@pytest.mark.parametrize(
+    ("body", "field"),
+    [
+        ({"lines": []}, "lines"),
+        ({"method": "gold"}, "method"),
+        (
+            {"lines": [{"sale_line_id": "00000000-0000-0000-0000-000000000000", "quantity": "1"}]},
+            "lines.0.sale_line_id",
+        ),
+        ({"lines": [{"sale_line_id": "LINE", "quantity": "9"}]}, "lines.0.quantity"),
+    ],
+)
+def test_bad_refunds_are_400_naming_the_field(api, world, body, field):
+    line = world.a.sale.lines.model.unscoped.filter(sale=world.a.sale).first()
+    base = {
+        "idempotency_key": "x",
+        "reason": "r",
+        "method": "cash",
+        "lines": [{"sale_line_id": str(line.pk), "quantity": "1"}],
+    }
+    body = base | body
+    for row in body["lines"]:
+        row["sale_line_id"] = str(line.pk) if row["sale_line_id"] == "LINE" else row["sale_line_id"]
+    response = api(world.a.user(), world.a.clinic).post(
+        f"/api/v1/commerce/sales/{world.a.sale.pk}/refund", body, format="json"
+    )
+    assert response.status_code == 400, response.content
+    assert field in [e["field"] for e in response.json()["errors"]]
+
+
+@pytest.mark.parametrize(
+    ("body", "field"),
+    [
+        ({"currency": "BRL"}, "currency"),
+        ({"amount": "99999.00"}, "amount"),
+        ({"amount": "0.00"}, "amount"),
+        ({"method": "iou"}, "method"),
+    ],
+)
+def test_bad_payments_are_400_naming_the_field(api, world, body, field):
+    invoice = world.a.sale.invoice
+    base = {"idempotency_key": "p", "method": "card", "amount": "10.00", "currency": "THB"}
+    response = api(world.a.user(Role.CASHIER), world.a.clinic).post(
+        f"/api/v1/commerce/invoices/{invoice.pk}/payments", base | body, format="json"
+    )
+    assert response.status_code == 400, response.content
+    assert field in [e["field"] for e in response.json()["errors"]]
+
+
+def test_invoice_pdf_is_a_pdf_and_another_clinics_is_404(api, world):
+    client = api(world.b.user(Role.ACCOUNTANT), world.b.clinic)
+    response = client.get(f"/api/v1/commerce/invoices/{world.b.sale.invoice.pk}/pdf")
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    assert response.content.startswith(b"%PDF-")
+    assert client.get(f"/api/v1/commerce/invoices/{world.a.sale.invoice.pk}/pdf").status_code == 404
+
+
+def test_invoice_html_is_in_the_clinics_language_and_currency(world):
+    from commerce.documents import invoice_html
+
+    with clinic_context(world.b.clinic):
+        html = invoice_html(invoice=world.b.sale.invoice)
+    assert "Fatura INV-WORLD" in html and "Saldo devedor" in html and "R$\xa014.000,00" in html
+    with clinic_context(world.a.clinic):
+        Clinic.objects.filter(pk=world.a.clinic.pk).update(locale="ar")
+        world.a.clinic.refresh_from_db()
+        html = invoice_html(invoice=Invoice.objects.get(pk=world.a.sale.invoice.pk))
+    assert 'dir="rtl"' in html and "الرصيد المستحق" in html
+
+
+# Course balances ---------------------------------------------------------------------
+
+
+def test_redeeming_over_the_api_then_running_out_is_409(api, world):
+    from commerce.models import CourseBalance
+
+    CourseBalance.unscoped.filter(pk=world.a.course_balance.pk).update(sessions_remaining=1)
+    nurse = api(world.a.user(Role.NURSE), world.a.clinic)
+    url = f"/api/v1/commerce/course-balances/{world.a.course_balance.pk}/redeem"
+    first = nurse.post(
+        url, {"reference_type": "emr.treatment_session", "reference_id": str(uuid.uuid4())}, format="json"
+    )
+    assert first.status_code == 201, first.content
+    assert first.json()["sessions_remaining"] == 0 and first.json()["recognized_amount"] == "6000.00"
+    second = nurse.post(
+        url, {"reference_type": "emr.treatment_session", "reference_id": str(uuid.uuid4())}, format="json"
+    )
+    assert second.status_code == 409 and second.json()["code"] == "course_balance_unavailable"
+    bad = nurse.post(url, {"reference_type": "x", "reference_id": "nope"}, format="json")
+    assert bad.status_code in (400, 409)
+    assert api(world.b.user(), world.b.clinic).post(url, {}, format="json").status_code == 404
+
+
+def test_bad_redemption_input_is_400(api, world):
+    url = f"/api/v1/commerce/course-balances/{world.a.course_balance.pk}/redeem"
+    client = api(world.a.user(Role.NURSE), world.a.clinic)
+    response = client.post(
+        url, {"reference_type": "emr.treatment_session", "reference_id": "nope"}, format="json"
+    )
+    assert response.status_code == 400 and response.json()["errors"][0]["field"] == "reference_id"
+    response = client.post(
+        url,
+        {
+            "reference_type": "emr.treatment_session",
+            "reference_id": None,
+            "service_id": str(world.b.service.pk),
+        },
+        format="json",
+    )
+    assert response.status_code == 400 and response.json()["errors"][0]["field"] == "service_id"
+
+
+# Ledger ------------------------------------------------------------------------------
+
+
+def test_accountant_reads_the_trial_balance_and_a_cashier_cannot(api, world):
+    accountant = api(world.a.user(Role.ACCOUNTANT), world.a.clinic)
+    api(world.a.user(Role.CASHIER), world.a.clinic).post(
+        CHECKOUT, _cart(world.a, idempotency_key="t"), format="json"
+    )
+    body = accountant.get("/api/v1/ledger/trial-balance").json()
+    assert body["total_balance"] == "0.00" and body["total_debit"] == body["total_credit"]
+    assert body["currency"] == "THB"
+    totals = accountant.get("/api/v1/ledger/period-totals", {"start": "2020-01-01T00:00:00Z"}).json()
+    assert totals["currency"] == "THB"
+    accounts = {row["account"] for row in totals["periods"]}
+    assert accounts >= {"cash", "bank", "revenue:neurotoxin", "accounts_receivable", "revenue:retail"}
+    assert (
+        api(world.a.user(Role.CASHIER), world.a.clinic).get("/api/v1/ledger/trial-balance").status_code == 403
+    )
+    bad = accountant.get("/api/v1/ledger/trial-balance", {"start": "yesterday"})
+    assert bad.status_code == 400 and bad.json()["errors"][0]["field"] == "start"
+    other = api(world.b.user(Role.ACCOUNTANT), world.b.clinic).get("/api/v1/ledger/trial-balance").json()
+    assert other["total_debit"] == "1000.00"  # clinic B sees only its own world entry

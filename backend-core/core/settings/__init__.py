@@ -15,6 +15,7 @@ from .channels import *
 from .commissions import *
 from .crypto import *
 from .database import *
+from .frontend import *
 from .logging import *
 from .notifications import *
 from .outbox import *

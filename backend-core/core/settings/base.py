@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "outbox",
     "scheduling",
     "compliance",
+    "emr",
     "demo",
 ]
 

@@ -63,7 +63,7 @@ CELERY_BEAT_SCHEDULE = {
         "options": {"expires": 3600},
     },
     "commerce-invoices-mark-overdue": {
-        "task": "commerce.tasks.invoices_mark_overdue",
+        "task": "commerce.tasks.invoices_mark_overdue_task",
         "schedule": 3600.0,
         "options": {"expires": 3000},
     },

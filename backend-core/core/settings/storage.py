@@ -1,14 +1,29 @@
+"""File storage, and the object store of clinical photographs (``core/objectstore.py``).
+
+``S3_BUCKET`` set: S3 or any S3-compatible server (MinIO) at ``S3_ENDPOINT_URL``, the
+address this server reaches; ``S3_PUBLIC_ENDPOINT_URL`` is the address browsers reach
+(presigned upload and download URLs are made for it; default: the same). Otherwise the
+embedded profile keeps objects under ``var/objects`` behind signed Django views that
+check an upload policy the way S3 does, signed with ``OBJECT_STORE_SIGNING_KEY``
+(default: derived from ``DJANGO_SECRET_KEY``).
+"""
+
 from .env import VAR_DIR, env
 
 S3_BUCKET = env.str("S3_BUCKET", default="")
+S3_ENDPOINT_URL = env.str("S3_ENDPOINT_URL", default="")
+S3_PUBLIC_ENDPOINT_URL = env.str("S3_PUBLIC_ENDPOINT_URL", default="") or S3_ENDPOINT_URL
+S3_ACCESS_KEY_ID = env.str("S3_ACCESS_KEY_ID", default="")
+S3_SECRET_ACCESS_KEY = env.str("S3_SECRET_ACCESS_KEY", default="")
+S3_REGION = env.str("S3_REGION", default="us-east-1")
 
 if S3_BUCKET:
     _s3_options = {
         "bucket_name": S3_BUCKET,
-        "endpoint_url": env.str("S3_ENDPOINT_URL", default="") or None,
-        "access_key": env.str("S3_ACCESS_KEY_ID", default="") or None,
-        "secret_key": env.str("S3_SECRET_ACCESS_KEY", default="") or None,
-        "region_name": env.str("S3_REGION", default="us-east-1"),
+        "endpoint_url": S3_ENDPOINT_URL or None,
+        "access_key": S3_ACCESS_KEY_ID or None,
+        "secret_key": S3_SECRET_ACCESS_KEY or None,
+        "region_name": S3_REGION,
         "default_acl": None,
         "querystring_auth": True,
         "file_overwrite": False,
@@ -27,3 +42,11 @@ else:
         "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
     }
 MEDIA_URL = "/media/"
+
+OBJECT_STORE_ROOT = VAR_DIR / "objects"
+OBJECT_STORE_SIGNING_KEY = env.str("OBJECT_STORE_SIGNING_KEY", default="")
+
+# Clinical photographs: largest upload, and how long presigned URLs live (seconds).
+PHOTO_UPLOAD_MAX_BYTES = env.int("PHOTO_UPLOAD_MAX_BYTES", default=40 * 1024 * 1024)
+PHOTO_UPLOAD_URL_SECONDS = env.int("PHOTO_UPLOAD_URL_SECONDS", default=600)
+PHOTO_VIEW_URL_SECONDS = env.int("PHOTO_VIEW_URL_SECONDS", default=300)

@@ -1,7 +1,8 @@
 """Automatic tenant-isolation test over EVERY clinic-scoped API route.
 
 Routes are enumerated from the URL resolver; each one served by a
-``ClinicScopedViewSet`` is tried by the owner of clinic B against clinic A's record:
+``ClinicScopedViewSet`` is tried by a member of clinic B whose role may perform the
+action (the owner where the owner may; clinical routes: a doctor) against clinic A's record:
 every detail route (any method) must answer 404 and no list may contain it. New
 endpoints are covered without anyone remembering to add a test; a viewset whose model
 has no row in the ``world`` fixture fails here until the fixture gets one.
@@ -16,6 +17,8 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from core.api import ClinicScopedViewSet
+from core.permissions import role_has_permission
+from core.roles import Role
 
 DETAIL_METHODS = ("get", "put", "patch", "delete", "post")
 
@@ -68,6 +71,14 @@ def _records_of_clinic(route: Route, tenant) -> list:
 ROUTES = clinic_scoped_routes()
 
 
+def _member_allowed(tenant, view: type[ClinicScopedViewSet], action: str):
+    """The tenant's owner if the owner holds the action's permission, else the first
+    role that does: a 403 for the role would hide whether isolation holds."""
+    permission = view.required_permissions.get(action, "")
+    role = next((r for r in (Role.OWNER, *Role) if role_has_permission(r, permission)), Role.OWNER)
+    return tenant.user(role)
+
+
 def test_the_enumeration_finds_the_clinic_scoped_api():
     names = {route.view.__name__ for route in ROUTES}
     assert {"ClinicViewSet", "StaffViewSet", "InviteViewSet", "ServiceViewSet"} <= names
@@ -78,10 +89,10 @@ def test_the_enumeration_finds_the_clinic_scoped_api():
 def test_detail_routes_answer_404_for_another_clinics_record(world, api, route):
     records = _records_of_clinic(route, world.a)
     assert records, f"world fixture has no {route.view.model.__name__} in clinic A: add one"
-    client = api(world.b.user(), world.b.clinic)
     for method in DETAIL_METHODS:
         if method not in route.actions:
             continue
+        client = api(_member_allowed(world.b, route.view, route.actions[method]), world.b.clinic)
         # An empty body and a malformed one (a JSON array): a view that read the body
         # before looking the record up would answer 400 and reveal that the id exists.
         bodies = [{}, []] if method in ("post", "put", "patch") else [{}]
@@ -96,7 +107,8 @@ def test_detail_routes_answer_404_for_another_clinics_record(world, api, route):
 def test_lists_never_show_another_clinics_records(world, api, route):
     foreign = {str(pk) for pk in _records_of_clinic(route, world.a)}
     own = {str(pk) for pk in _records_of_clinic(route, world.b)}
-    response = api(world.b.user(), world.b.clinic).get(_url(route, ""), {"page_size": 100})
+    user = _member_allowed(world.b, route.view, "list")
+    response = api(user, world.b.clinic).get(_url(route, ""), {"page_size": 100})
     assert response.status_code == 200, response.content
     body = response.json()
     items = body["results"] if isinstance(body, dict) and "results" in body else body

@@ -23,8 +23,14 @@ COMPOSE_FILE = REPO_DIR / "docker-compose.yml"
 DOCKERFILE = BACKEND_DIR / "Dockerfile"
 SETTINGS_DIR = BACKEND_DIR / "core" / "settings"
 NGINX_CONF = REPO_DIR / "deploy" / "nginx" / "default.conf"
+FRONTEND_DOCKERFILE = REPO_DIR / "deploy" / "frontend" / "Dockerfile"
+FRONTEND_NGINX = REPO_DIR / "deploy" / "frontend" / "app.conf.template"
+# The front-end apps and their seed ports (federation.config.ts).
+FRONTEND_PORTS = {"host": 3000, "emr": 3001, "pos": 3002, "scheduling": 3003}
 
-REQUIRED_SERVICES = {"postgres", "redis", "minio", "backend", "worker", "beat", "nginx"}
+REQUIRED_SERVICES = {"postgres", "redis", "minio", "backend", "worker", "beat", "nginx"} | {
+    f"frontend-{app}" for app in FRONTEND_PORTS
+}
 BACKEND_SERVICES = ("backend", "worker", "beat")
 # What the backend needs from its environment to run against the compose services.
 REQUIRED_BACKEND_ENV = {
@@ -351,3 +357,52 @@ def test_nginx_upgrades_websockets_and_keeps_bodies_small() -> None:
     assert size
     megabytes = int(size.group(1)) / (1024 if size.group(2).lower() == "k" else 1)
     assert 0 < megabytes <= 10
+
+
+# --- front end -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("app", "port"), FRONTEND_PORTS.items())
+def test_each_front_end_app_is_its_own_container_on_its_seed_port(
+    services: dict[str, dict[str, Any]], app: str, port: int
+) -> None:
+    service = services[f"frontend-{app}"]
+    assert service["build"]["context"] == "."
+    assert service["build"]["dockerfile"] == "deploy/frontend/Dockerfile"
+    assert service["build"]["args"]["APP"] == app
+    assert environment_of(service)["FRONTEND_PORT"] == str(port)
+    assert f"{port}:{port}" in service["ports"]
+    assert depends_on_of(services["nginx"])[f"frontend-{app}"]["condition"] == "service_healthy"
+
+
+@pytest.mark.parametrize(("app", "port"), FRONTEND_PORTS.items())
+def test_nginx_routes_each_app_to_its_container(app: str, port: int) -> None:
+    text = NGINX_CONF.read_text(encoding="utf-8")
+    variable = re.search(rf"set\s+(\$\w+)\s+http://frontend-{app}:{port};", text)
+    assert variable, f"no upstream for frontend-{app}"
+    assert nginx_locations()[f"/static/{app}/"].split() == ["proxy_pass", f"{variable.group(1)};"]
+
+
+def test_nginx_sends_every_other_page_to_the_host_shell() -> None:
+    assert "frontend_host" in nginx_locations()["/"]
+
+
+def test_front_end_image_builds_one_app_with_the_lock_and_serves_it_with_nginx() -> None:
+    text = FRONTEND_DOCKERFILE.read_text(encoding="utf-8")
+    assert "npm ci" in text and 'npm run build -w "$workspace"' in text
+    stages = re.findall(r"^FROM\s+\$\{(\w+)\}", text, re.MULTILINE)
+    assert stages == ["NODE_IMAGE", "NGINX_IMAGE"]
+    assert re.search(r"^ARG NODE_IMAGE=node:20", text, re.MULTILINE)
+    assert "COPY --from=build /src/dist/${APP} /usr/share/nginx/html/static/${APP}" in text
+    ignored = (FRONTEND_DOCKERFILE.parent / "Dockerfile.dockerignore").read_text(encoding="utf-8").split()
+    assert {"**/node_modules", "**/dist", ".venv", ".git"} <= set(ignored)
+
+
+def test_front_end_nginx_caches_hashed_chunks_only() -> None:
+    text = FRONTEND_NGINX.read_text(encoding="utf-8")
+    locations = {
+        match.group(1): match.group(2) for match in re.finditer(r"location\s+(\S+)\s*\{([^}]*)\}", text)
+    }
+    assert "immutable" in locations["/static/${FRONTEND_APP}/assets/"]
+    assert "no-cache" in locations["/static/${FRONTEND_APP}/"]  # remoteEntry.js, index.html
+    assert "listen ${FRONTEND_PORT};" in text

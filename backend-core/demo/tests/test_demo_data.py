@@ -8,7 +8,7 @@ import phonenumbers
 import pytest
 from django.contrib.auth import authenticate
 from django.core.management import call_command
-from django.db import transaction
+from django.db import models, transaction
 from django.db.models import Exists, OuterRef
 from django.test import RequestFactory, override_settings
 from django.utils import timezone
@@ -18,10 +18,30 @@ from stdnum.th import pin
 
 from accounts.models import Clinic, Membership, Organization, ProfessionalLicence, User
 from accounts.validators import normalize_phone
-from commerce.models import Service
+from commerce.models import (
+    CourseBalance,
+    Invoice,
+    JournalLine,
+    Payment,
+    Refund,
+    Sale,
+    Service,
+    StockLot,
+    StockMovement,
+)
+from commerce.selectors import trial_balance
 from core.roles import Role
 from core.tenancy import clinic_context
 from demo.builders import DEMO_PASSWORD, NOURA, VISITING_DOCTOR, patient_identity
+from emr.models import (
+    ClinicalNote,
+    ConsentFormSignature,
+    FaceChart,
+    Photo,
+    TreatmentPlan,
+    TreatmentSession,
+    Visit,
+)
 from notifications.models import Notification
 from patients.models import ClinicPatient, PatientProfile
 from scheduling.models import ACTIVE_STATUSES, Appointment, Room, ScheduleException, StaffSchedule
@@ -51,13 +71,15 @@ def run_demo_data() -> str:
 
 
 @pytest.fixture(scope="module")
-def _demo_once(django_db_setup, django_db_blocker) -> Iterator[str]:
+def _demo_once(django_db_setup, django_db_blocker, tmp_path_factory) -> Iterator[str]:
     """The demo built once for this module (its calendars take seconds to write), in
     a transaction rolled back after the last test; each test runs in a savepoint of
-    it, so what one test writes is gone before the next."""
+    it, so what one test writes is gone before the next. Its photos go to a store of
+    its own."""
+    objects = tmp_path_factory.mktemp("demo-objects")
     with (
         django_db_blocker.unblock(),
-        override_settings(PASSWORD_HASHERS=FAST_HASHING),
+        override_settings(PASSWORD_HASHERS=FAST_HASHING, OBJECT_STORE_ROOT=objects, S3_BUCKET=""),
         transaction.atomic(),
     ):
         yield run_demo_data()
@@ -196,6 +218,15 @@ def test_running_twice_changes_nothing(output):
             ScheduleException.unscoped.count(),
             sorted(Appointment.unscoped.values_list("id", "status", "starts_at")),
             Notification.unscoped.count(),
+            Sale.unscoped.count(),
+            StockMovement.unscoped.count(),
+            JournalLine.unscoped.count(),
+            Visit.unscoped.count(),
+            ClinicalNote.unscoped.count(),
+            Photo.unscoped.count(),
+            FaceChart.unscoped.count(),
+            TreatmentPlan.unscoped.count(),
+            ConsentFormSignature.unscoped.count(),
         )
 
     first = counts()
@@ -305,6 +336,29 @@ def test_upcoming_appointments_lie_within_working_hours(output):
                 ), appointment.pk
 
 
+def test_each_clinic_has_stock_near_expiry_and_a_year_of_balanced_sales(output):
+    now = timezone.now()
+    for clinic in Clinic.objects.all():
+        with clinic_context(clinic):
+            lots = StockLot.objects.all()
+            assert lots.filter(expiry_date__lte=timezone.localdate() + dt.timedelta(days=60)).exists()
+            assert all(
+                lot.quantity_on_hand == sum(m.quantity for m in lot.movements.all()) for lot in lots
+            ), clinic.name
+            sales = Sale.objects.all()
+            first, last = sales.order_by("created_at").first(), sales.order_by("created_at").last()
+            assert (now - first.created_at).days > 330 and (now - last.created_at).days < 10
+            assert sales.filter(lines__kind="course").exists()
+            assert CourseBalance.objects.filter(sessions_remaining__lt=models.F("sessions_total")).exists()
+            assert Refund.objects.exists() and Payment.objects.filter(amount__lt=0).exists()
+            assert (
+                Invoice.objects.filter(status=Invoice.Status.PARTIALLY_PAID).exists()
+                or Invoice.objects.filter(status=Invoice.Status.OVERDUE).exists()
+            )
+            assert Sale.objects.filter(currency=clinic.currency).count() == sales.count()
+            assert trial_balance()["total_balance"] == 0
+
+
 def test_each_clinic_has_commission_rules_of_every_kind(output):
     from commissions.models import CommissionRule
 
@@ -315,3 +369,27 @@ def test_each_clinic_has_commission_rules_of_every_kind(output):
         assert {rule.tier_mode for rule in rules} == set(CommissionRule.TierMode), clinic.name
         assert {rule.rate_type for rule in rules} == set(CommissionRule.RateType), clinic.name
         assert all(rule.currency == clinic.currency for rule in rules)
+
+
+def test_every_clinic_has_charted_visits_photos_and_plans(output):
+    for clinic in Clinic.objects.all():
+        with clinic_context(clinic):
+            assert Visit.objects.filter(status="completed", appointment__isnull=False).count() >= 5, clinic
+            assert not TreatmentSession.objects.exclude(status="completed").exists()
+            assert not ClinicalNote.objects.filter(status="draft").exists()
+            assert ClinicalNote.objects.filter(version=2, amends__isnull=False).count() == 1
+            assert Photo.objects.filter(status="ready").count() == 4
+            assert TreatmentPlan.objects.count() == 2
+            consented = TreatmentSession.objects.filter(service__requires_consent=True)
+            assert not consented.filter(consent_signature__isnull=True).exists()
+        assert f"Charted {clinic.name}" in output
+
+
+def test_demo_photos_are_stored_without_location(output, settings):
+    from core.objectstore import object_store
+    from emr.tests.images import has_location
+
+    photo = Photo.unscoped.filter(status="ready").first()
+    store = object_store()
+    assert not has_location(store.read(photo.object_key))
+    assert store.head(photo.thumbnail_key).content_type == "image/webp"

@@ -48,11 +48,25 @@ class Command(BaseCommand):
                 f" {calendar.past} past appointments ({calendar.no_shows} no-shows),"
                 f" {calendar.upcoming} upcoming."
             )
+            sold = clinic.commerce
+            self.stdout.write(
+                self.style.SUCCESS(f"Stocked {clinic.name}")
+                + f": {sold.products} products in {sold.lots} lots, {sold.courses} courses,"
+                f" {sold.sales} sales over a year ({sold.refunds} refunds),"
+                f" {sold.redemptions} course sessions used."
+            )
             commissions = clinic.commissions
             self.stdout.write(
                 self.style.SUCCESS(f"Commissions of {clinic.name}")
                 + f": {commissions.rules} rules, {commissions.sales} sales computed,"
                 f" {commissions.logs} commission logs."
+            )
+            clinical = clinic.clinical
+            self.stdout.write(
+                self.style.SUCCESS(f"Charted {clinic.name}")
+                + f": {clinical.visits} visits, {clinical.notes} signed notes, {clinical.consent_forms}"
+                f" consent forms, {clinical.photos} photos, {clinical.face_charts} face charts,"
+                f" {clinical.plans} treatment plans."
             )
 
     def _logins(self, logins: tuple[Login, ...]) -> None:

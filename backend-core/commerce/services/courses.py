@@ -1,0 +1,205 @@
+"""Courses (prepaid packages) and their balances.
+
+A balance is a pool: each redemption takes one session for any of the course's
+services. ``course_balance_redeem`` decrements with one conditional UPDATE
+(``… WHERE sessions_remaining > 0 AND status = 'active' AND expires_at > now``), so two
+concurrent redemptions of the last session end with one success and a balance of 0;
+the database also refuses a negative count. Each redemption recognises its share of
+the deferred revenue (``deferred_total / sessions_total`` rounded to the minor unit, the
+last one the remainder) and records the ``com.aesthetix.course_balance.deducted``
+outbox event (post_save receiver of ``CourseRedemption``, ``commerce.receivers``).
+"""
+
+from __future__ import annotations
+
+import uuid
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from commerce import ledger
+from commerce.models import Course, CourseBalance, CourseItem, CourseRedemption, Service
+from commerce.pricing import round_money
+from core.exceptions import Conflict, ValidationFailed
+from core.services import model_save
+from outbox.services import outbox_event_record
+
+if TYPE_CHECKING:
+    from accounts.models import Clinic, User
+
+Status = CourseBalance.Status
+
+
+@transaction.atomic
+def course_create(
+    *,
+    clinic: Clinic,
+    actor: User,
+    name: str,
+    price: Decimal,
+    validity_days: int,
+    items: list[tuple[Service, int]],
+    description: str = "",
+) -> Course:
+    """A package of ``items`` — ``(service, sessions)`` — sold at ``price`` (clinic
+    currency), valid ``validity_days`` from purchase. Raises ``ValidationFailed``:
+    ``name`` (taken), ``items`` (empty, a service twice or of another currency)."""
+    if Course.objects.filter(name__iexact=name.strip()).exists():
+        raise ValidationFailed(errors={"name": [_("A course with this name already exists.")]})
+    services = [service.pk for service, _n in items]
+    if not items or len(set(services)) != len(services):
+        raise ValidationFailed(errors={"items": [_("One or more services, each once.")]})
+    if any(service.currency != clinic.currency for service, _n in items):
+        raise ValidationFailed(errors={"items": [_("Services must be priced in the clinic currency.")]})
+    course = Course(
+        clinic=clinic,
+        name=name.strip(),
+        description=description,
+        price=price,
+        currency=clinic.currency,
+        validity_days=validity_days,
+    )
+    model_save(course)
+    for service, sessions in items:
+        model_save(CourseItem(clinic=clinic, course=course, service=service, sessions=sessions))
+    return course
+
+
+def _refuse_reason(balance: CourseBalance) -> str:
+    balance.refresh_from_db()
+    if balance.status != Status.ACTIVE:
+        return _("This course balance is %(status)s.") % {"status": balance.get_status_display()}
+    if balance.expires_at <= timezone.now():
+        return _("This course balance expired on %(d)s.") % {"d": balance.expires_at.date()}
+    return _("No sessions left on this course balance.")
+
+
+@transaction.atomic
+def course_balance_redeem(
+    *,
+    balance: CourseBalance,
+    reference_type: str,
+    reference_id: uuid.UUID | None,
+    actor: User,
+    service: Service | None = None,
+) -> CourseRedemption:
+    """Take one session from ``balance`` for ``reference_type``/``reference_id`` (e.g.
+    the treatment session). Idempotent per reference: redeeming again for the same
+    reference returns the first redemption. ``service`` must be one of the course's
+    (default: its first). Journal: deferred revenue to ``revenue:<category>``.
+    Raises ``Conflict`` (409: nothing left, expired, not active) and
+    ``ValidationFailed`` (``service_id`` not in the course)."""
+    items = list(CourseItem.objects.filter(course_id=balance.course_id).select_related("service"))
+    allowed = {item.service_id: item.service for item in items}
+    if service is None:
+        service = items[0].service
+    elif service.pk not in allowed:
+        raise ValidationFailed(errors={"service_id": [_("This service is not part of the course.")]})
+    if reference_id is not None:
+        done = CourseRedemption.objects.filter(
+            balance=balance,
+            reference_type=reference_type,
+            reference_id=reference_id,
+            reversed_at__isnull=True,
+        ).first()
+        if done is not None:
+            return done
+    try:
+        with transaction.atomic():
+            taken = CourseBalance.objects.filter(
+                pk=balance.pk, status=Status.ACTIVE, sessions_remaining__gt=0, expires_at__gt=timezone.now()
+            ).update(sessions_remaining=F("sessions_remaining") - 1, updated_at=timezone.now())
+            if not taken:
+                raise Conflict(_refuse_reason(balance), code="course_balance_unavailable")
+            locked = CourseBalance.objects.select_for_update().get(pk=balance.pk)
+            if locked.sessions_remaining == 0:
+                recognized = locked.deferred_remaining
+            else:
+                recognized = min(
+                    locked.deferred_remaining,
+                    round_money(locked.deferred_total / locked.sessions_total, locked.currency),
+                )
+            CourseBalance.objects.filter(pk=balance.pk).update(
+                deferred_remaining=F("deferred_remaining") - recognized,
+                status=Status.USED_UP if locked.sessions_remaining == 0 else Status.ACTIVE,
+            )
+            redemption = CourseRedemption.objects.create(
+                clinic=locked.clinic,
+                balance=locked,
+                service=service,
+                reference_type=reference_type,
+                reference_id=reference_id,
+                recognized_amount=recognized,
+                actor=actor,
+            )
+    except IntegrityError:
+        # A concurrent redemption for the same reference won (partial unique index).
+        return CourseRedemption.objects.get(
+            balance=balance,
+            reference_type=reference_type,
+            reference_id=reference_id,
+            reversed_at__isnull=True,
+        )
+    ledger.journal_entry_post(
+        clinic=locked.clinic,
+        description=f"Course session redeemed: {service.name}",
+        currency=locked.currency,
+        reference_type="commerce.course_redemption",
+        reference_id=redemption.pk,
+        postings=[
+            (ledger.DEFERRED_REVENUE, recognized, Decimal(0)),
+            (ledger.revenue_account(service.category), Decimal(0), recognized),
+        ],
+    )
+    balance.refresh_from_db()
+    return redemption
+
+
+@transaction.atomic
+def course_redemption_reverse(*, redemption: CourseRedemption, actor: User) -> CourseRedemption:
+    """Give a redeemed session back (its treatment session was voided): the balance
+    gets the session and the deferred revenue back, and an
+    ``com.aesthetix.course_balance.restored`` event is recorded. Reversing twice is a
+    no-op. A refunded or void balance cannot take it back (``Conflict``)."""
+    locked = CourseRedemption.objects.select_for_update().get(pk=redemption.pk)
+    if locked.reversed_at is not None:
+        return locked
+    balance = CourseBalance.objects.select_for_update().get(pk=locked.balance_id)
+    if balance.status not in (Status.ACTIVE, Status.USED_UP, Status.EXPIRED):
+        raise Conflict(_("This course balance is %(s)s.") % {"s": balance.get_status_display()})
+    locked.reversed_at = timezone.now()
+    locked.save(update_fields=["reversed_at", "updated_at"])
+    CourseBalance.objects.filter(pk=balance.pk).update(
+        sessions_remaining=F("sessions_remaining") + 1,
+        deferred_remaining=F("deferred_remaining") + locked.recognized_amount,
+        status=Status.ACTIVE if balance.status == Status.USED_UP else balance.status,
+        updated_at=timezone.now(),
+    )
+    category = locked.service.category if locked.service else "consultation"
+    ledger.journal_entry_post(
+        clinic=balance.clinic,
+        description="Course session given back",
+        currency=balance.currency,
+        reference_type="commerce.course_redemption_reversal",
+        reference_id=locked.pk,
+        postings=[
+            (ledger.revenue_account(category), locked.recognized_amount, Decimal(0)),
+            (ledger.DEFERRED_REVENUE, Decimal(0), locked.recognized_amount),
+        ],
+    )
+    outbox_event_record(
+        clinic=balance.clinic,
+        type="com.aesthetix.course_balance.restored",
+        subject=f"course_balance/{balance.pk}",
+        data={
+            "course_balance_id": balance.pk,
+            "redemption_id": locked.pk,
+            "patient_id": balance.patient_id,
+            "sessions_remaining": balance.sessions_remaining + 1,
+        },
+    )
+    return locked

@@ -1,0 +1,13 @@
+"""Celery entry points of commerce (thin: they call services)."""
+
+from __future__ import annotations
+
+from celery import shared_task
+
+from commerce.services import invoices_mark_overdue
+
+
+@shared_task(acks_late=True, ignore_result=True)
+def invoices_mark_overdue_task() -> int:
+    """Beat, hourly: unpaid invoices past due become ``overdue`` in every clinic."""
+    return invoices_mark_overdue()

@@ -1,0 +1,499 @@
+"""Whole flows in a real browser: Debian's Chromium driven by Playwright, against the built
+front end (host shell + remotes) served by Django under uvicorn from one origin, on a
+PostgreSQL database of its own loaded with the demo data.
+
+Covers: sign-in with TOTP enrolment and with a code, clinic switching, booking through the
+availability API, a booking appearing live in a second browser, a conflicting move shown
+inline and snapped back, front-desk actions, Arabic in RTL, one copy of Vue and Pinia,
+remotes loaded only on their route, a remote that fails, and an expired session.
+
+Screenshots of the main screens go to ``test-results/e2e/`` (git-ignored). The tests skip
+when the front end is not built (``npm run build``) or Chromium is missing, unless
+``AESTHETIX_REQUIRE_BROWSER=1`` (set by ``bin/test``) turns that into a failure.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import os
+import re
+import signal
+import subprocess
+import sys
+import time
+import zoneinfo
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit, urlunsplit
+
+import httpx
+import pytest
+from django_otp.oath import totp
+from playwright.sync_api import Browser, ConsoleMessage, Locator, Page, expect, sync_playwright
+
+from support import free_port, login_of
+
+REPO = Path(__file__).resolve().parent.parent
+BACKEND = REPO / "backend-core"
+DIST = REPO / "dist"
+ARTIFACTS = REPO / "test-results" / "e2e"
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+BANGKOK = "Lumière Bangkok"
+BANGKOK_ZONE = zoneinfo.ZoneInfo("Asia/Bangkok")
+RIYADH = "Noor Aesthetics"
+# Chromium reports every non-2xx response on the console; those are answers the app
+# handles (401 before a refresh, 409 of a refused move), not errors of the page.
+NETWORK_NOISE = "Failed to load resource"
+
+pytestmark = pytest.mark.slow
+
+
+@dataclass
+class Server:
+    base: str
+    logins: str
+
+    def login(self, role: str, clinic: str = BANGKOK) -> tuple[str, str]:
+        return login_of(self.logins, role, clinic)
+
+    def api(self, role: str, clinic: str = BANGKOK) -> httpx.Client:
+        """An API client signed in as a demo ``role`` (one without 2FA) at ``clinic``."""
+        phone, password = self.login(role, clinic)
+        client = httpx.Client(base_url=self.base, timeout=20)
+        tokens = client.post("/api/v1/auth/token", json={"phone": phone, "password": password})
+        assert tokens.status_code == 200, tokens.text
+        client.headers["Authorization"] = f"Bearer {tokens.json()['access']}"
+        me = client.get("/api/v1/users/me").json()
+        client.headers["X-Clinic-Id"] = next(
+            m["clinic_id"] for m in me["memberships"] if m["clinic_name"].startswith(clinic)
+        )
+        return client
+
+
+def _unavailable(reason: str) -> None:
+    if os.environ.get("AESTHETIX_REQUIRE_BROWSER") == "1":
+        pytest.fail(reason)
+    pytest.skip(reason)
+
+
+def _database_url(name: str) -> tuple[str, str]:
+    server = os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/postgres")
+    parts = urlsplit(server)
+    assert parts.hostname == "127.0.0.1", "the browser tests create a database: local servers only"
+    return server, urlunsplit(parts._replace(path=f"/{name}"))
+
+
+def _recreate_database(server_url: str, name: str, *, drop_only: bool = False) -> None:
+    import psycopg
+    from psycopg import sql
+
+    with psycopg.connect(server_url, autocommit=True) as conn:
+        conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
+        if not drop_only:
+            conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """migrate + collectstatic + demo_data on a fresh database, then uvicorn (the real
+    ASGI app: HTTP, WebSockets, WhiteNoise) on a free port; stopped and dropped after."""
+    if not (DIST / "host" / "index.html").is_file():
+        _unavailable("the front end is not built: npm ci && npm run build")
+    if not CHROMIUM.exists():
+        _unavailable("Chromium is missing: apt-get install chromium")
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+    name = f"{os.environ.get('DATABASE_TEST_NAME', 'test_aesthetix')}_browser{'_' + worker if worker else ''}"
+    server_url, database_url = _database_url(name)
+    _recreate_database(server_url, name)
+    env = {
+        **os.environ,
+        "DATABASE_URL": database_url,
+        "DATABASE_CONN_MAX_AGE": "0",
+        "AESTHETIX_VAR_DIR": str(tmp_path_factory.mktemp("browser-var")),
+        # Throttles and token revocations of this server only.
+        "CACHE_KEY_PREFIX": f"e2e-browser-{worker or 'main'}",
+    }
+    manage = [sys.executable, "manage.py"]
+    for command in (["migrate", "--noinput", "-v0"], ["collectstatic", "--noinput", "-v0"]):
+        subprocess.run(manage + command, cwd=BACKEND, env=env, check=True)
+    demo = subprocess.run(
+        [*manage, "demo_data"], cwd=BACKEND, env=env, check=True, capture_output=True, text=True
+    )
+    port = free_port()
+    log = tmp_path_factory.mktemp("browser-log") / "uvicorn.log"
+    with log.open("w") as out:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "uvicorn", "core.asgi:application", "--host", "127.0.0.1",
+             "--port", str(port), "--log-level", "warning", "--lifespan", "off"],
+            cwd=BACKEND, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
+        )  # fmt: skip
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                httpx.get(f"{base}/healthz", timeout=2)
+                break
+            except httpx.TransportError:
+                if process.poll() is not None or time.monotonic() > deadline:
+                    pytest.fail(f"uvicorn did not start:\n{log.read_text()}")
+                time.sleep(0.3)
+        yield Server(base, demo.stdout)
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        process.wait(timeout=30)
+        _recreate_database(server_url, name, drop_only=True)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@dataclass
+class Watched:
+    """A page and what went wrong on it: uncaught exceptions and console errors."""
+
+    page: Page
+    errors: list[str] = field(default_factory=list)
+    requests: list[str] = field(default_factory=list)
+
+    def shot(self, name: str) -> None:
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        self.page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=False)
+
+    def assert_clean(self) -> None:
+        assert self.errors == []
+
+
+@pytest.fixture
+def open_page(browser: Browser, server: Server) -> Iterator[Any]:
+    """Opens pages, each in a browser context of its own (its own cookies: another user)."""
+    contexts = []
+
+    def open_(height: int = 900) -> Watched:
+        context = browser.new_context(base_url=server.base, viewport={"width": 1400, "height": height})
+        contexts.append(context)
+        watched = Watched(context.new_page())
+        watched.page.on("pageerror", lambda error: watched.errors.append(f"page error: {error}"))
+
+        def on_console(message: ConsoleMessage) -> None:
+            if message.type == "error" and NETWORK_NOISE not in message.text:
+                watched.errors.append(message.text)
+
+        watched.page.on("console", on_console)
+        watched.page.on("request", lambda request: watched.requests.append(request.url))
+        return watched
+
+    yield open_
+    for context in contexts:
+        context.close()
+
+
+def _sign_in(page: Page, phone: str, password: str) -> None:
+    page.goto("/")
+    page.get_by_label("Mobile number").fill(phone)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Sign in").click()
+
+
+def _calendar_ready(page: Page) -> None:
+    expect(page.get_by_test_id("calendar-module")).to_be_visible(timeout=15_000)
+    expect(page.get_by_test_id("calendar-live")).to_have_attribute("data-live", "true", timeout=10_000)
+
+
+def _choose(scope: Locator, listbox_label: str, option: str) -> None:
+    scope.get_by_role("button", name=listbox_label).click()
+    scope.get_by_role("option", name=option).click()
+
+
+def test_owner_enrols_2fa_then_signs_in_with_a_code_and_switches_clinic(server, open_page):
+    phone, password = server.login("owner", BANGKOK)
+    watched = open_page()
+    page = watched.page
+    page.goto("/")
+    expect(page.get_by_role("heading", name="Sign in to AesthetixOS")).to_be_visible()
+    watched.shot("01-login")
+    _sign_in(page, phone, password)
+
+    # First sign-in of a role that needs 2FA: enrol an authenticator app.
+    expect(page).to_have_url(f"{server.base}/enrol")
+    expect(page.get_by_test_id("totp-qr")).to_be_visible()
+    secret = page.get_by_test_id("totp-secret").inner_text().strip()
+    watched.shot("02-totp-enrolment")
+    key = base64.b32decode(secret + "=" * (-len(secret) % 8))
+    page.get_by_label("Code from the app").fill(f"{totp(key):06d}")
+    page.get_by_role("button", name="Turn on").click()
+    _calendar_ready(page)
+    expect(page.get_by_text("Times in Asia/Bangkok")).to_be_visible()
+
+    # The owner also works at São Paulo: switch clinic, the calendar follows.
+    switcher = page.get_by_test_id("clinic-switcher").get_by_role("button")
+    expect(switcher).to_contain_text(BANGKOK)
+    switcher.click()
+    page.get_by_role("option", name="Lumière São Paulo").click()
+    expect(page.get_by_text("Times in America/Sao_Paulo")).to_be_visible()
+    _calendar_ready(page)
+    watched.shot("03-calendar-after-clinic-switch")
+
+    # The owner's settings pages: clinic profile, staff, invites.
+    page.get_by_role("link", name="Clinic profile").click()
+    expect(page.get_by_label("Name")).to_have_value(re.compile("Lumière São Paulo"))
+    page.get_by_role("link", name="Staff").click()
+    staff = page.get_by_role("table", name="Staff")
+    expect(staff).to_contain_text("Pimchanok Wongsakul")
+    expect(staff).to_contain_text("Receptionist")
+    watched.shot("04-settings-staff")
+    page.get_by_role("link", name="Invites").click()
+    page.get_by_label("Mobile number").fill("+5511987650011")
+    page.get_by_role("button", name="Send invite").click()
+    expect(page.get_by_role("status").filter(has_text="Invite sent.")).to_be_visible()
+    expect(page.get_by_role("table", name="Invites")).to_contain_text("+5511987650011")
+    watched.shot("05-settings-invites")
+
+    # Sign out, and back in: now the server asks for the code at sign-in.
+    page.get_by_role("button", name="Account").click()
+    page.get_by_role("menuitem", name="Sign out").click()
+    _sign_in(page, phone, password)
+    code = page.get_by_label("Authenticator code")
+    expect(code).to_be_visible()
+    code.fill(f"{totp(key, drift=1):06d}")  # the next step's code: the last one was used
+    page.get_by_role("button", name="Verify").click()
+    _calendar_ready(page)
+    # The last clinic chosen is remembered on this device.
+    expect(page.get_by_text("Times in America/Sao_Paulo")).to_be_visible()
+    watched.assert_clean()
+
+
+def _booking_plan(api: httpx.Client) -> dict[str, Any]:
+    """A practitioner, a treatment, a day with free times, and two patients."""
+    staff = api.get("/api/v1/staff", params={"role": "doctor", "page_size": 100}).json()["results"]
+    services = api.get("/api/v1/catalog/services", params={"is_active": True, "page_size": 100})
+    service = services.json()["results"][0]
+    patients = api.get("/api/v1/patients", params={"page_size": 10}).json()["results"]
+    for member in staff:
+        for days in range(2, 16):
+            day = (dt.datetime.now(tz=BANGKOK_ZONE).date() + dt.timedelta(days=days)).isoformat()
+            slots = api.get(
+                "/api/v1/calendar/appointments/availability",
+                params={
+                    "service": service["id"],
+                    "practitioner": member["user"]["id"],
+                    "date_from": day,
+                    "date_to": day,
+                },
+            ).json()
+            if len(slots) >= 8:
+                return {"doctor": member["user"], "service": service, "day": day, "patients": patients[:2]}
+    raise AssertionError("no doctor has a day with free times in the next two weeks")
+
+
+def test_a_booking_appears_live_in_another_browser_and_a_conflicting_move_snaps_back(server, open_page):
+    desk = server.api("receptionist")
+    plan = _booking_plan(desk)
+    doctor, service, day = plan["doctor"], plan["service"], plan["day"]
+    first, second = plan["patients"]
+
+    # Tall enough for the whole working day: a drag happens within the viewport.
+    front, back = open_page(height=1700), open_page()
+    _sign_in(front.page, *server.login("receptionist"))
+    _sign_in(back.page, *server.login("cashier"))
+    for watched in (front, back):
+        _calendar_ready(watched.page)
+        watched.page.goto(f"/calendar?date={day}")
+        _calendar_ready(watched.page)
+        expect(watched.page.locator(".fc-col-header-cell", has_text=doctor["full_name"])).to_be_visible()
+
+    # Book through the dialog: patient search, treatment, practitioner, a free time.
+    page = front.page
+    page.get_by_role("button", name="New appointment").click()
+    dialog = page.get_by_role("dialog")
+    dialog.get_by_label("Patient").fill(first["given_name"])
+    dialog.get_by_role("option").filter(has_text=first["chart_number"]).click()
+    _choose(dialog, "Treatment", f"{service['name']} ({service['duration_minutes']} min)")
+    _choose(dialog, "Practitioner", doctor["full_name"])
+    slots = dialog.get_by_test_id("booking-slots").get_by_role("button")
+    expect(slots.first).to_be_visible()
+    slots.first.click()
+    front.shot("06-booking-dialog")
+    with page.expect_response(
+        lambda r: r.url.endswith("/api/v1/calendar/appointments") and r.status == 201
+    ) as booked:
+        dialog.get_by_role("button", name="Book").click()
+    booked_at = time.monotonic()
+    first_name = f"{first['given_name']} {first['family_name']}"
+
+    # The second browser (another user) sees it without reloading, within a second.
+    expect(back.page.locator(".fc-event", has_text=first_name)).to_be_visible(timeout=1000)
+    live_seconds = time.monotonic() - booked_at
+    assert live_seconds < 1.0
+    back.shot("07-booking-seen-live")
+
+    # Someone else books the same doctor later that day (the first browser sees it live)…
+    later = desk.get(
+        "/api/v1/calendar/appointments/availability",
+        params={"service": service["id"], "practitioner": doctor["id"], "date_from": day, "date_to": day},
+    ).json()[-1]
+    other = desk.post(
+        "/api/v1/calendar/appointments",
+        json={
+            "patient_id": second["id"],
+            "practitioner_id": doctor["id"],
+            "service_id": service["id"],
+            "starts_at": later["starts_at"],
+        },
+    )
+    assert other.status_code == 201, other.text
+    second_name = f"{second['given_name']} {second['family_name']}"
+    target = page.locator(".fc-event", has_text=second_name)
+    expect(target).to_be_visible(timeout=2000)
+
+    # …and dragging the first appointment onto it is refused: the server's 409 is shown
+    # inline and the appointment snaps back to where it was.
+    moving = page.locator(".fc-event", has_text=first_name)
+    page.get_by_test_id("calendar-module").scroll_into_view_if_needed()
+    shown_at = moving.locator(".fc-event-time").inner_text()
+    before = moving.bounding_box()
+    goal = target.bounding_box()
+    assert before and goal
+    page.mouse.move(before["x"] + before["width"] / 2, before["y"] + 8)
+    page.mouse.down()
+    page.mouse.move(goal["x"] + goal["width"] / 2, goal["y"] + 10, steps=15)
+    with page.expect_response(lambda r: "/api/v1/calendar/appointments/" in r.url and r.status == 409):
+        page.mouse.up()
+    conflict = page.get_by_test_id("calendar-conflict")
+    expect(conflict).to_contain_text("practitioner already has an appointment")
+    front.shot("08-move-conflict")
+    expect(moving.locator(".fc-event-time")).to_have_text(shown_at)
+    appointment = booked.value.json()
+    stored = desk.get(f"/api/v1/calendar/appointments/{appointment['id']}").json()
+    assert stored["starts_at"] == appointment["starts_at"]
+
+    # Front-desk actions: check in, start; the other one did not come.
+    moving.click()
+    status = page.get_by_role("dialog").get_by_test_id("appointment-status")
+    expect(status).to_have_text("Booked")
+    page.get_by_role("button", name="Check in").click()
+    expect(status).to_have_text("Checked in")
+    page.get_by_role("button", name="Start treatment").click()
+    expect(status).to_have_text("In treatment")
+    front.shot("09-appointment-actions")
+    page.get_by_role("button", name="Close").click()
+    target.click()
+    page.get_by_role("button", name="No-show").click()
+    expect(status).to_have_text("No-show")
+    assert desk.get(f"/api/v1/calendar/appointments/{other.json()['id']}").json()["status"] == "no_show"
+    for watched in (front, back):
+        watched.assert_clean()
+
+
+def test_arabic_turns_the_whole_layout_right_to_left(server, open_page):
+    watched = open_page()
+    page = watched.page
+    page.goto("/")
+    page.get_by_test_id("language-switcher").get_by_role("button").click()
+    page.get_by_role("option", name="العربية").click()
+    expect(page.locator("html")).to_have_attribute("dir", "rtl")
+    expect(page.get_by_role("heading", name="تسجيل الدخول إلى AesthetixOS")).to_be_visible()
+    phone, password = server.login("receptionist", RIYADH)
+    page.get_by_label("رقم الجوال").fill(phone)
+    page.get_by_label("كلمة المرور").fill(password)
+    page.get_by_role("button", name="تسجيل الدخول").click()
+    expect(page.get_by_test_id("calendar-module")).to_be_visible(timeout=15_000)
+    expect(page.locator(".fc-direction-rtl")).to_be_visible()
+    expect(page.get_by_role("heading", name="التقويم")).to_be_visible()
+    nav = page.get_by_role("navigation").first.bounding_box()
+    main = page.get_by_role("main").bounding_box()
+    assert nav and main and nav["x"] > main["x"]  # the sidebar moved to the right
+    watched.shot("10-calendar-arabic-rtl")
+    watched.assert_clean()
+
+
+def _script_bytes(page: Page, prefix: str) -> int:
+    """Bytes of JavaScript under ``prefix`` the page fetched, as sent (compressed)."""
+    return int(
+        page.evaluate(
+            """prefix => performance.getEntriesByType('resource')
+                .filter(e => new URL(e.name).pathname.startsWith(prefix) && e.name.endsWith('.js'))
+                .reduce((sum, e) => sum + e.encodedBodySize, 0)""",
+            prefix,
+        )
+    )
+
+
+def _js_with(server: Server, urls: list[str], marker: str) -> list[str]:
+    scripts = sorted({u for u in urls if u.startswith(server.base) and u.endswith(".js")})
+    return [u for u in scripts if marker in httpx.get(u, timeout=10).text]
+
+
+def test_one_vue_and_one_pinia_and_remotes_only_on_their_route(server, open_page):
+    # Markers of the two runtimes in built code: Vue's app property on the mount element,
+    # Pinia's store API. Every app ships its own fallback copy…
+    built = [p for p in DIST.rglob("*.js") if "__vue_app__" in p.read_text()]
+    assert len({p.relative_to(DIST).parts[0] for p in built}) == 4
+    watched = open_page()
+    page = watched.page
+    page.goto("/")
+    expect(page.get_by_label("Mobile number")).to_be_visible()
+    page.wait_for_load_state("networkidle")
+    assert not [u for u in watched.requests if "/static/scheduling/" in u]
+    login_js = _script_bytes(page, "/static/host/")
+    _sign_in(page, *server.login("receptionist"))
+    _calendar_ready(page)
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    calendar_js = _script_bytes(page, "/static/scheduling/")
+    (ARTIFACTS / "bundle-sizes.txt").write_text(
+        f"host JavaScript on the login page: {login_js / 1024:.1f} KB over the wire (gzip)\n"
+        f"scheduling remote when the calendar opens: {calendar_js / 1024:.1f} KB\n"
+    )
+    assert [u for u in watched.requests if u.endswith("/static/scheduling/remoteEntry.js")]
+    assert not [u for u in watched.requests if "/static/emr/" in u or "/static/pos/" in u]
+    # …but the page loads exactly one of each.
+    assert len(_js_with(server, watched.requests, "__vue_app__")) == 1
+    assert len(_js_with(server, watched.requests, "$onAction")) == 1
+    page.get_by_role("link", name="Patients").click()
+    expect(page.get_by_test_id("remote-emr")).to_be_visible()
+    assert len(_js_with(server, watched.requests, "__vue_app__")) == 1
+    watched.assert_clean()
+
+
+def test_a_remote_that_fails_to_load_shows_a_panel(server, open_page):
+    watched = open_page()
+    page = watched.page
+    page.route("**/static/scheduling/remoteEntry.js", lambda route: route.abort())
+    _sign_in(page, *server.login("receptionist"))
+    panel = page.get_by_test_id("remote-error")
+    expect(panel).to_contain_text("This module could not be loaded")
+    expect(page.get_by_role("link", name="Patients")).to_be_visible()  # the shell still works
+    watched.shot("11-remote-failed")
+
+
+def test_an_expired_session_returns_to_login_with_a_message(server, open_page):
+    watched = open_page()
+    page = watched.page
+    _sign_in(page, *server.login("receptionist"))
+    _calendar_ready(page)
+    # The session ends elsewhere (signed out from another device): its tokens are revoked.
+    cookie = next(c for c in page.context.cookies() if c["name"] == "aesthetix_refresh")
+    ended = httpx.post(
+        f"{server.base}/api/v1/auth/logout", cookies={"aesthetix_refresh": cookie["value"]}, timeout=10
+    )
+    assert ended.status_code == 204
+    page.get_by_role("button", name="Rooms").click()  # any request now
+    expect(page).to_have_url(re.compile(r"/login\?redirect=/calendar"), timeout=10_000)
+    expect(page.get_by_role("status")).to_have_text("Your session has expired. Please sign in again.")
+    watched.shot("12-session-expired")
+    watched.assert_clean()

@@ -1,0 +1,55 @@
+/**
+ * Module federation settings shared by the host and every remote (imported by each app's
+ * vite.config.ts): the apps, their dev ports and public paths, and the singletons.
+ *
+ * Built apps live under /static/<app>/ in every deployment: Django serves them there in
+ * the embedded profile, and the reverse proxy routes that path to each app's container in
+ * compose, so the host finds each remoteEntry.js on its own origin. Dev servers run on
+ * the seed ports instead.
+ */
+export const APPS = {
+  host: { port: 3000 },
+  emr: { port: 3001 },
+  pos: { port: 3002 },
+  scheduling: { port: 3003 },
+} as const
+
+export type AppName = keyof typeof APPS
+
+export function publicPath(app: AppName, command: 'build' | 'serve'): string {
+  return command === 'build' ? `/static/${app}/` : `http://localhost:${APPS[app].port}/`
+}
+
+export function remote(app: Exclude<AppName, 'host'>, command: 'build' | 'serve') {
+  return {
+    type: 'module',
+    name: app,
+    entry: `${publicPath(app, command)}remoteEntry.js`,
+    entryGlobalName: app,
+    shareScope: 'default',
+  }
+}
+
+// One copy of each for the whole page: two Vues would mean two reactivity systems, two
+// Pinias two sets of stores, two api-clients two sessions.
+const singleton = { singleton: true }
+export const shared = {
+  vue: singleton,
+  'vue-router': singleton,
+  'vue-i18n': singleton,
+  pinia: singleton,
+  '@aesthetix/ui-kit': singleton,
+  '@aesthetix/api-client': singleton,
+}
+
+/**
+ * Which copy of a shared package wins: the first one loaded (the host's). The default,
+ * 'version-first', fetches every remote's remoteEntry.js at start-up to compare versions,
+ * which would load all remotes on the login page.
+ */
+export const shareStrategy = 'loaded-first' as const
+
+/** Build output: <repo>/dist/<app>, which Django collects as static files under <app>/. */
+export function outDir(app: AppName): string {
+  return `../dist/${app}`
+}

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest'
+import { i18n, localeApply } from './i18n'
+import ar from './locales/ar'
+import en from './locales/en'
+import ptBR from './locales/pt-BR'
+import th from './locales/th'
+
+function keys(value: object, prefix = ''): string[] {
+  return Object.entries(value).flatMap(([key, inner]) =>
+    typeof inner === 'object' ? keys(inner as object, `${prefix}${key}.`) : [`${prefix}${key}`],
+  )
+}
+
+describe('languages', () => {
+  it('translate every text of the shell', () => {
+    for (const messages of [ptBR, th, ar]) expect(keys(messages)).toEqual(keys(en))
+  })
+
+  it('turn the whole page right-to-left for Arabic only', () => {
+    localeApply('ar')
+    expect(document.documentElement.dir).toBe('rtl')
+    expect(document.documentElement.lang).toBe('ar')
+    expect(i18n.global.t('nav.calendar')).toBe('التقويم')
+    localeApply('th')
+    expect(document.documentElement.dir).toBe('ltr')
+    expect(localStorage.getItem('aesthetix.locale')).toBe('th')
+  })
+})

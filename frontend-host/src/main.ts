@@ -1,0 +1,24 @@
+import { bus, SESSION_EXPIRED } from '@aesthetix/api-client'
+import { createPinia } from 'pinia'
+import { createApp } from 'vue'
+import App from './App.vue'
+import { i18n, localeApply } from './i18n'
+import { routerCreate } from './router'
+import { useAuthStore } from './stores/auth'
+import './style.css'
+
+const app = createApp(App)
+const pinia = createPinia()
+const router = routerCreate()
+app.use(pinia).use(i18n).use(router)
+localeApply(i18n.global.locale.value)
+
+// Any app on the page may find the session over (a failed token refresh): back to the
+// login page, which says why, and then back to where the user was.
+bus.on(SESSION_EXPIRED, () => {
+  useAuthStore(pinia).sessionExpired()
+  const here = router.currentRoute.value
+  if (here.name !== 'login') void router.push({ name: 'login', query: { redirect: here.fullPath } })
+})
+
+app.mount('#app')

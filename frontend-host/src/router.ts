@@ -1,0 +1,62 @@
+import { createRouter, createWebHistory } from 'vue-router'
+import type { Router } from 'vue-router'
+import { useAuthStore } from './stores/auth'
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** Reachable without a session (the login page). */
+    public?: boolean
+    /** Owners and admins only. */
+    managers?: boolean
+  }
+}
+
+export function routerCreate(): Router {
+  const router = createRouter({
+    history: createWebHistory('/'),
+    routes: [
+      { path: '/login', name: 'login', component: () => import('./pages/LoginPage.vue'), meta: { public: true } },
+      { path: '/enrol', name: 'enrol', component: () => import('./pages/EnrolTwoFactorPage.vue') },
+      {
+        path: '/',
+        component: () => import('./components/AppLayout.vue'),
+        children: [
+          { path: '', redirect: { name: 'calendar' } },
+          // The remotes load only when their route opens.
+          { path: 'calendar', name: 'calendar', component: () => import('./pages/RemotePage.vue'), props: { remote: 'scheduling' } },
+          { path: 'patients', name: 'patients', component: () => import('./pages/RemotePage.vue'), props: { remote: 'emr' } },
+          { path: 'billing', name: 'billing', component: () => import('./pages/RemotePage.vue'), props: { remote: 'pos' } },
+          {
+            path: 'settings/clinic',
+            name: 'settings-clinic',
+            component: () => import('./pages/settings/ClinicProfilePage.vue'),
+            meta: { managers: true },
+          },
+          { path: 'settings/staff', name: 'settings-staff', component: () => import('./pages/settings/StaffPage.vue'), meta: { managers: true } },
+          {
+            path: 'settings/invites',
+            name: 'settings-invites',
+            component: () => import('./pages/settings/InvitesPage.vue'),
+            meta: { managers: true },
+          },
+          { path: ':pathMatch(.*)*', name: 'not-found', component: () => import('./pages/NotFoundPage.vue') },
+        ],
+      },
+    ],
+  })
+
+  let restored: Promise<unknown> | null = null
+  router.beforeEach(async (to) => {
+    const auth = useAuthStore()
+    // The first navigation after a reload asks the refresh cookie for a session.
+    restored ??= auth.restore().catch(() => false)
+    await restored
+    if (to.meta.public) return auth.signedIn && !auth.needsEnrolment ? { name: 'calendar' } : true
+    if (!auth.signedIn) return { name: 'login', query: to.fullPath === '/' ? {} : { redirect: to.fullPath } }
+    if (auth.needsEnrolment) return to.name === 'enrol' ? true : { name: 'enrol' }
+    if (to.name === 'enrol') return { name: 'calendar' }
+    if (to.meta.managers && !auth.isManager) return { name: 'calendar' }
+    return true
+  })
+  return router
+}

@@ -1,0 +1,132 @@
+import { api, bus, CLINIC_CHANGED, problemOf, refreshAccess, session } from '@aesthetix/api-client'
+import type { Problem, Schemas, TokenResponse } from '@aesthetix/api-client'
+import { defineStore } from 'pinia'
+import { computed, ref } from 'vue'
+
+const CLINIC_KEY = 'aesthetix.clinic'
+// Not a credential: only whether asking the refresh cookie for a session is worth a request.
+const SIGNED_IN_KEY = 'aesthetix.signed-in'
+
+export type LoginResult = { ok: true } | { ok: false; otpRequired: boolean; problem: Problem }
+
+/**
+ * Who is signed in, their memberships and the current clinic. Tokens stay out of the
+ * store: the access token is in the api-client's in-memory session, the refresh token in
+ * its HttpOnly cookie.
+ */
+export const useAuthStore = defineStore('auth', () => {
+  const user = ref<Schemas['User'] | null>(null)
+  const memberships = ref<Schemas['MembershipBrief'][]>([])
+  const twoFactor = ref<Schemas['TwoFactorState'] | null>(null)
+  const clinicId = ref<string | null>(null)
+  /** Set when the session ended by itself, so the login page can say so. */
+  const expired = ref(false)
+
+  const signedIn = computed(() => user.value !== null)
+  const needsEnrolment = computed(() => Boolean(twoFactor.value?.required && !twoFactor.value.enrolled))
+  const membership = computed(() => memberships.value.find((m) => m.clinic_id === clinicId.value) ?? null)
+  const isManager = computed(() => ['owner', 'admin'].includes(membership.value?.role ?? ''))
+
+  function clinicSelect(id: string) {
+    if (id === clinicId.value) return
+    clinicId.value = id
+    session.setClinicId(id)
+    localStorage.setItem(CLINIC_KEY, id)
+    bus.emit(CLINIC_CHANGED, { clinicId: id })
+  }
+
+  async function profileLoad(): Promise<void> {
+    const { data, error } = await api.GET('/api/v1/users/me')
+    if (error || !data) throw new Error(problemOf(error).detail)
+    user.value = data.user
+    memberships.value = data.memberships
+    twoFactor.value = data.two_factor
+    const saved = localStorage.getItem(CLINIC_KEY)
+    const chosen = data.memberships.find((m) => m.clinic_id === saved) ?? data.memberships[0]
+    clinicId.value = chosen?.clinic_id ?? null
+    session.setClinicId(clinicId.value)
+  }
+
+  async function tokensAccept(tokens: TokenResponse): Promise<void> {
+    session.setAccessToken(tokens.access)
+    localStorage.setItem(SIGNED_IN_KEY, '1')
+    twoFactor.value = tokens.two_factor
+    expired.value = false
+    await profileLoad()
+  }
+
+  /** Mobile number + password, then again with the TOTP code when the server asks. */
+  async function login(phone: string, password: string, otpCode?: string): Promise<LoginResult> {
+    const { data, error } = await api.POST('/api/v1/auth/token', {
+      body: { phone, password, ...(otpCode ? { otp_code: otpCode } : {}) },
+    })
+    if (!data) {
+      const problem = problemOf(error)
+      return { ok: false, otpRequired: ['otp_required', 'otp_invalid'].includes(problem.code), problem }
+    }
+    await tokensAccept(data)
+    return { ok: true }
+  }
+
+  /** After a reload: trade the refresh cookie for a session, if there is one. */
+  async function restore(): Promise<boolean> {
+    if (!localStorage.getItem(SIGNED_IN_KEY)) return false
+    const tokens = await refreshAccess()
+    if (!tokens) {
+      forget()
+      return false
+    }
+    await tokensAccept(tokens)
+    return true
+  }
+
+  async function totpEnrolmentStart(): Promise<Schemas['TotpEnrollment']> {
+    const { data, error } = await api.POST('/api/v1/auth/2fa/totp')
+    if (!data) throw new Error(problemOf(error).detail)
+    return data
+  }
+
+  async function totpEnrolmentConfirm(code: string): Promise<Problem | null> {
+    const { data, error } = await api.POST('/api/v1/auth/2fa/totp/confirm', { body: { code } })
+    if (!data) return problemOf(error)
+    await tokensAccept(data)
+    return null
+  }
+
+  function forget() {
+    session.clear()
+    localStorage.removeItem(SIGNED_IN_KEY)
+    user.value = null
+    memberships.value = []
+    twoFactor.value = null
+  }
+
+  async function logout(): Promise<void> {
+    await api.POST('/api/v1/auth/logout')
+    forget()
+  }
+
+  function sessionExpired() {
+    forget()
+    expired.value = true
+  }
+
+  return {
+    user,
+    memberships,
+    twoFactor,
+    clinicId,
+    expired,
+    signedIn,
+    needsEnrolment,
+    membership,
+    isManager,
+    clinicSelect,
+    login,
+    restore,
+    totpEnrolmentStart,
+    totpEnrolmentConfirm,
+    logout,
+    sessionExpired,
+  }
+})

@@ -1,0 +1,21 @@
+import { federation } from '@module-federation/vite'
+import vue from '@vitejs/plugin-vue'
+import { defineConfig } from 'vite'
+import { APPS, outDir, publicPath, shared, shareStrategy } from '../federation.config'
+
+export default defineConfig(({ command }) => ({
+  base: publicPath('emr', command),
+  plugins: [
+    vue(),
+    federation({
+      name: 'emr',
+      filename: 'remoteEntry.js',
+      exposes: { './PatientModule': './src/PatientModule.vue' },
+      shared,
+      shareStrategy,
+      dts: false,
+    }),
+  ],
+  server: { port: APPS.emr.port, origin: `http://localhost:${APPS.emr.port}` },
+  build: { outDir: outDir('emr'), emptyOutDir: true, target: 'es2022' },
+}))

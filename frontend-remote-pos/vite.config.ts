@@ -1,0 +1,21 @@
+import { federation } from '@module-federation/vite'
+import vue from '@vitejs/plugin-vue'
+import { defineConfig } from 'vite'
+import { APPS, outDir, publicPath, shared, shareStrategy } from '../federation.config'
+
+export default defineConfig(({ command }) => ({
+  base: publicPath('pos', command),
+  plugins: [
+    vue(),
+    federation({
+      name: 'pos',
+      filename: 'remoteEntry.js',
+      exposes: { './BillingModule': './src/BillingModule.vue' },
+      shared,
+      shareStrategy,
+      dts: false,
+    }),
+  ],
+  server: { port: APPS.pos.port, origin: `http://localhost:${APPS.pos.port}` },
+  build: { outDir: outDir('pos'), emptyOutDir: true, target: 'es2022' },
+}))

@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest'
+import { actionsFor, calendarEvents, calendarResources, moveBody, movable, practitionersOf } from './calendarEvents'
+import type { Appointment } from './calendarEvents'
+
+function appointment(overrides: Partial<Appointment> = {}): Appointment {
+  return {
+    id: 'a1',
+    patient_id: 'p1',
+    patient_name: 'Noura Al-Qahtani',
+    chart_number: 'HN000013',
+    practitioner_id: 'doc-1',
+    practitioner_name: 'Kittipong Srisawat',
+    service_id: 's1',
+    service_name: 'Radiesse',
+    room_id: 'room-1',
+    resource_id: null,
+    starts_at: '2026-11-23T10:00:00+07:00',
+    ends_at: '2026-11-23T10:45:00+07:00',
+    blocked_until: '2026-11-23T11:00:00+07:00',
+    status: 'booked',
+    source: 'staff',
+    notes: '',
+    cancel_reason: '',
+    created_at: '2026-11-21T10:00:00Z',
+    ...overrides,
+  } as Appointment
+}
+
+describe('calendar events', () => {
+  it('put an appointment in its practitioner column, or its room column', () => {
+    const [byPerson] = calendarEvents([appointment()], 'practitioner')
+    expect(byPerson).toMatchObject({
+      id: 'a1',
+      title: 'Noura Al-Qahtani · Radiesse',
+      start: '2026-11-23T10:00:00+07:00',
+      end: '2026-11-23T10:45:00+07:00',
+      resourceId: 'doc-1',
+      startEditable: true,
+    })
+    expect(calendarEvents([appointment()], 'room')[0].resourceId).toBe('room-1')
+  })
+
+  it('leave out cancelled appointments, and roomless ones from room columns', () => {
+    const rows = [appointment({ id: 'c', status: 'cancelled' }), appointment({ id: 'n', room_id: null })]
+    expect(calendarEvents(rows, 'practitioner').map((e) => e.id)).toEqual(['n'])
+    expect(calendarEvents(rows, 'room')).toEqual([])
+  })
+
+  it('can be moved only before the patient arrives', () => {
+    expect(movable('booked')).toBe(true)
+    expect(movable('confirmed')).toBe(true)
+    expect(movable('arrived')).toBe(false)
+    expect(calendarEvents([appointment({ status: 'in_progress' })], 'practitioner')[0].startEditable).toBe(false)
+  })
+})
+
+describe('front-desk actions', () => {
+  it('follow the appointment life cycle', () => {
+    expect(actionsFor('booked')).toEqual(['arrive', 'no-show'])
+    expect(actionsFor('confirmed')).toEqual(['arrive', 'no-show'])
+    expect(actionsFor('arrived')).toEqual(['start'])
+    expect(actionsFor('in_progress')).toEqual(['complete'])
+    expect(actionsFor('completed')).toEqual([])
+    expect(actionsFor('no_show')).toEqual([])
+  })
+})
+
+describe('columns', () => {
+  const staff = [
+    { id: 'm1', user: { id: 'u-z', full_name: 'Zed Doctor' }, role: 'doctor', is_active: true },
+    { id: 'm2', user: { id: 'u-a', full_name: 'Ana Nurse' }, role: 'nurse', is_active: true },
+    { id: 'm3', user: { id: 'u-c', full_name: 'Cash Ier' }, role: 'cashier', is_active: true },
+    { id: 'm4', user: { id: 'u-x', full_name: 'Ex Therapist' }, role: 'therapist', is_active: false },
+  ] as Parameters<typeof practitionersOf>[0]
+
+  it('are the active clinical staff, by name', () => {
+    expect(practitionersOf(staff).map((p) => p.id)).toEqual(['u-a', 'u-z'])
+  })
+
+  it('are the active rooms in room mode', () => {
+    const rooms = [
+      { id: 'r1', name: 'Laser', is_active: true },
+      { id: 'r2', name: 'Old', is_active: false },
+    ]
+    expect(calendarResources('room', [], rooms)).toEqual([{ id: 'r1', title: 'Laser' }])
+    expect(calendarResources('practitioner', practitionersOf(staff), rooms)).toEqual([
+      { id: 'u-a', title: 'Ana Nurse' },
+      { id: 'u-z', title: 'Zed Doctor' },
+    ])
+  })
+})
+
+describe('a move', () => {
+  it('sends the new start and the column it was dropped in', () => {
+    const start = '2026-11-23T15:00:00+07:00'
+    expect(moveBody(start, 'practitioner', 'doc-2')).toEqual({ starts_at: start, practitioner_id: 'doc-2' })
+    expect(moveBody(start, 'room', 'room-2')).toEqual({ starts_at: start, room_id: 'room-2' })
+    expect(moveBody(start, 'room', null)).toEqual({ starts_at: start })
+  })
+})

@@ -1,0 +1,21 @@
+import { federation } from '@module-federation/vite'
+import vue from '@vitejs/plugin-vue'
+import { defineConfig } from 'vite'
+import { APPS, outDir, publicPath, shared, shareStrategy } from '../federation.config'
+
+export default defineConfig(({ command }) => ({
+  base: publicPath('scheduling', command),
+  plugins: [
+    vue(),
+    federation({
+      name: 'scheduling',
+      filename: 'remoteEntry.js',
+      exposes: { './CalendarModule': './src/CalendarModule.vue' },
+      shared,
+      shareStrategy,
+      dts: false,
+    }),
+  ],
+  server: { port: APPS.scheduling.port, origin: `http://localhost:${APPS.scheduling.port}` },
+  build: { outDir: outDir('scheduling'), emptyOutDir: true, target: 'es2022' },
+}))

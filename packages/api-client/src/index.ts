@@ -1,0 +1,14 @@
+import type { components } from './schema'
+
+export type { AppEvents } from './bus'
+export { bus, CLINIC_CHANGED, SESSION_EXPIRED } from './bus'
+export { api, createApiClient, refreshAccess } from './client'
+export type { ApiClientOptions, TokenResponse } from './client'
+export { problemOf } from './problem'
+export type { Problem, ProblemDetails } from './problem'
+export { clinicEventsSubscribe } from './realtime'
+export type { ClinicEvent, ClinicSocketOptions } from './realtime'
+export type { components, paths } from './schema'
+export { session } from './session'
+/** Shapes of the API's bodies, by schema name (`Schemas['Appointment']`). */
+export type Schemas = components['schemas']

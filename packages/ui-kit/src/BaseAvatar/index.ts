@@ -1,0 +1,2 @@
+export { default as BaseAvatar } from './BaseAvatar.vue'
+export type * from './types'

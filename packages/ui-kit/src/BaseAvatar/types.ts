@@ -1,0 +1,5 @@
+export interface BaseAvatarProps {
+  name: string
+  src?: string | null
+  size?: 'sm' | 'md' | 'lg'
+}

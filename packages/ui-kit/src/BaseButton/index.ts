@@ -1,0 +1,2 @@
+export { default as BaseButton } from './BaseButton.vue'
+export type * from './types'

@@ -1,0 +1,2 @@
+export { default as BaseModal } from './BaseModal.vue'
+export type * from './types'

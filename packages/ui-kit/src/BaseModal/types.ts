@@ -1,0 +1,6 @@
+export interface BaseModalProps {
+  open: boolean
+  title: string
+  description?: string
+  size?: 'md' | 'lg'
+}

@@ -1,0 +1,2 @@
+export { default as DataTable } from './DataTable.vue'
+export type * from './types'

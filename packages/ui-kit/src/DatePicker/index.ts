@@ -1,0 +1,2 @@
+export { default as DatePicker } from './DatePicker.vue'
+export type * from './types'

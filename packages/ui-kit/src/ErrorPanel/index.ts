@@ -1,0 +1,2 @@
+export { default as ErrorPanel } from './ErrorPanel.vue'
+export type * from './types'

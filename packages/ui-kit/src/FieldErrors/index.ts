@@ -1,0 +1,2 @@
+export { default as FieldErrors } from './FieldErrors.vue'
+export type * from './types'

@@ -1,0 +1,2 @@
+export { default as InputGroup } from './InputGroup.vue'
+export type * from './types'

@@ -1,0 +1,2 @@
+export { default as ProgressBar } from './ProgressBar.vue'
+export type * from './types'

@@ -1,0 +1,2 @@
+export { default as SelectMenu } from './SelectMenu.vue'
+export type * from './types'

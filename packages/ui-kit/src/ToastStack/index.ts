@@ -1,0 +1,2 @@
+export { default as ToastStack } from './ToastStack.vue'
+export type * from './types'
