@@ -8,10 +8,10 @@ services, categories and products, with tiers and priorities, plus the catch-all
 rule that ends up paying). Every sale is one toxin line credited 60/40 to a doctor and a
 nurse. Then:
 
-1. **checkout**: what checkout costs the POS once commissions exist: the sale rows
-   written and ``sale_completed`` sent in one transaction, the commission receiver
-   opening the pending run and, after commit, queueing ``calculate_commission`` on the
-   broker (a queue nobody consumes, purged at the end). Samples of ONE and MANY
+1. **checkout**: ``commerce.services.sale_checkout`` as the POS calls it (sale, invoice,
+   cash payment, ledger, ``sale_completed``: the commission receiver opens the pending
+   run and, after commit, queues ``calculate_commission`` on the broker, a queue nobody
+   consumes here, purged at the end). Samples of ONE and MANY
    interleaved; the ratio of the p50s is the figure (target ≤ 1.2: the rules are the
    worker's business, not the POS's).
 2. **commission task**: ``sale_commissions_calculate`` of those sales, in process, ONE vs
@@ -27,9 +27,6 @@ nurse. Then:
 The server is ``DATABASE_URL`` (default ``postgres://postgres@127.0.0.1:5432/postgres``,
 a role that may create databases); only 127.0.0.1 is accepted. The broker is
 ``REDIS_URL`` when set, else the embedded filesystem broker in a temporary folder.
-
-The full POS checkout (``commerce.services.sale_checkout``) replaces the sale writes of
-step 1 once it exists; the commission part of the path is the same signal.
 """
 
 from __future__ import annotations
@@ -40,6 +37,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -116,18 +114,23 @@ def _shop(name: str, rules: int) -> Shop:
 
 
 def checkout(shop: Shop) -> tuple[Any, float, float]:
-    """One sale as the POS makes it: rows and ``sale_completed`` in one transaction.
-    Returns ``(sale, seconds taken, epoch seconds at commit)``."""
-    from commerce.models import Sale
-    from commerce.signals import sale_completed
-    from commissions.tests.factories import Line, sale
+    """One POS checkout (``sale_checkout``: sale, invoice, ledger, ``sale_completed``),
+    10 units of toxin paid in cash. Returns ``(sale, seconds taken, epoch seconds at
+    commit)``."""
+    from commerce.services.sales import CartLine, PaymentInput, sale_checkout
     from core.tenancy import clinic_context
-    from django.db import transaction
 
+    line = CartLine(item=shop.toxin, quantity=Decimal(10), credits=shop.credits)
     start = time.perf_counter()
-    with clinic_context(shop.clinic), transaction.atomic():
-        row = sale(shop.clinic, shop.cashier, [Line(shop.toxin, "3500.00", shop.credits)])
-        sale_completed.send(sender=Sale, sale=row)
+    with clinic_context(shop.clinic):
+        row = sale_checkout(
+            clinic=shop.clinic,
+            actor=shop.cashier,
+            patient=None,
+            lines=[line],
+            payments=[PaymentInput(method="cash", amount=shop.toxin.price * 10)],
+            idempotency_key=str(uuid.uuid4()),
+        )
     return row, time.perf_counter() - start, time.time()
 
 
