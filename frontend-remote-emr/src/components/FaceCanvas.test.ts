@@ -32,7 +32,7 @@ function mountCanvas(points: FacePoint[] = []) {
   return wrapper
 }
 
-const current = (wrapper: VueWrapper) => wrapper.props('points') as FacePoint[]
+const current = (wrapper: VueWrapper) => (wrapper.props() as { points: FacePoint[] }).points
 
 afterEach(() => {
   document.body.innerHTML = ''
