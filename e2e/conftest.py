@@ -13,6 +13,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
@@ -46,10 +47,53 @@ def _recreate_database(server_url: str, name: str, *, drop_only: bool = False) -
             conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
 
 
+@contextmanager
+def _moto_s3() -> Iterator[dict[str, str]]:
+    """A moto S3 server (a real S3 HTTP endpoint, CORS open) on a free port with an empty
+    bucket; yields the settings that make the app store objects there."""
+    import boto3
+    from moto.server import ThreadedMotoServer
+
+    moto = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
+    moto.start()
+    try:
+        _host, port = moto.get_host_and_port()
+        env = {
+            "S3_BUCKET": "clinical-photos",
+            "S3_ENDPOINT_URL": f"http://127.0.0.1:{port}",
+            "S3_ACCESS_KEY_ID": "test-key",
+            "S3_SECRET_ACCESS_KEY": "test-secret",
+            "S3_REGION": "us-east-1",
+        }
+        boto3.client(
+            "s3",
+            endpoint_url=env["S3_ENDPOINT_URL"],
+            region_name=env["S3_REGION"],
+            aws_access_key_id=env["S3_ACCESS_KEY_ID"],
+            aws_secret_access_key=env["S3_SECRET_ACCESS_KEY"],
+        ).create_bucket(Bucket=env["S3_BUCKET"])
+        yield env
+    finally:
+        moto.stop()
+
+
 @pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+def server(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     """migrate + collectstatic + demo_data on a fresh database, then uvicorn (the real
-    ASGI app: HTTP, WebSockets, WhiteNoise) on a free port; stopped and dropped after."""
+    ASGI app: HTTP, WebSockets, WhiteNoise) on a free port; stopped and dropped after.
+
+    Parametrize it indirectly with ``{"s3": True}`` to store objects in a moto S3 server
+    (``Server.s3_origin``), run Celery tasks in-process (no worker here) and keep
+    uvicorn's access log (``Server.log``)."""
+    s3 = getattr(request, "param", {}).get("s3", False)
+    with ExitStack() as stack:
+        extra = stack.enter_context(_moto_s3()) | {"CELERY_TASK_ALWAYS_EAGER": "1"} if s3 else {}
+        yield from _serve(tmp_path_factory, extra, log_level="info" if s3 else "warning")
+
+
+def _serve(
+    tmp_path_factory: pytest.TempPathFactory, extra: dict[str, str], *, log_level: str
+) -> Iterator[Server]:
     if not (DIST / "host" / "index.html").is_file():
         _unavailable("the front end is not built: npm ci && npm run build")
     if not CHROMIUM.exists():
@@ -65,6 +109,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
         "AESTHETIX_VAR_DIR": str(tmp_path_factory.mktemp("browser-var")),
         # Throttles and token revocations of this server only.
         "CACHE_KEY_PREFIX": f"e2e-browser-{worker or 'main'}",
+        **extra,
     }
     manage = [sys.executable, "manage.py"]
     for command in (["migrate", "--noinput", "-v0"], ["collectstatic", "--noinput", "-v0"]):
@@ -77,7 +122,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     with log.open("w") as out:
         process = subprocess.Popen(
             [sys.executable, "-m", "uvicorn", "core.asgi:application", "--host", "127.0.0.1",
-             "--port", str(port), "--log-level", "warning", "--lifespan", "off"],
+             "--port", str(port), "--log-level", log_level, "--lifespan", "off"],
             cwd=BACKEND, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
         )  # fmt: skip
     base = f"http://127.0.0.1:{port}"
@@ -91,7 +136,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
                 if process.poll() is not None or time.monotonic() > deadline:
                     pytest.fail(f"uvicorn did not start:\n{log.read_text()}")
                 time.sleep(0.3)
-        yield Server(base, demo.stdout)
+        yield Server(base, demo.stdout, log=log, s3_origin=env.get("S3_ENDPOINT_URL", ""))
     finally:
         os.killpg(process.pid, signal.SIGTERM)
         process.wait(timeout=30)

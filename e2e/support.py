@@ -37,6 +37,9 @@ NETWORK_NOISE = "Failed to load resource"
 class Server:
     base: str
     logins: str
+    log: Path | None = None
+    #: The object store's address when it is a separate S3 server, else "".
+    s3_origin: str = ""
 
     def login(self, role: str, clinic: str = BANGKOK) -> tuple[str, str]:
         return login_of(self.logins, role, clinic)

@@ -1,0 +1,71 @@
+import { fakeApi, json } from '@aesthetix/api-client/testing'
+import { flushPromises, mount } from '@vue/test-utils'
+import { createPinia, setActivePinia } from 'pinia'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { createI18n } from 'vue-i18n'
+import { useEmrStore } from '../stores/emr'
+import PatientChart from './PatientChart.vue'
+
+const patient = {
+  id: 'p1',
+  chart_number: 'HN-0001',
+  given_name: 'Noura',
+  family_name: 'Al-Qahtani',
+  birth_date: '1990-04-02',
+  phone: '+66 8• ••• ••78',
+  email: '',
+}
+const visit = { id: 'v1', status: 'open', opened_at: '2026-11-21T02:00:00Z', sessions: [] }
+const page = (results: unknown[]) => json(200, { count: results.length, next: null, previous: null, results })
+const forbidden = () => json(403, { type: 'about:blank', title: 'Forbidden', status: 403, code: 'permission_denied', detail: 'No.' })
+
+function chart() {
+  return mount(PatientChart, {
+    props: { patientId: 'p1' },
+    global: { plugins: [createI18n({ legacy: false, locale: 'en' })] },
+  })
+}
+
+beforeEach(() => setActivePinia(createPinia()))
+afterEach(() => vi.unstubAllGlobals())
+
+describe('PatientChart', () => {
+  it("shows the phone exactly as the server sent it and hides clinical parts from a role that can't read them", async () => {
+    fakeApi({
+      'GET /api/v1/patients/p1': () => json(200, patient),
+      'GET /api/v1/clinic/charts/p1': forbidden,
+      'GET /api/v1/clinic/sessions': forbidden,
+      'GET /api/v1/commerce/course-balances': () => page([]),
+    })
+    const wrapper = chart()
+    await flushPromises()
+    expect(wrapper.get('[data-testid="chart-phone"]').text()).toBe('+66 8• ••• ••78')
+    expect(wrapper.find('[data-testid="chart-restricted"]').exists()).toBe(true)
+    expect(wrapper.find('[data-testid="visits"]').exists()).toBe(false)
+  })
+
+  it('opens a new session from an open visit and selects it', async () => {
+    const seen = fakeApi({
+      'GET /api/v1/patients/p1': () => json(200, { ...patient, phone: '+66812345678' }),
+      'GET /api/v1/clinic/charts/p1': () =>
+        json(200, { patient_id: 'p1', chart_number: 'HN-0001', visits: [visit], notes: [], plans: [], consent_forms: [] }),
+      'GET /api/v1/clinic/sessions': () => page([]),
+      'GET /api/v1/commerce/course-balances': () =>
+        page([{ id: 'b1', course_name: 'Laser x5', sessions_remaining: 3, sessions_total: 5, status: 'active', expires_at: '2027-01-01' }]),
+      'POST /api/v1/clinic/sessions': () => json(201, { id: 's9' }),
+    })
+    const store = useEmrStore()
+    store.services = [{ id: 'svc1', name: 'Botox' }] as never
+    store.practitioners = [{ id: 'u1', name: 'Dr A' }]
+    const wrapper = chart()
+    await flushPromises()
+    expect(wrapper.get('[data-testid="balances"]').text()).toContain('3 of 5 sessions left')
+    const form = wrapper.get('[data-testid="session-new"]')
+    await form.get('[data-testid="session-service"]').setValue('svc1')
+    await form.trigger('submit')
+    await flushPromises()
+    const post = seen.find((request) => request.method === 'POST')!
+    expect(await post.json()).toEqual({ visit_id: 'v1', service_id: 'svc1', practitioner_ids: ['u1'] })
+    expect(wrapper.emitted('update:session')![0]).toEqual(['s9'])
+  })
+})
