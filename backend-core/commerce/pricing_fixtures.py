@@ -5,7 +5,7 @@ and must reach the same amounts to the minor unit; ``manage.py pricing_fixtures`
 the file and a test fails when the committed copy is stale. Carts are drawn from a fixed
 seed so the file only changes when the rules or the cases do.
 
-Shape: ``{"cases": [{"name", "currency", "tax_inclusive", "cart_discount", "lines":
+Shape: ``{"cases": [{"name", "currency", "currency_digits", "tax_inclusive", "cart_discount", "lines":
 [{"unit_price", "quantity", "line_discount", "tax_rate"}], "expected": {"subtotal",
 "discount_total", "tax_total", "total", "lines": [{"gross", "line_discount",
 "cart_discount_share", "net", "tax", "total"}]}}]}``, every amount a decimal string.
@@ -20,7 +20,7 @@ from typing import Any
 
 from django.conf import settings
 
-from commerce.pricing import LineInput, minor_unit, price_cart
+from commerce.pricing import LineInput, currency_digits, minor_unit, price_cart
 
 FIXTURE_PATH = settings.REPO_DIR / "frontend-remote-pos" / "src" / "pricing" / "pricing-fixtures.json"
 SEED = 20261121
@@ -109,6 +109,7 @@ def _priced(case: dict[str, Any]) -> dict[str, Any]:
     return {
         "name": case["name"],
         "currency": currency,
+        "currency_digits": currency_digits(currency),
         "tax_inclusive": case["tax_inclusive"],
         "cart_discount": str(cart_discount),
         "lines": [

@@ -26,6 +26,7 @@ from commerce.models import (
     StockLot,
     StockMovement,
 )
+from commerce.pricing import currency_digits
 from core.fields import MoneyField
 
 
@@ -394,11 +395,13 @@ class TaxSettingsSerializer(serializers.ModelSerializer[CommerceSettings]):
     """The clinic's tax configuration as the POS needs it to price a cart."""
 
     currency = serializers.CharField(source="clinic.currency", read_only=True)
+    currency_digits = serializers.SerializerMethodField(help_text="ISO 4217 minor-unit exponent (CLDR)")
 
     class Meta:
         model = CommerceSettings
         fields = [
             "currency",
+            "currency_digits",
             "tax_label",
             "tax_inclusive",
             "service_tax_rate",
@@ -406,6 +409,9 @@ class TaxSettingsSerializer(serializers.ModelSerializer[CommerceSettings]):
             "course_tax_rate",
         ]
         read_only_fields = fields
+
+    def get_currency_digits(self, row: CommerceSettings) -> int:
+        return currency_digits(row.clinic.currency)
 
 
 class CheckoutInputSerializer(QuoteInputSerializer):
