@@ -13,6 +13,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
@@ -47,9 +48,17 @@ def _recreate_database(server_url: str, name: str, *, drop_only: bool = False) -
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+def server_worker() -> bool:
+    """Whether ``server`` also runs a Celery worker; a test module whose flow needs
+    background work (commissions, receipts) overrides this fixture to return True."""
+    return False
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory, server_worker: bool) -> Iterator[Server]:
     """migrate + collectstatic + demo_data on a fresh database, then uvicorn (the real
-    ASGI app: HTTP, WebSockets, WhiteNoise) on a free port; stopped and dropped after."""
+    ASGI app: HTTP, WebSockets, WhiteNoise) on a free port, and with ``server_worker`` a
+    Celery worker on a queue of this server's own; stopped and dropped after."""
     if not (DIST / "host" / "index.html").is_file():
         _unavailable("the front end is not built: npm ci && npm run build")
     if not CHROMIUM.exists():
@@ -65,6 +74,8 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
         "AESTHETIX_VAR_DIR": str(tmp_path_factory.mktemp("browser-var")),
         # Throttles and token revocations of this server only.
         "CACHE_KEY_PREFIX": f"e2e-browser-{worker or 'main'}",
+        # Tasks of this server go to a queue only its own worker reads.
+        "CELERY_DEFAULT_QUEUE": f"e2e-{name}",
     }
     manage = [sys.executable, "manage.py"]
     for command in (["migrate", "--noinput", "-v0"], ["collectstatic", "--noinput", "-v0"]):
@@ -80,6 +91,21 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
              "--port", str(port), "--log-level", "warning", "--lifespan", "off"],
             cwd=BACKEND, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
         )  # fmt: skip
+    processes = [process]
+    if server_worker:
+        from core.celery import worker_argv
+
+        with (log.parent / "worker.log").open("w") as out:
+            processes.append(
+                subprocess.Popen(
+                    worker_argv(env["CELERY_DEFAULT_QUEUE"]),
+                    cwd=BACKEND,
+                    env=env,
+                    stdout=out,
+                    stderr=subprocess.STDOUT,
+                    start_new_session=True,
+                )
+            )
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 60
@@ -91,10 +117,12 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
                 if process.poll() is not None or time.monotonic() > deadline:
                     pytest.fail(f"uvicorn did not start:\n{log.read_text()}")
                 time.sleep(0.3)
-        yield Server(base, demo.stdout)
+        yield Server(base, demo.stdout, Path(env["AESTHETIX_VAR_DIR"]))
     finally:
-        os.killpg(process.pid, signal.SIGTERM)
-        process.wait(timeout=30)
+        for running in processes:
+            os.killpg(running.pid, signal.SIGTERM)
+        for running in processes:
+            running.wait(timeout=30)
         _recreate_database(server_url, name, drop_only=True)
 
 

@@ -37,6 +37,8 @@ NETWORK_NOISE = "Failed to load resource"
 class Server:
     base: str
     logins: str
+    #: The server's var folder (``AESTHETIX_VAR_DIR``): the file outbox of notifications.
+    var: Path
 
     def login(self, role: str, clinic: str = BANGKOK) -> tuple[str, str]:
         return login_of(self.logins, role, clinic)
