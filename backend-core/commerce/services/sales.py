@@ -324,7 +324,6 @@ def _receipt_schedule(*, invoice: Invoice, payment: Payment) -> None:
     )
 
 
-@transaction.atomic
 def _cart_price(
     *, counters: CommerceSettings, lines: Sequence[CartLine], currency: str, cart_discount: Decimal
 ) -> CartAmounts:
@@ -369,6 +368,7 @@ def sale_quote(
     )
 
 
+@transaction.atomic
 def sale_checkout(
     *,
     clinic: Clinic,
