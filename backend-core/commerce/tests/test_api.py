@@ -367,6 +367,16 @@ def test_bad_checkouts_are_400_naming_the_field(api, world, change, field):
         assert not Sale.objects.exclude(pk=world.a.sale.pk).exists()
 
 
+def test_a_patients_sales_list_in_one_query_per_relation(api, world):
+    """Each sale's invoice id came from one query per sale (zeal flags the N+1)."""
+    cashier = api(world.a.user(Role.CASHIER), world.a.clinic)
+    for key in ("n-1", "n-2"):
+        assert cashier.post(CHECKOUT, _cart(world.a, idempotency_key=key), format="json").status_code == 201
+    listed = cashier.get("/api/v1/commerce/sales", {"patient": str(world.a.patient.pk)})
+    assert listed.status_code == 200, listed.content
+    assert len({sale["invoice"] for sale in listed.json()["results"]}) >= 2
+
+
 QUOTE = "/api/v1/commerce/sales/quote"
 
 
