@@ -12,6 +12,7 @@ import signal
 import subprocess
 import sys
 import time
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -74,8 +75,9 @@ def server(tmp_path_factory: pytest.TempPathFactory, server_worker: bool) -> Ite
         "AESTHETIX_VAR_DIR": str(tmp_path_factory.mktemp("browser-var")),
         # Throttles and token revocations of this server only.
         "CACHE_KEY_PREFIX": f"e2e-browser-{worker or 'main'}",
-        # Tasks of this server go to a queue only its own worker reads.
-        "CELERY_DEFAULT_QUEUE": f"e2e-{name}",
+        # Tasks of this server go to a queue only its own worker reads (new on every run:
+        # messages an interrupted run left on the broker name clinics that are gone).
+        "CELERY_DEFAULT_QUEUE": f"e2e-{name}-{uuid.uuid4().hex[:8]}",
     }
     manage = [sys.executable, "manage.py"]
     for command in (["migrate", "--noinput", "-v0"], ["collectstatic", "--noinput", "-v0"]):
