@@ -5,6 +5,7 @@ receipt notification and the product lot's recall list."""
 
 from __future__ import annotations
 
+import base64
 import json
 import time
 
@@ -25,9 +26,8 @@ def _doctor_api(server: Server) -> httpx.Client:
     """An API client of the demo doctor with TOTP enrolled and verified (doctors need 2FA)."""
     client = server.api("doctor")
     secret = client.post("/api/v1/auth/2fa/totp").json()["secret"]
-    confirmed = client.post(
-        "/api/v1/auth/2fa/totp/confirm", json={"code": f"{totp(bytes.fromhex(secret)):06d}"}
-    )
+    key = base64.b32decode(secret + "=" * (-len(secret) % 8))
+    confirmed = client.post("/api/v1/auth/2fa/totp/confirm", json={"code": f"{totp(key):06d}"})
     assert confirmed.status_code == 200, confirmed.text
     client.headers["Authorization"] = f"Bearer {confirmed.json()['access']}"
     return client
