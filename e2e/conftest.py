@@ -12,8 +12,10 @@ import signal
 import subprocess
 import sys
 import time
+import uuid
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
@@ -78,9 +80,19 @@ def _moto_s3() -> Iterator[dict[str, str]]:
 
 
 @pytest.fixture(scope="module")
-def server(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+def server_worker() -> bool:
+    """Whether ``server`` also runs a Celery worker; a test module whose flow needs
+    background work (commissions, receipts) overrides this fixture to return True."""
+    return False
+
+
+@pytest.fixture(scope="module")
+def server(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, server_worker: bool
+) -> Iterator[Server]:
     """migrate + collectstatic + demo_data on a fresh database, then uvicorn (the real
-    ASGI app: HTTP, WebSockets, WhiteNoise) on a free port; stopped and dropped after.
+    ASGI app: HTTP, WebSockets, WhiteNoise) on a free port, and with ``server_worker`` a
+    Celery worker on a queue of this server's own; stopped and dropped after.
 
     Parametrize it indirectly with ``{"s3": True}`` to store objects in a moto S3 server
     (``Server.s3_origin``), run Celery tasks in-process (no worker here) and keep
@@ -88,11 +100,13 @@ def server(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFact
     s3 = getattr(request, "param", {}).get("s3", False)
     with ExitStack() as stack:
         extra = stack.enter_context(_moto_s3()) | {"CELERY_TASK_ALWAYS_EAGER": "1"} if s3 else {}
-        yield from _serve(tmp_path_factory, extra, log_level="info" if s3 else "warning")
+        yield from _serve(
+            tmp_path_factory, extra, log_level="info" if s3 else "warning", with_worker=server_worker
+        )
 
 
 def _serve(
-    tmp_path_factory: pytest.TempPathFactory, extra: dict[str, str], *, log_level: str
+    tmp_path_factory: pytest.TempPathFactory, extra: dict[str, str], *, log_level: str, with_worker: bool
 ) -> Iterator[Server]:
     if not (DIST / "host" / "index.html").is_file():
         _unavailable("the front end is not built: npm ci && npm run build")
@@ -109,6 +123,9 @@ def _serve(
         "AESTHETIX_VAR_DIR": str(tmp_path_factory.mktemp("browser-var")),
         # Throttles and token revocations of this server only.
         "CACHE_KEY_PREFIX": f"e2e-browser-{worker or 'main'}",
+        # Tasks of this server go to a queue only its own worker reads (new on every run:
+        # messages an interrupted run left on the broker name clinics that are gone).
+        "CELERY_DEFAULT_QUEUE": f"e2e-{name}-{uuid.uuid4().hex[:8]}",
         **extra,
     }
     manage = [sys.executable, "manage.py"]
@@ -125,6 +142,21 @@ def _serve(
              "--port", str(port), "--log-level", log_level, "--lifespan", "off"],
             cwd=BACKEND, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
         )  # fmt: skip
+    processes = [process]
+    if with_worker:
+        from core.celery import worker_argv
+
+        with (log.parent / "worker.log").open("w") as out:
+            processes.append(
+                subprocess.Popen(
+                    worker_argv(env["CELERY_DEFAULT_QUEUE"]),
+                    cwd=BACKEND,
+                    env=env,
+                    stdout=out,
+                    stderr=subprocess.STDOUT,
+                    start_new_session=True,
+                )
+            )
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 60
@@ -136,10 +168,18 @@ def _serve(
                 if process.poll() is not None or time.monotonic() > deadline:
                     pytest.fail(f"uvicorn did not start:\n{log.read_text()}")
                 time.sleep(0.3)
-        yield Server(base, demo.stdout, log=log, s3_origin=env.get("S3_ENDPOINT_URL", ""))
+        yield Server(
+            base,
+            demo.stdout,
+            Path(env["AESTHETIX_VAR_DIR"]),
+            log=log,
+            s3_origin=env.get("S3_ENDPOINT_URL", ""),
+        )
     finally:
-        os.killpg(process.pid, signal.SIGTERM)
-        process.wait(timeout=30)
+        for running in processes:
+            os.killpg(running.pid, signal.SIGTERM)
+        for running in processes:
+            running.wait(timeout=30)
         _recreate_database(server_url, name, drop_only=True)
 
 

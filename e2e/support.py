@@ -37,6 +37,8 @@ NETWORK_NOISE = "Failed to load resource"
 class Server:
     base: str
     logins: str
+    #: The server's var folder (``AESTHETIX_VAR_DIR``): the file outbox of notifications.
+    var: Path
     log: Path | None = None
     #: The object store's address when it is a separate S3 server, else "".
     s3_origin: str = ""

@@ -341,6 +341,8 @@ class SaleViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicScoped
         "list": "sale.view",
         "retrieve": "sale.view",
         "checkout": "sale.create",
+        "quote": "sale.create",
+        "tax_settings": "sale.create",
         "refund": "sale.refund",
         "void": "sale.refund",
     }
@@ -348,6 +350,40 @@ class SaleViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicScoped
 
     def get_base_queryset(self) -> QuerySet[Sale]:
         return selectors.sale_list()
+
+    @extend_schema(responses={200: serializers.TaxSettingsSerializer})
+    @action(detail=False, methods=["get"], url_path="tax-settings")
+    def tax_settings(self, request: Request) -> Response:
+        """The clinic's currency and tax configuration (label, inclusive or not, percent
+        rates per line kind) with which the POS prices a cart as ``commerce.pricing`` does."""
+        return Response(serializers.TaxSettingsSerializer(services.settings_for(self.clinic)).data)
+
+    @extend_schema(request=serializers.QuoteInputSerializer, responses={200: serializers.QuoteSerializer})
+    @action(detail=False, methods=["post"])
+    def quote(self, request: Request) -> Response:
+        """Price a cart as checkout would, writing nothing (``commerce.services.sale_quote``):
+        the server total the POS must match before it confirms payment. 400 names the field."""
+        values = _valid(serializers.QuoteInputSerializer, request.data)
+        currency = values.get("currency") or self.clinic.currency
+        amounts = services.sale_quote(
+            clinic=self.clinic,
+            patient=_in_clinic(ClinicPatient, values.get("patient_id"), "patient_id"),
+            lines=[_cart_line(i, row, self.clinic) for i, row in enumerate(values["lines"])],
+            currency=currency,
+            cart_discount=values["cart_discount"],
+        )
+        return Response(
+            serializers.QuoteSerializer(
+                {
+                    "currency": currency,
+                    "lines": amounts.lines,
+                    "subtotal": amounts.subtotal,
+                    "discount_total": amounts.discount_total,
+                    "tax_total": amounts.tax_total,
+                    "total": amounts.total,
+                }
+            ).data
+        )
 
     @extend_schema(
         request=serializers.CheckoutInputSerializer,

@@ -44,9 +44,14 @@ from babel.numbers import format_currency, get_currency_precision
 HUNDRED = Decimal(100)
 
 
+def currency_digits(currency: str) -> int:
+    """The currency's ISO 4217 exponent (digits after the decimal point), from CLDR."""
+    return int(get_currency_precision(currency))
+
+
 def minor_unit(currency: str) -> Decimal:
     """The currency's smallest amount as an exponent ``Decimal`` (``Decimal("0.01")``)."""
-    return Decimal(1).scaleb(-get_currency_precision(currency))
+    return Decimal(1).scaleb(-currency_digits(currency))
 
 
 def round_money(amount: Decimal, currency: str) -> Decimal:

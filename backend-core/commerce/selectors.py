@@ -116,7 +116,11 @@ def _name(row: StockMovement) -> str:
 
 
 def sale_list() -> QuerySet[Sale]:
-    return Sale.objects.select_related("patient").prefetch_related("lines__credits").order_by("-created_at")
+    return (
+        Sale.objects.select_related("patient", "invoice")
+        .prefetch_related("lines__credits")
+        .order_by("-created_at")
+    )
 
 
 def invoice_list() -> QuerySet[Invoice]:

@@ -9,6 +9,7 @@ from typing import Any
 from rest_framework import serializers
 
 from commerce.models import (
+    CommerceSettings,
     Course,
     CourseBalance,
     Invoice,
@@ -25,6 +26,7 @@ from commerce.models import (
     StockLot,
     StockMovement,
 )
+from commerce.pricing import currency_digits
 from core.fields import MoneyField
 
 
@@ -362,17 +364,63 @@ class PaymentInputSerializer(serializers.Serializer[Any]):
     provider_reference = serializers.CharField(max_length=120, required=False, allow_blank=True, default="")
 
 
-class CheckoutInputSerializer(serializers.Serializer[Any]):
-    idempotency_key = serializers.CharField(
-        max_length=100, required=False, help_text="Or the Idempotency-Key header; one of them is required"
-    )
+class QuoteInputSerializer(serializers.Serializer[Any]):
     patient_id = serializers.UUIDField(required=False, allow_null=True)
     currency = serializers.CharField(min_length=3, max_length=3, required=False)
     cart_discount = MoneyField(min_value=Decimal(0), required=False, default=Decimal(0))
+    lines = CartLineInput(many=True)
+
+
+class QuoteLineSerializer(serializers.Serializer[Any]):
+    gross = MoneyField()
+    line_discount = MoneyField()
+    cart_discount_share = MoneyField()
+    net = MoneyField()
+    tax = MoneyField()
+    total = MoneyField()
+
+
+class QuoteSerializer(serializers.Serializer[Any]):
+    """A cart priced by ``commerce.pricing`` (decimal strings in ``currency``)."""
+
+    currency = serializers.CharField()
+    lines = QuoteLineSerializer(many=True)
+    subtotal = MoneyField()
+    discount_total = MoneyField()
+    tax_total = MoneyField()
+    total = MoneyField()
+
+
+class TaxSettingsSerializer(serializers.ModelSerializer[CommerceSettings]):
+    """The clinic's tax configuration as the POS needs it to price a cart."""
+
+    currency = serializers.CharField(source="clinic.currency", read_only=True)
+    currency_digits = serializers.SerializerMethodField(help_text="ISO 4217 minor-unit exponent (CLDR)")
+
+    class Meta:
+        model = CommerceSettings
+        fields = [
+            "currency",
+            "currency_digits",
+            "tax_label",
+            "tax_inclusive",
+            "service_tax_rate",
+            "product_tax_rate",
+            "course_tax_rate",
+        ]
+        read_only_fields = fields
+
+    def get_currency_digits(self, row: CommerceSettings) -> int:
+        return currency_digits(row.clinic.currency)
+
+
+class CheckoutInputSerializer(QuoteInputSerializer):
+    idempotency_key = serializers.CharField(
+        max_length=100, required=False, help_text="Or the Idempotency-Key header; one of them is required"
+    )
     invoice_id = serializers.UUIDField(
         required=False, allow_null=True, help_text="A draft invoice to check out"
     )
-    lines = CartLineInput(many=True)
     payments = PaymentInputSerializer(many=True, required=False, default=list)
 
 

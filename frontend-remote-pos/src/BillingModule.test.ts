@@ -1,10 +1,129 @@
-import { mount } from '@vue/test-utils'
-import { describe, expect, it } from 'vitest'
-import Module from './BillingModule.vue'
+import { fakeApi, json } from '@aesthetix/api-client/testing'
+import { flushPromises, mount } from '@vue/test-utils'
+import { createPinia, setActivePinia } from 'pinia'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { createI18n } from 'vue-i18n'
+import BillingModule from './BillingModule.vue'
 
-describe('the pos remote', () => {
-  it('says its screens are not available yet', () => {
-    const panel = mount(Module).get('[role="alert"]')
-    expect(panel.text()).toContain('This module is not available yet.')
+const page = (results: unknown[]) => json(200, { count: results.length, next: null, previous: null, results })
+const SETTINGS = {
+  currency: 'THB',
+  currency_digits: 2,
+  tax_label: 'VAT',
+  tax_inclusive: true,
+  service_tax_rate: '7.00',
+  product_tax_rate: '7.00',
+  course_tax_rate: '0.00',
+}
+const SALE = {
+  id: 'sale-1',
+  number: 'S-000001',
+  currency: 'THB',
+  total: '9790.00',
+  tax_total: '640.46',
+  invoice: 'inv-1',
+  lines: [{ id: 'sl1', description: 'Botox forehead', quantity: '1.000', total: '8500.00' }],
+}
+
+function routes(serverTotal: string, commission: () => Response) {
+  return fakeApi({
+    'GET /api/v1/commerce/sales/tax-settings': () => json(200, SETTINGS),
+    'GET /api/v1/catalog/services': () =>
+      page([{ id: 's1', name: 'Botox forehead', category: 'neurotoxin', price: '8500.00', currency: 'THB' }]),
+    'GET /api/v1/catalog/products': () =>
+      page([{ id: 'p1', name: 'Vitamin C serum', kind: 'retail', price: '1290.00', currency: 'THB' }]),
+    'GET /api/v1/catalog/courses': () => page([]),
+    'GET /api/v1/staff': () => page([{ role: 'doctor', is_active: true, user: { id: 'd1', full_name: 'Dr. Kittipong' } }]),
+    'GET /api/v1/users/me': () => json(200, { memberships: [] }),
+    'POST /api/v1/commerce/sales/quote': () => json(200, { currency: 'THB', lines: [], total: serverTotal }),
+    'POST /api/v1/commerce/sales/checkout': async () => {
+      await new Promise((resolve) => setTimeout(resolve, 50)) // a slow answer: the second click lands meanwhile
+      return json(201, SALE)
+    },
+    'GET /api/v1/commerce/invoices/inv-1': () => json(200, { id: 'inv-1', number: 'INV-000001', status: 'paid', balance_due: '0.00' }),
+    'GET /api/v1/commerce/payments': () => page([]),
+    'GET /api/v1/commerce/sales/sale-1/commission-status/': commission,
+  })
+}
+
+async function mounted() {
+  const wrapper = mount(BillingModule, {
+    global: { plugins: [createI18n({ legacy: false, locale: 'en' })] },
+    attachTo: document.body,
+  })
+  await vi.waitFor(() => expect(wrapper.findAll('[data-testid="grid-item"]')).toHaveLength(2))
+  return wrapper
+}
+
+beforeEach(() => setActivePinia(createPinia()))
+afterEach(() => {
+  vi.unstubAllGlobals()
+  document.body.innerHTML = ''
+})
+
+describe('BillingModule', () => {
+  it('builds a cart, pays by two methods once however often clicked, then shows the commission split', async () => {
+    let calculated = false
+    const seen = routes('9790.00', () =>
+      json(200, {
+        sale_id: 'sale-1',
+        status: calculated ? 'done' : 'pending',
+        total: calculated ? '425.00' : '0.00',
+        currency: 'THB',
+        lines: calculated
+          ? [{ id: 'c1', practitioner_name: 'Dr. Kittipong', line_description: 'Botox forehead', amount: '425.00' }]
+          : [],
+      }),
+    )
+    const wrapper = await mounted()
+    const [botox, serum] = wrapper.findAll('[data-testid="grid-item"]')
+    await botox!.trigger('click')
+    await serum!.trigger('click')
+    await wrapper.get('[data-testid="line-practitioner"]').setValue(true)
+    expect(wrapper.get('[data-testid="cart-total"]').text()).toContain('9,790.00')
+    // VAT inside, rounded per line: 556.07 + 84.39 (not 9790 × 7/107 = 640.47 on the total)
+    expect(wrapper.get('[data-testid="cart-tax"]').text()).toContain('640.46')
+
+    await vi.waitFor(() => expect(wrapper.get('[data-testid="server-total"]').attributes('data-agree')).toBe('true'))
+    const amounts = wrapper.findAll('[data-testid="payment-amount"] input')
+    await amounts[0]!.setValue('5000')
+    await wrapper.get('[data-testid="payment-add"]').trigger('click')
+    await wrapper.findAll('[data-testid="payment-rest"]')[1]!.trigger('click')
+    expect((wrapper.findAll('[data-testid="payment-amount"] input')[1]!.element as HTMLInputElement).value).toBe('4790.00')
+
+    const confirm = wrapper.get('[data-testid="checkout-confirm"]')
+    await confirm.trigger('click')
+    await confirm.trigger('click')
+    await vi.waitFor(() => expect(wrapper.find('[data-testid="receipt"]').exists()).toBe(true))
+    const checkouts = seen.filter((r) => r.url.endsWith('/checkout'))
+    expect(checkouts).toHaveLength(1)
+    const body = await checkouts[0]!.clone().json()
+    expect(body.payments).toEqual([
+      { method: 'cash', amount: '5000.00', provider_reference: '' },
+      { method: 'card', amount: '4790.00', provider_reference: '' },
+    ])
+    expect(body.lines[0].credits).toEqual([{ practitioner_id: 'd1', share: '100.00' }])
+    expect(body.idempotency_key).toMatch(/^[0-9a-f-]{36}$/)
+
+    await vi.waitFor(() => expect(wrapper.get('[data-testid="commission-badge"]').text()).toContain('calculating'))
+    calculated = true
+    await vi.waitFor(
+      () => expect(wrapper.get('[data-testid="commission-badge"]').attributes('data-status')).toBe('done'),
+      { timeout: 5000 },
+    )
+    expect(wrapper.get('[data-testid="commission-badge"]').text()).toContain('Dr. Kittipong')
+    wrapper.unmount()
+  })
+
+  it('will not take payment while the server total differs from the screen', async () => {
+    const seen = routes('9790.01', () => json(500, {}))
+    const wrapper = await mounted()
+    await wrapper.findAll('[data-testid="grid-item"]')[0]!.trigger('click')
+    await vi.waitFor(() => expect(seen.some((r) => r.url.endsWith('/quote'))).toBe(true))
+    await flushPromises()
+    expect(wrapper.get('[data-testid="server-total"]').attributes('data-agree')).toBe('false')
+    await wrapper.get('[data-testid="payment-amount"] input').setValue('1')
+    expect(wrapper.get('[data-testid="checkout-confirm"]').attributes('disabled')).toBeDefined()
+    wrapper.unmount()
   })
 })

@@ -57,7 +57,15 @@ from commerce.models import (
     StockLot,
     StockMovement,
 )
-from commerce.pricing import LineInput, PricingError, allocate, line_portion, money_format, price_cart
+from commerce.pricing import (
+    CartAmounts,
+    LineInput,
+    PricingError,
+    allocate,
+    line_portion,
+    money_format,
+    price_cart,
+)
 from commerce.services.stock import clinic_today, stock_consume, stock_return
 from commerce.signals import sale_completed, sale_reversed
 from core.exceptions import Conflict, ValidationFailed
@@ -316,6 +324,50 @@ def _receipt_schedule(*, invoice: Invoice, payment: Payment) -> None:
     )
 
 
+def _cart_price(
+    *, counters: CommerceSettings, lines: Sequence[CartLine], currency: str, cart_discount: Decimal
+) -> CartAmounts:
+    """``commerce.pricing.price_cart`` of the cart at catalog prices with the clinic's tax."""
+    try:
+        return price_cart(
+            [
+                LineInput(
+                    unit_price=line.item.price,
+                    quantity=line.quantity,
+                    line_discount=line.line_discount,
+                    tax_rate=_tax_rate(counters, line.kind),
+                )
+                for line in lines
+            ],
+            currency=currency,
+            cart_discount=cart_discount,
+            tax_inclusive=counters.tax_inclusive,
+        )
+    except PricingError as exc:
+        raise ValidationFailed(errors={exc.field: [str(exc)]}) from exc
+
+
+def sale_quote(
+    *,
+    clinic: Clinic,
+    patient: ClinicPatient | None,
+    lines: Sequence[CartLine],
+    currency: str | None = None,
+    cart_discount: Decimal = Decimal(0),
+) -> CartAmounts:
+    """Price a cart exactly as ``sale_checkout`` would, writing nothing: the POS shows
+    this server total and confirms payment only when it equals its own computation.
+    Amounts are ``Decimal`` in ``currency`` (default the clinic's) per ``commerce.pricing``.
+
+    Raises ``ValidationFailed`` naming the field, as ``sale_checkout`` does for the cart
+    (``currency``, ``lines``, ``lines.<i>.<field>``, ``patient_id``, ``cart_discount``)."""
+    currency = currency or clinic.currency
+    _validate_cart(clinic=clinic, currency=currency, patient=patient, lines=lines, payments=())
+    return _cart_price(
+        counters=settings_for(clinic), lines=lines, currency=currency, cart_discount=cart_discount
+    )
+
+
 @transaction.atomic
 def sale_checkout(
     *,
@@ -357,23 +409,7 @@ def sale_checkout(
         or draft_invoice.patient_id != (patient.pk if patient else None)
     ):
         raise ValidationFailed(errors={"invoice_id": [_("A draft invoice of this patient.")]})
-    try:
-        amounts = price_cart(
-            [
-                LineInput(
-                    unit_price=line.item.price,
-                    quantity=line.quantity,
-                    line_discount=line.line_discount,
-                    tax_rate=_tax_rate(counters, line.kind),
-                )
-                for line in lines
-            ],
-            currency=currency,
-            cart_discount=cart_discount,
-            tax_inclusive=counters.tax_inclusive,
-        )
-    except PricingError as exc:
-        raise ValidationFailed(errors={exc.field: [str(exc)]}) from exc
+    amounts = _cart_price(counters=counters, lines=lines, currency=currency, cart_discount=cart_discount)
     paying = sum((p.amount for p in payments), Decimal(0))
     if paying > amounts.total:
         raise ValidationFailed(errors={"payments": [_("Payments exceed the total of %s.") % amounts.total]})

@@ -1,4 +1,5 @@
 import uuid
+from decimal import Decimal
 
 import pytest
 
@@ -364,6 +365,72 @@ def test_bad_checkouts_are_400_naming_the_field(api, world, change, field):
     assert field in [e["field"] for e in response.json()["errors"]], response.json()
     with clinic_context(world.a.clinic):
         assert not Sale.objects.exclude(pk=world.a.sale.pk).exists()
+
+
+def test_a_patients_sales_list_in_one_query_per_relation(api, world):
+    """Each sale's invoice id came from one query per sale (zeal flags the N+1)."""
+    cashier = api(world.a.user(Role.CASHIER), world.a.clinic)
+    for key in ("n-1", "n-2"):
+        assert cashier.post(CHECKOUT, _cart(world.a, idempotency_key=key), format="json").status_code == 201
+    listed = cashier.get("/api/v1/commerce/sales", {"patient": str(world.a.patient.pk)})
+    assert listed.status_code == 200, listed.content
+    assert len({sale["invoice"] for sale in listed.json()["results"]}) >= 2
+
+
+QUOTE = "/api/v1/commerce/sales/quote"
+
+
+def test_quote_prices_the_cart_as_checkout_does_and_writes_nothing(api, world):
+    cashier = api(world.a.user(Role.CASHIER), world.a.clinic)
+    body = _cart(world.a, cart_discount="100.00")
+    quote = cashier.post(QUOTE, body, format="json")
+    assert quote.status_code == 200, quote.content
+    with clinic_context(world.a.clinic):
+        assert not Sale.objects.exclude(pk=world.a.sale.pk).exists()
+    sale = cashier.post(CHECKOUT, body, format="json", HTTP_IDEMPOTENCY_KEY="q-1").json()
+    assert quote.json()["total"] == sale["total"] == "9100.00"
+    assert [line["net"] for line in quote.json()["lines"]] == [line["net_amount"] for line in sale["lines"]]
+
+
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        ({"cart_discount": "1000000.00"}, "cart_discount"),
+        ({"currency": "USD"}, "currency"),
+        ({"lines": []}, "lines"),
+        ({"patient_id": "00000000-0000-0000-0000-000000000000"}, "patient_id"),
+    ],
+)
+def test_bad_quotes_are_400_naming_the_field(api, world, change, field):
+    response = api(world.a.user(Role.CASHIER), world.a.clinic).post(
+        QUOTE, _cart(world.a) | change, format="json"
+    )
+    assert response.status_code == 400, response.content
+    assert field in [e["field"] for e in response.json()["errors"]], response.json()
+
+
+def test_quote_of_another_clinics_item_is_400(api, world):
+    body = {"lines": [{"kind": "product", "item_id": str(world.b.product.pk)}]}
+    response = api(world.a.user(Role.CASHIER), world.a.clinic).post(QUOTE, body, format="json")
+    assert response.status_code == 400
+    assert [e["field"] for e in response.json()["errors"]] == ["lines.0.item_id"]
+
+
+def test_tax_settings_are_the_callers_clinics(api, world):
+    from commerce.services import settings_for
+
+    with clinic_context(world.b.clinic):
+        other = settings_for(world.b.clinic)
+        other.product_tax_rate, other.tax_inclusive = Decimal("7.00"), True
+        other.save(update_fields=["product_tax_rate", "tax_inclusive"])
+    mine = api(world.a.user(Role.CASHIER), world.a.clinic).get("/api/v1/commerce/sales/tax-settings")
+    theirs = api(world.b.user(Role.CASHIER), world.b.clinic).get("/api/v1/commerce/sales/tax-settings")
+    assert mine.status_code == theirs.status_code == 200
+    assert theirs.json()["product_tax_rate"] == "7.00" and theirs.json()["tax_inclusive"] is True
+    assert mine.json()["currency"] == world.a.clinic.currency
+    assert (mine.json()["product_tax_rate"], mine.json()["tax_inclusive"]) != ("7.00", True)
+    accountant = api(world.a.user(Role.ACCOUNTANT), world.a.clinic).get("/api/v1/commerce/sales/tax-settings")
+    assert accountant.status_code == 403
 
 
 def test_the_same_key_for_another_cart_is_409(api, world):

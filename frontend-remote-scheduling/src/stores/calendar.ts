@@ -1,4 +1,4 @@
-import { api, problemOf } from '@aesthetix/api-client'
+import { allPages, api, problemOf } from '@aesthetix/api-client'
 import type { Schemas } from '@aesthetix/api-client'
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
@@ -6,19 +6,6 @@ import { practitionersOf } from '../calendarEvents'
 import type { Appointment, Practitioner } from '../calendarEvents'
 
 const PAGE = 100
-
-/** Everything a list endpoint returns, page after page. */
-async function allPages<T>(
-  fetchPage: (page: number) => Promise<{ data?: { results: T[]; next?: string | null }; error?: unknown }>,
-): Promise<T[]> {
-  const rows: T[] = []
-  for (let page = 1; ; page += 1) {
-    const { data, error } = await fetchPage(page)
-    if (!data) throw new Error(problemOf(error).detail)
-    rows.push(...data.results)
-    if (!data.next) return rows
-  }
-}
 
 /** The clinic's calendar set-up (time zone, practitioners, rooms, services), loaded once
  *  per mount, and the appointments of the visible range. */

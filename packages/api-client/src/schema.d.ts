@@ -1537,6 +1537,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/commerce/sales/quote": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * @description Price a cart as checkout would, writing nothing (``commerce.services.sale_quote``):
+         *     the server total the POS must match before it confirms payment. 400 names the field.
+         */
+        post: operations["commerce_sales_quote_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/commerce/sales/tax-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description The clinic's currency and tax configuration (label, inclusive or not, percent
+         *     rates per line kind) with which the POS prices a cart as ``commerce.pricing`` does.
+         */
+        get: operations["commerce_sales_tax_settings_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/commissions/logs": {
         parameters: {
             query?: never;
@@ -2511,8 +2551,6 @@ export interface components {
             consent_forms: components["schemas"]["ConsentSignature"][];
         };
         CheckoutInputRequest: {
-            /** @description Or the Idempotency-Key header; one of them is required */
-            idempotency_key?: string;
             /** Format: uuid */
             patient_id?: string | null;
             currency?: string;
@@ -2521,12 +2559,14 @@ export interface components {
              * @default 0.00
              */
             cart_discount: string;
+            lines: components["schemas"]["CartLineInputRequest"][];
+            /** @description Or the Idempotency-Key header; one of them is required */
+            idempotency_key?: string;
             /**
              * Format: uuid
              * @description A draft invoice to check out
              */
             invoice_id?: string | null;
-            lines: components["schemas"]["CartLineInputRequest"][];
             payments?: components["schemas"]["PaymentInputRequest"][];
         };
         Clinic: {
@@ -4227,6 +4267,44 @@ export interface components {
          * @enum {string}
          */
         PurposeEnum: "treatment" | "clinical_photos" | "marketing_photos" | "marketing_messages" | "data_sharing";
+        /** @description A cart priced by ``commerce.pricing`` (decimal strings in ``currency``). */
+        Quote: {
+            currency: string;
+            lines: components["schemas"]["QuoteLine"][];
+            /** Format: decimal */
+            subtotal: string;
+            /** Format: decimal */
+            discount_total: string;
+            /** Format: decimal */
+            tax_total: string;
+            /** Format: decimal */
+            total: string;
+        };
+        QuoteInputRequest: {
+            /** Format: uuid */
+            patient_id?: string | null;
+            currency?: string;
+            /**
+             * Format: decimal
+             * @default 0.00
+             */
+            cart_discount: string;
+            lines: components["schemas"]["CartLineInputRequest"][];
+        };
+        QuoteLine: {
+            /** Format: decimal */
+            gross: string;
+            /** Format: decimal */
+            line_discount: string;
+            /** Format: decimal */
+            cart_discount_share: string;
+            /** Format: decimal */
+            net: string;
+            /** Format: decimal */
+            tax: string;
+            /** Format: decimal */
+            total: string;
+        };
         /**
          * @description * `percentage` - Percentage of the net amount
          *     * `fixed_per_unit` - Fixed amount per unit
@@ -4700,6 +4778,20 @@ export interface components {
          * @enum {string}
          */
         StockMovementKindEnum: "receive" | "consume" | "adjust" | "transfer_in" | "transfer_out" | "return" | "sale";
+        /** @description The clinic's tax configuration as the POS needs it to price a cart. */
+        TaxSettings: {
+            readonly currency: string;
+            /** @description ISO 4217 minor-unit exponent (CLDR) */
+            readonly currency_digits: number;
+            readonly tax_label: string;
+            readonly tax_inclusive: boolean;
+            /** Format: decimal */
+            readonly service_tax_rate: string;
+            /** Format: decimal */
+            readonly product_tax_rate: string;
+            /** Format: decimal */
+            readonly course_tax_rate: string;
+        };
         /**
          * @description * `face_front` - Face, frontal
          *     * `face_left` - Face, left profile
@@ -15092,6 +15184,210 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Sale"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The role does not allow this, or two-factor authentication is required. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record in this clinic (another clinic's records answer 404 too). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Method not allowed. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Gone (expired, revoked or used). */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported media type: send `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    commerce_sales_quote_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["QuoteInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Quote"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The role does not allow this, or two-factor authentication is required. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record in this clinic (another clinic's records answer 404 too). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Method not allowed. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Gone (expired, revoked or used). */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported media type: send `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    commerce_sales_tax_settings_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaxSettings"];
                 };
             };
             /** @description Invalid input: `errors` names each field. */
