@@ -291,7 +291,9 @@ def test_fifty_concurrent_bookings_of_one_slot_end_with_exactly_one(world, live_
         }
         return httpx.post(f"{live_server.url}{URL}", json=body, headers=headers, timeout=30).status_code
 
-    with ThreadPoolExecutor(max_workers=25) as pool:
+    # Ten at a time: the live server's listen backlog is ten (django WSGIServer
+    # request_queue_size); more simultaneous connects are reset before reaching the app.
+    with ThreadPoolExecutor(max_workers=10) as pool:
         codes = list(pool.map(book, patients))
     assert codes.count(201) == 1, codes
     assert codes.count(409) == 49, codes
