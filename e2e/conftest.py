@@ -13,17 +13,16 @@ import subprocess
 import sys
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
-from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 import httpx
 import pytest
-from playwright.sync_api import Browser, ConsoleMessage, sync_playwright
+from playwright.sync_api import Browser, sync_playwright
 
-from support import BACKEND, CHROMIUM, CHROMIUM_ARGS, DIST, NETWORK_NOISE, Server, Watched, free_port
+from support import BACKEND, CHROMIUM, CHROMIUM_ARGS, DIST, Server, Watched, free_port, page_opener
 
 
 def _unavailable(reason: str) -> None:
@@ -95,11 +94,13 @@ def server(
     Celery worker on a queue of this server's own; stopped and dropped after.
 
     Parametrize it indirectly with ``{"s3": True}`` to store objects in a moto S3 server
-    (``Server.s3_origin``), run Celery tasks in-process (no worker here) and keep
-    uvicorn's access log (``Server.log``)."""
+    (``Server.s3_origin``) and keep uvicorn's access log (``Server.log``); without a
+    worker, Celery tasks then run in-process."""
     s3 = getattr(request, "param", {}).get("s3", False)
     with ExitStack() as stack:
-        extra = stack.enter_context(_moto_s3()) | {"CELERY_TASK_ALWAYS_EAGER": "1"} if s3 else {}
+        extra = stack.enter_context(_moto_s3()) if s3 else {}
+        if s3 and not server_worker:
+            extra["CELERY_TASK_ALWAYS_EAGER"] = "1"
         yield from _serve(
             tmp_path_factory, extra, log_level="info" if s3 else "warning", with_worker=server_worker
         )
@@ -192,24 +193,7 @@ def browser() -> Iterator[Browser]:
 
 
 @pytest.fixture
-def open_page(browser: Browser, server: Server) -> Iterator[Any]:
-    """Opens pages, each in a browser context of its own (its own cookies: another user)."""
-    contexts = []
-
-    def open_(height: int = 900) -> Watched:
-        context = browser.new_context(base_url=server.base, viewport={"width": 1400, "height": height})
-        contexts.append(context)
-        watched = Watched(context.new_page())
-        watched.page.on("pageerror", lambda error: watched.errors.append(f"page error: {error}"))
-
-        def on_console(message: ConsoleMessage) -> None:
-            if message.type == "error" and NETWORK_NOISE not in message.text:
-                watched.errors.append(message.text)
-
-        watched.page.on("console", on_console)
-        watched.page.on("request", lambda request: watched.requests.append(request.url))
-        return watched
-
-    yield open_
-    for context in contexts:
-        context.close()
+def open_page(browser: Browser, server: Server) -> Iterator[Callable[..., Watched]]:
+    """Opens pages of ``server``, each in a browser context of its own (another user)."""
+    with page_opener(browser, server.base) as open_:
+        yield open_

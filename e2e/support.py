@@ -4,14 +4,18 @@ the fixtures in ``conftest.py`` give, and free ports."""
 
 from __future__ import annotations
 
+import base64
 import re
 import socket
 import zoneinfo
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import httpx
-from playwright.sync_api import Locator, Page
+from django_otp.oath import totp
+from playwright.sync_api import Browser, ConsoleMessage, Locator, Page, expect
 
 REPO = Path(__file__).resolve().parent.parent
 BACKEND = REPO / "backend-core"
@@ -45,6 +49,9 @@ class Server:
 
     def login(self, role: str, clinic: str = BANGKOK) -> tuple[str, str]:
         return login_of(self.logins, role, clinic)
+
+    def name(self, role: str, clinic: str = BANGKOK) -> str:
+        return name_of(self.logins, role, clinic)
 
     def api(self, role: str, clinic: str = BANGKOK) -> httpx.Client:
         """An API client signed in as a demo ``role`` (one without 2FA) at ``clinic``."""
@@ -82,15 +89,26 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
+def _login_row(output: str, role: str, clinic: str) -> list[str]:
+    """The printed row (clinic, role, name, phone, password, 2FA) of the first ``role`` at
+    a clinic whose name starts with ``clinic``."""
+    for line in output.splitlines():
+        cells = re.split(r"\s{2,}", line.strip())
+        if len(cells) >= 5 and cells[1] == role and cells[0].startswith(clinic):
+            return cells
+    raise AssertionError(f"no {role} login printed:\n{output}")
+
+
 def login_of(output: str, role: str, clinic: str = "") -> tuple[str, str]:
     """Mobile number and password of the first printed ``role`` (at a clinic whose name
     starts with ``clinic``)."""
-    for line in output.splitlines():
-        cells = re.split(r"\s{2,}", line.strip())
-        if role in cells and cells[0].startswith(clinic):
-            phone = next(c for c in cells if re.fullmatch(r"\+\d{8,15}", c))
-            return phone, cells[cells.index(phone) + 1]
-    raise AssertionError(f"no {role} login printed:\n{output}")
+    cells = _login_row(output, role, clinic)
+    return cells[3], cells[4]
+
+
+def name_of(output: str, role: str, clinic: str = "") -> str:
+    """The full name of the user of ``login_of(output, role, clinic)``."""
+    return _login_row(output, role, clinic)[2]
 
 
 def sign_in(page: Page, phone: str, password: str) -> None:
@@ -98,6 +116,44 @@ def sign_in(page: Page, phone: str, password: str) -> None:
     page.get_by_label("Mobile number").fill(phone)
     page.get_by_label("Password").fill(password)
     page.get_by_role("button", name="Sign in").click()
+
+
+def totp_enrol(page: Page, base: str) -> bytes:
+    """On the enrolment page a first sign-in of a 2FA role lands on: read the secret as an
+    authenticator app would, turn TOTP on with the current code; returns the key."""
+    expect(page).to_have_url(f"{base}/enrol")
+    secret = page.get_by_test_id("totp-secret").inner_text().strip()
+    key = base64.b32decode(secret + "=" * (-len(secret) % 8))
+    page.get_by_label("Code from the app").fill(f"{totp(key):06d}")
+    page.get_by_role("button", name="Turn on").click()
+    return key
+
+
+@contextmanager
+def page_opener(browser: Browser, base: str) -> Iterator[Callable[..., Watched]]:
+    """Opens pages of the app at ``base``, each in a browser context of its own (its own
+    cookies: another user), recording uncaught exceptions, console errors and requests."""
+    contexts = []
+
+    def open_(height: int = 900) -> Watched:
+        context = browser.new_context(base_url=base, viewport={"width": 1400, "height": height})
+        contexts.append(context)
+        watched = Watched(context.new_page())
+        watched.page.on("pageerror", lambda error: watched.errors.append(f"page error: {error}"))
+
+        def on_console(message: ConsoleMessage) -> None:
+            if message.type == "error" and NETWORK_NOISE not in message.text:
+                watched.errors.append(message.text)
+
+        watched.page.on("console", on_console)
+        watched.page.on("request", lambda request: watched.requests.append(request.url))
+        return watched
+
+    try:
+        yield open_
+    finally:
+        for context in contexts:
+            context.close()
 
 
 def choose(scope: Locator, listbox_label: str, option: str) -> None:

@@ -1,10 +1,11 @@
 """Smoke test of the README's run command, from a fresh clone of the committed tree.
 
 Starts ``bin/run`` (embedded profile: SQLite, filesystem broker, real worker and beat,
-ASGI server, demo data, the built front end) on a free port, then checks what a newcomer
-would: ``/healthz`` answers, ``/readyz`` reports every dependency, the app's pages and
-remotes are served from the same origin, a printed demo login signs in, and the worker
-processes a task the web process enqueued.
+ASGI server, demo data, the built front end, objects on local disk) on a free port, then
+checks what a newcomer would: ``/healthz`` answers, ``/readyz`` reports every dependency,
+the app's pages and remotes are served from the same origin, a printed demo login signs
+in, the worker processes a task the web process enqueued, and the main job of a clinic
+day runs end to end in Chromium (``main_job``).
 """
 
 from __future__ import annotations
@@ -23,7 +24,8 @@ import httpx
 import pytest
 from django_otp.oath import totp
 
-from support import free_port, login_of
+from main_job import four_k_jpeg, largest_api_body, main_job
+from support import Server, free_port, login_of, page_opener
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -202,3 +204,26 @@ def test_the_worker_delivers_what_the_web_process_enqueues(running):
         time.sleep(0.5)
     assert len(sent) == 1, running.log.read_text()
     assert invite.json()["accept_url"] in sent[0]["body"]
+
+
+# The flow of three users with background work (photo processing, commission, receipt)
+# on one worker process and a filesystem broker, after bin/run has come up.
+@pytest.mark.timeout(900)
+def test_the_main_job_runs_on_the_embedded_profile(running, browser, tmp_path):
+    """On the embedded profile the object store is the local backend: the photo goes in
+    one POST to its upload route (the signed policy checked there), never to an API
+    endpoint, and lands under the var folder's objects."""
+    running.wait_healthy()
+    server = Server(running.base, running.log.read_text(), running.var)
+    photo = tmp_path / "before-front.jpg"
+    photo.write_bytes(four_k_jpeg())
+
+    with page_opener(browser, running.base) as open_page:
+        done = main_job(server, open_page, photo, profile="embedded")
+
+    upload = f"{running.base}/api/v1/clinic/objects/upload"
+    to_store = [r for r in done.doctor_requests if r.method == "POST" and r.url == upload]
+    assert len(to_store) == 1 and len(to_store[0].post_data_buffer or b"") > done.photo_size
+    assert largest_api_body(done.doctor_requests, running.base, but=upload) < 500_000
+    stored = [p.stat().st_size for p in (running.var / "objects").rglob("*") if p.is_file()]
+    assert done.photo_size in stored

@@ -44,7 +44,7 @@ describe('PatientChart', () => {
     expect(wrapper.find('[data-testid="visits"]').exists()).toBe(false)
   })
 
-  it('opens a new session from an open visit and selects it', async () => {
+  it('opens a new session from an open visit, naming the signed-in practitioner, and selects it', async () => {
     const seen = fakeApi({
       'GET /api/v1/patients/p1': () => json(200, { ...patient, phone: '+66812345678' }),
       'GET /api/v1/clinic/charts/p1': () =>
@@ -56,7 +56,11 @@ describe('PatientChart', () => {
     })
     const store = useEmrStore()
     store.services = [{ id: 'svc1', name: 'Botox' }] as never
-    store.practitioners = [{ id: 'u1', name: 'Dr A' }]
+    store.practitioners = [
+      { id: 'u1', name: 'Dr A' },
+      { id: 'u2', name: 'Dr B' },
+    ]
+    store.selfId = 'u2' // the signed-in doctor treats: named first
     const wrapper = chart()
     await flushPromises()
     expect(wrapper.get('[data-testid="balances"]').text()).toContain('3 of 5 sessions left')
@@ -65,7 +69,7 @@ describe('PatientChart', () => {
     await form.trigger('submit')
     await flushPromises()
     const post = seen.find((request) => request.method === 'POST')!
-    expect(await post.json()).toEqual({ visit_id: 'v1', service_id: 'svc1', practitioner_ids: ['u1'] })
+    expect(await post.json()).toEqual({ visit_id: 'v1', service_id: 'svc1', practitioner_ids: ['u2'] })
     expect(wrapper.emitted('update:session')![0]).toEqual(['s9'])
   })
 })

@@ -1,6 +1,7 @@
 import { fakeApi, json } from '@aesthetix/api-client/testing'
 import { flushPromises, mount } from '@vue/test-utils'
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { createPinia, setActivePinia } from 'pinia'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createI18n } from 'vue-i18n'
 import SoapNoteEditor from './SoapNoteEditor.vue'
 
@@ -22,6 +23,7 @@ function editor(note: object | null) {
   })
 }
 
+beforeEach(() => setActivePinia(createPinia()))
 afterEach(() => vi.unstubAllGlobals())
 
 describe('SoapNoteEditor', () => {
