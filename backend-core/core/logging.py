@@ -17,8 +17,9 @@ request_id_var: ContextVar[str | None] = ContextVar("request_id", default=None)
 _EMAIL = re.compile(r"\b([A-Za-z0-9._%+-])[A-Za-z0-9._%+-]*@([A-Za-z0-9.-]+\.[A-Za-z]{2,})\b")
 # Phone numbers: international (+66 81 555 0101) or local (081-555-0101) forms with at
 # least 8 digits; national IDs of 10-13 digits (Thai PIN, Saudi ID, CPF with or without
-# punctuation) are caught by the same digit-run rule.
-_DIGIT_RUN = re.compile(r"(?<![\w.])\+?\d[\d\s().-]{6,}\d(?![\w])")
+# punctuation) are caught by the same digit-run rule. An ISO 8601 date (2026-11-23, in
+# a query string or a timestamp) is not a phone number: left readable.
+_DIGIT_RUN = re.compile(r"(?<![\w.])(?!\d{4}-\d{2}-\d{2}(?!\d))\+?\d[\d\s().-]{6,}\d(?![\w])")
 
 
 def _mask_digits(match: re.Match[str]) -> str:

@@ -22,6 +22,21 @@ def test_mask_pii_hides_phones_ids_and_emails(raw, secret):
     assert masked != raw
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "GET /api/v1/calendar/appointments/availability?date_from=2026-11-22&date_to=2026-11-22",
+        "at 2026-11-21 14:20:17,620 the relay ran",
+    ],
+)
+def test_mask_leaves_dates_readable(text):
+    assert mask_pii(text) == text
+
+
+def test_a_phone_written_after_a_date_is_still_masked():
+    assert "555" not in mask_pii("2026-11-21 call 081-555-0101")
+
+
 def test_mask_keeps_the_tail_for_support():
     assert mask_pii("081-555-0101").endswith("0101")
 
