@@ -6,19 +6,25 @@ import { useEmrStore } from './stores/emr'
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/
 
-/** An instant (ISO 8601 with offset) as date and time in `timeZone`; a calendar date
- *  (YYYY-MM-DD, e.g. an expiry) as that same date, never shifted by a zone. */
-export function clinicTimeFormat(value: string, locale: string, timeZone: string): string {
+/** An instant (ISO 8601 with offset) as date and time in `timeZone`, or its date alone
+ *  with `dateOnly`; a calendar date (YYYY-MM-DD, e.g. a lot's expiry) as that same date,
+ *  never shifted by a zone. */
+export function clinicTimeFormat(value: string, locale: string, timeZone: string, dateOnly = false): string {
   if (DATE_ONLY.test(value)) {
     return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${value}T00:00:00Z`))
   }
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(new Date(value))
+  const style: Intl.DateTimeFormatOptions = dateOnly ? { dateStyle: 'medium' } : { dateStyle: 'medium', timeStyle: 'short' }
+  return new Intl.DateTimeFormat(locale, { ...style, timeZone }).format(new Date(value))
 }
 
-/** `when(value)`: `clinicTimeFormat` in the current language and the clinic's zone. */
+/** `when(value)` (date and time) and `day(value)` (the date): `clinicTimeFormat` in the
+ *  current language and the clinic's zone. */
 export function useClinicTime() {
   const { locale } = useI18n()
   const store = useEmrStore()
   const zone = computed(() => store.timeZone)
-  return { when: (value: string) => clinicTimeFormat(value, locale.value, zone.value) }
+  return {
+    when: (value: string) => clinicTimeFormat(value, locale.value, zone.value),
+    day: (value: string) => clinicTimeFormat(value, locale.value, zone.value, true),
+  }
 }
