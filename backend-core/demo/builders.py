@@ -45,6 +45,7 @@ from accounts.validators import normalize_phone
 from commerce.models import Service
 from commerce.services import service_create
 from core.roles import TWO_FACTOR_ROLES, Role
+from core.tasks import tasks_inline
 from core.tenancy import clinic_context
 from demo.appointments import (
     CalendarSeed,
@@ -59,7 +60,7 @@ from demo.appointments import (
 )
 from demo.clinical import ClinicalSummary, clinical_records_build
 from demo.commerce import CommerceSummary, commerce_build
-from demo.commissions import CommissionSummary, commissions_build
+from demo.commissions import CommissionSummary, commission_periods_close, commission_rules_build
 from demo.consents import consent_texts_publish, consents_record
 from patients.models import ClinicPatient, PatientProfile
 from patients.services import patient_register
@@ -766,9 +767,10 @@ def _clinic_fill(clinic: Clinic, seed: ClinicSeed, owner: User) -> ClinicSummary
     texts = consent_texts_publish(clinic, owner, _LANGUAGES[clinic.country])
     consents = consents_record(clinic, receptionist, patients, texts)
     calendar = calendar_build(clinic, receptionist, seed.calendar, staff, patients)
+    commission_rules_build(clinic, owner)  # before the sales: each checkout computes its commissions
     commerce = commerce_build(clinic, owner, staff, patients)
     clinical = clinical_records_build(clinic, owner, staff, patients)
-    commissions = commissions_build(clinic, owner)  # after the sales: their history follows them
+    commissions = commission_periods_close(clinic)
     people = len({owner.pk, *(user.pk for _role, user in staff)})
     return ClinicSummary(
         clinic.name,
@@ -826,20 +828,23 @@ def demo_logins() -> tuple[Login, ...]:
     return tuple(logins)
 
 
-@transaction.atomic
 def demo_build() -> DemoReport:
     """Build the demo organizations that are not there yet, all or nothing.
 
     An organization counts as present when its owner's mobile number already has an
     account (sign-up would refuse it anyway); it is then left untouched, so running
-    the build again changes nothing. Raises the services' ``ApplicationError`` when a
-    seed breaks a validation rule.
+    the build again changes nothing. The background work the services queue (commission
+    calculations, photo processing, the outbox relay) runs inline, in this process
+    (``core.tasks.tasks_inline``): it is done when the build returns, and nothing is
+    left on the broker for the workers. Raises the services' ``ApplicationError`` when a
+    seed breaks a validation rule; a failing task's error propagates likewise.
     """
     built: list[ClinicSummary] = []
     present: list[str] = []
-    for seed in ORGANIZATIONS:
-        if _user_by_phone(seed.owner.phone) is not None:
-            present.append(seed.name)
-            continue
-        built += _organization_build(seed)
-    return DemoReport(built=tuple(built), already_present=tuple(present), logins=demo_logins())
+    with tasks_inline(), transaction.atomic():
+        for seed in ORGANIZATIONS:
+            if _user_by_phone(seed.owner.phone) is not None:
+                present.append(seed.name)
+                continue
+            built += _organization_build(seed)
+        return DemoReport(built=tuple(built), already_present=tuple(present), logins=demo_logins())

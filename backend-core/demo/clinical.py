@@ -8,7 +8,8 @@ Everything goes through ``emr.services`` as the practitioner of each appointment
 the demo obeys the same rules as the API (consent before a consent-requiring session
 starts, notes locked once signed). Photographs are drawn with Pillow (a face-like oval
 on a gradient, with a GPS position in the EXIF that processing removes), written to the
-object store where the browser would upload them, then confirmed and processed.
+object store where the browser would upload them, then confirmed; the processing task
+that confirmation queues runs inline (``demo.builders.demo_build``).
 """
 
 from __future__ import annotations
@@ -115,8 +116,8 @@ def _photos_add(clinic: Clinic, actor: User, session: TreatmentSession, seed: in
             size=len(data),
         )
         store.write(upload.object_key, data, "image/jpeg")  # where the browser would post it
-        photo, _created = services.photo_upload_confirm(clinic=clinic, actor=actor, key=upload.object_key)
-        services.photo_process(photo_id=photo.pk)
+        # Confirming queues the processing task, which the demo build runs inline.
+        services.photo_upload_confirm(clinic=clinic, actor=actor, key=upload.object_key)
         count += 1
     return count
 

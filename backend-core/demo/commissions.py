@@ -1,9 +1,10 @@
-"""Demo commission rules (one of each kind) and the commission history of the demo sales.
+"""Demo commission rules (one of each kind) and the close of the demo's commission periods.
 
 Rules are written by the owner through ``commissions.services`` (so they are audited like
-any edit). The history is computed by the same service the Celery task runs, for every
-sale of the clinic that has no computed run yet, then the ended periods are closed; so it
-is exactly what the workers would have written for the demo sales.
+any edit), before the sales: each checkout queues the calculation task for its sale, and
+``demo_build`` runs queued tasks inline (``core.tasks.tasks_inline``), so the history of
+the demo sales is what the workers write for real sales. Once the sales are made, the
+ended periods are closed as the daily beat task does.
 """
 
 from __future__ import annotations
@@ -14,13 +15,9 @@ from decimal import Decimal
 from typing import Any
 
 from accounts.models import Clinic, User
-from commerce.models import Sale, Service
+from commerce.models import Service
 from commissions.models import CommissionLog, CommissionRule, CommissionRun
-from commissions.services import (
-    commission_periods_settle_due,
-    commission_rule_create,
-    sale_commissions_calculate,
-)
+from commissions.services import commission_periods_settle_due, commission_rule_create
 from core.tenancy import clinic_context
 
 # "Sales above this in a month": about two busy weeks of one practitioner in each city.
@@ -82,17 +79,21 @@ def _rules(clinic: Clinic) -> list[dict[str, Any]]:
     return rules
 
 
-def commissions_build(clinic: Clinic, owner: User) -> CommissionSummary:
-    """Add the demo rules the clinic lacks (by name), compute the commissions of its sales
-    that have none yet and close its ended periods. Running it again changes nothing."""
+def commission_rules_build(clinic: Clinic, owner: User) -> None:
+    """Add the demo rules the clinic lacks (by name), in force from ``RULES_FROM``; its
+    catalog must exist. Running it again adds nothing."""
     with clinic_context(clinic):
         existing = set(CommissionRule.objects.values_list("name", flat=True))
         for fields in _rules(clinic):
             if fields["name"] not in existing:
                 commission_rule_create(clinic=clinic, actor=owner, effective_from=RULES_FROM, **fields)
-        done = CommissionRun.objects.filter(status=CommissionRun.Status.DONE).values("sale_id")
-        for sale in Sale.objects.exclude(pk__in=done).select_related("clinic").order_by("created_at", "pk"):
-            sale_commissions_calculate(sale=sale)
+
+
+def commission_periods_close(clinic: Clinic) -> CommissionSummary:
+    """Close the clinic's ended commission periods (adjustment logs, as the daily beat
+    task writes) and count its rules, computed sales and logs. Running it again changes
+    nothing."""
+    with clinic_context(clinic):
         commission_periods_settle_due(clinic=clinic)
         return CommissionSummary(
             rules=CommissionRule.objects.count(),

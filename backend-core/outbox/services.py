@@ -3,7 +3,8 @@
 * :func:`outbox_event_record` is called inside the transaction of the change an event
   describes: a rolled-back change leaves no event, a committed one always has its event.
 * :func:`outbox_relay_run` (Celery task ``outbox.tasks.outbox_relay``, queued after each
-  commit that recorded events and every minute by beat) publishes unpublished events in
+  commit that recorded events, or run then in-process inside ``core.tasks.tasks_inline``,
+  and every minute by beat) publishes unpublished events in
   ``sequence`` order to every sink (``outbox.publishers.configured_publishers``) and marks
   each published once all sinks accepted it.
 
@@ -28,6 +29,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from core.tasks import task_send
 from outbox.models import OutboxEvent
 from outbox.publishers import Publisher, configured_publishers
 
@@ -69,7 +71,7 @@ def outbox_event_record(
 def _relay_soon() -> None:
     from outbox.tasks import outbox_relay
 
-    outbox_relay.delay()
+    task_send(outbox_relay)
 
 
 def _relay_after_commit() -> None:
