@@ -62,6 +62,7 @@ const en = {
     number: 'Number',
     statusLabel: 'Status',
     balance: 'Balance due',
+    refunded: 'Refunded',
     actions: 'Actions',
     refund: 'Refund',
     refundOf: 'Refund of {number}',
@@ -70,6 +71,7 @@ const en = {
     noCourses: 'No courses.',
     sessionsLeft: '{left} of {total} sessions left',
     until: 'until {date}',
+    expiredOn: 'expired on {date}',
     redeem: 'Redeem a session',
     cannotSell: 'Your role does not take payments at this clinic: the cashier or a manager sells. Stock levels and lot recalls are under Stock.',
     stock: {
@@ -162,6 +164,7 @@ const ptBR: PosMessages = {
     number: 'Número',
     statusLabel: 'Situação',
     balance: 'Saldo devedor',
+    refunded: 'Estornado',
     actions: 'Ações',
     refund: 'Estornar',
     refundOf: 'Estorno de {number}',
@@ -170,6 +173,7 @@ const ptBR: PosMessages = {
     noCourses: 'Nenhum pacote.',
     sessionsLeft: '{left} de {total} sessões restantes',
     until: 'até {date}',
+    expiredOn: 'vencido em {date}',
     redeem: 'Usar uma sessão',
     cannotSell: 'Sua função não recebe pagamentos nesta clínica: o caixa ou um gestor vende. Estoque e recolhimento de lotes ficam em Estoque.',
     stock: {
@@ -260,6 +264,7 @@ const th: PosMessages = {
     number: 'เลขที่',
     statusLabel: 'สถานะ',
     balance: 'ยอดค้างชำระ',
+    refunded: 'คืนเงินแล้ว',
     actions: 'การทำงาน',
     refund: 'คืนเงิน',
     refundOf: 'คืนเงิน {number}',
@@ -268,6 +273,7 @@ const th: PosMessages = {
     noCourses: 'ไม่มีคอร์ส',
     sessionsLeft: 'เหลือ {left} จาก {total} ครั้ง',
     until: 'ถึง {date}',
+    expiredOn: 'หมดอายุเมื่อ {date}',
     redeem: 'ใช้ 1 ครั้ง',
     cannotSell: 'บทบาทของคุณไม่ได้รับชำระเงินที่คลินิกนี้ แคชเชียร์หรือผู้จัดการเป็นผู้ขาย ดูสต็อกและการเรียกคืนล็อตได้ที่แท็บสต็อก',
     stock: {
@@ -358,6 +364,7 @@ const ar: PosMessages = {
     number: 'الرقم',
     statusLabel: 'الحالة',
     balance: 'الرصيد المستحق',
+    refunded: 'المسترد',
     actions: 'إجراءات',
     refund: 'استرداد',
     refundOf: 'استرداد {number}',
@@ -366,6 +373,7 @@ const ar: PosMessages = {
     noCourses: 'لا توجد باقات.',
     sessionsLeft: 'متبقٍ {left} من {total} جلسات',
     until: 'حتى {date}',
+    expiredOn: 'انتهت في {date}',
     redeem: 'استخدام جلسة',
     cannotSell: 'دورك لا يستلم المدفوعات في هذه العيادة: البيع للكاشير أو المدير. المخزون واستدعاء التشغيلات في تبويب المخزون.',
     stock: {
