@@ -1,3 +1,4 @@
+import { session } from '@aesthetix/api-client'
 import { fakeApi, json } from '@aesthetix/api-client/testing'
 import { flushPromises, mount } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
@@ -25,8 +26,14 @@ const SALE = {
   lines: [{ id: 'sl1', description: 'Botox forehead', quantity: '1.000', total: '8500.00' }],
 }
 
+const clinicRoutes = (role: string) => ({
+  'GET /api/v1/users/me': () => json(200, { memberships: [{ clinic_id: 'c1', role }] }),
+  'GET /api/v1/clinics/me': () => json(200, { id: 'c1', time_zone: 'Asia/Bangkok' }),
+})
+
 function routes(serverTotal: string, commission: () => Response) {
   return fakeApi({
+    ...clinicRoutes('cashier'),
     'GET /api/v1/commerce/sales/tax-settings': () => json(200, SETTINGS),
     'GET /api/v1/catalog/services': () =>
       page([{ id: 's1', name: 'Botox forehead', category: 'neurotoxin', price: '8500.00', currency: 'THB' }]),
@@ -34,7 +41,6 @@ function routes(serverTotal: string, commission: () => Response) {
       page([{ id: 'p1', name: 'Vitamin C serum', kind: 'retail', price: '1290.00', currency: 'THB' }]),
     'GET /api/v1/catalog/courses': () => page([]),
     'GET /api/v1/staff': () => page([{ role: 'doctor', is_active: true, user: { id: 'd1', full_name: 'Dr. Kittipong' } }]),
-    'GET /api/v1/users/me': () => json(200, { memberships: [] }),
     'POST /api/v1/commerce/sales/quote': () => json(200, { currency: 'THB', lines: [], total: serverTotal }),
     'POST /api/v1/commerce/sales/checkout': async () => {
       await new Promise((resolve) => setTimeout(resolve, 50)) // a slow answer: the second click lands meanwhile
@@ -55,7 +61,10 @@ async function mounted() {
   return wrapper
 }
 
-beforeEach(() => setActivePinia(createPinia()))
+beforeEach(() => {
+  setActivePinia(createPinia())
+  session.setClinicId('c1')
+})
 afterEach(() => {
   vi.unstubAllGlobals()
   document.body.innerHTML = ''
@@ -124,6 +133,23 @@ describe('BillingModule', () => {
     expect(wrapper.get('[data-testid="server-total"]').attributes('data-agree')).toBe('false')
     await wrapper.get('[data-testid="payment-amount"] input').setValue('1')
     expect(wrapper.get('[data-testid="checkout-confirm"]').attributes('disabled')).toBeDefined()
+    wrapper.unmount()
+  })
+
+  it('lets a doctor, who does not sell, open the stock lots instead of failing to load', async () => {
+    const seen = fakeApi({
+      ...clinicRoutes('doctor'),
+      'GET /api/v1/inventory/lots': () => json(200, { count: 0, next: null, previous: null, results: [] }),
+    })
+    const wrapper = mount(BillingModule, {
+      global: { plugins: [createI18n({ legacy: false, locale: 'en' })] },
+      attachTo: document.body,
+    })
+    await vi.waitFor(() => expect(wrapper.find('[data-testid="sell-not-allowed"]').exists()).toBe(true))
+    expect(wrapper.find('[data-testid="tab-invoices"]').exists()).toBe(false)
+    expect(seen.some((r) => r.url.includes('/commerce/'))).toBe(false)
+    await wrapper.get('[data-testid="tab-stock"]').trigger('click')
+    await vi.waitFor(() => expect(wrapper.find('[data-testid="stock-empty"]').text()).toContain('No stock lots yet'))
     wrapper.unmount()
   })
 })

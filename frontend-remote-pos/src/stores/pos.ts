@@ -6,8 +6,17 @@ import { cartPrice, catalogItems, paymentsBody, quoteBody } from '../cart'
 import type { CartLine, CatalogItem, PaymentRow, TaxSettings } from '../cart'
 
 const PAGE = 100
-const MANAGER_ROLES = ['owner', 'admin']
 const CLINICAL_ROLES = ['doctor', 'nurse', 'therapist']
+// Which roles may do what at the till, as the server's role matrix (`core.permissions`)
+// says; the server still refuses anyone else, these only decide what the screen offers.
+const MANAGERS = ['owner', 'admin']
+const CAN = {
+  sell: [...MANAGERS, 'cashier'], // sale.create
+  refund: MANAGERS, // sale.refund
+  invoices: [...MANAGERS, 'cashier', 'accountant', 'receptionist'], // invoice.view
+  recall: [...MANAGERS, 'doctor', 'nurse'], // stock.recall
+}
+export type Capability = keyof typeof CAN
 
 export type Sale = Schemas['Sale']
 export type Quote = Schemas['Quote']
@@ -31,7 +40,10 @@ export const usePosStore = defineStore('pos.till', () => {
   const settings = ref<TaxSettings | null>(null)
   const items = ref<CatalogItem[]>([])
   const practitioners = ref<Practitioner[]>([])
-  const isManager = ref(false)
+  const role = ref('')
+  const timeZone = ref('UTC')
+  /** Whether the signed-in role at this clinic may `what`. */
+  const can = (what: Capability) => CAN[what].includes(role.value)
 
   const patient = ref<Schemas['Patient'] | null>(null)
   const lines = ref<CartLine[]>([])
@@ -42,15 +54,22 @@ export const usePosStore = defineStore('pos.till', () => {
   const sale = ref<Sale | null>(null)
   let lineSeq = 0
 
+  /** The role and clinic, then, for a role that sells, what the till needs: tax
+   *  settings, the active catalog in the clinic's currency and the practitioners. */
   async function setupLoad(clinicId: string | null): Promise<void> {
+    const [me, clinic] = await Promise.all([api.GET('/api/v1/users/me'), api.GET('/api/v1/clinics/me')])
+    if (!me.data) throw new Error(problemOf(me.error).detail)
+    if (!clinic.data) throw new Error(problemOf(clinic.error).detail)
+    role.value = me.data.memberships.find((m) => m.clinic_id === clinicId)?.role ?? ''
+    timeZone.value = clinic.data.time_zone
+    if (!can('sell')) return
     const active = (page: number) => ({ params: { query: { page, page_size: PAGE, is_active: true } } })
-    const [tax, services, products, courses, staff, me] = await Promise.all([
+    const [tax, services, products, courses, staff] = await Promise.all([
       api.GET('/api/v1/commerce/sales/tax-settings'),
       allPages((page) => api.GET('/api/v1/catalog/services', active(page))),
       allPages((page) => api.GET('/api/v1/catalog/products', active(page))),
       allPages((page) => api.GET('/api/v1/catalog/courses', active(page))),
       allPages((page) => api.GET('/api/v1/staff', active(page))),
-      api.GET('/api/v1/users/me'),
     ])
     if (!tax.data) throw new Error(problemOf(tax.error).detail)
     settings.value = tax.data
@@ -59,8 +78,6 @@ export const usePosStore = defineStore('pos.till', () => {
       .filter((member) => CLINICAL_ROLES.includes(member.role))
       .map((member) => ({ id: member.user.id, name: member.user.full_name }))
       .sort((a, b) => a.name.localeCompare(b.name))
-    const role = me.data?.memberships.find((m) => m.clinic_id === clinicId)?.role ?? ''
-    isManager.value = MANAGER_ROLES.includes(role)
   }
 
   const priced = computed(() => (settings.value ? cartPrice(lines.value, cartDiscount.value, settings.value) : null))
@@ -125,7 +142,7 @@ export const usePosStore = defineStore('pos.till', () => {
   }
 
   return {
-    settings, items, practitioners, isManager, patient, lines, cartDiscount, payments, quote, checkoutKey, sale,
+    settings, items, practitioners, role, timeZone, can, patient, lines, cartDiscount, payments, quote, checkoutKey, sale,
     amounts, invalidField, digits, totalsAgree,
     setupLoad, cartChanged, itemAdd, lineRemove, quoteLoad, checkout, reset,
   }
