@@ -15,6 +15,7 @@ from compliance.models import AuditEvent, DataSubjectRequest
 from compliance.subject_rights import patient_export_document
 from core.roles import Role
 from core.tenancy import clinic_context
+from core.tests.raw import stored_value
 from emr.models import (
     ClinicalNote,
     ConsentFormSignature,
@@ -132,6 +133,8 @@ def test_export_holds_the_clinical_and_commercial_record(api, world):
     assert response.status_code == 200, response.content
     [chart] = response.json()["result"]["clinics"]
     clinical, commerce = chart["clinical"], chart["commerce"]
+    stored = stored_value(DataSubjectRequest, dsr["id"], "result")  # health data: encrypted at rest
+    assert stored.startswith("gAAAAA") and "Frown lines." not in stored
     record, doctor = world.a.clinical, world.a.user(Role.DOCTOR)
 
     [visit] = clinical["visits"]
