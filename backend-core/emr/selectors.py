@@ -416,7 +416,8 @@ def unscoped_patient_clinical_record(
     Values are Python values (``UUID``, ``datetime``, ``date``, ``Decimal``). Note texts
     are decrypted; every version of a note is listed. Photos are described, not
     included: no image bytes and no links (a presigned URL would hand out the image to
-    whoever holds the document). A drawn signature is referenced by its consent form id
+    whoever holds the document); ``uploaded_at`` is when the upload was confirmed (no
+    capture time is stored). A drawn signature is referenced by its consent form id
     and the SHA-256 of the stored PNG. A fixed number of queries (10), whatever the
     number of charts and rows.
     """
