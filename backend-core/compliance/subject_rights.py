@@ -1,5 +1,6 @@
 """Services for data-subject requests: receive, complete (export, erasure,
-rectification) and reject. Each is one transaction and audited (``dsr.*``).
+rectification) and reject, each one transaction and audited (``dsr.*``); and the audit
+of each read of a request's result (``dsr_result.viewed``).
 
 Kept apart from ``compliance.services`` (the audit trail, which every context calls)
 because these orchestrate the patients context's own services and read the clinical
@@ -30,6 +31,7 @@ from core.services import model_save
 from emr.selectors import unscoped_last_clinical_entry, unscoped_patient_clinical_record
 from patients.models import ClinicPatient, Consent, PatientProfile
 from patients.services import (
+    PATIENT_OBJECT_TYPE,
     PROFILE_EDITABLE,
     patient_erase,
     patient_national_id_correct,
@@ -332,3 +334,26 @@ def dsr_reject(
     model_save(locked, update_fields=["status", "rejection_reason", "completed_at", "handled_by"])
     _audit(locked, actor, "dsr.rejected", request)
     return locked
+
+
+def dsr_result_viewed(*, dsr: DataSubjectRequest, actor: User, request: HttpRequest | None = None) -> None:
+    """Audit that ``actor`` was shown ``dsr``'s ``result`` (``dsr_result.viewed``); nothing
+    is recorded while the request has no result (received or rejected).
+
+    An export's result is the person's whole record, clinical notes included, so the
+    event is recorded on the patient (``patients.ClinicPatient``, the patient's id) like
+    any read of their chart: it appears in the access history the patient may ask for
+    (LGPD Art. 18 VII; PDPA s30). ``changes`` names the request:
+    ``{"data_subject_request": [None, id], "kind": [None, kind]}``.
+    """
+    if dsr.result is None:
+        return
+    audit_event_record(
+        clinic=dsr.clinic,
+        actor=actor,
+        action="dsr_result.viewed",
+        object_type=PATIENT_OBJECT_TYPE,
+        object_id=dsr.patient_id,
+        changes={"data_subject_request": [None, dsr.pk], "kind": [None, dsr.kind]},
+        request=request,
+    )

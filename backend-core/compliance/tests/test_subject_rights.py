@@ -9,7 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from accounts.tests.factories import ClinicFactory
+from accounts.tests.factories import ClinicFactory, MembershipFactory
 from commerce.models import Sale, Service, StockMovement
 from compliance.models import AuditEvent, DataSubjectRequest
 from compliance.subject_rights import patient_export_document
@@ -419,6 +419,81 @@ def test_closed_requests_cannot_be_completed_again_and_rejection_needs_a_reason(
     assert client.post(f"{URL}/{dsr['id']}/complete").status_code == 409
 
 
-def test_receptionist_cannot_handle_requests(api, world):
-    response = api(world.a.user(Role.RECEPTIONIST), world.a.clinic).get(URL)
-    assert response.status_code == 403
+def _result_reads(tenant):
+    return AuditEvent.unscoped.filter(clinic=tenant.clinic, action="dsr_result.viewed")
+
+
+def _completed_export(api, tenant):
+    """``(client of the owner, id of a completed export, the completion's response)``."""
+    client, export = _open(api, tenant, "export")
+    completed = client.post(f"{URL}/{export['id']}/complete")
+    assert completed.status_code == 200, completed.content
+    return client, export["id"], completed
+
+
+def test_the_list_holds_no_result(api, world):
+    client, export_id, completed = _completed_export(api, world.a)
+    note = "Frown lines."  # the world's clinical note
+    assert note in completed.content.decode()
+    response = client.get(URL)
+    assert response.status_code == 200, response.content
+    rows = {row["id"]: row for row in response.json()["results"]}
+    assert len(rows) == 2
+    assert all("result" not in row for row in rows.values())
+    assert rows[export_id]["has_result"] is True and rows[export_id]["status"] == "completed"
+    [world_request] = [row for key, row in rows.items() if key != export_id]
+    assert world_request["has_result"] is False and world_request["chart_number"] == "HN000001"
+    assert note not in response.content.decode()
+    assert not _result_reads(world.a).exists()
+
+
+def test_opening_a_request_returns_its_result_and_audits_each_read(api, world):
+    client, export_id, completed = _completed_export(api, world.a)
+    admin = world.a.user(Role.ADMIN)
+    for reader, reads in ((world.a.user(), 1), (admin, 2), (admin, 3)):
+        response = api(reader, world.a.clinic).get(f"{URL}/{export_id}")
+        assert response.status_code == 200, response.content
+        assert response.json()["result"] == completed.json()["result"]
+        assert _result_reads(world.a).count() == reads
+    first, *_rest, last = _result_reads(world.a).order_by("sequence")
+    assert (first.actor, first.actor_role, last.actor, last.actor_role) == (
+        world.a.user(),
+        "owner",
+        admin,
+        "admin",
+    )
+    assert (last.object_type, last.object_id) == ("patients.ClinicPatient", str(world.a.patient.pk))
+    assert last.changes == {"data_subject_request": [None, export_id], "kind": [None, "export"]}
+    history = client.get(f"/api/v1/patients/{world.a.patient.pk}/access-history").json()
+    assert [e["actor_role"] for e in history["results"]] == ["admin", "admin", "owner"]
+
+
+def test_opening_a_request_without_result_is_not_audited(api, world):
+    client, received = _open(api, world.a, "export")
+    _client, rejected = _open(api, world.a, "erasure")
+    client.post(f"{URL}/{rejected['id']}/reject", {"reason": "Identity not confirmed"}, format="json")
+    for dsr in (received, rejected):
+        response = client.get(f"{URL}/{dsr['id']}")
+        assert response.status_code == 200, response.content
+        assert response.json()["result"] is None
+    assert not _result_reads(world.a).exists()
+
+
+def test_another_clinic_or_organization_cannot_open_a_request(api, world):
+    _client, export_id, _completed = _completed_export(api, world.a)
+    sibling = ClinicFactory(organization=world.a.clinic.organization)
+    sibling_owner = MembershipFactory(clinic=sibling, role=Role.OWNER).user
+    for user, clinic in ((world.b.user(), world.b.clinic), (sibling_owner, sibling)):
+        client = api(user, clinic)
+        assert client.get(f"{URL}/{export_id}").status_code == 404
+        assert export_id not in {row["id"] for row in client.get(URL).json()["results"]}
+    assert not AuditEvent.unscoped.filter(action="dsr_result.viewed").exists()
+
+
+@pytest.mark.parametrize("role", sorted(set(Role) - {Role.OWNER, Role.ADMIN}))
+def test_staff_other_than_managers_cannot_see_requests(api, world, role):
+    _client, export_id, _completed = _completed_export(api, world.a)
+    client = api(world.a.user(role), world.a.clinic)
+    assert client.get(URL).status_code == 403
+    assert client.get(f"{URL}/{export_id}").status_code == 403
+    assert not _result_reads(world.a).exists()
