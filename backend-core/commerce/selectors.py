@@ -4,25 +4,32 @@ the current clinic's rows (tenant-local managers) and returns querysets or value
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import DecimalField, F, Q, QuerySet, Sum, Value
+from django.db.models import DecimalField, F, Prefetch, Q, QuerySet, Sum, Value
 from django.db.models.functions import Coalesce, TruncMonth
 
 from commerce.models import (
     Course,
     CourseBalance,
+    CourseRedemption,
     Invoice,
+    InvoiceItem,
     JournalLine,
     Payment,
     Product,
+    Refund,
     Sale,
+    SaleLine,
     Service,
     StockLot,
     StockMovement,
 )
+from patients.models import ClinicPatient
+from patients.selectors import chart_rows_filter
 
 ZERO = Value(Decimal(0), output_field=DecimalField(max_digits=14, decimal_places=3))
 
@@ -194,3 +201,197 @@ def period_totals(
         }
         for r in rows
     ]
+
+
+# Across the clinics of an organization, for a data subject's copy: the reads go
+# through the ``unscoped`` managers, bounded by the given chart links (see
+# ``emr.selectors.unscoped_patient_clinical_record``).
+
+
+def _sale_record(sale: Sale) -> dict[str, Any]:
+    return {
+        "id": sale.pk,
+        "number": sale.number,
+        "status": sale.status,
+        "sold_at": sale.created_at,
+        "voided_at": sale.voided_at,
+        "currency": sale.currency,
+        "subtotal": sale.subtotal,
+        "discount_total": sale.discount_total,
+        "tax_total": sale.tax_total,
+        "total": sale.total,
+        "tax_inclusive": sale.tax_inclusive,
+        "lines": [
+            {
+                "position": line.position,
+                "kind": line.kind,
+                "description": line.description,
+                "quantity": line.quantity,
+                "unit_price": line.unit_price,
+                "line_discount": line.line_discount,
+                "cart_discount_share": line.cart_discount_share,
+                "net_amount": line.net_amount,
+                "tax_rate": line.tax_rate,
+                "tax_amount": line.tax_amount,
+                "total": line.total,
+            }
+            for line in sale.lines.all()
+        ],
+        "refunds": [
+            {"amount": refund.amount, "reason": refund.reason, "refunded_at": refund.created_at}
+            for refund in sale.refunds.all()
+        ],
+    }
+
+
+def _invoice_record(invoice: Invoice) -> dict[str, Any]:
+    return {
+        "id": invoice.pk,
+        "number": invoice.number,
+        "status": invoice.status,
+        "sale_id": invoice.sale_id,
+        "issued_at": invoice.issued_at,
+        "due_date": invoice.due_date,
+        "currency": invoice.currency,
+        "subtotal": invoice.subtotal,
+        "discount_total": invoice.discount_total,
+        "tax_total": invoice.tax_total,
+        "total": invoice.total,
+        "paid_total": invoice.paid_total,
+        "refunded_total": invoice.refunded_total,
+        "balance_due": invoice.balance_due,
+        "items": [
+            {
+                "position": item.position,
+                "description": item.description,
+                "quantity": item.quantity,
+                "unit_price": item.unit_price,
+                "discount": item.discount,
+                "tax_amount": item.tax_amount,
+                "total": item.total,
+            }
+            for item in invoice.items.all()
+        ],
+        "payments": [
+            {
+                "amount": payment.amount,
+                "currency": payment.currency,
+                "method": payment.method,
+                "status": payment.status,
+                "provider_reference": payment.provider_reference,
+                "received_at": payment.received_at,
+            }
+            for payment in invoice.payments.all()
+        ],
+    }
+
+
+def _course_balance_record(balance: CourseBalance) -> dict[str, Any]:
+    return {
+        "id": balance.pk,
+        "course": {"id": balance.course_id, "name": balance.course.name},
+        "bought_at": balance.created_at,
+        "expires_at": balance.expires_at,
+        "status": balance.status,
+        "sessions_total": balance.sessions_total,
+        "sessions_remaining": balance.sessions_remaining,
+        "redemptions": [
+            {
+                "service": (
+                    {"id": used.service_id, "name": used.service.name} if used.service is not None else None
+                ),
+                "redeemed_at": used.created_at,
+                "reversed_at": used.reversed_at,
+            }
+            for used in balance.redemptions.all()
+        ],
+    }
+
+
+def _stock_movement_record(movement: StockMovement) -> dict[str, Any]:
+    lot = movement.lot
+    return {
+        "id": movement.pk,
+        "at": movement.created_at,
+        "kind": movement.kind,
+        "quantity": movement.quantity,
+        "product": {"id": lot.product_id, "name": lot.product.name},
+        "lot_number": lot.lot_number,
+        "lot_expiry_date": lot.expiry_date,
+        "registration_number": lot.registration_number or lot.product.registration_number,
+        "reference_type": movement.reference_type,
+        "reference_id": movement.reference_id,
+    }
+
+
+def unscoped_patient_commerce_record(
+    *, patients: Sequence[ClinicPatient]
+) -> dict[Any, dict[str, list[dict[str, Any]]]]:
+    """What commerce holds about each chart link in ``patients`` (the person's
+    ``ClinicPatient`` rows, possibly at several clinics), for the data subject's copy
+    (LGPD Art. 18 II; GDPR Art. 15; PDPA s30). By chart id, every chart present, oldest
+    first::
+
+        {chart_id: {
+          "sales": [{"id", "number", "status", "sold_at", "voided_at", "currency",
+                     "subtotal", "discount_total", "tax_total", "total", "tax_inclusive",
+                     "lines": [{"position", "kind", "description", "quantity",
+                                "unit_price", "line_discount", "cart_discount_share",
+                                "net_amount", "tax_rate", "tax_amount", "total"}],
+                     "refunds": [{"amount", "reason", "refunded_at"}]}],
+          "invoices": [{"id", "number", "status", "sale_id", "issued_at", "due_date",
+                        "currency", "subtotal", "discount_total", "tax_total", "total",
+                        "paid_total", "refunded_total", "balance_due",
+                        "items": [{"position", "description", "quantity", "unit_price",
+                                   "discount", "tax_amount", "total"}],
+                        "payments": [{"amount", "currency", "method", "status",
+                                      "provider_reference", "received_at"}]}],
+          "course_balances": [{"id", "course": {"id", "name"}, "bought_at",
+                               "expires_at", "status", "sessions_total",
+                               "sessions_remaining",
+                               "redemptions": [{"service", "redeemed_at",
+                                                "reversed_at"}]}],
+          "stock_movements": [{"id", "at", "kind", "quantity", "product": {"id", "name"},
+                               "lot_number", "lot_expiry_date", "registration_number",
+                               "reference_type", "reference_id"}]}}
+
+    Amounts are ``Decimal`` in the row's currency, quantities ``Decimal`` in the
+    product's unit (negative: out of stock to the patient); instants ``datetime``.
+    Stock movements are those naming the patient (products used on or sold to them,
+    what a recall reads). A fixed number of queries (9), whatever the number of charts
+    and rows.
+    """
+    record: dict[Any, dict[str, list[dict[str, Any]]]] = {
+        p.pk: {"sales": [], "invoices": [], "course_balances": [], "stock_movements": []} for p in patients
+    }
+    if not patients:
+        return record
+    where = chart_rows_filter(patients)
+    sales = Sale.unscoped.filter(where).prefetch_related(
+        Prefetch("lines", queryset=SaleLine.unscoped.order_by("position")),
+        Prefetch("refunds", queryset=Refund.unscoped.order_by("created_at", "pk")),
+    )
+    for sale in sales.order_by("created_at", "pk"):
+        record[sale.patient_id]["sales"].append(_sale_record(sale))
+    invoices = Invoice.unscoped.filter(where).prefetch_related(
+        Prefetch("items", queryset=InvoiceItem.unscoped.order_by("position")),
+        Prefetch("payments", queryset=Payment.unscoped.order_by("received_at", "pk")),
+    )
+    for invoice in invoices.order_by("created_at", "pk"):
+        record[invoice.patient_id]["invoices"].append(_invoice_record(invoice))
+    balances = (
+        CourseBalance.unscoped.filter(where)
+        .select_related("course")
+        .prefetch_related(
+            Prefetch(
+                "redemptions",
+                queryset=CourseRedemption.unscoped.select_related("service").order_by("created_at", "pk"),
+            )
+        )
+    )
+    for balance in balances.order_by("created_at", "pk"):
+        record[balance.patient_id]["course_balances"].append(_course_balance_record(balance))
+    movements = StockMovement.unscoped.filter(where).select_related("lot__product")
+    for movement in movements.order_by("created_at", "pk"):
+        record[movement.patient_id]["stock_movements"].append(_stock_movement_record(movement))
+    return record

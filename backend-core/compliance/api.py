@@ -111,7 +111,9 @@ class AuditEventViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Clinic
         return selectors.audit_event_list()
 
 
-class DataSubjectRequestSerializer(serializers.ModelSerializer[DataSubjectRequest]):
+class _DataSubjectRequestFieldsSerializer(serializers.ModelSerializer[DataSubjectRequest]):
+    """The request's metadata, shared by the list and the detail."""
+
     patient_id = serializers.UUIDField(read_only=True)
     chart_number = serializers.CharField(source="patient.chart_number", read_only=True)
 
@@ -127,9 +129,29 @@ class DataSubjectRequestSerializer(serializers.ModelSerializer[DataSubjectReques
             "due_on",
             "details",
             "completed_at",
-            "result",
             "rejection_reason",
         ]
+        read_only_fields = fields
+
+
+class DataSubjectRequestSummarySerializer(_DataSubjectRequestFieldsSerializer):
+    """A request without its result (the list); ``has_result`` says whether opening it shows one."""
+
+    has_result = serializers.BooleanField(
+        read_only=True, help_text="Completed with a result: open the request to read it (audited)."
+    )
+
+    class Meta(_DataSubjectRequestFieldsSerializer.Meta):
+        fields = [*_DataSubjectRequestFieldsSerializer.Meta.fields, "has_result"]
+        read_only_fields = fields
+
+
+class DataSubjectRequestSerializer(_DataSubjectRequestFieldsSerializer):
+    """One request with its ``result``: the export document, the erasure report or the
+    rectified fields; null until completed."""
+
+    class Meta(_DataSubjectRequestFieldsSerializer.Meta):
+        fields = [*_DataSubjectRequestFieldsSerializer.Meta.fields, "result"]
         read_only_fields = fields
 
 
@@ -147,7 +169,9 @@ class DataSubjectRequestViewSet(
     mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicScopedViewSet[DataSubjectRequest]
 ):
     """Patients' requests for a copy, erasure or rectification of their data (owners and
-    admins). Open requests are listed by due date; ``?status=`` and ``?kind=`` filter."""
+    admins). Open requests are listed by due date, without their results;
+    ``?status=`` and ``?kind=`` filter. Opening one returns its result, and each opening
+    of a request that has one is audited (``dsr_result.viewed``)."""
 
     model = DataSubjectRequest
     serializer_class = DataSubjectRequestSerializer
@@ -161,9 +185,19 @@ class DataSubjectRequestViewSet(
     filterset_fields = ["status", "kind"]
 
     def get_base_queryset(self) -> QuerySet[DataSubjectRequest]:
-        return DataSubjectRequest.objects.select_related("patient").order_by(
-            "status", "due_on", "received_at"
-        )
+        if self.action == "list":
+            return selectors.data_subject_request_list()
+        return DataSubjectRequest.objects.select_related("patient", "clinic")
+
+    def get_serializer_class(self) -> type[serializers.BaseSerializer[DataSubjectRequest]]:
+        if self.action == "list":
+            return DataSubjectRequestSummarySerializer
+        return DataSubjectRequestSerializer
+
+    def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        dsr = self.get_object()
+        subject_rights.dsr_result_viewed(dsr=dsr, actor=self.actor, request=request._request)
+        return Response(DataSubjectRequestSerializer(dsr).data)
 
     @extend_schema(request=DataSubjectRequestInputSerializer, responses={201: DataSubjectRequestSerializer})
     def create(self, request: Request) -> Response:

@@ -40,6 +40,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import Clinic, Membership
 from commerce.models import Service
 from compliance.masking import SENSITIVE_FIELDS
+from core.crypto import EncryptedJSONField
 from core.models import ClinicScopedManager, ClinicScopedModel, UUIDModel
 from patients.models import ClinicPatient, PatientProfile
 
@@ -206,7 +207,9 @@ class DataSubjectRequest(ClinicScopedModel):
     PDPA s33) or rectification (LGPD Art. 18 III, PDPA s35). Due 30 days after receipt
     (PDPA s30 para 3); every step is audited.
 
-    ``result`` holds the export document or the erasure report once completed.
+    ``result`` holds the export document or the erasure report once completed,
+    encrypted at rest: an export carries the decrypted clinical record (health data,
+    LGPD Art. 11 and 46; PDPA s26 and s37(1)).
     """
 
     class Kind(models.TextChoices):
@@ -232,7 +235,7 @@ class DataSubjectRequest(ClinicScopedModel):
     handled_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
-    result = models.JSONField(null=True, blank=True)
+    result = EncryptedJSONField(null=True, blank=True)
     rejection_reason = models.TextField(blank=True)
 
     class Meta:

@@ -1,5 +1,5 @@
-"""Reads of the compliance context: the audit trail, one record's access history, and
-the verification of the hash chains."""
+"""Reads of the compliance context: the audit trail, one record's access history, the
+verification of the hash chains, and data-subject requests."""
 
 from __future__ import annotations
 
@@ -10,9 +10,9 @@ from itertools import groupby
 from operator import attrgetter
 from typing import Literal
 
-from django.db.models import QuerySet
+from django.db.models import BooleanField, ExpressionWrapper, Q, QuerySet
 
-from compliance.models import GENESIS_HASH, AuditEvent, audit_event_hash
+from compliance.models import GENESIS_HASH, AuditEvent, DataSubjectRequest, audit_event_hash
 
 VIEW_ACTION_SUFFIX = ".viewed"
 
@@ -32,6 +32,20 @@ def object_access_history(*, object_type: str, object_id: object) -> QuerySet[Au
         AuditEvent.objects.select_related("actor")
         .filter(object_type=object_type, object_id=str(object_id), action__endswith=VIEW_ACTION_SUFFIX)
         .order_by("-sequence")
+    )
+
+
+def data_subject_request_list() -> QuerySet[DataSubjectRequest]:
+    """The current clinic's data-subject requests (tenant-scoped manager: needs a clinic
+    context), open ones first, by due date, with their patients; each row annotated
+    ``has_result`` (bool). ``result`` is deferred: a list never loads or decrypts the
+    exported records, which are read one at a time and audited
+    (``subject_rights.dsr_result_viewed``)."""
+    return (
+        DataSubjectRequest.objects.select_related("patient")
+        .defer("result")
+        .annotate(has_result=ExpressionWrapper(Q(result__isnull=False), output_field=BooleanField()))
+        .order_by("status", "due_on", "received_at")
     )
 
 

@@ -1,14 +1,19 @@
 """Services for data-subject requests: receive, complete (export, erasure,
-rectification) and reject. Each is one transaction and audited (``dsr.*``).
+rectification) and reject, each one transaction and audited (``dsr.*``); and the audit
+of each read of a request's result (``dsr_result.viewed``).
 
 Kept apart from ``compliance.services`` (the audit trail, which every context calls)
-because these orchestrate the patients context's own services.
+because these orchestrate the patients context's own services and read the clinical
+record and commerce through their contexts' selectors.
 """
 
 from __future__ import annotations
 
 import datetime
+import json
+import uuid
 from datetime import timedelta
+from decimal import Decimal
 from typing import Any
 
 from django.conf import settings
@@ -18,12 +23,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import Clinic, User
+from commerce.selectors import unscoped_patient_commerce_record
 from compliance.models import DataSubjectRequest
 from compliance.services import audit_event_record
 from core.exceptions import Conflict, ValidationFailed
 from core.services import model_save
+from emr.selectors import unscoped_last_clinical_entry, unscoped_patient_clinical_record
 from patients.models import ClinicPatient, Consent, PatientProfile
 from patients.services import (
+    PATIENT_OBJECT_TYPE,
     PROFILE_EDITABLE,
     patient_erase,
     patient_national_id_correct,
@@ -98,8 +106,22 @@ def _links_in_organization(patient: ClinicPatient) -> list[ClinicPatient]:
     )
 
 
+class _ExportEncoder(json.JSONEncoder):
+    """Dates and instants in ISO 8601 (full precision), ``Decimal`` and ``UUID`` as text
+    (amounts stay exact); numbers of stored JSON (face chart coordinates) stay numbers."""
+
+    def default(self, o: Any) -> Any:
+        if isinstance(o, datetime.date | datetime.time):
+            return o.isoformat()
+        if isinstance(o, Decimal | uuid.UUID):
+            return str(o)
+        return super().default(o)
+
+
 def patient_export_document(*, patient: ClinicPatient) -> dict[str, Any]:
-    """Everything the organization holds about the person, as JSON-serializable data::
+    """Everything the organization holds about the person, at each of its clinics that
+    holds them, as JSON-serializable data: the copy of the right of access (LGPD Art. 18
+    II and Art. 19 II, health data included: Art. 11; GDPR Art. 15; PDPA s30)::
 
     {"format": "aesthetix.patient-export/1", "generated_at": iso8601,
      "organization": {...}, "person": {...demographics, contact, national ID},
@@ -107,7 +129,18 @@ def patient_export_document(*, patient: ClinicPatient) -> dict[str, Any]:
                   "first_visit_on", "registered_at",
                   "consents": [{"purpose", "decision", "decided_at", "channel",
                                 "evidence", "text": {"version", "locale", "title",
-                                                     "body"} | null}]}]}
+                                                     "body"} | null}],
+                  "clinical": {"visits", "treatment_sessions", "clinical_notes",
+                               "treatment_plans", "consent_forms"},
+                  "commerce": {"sales", "invoices", "course_balances",
+                               "stock_movements"}}]}
+
+    ``clinical`` is ``emr.selectors.unscoped_patient_clinical_record`` (note texts decrypted;
+    photos as metadata and object keys, never bytes or links), ``commerce`` is
+    ``commerce.selectors.unscoped_patient_commerce_record``; instants are ISO 8601,
+    amounts and ids text. Only the clinics of the requesting organization: the same
+    person's charts at another organization (another controller) are not read. A fixed
+    number of queries, whatever the number of clinics and records.
     """
     profile: PatientProfile = PatientProfile.objects.get(pk=patient.profile_id)
     links = _links_in_organization(patient)
@@ -131,8 +164,10 @@ def patient_export_document(*, patient: ClinicPatient) -> dict[str, Any]:
                 ),
             }
         )
+    clinical = unscoped_patient_clinical_record(patients=links)
+    commerce = unscoped_patient_commerce_record(patients=links)
     organization = patient.clinic.organization
-    return {
+    document = {
         "format": EXPORT_FORMAT,
         "generated_at": timezone.now().isoformat(),
         "organization": {"id": str(organization.pk), "name": organization.name},
@@ -160,19 +195,34 @@ def patient_export_document(*, patient: ClinicPatient) -> dict[str, Any]:
                 "first_visit_on": link.first_visit_on.isoformat() if link.first_visit_on else None,
                 "registered_at": link.created_at.isoformat(),
                 "consents": by_link[link.pk],
+                "clinical": clinical[link.pk],
+                "commerce": commerce[link.pk],
             }
             for link in links
         ],
     }
+    result: dict[str, Any] = json.loads(json.dumps(document, cls=_ExportEncoder))
+    return result
 
 
-def retention_until(link: ClinicPatient) -> datetime.date:
-    """The last day ``link``'s clinical record must be kept: its last change plus the
-    retention period of the clinic's country (``CLINICAL_RECORD_RETENTION_YEARS``)."""
+def retention_until(*, link: ClinicPatient, last_entry: datetime.datetime | None) -> datetime.date | None:
+    """The last day ``link``'s clinical record must be kept, or ``None`` when the chart
+    has no clinical record (nothing to retain). ``last_entry`` is the instant of the
+    record's newest entry (``emr.selectors.unscoped_last_clinical_entry``); the period
+    runs from its date at the clinic, for the years of the clinic's country
+    (``CLINICAL_RECORD_RETENTION_YEARS``, else ``DEFAULT_RECORD_RETENTION_YEARS``).
+
+    Brazil: 20 years from the last entry (Lei 13.787/2018 Art. 6; CFM Resolução
+    1.821/2007 Art. 8). While it runs, erasure may not remove what the record needs:
+    keeping data to meet a legal obligation is allowed (LGPD Art. 16 I; GDPR Art.
+    17(3)(b)); the rest is erased (PDPA s33).
+    """
+    if last_entry is None:
+        return None
     years = settings.CLINICAL_RECORD_RETENTION_YEARS.get(
         link.clinic.country, settings.DEFAULT_RECORD_RETENTION_YEARS
     )
-    last = link.updated_at.date()
+    last = timezone.localdate(last_entry, timezone=_zone(link.clinic))
     try:
         return last.replace(year=last.year + years)
     except ValueError:  # 29 February
@@ -181,9 +231,13 @@ def retention_until(link: ClinicPatient) -> datetime.date:
 
 def _erase(dsr: DataSubjectRequest, actor: User, request: HttpRequest | None) -> dict[str, Any]:
     links = _links_in_organization(dsr.patient)
-    today = timezone.localdate()
-    kept_until = {str(link.clinic_id): retention_until(link) for link in links}
-    must_retain = any(until >= today for until in kept_until.values())
+    last_entries = unscoped_last_clinical_entry(patients=links)
+    kept_until = {}
+    for link in links:
+        until = retention_until(link=link, last_entry=last_entries.get(link.pk))
+        if until is not None and until >= timezone.localdate(timezone=_zone(link.clinic)):
+            kept_until[str(link.clinic_id)] = until
+    must_retain = bool(kept_until)
     shared = (
         ClinicPatient.unscoped.filter(profile_id=dsr.patient.profile_id)
         .exclude(clinic__organization_id=dsr.patient.clinic.organization_id)
@@ -206,7 +260,7 @@ def _erase(dsr: DataSubjectRequest, actor: User, request: HttpRequest | None) ->
             )
             | {"chart_number", "consent history"}
         ),
-        "retained_until": {k: v.isoformat() for k, v in kept_until.items()} if must_retain else {},
+        "retained_until": {k: v.isoformat() for k, v in kept_until.items()},
         "reason": (
             _("Clinical records must be kept (retention period); identity kept for them.")
             if must_retain
@@ -280,3 +334,26 @@ def dsr_reject(
     model_save(locked, update_fields=["status", "rejection_reason", "completed_at", "handled_by"])
     _audit(locked, actor, "dsr.rejected", request)
     return locked
+
+
+def dsr_result_viewed(*, dsr: DataSubjectRequest, actor: User, request: HttpRequest | None = None) -> None:
+    """Audit that ``actor`` was shown ``dsr``'s ``result`` (``dsr_result.viewed``); nothing
+    is recorded while the request has no result (received or rejected).
+
+    An export's result is the person's whole record, clinical notes included, so the
+    event is recorded on the patient (``patients.ClinicPatient``, the patient's id) like
+    any read of their chart: it appears in the access history the patient may ask for
+    (LGPD Art. 18 VII; PDPA s30). ``changes`` names the request:
+    ``{"data_subject_request": [None, id], "kind": [None, kind]}``.
+    """
+    if dsr.result is None:
+        return
+    audit_event_record(
+        clinic=dsr.clinic,
+        actor=actor,
+        action="dsr_result.viewed",
+        object_type=PATIENT_OBJECT_TYPE,
+        object_id=dsr.patient_id,
+        changes={"data_subject_request": [None, dsr.pk], "kind": [None, dsr.kind]},
+        request=request,
+    )

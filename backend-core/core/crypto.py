@@ -1,9 +1,10 @@
 """Encryption at rest of sensitive columns, and the blind index that lets them be found.
 
-Sensitive values (national IDs; the EMR's free-text clinical notes) are stored as Fernet
-tokens: AES-128-CBC with a random IV, authenticated with HMAC-SHA256 (the ``cryptography``
-package's ``Fernet``; spec: github.com/fernet/spec). A token also carries, in clear, the
-instant it was written.
+Sensitive values (national IDs; the EMR's free-text clinical notes; the copies of a
+person's data made for data-subject requests) are stored as Fernet tokens: AES-128-CBC
+with a random IV, authenticated with HMAC-SHA256 (the ``cryptography`` package's
+``Fernet``; spec: github.com/fernet/spec). A token also carries, in clear, the instant it
+was written.
 
 Keys come from ``settings.FIELD_ENCRYPTION_KEYS``, newest first (``MultiFernet``): the first
 key encrypts, every key decrypts. Rotation: put a new key first, run ``manage.py
@@ -23,6 +24,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import hmac
+import json
 from typing import Any
 
 from cryptography.fernet import Fernet, InvalidToken, MultiFernet
@@ -160,6 +162,23 @@ class EncryptedCharField(EncryptedField, models.CharField):
 
 class EncryptedTextField(EncryptedField, models.TextField):
     """An encrypted ``TextField``, for free-text notes."""
+
+
+class EncryptedJSONField(EncryptedField, models.JSONField):
+    """An encrypted ``JSONField``: the value's JSON text (``encoder``) is one token; it is
+    decoded (``decoder``) when read. ``None`` is SQL ``NULL``. The column is ``text``:
+    no key, path or containment lookups."""
+
+    def get_db_prep_value(self, value: Any, connection: BaseDatabaseWrapper, prepared: bool = False) -> Any:
+        if not prepared:
+            value = self.get_prep_value(value)
+        if value is None:
+            return None
+        return encrypt(json.dumps(value, cls=self.encoder))
+
+    def from_db_value(self, value: Any, expression: Any, connection: BaseDatabaseWrapper) -> Any:
+        text = super().from_db_value(value, expression, connection)
+        return json.loads(text, cls=self.decoder) if text else text
 
 
 # -------------------------------------------------------------------------- rotation

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import datetime as dt
+import hashlib
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Count, F, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import Count, F, Max, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce, Greatest
 
+from accounts.models import User
 from commerce.models import Product, Service
 from emr.models import (
     ClinicalNote,
@@ -24,6 +28,8 @@ from emr.models import (
     TreatmentSession,
     Visit,
 )
+from patients.models import ClinicPatient
+from patients.selectors import chart_rows_filter
 
 
 def visit_list(*, patient_id: Any = None, status: str = "") -> QuerySet[Visit]:
@@ -203,3 +209,299 @@ def face_chart_list(*, session_id: Any = None) -> QuerySet[FaceChart]:
     if session_id is not None:
         charts = charts.filter(session_id=session_id)
     return charts.order_by("session_id", "-version")
+
+
+# ----------------------------------------------------------------- across the clinics
+# Data-subject rights and record retention read one person's record at every clinic of
+# an organization, whatever clinic the request came from: the reads below go through the
+# ``unscoped`` managers, bounded by the given chart links (``chart_rows_filter``), and
+# prefetch with explicit ``unscoped`` querysets: a clinic-scoped default manager would
+# silently keep only the current clinic's rows.
+
+
+def _person(user: User | None) -> dict[str, Any] | None:
+    return {"id": user.pk, "name": user.full_name} if user is not None else None
+
+
+def unscoped_last_clinical_entry(*, patients: Sequence[ClinicPatient]) -> dict[Any, dt.datetime]:
+    """The instant of the newest entry of each chart's clinical record, by chart id
+    (``ClinicPatient`` pk); a chart with no clinical record is absent.
+
+    Entries: a visit opened or closed, a treatment session created, started or
+    completed, a SOAP note (any version) written or signed, a photo uploaded, a face
+    chart version saved, a consent form signed, a treatment plan made. Retention of the
+    record runs from this instant ("a partir do último registro": Lei 13.787/2018 Art.
+    6; CFM Resolução 1.821/2007 Art. 8). One query (a union of per-table maxima).
+    """
+    if not patients:
+        return {}
+    where = chart_rows_filter(patients)
+
+    def newest(rows: QuerySet[Any], *instants: Any, patient: str = "patient_id") -> QuerySet[Any]:
+        at = Greatest(*instants) if len(instants) > 1 else instants[0]
+        return rows.order_by().values_list(patient).annotate(at=Max(at))
+
+    # Greatest() is NULL on SQLite when any argument is: an unset instant falls back to
+    # the row's creation.
+    parts = [
+        newest(Visit.unscoped.filter(where), "opened_at", Coalesce("closed_at", "opened_at")),
+        newest(
+            TreatmentSession.unscoped.filter(where),
+            "created_at",
+            Coalesce("started_at", "created_at"),
+            Coalesce("completed_at", "created_at"),
+        ),
+        newest(ClinicalNote.unscoped.filter(where), "created_at", Coalesce("signed_at", "created_at")),
+        newest(Photo.unscoped.filter(where), "created_at"),
+        newest(
+            FaceChart.unscoped.filter(chart_rows_filter(patients, via="session__patient")),
+            "created_at",
+            patient="session__patient_id",
+        ),
+        newest(ConsentFormSignature.unscoped.filter(where), "signed_at"),
+        newest(TreatmentPlan.unscoped.filter(where), "created_at"),
+    ]
+    last: dict[Any, dt.datetime] = {}
+    for patient_id, at in parts[0].union(*parts[1:], all=True):
+        if patient_id not in last or at > last[patient_id]:
+            last[patient_id] = at
+    return last
+
+
+def _session_record(session: TreatmentSession) -> dict[str, Any]:
+    return {
+        "id": session.pk,
+        "visit_id": session.visit_id,
+        "service": {"id": session.service_id, "name": session.service.name},
+        "status": session.status,
+        "created_at": session.created_at,
+        "started_at": session.started_at,
+        "completed_at": session.completed_at,
+        "practitioners": [_person(user) for user in session.practitioners.all()],
+        "consent_form_id": session.consent_signature_id,
+        "products_used": [
+            {
+                "product": {"id": used.product_id, "name": used.product.name},
+                "registration_number": used.lot.registration_number or used.product.registration_number,
+                "lot_number": used.lot.lot_number,
+                "lot_expiry_date": used.lot.expiry_date,
+                "quantity": used.quantity,
+                "unit": used.unit,
+                "recorded_at": used.created_at,
+            }
+            for used in session.products.all()
+        ],
+        "photos": [
+            {
+                "id": photo.pk,
+                "kind": photo.kind,
+                "angle": photo.angle,
+                "status": photo.status,
+                "usage": photo.usage,
+                "content_type": photo.content_type,
+                "size_bytes": photo.size_bytes,
+                "checksum_sha256": photo.checksum_sha256,
+                "width": photo.width,
+                "height": photo.height,
+                "object_key": photo.object_key,
+                "uploaded_at": photo.created_at,
+                "processed_at": photo.processed_at,
+                "rejection_reason": photo.rejection_reason,
+                "uploaded_by": _person(photo.uploaded_by),
+            }
+            for photo in session.photos.all()
+        ],
+        "face_charts": [
+            {
+                "id": chart.pk,
+                "version": chart.version,
+                "template": chart.template,
+                "photo_id": chart.photo_id,
+                "annotations": chart.annotations,
+                "saved_at": chart.created_at,
+                "saved_by": _person(chart.created_by),
+            }
+            for chart in session.face_charts.all()
+        ],
+    }
+
+
+def _note_record(note: ClinicalNote) -> dict[str, Any]:
+    return {
+        "id": note.pk,
+        "visit_id": note.visit_id,
+        "session_id": note.session_id,
+        "version": note.version,
+        "amends_id": note.amends_id,
+        "amendment_reason": note.amendment_reason,
+        "status": note.status,
+        "author": _person(note.author),
+        "written_at": note.created_at,
+        "signed_at": note.signed_at,
+        "signed_by": _person(note.signed_by),
+        "subjective": note.subjective,
+        "objective": note.objective,
+        "assessment": note.assessment,
+        "plan": note.plan,
+    }
+
+
+def _consent_form_record(signature: ConsentFormSignature) -> dict[str, Any]:
+    template = signature.template
+    png = bytes(signature.signature_png or b"")
+    return {
+        "id": signature.pk,
+        "signed_at": signature.signed_at,
+        "method": signature.method,
+        "typed_name": signature.typed_name,
+        # A reference to the stored image, which stays at the clinic, not the image.
+        "drawn_signature": (
+            {
+                "consent_form_id": signature.pk,
+                "sha256": hashlib.sha256(png).hexdigest(),
+                "size_bytes": len(png),
+            }
+            if png
+            else None
+        ),
+        "text_sha256": signature.text_sha256,
+        "template": {
+            "id": template.pk,
+            "service": {"id": template.service_id, "name": template.service.name},
+            "locale": template.locale,
+            "version": template.version,
+            "title": template.title,
+            "body": template.body,
+        },
+        "ip": signature.ip,
+        "user_agent": signature.user_agent,
+        "recorded_by": _person(signature.recorded_by),
+    }
+
+
+def unscoped_patient_clinical_record(
+    *, patients: Sequence[ClinicPatient]
+) -> dict[Any, dict[str, list[dict[str, Any]]]]:
+    """The whole clinical record of each chart link in ``patients`` (the person's
+    ``ClinicPatient`` rows, possibly at several clinics), for the data subject's copy
+    (LGPD Art. 18 II and Art. 11: health data are personal data; GDPR Art. 15; PDPA
+    s30). By chart id, every chart present, oldest entry first::
+
+        {chart_id: {
+          "visits": [{"id", "kind", "status", "appointment_id", "opened_at", "closed_at",
+                      "opened_by": {"id", "name"} | None}],
+          "treatment_sessions": [{"id", "visit_id", "service": {"id", "name"}, "status",
+              "created_at", "started_at", "completed_at", "practitioners": [person],
+              "consent_form_id",
+              "products_used": [{"product": {"id", "name"}, "registration_number",
+                                 "lot_number", "lot_expiry_date", "quantity", "unit",
+                                 "recorded_at"}],
+              "photos": [{"id", "kind", "angle", "status", "usage", "content_type",
+                          "size_bytes", "checksum_sha256", "width", "height",
+                          "object_key", "uploaded_at", "processed_at",
+                          "rejection_reason", "uploaded_by"}],
+              "face_charts": [{"id", "version", "template", "photo_id", "annotations",
+                               "saved_at", "saved_by"}]}],
+          "clinical_notes": [{"id", "visit_id", "session_id", "version", "amends_id",
+              "amendment_reason", "status", "author", "written_at", "signed_at",
+              "signed_by", "subjective", "objective", "assessment", "plan"}],
+          "treatment_plans": [{"id", "title", "goals", "status", "created_at",
+              "created_by", "planned_sessions": [{"sequence", "service", "target_date",
+                                                  "status", "session_id"}]}],
+          "consent_forms": [{"id", "signed_at", "method", "typed_name",
+              "drawn_signature": {"consent_form_id", "sha256", "size_bytes"} | None,
+              "text_sha256", "template": {"id", "service", "locale", "version",
+              "title", "body"}, "ip", "user_agent", "recorded_by"}]}}
+
+    Values are Python values (``UUID``, ``datetime``, ``date``, ``Decimal``). Note texts
+    are decrypted; every version of a note is listed. Photos are described, not
+    included: no image bytes and no links (a presigned URL would hand out the image to
+    whoever holds the document); ``uploaded_at`` is when the upload was confirmed (no
+    capture time is stored). A drawn signature is referenced by its consent form id
+    and the SHA-256 of the stored PNG. A fixed number of queries (10), whatever the
+    number of charts and rows.
+    """
+    record: dict[Any, dict[str, list[dict[str, Any]]]] = {
+        p.pk: {
+            "visits": [],
+            "treatment_sessions": [],
+            "clinical_notes": [],
+            "treatment_plans": [],
+            "consent_forms": [],
+        }
+        for p in patients
+    }
+    if not patients:
+        return record
+    where = chart_rows_filter(patients)
+    for visit in Visit.unscoped.filter(where).select_related("opened_by").order_by("opened_at", "pk"):
+        record[visit.patient_id]["visits"].append(
+            {
+                "id": visit.pk,
+                "kind": visit.kind,
+                "status": visit.status,
+                "appointment_id": visit.appointment_id,
+                "opened_at": visit.opened_at,
+                "closed_at": visit.closed_at,
+                "opened_by": _person(visit.opened_by),
+            }
+        )
+    sessions = (
+        TreatmentSession.unscoped.filter(where)
+        .select_related("service")
+        .prefetch_related(
+            Prefetch("practitioners", queryset=User.objects.order_by("given_name", "family_name", "pk")),
+            Prefetch(
+                "products",
+                queryset=SessionProduct.unscoped.select_related("product", "lot").order_by(
+                    "created_at", "pk"
+                ),
+            ),
+            Prefetch(
+                "photos", queryset=Photo.unscoped.select_related("uploaded_by").order_by("created_at", "pk")
+            ),
+            Prefetch(
+                "face_charts", queryset=FaceChart.unscoped.select_related("created_by").order_by("version")
+            ),
+        )
+        .order_by("created_at", "pk")
+    )
+    for session in sessions:
+        record[session.patient_id]["treatment_sessions"].append(_session_record(session))
+    notes = ClinicalNote.unscoped.filter(where).select_related("author", "signed_by")
+    for note in notes.order_by("created_at", "version", "pk"):
+        record[note.patient_id]["clinical_notes"].append(_note_record(note))
+    plans = (
+        TreatmentPlan.unscoped.filter(where)
+        .select_related("created_by")
+        .prefetch_related(
+            Prefetch("items", queryset=PlannedSession.unscoped.select_related("service").order_by("sequence"))
+        )
+    )
+    for plan in plans.order_by("created_at", "pk"):
+        record[plan.patient_id]["treatment_plans"].append(
+            {
+                "id": plan.pk,
+                "title": plan.title,
+                "goals": plan.goals,
+                "status": plan.status,
+                "created_at": plan.created_at,
+                "created_by": _person(plan.created_by),
+                "planned_sessions": [
+                    {
+                        "sequence": item.sequence,
+                        "service": {"id": item.service_id, "name": item.service.name},
+                        "target_date": item.target_date,
+                        "status": item.status,
+                        "session_id": item.session_id,
+                    }
+                    for item in plan.items.all()
+                ],
+            }
+        )
+    signatures = ConsentFormSignature.unscoped.filter(where).select_related(
+        "template__service", "recorded_by"
+    )
+    for signature in signatures.order_by("signed_at", "pk"):
+        record[signature.patient_id]["consent_forms"].append(_consent_form_record(signature))
+    return record

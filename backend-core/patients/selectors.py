@@ -3,7 +3,9 @@ a clinic only ever sees the patients linked to it."""
 
 from __future__ import annotations
 
-from django.db.models import OuterRef, QuerySet, Subquery
+from collections.abc import Sequence
+
+from django.db.models import OuterRef, Q, QuerySet, Subquery
 
 from accounts.models import Clinic
 from accounts.validators import clean_national_id, clean_phone, national_id_hash
@@ -105,3 +107,15 @@ def patients_consenting_to(*, purpose: str) -> QuerySet[ClinicPatient]:
 
 def consent_text_list() -> QuerySet[ConsentText]:
     return ConsentText.objects.order_by("purpose", "locale", "-version")
+
+
+def chart_rows_filter(patients: Sequence[ClinicPatient], *, via: str = "patient") -> Q:
+    """A filter for another context's tenant-local rows that belong to one of the chart
+    links ``patients`` (one person's charts, possibly at several clinics), reached
+    through the foreign key path ``via`` (``"patient"``, ``"session__patient"``). A row
+    must point at one of the charts AND belong to one of their clinics, so a cross-clinic
+    read (``Model.unscoped``) stays bounded by the charts even if a row's links were
+    inconsistent."""
+    return Q(clinic_id__in=sorted({p.clinic_id for p in patients})) & Q(
+        **{f"{via}_id__in": [p.pk for p in patients]}
+    )

@@ -1,5 +1,5 @@
-from compliance.models import GENESIS_HASH, audit_event_hash
-from compliance.selectors import audit_chain_verify, object_access_history
+from compliance.models import GENESIS_HASH, DataSubjectRequest, audit_event_hash
+from compliance.selectors import audit_chain_verify, data_subject_request_list, object_access_history
 from compliance.services import audit_event_record
 from compliance.tests.tampering import raw_delete, raw_update
 from core.roles import Role
@@ -93,3 +93,15 @@ def test_access_history_lists_who_viewed_one_record(world):
         history = list(object_access_history(object_type="patients.ClinicPatient", object_id="p-1"))
     assert [e.pk for e in history] == [latest.pk, viewed.pk]
     assert history[1].actor == doctor
+
+
+def test_the_request_list_tells_which_have_a_result_without_loading_them(world, django_assert_num_queries):
+    completed = DataSubjectRequest.unscoped.get(clinic=world.a.clinic)
+    completed.pk = None
+    completed.status, completed.result = DataSubjectRequest.Status.COMPLETED, {"format": "x"}
+    completed.save()
+    with clinic_context(world.a.clinic), django_assert_num_queries(1):
+        rows = list(data_subject_request_list())
+        assert [(row.status, row.has_result) for row in rows] == [("completed", True), ("received", False)]
+        assert all("result" in row.get_deferred_fields() for row in rows)
+        assert {row.patient.chart_number for row in rows} == {"HN000001"}

@@ -38,6 +38,7 @@ SPECTACULAR_SETTINGS = {
         "LanguageEnum": "core.settings.base.LANGUAGE_CODES",
         "ScheduleExceptionKindEnum": "scheduling.models.ScheduleException.Kind",
         "DataSubjectRequestKindEnum": "compliance.models.DataSubjectRequest.Kind",
+        "DataSubjectStatusEnum": "compliance.models.DataSubjectRequest.Status",
         "ProductKindEnum": "commerce.models.Product.Kind",
         "ProductUnitEnum": "commerce.models.Product.Unit",
         "ServiceUnitEnum": "commerce.models.Service.Unit",

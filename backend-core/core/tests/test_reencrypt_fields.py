@@ -160,3 +160,27 @@ def test_tenant_local_rows_are_rewritten_without_a_clinic_context(people):
 def test_a_negative_batch_size_is_refused(db):
     with pytest.raises(CommandError, match="batch-size"):
         call_command("reencrypt_fields", "--batch-size", "0")
+
+
+def test_json_documents_are_rotated_and_read_back_as_json(settings, people, key_one):
+    from compliance.models import DataSubjectRequest
+    from patients.tests.factories import ClinicPatientFactory
+
+    document = {"clinics": [{"notes": "Frown lines.", "x": 0.5, "lines": [1, None]}]}
+    dsr = DataSubjectRequest.unscoped.create(
+        clinic=people["clinic"],
+        patient=ClinicPatientFactory(clinic=people["clinic"], chart_number="HN9"),
+        kind=DataSubjectRequest.Kind.EXPORT,
+        received_at=datetime.datetime.now(tz=datetime.UTC),
+        due_on=datetime.date(2030, 1, 1),
+        result=document,
+    )
+    key_two = Fernet.generate_key().decode()
+    settings.FIELD_ENCRYPTION_KEYS = [key_two, key_one]
+
+    assert reencrypt_model(DataSubjectRequest, field_names=["result"]) == 1
+
+    settings.FIELD_ENCRYPTION_KEYS = [key_two]
+    stored = stored_value(DataSubjectRequest, dsr.pk, "result")
+    assert "Frown" not in stored
+    assert DataSubjectRequest.unscoped.get(pk=dsr.pk).result == document

@@ -1781,13 +1781,17 @@ export interface paths {
         };
         /**
          * @description Patients' requests for a copy, erasure or rectification of their data (owners and
-         *     admins). Open requests are listed by due date; ``?status=`` and ``?kind=`` filter.
+         *     admins). Open requests are listed by due date, without their results;
+         *     ``?status=`` and ``?kind=`` filter. Opening one returns its result, and each opening
+         *     of a request that has one is audited (``dsr_result.viewed``).
          */
         get: operations["compliance_data_subject_requests_list"];
         put?: never;
         /**
          * @description Patients' requests for a copy, erasure or rectification of their data (owners and
-         *     admins). Open requests are listed by due date; ``?status=`` and ``?kind=`` filter.
+         *     admins). Open requests are listed by due date, without their results;
+         *     ``?status=`` and ``?kind=`` filter. Opening one returns its result, and each opening
+         *     of a request that has one is audited (``dsr_result.viewed``).
          */
         post: operations["compliance_data_subject_requests_create"];
         delete?: never;
@@ -1805,7 +1809,9 @@ export interface paths {
         };
         /**
          * @description Patients' requests for a copy, erasure or rectification of their data (owners and
-         *     admins). Open requests are listed by due date; ``?status=`` and ``?kind=`` filter.
+         *     admins). Open requests are listed by due date, without their results;
+         *     ``?status=`` and ``?kind=`` filter. Opening one returns its result, and each opening
+         *     of a request that has one is audited (``dsr_result.viewed``).
          */
         get: operations["compliance_data_subject_requests_retrieve"];
         put?: never;
@@ -1827,7 +1833,9 @@ export interface paths {
         put?: never;
         /**
          * @description Patients' requests for a copy, erasure or rectification of their data (owners and
-         *     admins). Open requests are listed by due date; ``?status=`` and ``?kind=`` filter.
+         *     admins). Open requests are listed by due date, without their results;
+         *     ``?status=`` and ``?kind=`` filter. Opening one returns its result, and each opening
+         *     of a request that has one is audited (``dsr_result.viewed``).
          */
         post: operations["compliance_data_subject_requests_complete_create"];
         delete?: never;
@@ -1847,7 +1855,9 @@ export interface paths {
         put?: never;
         /**
          * @description Patients' requests for a copy, erasure or rectification of their data (owners and
-         *     admins). Open requests are listed by due date; ``?status=`` and ``?kind=`` filter.
+         *     admins). Open requests are listed by due date, without their results;
+         *     ``?status=`` and ``?kind=`` filter. Opening one returns its result, and each opening
+         *     of a request that has one is audited (``dsr_result.viewed``).
          */
         post: operations["compliance_data_subject_requests_reject_create"];
         delete?: never;
@@ -2947,6 +2957,10 @@ export interface components {
             /** Format: decimal */
             share: string;
         };
+        /**
+         * @description One request with its ``result``: the export document, the erasure report or the
+         *     rectified fields; null until completed.
+         */
         DataSubjectRequest: {
             /** Format: uuid */
             readonly id: string;
@@ -2963,8 +2977,8 @@ export interface components {
             readonly details: unknown;
             /** Format: date-time */
             readonly completed_at: string | null;
-            readonly result: unknown;
             readonly rejection_reason: string;
+            readonly result: unknown;
         };
         DataSubjectRequestInputRequest: {
             /** Format: uuid */
@@ -2984,6 +2998,27 @@ export interface components {
         DataSubjectRequestKindEnum: "export" | "erasure" | "rectification";
         DataSubjectRequestRejectRequest: {
             reason: string;
+        };
+        /** @description A request without its result (the list); ``has_result`` says whether opening it shows one. */
+        DataSubjectRequestSummary: {
+            /** Format: uuid */
+            readonly id: string;
+            /** Format: uuid */
+            readonly patient_id: string;
+            readonly chart_number: string;
+            readonly kind: components["schemas"]["DataSubjectRequestKindEnum"];
+            readonly status: components["schemas"]["DataSubjectStatusEnum"];
+            /** Format: date-time */
+            readonly received_at: string;
+            /** Format: date */
+            readonly due_on: string;
+            /** @description Rectification: the corrected values */
+            readonly details: unknown;
+            /** Format: date-time */
+            readonly completed_at: string | null;
+            readonly rejection_reason: string;
+            /** @description Completed with a result: open the request to read it (audited). */
+            readonly has_result: boolean;
         };
         /**
          * @description * `received` - Received
@@ -3496,7 +3531,7 @@ export interface components {
             previous?: string | null;
             results: components["schemas"]["Course"][];
         };
-        PaginatedDataSubjectRequestList: {
+        PaginatedDataSubjectRequestSummaryList: {
             /** @example 123 */
             count: number;
             /**
@@ -3509,7 +3544,7 @@ export interface components {
              * @example http://api.example.org/accounts/?page=2
              */
             previous?: string | null;
-            results: components["schemas"]["DataSubjectRequest"][];
+            results: components["schemas"]["DataSubjectRequestSummary"][];
         };
         PaginatedFaceChartList: {
             /** @example 123 */
@@ -16700,7 +16735,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PaginatedDataSubjectRequestList"];
+                    "application/json": components["schemas"]["PaginatedDataSubjectRequestSummaryList"];
                 };
             };
             /** @description Invalid input: `errors` names each field. */
