@@ -385,13 +385,15 @@ def main_job(server: Server, open_page: Callable[..., Watched], photo: Path, *, 
     )
 
 
+def body_size(request: Request) -> int:
+    """Bytes of ``request``'s body as sent (multipart uploads included), by the browser's
+    own count."""
+    return int(request.sizes()["requestBodySize"])
+
+
 def largest_api_body(requests: list[Request], base: str, *, but: str = "") -> int:
     """The largest request body the browser sent to ``base`` (other than to ``but``)."""
     return max(
-        (
-            len(r.post_data_buffer or b"")
-            for r in requests
-            if r.url.startswith(base) and not (but and but in r.url)
-        ),
+        (body_size(r) for r in requests if r.url.startswith(base) and not (but and but in r.url)),
         default=0,
     )

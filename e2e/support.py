@@ -118,6 +118,19 @@ def sign_in(page: Page, phone: str, password: str) -> None:
     page.get_by_role("button", name="Sign in").click()
 
 
+def sign_in_arabic(page: Page, phone: str, password: str) -> None:
+    """Switch the login page to Arabic (the whole layout turns right to left), then sign in
+    with the Arabic labels."""
+    page.goto("/")
+    page.get_by_test_id("language-switcher").get_by_role("button").click()
+    page.get_by_role("option", name="العربية").click()
+    expect(page.locator("html")).to_have_attribute("dir", "rtl")
+    expect(page.get_by_role("heading", name="تسجيل الدخول إلى AesthetixOS")).to_be_visible()
+    page.get_by_label("رقم الجوال").fill(phone)
+    page.get_by_label("كلمة المرور").fill(password)
+    page.get_by_role("button", name="تسجيل الدخول").click()
+
+
 def totp_enrol(page: Page, base: str) -> bytes:
     """On the enrolment page a first sign-in of a 2FA role lands on: read the secret as an
     authenticator app would, turn TOTP on with the current code; returns the key."""

@@ -25,7 +25,7 @@ import pytest
 from django_otp.oath import totp
 from playwright.sync_api import Page, expect
 
-from support import ARTIFACTS, BANGKOK, BANGKOK_ZONE, DIST, RIYADH, Server, choose, sign_in
+from support import ARTIFACTS, BANGKOK, BANGKOK_ZONE, DIST, RIYADH, Server, choose, sign_in, sign_in_arabic
 
 pytestmark = pytest.mark.slow
 
@@ -218,15 +218,7 @@ def test_a_booking_appears_live_in_another_browser_and_a_conflicting_move_snaps_
 def test_arabic_turns_the_whole_layout_right_to_left(server, open_page):
     watched = open_page()
     page = watched.page
-    page.goto("/")
-    page.get_by_test_id("language-switcher").get_by_role("button").click()
-    page.get_by_role("option", name="العربية").click()
-    expect(page.locator("html")).to_have_attribute("dir", "rtl")
-    expect(page.get_by_role("heading", name="تسجيل الدخول إلى AesthetixOS")).to_be_visible()
-    phone, password = server.login("receptionist", RIYADH)
-    page.get_by_label("رقم الجوال").fill(phone)
-    page.get_by_label("كلمة المرور").fill(password)
-    page.get_by_role("button", name="تسجيل الدخول").click()
+    sign_in_arabic(page, *server.login("receptionist", RIYADH))
     expect(page.get_by_test_id("calendar-module")).to_be_visible(timeout=15_000)
     expect(page.locator(".fc-direction-rtl")).to_be_visible()
     expect(page.get_by_role("heading", name="التقويم")).to_be_visible()

@@ -20,7 +20,7 @@ import pytest
 from django_otp.oath import totp
 from playwright.sync_api import APIResponse, Page, Route, expect
 
-from support import BANGKOK, RIYADH, Server, sign_in
+from support import BANGKOK, RIYADH, Server, sign_in, sign_in_arabic
 
 TOTP_STEP = 30
 
@@ -214,14 +214,7 @@ def test_cashier_sells_a_course_and_a_product_and_sees_the_commission_split_live
 def test_arabic_till_at_riyadh_is_mirrored_prices_in_riyals_and_links_the_invoice_pdf(server, open_page):
     watched = open_page()
     page = watched.page
-    page.goto("/")
-    page.get_by_test_id("language-switcher").get_by_role("button").click()
-    page.get_by_role("option", name="العربية").click()
-    expect(page.locator("html")).to_have_attribute("dir", "rtl")
-    phone, password = server.login("cashier", RIYADH)
-    page.get_by_label("رقم الجوال").fill(phone)
-    page.get_by_label("كلمة المرور").fill(password)
-    page.get_by_role("button", name="تسجيل الدخول").click()
+    sign_in_arabic(page, *server.login("cashier", RIYADH))
     page.get_by_role("link", name="الفواتير").click()
     grid = page.get_by_test_id("course-grid")
     expect(grid).to_be_visible(timeout=15_000)

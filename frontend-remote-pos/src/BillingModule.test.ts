@@ -49,6 +49,8 @@ function routes(serverTotal: string, commission: () => Response) {
     'GET /api/v1/commerce/invoices/inv-1': () => json(200, { id: 'inv-1', number: 'INV-000001', status: 'paid', balance_due: '0.00' }),
     'GET /api/v1/commerce/payments': () => page([]),
     'GET /api/v1/commerce/sales/sale-1/commission-status/': commission,
+    'GET /api/v1/patients': () =>
+      page([{ id: 'pt1', given_name: 'Noura', family_name: 'Al-Qahtani', chart_number: 'HN000013' }]),
   })
 }
 
@@ -133,6 +135,17 @@ describe('BillingModule', () => {
     expect(wrapper.get('[data-testid="server-total"]').attributes('data-agree')).toBe('false')
     await wrapper.get('[data-testid="payment-amount"] input').setValue('1')
     expect(wrapper.get('[data-testid="checkout-confirm"]').attributes('disabled')).toBeDefined()
+    wrapper.unmount()
+  })
+
+  it('finds the patient by chart number as well as by name', async () => {
+    const seen = routes('9790.00', () => json(500, {}))
+    const wrapper = await mounted()
+    await wrapper.get('[data-testid="pos-patient-search"] input').setValue('HN000013')
+    await vi.waitFor(() => expect(wrapper.find('[data-testid="pos-patient-option"]').exists()).toBe(true))
+    const query = new URL(seen.find((r) => r.url.includes('/api/v1/patients'))!.url).searchParams
+    expect(query.get('chart_number')).toBe('HN000013')
+    expect(query.get('q')).toBeNull()
     wrapper.unmount()
   })
 

@@ -95,7 +95,7 @@ const en = {
       kind: { treatment: 'Treatment', sale: 'Sale' },
       when: 'When',
       recallDenied: 'Your role may not see who received a lot; ask a doctor, nurse or manager.',
-      units: { piece: 'pcs', syringe: 'syringes', vial: 'vials', unit: 'units', ml: 'ml', box: 'boxes' },
+      units: { piece: 'pc | pcs', syringe: 'syringe | syringes', vial: 'vial | vials', unit: 'unit | units', ml: 'ml', box: 'box | boxes' },
     },
   },
 }
@@ -197,7 +197,7 @@ const ptBR: PosMessages = {
       kind: { treatment: 'Tratamento', sale: 'Venda' },
       when: 'Quando',
       recallDenied: 'Sua função não pode ver quem recebeu um lote; peça a um médico, enfermeiro ou gestor.',
-      units: { piece: 'un.', syringe: 'seringas', vial: 'frascos', unit: 'U', ml: 'ml', box: 'caixas' },
+      units: { piece: 'un.', syringe: 'seringa | seringas', vial: 'frasco | frascos', unit: 'U', ml: 'ml', box: 'caixa | caixas' },
     },
   },
 }

@@ -100,6 +100,8 @@ describe('StockLots', () => {
     expect(row.attributes('data-chart-number')).toBe('BKK-000042')
     expect(row.text()).toContain('Ploy Srisuk')
     expect(row.text()).toContain('Treatment')
+    expect(row.text()).toContain('1 syringe') // singular for one
+    expect(row.text()).not.toContain('1 syringes')
     expect(row.text()).toContain('Feb 2, 2026') // 01:30 the next morning in Bangkok
 
     await rows(wrapper)[2]!.get('[data-testid="lot-recall"]').trigger('click')
