@@ -479,6 +479,7 @@ class InvoiceViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicSco
         invoice = self.get_object()
         response = HttpResponse(invoice_pdf(invoice=invoice), content_type="application/pdf")
         response["Content-Disposition"] = f'inline; filename="{invoice.number or invoice.pk}.pdf"'
+        response["Content-Language"] = invoice.clinic.locale  # the document's, not the reader's
         return response
 
 

@@ -10,6 +10,7 @@ Accounts are codes (``JournalLine.account``):
 ``revenue:<category>``     treatment revenue per ``Service.Category``
 ``revenue:retail``         product sales
 ``deferred_revenue``       sold courses not yet redeemed (a liability)
+``revenue:course_breakage`` sessions of courses that expired unused
 ``tax_payable``            VAT / ISS collected
 ``inventory``              stock at cost
 ``cogs``                   cost of goods sold or consumed in treatments
@@ -44,6 +45,7 @@ BANK = "bank"
 ACCOUNTS_RECEIVABLE = "accounts_receivable"
 REVENUE_RETAIL = "revenue:retail"
 DEFERRED_REVENUE = "deferred_revenue"
+REVENUE_BREAKAGE = "revenue:course_breakage"
 TAX_PAYABLE = "tax_payable"
 INVENTORY = "inventory"
 COGS = "cogs"

@@ -4,10 +4,16 @@ from __future__ import annotations
 
 from celery import shared_task
 
-from commerce.services import invoices_mark_overdue
+from commerce.services import course_balances_expire, invoices_mark_overdue
 
 
 @shared_task(acks_late=True, ignore_result=True)
 def invoices_mark_overdue_task() -> int:
     """Beat, hourly: unpaid invoices past due become ``overdue`` in every clinic."""
     return invoices_mark_overdue()
+
+
+@shared_task(acks_late=True, ignore_result=True)
+def course_balances_expire_task() -> int:
+    """Beat, hourly: course balances past their expiry close, unused sessions as breakage."""
+    return course_balances_expire()

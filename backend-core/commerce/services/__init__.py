@@ -2,7 +2,12 @@
 re-exported here (``from commerce.services import stock_consume``)."""
 
 from commerce.services.catalog import service_create, service_update
-from commerce.services.courses import course_balance_redeem, course_create, course_redemption_reverse
+from commerce.services.courses import (
+    course_balance_redeem,
+    course_balances_expire,
+    course_create,
+    course_redemption_reverse,
+)
 from commerce.services.sales import (
     CartLine,
     PaymentInput,
@@ -31,6 +36,7 @@ __all__ = [
     "CartLine",
     "PaymentInput",
     "course_balance_redeem",
+    "course_balances_expire",
     "course_create",
     "course_redemption_reverse",
     "invoice_draft_from_services",

@@ -8,10 +8,12 @@ the database also refuses a negative count. Each redemption recognises its share
 the deferred revenue (``deferred_total / sessions_total`` rounded to the minor unit, the
 last one the remainder) and records the ``com.aesthetix.course_balance.deducted``
 outbox event (post_save receiver of ``CourseRedemption``, ``commerce.receivers``).
+``course_balances_expire`` (beat) closes balances past their expiry.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 from decimal import Decimal
 from typing import TYPE_CHECKING
@@ -26,6 +28,7 @@ from commerce.models import Course, CourseBalance, CourseItem, CourseRedemption,
 from commerce.pricing import round_money
 from core.exceptions import Conflict, ValidationFailed
 from core.services import model_save
+from core.tenancy import clinic_context
 from outbox.services import outbox_event_record
 
 if TYPE_CHECKING:
@@ -203,3 +206,52 @@ def course_redemption_reverse(*, redemption: CourseRedemption, actor: User) -> C
         },
     )
     return locked
+
+
+def course_balances_expire(*, now: dt.datetime | None = None) -> int:
+    """Beat job across clinics (idempotent): active course balances whose ``expires_at``
+    (UTC) has passed become ``expired``, and the deferred revenue still held for their
+    unused sessions is recognised as breakage (``deferred_revenue`` →
+    ``revenue:course_breakage``: IFRS 15 B46, once the customer can no longer use the
+    right), with the ``com.aesthetix.course_balance.expired`` outbox event. Each balance
+    is closed in a transaction of its own, row-locked, under its clinic's context.
+    Returns how many expired."""
+    now = now or timezone.now()
+    due = CourseBalance.unscoped.filter(status=Status.ACTIVE, expires_at__lte=now).select_related("clinic")
+    expired = 0
+    for balance in due.order_by("expires_at", "pk"):
+        with clinic_context(balance.clinic), transaction.atomic():
+            locked = (
+                CourseBalance.objects.select_for_update()
+                .filter(pk=balance.pk, status=Status.ACTIVE, expires_at__lte=now)
+                .first()
+            )
+            if locked is None:  # redeemed to zero, refunded or expired meanwhile
+                continue
+            unused = locked.deferred_remaining
+            locked.status, locked.deferred_remaining = Status.EXPIRED, Decimal(0)
+            model_save(locked, update_fields=["status", "deferred_remaining"])
+            ledger.journal_entry_post(
+                clinic=locked.clinic,
+                description="Course expired with sessions unused",
+                currency=locked.currency,
+                reference_type="commerce.course_balance_expiry",
+                reference_id=locked.pk,
+                postings=[
+                    (ledger.DEFERRED_REVENUE, unused, Decimal(0)),
+                    (ledger.REVENUE_BREAKAGE, Decimal(0), unused),
+                ],
+            )
+            outbox_event_record(
+                clinic=locked.clinic,
+                type="com.aesthetix.course_balance.expired",
+                subject=f"course_balance/{locked.pk}",
+                data={
+                    "course_balance_id": locked.pk,
+                    "patient_id": locked.patient_id,
+                    "course_id": locked.course_id,
+                    "sessions_unused": locked.sessions_remaining,
+                },
+            )
+            expired += 1
+    return expired

@@ -519,6 +519,7 @@ def test_invoice_pdf_is_a_pdf_and_another_clinics_is_404(api, world):
     response = client.get(f"/api/v1/commerce/invoices/{world.b.sale.invoice.pk}/pdf")
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
     assert response.content.startswith(b"%PDF-")
+    assert response["Content-Language"] == "pt-BR"  # the clinic's, whatever the reader's language
     assert client.get(f"/api/v1/commerce/invoices/{world.a.sale.invoice.pk}/pdf").status_code == 404
 
 

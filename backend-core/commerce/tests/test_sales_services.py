@@ -1,3 +1,4 @@
+import datetime as dt
 import uuid
 from decimal import Decimal
 
@@ -9,6 +10,7 @@ from commerce.models import (
     CourseBalance,
     Invoice,
     JournalEntry,
+    JournalLine,
     Payment,
     Sale,
     SaleLine,
@@ -19,6 +21,7 @@ from commerce.services import (
     CartLine,
     PaymentInput,
     course_balance_redeem,
+    course_balances_expire,
     course_redemption_reverse,
     invoice_draft_from_services,
     invoices_mark_overdue,
@@ -313,6 +316,52 @@ def test_void_undoes_an_unpaid_sale_and_refuses_a_paid_one(shop):
     assert shop.lot.quantity_on_hand == 9
     trial = {row["account"]: row["balance"] for row in _trial(shop)["accounts"]}
     assert trial["deferred_revenue"] == 0 and sum(trial.values()) == 0
+
+
+def test_a_course_past_its_expiry_closes_and_its_unused_sessions_become_breakage_revenue(shop):
+    sale = _checkout(
+        shop, [CartLine(item=f.course(shop.clinic, shop.user(), shop.service, name="Four", sessions=4))]
+    )
+    with clinic_context(shop.clinic):
+        balance = CourseBalance.objects.get(sale_line__sale=sale)
+        course_balance_redeem(
+            balance=balance,
+            reference_type="emr.treatment_session",
+            reference_id=uuid.uuid4(),
+            actor=shop.user(),
+        )
+        balance.refresh_from_db()
+    unused = balance.deferred_remaining
+    assert unused > 0 and balance.sessions_remaining == 3
+    course_balances_expire(now=balance.expires_at - dt.timedelta(seconds=1))
+    balance.refresh_from_db()
+    assert balance.status == CourseBalance.Status.ACTIVE
+
+    assert course_balances_expire(now=balance.expires_at) >= 1
+    assert course_balances_expire(now=balance.expires_at) == 0  # once
+    with clinic_context(shop.clinic):
+        balance.refresh_from_db()
+        events = list(
+            OutboxEvent.objects.filter(
+                type="com.aesthetix.course_balance.expired", subject=f"course_balance/{balance.pk}"
+            )
+        )
+        postings = {
+            (line.account, line.debit, line.credit)
+            for line in JournalLine.objects.filter(entry__reference_id=balance.pk)
+        }
+        with pytest.raises(Conflict):
+            course_balance_redeem(
+                balance=balance,
+                reference_type="emr.treatment_session",
+                reference_id=uuid.uuid4(),
+                actor=shop.user(),
+            )
+    assert balance.status == CourseBalance.Status.EXPIRED and balance.deferred_remaining == 0
+    assert [e.data["sessions_unused"] for e in events] == [3]
+    assert postings == {("deferred_revenue", unused, 0), ("revenue:course_breakage", 0, unused)}
+    trial = {row["account"]: row["balance"] for row in _trial(shop)["accounts"]}
+    assert sum(trial.values()) == 0
 
 
 def test_redemption_is_idempotent_per_reference_and_refuses_an_empty_balance(shop):

@@ -55,15 +55,21 @@ CELERY_BEAT_SCHEDULE = {
     # Domain events the after-commit relay missed (a worker restart); ordered, at least once.
     "outbox-relay": {"task": "outbox.tasks.outbox_relay", "schedule": 60.0, "options": {"expires": 55}},
     "outbox-purge": {"task": "outbox.tasks.outbox_purge", "schedule": 86400.0},
-    # Unpaid invoices past their due date become overdue (hourly; idempotent).
     # Commission period close: adjustments so each ended period matches its final tier.
     "commissions-settle-periods": {
         "task": "commissions.tasks.settle_commission_periods",
         "schedule": 86400.0,
         "options": {"expires": 3600},
     },
+    # Unpaid invoices past their due date become overdue (hourly; idempotent).
     "commerce-invoices-mark-overdue": {
         "task": "commerce.tasks.invoices_mark_overdue_task",
+        "schedule": 3600.0,
+        "options": {"expires": 3000},
+    },
+    # Course balances past their expiry close; unused sessions become breakage revenue.
+    "commerce-course-balances-expire": {
+        "task": "commerce.tasks.course_balances_expire_task",
         "schedule": 3600.0,
         "options": {"expires": 3000},
     },
