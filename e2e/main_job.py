@@ -35,6 +35,16 @@ FOUR_K = (3840, 2160)
 BACKGROUND_MS = 120_000
 
 
+@dataclass(frozen=True)
+class Sent:
+    """A request the doctor's browser sent: method, URL and body bytes (its
+    Content-Length as sent on the wire; multipart file uploads included)."""
+
+    method: str
+    url: str
+    body: int
+
+
 @dataclass
 class MainJob:
     """What the flow did: the patient, the photo's size, every request the doctor's
@@ -42,7 +52,7 @@ class MainJob:
 
     patient: dict[str, Any]
     photo_size: int
-    doctor_requests: list[Request]
+    doctor_sent: list[Sent]
     invoice: dict[str, Any]
 
 
@@ -380,20 +390,11 @@ def main_job(server: Server, open_page: Callable[..., Watched], photo: Path, *, 
     _recall(doctor, plan, shot)
     for watched in (desk, doctor, till):
         watched.assert_clean()
-    return MainJob(
-        patient=plan.patient, photo_size=photo.stat().st_size, doctor_requests=requests, invoice=invoice
-    )
+    # Read while the pages are open: the browser keeps the raw headers of their requests.
+    sent = [Sent(r.method, r.url, int(r.all_headers().get("content-length", 0))) for r in requests]
+    return MainJob(patient=plan.patient, photo_size=photo.stat().st_size, doctor_sent=sent, invoice=invoice)
 
 
-def body_size(request: Request) -> int:
-    """Bytes of ``request``'s body as sent (multipart uploads included), by the browser's
-    own count."""
-    return int(request.sizes()["requestBodySize"])
-
-
-def largest_api_body(requests: list[Request], base: str, *, but: str = "") -> int:
+def largest_body(sent: list[Sent], base: str, *, but: str = "") -> int:
     """The largest request body the browser sent to ``base`` (other than to ``but``)."""
-    return max(
-        (body_size(r) for r in requests if r.url.startswith(base) and not (but and but in r.url)),
-        default=0,
-    )
+    return max((r.body for r in sent if r.url.startswith(base) and not (but and but in r.url)), default=0)

@@ -10,7 +10,7 @@ import re
 import boto3
 import pytest
 
-from main_job import body_size, four_k_jpeg, largest_api_body, main_job
+from main_job import four_k_jpeg, largest_body, main_job
 from support import Server
 
 pytestmark = pytest.mark.slow
@@ -32,9 +32,9 @@ def test_the_main_job_on_postgresql_redis_and_s3(server: Server, open_page, tmp_
 
     done = main_job(server, open_page, photo, profile="pg")
 
-    to_store = [r for r in done.doctor_requests if r.method == "POST" and r.url.startswith(server.s3_origin)]
-    assert len(to_store) == 1 and body_size(to_store[0]) > done.photo_size
-    assert largest_api_body(done.doctor_requests, server.base) < 500_000
+    to_store = [r for r in done.doctor_sent if r.method == "POST" and r.url.startswith(server.s3_origin)]
+    assert len(to_store) == 1 and to_store[0].body > done.photo_size
+    assert largest_body(done.doctor_sent, server.base) < 500_000
     access = server.log.read_text() if server.log else ""
     assert re.search(r'"POST /api/v1/clinic/confirm-upload/ HTTP/1.1" 201', access)
     assert "/objects/" not in access

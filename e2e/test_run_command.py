@@ -24,7 +24,7 @@ import httpx
 import pytest
 from django_otp.oath import totp
 
-from main_job import body_size, four_k_jpeg, largest_api_body, main_job
+from main_job import four_k_jpeg, largest_body, main_job
 from support import Server, free_port, login_of, page_opener
 
 REPO = Path(__file__).resolve().parent.parent
@@ -222,8 +222,8 @@ def test_the_main_job_runs_on_the_embedded_profile(running, browser, tmp_path):
         done = main_job(server, open_page, photo, profile="embedded")
 
     upload = f"{running.base}/api/v1/clinic/objects/upload"
-    to_store = [r for r in done.doctor_requests if r.method == "POST" and r.url == upload]
-    assert len(to_store) == 1 and body_size(to_store[0]) > done.photo_size
-    assert largest_api_body(done.doctor_requests, running.base, but=upload) < 500_000
+    to_store = [r for r in done.doctor_sent if r.method == "POST" and r.url == upload]
+    assert len(to_store) == 1 and to_store[0].body > done.photo_size
+    assert largest_body(done.doctor_sent, running.base, but=upload) < 500_000
     stored = [p.stat().st_size for p in (running.var / "objects").rglob("*") if p.is_file()]
     assert done.photo_size in stored
