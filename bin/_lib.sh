@@ -44,10 +44,15 @@ ensure_frontend() {
   (cd "$ROOT" && npm run build --silent >/dev/null)
 }
 
-# Invoice PDFs are rendered by WeasyPrint, which needs Pango.
+# Invoice PDFs are rendered by WeasyPrint, which needs Pango and fonts with the glyphs of
+# every clinic language: DejaVu covers Latin and Arabic, Thai needs its own (without it a
+# Thai invoice or consent form prints empty boxes).
 ensure_pango() {
-  if ! ldconfig -p | grep -q 'libpangoft2-1.0.so.0'; then
-    log "Installing Pango"
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 >/dev/null
+  local packages=()
+  ldconfig -p | grep -q 'libpangoft2-1.0.so.0' || packages+=(libpango-1.0-0 libpangoft2-1.0-0)
+  [ -n "$(fc-list :lang=th 2>/dev/null)" ] || packages+=(fonts-thai-tlwg)
+  if [ ${#packages[@]} -gt 0 ]; then
+    log "Installing ${packages[*]}"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${packages[@]}" >/dev/null
   fi
 }
