@@ -540,14 +540,26 @@ class TotpEnrollment:
     secret: str
 
 
+#: How long a started, unconfirmed enrolment keeps its secret.
+TOTP_ENROLMENT_TTL = timedelta(minutes=10)
+
+
 @transaction.atomic
 def totp_enroll(*, user: User) -> TotpEnrollment:
-    """Start TOTP enrolment (RFC 6238): a new unconfirmed device whose secret the user
-    scans as an ``otpauth://`` URL. Raises ``Conflict`` when a device is already active."""
+    """Start TOTP enrolment (RFC 6238): an unconfirmed device whose secret the user scans
+    as an ``otpauth://`` URL. Starting again within ``TOTP_ENROLMENT_TTL`` returns the
+    same secret (a page shown twice, or two tabs, must not leave the user holding a
+    secret that was replaced); an older pending enrolment is replaced. Serialized per
+    user by a row lock. Raises ``Conflict`` when a device is already active."""
+    User.objects.select_for_update().filter(pk=user.pk).first()
     if totp_device_confirmed(user=user) is not None:
         raise Conflict(_("Two-factor authentication is already active."), code="totp_already_enrolled")
-    TOTPDevice.objects.filter(user=user, confirmed=False).delete()
-    device = TOTPDevice.objects.create(user=user, name="Authenticator app", confirmed=False)
+    pending = TOTPDevice.objects.filter(user=user, confirmed=False)
+    fresh = pending.filter(created_at__gt=timezone.now() - TOTP_ENROLMENT_TTL)
+    device = fresh.order_by("-created_at").first()
+    if device is None:
+        pending.delete()
+        device = TOTPDevice.objects.create(user=user, name="Authenticator app", confirmed=False)
     secret = base64.b32encode(device.bin_key).decode().rstrip("=")
     return TotpEnrollment(config_url=device.config_url, secret=secret)
 

@@ -1,5 +1,8 @@
+from datetime import timedelta
+
 import pytest
 from django.conf import settings
+from django.utils import timezone
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -138,6 +141,22 @@ def test_enrolment_then_login_requires_a_code_and_rejects_a_reused_one(client, d
     assert _login(client, user, otp_code=code).status_code == 200
     reused = _login(client, user, otp_code=code)
     assert reused.status_code == 400 and reused.json()["code"] == "otp_invalid"
+
+
+def test_starting_enrolment_again_keeps_the_secret_until_it_is_stale(client, db):
+    user = MembershipFactory(role=Role.DOCTOR).user
+    auth = {"HTTP_AUTHORIZATION": f"Bearer {_login(client, user).json()['access']}"}
+    first = client.post("/api/v1/auth/2fa/totp", **auth).json()["secret"]
+    again = client.post("/api/v1/auth/2fa/totp", **auth).json()["secret"]
+    assert again == first  # the page shown twice: the secret scanned still works
+    assert TOTPDevice.objects.filter(user=user).count() == 1
+
+    TOTPDevice.objects.filter(user=user).update(created_at=timezone.now() - timedelta(minutes=11))
+    fresh = client.post("/api/v1/auth/2fa/totp", **auth).json()["secret"]
+    assert fresh != first and TOTPDevice.objects.filter(user=user).count() == 1
+    device = TOTPDevice.objects.get(user=user)
+    confirm = client.post("/api/v1/auth/2fa/totp/confirm", {"code": _code(device)}, format="json", **auth)
+    assert confirm.status_code == 200
 
 
 def test_lockout_after_repeated_failures_even_with_the_right_password(client, receptionist):
