@@ -131,11 +131,19 @@ def sign_in_arabic(page: Page, phone: str, password: str) -> None:
     page.get_by_role("button", name="تسجيل الدخول").click()
 
 
+def totp_secret(page: Page) -> str:
+    """The key the enrolment page shows, once the server has made it (read earlier, it
+    would be empty and every code wrong)."""
+    shown = page.get_by_test_id("totp-secret")
+    expect(shown).to_have_text(re.compile(r"^[A-Z2-7]{16,}$"))
+    return shown.inner_text().strip()
+
+
 def totp_enrol(page: Page, base: str) -> bytes:
     """On the enrolment page a first sign-in of a 2FA role lands on: read the secret as an
     authenticator app would, turn TOTP on with the current code; returns the key."""
     expect(page).to_have_url(f"{base}/enrol")
-    secret = page.get_by_test_id("totp-secret").inner_text().strip()
+    secret = totp_secret(page)
     key = base64.b32decode(secret + "=" * (-len(secret) % 8))
     page.get_by_label("Code from the app").fill(f"{totp(key):06d}")
     page.get_by_role("button", name="Turn on").click()

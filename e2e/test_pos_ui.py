@@ -20,7 +20,7 @@ import pytest
 from django_otp.oath import totp
 from playwright.sync_api import APIResponse, Page, Route, expect
 
-from support import BANGKOK, RIYADH, Server, sign_in, sign_in_arabic
+from support import BANGKOK, RIYADH, Server, sign_in, sign_in_arabic, totp_secret
 
 TOTP_STEP = 30
 
@@ -94,7 +94,7 @@ def _sign_in_with_2fa(page: Page, server: Server, auth: Authenticator, role: str
         page.get_by_role("button", name="Verify").click()
     else:
         expect(page).to_have_url(f"{server.base}/enrol")
-        auth.enrol(role, page.get_by_test_id("totp-secret").inner_text().strip())
+        auth.enrol(role, totp_secret(page))
         page.get_by_label("Code from the app").fill(auth.code(role))
         page.get_by_role("button", name="Turn on").click()
     expect(page.get_by_test_id("calendar-module")).to_be_visible(timeout=15_000)
