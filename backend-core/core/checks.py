@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
 from typing import Any
 
 from django.conf import settings
@@ -9,6 +11,42 @@ from django.core import checks
 from django.core.exceptions import ImproperlyConfigured
 
 from core import crypto
+
+# Default keys that earlier releases published in their settings, compose file and
+# Dockerfile. A server keyed with one of them lets anyone mint an owner's access token
+# or an upload policy of their choosing.
+_PUBLISHED_SECRET_KEYS = (
+    "insecure-dev-key-change-me-in-production-0123456789",
+    "dev-only-insecure-secret-key-change-me-before-any-real-use",
+    "build-only-collectstatic-key-not-used-at-runtime",
+)
+
+
+def _derived(purpose: str, secret_key: str) -> str:
+    # How those releases derived the field-encryption and blind-index keys from them.
+    digest = hashlib.sha256(f"aesthetix-dev-only:{purpose}:{secret_key}".encode()).digest()
+    return base64.urlsafe_b64encode(digest).decode()
+
+
+PUBLISHED_KEYS = frozenset(
+    [
+        *_PUBLISHED_SECRET_KEYS,
+        *(_derived(p, k) for k in _PUBLISHED_SECRET_KEYS for p in ("field-encryption", "blind-index")),
+    ]
+)
+# Django's own bar for SECRET_KEY (security.W009), applied to every HMAC key.
+MIN_KEY_LENGTH = 50
+MIN_KEY_UNIQUE_CHARACTERS = 5
+
+
+def _keys() -> dict[str, str]:
+    return {
+        "DJANGO_SECRET_KEY": settings.SECRET_KEY,
+        "JWT_SIGNING_KEY": str(settings.SIMPLE_JWT["SIGNING_KEY"]),
+        "OBJECT_STORE_SIGNING_KEY": settings.OBJECT_STORE_SIGNING_KEY,
+        "BLIND_INDEX_KEY": settings.BLIND_INDEX_KEY,
+        **{f"FIELD_ENCRYPTION_KEYS[{i}]": key for i, key in enumerate(settings.FIELD_ENCRYPTION_KEYS)},
+    }
 
 
 @checks.register(checks.Tags.security)
@@ -22,15 +60,54 @@ def crypto_keys_usable(app_configs: Any = None, **kwargs: Any) -> list[checks.Ch
     return []
 
 
-@checks.register(checks.Tags.security, deploy=True)
-def crypto_keys_configured(app_configs: Any = None, **kwargs: Any) -> list[checks.CheckMessage]:
-    if settings.CRYPTO_KEYS_CONFIGURED:
-        return []
+@checks.register(checks.Tags.security)
+def keys_not_published(app_configs: Any = None, **kwargs: Any) -> list[checks.CheckMessage]:
+    """core.E002: a secret key is a value published in the source (an old default).
+    Also run when the ASGI/WSGI application or a Celery worker or beat starts
+    (``refuse_published_keys``), which run no system checks of their own."""
     return [
-        checks.Warning(
-            "FIELD_ENCRYPTION_KEYS and BLIND_INDEX_KEY are not both set: they are derived from "
-            "DJANGO_SECRET_KEY, and changing that key would make every encrypted value unreadable.",
-            hint="Set both before storing real data (see core/settings/crypto.py).",
-            id="core.W001",
+        checks.Error(
+            f"{name} is a default key published with the source code: anyone can sign with it.",
+            hint="Unset it to use the keys generated in the var folder, or set a random value "
+            "(see core/settings/keys.py).",
+            id="core.E002",
         )
+        for name, value in _keys().items()
+        if value in PUBLISHED_KEYS
     ]
+
+
+@checks.register(checks.Tags.security, deploy=True)
+def keys_strong(app_configs: Any = None, **kwargs: Any) -> list[checks.CheckMessage]:
+    """core.E003 (``check --deploy``): an HMAC key shorter than 50 characters or with
+    fewer than 5 distinct ones (Django's rule for ``SECRET_KEY``), or two purposes
+    sharing one key (a leak of one would give away the other)."""
+    errors: list[checks.CheckMessage] = []
+    keys = _keys()
+    for name in ("DJANGO_SECRET_KEY", "JWT_SIGNING_KEY", "OBJECT_STORE_SIGNING_KEY"):
+        value = keys[name]
+        if len(value) < MIN_KEY_LENGTH or len(set(value)) < MIN_KEY_UNIQUE_CHARACTERS:
+            errors.append(
+                checks.Error(
+                    f"{name} is weak: use at least {MIN_KEY_LENGTH} random characters.",
+                    hint='python -c "import secrets; print(secrets.token_urlsafe(50))"',
+                    id="core.E003",
+                )
+            )
+    by_value: dict[str, list[str]] = {}
+    for name, value in keys.items():
+        by_value.setdefault(value, []).append(name)
+    errors.extend(
+        checks.Error(f"{' and '.join(names)} are the same key: give each its own.", id="core.E003")
+        for names in by_value.values()
+        if len(names) > 1
+    )
+    return errors
+
+
+def refuse_published_keys() -> None:
+    """Raise ``ImproperlyConfigured`` when core.E002 fails: the entry points that run
+    no system checks (ASGI, WSGI, Celery worker and beat) call it before serving."""
+    errors = keys_not_published()
+    if errors:
+        raise ImproperlyConfigured(" ".join(str(error.msg) for error in errors))

@@ -199,8 +199,9 @@ class UploadRefused(Exception):
 
 
 def _sign(message: str) -> str:
-    key = settings.OBJECT_STORE_SIGNING_KEY or None
-    return salted_hmac("core.objectstore", message, secret=key, algorithm="sha256").hexdigest()
+    return salted_hmac(
+        "core.objectstore", message, secret=settings.OBJECT_STORE_SIGNING_KEY, algorithm="sha256"
+    ).hexdigest()
 
 
 def upload_policy_check(fields: Mapping[str, str], *, file_size: int) -> tuple[str, str]:

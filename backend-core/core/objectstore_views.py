@@ -9,7 +9,10 @@ The policy is the credential, as with S3: no session, no CSRF token.
 
 ``GET …/objects/<key>?expires=&signature=``: the object, for a URL made by
 ``presigned_get``; 403 when the signature is wrong or expired, 404 when there is no
-such object.
+such object. Objects are served from the app's own origin, so only raster images are
+served as what they claim to be; anything else (HTML, SVG, scripts) is sent as an
+``application/octet-stream`` attachment, and every object in a CSP sandbox, so a stored
+object can never run script in the app's origin.
 """
 
 from __future__ import annotations
@@ -28,6 +31,9 @@ from core.objectstore import (
     key_is_valid,
     upload_policy_check,
 )
+
+# Raster images browsers render without running code: the only types served inline.
+INLINE_IMAGE_TYPES = frozenset({"image/jpeg", "image/png", "image/webp", "image/heic"})
 
 # Room for the form fields around the file in the request body.
 _FORM_OVERHEAD_BYTES = 64 * 1024
@@ -80,6 +86,14 @@ def local_download(request: HttpRequest, key: str) -> HttpResponseBase:
     info = store.head(key)
     if info is None:
         return problem_response(request, NotFound())
-    response = FileResponse(store.open(key), content_type=info.content_type)
+    inline = info.content_type in INLINE_IMAGE_TYPES
+    response = FileResponse(
+        store.open(key),
+        content_type=info.content_type if inline else "application/octet-stream",
+        as_attachment=not inline,
+        filename=key.rsplit("/", 1)[-1],
+    )
     response["Cache-Control"] = "private, max-age=60"
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
     return response

@@ -1,8 +1,8 @@
 from datetime import timedelta
 from typing import Final
 
-from .base import SECRET_KEY, SESSION_COOKIE_SECURE
-from .env import env
+from .base import SESSION_COOKIE_SECURE
+from .env import env, secret
 
 AUTHENTICATION_BACKENDS = [
     # Axes first: it refuses locked-out credentials before any password is checked.
@@ -27,7 +27,7 @@ SIMPLE_JWT = {
     "BLACKLIST_AFTER_ROTATION": True,
     "UPDATE_LAST_LOGIN": True,
     "ALGORITHM": "HS256",
-    "SIGNING_KEY": env.str("JWT_SIGNING_KEY", default=SECRET_KEY),
+    "SIGNING_KEY": secret("JWT_SIGNING_KEY"),
     "USER_ID_FIELD": "id",
     "USER_ID_CLAIM": "sub",
     "AUTH_HEADER_TYPES": ("Bearer",),

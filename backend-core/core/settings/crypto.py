@@ -14,28 +14,12 @@ rotation by configuration alone. Generate one with::
 
     python -c "import secrets; print(secrets.token_urlsafe(48))"
 
-Production must set both. When they are not set, keys are derived from
-``DJANGO_SECRET_KEY`` so a laptop runs with zero configuration; in that mode changing
-``DJANGO_SECRET_KEY`` makes every encrypted value unreadable, and ``manage.py check
---deploy`` warns about it.
+When they are not set in the environment they come from the keys file of the var folder,
+made with fresh random keys on first start (``keys.py``): back that file up with the
+database.
 """
 
-import base64
-import hashlib
+from .env import secret
 
-from .base import SECRET_KEY
-from .env import env
-
-
-def _derived_from_secret_key(purpose: str) -> str:
-    digest = hashlib.sha256(f"aesthetix-dev-only:{purpose}:{SECRET_KEY}".encode()).digest()
-    return base64.urlsafe_b64encode(digest).decode()
-
-
-_FIELD_ENCRYPTION_KEYS = [key.strip() for key in env.list("FIELD_ENCRYPTION_KEYS", default=[]) if key.strip()]
-_BLIND_INDEX_KEY = env.str("BLIND_INDEX_KEY", default="").strip()
-
-# True when the keys came from the environment rather than from DJANGO_SECRET_KEY.
-CRYPTO_KEYS_CONFIGURED = bool(_FIELD_ENCRYPTION_KEYS and _BLIND_INDEX_KEY)
-FIELD_ENCRYPTION_KEYS = _FIELD_ENCRYPTION_KEYS or [_derived_from_secret_key("field-encryption")]
-BLIND_INDEX_KEY = _BLIND_INDEX_KEY or _derived_from_secret_key("blind-index")
+FIELD_ENCRYPTION_KEYS = [key.strip() for key in secret("FIELD_ENCRYPTION_KEYS").split(",") if key.strip()]
+BLIND_INDEX_KEY = secret("BLIND_INDEX_KEY")

@@ -5,10 +5,10 @@ address this server reaches; ``S3_PUBLIC_ENDPOINT_URL`` is the address browsers 
 (presigned upload and download URLs are made for it; default: the same). Otherwise the
 embedded profile keeps objects under ``var/objects`` behind signed Django views that
 check an upload policy the way S3 does, signed with ``OBJECT_STORE_SIGNING_KEY``
-(default: derived from ``DJANGO_SECRET_KEY``).
+(``keys.py``).
 """
 
-from .env import VAR_DIR, env
+from .env import VAR_DIR, env, secret
 
 S3_BUCKET = env.str("S3_BUCKET", default="")
 S3_ENDPOINT_URL = env.str("S3_ENDPOINT_URL", default="")
@@ -44,7 +44,7 @@ else:
 MEDIA_URL = "/media/"
 
 OBJECT_STORE_ROOT = VAR_DIR / "objects"
-OBJECT_STORE_SIGNING_KEY = env.str("OBJECT_STORE_SIGNING_KEY", default="")
+OBJECT_STORE_SIGNING_KEY = secret("OBJECT_STORE_SIGNING_KEY")
 
 # Clinical photographs: largest upload, and how long presigned URLs live (seconds).
 PHOTO_UPLOAD_MAX_BYTES = env.int("PHOTO_UPLOAD_MAX_BYTES", default=40 * 1024 * 1024)

@@ -91,13 +91,6 @@ def test_a_short_blind_index_key_fails_the_system_check(settings):
     assert [m.id for m in checks.crypto_keys_usable()] == ["core.E001"]
 
 
-def test_deploy_check_warns_while_keys_are_derived_from_the_secret_key(settings):
-    settings.CRYPTO_KEYS_CONFIGURED = False
-    assert [m.id for m in checks.crypto_keys_configured()] == ["core.W001"]
-    settings.CRYPTO_KEYS_CONFIGURED = True
-    assert checks.crypto_keys_configured() == []
-
-
 def test_encrypted_column_refuses_comparison_lookups(db):
     # A randomized token never equals the encryption of the operand: such a filter would
     # silently match nothing, so it fails loudly instead. Look up by the blind index.

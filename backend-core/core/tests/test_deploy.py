@@ -42,6 +42,10 @@ REQUIRED_BACKEND_ENV = {
     "S3_SECRET_ACCESS_KEY",
     "S3_REGION",
     "DJANGO_SECRET_KEY",
+    "JWT_SIGNING_KEY",
+    "OBJECT_STORE_SIGNING_KEY",
+    "FIELD_ENCRYPTION_KEYS",
+    "BLIND_INDEX_KEY",
     "DJANGO_ALLOWED_HOSTS",
     "DJANGO_DEBUG",
     "PUBLIC_BASE_URL",
@@ -49,8 +53,19 @@ REQUIRED_BACKEND_ENV = {
     "LOG_LEVEL",
 }
 
-# env.str("NAME", ...), env.bool("NAME"), env.db("NAME"), env("NAME"), ...
-ENV_CALL = re.compile(r"""\benv(?:\.[a-z_]+)?\(\s*["']([A-Z][A-Z0-9_]*)["']""")
+# env.str("NAME", ...), env.bool("NAME"), env.db("NAME"), env("NAME"), secret("NAME"), ...
+ENV_CALL = re.compile(r"""\b(?:env(?:\.[a-z_]+)?|secret)\(\s*["']([A-Z][A-Z0-9_]*)["']""")
+# The secrets of the stack: compose must refuse to start without each (no default).
+COMPOSE_SECRETS = (
+    "DJANGO_SECRET_KEY",
+    "JWT_SIGNING_KEY",
+    "OBJECT_STORE_SIGNING_KEY",
+    "FIELD_ENCRYPTION_KEYS",
+    "BLIND_INDEX_KEY",
+    "S3_ACCESS_KEY_ID",
+    "S3_SECRET_ACCESS_KEY",
+    "POSTGRES_PASSWORD",
+)
 
 
 def settings_env_names() -> set[str]:
@@ -244,13 +259,21 @@ def test_backend_services_share_one_environment(services: dict[str, dict[str, An
     assert environments["worker"] == environments["backend"] == environments["beat"]
 
 
-def test_secrets_come_from_interpolation_with_dev_defaults(
-    services: dict[str, dict[str, Any]],
-) -> None:
+def test_compose_ships_no_usable_default_secret(services: dict[str, dict[str, Any]]) -> None:
+    # Every secret is required (${NAME:?...}): a stack started without it fails at once
+    # instead of running with a key printed in this repository.
+    text = COMPOSE_FILE.read_text(encoding="utf-8")
+    for var in COMPOSE_SECRETS:
+        assert re.search(r"\$\{" + var + r":\?[^}]+\}", text), var
+        assert not re.search(r"\$\{" + var + r"(:?-|-)", text), f"{var} has a default"
     env = environment_of(services["backend"])
-    for var in ("DJANGO_SECRET_KEY", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY"):
-        assert re.fullmatch(r"\$\{" + var + r":-[^}]+\}", env[var] or ""), var
-    assert "${POSTGRES_PASSWORD:-" in env["DATABASE_URL"]
+    for var in COMPOSE_SECRETS[:-1]:
+        assert re.fullmatch(r"\$\{" + var + r":\?[^}]+\}", env[var] or ""), var
+    assert "${POSTGRES_PASSWORD:?" in (env["DATABASE_URL"] or "")
+    minio = environment_of(services["minio"])
+    assert (minio["MINIO_ROOT_PASSWORD"] or "").startswith("${S3_SECRET_ACCESS_KEY:?")
+    postgres = environment_of(services["postgres"])
+    assert (postgres["POSTGRES_PASSWORD"] or "").startswith("${POSTGRES_PASSWORD:?")
 
 
 def test_minio_bucket_is_created_before_the_backend_starts(
