@@ -15,7 +15,6 @@ from rest_framework.decorators import action
 from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
 from accounts import selectors, serializers, services
@@ -23,6 +22,7 @@ from accounts.models import Clinic, Invite, Membership, User
 from core.api import ClinicScopedViewSet, request_user
 from core.exceptions import problem_response
 from core.permissions import request_is_two_factor_verified
+from core.throttling import ScopedClientThrottle
 
 REFRESH_COOKIE_DOC = (
     "The refresh token is set as the HttpOnly cookie `aesthetix_refresh` "
@@ -69,7 +69,7 @@ def _refresh_cookie(request: Request) -> str:
 
 class AuthThrottled(APIView):
     permission_classes = [AllowAny]
-    throttle_classes = [ScopedRateThrottle]
+    throttle_classes = [ScopedClientThrottle]
     throttle_scope = "auth"
 
 

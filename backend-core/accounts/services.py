@@ -442,10 +442,10 @@ def auth_login(
 
     Returns the user and a new token family's first pair; the access token's ``otp``
     claim says whether the second factor was passed. After ``LOGIN_FAILURE_LIMIT`` (5)
-    failures for one phone from one IP the login is locked for ``LOGIN_COOLOFF_MINUTES``
-    (django-axes). Raises ``ValidationFailed`` (phone format, ``otp_required``,
-    ``otp_invalid``), ``AuthenticationFailedError`` (``invalid_credentials``),
-    ``LoginLockedOut`` (429).
+    failures for one phone (from any address), or from one client address (for any phone),
+    the login is locked for ``LOGIN_COOLOFF_MINUTES`` (django-axes). Raises
+    ``ValidationFailed`` (phone format, ``otp_required``, ``otp_invalid``),
+    ``AuthenticationFailedError`` (``invalid_credentials``), ``LoginLockedOut`` (429).
 
     Not one transaction on purpose: the failed-attempt record django-axes writes must
     survive the error raised for a wrong password.

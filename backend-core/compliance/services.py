@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime
 import hashlib
-import ipaddress
 import uuid
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
@@ -24,6 +23,7 @@ from rest_framework.request import Request
 from compliance.masking import SENSITIVE_FIELDS, mask_value
 from compliance.models import GENESIS_HASH, USER_AGENT_MAX_LENGTH, AuditEvent, audit_event_hash
 from core.exceptions import ValidationFailed
+from core.net import client_ip
 
 if TYPE_CHECKING:
     from accounts.models import Clinic, User
@@ -89,15 +89,11 @@ def audit_changes(
 def _request_origin(request: HttpRequest | Request | None) -> tuple[str | None, str, str]:
     """``(ip, user_agent, request_id)`` of a request; ``(None, "", "")`` without one.
 
-    ``ip`` is ``REMOTE_ADDR`` (the peer the server saw; behind a proxy, configure the
-    server to set it from the trusted forwarded header), ``None`` when not an address."""
+    ``ip`` is ``core.net.client_ip`` (the connection's address; ``X-Forwarded-For`` only
+    from a trusted proxy), ``None`` when not an address."""
     if request is None:
         return None, "", ""
-    raw_ip = request.META.get("REMOTE_ADDR") or ""
-    try:
-        ip: str | None = str(ipaddress.ip_address(raw_ip.strip()))
-    except ValueError:
-        ip = None
+    ip = client_ip(request)
     user_agent = str(request.META.get("HTTP_USER_AGENT", ""))[:USER_AGENT_MAX_LENGTH]
     request_id = str(getattr(request, "request_id", "") or "")[:64]
     return ip, user_agent, request_id

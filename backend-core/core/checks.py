@@ -11,6 +11,7 @@ from django.core import checks
 from django.core.exceptions import ImproperlyConfigured
 
 from core import crypto
+from core.net import trusted_networks
 
 # Default keys that earlier releases published in their settings, compose file and
 # Dockerfile. A server keyed with one of them lets anyone mint an owner's access token
@@ -111,3 +112,13 @@ def refuse_published_keys() -> None:
     errors = keys_not_published()
     if errors:
         raise ImproperlyConfigured(" ".join(str(error.msg) for error in errors))
+
+
+@checks.register(checks.Tags.security)
+def trusted_proxies_valid(app_configs: Any = None, **kwargs: Any) -> list[checks.CheckMessage]:
+    """core.E004: a ``TRUSTED_PROXIES`` entry that is not an IP address or network."""
+    try:
+        trusted_networks(tuple(settings.TRUSTED_PROXIES))
+    except ValueError as exc:
+        return [checks.Error(f"TRUSTED_PROXIES: {exc}", id="core.E004")]
+    return []

@@ -9,7 +9,6 @@ import binascii
 import datetime as dt
 import hashlib
 import io
-import ipaddress
 import uuid
 from collections.abc import Sequence
 from decimal import Decimal
@@ -28,6 +27,7 @@ from commerce.models import Product, Service, StockLot
 from commerce.services import invoice_draft_from_services, stock_consume
 from compliance.services import audit_event_record
 from core.exceptions import Conflict, PermissionDeniedError, ValidationFailed
+from core.net import client_ip
 from core.objectstore import PresignedPost, object_store
 from core.realtime import clinic_event_publish
 from core.services import model_save
@@ -595,10 +595,6 @@ def consent_form_sign(
     elif not typed_name.strip():
         raise ValidationFailed(errors={"typed_name": [_("Type the patient's full name.")]})
     meta = request.META if request is not None else {}
-    try:
-        ip: str | None = str(ipaddress.ip_address(str(meta.get("REMOTE_ADDR", "")).strip()))
-    except ValueError:
-        ip = None
     signature = ConsentFormSignature(
         clinic=clinic,
         patient=patient,
@@ -608,7 +604,7 @@ def consent_form_sign(
         typed_name=typed_name.strip(),
         text_sha256=consent_text_digest(template),
         signed_at=timezone.now(),
-        ip=ip,
+        ip=client_ip(request) if request is not None else None,
         user_agent=str(meta.get("HTTP_USER_AGENT", ""))[:256],
         recorded_by=actor,
     )

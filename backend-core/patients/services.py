@@ -17,6 +17,7 @@ from accounts.models import Clinic, User
 from accounts.validators import clean_national_id, clean_phone, national_id_hash
 from compliance.services import audit_changes, audit_event_record
 from core.exceptions import ValidationFailed
+from core.net import client_ip
 from core.services import model_save
 from core.tenancy import clinic_context
 from patients.models import ClinicPatient, Consent, ConsentPurpose, ConsentText, PatientProfile
@@ -298,7 +299,7 @@ def consent_record(
         recorded_by=actor,
         channel=channel,
         evidence=evidence,
-        ip=request.META.get("REMOTE_ADDR") if request is not None else None,
+        ip=client_ip(request) if request is not None else None,
     )
     model_save(consent)
     _audit(patient, actor, f"consent.{decision}", request, {"purpose": [None, purpose]})

@@ -1,5 +1,5 @@
 from datetime import timedelta
-from typing import Final
+from typing import Any, Final
 
 from .base import SESSION_COOKIE_SECURE
 from .env import env, secret
@@ -20,7 +20,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-SIMPLE_JWT = {
+SIMPLE_JWT: dict[str, Any] = {
     "ACCESS_TOKEN_LIFETIME": timedelta(minutes=env.int("JWT_ACCESS_MINUTES", default=10)),
     "REFRESH_TOKEN_LIFETIME": timedelta(days=env.int("JWT_REFRESH_DAYS", default=14)),
     "ROTATE_REFRESH_TOKENS": True,
@@ -38,12 +38,14 @@ REFRESH_COOKIE_PATH = "/api/v1/auth/"
 REFRESH_COOKIE_SECURE = env.bool("REFRESH_COOKIE_SECURE", default=SESSION_COOKIE_SECURE)
 REFRESH_COOKIE_SAMESITE: Final = "Strict"
 
-# Lockout after repeated failed logins (django-axes), keyed by phone number + client IP
-# so one attacker cannot lock a real user out from everywhere.
+# Lockout after repeated failed logins (django-axes): by account, whatever the addresses
+# the guesses come from, and by client address, whatever the accounts they try. The
+# address is core.net.client_ip's (X-Forwarded-For only from TRUSTED_PROXIES).
 AXES_ENABLED = env.bool("AXES_ENABLED", default=True)
 AXES_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = timedelta(minutes=env.int("LOGIN_COOLOFF_MINUTES", default=15))
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = [["username"], ["ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "core.net.axes_client_ip"
 AXES_USERNAME_FORM_FIELD = "phone"
 AXES_RESET_ON_SUCCESS = True
 AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"

@@ -114,6 +114,10 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env.bool("DJANGO_SECURE_COOKIES", default=False)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 X_FRAME_OPTIONS = "DENY"
+# Proxies whose X-Forwarded-For is believed (IP addresses or CIDR networks, comma-separated;
+# empty: none). The one setting of the client address for the ASGI server (core.serve),
+# throttles, login lockout and the audit trail: see core/net.py.
+TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=[])
 # Behind a TLS-terminating proxy (nginx in compose) that sets X-Forwarded-Proto.
 if env.bool("DJANGO_BEHIND_TLS_PROXY", default=False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -276,6 +276,16 @@ def test_compose_ships_no_usable_default_secret(services: dict[str, dict[str, An
     assert (postgres["POSTGRES_PASSWORD"] or "").startswith("${POSTGRES_PASSWORD:?")
 
 
+def test_backend_believes_forwarded_headers_from_nginx_only(services: dict[str, dict[str, Any]]) -> None:
+    # uvicorn --forwarded-allow-ips "*" let any client choose the address that throttles,
+    # the login lockout and the audit trail see.
+    assert '"*"' not in COMPOSE_FILE.read_text(encoding="utf-8")
+    assert services["backend"]["command"][:3] == ["python", "-m", "core.serve"]
+    nginx_ip = services["nginx"]["networks"]["default"]["ipv4_address"]
+    trusted = environment_of(services["backend"])["TRUSTED_PROXIES"]
+    assert trusted == "${TRUSTED_PROXIES:-" + nginx_ip + "}"
+
+
 def test_minio_bucket_is_created_before_the_backend_starts(
     services: dict[str, dict[str, Any]],
 ) -> None:
@@ -304,8 +314,8 @@ def test_dockerfile_default_command_is_uvicorn_on_the_asgi_app() -> None:
     commands = [exec_form(args) for keyword, args in runtime_stage() if keyword == "CMD"]
     assert commands, "the runtime stage has no CMD"
     command = commands[-1]
-    assert command[0] == "uvicorn"
-    assert "core.asgi:application" in command
+    # core.serve: uvicorn on core.asgi:application with the proxy trust of TRUSTED_PROXIES.
+    assert command[:3] == ["python", "-m", "core.serve"]
     assert command[command.index("--port") + 1] == "8000"
     assert command[command.index("--host") + 1] == "0.0.0.0"  # noqa: S104
 
