@@ -73,6 +73,37 @@ def test_embedded_processes_starting_together_share_fresh_private_keys(tmp_path)
     assert restart.returncode == 0 and json.loads(restart.stdout) == outputs[0]
 
 
+_CHECK_TOKENS = """
+import sys, time, jwt, django
+django.setup()
+from django.conf import settings
+from rest_framework_simplejwt.exceptions import TokenError
+from rest_framework_simplejwt.tokens import AccessToken
+now = int(time.time())
+claims = {"token_type": "access", "iat": now, "exp": now + 600, "jti": "f" * 32,
+          "sub": "00000000-0000-0000-0000-000000000001", "otp": True}
+for key in (sys.argv[1], settings.SIMPLE_JWT["SIGNING_KEY"]):
+    try:
+        AccessToken(jwt.encode(claims, key, algorithm="HS256"))
+        print("accepted")
+    except TokenError:
+        print("rejected")
+"""
+
+
+def test_fresh_embedded_install_rejects_an_owner_token_forged_with_the_old_default_key(tmp_path):
+    result = subprocess.run(
+        [sys.executable, "-c", _CHECK_TOKENS, OLD_DEFAULT_KEY],
+        cwd=BACKEND_DIR,
+        env=_embedded_env(tmp_path / "var"),
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    # The same claims signed with the installation's own key pass: only the key differs.
+    assert result.stdout.split() == ["rejected", "accepted"]
+
+
 def test_environment_keys_win_over_the_keys_file(tmp_path):
     jwt_key = "an-operator-chosen-jwt-key-of-more-than-fifty-characters-0123456789"
     env = _embedded_env(tmp_path / "var", JWT_SIGNING_KEY=jwt_key)
