@@ -10,6 +10,7 @@ from unittest import mock
 
 import psycopg
 import pytest
+import redis.exceptions
 from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
 from django.conf import settings
@@ -262,6 +263,18 @@ def test_a_rolled_back_checkout_enqueues_nothing(world):
         row = checkout(world.a)
         send.assert_called_once_with(kwargs={"clinic_id": str(world.a.clinic.pk), "sale_id": str(row.pk)})
         assert run_status(row) == "pending"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_calculation_stays_done_when_the_live_event_cannot_be_sent(world):
+    with mock.patch.object(tasks.calculate_commission, "apply_async"):
+        row = checkout(world.a)
+    layer = mock.Mock(group_send=mock.AsyncMock(side_effect=redis.exceptions.ConnectionError("down")))
+    with mock.patch("core.realtime.get_channel_layer", return_value=layer):
+        result = tasks.calculate_commission.apply(
+            kwargs={"clinic_id": str(world.a.clinic.pk), "sale_id": str(row.pk)}
+        )
+    assert layer.group_send.called and result.successful() and run_status(row) == "done"
 
 
 @pytest.mark.django_db(transaction=True)
