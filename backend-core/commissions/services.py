@@ -396,7 +396,6 @@ def _reversal(log: CommissionLog, *, amount: Decimal, basis: Decimal, refund: Re
 
 
 @transaction.atomic
-@transaction.atomic
 def sale_commission_reversals_write(*, sale: Sale) -> list[CommissionLog]:
     """``sale_commission_reversals_sync`` under the lock of the sale's run, then clear the
     run's ``reversals_enqueued_at``: a refund committed meanwhile waits for the lock and
@@ -409,6 +408,7 @@ def sale_commission_reversals_write(*, sale: Sale) -> list[CommissionLog]:
     return logs
 
 
+@transaction.atomic
 def sale_commission_reversals_sync(*, sale: Sale) -> list[CommissionLog]:
     """Write the reversal logs ``sale``'s refunds and void call for, once each.
 
