@@ -123,7 +123,7 @@ def checkout(shop: Shop) -> tuple[Any, float, float]:
     line = CartLine(item=shop.toxin, quantity=Decimal(10), credits=shop.credits)
     start = time.perf_counter()
     with clinic_context(shop.clinic):
-        row = sale_checkout(
+        row, _created = sale_checkout(
             clinic=shop.clinic,
             actor=shop.cashier,
             patient=None,

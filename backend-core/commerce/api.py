@@ -404,8 +404,7 @@ class SaleViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicScoped
             raise ValidationFailed(
                 errors={"idempotency_key": [_("Send an idempotency key (at most 100 characters).")]}
             )
-        already = Sale.objects.filter(idempotency_key=key).exists()
-        sale = services.sale_checkout(
+        sale, created = services.sale_checkout(
             clinic=self.clinic,
             actor=self.actor,
             patient=_in_clinic(ClinicPatient, values.get("patient_id"), "patient_id"),
@@ -417,7 +416,7 @@ class SaleViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicScoped
             draft_invoice=_in_clinic(Invoice, values.get("invoice_id"), "invoice_id"),
         )
         return Response(
-            self.get_serializer(selectors.sale_list().get(pk=sale.pk)).data, status=200 if already else 201
+            self.get_serializer(selectors.sale_list().get(pk=sale.pk)).data, status=201 if created else 200
         )
 
     @extend_schema(

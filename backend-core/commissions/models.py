@@ -10,6 +10,7 @@ from decimal import Decimal
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.models import ClinicScopedModel
@@ -106,7 +107,13 @@ class CommissionRule(ClinicScopedModel):
 
 class CommissionRun(ClinicScopedModel):
     """The calculation state of one sale, which the POS polls: ``pending`` from checkout
-    until the task has written the logs (``done``) or given up (``failed``)."""
+    until the task has written the logs (``done``) or given up (``failed``).
+
+    The run is written in the checkout transaction, so a committed sale always has one:
+    ``enqueued_at`` is when its calculation was last sent to the workers (or is due to be,
+    at commit), and a run still pending long after that is sent again by beat. Likewise
+    ``reversals_enqueued_at`` is set while a refund or void awaits its reversal logs.
+    """
 
     class Status(models.TextChoices):
         PENDING = "pending", _("Pending")
@@ -118,6 +125,20 @@ class CommissionRun(ClinicScopedModel):
     attempts = models.PositiveSmallIntegerField(default=0)
     error = models.CharField(max_length=500, blank=True)
     completed_at = models.DateTimeField(null=True, blank=True)
+    enqueued_at = models.DateTimeField(default=timezone.now)
+    reversals_enqueued_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        indexes = [
+            models.Index(
+                fields=["enqueued_at"], condition=models.Q(status="pending"), name="commission_run_pending"
+            ),
+            models.Index(
+                fields=["reversals_enqueued_at"],
+                condition=models.Q(reversals_enqueued_at__isnull=False),
+                name="commission_run_reversals_due",
+            ),
+        ]
 
 
 class CommissionLog(ClinicScopedModel):

@@ -1,5 +1,6 @@
 """Listeners of the sales flow: checkout opens a pending commission run and queues the
-calculation after commit; refunds and voids queue the reversals."""
+calculation after commit; refunds and voids mark the run's reversals due and queue them.
+Both marks are written in the sale's transaction, so beat sends again what was lost."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from django.dispatch import receiver
 from commerce.models import Sale
 from commerce.signals import sale_completed, sale_reversed
 from commissions import tasks
-from commissions.services import commission_run_open
+from commissions.services import commission_run_open, commission_run_reversals_due
 from core.tasks import enqueue_on_commit
 
 
@@ -22,4 +23,5 @@ def on_sale_completed(sender: Any, *, sale: Sale, **kwargs: Any) -> None:
 
 @receiver(sale_reversed, dispatch_uid="commissions.sale_reversed")
 def on_sale_reversed(sender: Any, *, sale: Sale, **kwargs: Any) -> None:
+    commission_run_reversals_due(sale=sale)
     enqueue_on_commit(tasks.reverse_commission, clinic_id=str(sale.clinic_id), sale_id=str(sale.pk))

@@ -4,10 +4,8 @@ reversals of refunds and voids, and the period close. Arithmetic: ``commissions.
 from __future__ import annotations
 
 import datetime as dt
-import time
 from collections import defaultdict
 from decimal import Decimal, InvalidOperation
-from pathlib import Path
 from typing import Any
 
 from django.conf import settings
@@ -25,6 +23,7 @@ from compliance.services import audit_changes, audit_event_record
 from core.exceptions import ValidationFailed
 from core.realtime import clinic_event_publish
 from core.services import model_save
+from core.tasks import enqueue_on_commit
 
 RULE_EDITABLE = frozenset(
     {
@@ -187,24 +186,55 @@ def commission_rule_update(
 
 def commission_run_open(*, sale: Sale) -> CommissionRun:
     """Record that ``sale`` awaits its commissions (``pending``); called inside the
-    checkout transaction, so a rolled-back checkout leaves no run."""
+    checkout transaction, so a rolled-back checkout leaves no run and a committed one
+    always has one (``commission_runs_requeue_stale`` finds it if its message is lost)."""
     run, _created = CommissionRun.objects.get_or_create(sale=sale, defaults={"clinic": sale.clinic})
     return run
 
 
-def _hold_for_tests() -> None:
-    """Test-only pause point (off unless ``COMMISSIONS_TEST_HOLD_FILE`` is set): while
-    that file exists, the calculation stops here with its logs written but NOT committed,
-    after touching ``<file>.held``; the worker-crash test kills the worker meanwhile."""
-    hold = settings.COMMISSIONS_TEST_HOLD_FILE
-    if not hold:
-        return
-    path = Path(hold)
-    if path.exists():
-        Path(f"{hold}.held").touch()
-    deadline = time.monotonic() + 120
-    while path.exists() and time.monotonic() < deadline:
-        time.sleep(0.1)
+def commission_run_reversals_due(*, sale: Sale) -> None:
+    """Record, inside the refund or void transaction, that ``sale`` awaits reversal logs
+    (``reversals_enqueued_at``); ``sale_commission_reversals_write`` clears it."""
+    CommissionRun.objects.filter(sale=sale).update(reversals_enqueued_at=timezone.now())
+
+
+def commission_runs_requeue_stale(*, now: dt.datetime | None = None, limit: int = 500) -> int:
+    """Platform job (beat, every minute): send again the work whose message was lost —
+    the calculation of every run still ``pending``, and the reversals of every run with
+    ``reversals_enqueued_at`` set, ``COMMISSIONS_RUN_REQUEUE_AFTER_MINUTES`` after they
+    were last sent (the broker was down at commit, the process died before sending, or
+    the message was dropped). Returns how many tasks were sent.
+
+    Reads across clinics on purpose (``CommissionRun.unscoped``); each task carries its
+    run's clinic. Rows are claimed under ``SELECT … FOR UPDATE SKIP LOCKED`` (a run a
+    worker is calculating is locked, so skipped) and stamped with ``now``, so two sweeps
+    send each run once, and a run is sent at most once per interval. A duplicate message
+    is harmless: the tasks are idempotent. Tasks are sent after commit; if the broker is
+    still down they are logged and the next sweep after the interval tries again."""
+    from commissions import tasks  # the tasks call these services
+
+    now = now or timezone.now()
+    cutoff = now - dt.timedelta(minutes=settings.COMMISSIONS_RUN_REQUEUE_AFTER_MINUTES)
+    claimable = CommissionRun.unscoped.select_for_update(skip_locked=True).only("pk", "clinic_id", "sale_id")
+    with transaction.atomic():
+        calculations = list(
+            claimable.filter(status=CommissionRun.Status.PENDING, enqueued_at__lt=cutoff).order_by(
+                "enqueued_at"
+            )[:limit]
+        )
+        CommissionRun.unscoped.filter(pk__in=[run.pk for run in calculations]).update(
+            enqueued_at=now, updated_at=now
+        )
+        reversals = list(
+            claimable.filter(reversals_enqueued_at__lt=cutoff).order_by("reversals_enqueued_at")[:limit]
+        )
+        CommissionRun.unscoped.filter(pk__in=[run.pk for run in reversals]).update(
+            reversals_enqueued_at=now, updated_at=now
+        )
+        for task, runs in ((tasks.calculate_commission, calculations), (tasks.reverse_commission, reversals)):
+            for run in runs:
+                enqueue_on_commit(task, clinic_id=str(run.clinic_id), sale_id=str(run.sale_id))
+    return len(calculations) + len(reversals)
 
 
 @transaction.atomic
@@ -222,7 +252,7 @@ def sale_commissions_calculate(*, sale: Sale) -> CommissionRun:
     run = commission_run_open(sale=sale)
     run = CommissionRun.objects.select_for_update().get(pk=run.pk)
     if run.status == CommissionRun.Status.DONE:
-        sale_commission_reversals_sync(sale=sale)
+        sale_commission_reversals_write(sale=sale)
         return run
     done = set(
         CommissionLog.objects.filter(sale=sale, kind=CommissionLog.Kind.COMMISSION).values_list(
@@ -283,12 +313,12 @@ def sale_commissions_calculate(*, sale: Sale) -> CommissionRun:
                 )
             )
     CommissionLog.objects.bulk_create(new_logs)
-    _hold_for_tests()
     run.status = CommissionRun.Status.DONE
     run.attempts += 1
     run.error = ""
     run.completed_at = timezone.now()
-    model_save(run, update_fields=["status", "attempts", "error", "completed_at"])
+    run.reversals_enqueued_at = None  # the reversals are written just below
+    model_save(run, update_fields=["status", "attempts", "error", "completed_at", "reversals_enqueued_at"])
     sale_commission_reversals_sync(sale=sale)
     _publish(sale, run)
     return run
@@ -363,6 +393,19 @@ def _reversal(log: CommissionLog, *, amount: Decimal, basis: Decimal, refund: Re
         currency=log.currency,
         period=log.period,
     )
+
+
+@transaction.atomic
+def sale_commission_reversals_write(*, sale: Sale) -> list[CommissionLog]:
+    """``sale_commission_reversals_sync`` under the lock of the sale's run, then clear the
+    run's ``reversals_enqueued_at``: a refund committed meanwhile waits for the lock and
+    sets it again, so its reversals are never marked written unseen. Returns the new logs."""
+    run = CommissionRun.objects.select_for_update().filter(sale=sale).first()
+    logs = sale_commission_reversals_sync(sale=sale)
+    if run is not None and run.reversals_enqueued_at is not None:
+        run.reversals_enqueued_at = None
+        model_save(run, update_fields=["reversals_enqueued_at"])
+    return logs
 
 
 @transaction.atomic

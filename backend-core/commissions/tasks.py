@@ -12,7 +12,8 @@ from commerce.models import Sale
 from commissions.services import (
     commission_periods_settle_due,
     commission_run_fail,
-    sale_commission_reversals_sync,
+    commission_runs_requeue_stale,
+    sale_commission_reversals_write,
     sale_commissions_calculate,
 )
 from core.tasks import ClinicTask
@@ -21,12 +22,12 @@ from core.tenancy import clinic_context
 
 class CommissionTask(ClinicTask):
     """Lost database connections, deadlocks and serialization failures are worth another
-    try: up to 8 retries with exponential backoff (2 s doubling, at most 5 min, jittered)."""
+    try: up to 8 retries with exponential backoff (2 s doubling, at most
+    ``ClinicTask.retry_backoff_max``, jittered)."""
 
     abstract = True
     autoretry_for = (OperationalError, InterfaceError)
     retry_backoff = 2
-    retry_backoff_max = 5 * 60
     retry_jitter = True
     max_retries = 8
 
@@ -45,9 +46,10 @@ class CalculationTask(CommissionTask):
 @shared_task(base=CalculationTask, bind=True)
 def calculate_commission(self: ClinicTask, *, clinic_id: str, sale_id: str) -> str:
     """Compute the commission logs of sale ``sale_id`` of clinic ``clinic_id`` (enqueued
-    after the checkout commits). Idempotent; acknowledged late, so a worker that dies
-    mid-task leaves the message to be redelivered; transient database errors are retried
-    with exponential backoff. Returns the run status."""
+    after the checkout commits, and again by ``commission_runs_requeue_stale`` if that
+    message was lost). Idempotent; acknowledged late, so a worker that dies mid-task
+    leaves the message to be redelivered; transient database errors are retried with
+    exponential backoff. Returns the run status."""
     sale = Sale.objects.select_related("clinic").get(pk=sale_id)
     return sale_commissions_calculate(sale=sale).status
 
@@ -57,7 +59,14 @@ def reverse_commission(self: ClinicTask, *, clinic_id: str, sale_id: str) -> int
     """Write the reversal logs of the refunds / void of sale ``sale_id``. Idempotent.
     Returns the number of new logs."""
     sale = Sale.objects.select_related("clinic").get(pk=sale_id)
-    return len(sale_commission_reversals_sync(sale=sale))
+    return len(sale_commission_reversals_write(sale=sale))
+
+
+@shared_task(acks_late=True)
+def requeue_stale_commission_runs() -> int:
+    """Every minute (beat): send again the commission calculations and reversals whose
+    message was lost (``commissions.services.commission_runs_requeue_stale``)."""
+    return commission_runs_requeue_stale()
 
 
 @shared_task(acks_late=True)

@@ -13,13 +13,16 @@ Every error the API returns has the shape::
 from __future__ import annotations
 
 import logging
+import sys
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+import redis.exceptions
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404, HttpRequest, JsonResponse
 from django.utils.translation import gettext_lazy as _
+from kombu.exceptions import OperationalError as BrokerUnavailable
 from rest_framework import exceptions as drf_exceptions
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
@@ -111,6 +114,25 @@ class TooManyRequests(ApplicationError):
     title = _("Too many requests")
 
 
+class ServiceUnavailable(ApplicationError):
+    """A server the request needs (Redis: cache, broker) is down or not answering:
+    503 with ``Retry-After`` (RFC 9110 §15.6.4, §10.2.3), the client may try again."""
+
+    status = 503
+    code = "service_unavailable"
+    title = _("Service unavailable")
+    default_detail = _("A service this request needs is not answering. Try again in a moment.")
+    retry_after_seconds = 30
+
+    def __init__(self, detail: Any = None, **kwargs: Any) -> None:
+        kwargs.setdefault("headers", {"Retry-After": str(self.retry_after_seconds)})
+        super().__init__(detail, **kwargs)
+
+
+# Connection failures of Redis (cache, throttles, token revocation) and of the broker.
+BACKEND_UNAVAILABLE = (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError, BrokerUnavailable)
+
+
 def _field_errors(errors: Mapping[str, list[str]]) -> list[dict[str, str]]:
     return [
         {"field": field, "pointer": f"#/{field.replace('.', '/')}", "detail": message}
@@ -186,6 +208,9 @@ def problem_response(request: HttpRequest | None, error: ApplicationError) -> Js
 def _to_application_error(exc: Exception) -> ApplicationError | None:
     if isinstance(exc, ApplicationError):
         return exc
+    if isinstance(exc, BACKEND_UNAVAILABLE):
+        logger.warning("answered 503, a backing service is unavailable: %r", exc)
+        return ServiceUnavailable()
     if isinstance(exc, DjangoValidationError):
         if hasattr(exc, "error_dict"):
             return ValidationFailed(
@@ -264,6 +289,11 @@ def handler404(request: HttpRequest, exception: Exception | None = None) -> Json
 
 
 def handler500(request: HttpRequest) -> JsonResponse:
+    """Django calls this inside its ``except`` block, for errors outside DRF's handler
+    (middleware such as the clinic context, which reads the token-revocation cache):
+    an unavailable backing service still answers 503, anything else 500."""
+    if isinstance(sys.exception(), BACKEND_UNAVAILABLE):
+        return problem_response(request, ServiceUnavailable())
     error = ApplicationError(
         _("An unexpected error occurred. It has been logged; quote the request id."),
         code="server_error",

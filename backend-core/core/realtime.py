@@ -21,7 +21,11 @@ def clinic_group(clinic_id: UUID | str) -> str:
 
 
 def clinic_event_publish(*, clinic_id: UUID | str, event_type: str, data: dict[str, Any]) -> None:
-    """Publish ``event_type`` with JSON-serializable ``data`` to the clinic after commit."""
+    """Publish ``event_type`` with JSON-serializable ``data`` to the clinic after commit.
+
+    Best effort: a channel layer that cannot take it (Redis down) is logged, not raised,
+    so the committed work it reports stands (a commission calculated is not marked
+    failed because a screen could not be told)."""
 
     def send() -> None:
         layer = get_channel_layer()
@@ -35,4 +39,4 @@ def clinic_event_publish(*, clinic_id: UUID | str, event_type: str, data: dict[s
             },
         )
 
-    transaction.on_commit(send)
+    transaction.on_commit(send, robust=True)

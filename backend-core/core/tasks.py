@@ -3,6 +3,7 @@ and running tasks inline for one-shot jobs."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -13,6 +14,8 @@ from django.db import transaction
 
 from core.tenancy import clinic_context
 
+logger = logging.getLogger(__name__)
+
 _inline: ContextVar[bool] = ContextVar("tasks_inline", default=False)
 
 
@@ -22,11 +25,17 @@ class ClinicTask(Task):
     The task is called with ``clinic_id=<uuid str>``; the body runs inside that clinic's
     context, so tenant-local managers scope as they do in a request. Tasks are
     acknowledged late and re-queued if the worker dies: bodies must be idempotent.
+
+    Automatic retries wait at most ``retry_backoff_max`` seconds: a retry is a message
+    held unacknowledged by a worker until it is due, and the Redis broker hands a message
+    out again once it has been unacknowledged for its visibility timeout
+    (``CELERY_VISIBILITY_TIMEOUT``, 5 minutes), so longer waits would run it twice.
     """
 
     abstract = True
     acks_late = True
     reject_on_worker_lost = True
+    retry_backoff_max = 4 * 60
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
         from accounts.models import Clinic
@@ -63,8 +72,26 @@ def task_send(task: Task, /, **kwargs: Any) -> None:
         task.apply_async(kwargs=kwargs)
 
 
+def task_send_after_commit(task: Task, /, **kwargs: Any) -> None:
+    """``task_send`` for work whose transaction has already committed: a broker that
+    cannot take the message (down, unreachable, full) is logged, never raised, so the
+    caller answers with what it committed (a checkout is 201, not 500, once the sale is
+    written). Work that must not be lost is recorded in its transaction and sent again
+    by a beat sweep (``commissions.tasks.requeue_stale_commission_runs``,
+    ``notifications.tasks.notifications_dispatch_due``, ``outbox.tasks.outbox_relay``).
+    Inside ``tasks_inline`` the task's own error is raised as usual."""
+    if _inline.get():
+        task(**kwargs)
+        return
+    try:
+        task.apply_async(kwargs=kwargs)
+    except Exception:
+        logger.exception("task %s not sent after commit; a beat sweep sends it again", task.name)
+
+
 def enqueue_on_commit(task: Task, /, **kwargs: Any) -> None:
-    """Send ``task`` with ``kwargs`` once the current transaction commits.
+    """Send ``task`` with ``kwargs`` once the current transaction commits
+    (``task_send_after_commit``: a broker error is logged, not raised).
 
     A rolled-back transaction enqueues nothing; outside a transaction it is sent at once.
     Inside ``tasks_inline`` the task runs at once, in the current transaction.
@@ -72,4 +99,4 @@ def enqueue_on_commit(task: Task, /, **kwargs: Any) -> None:
     if _inline.get():
         task_send(task, **kwargs)
     else:
-        transaction.on_commit(lambda: task_send(task, **kwargs))
+        transaction.on_commit(lambda: task_send_after_commit(task, **kwargs))

@@ -210,7 +210,7 @@ def commerce_build(
                 lines.append(
                     CartLine(item=rng.choice(courses), credits=[(rng.choice(practitioners), Decimal(100))])
                 )
-            priced = sale_checkout(
+            priced, _created = sale_checkout(
                 clinic=clinic,
                 actor=cashier,
                 patient=patient,

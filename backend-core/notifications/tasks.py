@@ -16,7 +16,6 @@ from notifications.services import notification_deliver, notifications_enqueue_d
     bind=True,
     autoretry_for=(TransientDeliveryError,),
     retry_backoff=30,
-    retry_backoff_max=30 * 60,
     retry_jitter=True,
     max_retries=settings.NOTIFICATIONS_MAX_ATTEMPTS - 1,
 )

@@ -29,7 +29,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from core.tasks import task_send
+from core.tasks import task_send_after_commit
 from outbox.models import OutboxEvent
 from outbox.publishers import Publisher, configured_publishers
 
@@ -71,7 +71,7 @@ def outbox_event_record(
 def _relay_soon() -> None:
     from outbox.tasks import outbox_relay
 
-    task_send(outbox_relay)
+    task_send_after_commit(outbox_relay)
 
 
 def _relay_after_commit() -> None:

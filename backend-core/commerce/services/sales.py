@@ -381,11 +381,13 @@ def sale_checkout(
     cart_discount: Decimal = Decimal(0),
     draft_invoice: Invoice | None = None,
     at: dt.datetime | None = None,
-) -> Sale:
-    """Check out a cart and return the ``Sale``.
+) -> tuple[Sale, bool]:
+    """Check out a cart; returns ``(sale, created)``.
 
-    A retried call with the same ``idempotency_key`` returns the first sale and writes
-    nothing; the same key with a different cart is a ``Conflict`` (409). Payments may
+    A retried call with the same ``idempotency_key`` returns ``(first sale, False)`` and
+    writes nothing, also when it races the first call: the unique key decides, so of
+    concurrent calls with one key exactly one returns ``created=True``. The same key with
+    a different cart is a ``Conflict`` (409). Payments may
     be less than the total (the invoice stays partially paid or sent, due after the
     clinic's ``invoice_due_days``) but not more. ``draft_invoice`` (from a completed
     visit) becomes this sale's invoice. ``at`` backdates an imported sale (default now).
@@ -401,7 +403,7 @@ def sale_checkout(
     fingerprint = _fingerprint(patient=patient, lines=lines, payments=payments, cart_discount=cart_discount)
     existing = _sale_for_key(idempotency_key, fingerprint)
     if existing is not None:  # a retry: answered as first done, even if prices or stock changed since
-        return existing
+        return existing, False
     counters = settings_for(clinic)
     _validate_cart(clinic=clinic, currency=currency, patient=patient, lines=lines, payments=payments)
     if draft_invoice is not None and (
@@ -434,7 +436,7 @@ def sale_checkout(
         existing = _sale_for_key(idempotency_key, fingerprint)
         if existing is None:
             raise
-        return existing
+        return existing, False
     sale_lines = SaleLine.objects.bulk_create(
         [
             SaleLine(
@@ -542,7 +544,7 @@ def sale_checkout(
         },
     )
     sale_completed.send(sender=Sale, sale=sale)
-    return sale
+    return sale, True
 
 
 def _balances_create(*, line: SaleLine, course: Course, patient: ClinicPatient, at: dt.datetime) -> None:

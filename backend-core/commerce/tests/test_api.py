@@ -1,10 +1,15 @@
+import threading
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 from decimal import Decimal
 
+import httpx
 import pytest
 
 from accounts.models import Clinic
+from accounts.tests.factories import tokens_for
 from commerce.models import Invoice, Sale, Service, StockLot
+from commerce.services import settings_for
 from core.roles import Role
 from core.tenancy import clinic_context
 
@@ -320,6 +325,28 @@ def test_cashier_checks_out_and_a_retry_returns_the_same_sale(api, world):
     )
     assert paid.status_code == 201, paid.content
     assert cashier.get(f"/api/v1/commerce/invoices/{sale['invoice']}").json()["status"] == "paid"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_retries_of_one_checkout_answer_201_once_and_200_for_the_others(world, live_server):
+    headers = {
+        "Authorization": f"Bearer {tokens_for(world.a.user(Role.CASHIER)).access}",
+        "X-Clinic-Id": str(world.a.clinic.pk),
+        "Idempotency-Key": "till-1-race",
+    }
+    settings_for(world.a.clinic)  # the clinic has sold before: its counters row exists
+    together = threading.Barrier(4)
+
+    def post(_):
+        together.wait()  # the till's retries arrive while the first is still being written
+        return httpx.post(f"{live_server.url}{CHECKOUT}", json=_cart(world.a), headers=headers, timeout=60)
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        responses = list(pool.map(post, range(4)))
+    assert sorted(r.status_code for r in responses) == [200, 200, 200, 201], [r.content for r in responses]
+    assert len({r.json()["id"] for r in responses}) == 1
+    with clinic_context(world.a.clinic):
+        assert Sale.objects.filter(idempotency_key="till-1-race").count() == 1
 
 
 @pytest.mark.parametrize(

@@ -63,7 +63,7 @@ def shop(world):
 
 def _checkout(tenant, lines, payments=(), key=None, **kwargs):
     with clinic_context(tenant.clinic):
-        return sale_checkout(
+        sale, _created = sale_checkout(
             clinic=tenant.clinic,
             actor=tenant.user(Role.CASHIER),
             patient=kwargs.pop("patient", tenant.patient),
@@ -72,6 +72,7 @@ def _checkout(tenant, lines, payments=(), key=None, **kwargs):
             idempotency_key=key or str(uuid.uuid4()),
             **kwargs,
         )
+    return sale
 
 
 def _counts():

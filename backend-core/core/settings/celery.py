@@ -12,8 +12,11 @@ if REDIS_URL:
     # A message a worker took but never acknowledged (the worker died) is handed out again
     # once it has been unacknowledged for ``visibility_timeout`` seconds; the workers look
     # for such messages every ``unacked_restore_interval`` seconds. Tests shorten both.
+    # Five minutes: a dead worker's tasks run again within six. Every task must finish,
+    # and every retry wait must end (``core.tasks.ClinicTask.retry_backoff_max``), well
+    # within it, or the task runs twice.
     CELERY_BROKER_TRANSPORT_OPTIONS: dict[str, object] = {
-        "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=3600),
+        "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=300),
         "unacked_restore_interval": env.int("CELERY_UNACKED_RESTORE_INTERVAL", default=60),
         "unacked_restore_throttle": 1,
     }
@@ -55,6 +58,13 @@ CELERY_BEAT_SCHEDULE = {
     # Domain events the after-commit relay missed (a worker restart); ordered, at least once.
     "outbox-relay": {"task": "outbox.tasks.outbox_relay", "schedule": 60.0, "options": {"expires": 55}},
     "outbox-purge": {"task": "outbox.tasks.outbox_purge", "schedule": 86400.0},
+    # Commission runs still pending after COMMISSIONS_RUN_REQUEUE_AFTER_MINUTES (the
+    # broker was down at checkout, or the process died before sending): sent again.
+    "commissions-requeue-stale-runs": {
+        "task": "commissions.tasks.requeue_stale_commission_runs",
+        "schedule": 60.0,
+        "options": {"expires": 55},
+    },
     # Commission period close: adjustments so each ended period matches its final tier.
     "commissions-settle-periods": {
         "task": "commissions.tasks.settle_commission_periods",

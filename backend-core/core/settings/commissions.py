@@ -1,8 +1,9 @@
-"""Commissions: test-only hooks of the calculation task (off by default)."""
+"""Commissions: when a pending calculation counts as lost and is sent again."""
 
 from .env import env
 
-# When set to a path and that file exists, ``sale_commissions_calculate`` pauses with its
-# logs written but not committed (and touches ``<path>.held``) until the file is removed.
-# Only the worker-crash test sets it; leave it empty everywhere else.
-COMMISSIONS_TEST_HOLD_FILE = env.str("COMMISSIONS_TEST_HOLD_FILE", default="")
+# A commission run still ``pending`` this many minutes after it was last sent to the
+# workers is sent again by beat (``commissions.tasks.requeue_stale_commission_runs``):
+# its message never reached the broker or was lost. Sending it twice is harmless (the
+# calculation is idempotent), so this only bounds how long a lost one waits.
+COMMISSIONS_RUN_REQUEUE_AFTER_MINUTES = env.int("COMMISSIONS_RUN_REQUEUE_AFTER_MINUTES", default=10)

@@ -1,3 +1,4 @@
+import socket
 from unittest import mock
 
 import pytest
@@ -38,3 +39,42 @@ def test_missing_fields_are_400_naming_them(client, db, path):
 def test_non_object_json_is_400(client, db):
     response = client.post("/api/v1/auth/token", data="[1, 2]", content_type="application/json")
     assert response.status_code == 400
+
+
+@pytest.fixture
+def redis_down(settings):
+    """The cache (token revocation, throttles) on a port of 127.0.0.1 where nothing listens."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        closed = probe.getsockname()[1]
+    caches = {name: dict(conf) for name, conf in settings.CACHES.items()}
+    caches["default"].update(
+        BACKEND="django.core.cache.backends.redis.RedisCache", LOCATION=f"redis://127.0.0.1:{closed}/0"
+    )
+    settings.CACHES = caches
+
+
+def _is_503_problem(response):
+    body = response.json()
+    return (
+        response.status_code == 503
+        and response["Content-Type"] == "application/problem+json"
+        and response["Retry-After"] == "30"
+        and body["code"] == "service_unavailable"
+        and body["status"] == 503
+    )
+
+
+def test_with_redis_down_a_signed_in_read_is_503_problem(world, api, redis_down):
+    client = api(world.a.user(), world.a.clinic)
+    client.raise_request_exception = False  # as a server: no test-client re-raise
+    response = client.get("/api/v1/staff")  # the token's revocation flag is in Redis
+    assert _is_503_problem(response), response.content
+
+
+def test_with_redis_down_sign_in_is_503_problem(client, world, redis_down):
+    client.raise_request_exception = False
+    response = client.post(  # the sign-in throttle counts in Redis
+        "/api/v1/auth/token", {"phone": "+66815550101", "password": "wrong"}, format="json"
+    )
+    assert _is_503_problem(response), response.content

@@ -2,6 +2,9 @@ import threading
 from typing import Any
 from unittest import mock
 
+import pytest
+from kombu.exceptions import OperationalError
+
 from core.celery import app
 from core.tasks import ClinicTask, enqueue_on_commit, tasks_inline
 from core.tenancy import clinic_context, get_current_clinic
@@ -54,3 +57,40 @@ def test_outside_tasks_inline_a_task_is_sent_after_commit(world, django_capture_
         assert not send.called
     assert ran == []
     send.assert_called_once_with(kwargs=kwargs)
+
+
+def test_a_broker_error_after_the_commit_is_logged_not_raised(
+    world, django_capture_on_commit_callbacks, caplog
+):
+    kwargs = {"clinic_id": str(world.a.clinic.pk), "note": "lost"}
+    down = OperationalError("Error 111 connecting to 127.0.0.1:6379. Connection refused.")
+    with (
+        mock.patch.object(note_clinic, "apply_async", side_effect=down) as send,
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        enqueue_on_commit(note_clinic, **kwargs)
+    send.assert_called_once_with(kwargs=kwargs)
+    assert f"task {note_clinic.name} not sent after commit" in caplog.text
+
+
+def test_a_dead_workers_tasks_return_within_minutes_and_retries_wait_less(settings):
+    """A retry is a message a worker holds unacknowledged until it is due; the Redis
+    broker hands it to another worker after the visibility timeout: it would run twice."""
+    timeout = settings.CELERY_BROKER_TRANSPORT_OPTIONS.get("visibility_timeout")
+    if timeout is None:
+        pytest.skip("the filesystem broker has no visibility timeout")
+    assert timeout <= 5 * 60  # a dead worker's tasks are handed out again within minutes
+    app.loader.import_default_modules()
+    retrying = [task for task in app.tasks.values() if getattr(task, "autoretry_for", ())]
+    assert {"commissions.tasks.calculate_commission", "notifications.tasks.notification_send"} <= {
+        task.name for task in retrying
+    }
+    for task in retrying:
+        if not task.retry_backoff:
+            longest = task.default_retry_delay
+        elif task.max_retries is None:
+            longest = task.retry_backoff_max
+        else:
+            base = 1 if task.retry_backoff is True else task.retry_backoff
+            longest = min(task.retry_backoff_max, base * 2 ** (task.max_retries - 1))
+        assert longest < timeout, f"{task.name} may wait {longest} s before a retry"

@@ -33,7 +33,7 @@ def test_demo_sales_earn_commissions_under_the_demo_rules_and_a_second_build_cha
                 payments=[],
                 idempotency_key=f"demo-commissions-{day}",
                 at=at(2026, 3, day),
-            )
+            )[0]
             for day in (3, 10, 17)
         ]
 
