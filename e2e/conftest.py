@@ -127,6 +127,8 @@ def _serve(
         # Tasks of this server go to a queue only its own worker reads (new on every run:
         # messages an interrupted run left on the broker name clinics that are gone).
         "CELERY_DEFAULT_QUEUE": f"e2e-{name}-{uuid.uuid4().hex[:8]}",
+        # Served as on a developer's machine (bin/run), so the docs page is tested too.
+        "API_DOCS_PUBLIC": "true",
         **extra,
     }
     manage = [sys.executable, "manage.py"]

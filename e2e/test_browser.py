@@ -288,6 +288,24 @@ def test_one_vue_and_one_pinia_and_remotes_only_on_their_route(server, open_page
     watched.assert_clean()
 
 
+def test_the_login_page_and_the_api_docs_run_under_the_content_security_policy(server, open_page):
+    """No inline script anywhere: Chromium reports each blocked script or style on the
+    console, which fails the page. Swagger UI must render, not stay blank."""
+    watched = open_page()
+    page = watched.page
+    login = page.goto("/")
+    assert login is not None
+    policy = login.headers["content-security-policy"]
+    assert "script-src 'self';" in policy + ";"
+    assert "frame-ancestors 'none'" in policy
+    expect(page.get_by_label("Mobile number")).to_be_visible()
+    docs = page.goto("/api/docs/")
+    assert docs is not None and "script-src 'self'" in docs.headers["content-security-policy"]
+    expect(page.locator(".swagger-ui .info .title")).to_contain_text("AesthetixOS API")
+    expect(page.locator(".opblock").first).to_be_visible()
+    watched.assert_clean()
+
+
 def test_a_remote_that_fails_to_load_shows_a_panel(server, open_page):
     watched = open_page()
     page = watched.page

@@ -7,8 +7,14 @@ interface, two backends with the same contract.
 * :class:`LocalObjectStore`: the embedded profile. Files live under
   ``settings.OBJECT_STORE_ROOT``; the browser posts the same multipart form to
   ``local_upload`` (``core/objectstore_views.py``), which checks the same policy the way
-  S3 does (signature, expiry, exact key, exact type, size range), and downloads go
+  S3 does (signature, expiry, exact key, exact type, size range) and accepts one POST
+  per key (write-once; S3 would take another until the policy expires), and downloads go
   through a signed, expiring URL.
+
+A presigned POST can be replayed on S3 until it expires, so an uploaded key is an inbox,
+not a record: callers pin what they checked with ``head(...).etag`` and
+``read(key, if_match=etag)``, and keep what they verified under keys no POST was ever
+issued for.
 
 ``object_store()`` picks the backend from the settings (``S3_BUCKET`` set: S3). Keys are
 relative paths of letters, digits, ``_ . - /`` (no ``..``), chosen by the caller.
@@ -47,6 +53,11 @@ class ObjectStoreError(Exception):
         self.code = code
 
 
+class ObjectChanged(Exception):
+    """The object is no longer the version the caller pinned (``read(if_match=…)``): it
+    was written again after it was checked. Not a storage failure: retrying cannot help."""
+
+
 @contextmanager
 def _s3_errors() -> Iterator[None]:
     from botocore.exceptions import BotoCoreError, ClientError
@@ -71,8 +82,12 @@ class PresignedPost:
 
 @dataclass(frozen=True)
 class ObjectInfo:
+    """``etag`` names this version of the object (S3's ETag, the local store's SHA-256):
+    ``read(key, if_match=etag)`` returns these bytes or raises ``ObjectChanged``."""
+
     size: int
     content_type: str
+    etag: str
 
 
 def key_is_valid(key: str) -> bool:
@@ -98,7 +113,9 @@ class ObjectStore(ABC):
         """Size and stored content type of ``key``, ``None`` when there is no such object."""
 
     @abstractmethod
-    def read(self, key: str) -> bytes: ...
+    def read(self, key: str, *, if_match: str = "") -> bytes:
+        """The bytes of ``key``; with ``if_match`` only of that version (an ``etag``
+        from ``head``), else ``ObjectChanged``."""
 
     @abstractmethod
     def write(self, key: str, data: bytes, content_type: str) -> None: ...
@@ -163,11 +180,21 @@ class S3ObjectStore(ObjectStore):
             if exc.code in ("404", "NoSuchKey", "NotFound"):
                 return None
             raise
-        return ObjectInfo(size=int(found["ContentLength"]), content_type=found.get("ContentType", ""))
+        return ObjectInfo(
+            size=int(found["ContentLength"]),
+            content_type=found.get("ContentType", ""),
+            etag=str(found.get("ETag", "")),
+        )
 
-    def read(self, key: str) -> bytes:
-        with _s3_errors():
-            return bytes(self.client.get_object(Bucket=self.bucket, Key=key)["Body"].read())
+    def read(self, key: str, *, if_match: str = "") -> bytes:
+        condition = {"IfMatch": if_match} if if_match else {}
+        try:
+            with _s3_errors():
+                return bytes(self.client.get_object(Bucket=self.bucket, Key=key, **condition)["Body"].read())
+        except ObjectStoreError as exc:
+            if exc.code in ("PreconditionFailed", "412"):
+                raise ObjectChanged(f"{key} was written again after it was checked.") from exc
+            raise
 
     def write(self, key: str, data: bytes, content_type: str) -> None:
         with _s3_errors():
@@ -191,7 +218,8 @@ class S3ObjectStore(ObjectStore):
 class UploadRefused(Exception):
     """A local upload broke its policy. ``status`` and ``code`` are what S3 answers
     (403 ``AccessDenied`` for a bad signature, expiry or a field that does not match,
-    400 ``EntityTooLarge``/``EntityTooSmall`` for the size)."""
+    400 ``EntityTooLarge``/``EntityTooSmall`` for the size, 412 ``PreconditionFailed``
+    for a key already written, as S3 answers a conditional write)."""
 
     def __init__(self, status: int, code: str, message: str) -> None:
         super().__init__(message)
@@ -257,8 +285,9 @@ def download_signature_check(key: str, *, expires: str, signature: str) -> bool:
 
 
 class LocalObjectStore(ObjectStore):
-    """Files under ``settings.OBJECT_STORE_ROOT``: ``data/<key>`` and the stored content
-    type in ``meta/<key>.json``."""
+    """Files under ``settings.OBJECT_STORE_ROOT``: ``data/<key>`` and, in
+    ``meta/<key>.json``, the stored content type and SHA-256 (the ``etag``). A deleted
+    object leaves its meta file as a tombstone, so ``create`` never takes its key again."""
 
     def __init__(self) -> None:
         self.root = Path(settings.OBJECT_STORE_ROOT)
@@ -296,30 +325,49 @@ class LocalObjectStore(ObjectStore):
         data, meta = self._path("data", key), self._path("meta", key + ".json")
         if not data.is_file():
             return None
-        content_type = json.loads(meta.read_text())["content_type"] if meta.is_file() else ""
-        return ObjectInfo(size=data.stat().st_size, content_type=content_type)
+        stored = json.loads(meta.read_text()) if meta.is_file() else {}
+        return ObjectInfo(
+            size=data.stat().st_size,
+            content_type=stored.get("content_type", ""),
+            etag=stored.get("sha256", ""),
+        )
 
-    def read(self, key: str) -> bytes:
-        return self._path("data", key).read_bytes()
+    def read(self, key: str, *, if_match: str = "") -> bytes:
+        data = self._path("data", key).read_bytes()
+        if if_match and not hmac.compare_digest(hashlib.sha256(data).hexdigest(), if_match):
+            raise ObjectChanged(f"{key} was written again after it was checked.")
+        return data
 
     def open(self, key: str) -> BinaryIO:
         """The object as a file opened for reading (the download view streams it)."""
         return self._path("data", key).open("rb")
 
     def write(self, key: str, data: bytes, content_type: str) -> None:
+        self._store(key, data, content_type, once=False)
+
+    def create(self, key: str, data: bytes, content_type: str) -> None:
+        """Write ``key`` only if it was never written (nor deleted) before: what the
+        upload view does, so a presigned POST cannot replace what was checked. Raises
+        ``FileExistsError``."""
+        self._store(key, data, content_type, once=True)
+
+    def _store(self, key: str, data: bytes, content_type: str, *, once: bool) -> None:
         target, meta = self._path("data", key), self._path("meta", key + ".json")
         target.parent.mkdir(parents=True, exist_ok=True)
         meta.parent.mkdir(parents=True, exist_ok=True)
+        # The meta file is written first, exclusively for ``create``: of two concurrent
+        # posts one wins. ``head`` sees the object only once its data is in place.
+        with meta.open("x" if once else "w") as out:
+            out.write(json.dumps({"content_type": content_type, "sha256": hashlib.sha256(data).hexdigest()}))
         partial = target.with_name(target.name + ".partial")
         partial.write_bytes(data)
-        meta.write_text(
-            json.dumps({"content_type": content_type, "sha256": hashlib.sha256(data).hexdigest()})
-        )
         partial.replace(target)  # readers never see half a file
 
     def delete(self, key: str) -> None:
         self._path("data", key).unlink(missing_ok=True)
-        self._path("meta", key + ".json").unlink(missing_ok=True)
+        meta = self._path("meta", key + ".json")
+        if meta.is_file():
+            meta.write_text(json.dumps({"deleted": True}))
 
     def presigned_get(self, key: str, *, expires_in: int) -> str:
         expires = str(int(timezone.now().timestamp()) + expires_in)

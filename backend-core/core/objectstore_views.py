@@ -4,7 +4,9 @@
 ``POST …/objects/upload``: the multipart form of a presigned POST (fields then
 ``file``). Answers 204 like S3, or a problem-details error carrying S3's error code:
 403 ``AccessDenied`` (bad signature, expired, a field that does not match the policy),
-400 ``EntityTooLarge``/``EntityTooSmall``/``InvalidPolicyDocument``/``IncorrectNumberOfFilesInPostRequest``.
+400 ``EntityTooLarge``/``EntityTooSmall``/``InvalidPolicyDocument``/``IncorrectNumberOfFilesInPostRequest``,
+412 ``PreconditionFailed`` when the key was written before: each key takes one upload,
+so a replayed form cannot replace a photo that was already checked.
 The policy is the credential, as with S3: no session, no CSRF token.
 
 ``GET …/objects/<key>?expires=&signature=``: the object, for a URL made by
@@ -63,7 +65,11 @@ def local_upload(request: HttpRequest) -> HttpResponse:
         key, content_type = _checked(request, upload.size or 0)
     except UploadRefused as refusal:
         return _refused(request, refusal)
-    LocalObjectStore().write(key, upload.read(), content_type)
+    try:
+        LocalObjectStore().create(key, upload.read(), content_type)
+    except FileExistsError:
+        written = UploadRefused(412, "PreconditionFailed", "Uploads are write-once: this key was written.")
+        return _refused(request, written)
     return HttpResponse(status=204)
 
 

@@ -4,9 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from drf_spectacular import openapi
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter
+from rest_framework.permissions import BasePermission
+from rest_framework.request import Request
+from rest_framework.views import APIView
+
+from core.exceptions import NotFound
 
 PROBLEM_SCHEMA: dict[str, Any] = {
     "type": "object",
@@ -82,3 +88,13 @@ class AutoSchema(openapi.AutoSchema):
                 )
             )
         return parameters
+
+
+class ApiDocsPublic(BasePermission):
+    """The schema and Swagger UI are served only while ``API_DOCS_PUBLIC`` is set;
+    otherwise they answer 404, as an address that does not exist."""
+
+    def has_permission(self, request: Request, view: APIView) -> bool:
+        if not settings.API_DOCS_PUBLIC:
+            raise NotFound()
+        return True

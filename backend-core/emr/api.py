@@ -497,7 +497,7 @@ def photo_context(view: ClinicScopedViewSet[Any], photos: Sequence[Photo]) -> di
     ready = [p for p in photos if p.status == Photo.Status.READY]
     urls = {
         p.pk: {
-            "original": store.presigned_get(p.object_key, expires_in=seconds),
+            "original": store.presigned_get(p.original_key, expires_in=seconds),
             "display": store.presigned_get(p.display_key, expires_in=seconds),
             "thumbnail": store.presigned_get(p.thumbnail_key, expires_in=seconds),
         }

@@ -303,7 +303,15 @@ class PhotoUpload(ClinicScopedModel):
 class Photo(ClinicScopedModel):
     """A clinical photograph confirmed after a direct upload. ``status`` is
     ``processing`` until the photo task verified it (``ready``: dimensions, checksum,
-    location-free derivatives written) or refused it (``rejected``: never shown).
+    metadata-free original and derivatives written) or refused it (``rejected``: never
+    shown).
+
+    ``object_key`` is where the browser uploaded (its presigned POST can be replayed until
+    it expires, so it is only an inbox: ``upload_etag`` pins the version confirmed, and
+    the task deletes it once done). What is served lives under keys no POST was ever
+    issued for: ``original_key`` (the verified original, re-encoded without metadata;
+    ``size_bytes`` and ``checksum_sha256`` are its own), ``display_key`` and
+    ``thumbnail_key``.
 
     ``usage`` is what the clinician marked: ``clinical`` only, or ``marketing`` (allowed
     only while the patient's ``marketing_photos`` consent stands)."""
@@ -323,6 +331,7 @@ class Photo(ClinicScopedModel):
     kind = models.CharField(max_length=10, choices=PhotoKind.choices)
     angle = models.CharField(max_length=15, choices=PhotoAngle.choices)
     object_key = models.CharField(max_length=300, unique=True)
+    upload_etag = models.CharField(max_length=100, blank=True)
     content_type = models.CharField(max_length=20)
     size_bytes = models.PositiveBigIntegerField()
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.PROCESSING)
@@ -330,6 +339,7 @@ class Photo(ClinicScopedModel):
     checksum_sha256 = models.CharField(max_length=64, blank=True)
     width = models.PositiveIntegerField(null=True, blank=True)
     height = models.PositiveIntegerField(null=True, blank=True)
+    original_key = models.CharField(max_length=300, blank=True)
     display_key = models.CharField(max_length=300, blank=True)
     thumbnail_key = models.CharField(max_length=300, blank=True)
     rejection_reason = models.CharField(max_length=300, blank=True)

@@ -28,7 +28,7 @@ from commerce.services import invoice_draft_from_services, stock_consume
 from compliance.services import audit_event_record
 from core.exceptions import Conflict, PermissionDeniedError, ValidationFailed
 from core.net import client_ip
-from core.objectstore import PresignedPost, object_store
+from core.objectstore import ObjectChanged, PresignedPost, object_store
 from core.realtime import clinic_event_publish
 from core.services import model_save
 from core.tasks import enqueue_on_commit
@@ -684,9 +684,9 @@ def photo_upload_confirm(
     (``emr.tasks.photo_process``). Returns ``(photo, created)``: confirming the same key
     again returns the same photo. The key must be one this clinic was issued, and a HEAD
     of the object must show it exists with the issued content type and at most
-    ``PHOTO_UPLOAD_MAX_BYTES`` bytes. ``usage`` ``marketing`` needs the patient's
-    ``marketing_photos`` consent. Raises ``ValidationFailed`` naming ``key`` or
-    ``usage``."""
+    ``PHOTO_UPLOAD_MAX_BYTES`` bytes; the version it shows (``upload_etag``) is the one
+    processed. ``usage`` ``marketing`` needs the patient's ``marketing_photos`` consent.
+    Raises ``ValidationFailed`` naming ``key`` or ``usage``."""
     if not key.startswith(photo_object_prefix(clinic_id=clinic.pk)):
         raise ValidationFailed(errors={"key": [_("This key is outside the clinic's storage.")]})
     upload = PhotoUpload.objects.select_for_update().select_related("session").filter(object_key=key).first()
@@ -716,6 +716,7 @@ def photo_upload_confirm(
         kind=upload.kind,
         angle=upload.angle,
         object_key=key,
+        upload_etag=info.etag,
         content_type=info.content_type,
         size_bytes=info.size,
         usage=usage,
@@ -728,32 +729,53 @@ def photo_upload_confirm(
 
 
 def photo_process(*, photo_id: Any) -> Photo:
-    """Verify a confirmed photo and prepare it (``emr.imaging.image_prepare``): record
-    width, height and SHA-256, replace the original with a copy without location EXIF
-    when it had any, write WebP display and thumbnail copies, mark it ``ready``; a file
-    that is not an image of its type is marked ``rejected`` (never shown). Idempotent: a
-    photo already processed is returned as it is. Runs in the photo task."""
+    """Verify a confirmed photo and prepare it (``emr.imaging.image_prepare``, at most
+    ``PHOTO_MAX_PIXELS``): write the original re-encoded without metadata to
+    ``<stem>.original.<ext>`` and WebP display and thumbnail copies, keys no presigned
+    POST is ever issued for, record width, height, size and SHA-256 of that original and
+    mark it ``ready``. A file that is not an image of its type, too large to decode, or
+    replaced after it was confirmed (its ETag changed: a replayed POST) is marked
+    ``rejected`` with the reason (never shown). The uploaded object is then deleted: it
+    may carry the location, and nothing reads it again.
+
+    Idempotent: a photo already processed only has its upload deleted. Runs in the photo
+    task; storage failures raise ``ObjectStoreError`` for the task to retry."""
     photo = Photo.objects.get(pk=photo_id)
-    if photo.status != Photo.Status.PROCESSING:
-        return photo
+    if photo.status == Photo.Status.PROCESSING:
+        photo = _photo_prepare(photo)
+    if photo.original_key != photo.object_key:  # photos from before the move kept it
+        object_store().delete(photo.object_key)
+    return photo
+
+
+def _photo_prepare(photo: Photo) -> Photo:
     store = object_store()
     try:
-        prepared = image_prepare(store.read(photo.object_key), content_type=photo.content_type)
+        data = store.read(photo.object_key, if_match=photo.upload_etag)
+        prepared = image_prepare(data, content_type=photo.content_type, max_pixels=settings.PHOTO_MAX_PIXELS)
+    except ObjectChanged:
+        reason = _("The file was replaced after the upload was confirmed.")
+        return _photo_mark(photo, status=Photo.Status.REJECTED, rejection_reason=reason)
     except ImageRejected as exc:
-        return _photo_mark(photo, status=Photo.Status.REJECTED, rejection_reason=str(exc))
-    stem = photo.object_key.rsplit(".", 1)[0]
-    if prepared.cleaned_original is not None:
-        store.write(photo.object_key, prepared.cleaned_original, photo.content_type)
-    store.write(f"{stem}.display.webp", prepared.display, DERIVATIVE_CONTENT_TYPE)
-    store.write(f"{stem}.thumb.webp", prepared.thumbnail, DERIVATIVE_CONTENT_TYPE)
+        return _photo_mark(photo, status=Photo.Status.REJECTED, rejection_reason=str(exc)[:300])
+    del data
+    stem, extension = photo.object_key.rsplit(".", 1)
+    keys = {
+        "original_key": f"{stem}.original.{extension}",
+        "display_key": f"{stem}.display.webp",
+        "thumbnail_key": f"{stem}.thumb.webp",
+    }
+    store.write(keys["original_key"], prepared.original, photo.content_type)
+    store.write(keys["display_key"], prepared.display, DERIVATIVE_CONTENT_TYPE)
+    store.write(keys["thumbnail_key"], prepared.thumbnail, DERIVATIVE_CONTENT_TYPE)
     return _photo_mark(
         photo,
         status=Photo.Status.READY,
         width=prepared.width,
         height=prepared.height,
+        size_bytes=len(prepared.original),
         checksum_sha256=prepared.sha256,
-        display_key=f"{stem}.display.webp",
-        thumbnail_key=f"{stem}.thumb.webp",
+        **keys,
     )
 
 

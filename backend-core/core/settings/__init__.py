@@ -14,6 +14,7 @@ from .celery import *
 from .channels import *
 from .commissions import *
 from .crypto import *
+from .csp import *
 from .database import *
 from .frontend import *
 from .logging import *

@@ -50,3 +50,6 @@ OBJECT_STORE_SIGNING_KEY = secret("OBJECT_STORE_SIGNING_KEY")
 PHOTO_UPLOAD_MAX_BYTES = env.int("PHOTO_UPLOAD_MAX_BYTES", default=40 * 1024 * 1024)
 PHOTO_UPLOAD_URL_SECONDS = env.int("PHOTO_UPLOAD_URL_SECONDS", default=600)
 PHOTO_VIEW_URL_SECONDS = env.int("PHOTO_VIEW_URL_SECONDS", default=300)
+# Largest photograph the worker decodes, in pixels (width x height), checked from the
+# file's header before decoding: 50 MP (about 150 MB of RGB) covers every clinical camera.
+PHOTO_MAX_PIXELS = env.int("PHOTO_MAX_PIXELS", default=50_000_000)

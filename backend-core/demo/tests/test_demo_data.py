@@ -391,5 +391,6 @@ def test_demo_photos_are_stored_without_location(output, settings):
 
     photo = Photo.unscoped.filter(status="ready").first()
     store = object_store()
-    assert not has_location(store.read(photo.object_key))
+    assert not has_location(store.read(photo.original_key))
+    assert store.head(photo.object_key) is None  # the upload, deleted once verified
     assert store.head(photo.thumbnail_key).content_type == "image/webp"

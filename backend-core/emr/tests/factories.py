@@ -101,6 +101,7 @@ def clinical_record_rows(
         content_type="image/jpeg",
         size_bytes=1000,
         status=Photo.Status.READY,
+        original_key=key.replace(".jpg", ".original.jpg"),
         display_key=key + ".display.webp",
         thumbnail_key=key + ".thumb.webp",
         uploaded_by=doctor,

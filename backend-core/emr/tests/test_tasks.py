@@ -41,7 +41,8 @@ def test_a_confirmed_photo_is_processed_by_a_real_worker(celery_worker, api, wor
         assert photo.status == Photo.Status.READY
         assert (photo.width, photo.height) == (1024, 768)
         assert not has_location(store.read(photo.display_key))
-        assert not has_location(store.read(photo.object_key))
+        assert not has_location(store.read(photo.original_key))
+        assert store.head(photo.object_key) is None
     finally:
         shutil.rmtree(store.root / "data" / f"clinics/{world.a.clinic.pk}", ignore_errors=True)
         shutil.rmtree(store.root / "meta" / f"clinics/{world.a.clinic.pk}", ignore_errors=True)

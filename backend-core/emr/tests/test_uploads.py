@@ -27,7 +27,7 @@ from core.roles import Role
 from core.tenancy import clinic_context
 from emr import services
 from emr.models import Photo
-from emr.tests.images import has_location, image_bytes
+from emr.tests.images import has_location, image_bytes, png_declaring
 from patients.models import ConsentPurpose
 from patients.tests.factories import ConsentFactory
 
@@ -183,9 +183,11 @@ def test_local_upload_confirm_and_processing_strip_the_location(api, world, loca
         photo = services.photo_process(photo_id=first.json()["id"])
     assert photo.status == Photo.Status.READY
     assert (photo.width, photo.height) == (800, 600)
-    assert photo.checksum_sha256 == hashlib.sha256(data).hexdigest()
-    for key in (photo.object_key, photo.display_key, photo.thumbnail_key):
+    original = local.read(photo.original_key)
+    assert (photo.checksum_sha256, photo.size_bytes) == (hashlib.sha256(original).hexdigest(), len(original))
+    for key in (photo.original_key, photo.display_key, photo.thumbnail_key):
         assert not has_location(local.read(key)), key
+    assert local.head(token["key"]) is None  # the upload, with its location, is gone
     assert local.head(photo.display_key).content_type == "image/webp"
 
     gallery = client.get(f"{URL}/sessions/{session.pk}/gallery")
@@ -271,6 +273,55 @@ def test_local_upload_refuses_a_body_larger_than_any_photo_before_reading_it(loc
     )  # fmt: skip
     assert response.status_code == 400
     assert response.json()["code"] == "EntityTooLarge"
+
+
+def test_local_upload_takes_one_post_per_key(api, world, local):
+    """A presigned POST replayed before it expires (a leaked form, a script in the page)
+    must not replace the photo: not before processing, nor after the upload was deleted."""
+    client = doctor(api, world.a)
+    data = image_bytes("JPEG", (400, 300))
+    token = issue(client, world.a.clinical.session, data=data).json()
+    assert local_post(token, data).status_code == 204
+    replayed = local_post(token, image_bytes("JPEG", (300, 400)))
+    assert replayed.status_code == 412, replayed.content
+    assert replayed.json()["code"] == "PreconditionFailed"
+    assert local.read(token["key"]) == data
+
+    photo_id = confirm(client, token["key"]).json()["id"]
+    with clinic_context(world.a.clinic):
+        photo = services.photo_process(photo_id=photo_id)
+    assert photo.status == Photo.Status.READY
+    assert local.head(token["key"]) is None
+    assert local_post(token, image_bytes("JPEG", (300, 400))).status_code == 412
+    assert local.head(token["key"]) is None
+
+
+def test_a_photo_replaced_after_confirmation_is_rejected(api, world, local):
+    client = doctor(api, world.a)
+    data = image_bytes("JPEG", (400, 300))
+    token = issue(client, world.a.clinical.session, data=data).json()
+    assert local_post(token, data).status_code == 204
+    photo_id = confirm(client, token["key"]).json()["id"]
+    local.write(token["key"], image_bytes("JPEG", (300, 400)), "image/jpeg")  # behind the policy's back
+    with clinic_context(world.a.clinic):
+        photo = services.photo_process(photo_id=photo_id)
+    assert photo.status == Photo.Status.REJECTED
+    assert "replaced" in photo.rejection_reason
+    assert client.get(f"{URL}/photos/{photo_id}").json()["urls"] is None
+
+
+def test_a_huge_image_is_rejected_with_the_reason_not_decoded(api, world, local, settings):
+    settings.PHOTO_MAX_PIXELS = 1_000_000
+    client = doctor(api, world.a)
+    data = png_declaring(2000, 1000)
+    token = issue(client, world.a.clinical.session, data=data, content_type="image/png").json()
+    assert local_post(token, data, content_type="image/png").status_code == 204
+    photo_id = confirm(client, token["key"]).json()["id"]
+    with clinic_context(world.a.clinic):
+        photo = services.photo_process(photo_id=photo_id)
+    assert photo.status == Photo.Status.REJECTED
+    detail = client.get(f"{URL}/photos/{photo_id}").json()
+    assert detail["rejection_reason"] == "The image is 2000 x 1000 pixels; at most 1 megapixels are accepted."
 
 
 # ------------------------------------------------------------------------------ confirm
@@ -389,8 +440,10 @@ def test_s3_upload_confirm_process_and_view(api, world, s3):
     with clinic_context(world.a.clinic):
         photo = services.photo_process(photo_id=first.json()["id"])
     assert photo.status == Photo.Status.READY
-    stored = s3.get_object(Bucket="clinical-photos", Key=photo.object_key)["Body"].read()
+    stored = s3.get_object(Bucket="clinical-photos", Key=photo.original_key)["Body"].read()
     assert not has_location(stored)
+    assert hashlib.sha256(stored).hexdigest() == photo.checksum_sha256
+    assert object_store().head(photo.object_key) is None
     assert s3.head_object(Bucket="clinical-photos", Key=photo.thumbnail_key)["ContentType"] == "image/webp"
 
     body = client.get(f"{URL}/photos/{photo.pk}").json()
@@ -398,6 +451,47 @@ def test_s3_upload_confirm_process_and_view(api, world, s3):
     assert thumbnail.status_code == 200
     assert "X-Amz-Signature=" in body["urls"]["thumbnail"]
     assert not has_location(thumbnail.content)
+
+
+def _s3_upload(token, data, content_type="image/jpeg"):
+    files = {"file": ("p", data, content_type)}
+    return httpx.post(token["url"], data=token["fields"], files=files).status_code
+
+
+def test_s3_a_replayed_post_never_reaches_what_is_served(api, world, s3):
+    """S3 takes a presigned POST again until it expires (moto as well). After processing,
+    what is served lives under keys no POST names, so a replay changes nothing shown."""
+    client = doctor(api, world.a)
+    data = image_bytes("JPEG", (400, 300), location=False)
+    token = issue(client, world.a.clinical.session, data=data).json()
+    assert _s3_upload(token, data) == 204
+    photo_id = confirm(client, token["key"]).json()["id"]
+    with clinic_context(world.a.clinic):
+        photo = services.photo_process(photo_id=photo_id)
+    assert photo.status == Photo.Status.READY
+
+    assert _s3_upload(token, image_bytes("JPEG", (300, 400))) == 204  # with GPS, other pixels
+    with clinic_context(world.a.clinic):
+        services.photo_process(photo_id=photo_id)  # a retried task: clears the inbox again
+    body = client.get(f"{URL}/photos/{photo_id}").json()
+    served = {name: httpx.get(url).content for name, url in body["urls"].items()}
+    assert hashlib.sha256(served["original"]).hexdigest() == photo.checksum_sha256
+    assert not any(has_location(blob) for blob in served.values())
+    assert object_store().head(token["key"]) is None
+
+
+def test_s3_a_post_replayed_between_confirmation_and_processing_rejects_the_photo(api, world, s3):
+    client = doctor(api, world.a)
+    data = image_bytes("JPEG", (400, 300))
+    token = issue(client, world.a.clinical.session, data=data).json()
+    assert _s3_upload(token, data) == 204
+    photo_id = confirm(client, token["key"]).json()["id"]
+    assert _s3_upload(token, image_bytes("JPEG", (300, 400))) == 204
+    with clinic_context(world.a.clinic):
+        photo = services.photo_process(photo_id=photo_id)
+    assert photo.status == Photo.Status.REJECTED
+    assert "replaced" in photo.rejection_reason
+    assert object_store().head(token["key"]) is None
 
 
 @pytest.mark.parametrize(("size", "content_type"), [(MAX_BYTES + 1, "image/jpeg"), (1000, "text/html")])
