@@ -9,6 +9,7 @@ from commerce.services.courses import (
     course_redemption_reverse,
 )
 from commerce.services.sales import (
+    PAYMENT_SUBJECT,
     CartLine,
     PaymentInput,
     invoice_draft_from_services,
@@ -33,6 +34,7 @@ from commerce.services.stock import (
 )
 
 __all__ = [
+    "PAYMENT_SUBJECT",
     "CartLine",
     "PaymentInput",
     "course_balance_redeem",

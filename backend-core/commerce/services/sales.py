@@ -288,6 +288,10 @@ def _payment_write(
     return payment
 
 
+# What a receipt notification is about (``subject_type``; the subject id is the payment's).
+PAYMENT_SUBJECT = "commerce.Payment"
+
+
 def _receipt_schedule(*, invoice: Invoice, payment: Payment) -> None:
     """The receipt of a payment, by e-mail when the patient prefers it and has an
     address, else by SMS to their phone; nothing without a patient or contact. Sent by
@@ -319,7 +323,7 @@ def _receipt_schedule(*, invoice: Invoice, payment: Payment) -> None:
         },
         scheduled_for=timezone.now(),
         dedupe_key=f"receipt:{payment.pk}",
-        subject_type="commerce.Payment",
+        subject_type=PAYMENT_SUBJECT,
         subject_id=str(payment.pk),
     )
 
