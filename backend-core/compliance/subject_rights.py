@@ -28,6 +28,7 @@ from commerce.services import PAYMENT_SUBJECT
 from compliance.models import DataSubjectRequest
 from compliance.services import audit_event_record, history_redact
 from core.exceptions import Conflict, ValidationFailed
+from core.permissions import role_has_permission
 from core.services import model_save
 from emr.selectors import unscoped_last_clinical_entry, unscoped_patient_clinical_record
 from notifications.services import notifications_erase_for_person
@@ -388,6 +389,31 @@ def dsr_reject(
     model_save(locked, update_fields=["status", "rejection_reason", "completed_at", "handled_by"])
     _audit(locked, actor, "dsr.rejected", request)
     return locked
+
+
+WITHHELD_CLINICAL = "clinical"
+
+
+def dsr_result_for_role(*, dsr: DataSubjectRequest, role: str) -> Any:
+    """``dsr.result`` as a member of ``role`` may read it. The clinical record inside an
+    export (notes decrypted, sessions, plans, photos' metadata) is clinical content, read
+    under the same rule as the clinical routes (``clinical.view``): for a role without it
+    each clinic's ``"clinical"`` is ``null`` and the document says
+    ``"withheld": ["clinical"]``, so an owner or admin can run and hand over the request
+    without reading the health data (LGPD Art. 11 and Art. 6 III; CFM 1.638/2002 art. 1);
+    a clinician gives the clinical part from the chart. Other results are unchanged."""
+    result = dsr.result
+    if (
+        dsr.kind != DataSubjectRequest.Kind.EXPORT
+        or not isinstance(result, dict)
+        or role_has_permission(role, "clinical.view")
+    ):
+        return result
+    return {
+        **result,
+        "withheld": [WITHHELD_CLINICAL],
+        "clinics": [{**chart, "clinical": None} for chart in result.get("clinics", [])],
+    }
 
 
 def dsr_result_viewed(*, dsr: DataSubjectRequest, actor: User, request: HttpRequest | None = None) -> None:
