@@ -24,7 +24,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import Clinic, User
 from commerce.selectors import unscoped_patient_commerce_record, unscoped_patient_payment_ids
-from commerce.services import PAYMENT_SUBJECT
+from commerce.services import PAYMENT_SUBJECT, patient_free_text_erase
 from compliance.models import DataSubjectRequest
 from compliance.services import audit_event_record, history_redact
 from core.exceptions import Conflict, ValidationFailed
@@ -241,7 +241,8 @@ def _erase(dsr: DataSubjectRequest, actor: User, request: HttpRequest | None) ->
     * the row history of the profile and charts: the erased values are overwritten in
       every snapshot (``compliance.services.history_redact``, the one path past the
       history's append-only trigger);
-    * the free text of the person's appointments (notes, cancellation reason);
+    * the free text of the person's appointments (notes, cancellation reason) and of
+      their financial records (refund and stock-movement reasons);
     * notifications: those still scheduled are cancelled, and every one addressed to the
       person's phones or e-mail, or about their appointments or payments, loses its
       recipient and payload (``notifications_erase_for_person``);
@@ -251,8 +252,8 @@ def _erase(dsr: DataSubjectRequest, actor: User, request: HttpRequest | None) ->
     What stays, and why, is in the report (``retained``): while a clinical record must
     be kept, the identity it needs (name, birth date, sex, national ID); always the chart
     number and the consent history (evidence of lawful processing, LGPD Art. 16 I), the
-    audit trail (masked values only), and appointments, sales, invoices and payments as
-    records without free text. Photos' object keys carry only record ids.
+    audit trail (masked values only), and appointments, sales, invoices, refunds and
+    payments as records without free text. Photos' object keys carry only record ids.
     """
     links = _links_in_organization(dsr.patient)
     last_entries = unscoped_last_clinical_entry(patients=links)
@@ -290,6 +291,7 @@ def _erase(dsr: DataSubjectRequest, actor: User, request: HttpRequest | None) ->
         values={f: getattr(links[0], f) for f in erased if hasattr(links[0], f)} | search,
     )
     appointment_ids = appointments_erase_free_text(patients=links)
+    financial_texts = patient_free_text_erase(patients=links)
     notifications = notifications_erase_for_person(
         clinic_ids={link.clinic_id for link in links},
         recipients=contacts,
@@ -321,6 +323,7 @@ def _erase(dsr: DataSubjectRequest, actor: User, request: HttpRequest | None) ->
             "appointments": len(appointment_ids),
             "notifications": notifications,
             "exports": exports,
+            "financial_texts": financial_texts,
         },
     }
 

@@ -14,7 +14,7 @@ from django.utils import timezone
 from stdnum.th import pin
 
 from accounts.validators import national_id_hash
-from commerce.models import Service
+from commerce.models import Refund, Sale, Service
 from core.crypto import EncryptedField
 from core.roles import Role
 from core.tenancy import clinic_context
@@ -114,6 +114,23 @@ def _person_everywhere(api, tenant, *, with_record):
             scheduled_for=timezone.now() - timedelta(days=3),
         )
         Notification.objects.filter(pk=receipt.pk).update(status=Notification.Status.SENT)
+        money = {"currency": clinic.currency, "subtotal": Decimal(100), "total": Decimal(100)}
+        sale = Sale.objects.create(
+            clinic=clinic,
+            number="S-2001",
+            patient=patient,
+            idempotency_key="sale-2001",
+            created_by=owner,
+            **money,
+        )
+        Refund.objects.create(
+            clinic=clinic,
+            sale=sale,
+            amount=Decimal(100),
+            reason="Kanokwan Thongchai had a reaction",
+            created_by=owner,
+            idempotency_key="refund-2001",
+        )
         if with_record:
             clinical_record_rows(
                 clinic=clinic,
@@ -187,6 +204,7 @@ def test_before_erasure_the_search_finds_the_person_in_every_kind_of_copy(api, w
         "notifications_notification",
         "scheduling_appointment",
         "compliance_datasubjectrequest",
+        "commerce_refund",
     } <= tables
 
 
