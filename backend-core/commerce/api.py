@@ -36,7 +36,8 @@ from commerce.models import (
 )
 from commerce.services.stock import clinic_today
 from core.api import ClinicScopedViewSet, query_instant
-from core.exceptions import ValidationFailed
+from core.exceptions import PermissionDeniedError, ValidationFailed
+from core.permissions import role_has_permission
 from patients.models import ClinicPatient
 from scheduling.selectors import practitioner_get
 
@@ -258,7 +259,18 @@ class MovementViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicSc
     required_permissions = {"list": "stock.view", "retrieve": "stock.view", "create": "stock.consume"}
     filterset_fields = ["kind", "lot", "patient"]
 
+    @property
+    def lot_trace(self) -> bool:
+        """May the caller see who received a lot (``stock.recall``, as for the recall)?"""
+        return role_has_permission(self.membership.role, "stock.recall")
+
+    def get_serializer_context(self) -> dict[str, Any]:
+        return {**super().get_serializer_context(), "lot_trace": self.lot_trace}
+
     def get_base_queryset(self) -> QuerySet[StockMovement]:
+        # Filtering by patient would answer "did this patient receive this lot" by count.
+        if "patient" in self.request.query_params and not self.lot_trace:
+            raise PermissionDeniedError(_("Your role cannot see which patient received a lot."))
         return selectors.movement_list()
 
     @extend_schema(
@@ -278,7 +290,7 @@ class MovementViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicSc
             )
         except ValidationFailed as error:
             raise _renamed(error, "", {"lot": "lot_id"}) from error
-        return Response(serializers.MovementSerializer(movements, many=True).data, status=201)
+        return Response(self.get_serializer(movements, many=True).data, status=201)
 
 
 class InventoryReportViewSet(ClinicScopedViewSet[StockLot]):

@@ -395,3 +395,12 @@ def unscoped_patient_commerce_record(
     for movement in movements.order_by("created_at", "pk"):
         record[movement.patient_id]["stock_movements"].append(_stock_movement_record(movement))
     return record
+
+
+def unscoped_patient_payment_ids(*, patients: Sequence[ClinicPatient]) -> list[str]:
+    """The ids (text) of every payment of an invoice of the charts ``patients`` (one
+    person, possibly at several clinics): what their receipts refer to. Crosses clinics
+    deliberately, limited to the given charts (a data-subject erasure)."""
+    return [
+        str(pk) for pk in Payment.unscoped.filter(invoice__patient__in=patients).values_list("pk", flat=True)
+    ]

@@ -223,8 +223,22 @@ class TransferInputSerializer(serializers.Serializer[Any]):
 
 
 class MovementSerializer(serializers.ModelSerializer[StockMovement]):
+    """A stock movement. Which patient received the lot, and in which session or sale
+    line (``patient``, ``reference_type``, ``reference_id``), is lot-traceability data:
+    shown only when the context says the caller may see it (``lot_trace``: the
+    ``stock.recall`` permission, the one rule for every route that says who received a
+    lot); otherwise null/empty. Fails closed: no context, no trace."""
+
+    TRACE_FIELDS = {"patient": None, "reference_type": "", "reference_id": None}
+
     lot_number = serializers.CharField(source="lot.lot_number", read_only=True)
     product = serializers.UUIDField(source="lot.product_id", read_only=True)
+
+    def to_representation(self, instance: StockMovement) -> dict[str, Any]:
+        data: dict[str, Any] = super().to_representation(instance)
+        if self.context.get("lot_trace") is not True:
+            data.update(self.TRACE_FIELDS)
+        return data
 
     class Meta:
         model = StockMovement

@@ -194,10 +194,16 @@ class DataSubjectRequestViewSet(
             return DataSubjectRequestSummarySerializer
         return DataSubjectRequestSerializer
 
+    def _render(self, dsr: DataSubjectRequest, status: int = 200) -> Response:
+        """The request with its result as the caller's role may read it."""
+        data = DataSubjectRequestSerializer(dsr).data
+        data["result"] = subject_rights.dsr_result_for_role(dsr=dsr, role=self.membership.role)
+        return Response(data, status=status)
+
     def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         dsr = self.get_object()
         subject_rights.dsr_result_viewed(dsr=dsr, actor=self.actor, request=request._request)
-        return Response(DataSubjectRequestSerializer(dsr).data)
+        return self._render(dsr)
 
     @extend_schema(request=DataSubjectRequestInputSerializer, responses={201: DataSubjectRequestSerializer})
     def create(self, request: Request) -> Response:
@@ -214,13 +220,13 @@ class DataSubjectRequestViewSet(
             details=data.validated_data.get("details"),
             request=request._request,
         )
-        return Response(DataSubjectRequestSerializer(dsr).data, status=201)
+        return self._render(dsr, status=201)
 
     @extend_schema(request=None, responses={200: DataSubjectRequestSerializer})
     @action(detail=True, methods=["post"])
     def complete(self, request: Request, pk: str | None = None) -> Response:
         dsr = subject_rights.dsr_complete(dsr=self.get_object(), actor=self.actor, request=request._request)
-        return Response(DataSubjectRequestSerializer(dsr).data)
+        return self._render(dsr)
 
     @extend_schema(request=DataSubjectRequestRejectSerializer, responses={200: DataSubjectRequestSerializer})
     @action(detail=True, methods=["post"])
@@ -234,4 +240,4 @@ class DataSubjectRequestViewSet(
             reason=data.validated_data["reason"],
             request=request._request,
         )
-        return Response(DataSubjectRequestSerializer(dsr).data)
+        return self._render(dsr)

@@ -29,6 +29,12 @@ SENSITIVE_FIELDS: frozenset[str] = frozenset(
     }
 )
 
+# Masked in the audit trail as well: the trail is hash-chained and can never be rewritten,
+# so it must not hold a patient's name either (a name change is recorded as "changed",
+# its values "[redacted]"). The row history keeps names (what the database saw) because
+# erasure can redact it (compliance.services.history_redact).
+AUDIT_MASKED_FIELDS: frozenset[str] = SENSITIVE_FIELDS | {"given_name", "family_name", "search_name"}
+
 REDACTED = "[redacted]"
 
 

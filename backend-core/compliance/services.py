@@ -1,7 +1,9 @@
-"""Writes of the compliance context: appending to the audit trail.
+"""Writes of the compliance context: appending to the audit trail, and the one
+sanctioned change of the append-only row history (erasure).
 
 ``audit_event_record`` is the one function other contexts call to audit an operation;
-``audit_changes`` builds its ``changes`` argument from before/after values.
+``audit_changes`` builds its ``changes`` argument from before/after values;
+``history_redact`` rewrites a record's history rows when its subject is erased.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import uuid
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
+import pgtrigger
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import connection, transaction
 from django.db.models import Model
@@ -20,8 +23,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from rest_framework.request import Request
 
-from compliance.masking import SENSITIVE_FIELDS, mask_value
-from compliance.models import GENESIS_HASH, USER_AGENT_MAX_LENGTH, AuditEvent, audit_event_hash
+from compliance.masking import AUDIT_MASKED_FIELDS, mask_value
+from compliance.models import (
+    GENESIS_HASH,
+    HISTORY_MODELS,
+    USER_AGENT_MAX_LENGTH,
+    AuditEvent,
+    audit_event_hash,
+)
 from core.exceptions import ValidationFailed
 from core.net import client_ip
 
@@ -62,7 +71,7 @@ def _masked(changes: Mapping[str, Any]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for field, pair in changes.items():
         safe = _json_safe(pair)
-        if field in SENSITIVE_FIELDS:
+        if field in AUDIT_MASKED_FIELDS:
             safe = [mask_value(v) for v in safe] if isinstance(safe, list) else mask_value(safe)
         out[str(field)] = safe
     return out
@@ -76,7 +85,7 @@ def audit_changes(
 
     ``fields`` limits the comparison (default: every key of either mapping); a key
     missing on one side counts as ``None``. Values are made JSON-safe (see
-    ``_json_safe``) and the values of ``compliance.masking.SENSITIVE_FIELDS`` are masked
+    ``_json_safe``) and the values of ``compliance.masking.AUDIT_MASKED_FIELDS`` are masked
     (``mask_value``), e.g. ``{"phone": ["+6XXXXX50101", "+6XXXXX50202"]}``.
     """
     names = list(fields) if fields is not None else sorted(set(before) | set(after))
@@ -146,7 +155,7 @@ def audit_event_record(
     * ``object_type``: ``"<app_label>.<ModelName>"`` (``"patients.ClinicPatient"``);
       ``object_id``: the record's id (stored as text, at most 64 characters).
     * ``changes``: ``{field: [old, new]}``, best built with :func:`audit_changes`; the
-      values of ``SENSITIVE_FIELDS`` are masked here if they are not already.
+      values of ``AUDIT_MASKED_FIELDS`` are masked here if they are not already.
     * ``request``: when given, ``REMOTE_ADDR``, the ``User-Agent`` (truncated to 256
       characters) and ``request.request_id`` are recorded.
 
@@ -205,3 +214,31 @@ def audit_event_record(
     event.hash = audit_event_hash(event)
     event.save(force_insert=True)
     return event
+
+
+@transaction.atomic
+def history_redact(*, tracked: type[Model], object_ids: Iterable[Any], values: Mapping[str, Any]) -> int:
+    """Overwrite, in every history row of the records ``object_ids`` of the history-tracked
+    model ``tracked`` (``compliance.models.HISTORY_MODELS``), the snapshot columns named
+    in ``values`` with the given values (those without a column, e.g. the sensitive
+    fields history never copies, are skipped). Returns how many rows were rewritten.
+
+    The history tables are append-only (a ``pgtrigger.Protect`` trigger refuses UPDATE and
+    DELETE); this is the one path allowed past it, for the right to erasure (LGPD Art. 18
+    VI; PDPA s33; GDPR Art. 17): the rows stay, so the record of *who changed the record
+    when* (LGPD Art. 37) survives, but they no longer hold what was erased. The trigger is
+    ignored for this statement only (``pgtrigger.ignore``, a transaction-local setting
+    the trigger reads), inside the caller's transaction, so an erasure that rolls back
+    leaves the history untouched. The audit trail (``AuditEvent``) is never rewritten: it
+    is hash-chained and never holds the values erasure removes (``AUDIT_MASKED_FIELDS``).
+    Raises ``LookupError`` for a model that has no history.
+    """
+    event_model = next((m for m in HISTORY_MODELS if m.pgh_tracked_model is tracked), None)  # type: ignore[attr-defined]
+    if event_model is None:
+        raise LookupError(f"{tracked._meta.label} has no history model")
+    columns = {f.name for f in event_model._meta.concrete_fields}
+    update = {name: value for name, value in values.items() if name in columns}
+    if not update:
+        return 0
+    with pgtrigger.ignore(f"{event_model._meta.label}:append_only"):
+        return int(event_model._default_manager.filter(pgh_obj_id__in=list(object_ids)).update(**update))

@@ -23,12 +23,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import Clinic, User
-from commerce.selectors import unscoped_patient_commerce_record
+from commerce.selectors import unscoped_patient_commerce_record, unscoped_patient_payment_ids
+from commerce.services import PAYMENT_SUBJECT, patient_free_text_erase
 from compliance.models import DataSubjectRequest
-from compliance.services import audit_event_record
+from compliance.services import audit_event_record, history_redact
 from core.exceptions import Conflict, ValidationFailed
+from core.permissions import role_has_permission
 from core.services import model_save
 from emr.selectors import unscoped_last_clinical_entry, unscoped_patient_clinical_record
+from notifications.services import notifications_erase_for_person
 from patients.models import ClinicPatient, Consent, PatientProfile
 from patients.services import (
     PATIENT_OBJECT_TYPE,
@@ -37,6 +40,7 @@ from patients.services import (
     patient_national_id_correct,
     patient_update,
 )
+from scheduling.services import APPOINTMENT_SUBJECT, appointments_erase_free_text
 
 EXPORT_FORMAT = "aesthetix.patient-export/1"
 RECTIFIABLE = PROFILE_EDITABLE | {"national_id", "national_id_country"}
@@ -230,6 +234,27 @@ def retention_until(*, link: ClinicPatient, last_entry: datetime.datetime | None
 
 
 def _erase(dsr: DataSubjectRequest, actor: User, request: HttpRequest | None) -> dict[str, Any]:
+    """Erasure reaches every copy the organization holds, not only the profile:
+
+    * the profile and charts (``patients.services.patient_erase``), with the name search
+      keys and the national ID's hash when the identity goes;
+    * the row history of the profile and charts: the erased values are overwritten in
+      every snapshot (``compliance.services.history_redact``, the one path past the
+      history's append-only trigger);
+    * the free text of the person's appointments (notes, cancellation reason) and of
+      their financial records (refund and stock-movement reasons);
+    * notifications: those still scheduled are cancelled, and every one addressed to the
+      person's phones or e-mail, or about their appointments or payments, loses its
+      recipient and payload (``notifications_erase_for_person``);
+    * the organization's earlier data-subject requests of the person: export documents
+      (cached copies of everything) and rectification values are dropped.
+
+    What stays, and why, is in the report (``retained``): while a clinical record must
+    be kept, the identity it needs (name, birth date, sex, national ID); always the chart
+    number and the consent history (evidence of lawful processing, LGPD Art. 16 I), the
+    audit trail (masked values only), and appointments, sales, invoices, refunds and
+    payments as records without free text. Photos' object keys carry only record ids.
+    """
     links = _links_in_organization(dsr.patient)
     last_entries = unscoped_last_clinical_entry(patients=links)
     kept_until = {}
@@ -243,6 +268,8 @@ def _erase(dsr: DataSubjectRequest, actor: User, request: HttpRequest | None) ->
         .exclude(clinic__organization_id=dsr.patient.clinic.organization_id)
         .exists()
     )
+    before = PatientProfile.objects.get(pk=dsr.patient.profile_id)
+    contacts = [before.phone, before.phone_alt, before.email]
     outcome = patient_erase(
         links=links,
         actor=actor,
@@ -250,6 +277,30 @@ def _erase(dsr: DataSubjectRequest, actor: User, request: HttpRequest | None) ->
         erase_identity=not shared and not must_retain,
         request=request,
     )
+    profile = PatientProfile.objects.get(pk=before.pk)
+    erased = set(outcome["removed"])
+    # The name search keys follow the name: redacted only when the name is.
+    search = {"search_name": profile.search_name} if "given_name" in erased else {}
+    history_rows = history_redact(
+        tracked=PatientProfile,
+        object_ids=[profile.pk],
+        values={f: getattr(profile, f) for f in erased if hasattr(profile, f)} | search,
+    ) + history_redact(
+        tracked=ClinicPatient,
+        object_ids=[link.pk for link in links],
+        values={f: getattr(links[0], f) for f in erased if hasattr(links[0], f)} | search,
+    )
+    appointment_ids = appointments_erase_free_text(patients=links)
+    financial_texts = patient_free_text_erase(patients=links)
+    notifications = notifications_erase_for_person(
+        clinic_ids={link.clinic_id for link in links},
+        recipients=contacts,
+        subjects=[(APPOINTMENT_SUBJECT, pk) for pk in appointment_ids]
+        + [(PAYMENT_SUBJECT, pk) for pk in unscoped_patient_payment_ids(patients=links)],
+    )
+    earlier = DataSubjectRequest.unscoped.filter(patient__in=links).exclude(pk=dsr.pk)
+    exports = earlier.filter(kind=DataSubjectRequest.Kind.EXPORT, result__isnull=False).update(result=None)
+    earlier.filter(kind=DataSubjectRequest.Kind.RECTIFICATION).exclude(details={}).update(details={})
     return {
         **outcome,
         "retained": sorted(
@@ -267,6 +318,13 @@ def _erase(dsr: DataSubjectRequest, actor: User, request: HttpRequest | None) ->
             else _("No record must be kept: identity anonymized.")
         ),
         "shared_with_other_organizations": shared,
+        "erased_copies": {
+            "history_rows": history_rows,
+            "appointments": len(appointment_ids),
+            "notifications": notifications,
+            "exports": exports,
+            "financial_texts": financial_texts,
+        },
     }
 
 
@@ -334,6 +392,31 @@ def dsr_reject(
     model_save(locked, update_fields=["status", "rejection_reason", "completed_at", "handled_by"])
     _audit(locked, actor, "dsr.rejected", request)
     return locked
+
+
+WITHHELD_CLINICAL = "clinical"
+
+
+def dsr_result_for_role(*, dsr: DataSubjectRequest, role: str) -> Any:
+    """``dsr.result`` as a member of ``role`` may read it. The clinical record inside an
+    export (notes decrypted, sessions, plans, photos' metadata) is clinical content, read
+    under the same rule as the clinical routes (``clinical.view``): for a role without it
+    each clinic's ``"clinical"`` is ``null`` and the document says
+    ``"withheld": ["clinical"]``, so an owner or admin can run and hand over the request
+    without reading the health data (LGPD Art. 11 and Art. 6 III; CFM 1.638/2002 art. 1);
+    a clinician gives the clinical part from the chart. Other results are unchanged."""
+    result = dsr.result
+    if (
+        dsr.kind != DataSubjectRequest.Kind.EXPORT
+        or not isinstance(result, dict)
+        or role_has_permission(role, "clinical.view")
+    ):
+        return result
+    return {
+        **result,
+        "withheld": [WITHHELD_CLINICAL],
+        "clinics": [{**chart, "clinical": None} for chart in result.get("clinics", [])],
+    }
 
 
 def dsr_result_viewed(*, dsr: DataSubjectRequest, actor: User, request: HttpRequest | None = None) -> None:

@@ -27,6 +27,26 @@ FULL_VIEW: Mapping[str, frozenset[Role]] = {
 }
 
 
+# Model fields holding each kind of personal data (the last part of a lookup path such as
+# ``profile__phone``): search and ordering by them follow the same table.
+PERSONAL_DATA_FIELDS: Mapping[str, str] = {
+    "phone": "phone",
+    "phone_alt": "phone",
+    "email": "email",
+    "national_id": "national_id",
+    "national_id_hash": "national_id",
+    "address": "address",
+}
+
+
+def sees_in_full(role: str | None, kind: str) -> bool:
+    """True when ``role`` reads ``kind`` (a ``FULL_VIEW`` key) unmasked. A role that sees a
+    kind masked may not search it by fragments or order by it either: answers to
+    "which numbers contain 5550" or "which comes first" recover a masked value digit by
+    digit, so for it such searches match whole values only and ordering is refused."""
+    return role is not None and role in FULL_VIEW[kind]
+
+
 def format_phone(e164: str, *, region: str | None) -> str:
     """How staff read a number: national form for numbers of the clinic's country with
     hyphens between digit groups (``+66815550101`` in Thailand → ``081-555-0101``),
@@ -104,6 +124,6 @@ class PDPAMaskingField(serializers.CharField):
         if self.kind == "phone":
             text = format_phone(text, region=getattr(clinic, "country", None))
         membership = getattr(request, "membership", None)
-        if membership is not None and membership.role in FULL_VIEW[self.kind]:
+        if sees_in_full(getattr(membership, "role", None), self.kind):
             return text
         return MASKS[self.kind](text)

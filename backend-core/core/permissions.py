@@ -39,8 +39,10 @@ PERMISSIONS: Mapping[str, frozenset[Role]] = {
     "catalog.view": ALL_ROLES,
     "catalog.manage": MANAGERS,
     # Stock: everyone sees levels; clinicians record what they used on a patient;
-    # managers receive, count and transfer; a recall names patients, so clinicians
-    # and managers only.
+    # managers receive, count and transfer. "stock.recall" is lot traceability, which
+    # patient received which lot in which session or sale: the one rule for every route
+    # that returns it (the recall list, and the patient and reference of each stock
+    # movement, which are blanked for other roles); clinicians and managers only.
     "stock.view": ALL_ROLES,
     "stock.consume": MANAGERS | CLINICAL_ROLES,
     "stock.manage": MANAGERS,
@@ -78,6 +80,9 @@ PERMISSIONS: Mapping[str, frozenset[Role]] = {
     # signature and sees whether a form is signed; managers publish the templates.
     "visit.view": ALL_ROLES,
     "visit.manage": MANAGERS | CLINICAL_RECORD_ROLES | {Role.RECEPTIONIST},
+    # "clinical.view" is the one rule for clinical content wherever it is returned: the
+    # emr routes, and the clinical part of a data-subject export (withheld from a
+    # manager without a clinical role; compliance.subject_rights.dsr_result_for_role).
     "clinical.view": CLINICAL_RECORD_ROLES,
     "clinical.write": CLINICAL_RECORD_ROLES,
     "consent_form.view": MANAGERS | CLINICAL_RECORD_ROLES | {Role.RECEPTIONIST},

@@ -2,6 +2,7 @@
 
 * :func:`notification_schedule` records a notification (idempotent by ``dedupe_key``);
 * :func:`notifications_cancel_for_subject` cancels what is still scheduled about a subject;
+* :func:`notifications_erase_for_person` removes a person from every notification (erasure);
 * :func:`notifications_enqueue_due` (the beat job) queues what is due, across clinics;
 * :func:`notification_deliver` (the worker) renders and sends one, at most once;
 * :func:`message_send` sends a text at once, without a row (for secrets such as an
@@ -12,7 +13,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -137,6 +138,36 @@ def notifications_cancel_for_subject(*, subject_type: str, subject_id: str) -> i
     return Notification.objects.filter(
         subject_type=subject_type, subject_id=str(subject_id), status=Notification.Status.SCHEDULED
     ).update(status=Notification.Status.CANCELLED, updated_at=timezone.now())
+
+
+@transaction.atomic
+def notifications_erase_for_person(
+    *, clinic_ids: Collection[Any], recipients: Collection[str], subjects: Collection[tuple[str, str]]
+) -> int:
+    """Erase one person from the notifications of the clinics ``clinic_ids`` (the clinics
+    of one organization): every notification addressed to one of ``recipients`` (their
+    phones and e-mail, exact values as stored) or about one of ``subjects``
+    (``(subject_type, subject_id)``: their appointments, their payments) loses its
+    recipient, payload (name, treatment, amounts) and error text; those still
+    ``scheduled`` are ``cancelled`` first, so nothing more is sent to or about the person
+    (a worker claims only ``scheduled`` rows). Sent and failed rows stay as the record that
+    a message of that template went out on that channel at that time. Returns how many
+    rows were erased.
+
+    Used by a data-subject erasure (LGPD Art. 18 VI; PDPA s33). Crosses the given clinics
+    deliberately (``Notification.unscoped``)."""
+    about = Q(recipient__in=[r for r in recipients if r])
+    by_type: dict[str, list[str]] = {}
+    for subject_type, subject_id in subjects:
+        by_type.setdefault(subject_type, []).append(str(subject_id))
+    for subject_type, ids in by_type.items():
+        about |= Q(subject_type=subject_type, subject_id__in=ids)
+    rows = Notification.unscoped.filter(about, clinic_id__in=list(clinic_ids))
+    now = timezone.now()
+    rows.filter(status=Notification.Status.SCHEDULED).update(
+        status=Notification.Status.CANCELLED, updated_at=now
+    )
+    return rows.update(recipient="", payload={}, last_error="", updated_at=now)
 
 
 def _enqueue(notification: Notification) -> None:

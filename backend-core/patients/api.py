@@ -18,6 +18,7 @@ from rest_framework.response import Response
 from compliance.selectors import object_access_history
 from core.api import ClinicScopedViewSet
 from core.exceptions import ValidationFailed
+from core.masking import sees_in_full
 from patients import selectors, serializers, services
 from patients.models import ClinicPatient, ConsentText, PatientProfile
 
@@ -31,7 +32,11 @@ class AccessEventSerializer(drf_serializers.Serializer[Any]):
 
 SEARCH_PARAMETERS = [
     OpenApiParameter("q", OpenApiTypes.STR, description="Name words; accent- and case-insensitive"),
-    OpenApiParameter("phone", OpenApiTypes.STR, description="Any form of the number"),
+    OpenApiParameter(
+        "phone",
+        OpenApiTypes.STR,
+        description="Any form of the whole number; roles that see phones unmasked may give a part of it",
+    ),
     OpenApiParameter("chart_number", OpenApiTypes.STR),
     OpenApiParameter("national_id", OpenApiTypes.STR, description="Of the clinic's country, or `CC:number`"),
     OpenApiParameter("sex", OpenApiTypes.STR, enum=PatientProfile.Sex.values),
@@ -67,6 +72,7 @@ class PatientViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicSco
             chart_number=params.get("chart_number", ""),
             national_id=params.get("national_id", ""),
             sex=sex,
+            phone_fragments=sees_in_full(self.membership.role, "phone"),
         )
 
     @extend_schema(parameters=SEARCH_PARAMETERS)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from django.db.models import OuterRef, Q, QuerySet, Subquery
+from django.utils.translation import gettext as _
 
 from accounts.models import Clinic
 from accounts.validators import clean_national_id, clean_phone, national_id_hash
@@ -22,16 +23,21 @@ def patient_list(
     chart_number: str = "",
     national_id: str = "",
     sex: str = "",
+    phone_fragments: bool = False,
 ) -> QuerySet[ClinicPatient]:
     """The clinic's patients, newest first, filtered by any of:
 
     * ``q``: words of the name, each matched anywhere, accent- and case-insensitive;
-    * ``phone``: any form the clinic's country parses (``081-555-0101``) matches exactly,
-      otherwise the digits given match anywhere in the number;
+    * ``phone``: any form the clinic's country parses (``081-555-0101``) matches the whole
+      number exactly; with ``phone_fragments`` (roles that read phones unmasked,
+      ``core.masking.sees_in_full``) digits that are not a whole number match anywhere
+      in it, otherwise they are refused: a role that sees ``081-XXX-0101`` must not learn
+      the hidden digits by asking which numbers contain them;
     * ``chart_number`` (exact, case-insensitive), ``national_id`` (exact, issued by the
       clinic's country unless prefixed ``CC:``), ``sex``.
 
-    Raises ``ValidationFailed`` for a malformed national ID.
+    Raises ``ValidationFailed`` for a malformed national ID, and naming ``phone`` for a
+    fragment of a number without ``phone_fragments``.
     """
     # Profiles are fetched in a second query for the page's rows only: joining them
     # first made PostgreSQL join every match before sorting (bench/patient_search.py).
@@ -44,12 +50,16 @@ def patient_list(
                 profile__phone=clean_phone(phone, region=clinic.country, mobile_only=False)
             )
         except ValidationFailed:
+            if not phone_fragments:
+                raise ValidationFailed(
+                    errors={"phone": [_("Give the whole phone number: your role sees phone numbers masked.")]}
+                ) from None
             digits = "".join(c for c in phone if c.isdigit())
             patients = patients.filter(profile__phone__contains=digits) if digits else patients.none()
     if chart_number:
         patients = patients.filter(chart_number__iexact=chart_number.strip())
     if national_id:
-        country, _, number = national_id.rpartition(":")
+        country, _colon, number = national_id.rpartition(":")
         country = (country or clinic.country).upper()
         compact = clean_national_id(country=country, value=number)
         patients = patients.filter(

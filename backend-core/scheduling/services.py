@@ -458,3 +458,21 @@ def schedule_exception_add(
     )
     model_save(exception)
     return exception
+
+
+@transaction.atomic
+def appointments_erase_free_text(*, patients: list[ClinicPatient]) -> list[str]:
+    """Clear the free text of every appointment of ``patients`` (one person's charts at the
+    clinics of one organization): the booking notes and the cancellation reason, which
+    staff write freely and which may name the person, their phone or their condition.
+    The appointments themselves stay (who was seen when is part of the retained record
+    and of the practitioners' history). Returns the ids (text) of all the person's
+    appointments, so the caller can reach what refers to them (reminders).
+
+    Used by a data-subject erasure (LGPD Art. 18 VI; PDPA s33). Crosses clinics
+    deliberately, limited to the given charts."""
+    appointments = Appointment.unscoped.filter(patient__in=patients)
+    appointments.exclude(notes="", cancel_reason="").update(
+        notes="", cancel_reason="", updated_at=timezone.now()
+    )
+    return [str(pk) for pk in appointments.values_list("pk", flat=True)]

@@ -9,10 +9,12 @@ from commerce.services.courses import (
     course_redemption_reverse,
 )
 from commerce.services.sales import (
+    PAYMENT_SUBJECT,
     CartLine,
     PaymentInput,
     invoice_draft_from_services,
     invoices_mark_overdue,
+    patient_free_text_erase,
     payment_record,
     sale_checkout,
     sale_quote,
@@ -33,6 +35,7 @@ from commerce.services.stock import (
 )
 
 __all__ = [
+    "PAYMENT_SUBJECT",
     "CartLine",
     "PaymentInput",
     "course_balance_redeem",
@@ -41,6 +44,7 @@ __all__ = [
     "course_redemption_reverse",
     "invoice_draft_from_services",
     "invoices_mark_overdue",
+    "patient_free_text_erase",
     "payment_record",
     "product_create",
     "product_update",

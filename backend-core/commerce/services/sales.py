@@ -288,6 +288,10 @@ def _payment_write(
     return payment
 
 
+# What a receipt notification is about (``subject_type``; the subject id is the payment's).
+PAYMENT_SUBJECT = "commerce.Payment"
+
+
 def _receipt_schedule(*, invoice: Invoice, payment: Payment) -> None:
     """The receipt of a payment, by e-mail when the patient prefers it and has an
     address, else by SMS to their phone; nothing without a patient or contact. Sent by
@@ -319,7 +323,7 @@ def _receipt_schedule(*, invoice: Invoice, payment: Payment) -> None:
         },
         scheduled_for=timezone.now(),
         dedupe_key=f"receipt:{payment.pk}",
-        subject_type="commerce.Payment",
+        subject_type=PAYMENT_SUBJECT,
         subject_id=str(payment.pk),
     )
 
@@ -957,3 +961,23 @@ def invoices_mark_overdue() -> int:
             status=InvoiceStatus.OVERDUE, updated_at=timezone.now()
         )
     return changed
+
+
+# What stays of free text a data-subject erasure removes from a financial record.
+ERASED_TEXT = "[erased]"
+
+
+@transaction.atomic
+def patient_free_text_erase(*, patients: Sequence[ClinicPatient]) -> int:
+    """Replace the free text staff wrote on the financial records of ``patients`` (one
+    person's charts at the clinics of one organization) with ``ERASED_TEXT``: refund
+    reasons of their sales and the reasons of stock movements naming them. The records
+    themselves (amounts, dates, lines) are kept, as tax and accounting law require; what
+    staff wrote freely may name the person or their condition. Returns how many rows
+    changed. Used by a data-subject erasure (LGPD Art. 18 VI; PDPA s33); crosses clinics
+    deliberately, limited to the given charts."""
+    refunds = Refund.unscoped.filter(sale__patient__in=patients).exclude(reason=ERASED_TEXT)
+    movements = StockMovement.unscoped.filter(patient__in=patients).exclude(reason="")
+    return int(refunds.update(reason=ERASED_TEXT, updated_at=timezone.now())) + int(
+        movements.update(reason="", updated_at=timezone.now())
+    )

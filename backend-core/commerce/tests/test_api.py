@@ -627,3 +627,28 @@ def test_accountant_reads_the_trial_balance_and_a_cashier_cannot(api, world):
     assert bad.status_code == 400 and bad.json()["errors"][0]["field"] == "start"
     other = api(world.b.user(Role.ACCOUNTANT), world.b.clinic).get("/api/v1/ledger/trial-balance").json()
     assert other["total_debit"] == "1000.00"  # clinic B sees only its own world entry
+
+
+MOVEMENTS = "/api/v1/inventory/movements"
+
+
+@pytest.mark.parametrize("role", [Role.RECEPTIONIST, Role.CASHIER, Role.ACCOUNTANT, Role.ASSISTANT])
+def test_movements_do_not_say_who_received_a_lot_to_roles_refused_the_recall(api, world, role):
+    # Attack: 403 on the recall and on the session, yet the stock ledger named the patient,
+    # the lot and the session.
+    client = api(world.a.user(role), world.a.clinic)
+    assert client.get(f"{LOTS}/{world.a.lot.pk}/recall").status_code == 403
+    rows = client.get(MOVEMENTS).json()["results"]
+    assert rows and {(m["patient"], m["reference_type"], m["reference_id"]) for m in rows} == {
+        (None, "", None)
+    }
+    assert client.get(MOVEMENTS, {"patient": str(world.a.patient.pk)}).status_code == 403
+
+
+@pytest.mark.parametrize("role", [Role.OWNER, Role.DOCTOR, Role.NURSE])
+def test_movements_name_the_patient_for_roles_allowed_the_recall(api, world, role):
+    client = api(world.a.user(role), world.a.clinic)
+    rows = client.get(MOVEMENTS, {"patient": str(world.a.patient.pk)}).json()["results"]
+    assert [(m["patient"], m["reference_type"]) for m in rows] == [
+        (str(world.a.patient.pk), "commerce.sale_line")
+    ]

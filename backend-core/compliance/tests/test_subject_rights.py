@@ -131,7 +131,8 @@ def test_export_holds_the_clinical_and_commercial_record(api, world):
     client, dsr = _open(api, world.a, "export")
     response = client.post(f"{URL}/{dsr['id']}/complete")
     assert response.status_code == 200, response.content
-    [chart] = response.json()["result"]["clinics"]
+    # The document as stored (the owner who ran it is not shown its clinical part).
+    [chart] = DataSubjectRequest.unscoped.get(pk=dsr["id"]).result["clinics"]
     clinical, commerce = chart["clinical"], chart["commerce"]
     stored = stored_value(DataSubjectRequest, dsr["id"], "result")  # health data: encrypted at rest
     assert stored.startswith("gAAAAA") and "Frown lines." not in stored
@@ -196,6 +197,25 @@ def test_export_holds_the_clinical_and_commercial_record(api, world):
         ("sale", "-1.000"),
         ("consume", "-1.000"),
     ]
+
+
+@pytest.mark.parametrize("role", [Role.OWNER, Role.ADMIN])
+def test_a_manager_without_a_clinical_role_gets_the_export_without_the_clinical_record(api, world, role):
+    # Attack: an owner gets 403 on the notes but read them decrypted through an export.
+    _enrich(world.a)
+    client = api(world.a.user(role), world.a.clinic)
+    dsr = client.post(URL, {"patient_id": str(world.a.patient.pk), "kind": "export"}, format="json").json()
+    for response in (client.post(f"{URL}/{dsr['id']}/complete"), client.get(f"{URL}/{dsr['id']}")):
+        assert response.status_code == 200, response.content
+        document = response.json()["result"]
+        assert document["withheld"] == ["clinical"]
+        assert [chart["clinical"] for chart in document["clinics"]] == [None]
+        assert document["clinics"][0]["commerce"]["sales"]  # the rest is there
+        texts = list(_strings(document))
+        assert not [t for t in texts if "Frown lines" in t or "glabella" in t]
+    # The stored document is whole: a clinician gives the clinical part.
+    stored = DataSubjectRequest.unscoped.get(pk=dsr["id"]).result
+    assert stored["clinics"][0]["clinical"]["clinical_notes"] and "withheld" not in stored
 
 
 def _second_chart(clinic, profile, doctor, *, chart_number, note):
@@ -433,7 +453,7 @@ def _completed_export(api, tenant):
 
 def test_the_list_holds_no_result(api, world):
     client, export_id, completed = _completed_export(api, world.a)
-    note = "Frown lines."  # the world's clinical note
+    note = "ploy.srisuk@example.com"  # in the export's person section
     assert note in completed.content.decode()
     response = client.get(URL)
     assert response.status_code == 200, response.content

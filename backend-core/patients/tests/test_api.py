@@ -133,6 +133,30 @@ def test_search_by_phone_chart_number_and_national_id(api, world):
     assert bad.status_code == 400 and bad.json()["errors"][0]["field"] == "national_id"
 
 
+@pytest.mark.parametrize("role", [Role.RECEPTIONIST, Role.CASHIER, Role.ACCOUNTANT])
+def test_a_role_that_sees_phones_masked_cannot_search_them_by_fragment(api, world, role):
+    # Attack: 081-XXX-0101 is shown; "which numbers contain 0815" … "08155" recovers the
+    # hidden digits one by one. Only the whole number may be looked up.
+    client = api(world.a.user(role), world.a.clinic)
+    for fragment in ("0815", "815550", "5550101"):
+        response = client.get(URL, {"phone": fragment})
+        assert response.status_code == 400, fragment
+        assert [e["field"] for e in response.json()["errors"]] == ["phone"]
+    assert client.get(URL, {"phone": "081-555-0101"}).json()["count"] == 1
+    assert client.get(URL, {"phone": "081-555-0102"}).json()["count"] == 0
+
+
+@pytest.mark.parametrize("role", [Role.RECEPTIONIST, Role.DOCTOR])
+@pytest.mark.parametrize(
+    "term", ["profile__phone", "-profile__phone", "profile__email", "phone", "created_at"]
+)
+def test_patients_cannot_be_ordered_by_personal_data_or_undeclared_fields(api, world, role, term):
+    # Attack: the order of the rows against a known number gives a masked one away.
+    response = api(world.a.user(role), world.a.clinic).get(URL, {"ordering": term})
+    assert response.status_code == 400
+    assert [e["field"] for e in response.json()["errors"]] == ["ordering"]
+
+
 def test_update_changes_profile_and_link(api, world):
     client = api(world.a.user(Role.RECEPTIONIST), world.a.clinic)
     response = client.patch(
