@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 
 from accounts.models import Clinic, Invite, Membership, Organization, ProfessionalLicence, User
+from accounts.services import user_deactivate
 
 
 @admin.register(User)
@@ -33,6 +34,11 @@ class UserAdmin(BaseUserAdmin):
     list_filter = ["is_active", "is_staff"]
     # Changed through user_update only, which validates it and keeps its blind index in step.
     readonly_fields = ["national_id", "national_id_country"]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if change and "is_active" in form.changed_data and not obj.is_active:
+            user_deactivate(user=obj)  # ends every session of the account
 
 
 @admin.register(Organization)

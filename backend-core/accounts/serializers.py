@@ -147,6 +147,21 @@ class TotpConfirmSerializer(serializers.Serializer[Any]):
     code = serializers.RegexField(r"^\d{6,8}$")
 
 
+class PasswordChangeSerializer(serializers.Serializer[Any]):
+    current_password = serializers.CharField(max_length=256, style={"input_type": "password"})
+    new_password = serializers.CharField(max_length=256, style={"input_type": "password"})
+
+
+class PasswordResetRequestSerializer(serializers.Serializer[Any]):
+    phone = serializers.CharField(max_length=32)
+
+
+class PasswordResetConfirmSerializer(serializers.Serializer[Any]):
+    phone = serializers.CharField(max_length=32)
+    code = serializers.RegexField(r"^\d{6}$")
+    new_password = serializers.CharField(max_length=256, style={"input_type": "password"})
+
+
 class StaffSerializer(serializers.ModelSerializer[Membership]):
     user = UserSerializer(read_only=True)
 
