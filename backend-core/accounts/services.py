@@ -197,7 +197,9 @@ def clinic_create(*, organization: Organization, actor: User, actor_role: str, d
     return clinic
 
 
-CLINIC_EDITABLE = frozenset({"name", "time_zone", "locale", "currency", "phone", "address", "country"})
+CLINIC_EDITABLE = frozenset(
+    {"name", "time_zone", "locale", "currency", "phone", "address", "country", "session_idle_minutes"}
+)
 
 
 @transaction.atomic

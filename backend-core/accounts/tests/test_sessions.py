@@ -313,3 +313,17 @@ def test_therapists_need_the_second_factor(client, api, world):
     assert login.json()["two_factor"]["required"] is True
     response = api(therapist, world.a.clinic, otp=False).get("/api/v1/clinic/visits")
     assert response.status_code == 403 and response.json()["code"] == "two_factor_required"
+
+
+def test_managers_set_their_clinics_idle_timeout_and_no_other(api, world):
+    owner = api(world.a.user(Role.OWNER), world.a.clinic)
+    response = owner.patch("/api/v1/clinics/me", {"session_idle_minutes": 5}, format="json")
+    assert response.status_code == 200 and response.json()["session_idle_minutes"] == 5
+    bad = owner.patch("/api/v1/clinics/me", {"session_idle_minutes": 0}, format="json")
+    assert bad.status_code == 400 and bad.json()["errors"][0]["field"] == "session_idle_minutes"
+    foreign = owner.patch(f"/api/v1/clinics/{world.b.clinic.pk}", {"session_idle_minutes": 1}, format="json")
+    assert foreign.status_code == 404
+    receptionist = api(world.a.user(Role.RECEPTIONIST), world.a.clinic)
+    assert receptionist.patch("/api/v1/clinics/me", {"session_idle_minutes": 60}, format="json").status_code == 403
+    world.b.clinic.refresh_from_db()
+    assert world.b.clinic.session_idle_minutes is None
