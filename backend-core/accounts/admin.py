@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 
 from accounts.models import Clinic, Invite, Membership, Organization, ProfessionalLicence, User
+from accounts.services import user_deactivate, user_sessions_end
 
 
 @admin.register(User)
@@ -34,6 +35,11 @@ class UserAdmin(BaseUserAdmin):
     # Changed through user_update only, which validates it and keeps its blind index in step.
     readonly_fields = ["national_id", "national_id_country"]
 
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if change and "is_active" in form.changed_data and not obj.is_active:
+            user_deactivate(user=obj)  # ends every session of the account
+
 
 @admin.register(Organization)
 class OrganizationAdmin(admin.ModelAdmin):
@@ -53,6 +59,12 @@ class MembershipAdmin(admin.ModelAdmin):
     list_display = ["user", "clinic", "role", "is_active"]
     list_filter = ["role", "is_active"]
     list_select_related = ["user", "clinic"]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if change and {"role", "is_active"} & set(form.changed_data):
+            # As accounts.services.membership_update: a changed or removed role ends sessions.
+            user_sessions_end(user=obj.user, reason="membership_ended")
 
 
 @admin.register(ProfessionalLicence)

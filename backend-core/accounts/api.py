@@ -168,6 +168,56 @@ class TotpConfirmView(APIView):
         return _token_response(user, pair)
 
 
+class PasswordChangeView(AuthThrottled):
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(
+        request=serializers.PasswordChangeSerializer,
+        responses={200: serializers.TokenResponseSerializer},
+        description="Change your password. Every session of yours ends, this one included; "
+        "the answer is a new session. 400 names `current_password` or `new_password`. " + REFRESH_COOKIE_DOC,
+    )
+    def post(self, request: Request) -> Response:
+        data = serializers.PasswordChangeSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        user = request_user(request)
+        pair = services.user_password_change(
+            user=user,
+            otp_verified=request_is_two_factor_verified(request),
+            request=request._request,
+            **data.validated_data,
+        )
+        return _token_response(user, pair)
+
+
+class PasswordResetRequestView(AuthThrottled):
+    @extend_schema(
+        request=serializers.PasswordResetRequestSerializer,
+        responses={202: None},
+        description="Send a one-time code by SMS to this mobile number if an account has it. "
+        "The answer is 202 either way.",
+    )
+    def post(self, request: Request) -> Response:
+        data = serializers.PasswordResetRequestSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        services.password_reset_request(**data.validated_data)
+        return Response(status=status.HTTP_202_ACCEPTED)
+
+
+class PasswordResetConfirmView(AuthThrottled):
+    @extend_schema(
+        request=serializers.PasswordResetConfirmSerializer,
+        responses={204: None},
+        description="Set a new password with the SMS code; every session of the account ends. "
+        "400 `reset_code_invalid` for a wrong, expired or used code (five wrong tries kill it).",
+    )
+    def post(self, request: Request) -> Response:
+        data = serializers.PasswordResetConfirmSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        services.password_reset_confirm(request=request._request, **data.validated_data)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
 class MeView(APIView):
     permission_classes = [IsAuthenticated]
 

@@ -1,54 +1,165 @@
-"""JWT authentication for the API and WebSockets.
+"""Session authentication for the API and the WebSocket: one function for both.
 
 Tokens are SimpleJWT tokens with two extra claims copied from refresh to access token:
-``fam`` (the refresh-token family, see ``RefreshTokenFamily``) and ``otp`` (the session
-passed the second factor). A revoked family (logout, refresh-token reuse) invalidates its
-access tokens at once through a cache flag, not only at expiry.
+``fam`` (the session: its ``RefreshTokenFamily`` row) and ``otp`` (the session passed the
+second factor). Every access token is checked against its session row on every request
+and socket event, so a session ended by logout, refresh-token reuse, a password change
+or reset, a deactivated account or membership, the idle timeout or the absolute lifetime
+stops its access tokens at once, not when they expire (OWASP ASVS 5.0 V7.3, V7.4).
 """
 
 from __future__ import annotations
 
 import uuid
-from typing import Any
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
-from django.core.cache import cache
 from django.http import HttpRequest
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from rest_framework import exceptions
 from rest_framework_simplejwt import authentication
-from rest_framework_simplejwt.exceptions import InvalidToken, TokenError
+from rest_framework_simplejwt.exceptions import TokenError
 from rest_framework_simplejwt.tokens import AccessToken
 
+if TYPE_CHECKING:
+    from rest_framework.request import Request
 
-def family_revoked_cache_key(family_id: str) -> str:
-    return f"jwt:family-revoked:{family_id}"
+    from accounts.models import RefreshTokenFamily, User
+
+# accounts.models is imported inside the functions: DRF imports this module while the
+# app registry is still loading (DEFAULT_AUTHENTICATION_CLASSES).
+
+#: Last activity is written at most once per this interval per session (a write per
+#: request would be a write per page view); the idle timeout is exact to this.
+ACTIVITY_RESOLUTION = timedelta(minutes=1)
 
 
-def access_token_validate(raw: str) -> AccessToken:
-    """Validate signature, expiry, type and family; raises ``TokenError``."""
-    token = AccessToken(raw)  # type: ignore[arg-type]  # the stubs say Token; it takes the encoded str
-    family = token.get("fam")
-    if family and cache.get(family_revoked_cache_key(str(family))):
-        raise TokenError("Token family has been revoked")
-    return token
+@dataclass(frozen=True)
+class Session:
+    """A live session: who, which ``RefreshTokenFamily``, the access token presented,
+    and whether it passed the second factor."""
+
+    user: User
+    family: RefreshTokenFamily
+    token: AccessToken
+    otp_verified: bool
 
 
-def user_id_from_access_token(raw: str) -> uuid.UUID | None:
-    """The user id of a valid access token, or ``None`` for a missing/invalid one."""
-    if not raw:
-        return None
+class SessionEnded(exceptions.AuthenticationFailed):
+    """401 with a stable code: ``token_not_valid`` (bad signature, expired, not an access
+    token, no session), ``session_revoked`` (logout, reuse, password change, deactivation),
+    ``session_idle``, ``session_expired`` (absolute lifetime), ``user_inactive``."""
+
+
+SESSION_END_MESSAGES = {
+    "session_revoked": _("This session has ended: sign in again."),
+    "session_idle": _("Your session ended after a period of inactivity: sign in again."),
+    "session_expired": _("Your session has reached its maximum length: sign in again."),
+    "user_inactive": _("This account is disabled."),
+    "token_not_valid": _("The access token is not valid."),
+}
+
+
+def session_ended_error(code: str) -> SessionEnded:
+    return SessionEnded(SESSION_END_MESSAGES[code], code=code)
+
+
+def session_end_reason(family: RefreshTokenFamily, *, now: datetime | None = None) -> str | None:
+    """Why ``family`` (with its user loaded) can no longer be used, as a ``SessionEnded``
+    code, or ``None`` while it is live. The absolute lifetime is
+    ``SESSION_ABSOLUTE_HOURS`` from sign-in (ASVS 5.0 V7.3.2); the idle timeout is
+    ``family.idle_minutes`` from the last request (V7.3.1)."""
+    now = now or timezone.now()
+    if family.revoked_at is not None:
+        return "session_revoked"
+    if not family.user.is_active:
+        return "user_inactive"
+    if now >= family.created_at + timedelta(hours=settings.SESSION_ABSOLUTE_HOURS):
+        return "session_expired"
+    if now >= family.last_activity_at + timedelta(minutes=family.idle_minutes):
+        return "session_idle"
+    return None
+
+
+def session_authenticate(raw: str) -> Session:
+    """The live session of an encoded access token; raises ``SessionEnded``.
+
+    One query (session row joined to its user). Used by the REST authentication class,
+    the clinic middleware and the WebSocket consumer alike."""
     try:
-        token = access_token_validate(raw)
-        return uuid.UUID(str(token[settings.SIMPLE_JWT["USER_ID_CLAIM"]]))
-    except (TokenError, KeyError, ValueError):
-        return None
+        token = AccessToken(raw)  # type: ignore[arg-type]  # the stubs say Token; it takes the encoded str
+        family_id = uuid.UUID(str(token["fam"]))
+        user_id = str(token[settings.SIMPLE_JWT["USER_ID_CLAIM"]])
+    except (TokenError, KeyError, ValueError) as exc:
+        raise session_ended_error("token_not_valid") from exc
+    from accounts.models import RefreshTokenFamily
+
+    family = RefreshTokenFamily.objects.select_related("user").filter(pk=family_id).first()
+    if family is None or str(family.user_id) != user_id:
+        raise session_ended_error("token_not_valid")
+    reason = session_end_reason(family)
+    if reason is not None:
+        raise session_ended_error(reason)
+    return Session(user=family.user, family=family, token=token, otp_verified=bool(token.get("otp", False)))
+
+
+def session_check(family_id: uuid.UUID | str) -> RefreshTokenFamily:
+    """Re-read a session (sockets check it again before every event); raises
+    ``SessionEnded``."""
+    from accounts.models import RefreshTokenFamily
+
+    family = RefreshTokenFamily.objects.select_related("user").filter(pk=family_id).first()
+    if family is None:
+        raise session_ended_error("session_revoked")
+    reason = session_end_reason(family)
+    if reason is not None:
+        raise session_ended_error(reason)
+    return family
+
+
+def session_touch(session: Session) -> None:
+    """Record activity on the session (at most one write per ``ACTIVITY_RESOLUTION``)."""
+    from accounts.models import RefreshTokenFamily
+
+    now = timezone.now()
+    if now - session.family.last_activity_at >= ACTIVITY_RESOLUTION:
+        RefreshTokenFamily.objects.filter(pk=session.family.pk).update(last_activity_at=now)
+        session.family.last_activity_at = now
+
+
+_MEMO = "_aesthetix_session"
+
+
+def request_session(request: HttpRequest, raw: str) -> Session:
+    """``session_authenticate`` once per request: the clinic middleware and DRF's
+    authentication share the result (and its error)."""
+    memo = getattr(request, _MEMO, None)
+    if memo is None or memo[0] != raw:
+        try:
+            memo = (raw, session_authenticate(raw))
+        except SessionEnded as exc:
+            memo = (raw, exc)
+        setattr(request, _MEMO, memo)
+    if isinstance(memo[1], SessionEnded):
+        raise memo[1]
+    return memo[1]
 
 
 def user_id_from_request(request: HttpRequest) -> uuid.UUID | None:
-    """Who is calling, before DRF authenticates: bearer token first, then the session."""
+    """Who is calling, before DRF authenticates: bearer token first, then the session;
+    ``None`` for no or a dead token."""
     header = request.headers.get("Authorization", "")
     if header:
-        scheme, _, raw = header.partition(" ")
-        return user_id_from_access_token(raw.strip()) if scheme == "Bearer" else None
+        scheme, _space, raw = header.partition(" ")
+        if scheme != "Bearer" or not raw.strip():
+            return None
+        try:
+            return request_session(request, raw.strip()).user.pk
+        except SessionEnded:
+            return None
     user = getattr(request, "user", None)
     if user is not None and user.is_authenticated:
         return user.pk
@@ -56,8 +167,16 @@ def user_id_from_request(request: HttpRequest) -> uuid.UUID | None:
 
 
 class JWTAuthentication(authentication.JWTAuthentication):
-    def get_validated_token(self, raw_token: bytes) -> Any:
-        try:
-            return access_token_validate(raw_token.decode())
-        except TokenError as exc:
-            raise InvalidToken({"detail": str(exc), "code": "token_not_valid"}) from exc
+    """Bearer access tokens, checked against their live session; a request is activity
+    for the idle timeout."""
+
+    def authenticate(self, request: Request) -> tuple[Any, Any] | None:
+        header = self.get_header(request)
+        if header is None:
+            return None
+        raw = self.get_raw_token(header)
+        if raw is None:
+            return None
+        session = request_session(request._request, raw.decode())
+        session_touch(session)
+        return session.user, session.token

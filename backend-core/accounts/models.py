@@ -8,6 +8,7 @@ from typing import Any
 
 from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
 from django.contrib.auth.models import PermissionsMixin
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -107,6 +108,12 @@ class Clinic(UUIDModel, TimeStampedModel):
     phone = models.CharField(max_length=16, blank=True)
     address = models.TextField(blank=True)
     is_active = models.BooleanField(default=True)
+    # Minutes without a request after which a session of a member ends (OWASP ASVS 5.0
+    # V7.3.1); empty: the deployment's SESSION_IDLE_MINUTES. A member of several clinics
+    # gets the strictest of them.
+    session_idle_minutes = models.PositiveSmallIntegerField(
+        null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(24 * 60)]
+    )
 
     def __str__(self) -> str:
         return self.name
@@ -162,16 +169,46 @@ class ProfessionalLicence(UUIDModel, TimeStampedModel):
 
 
 class RefreshTokenFamily(UUIDModel):
-    """All refresh tokens descended by rotation from one login.
+    """One sign-in session: all refresh tokens descended by rotation from one login, and
+    the server-side record every access token of the session is checked against.
 
     Presenting a refresh token that was already rotated (reuse: it was stolen or replayed)
     revokes the whole family, so both the thief's and the user's tokens stop working.
+    A session also ends ``idle_minutes`` after ``last_activity_at`` (the last API request,
+    recorded to the minute) and ``SESSION_ABSOLUTE_HOURS`` after ``created_at``, whatever
+    the activity (OWASP ASVS 5.0 V7.3.1, V7.3.2).
     """
 
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="token_families")
     created_at = models.DateTimeField(auto_now_add=True)
+    last_activity_at = models.DateTimeField(default=timezone.now)
+    idle_minutes = models.PositiveSmallIntegerField(default=15)
     revoked_at = models.DateTimeField(null=True, blank=True)
     revoked_reason = models.CharField(max_length=20, blank=True)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["user"], condition=Q(revoked_at__isnull=True), name="token_family_open")
+        ]
+
+
+class PasswordResetCode(UUIDModel):
+    """A one-time code sent by SMS to the phone on file to reset a forgotten password.
+
+    Only a keyed hash of the code is stored; it expires after
+    ``PASSWORD_RESET_CODE_MINUTES`` and dies after ``PASSWORD_RESET_MAX_ATTEMPTS`` wrong
+    tries (OWASP ASVS 5.0 V6.4: forgotten-password flow; NIST SP 800-63B 5.1.3 for
+    out-of-band codes)."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="+")
+    code_hash = models.CharField(max_length=64)
+    created_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField()
+    attempts = models.PositiveSmallIntegerField(default=0)
+    used_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["user", "-created_at"])]
 
 
 class Invite(ClinicScopedModel):

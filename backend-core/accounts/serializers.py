@@ -24,6 +24,15 @@ class ClinicInputSerializer(serializers.Serializer[Any]):
 
 
 class ClinicUpdateSerializer(ClinicInputSerializer):
+    session_idle_minutes = serializers.IntegerField(
+        min_value=1,
+        max_value=24 * 60,
+        allow_null=True,
+        required=False,
+        help_text="Minutes without a request after which members' sessions end; null: the "
+        "deployment default (15). A member of several clinics gets the strictest.",
+    )
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs["partial"] = True
         super().__init__(*args, **kwargs)
@@ -46,6 +55,7 @@ class ClinicSerializer(serializers.ModelSerializer[Clinic]):
             "phone",
             "address",
             "is_active",
+            "session_idle_minutes",
             "created_at",
         ]
         read_only_fields = fields
@@ -145,6 +155,21 @@ class TotpEnrollmentSerializer(serializers.Serializer[Any]):
 
 class TotpConfirmSerializer(serializers.Serializer[Any]):
     code = serializers.RegexField(r"^\d{6,8}$")
+
+
+class PasswordChangeSerializer(serializers.Serializer[Any]):
+    current_password = serializers.CharField(max_length=256, style={"input_type": "password"})
+    new_password = serializers.CharField(max_length=256, style={"input_type": "password"})
+
+
+class PasswordResetRequestSerializer(serializers.Serializer[Any]):
+    phone = serializers.CharField(max_length=32)
+
+
+class PasswordResetConfirmSerializer(serializers.Serializer[Any]):
+    phone = serializers.CharField(max_length=32)
+    code = serializers.RegexField(r"^\d{6}$")
+    new_password = serializers.CharField(max_length=256, style={"input_type": "password"})
 
 
 class StaffSerializer(serializers.ModelSerializer[Membership]):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import hmac
 import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -17,7 +18,6 @@ from typing import Any
 from django.conf import settings
 from django.contrib.auth import authenticate
 from django.contrib.auth.password_validation import validate_password
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import HttpRequest
@@ -29,17 +29,19 @@ from rest_framework_simplejwt.exceptions import TokenBackendError, TokenError
 from rest_framework_simplejwt.token_blacklist.models import BlacklistedToken
 from rest_framework_simplejwt.tokens import RefreshToken
 
-from accounts.authentication import family_revoked_cache_key
+from accounts.authentication import SESSION_END_MESSAGES, session_end_reason
 from accounts.models import (
     Clinic,
     Invite,
     Membership,
     Organization,
+    PasswordResetCode,
     ProfessionalLicence,
     RefreshTokenFamily,
     User,
 )
 from accounts.selectors import totp_device_confirmed
+from accounts.signals import password_changed
 from accounts.validators import clean_national_id, clean_phone, national_id_hash
 from core.exceptions import (
     AuthenticationFailedError,
@@ -49,7 +51,7 @@ from core.exceptions import (
     TooManyRequests,
     ValidationFailed,
 )
-from core.realtime import clinic_event_publish
+from core.realtime import clinic_event_publish, sessions_ended_publish
 from core.roles import MANAGERS, Role
 from core.services import model_save
 from core.tasks import enqueue_on_commit
@@ -57,11 +59,11 @@ from core.tasks import enqueue_on_commit
 # ---------------------------------------------------------------------------- identity
 
 
-def _password(password: str, user: User) -> None:
+def _password(password: str, user: User, *, field: str = "password") -> None:
     try:
         validate_password(password, user)
     except ValidationError as exc:
-        raise ValidationFailed(errors={"password": exc.messages}) from exc
+        raise ValidationFailed(errors={field: exc.messages}) from exc
 
 
 def user_create(
@@ -99,6 +101,17 @@ def user_create(
     _password(password, user)
     user.set_password(password)
     model_save(user)
+    return user
+
+
+@transaction.atomic
+def user_deactivate(*, user: User) -> User:
+    """Disable an account (platform operators, the admin site): it cannot sign in, and
+    every session it has ends at once (OWASP ASVS 5.0 V7.4.2)."""
+    if user.is_active:
+        user.is_active = False
+        model_save(user, update_fields=["is_active"])
+    user_sessions_end(user=user, reason="deactivated")
     return user
 
 
@@ -184,7 +197,9 @@ def clinic_create(*, organization: Organization, actor: User, actor_role: str, d
     return clinic
 
 
-CLINIC_EDITABLE = frozenset({"name", "time_zone", "locale", "currency", "phone", "address", "country"})
+CLINIC_EDITABLE = frozenset(
+    {"name", "time_zone", "locale", "currency", "phone", "address", "country", "session_idle_minutes"}
+)
 
 
 @transaction.atomic
@@ -233,7 +248,8 @@ def membership_update(
     is_active: bool | None = None,
 ) -> Membership:
     """Change a staff member's role or (de)activate them. Only owners touch owners and
-    admins; the clinic always keeps at least one active owner."""
+    admins; the clinic always keeps at least one active owner. Deactivating an active
+    member or changing their role ends all their sessions (``user_sessions_end``)."""
     locked = Membership.objects.select_for_update().get(pk=membership.pk)
     if locked.role in MANAGERS:
         _check_can_grant(actor_role=actor_role, role=locked.role)
@@ -247,8 +263,13 @@ def membership_update(
         )
         if owners.count() <= 1:
             raise Conflict(_("A clinic must keep at least one active owner."), code="last_owner")
+    ended = (locked.is_active and not new_active) or (locked.is_active and new_role != locked.role)
     locked.role, locked.is_active = new_role, new_active
     model_save(locked, update_fields=["role", "is_active"])
+    if ended:
+        # A removed role ends the member's sessions, and with them their sockets: what
+        # they were let see and do was decided under the old role (ASVS 5.0 V7.4.2).
+        user_sessions_end(user=locked.user, reason="membership_ended")
     clinic_event_publish(
         clinic_id=locked.clinic_id,
         event_type="membership.updated",
@@ -425,14 +446,39 @@ def _token_pair_issue(*, user: User, family: RefreshTokenFamily, otp_verified: b
 
 
 def _family_revoke(family: RefreshTokenFamily, *, reason: str) -> None:
+    """End one session: its access tokens stop at their next use (they are checked
+    against this row) and its sockets close after commit."""
     if family.revoked_at is None:
         family.revoked_at = timezone.now()
         family.revoked_reason = reason
         family.save(update_fields=["revoked_at", "revoked_reason"])
-    # Flag at once, not on commit: should the transaction roll back, the only effect is
-    # that live access tokens stop early, which fails safe.
-    ttl = int(settings.SIMPLE_JWT["ACCESS_TOKEN_LIFETIME"].total_seconds()) + 60
-    cache.set(family_revoked_cache_key(str(family.pk)), 1, timeout=ttl)
+    sessions_ended_publish(session_ids=[family.pk], reason="session_revoked")
+
+
+def session_idle_minutes(*, user: User) -> int:
+    """The idle timeout of ``user``'s sessions: the strictest ``session_idle_minutes`` of
+    the clinics where they are an active member, else ``SESSION_IDLE_MINUTES``."""
+    configured = Membership.objects.filter(
+        user=user, is_active=True, clinic__is_active=True, clinic__session_idle_minutes__isnull=False
+    ).values_list("clinic__session_idle_minutes", flat=True)
+    return min([settings.SESSION_IDLE_MINUTES, *configured])
+
+
+def _session_start(*, user: User) -> RefreshTokenFamily:
+    return RefreshTokenFamily.objects.create(user=user, idle_minutes=session_idle_minutes(user=user))
+
+
+@transaction.atomic
+def user_sessions_end(*, user: User, reason: str) -> int:
+    """End every open session of ``user``: their refresh and access tokens
+    stop at once and their sockets close after commit. ``reason`` is recorded
+    (``password_change``, ``password_reset``, ``deactivated``, ``membership_ended``).
+    Returns how many sessions ended (OWASP ASVS 5.0 V7.4.3, V7.4.2)."""
+    open_sessions = RefreshTokenFamily.objects.filter(user=user, revoked_at__isnull=True)
+    ids = list(open_sessions.values_list("pk", flat=True))
+    RefreshTokenFamily.objects.filter(pk__in=ids).update(revoked_at=timezone.now(), revoked_reason=reason)
+    sessions_ended_publish(session_ids=ids, reason="session_revoked")
+    return len(ids)
 
 
 def auth_login(
@@ -473,7 +519,7 @@ def auth_login(
                 errors={"otp_code": [_("Wrong, expired or already used code.")]},
             )
     with transaction.atomic():
-        family = RefreshTokenFamily.objects.create(user=user)
+        family = _session_start(user=user)
         return user, _token_pair_issue(user=user, family=family, otp_verified=device is not None)
 
 
@@ -493,32 +539,44 @@ def _refresh_payload(raw: str) -> dict[str, Any]:
 
 def auth_refresh(*, raw_refresh: str) -> tuple[User, TokenPair]:
     """Rotate a refresh token: the presented one is blacklisted and a new pair of the same
-    family is returned. Presenting an already-rotated token is treated as theft: the whole
-    family is revoked (RFC 9700 §4.14.2, refresh token rotation) and 401
-    ``refresh_token_reused`` is raised. Raises 401 for expired/invalid/revoked tokens."""
+    session is returned. Presenting an already-rotated token is treated as theft: the
+    whole session is revoked (RFC 9700 §4.14.2, refresh token rotation) and 401
+    ``refresh_token_reused`` is raised. A session idle for longer than its idle timeout
+    (401 ``session_idle``) or older than ``SESSION_ABSOLUTE_HOURS`` (401
+    ``session_expired``) is ended, not renewed: a refresh is not activity, so an open
+    page cannot keep a session alive by itself (OWASP ASVS 5.0 V7.3.1, V7.3.2). Raises
+    401 for expired/invalid/revoked tokens and disabled accounts."""
     payload = _refresh_payload(raw_refresh)
     with transaction.atomic():
-        family = RefreshTokenFamily.objects.select_for_update().filter(pk=payload["fam"]).first()
+        family = (
+            RefreshTokenFamily.objects.select_for_update(of=("self",))
+            .select_related("user")
+            .filter(pk=payload["fam"])
+            .first()
+        )
         if family is None or family.revoked_at is not None:
             raise AuthenticationFailedError(
                 _("This session has ended: sign in again."), code="session_revoked"
             )
         reused = BlacklistedToken.objects.filter(token__jti=payload["jti"]).exists()
-        if not reused:
-            user = User.objects.filter(pk=payload["sub"], is_active=True).first()
-            if user is None:
-                raise AuthenticationFailedError(_("This account is disabled."), code="user_inactive")
+        ended = None if reused else session_end_reason(family)
+        if not reused and ended is None:
+            user = family.user
             try:
                 RefreshToken(raw_refresh).blacklist()  # type: ignore[arg-type]  # stubs: Token; takes str
             except TokenError as exc:
                 raise AuthenticationFailedError(str(exc), code="token_not_valid") from exc
+            family.idle_minutes = session_idle_minutes(user=user)
+            family.save(update_fields=["idle_minutes"])
             return user, _token_pair_issue(user=user, family=family, otp_verified=bool(payload.get("otp")))
-        # Reuse: commit the revocation of the whole family, then refuse.
-        _family_revoke(family, reason="reuse")
-    raise AuthenticationFailedError(
-        _("This sign-in was used twice and has been ended for safety: sign in again."),
-        code="refresh_token_reused",
-    )
+        # Commit the end of the session, then refuse.
+        _family_revoke(family, reason="reuse" if reused else str(ended).removeprefix("session_"))
+    if reused:
+        raise AuthenticationFailedError(
+            _("This sign-in was used twice and has been ended for safety: sign in again."),
+            code="refresh_token_reused",
+        )
+    raise AuthenticationFailedError(SESSION_END_MESSAGES[str(ended)], code=str(ended))
 
 
 @transaction.atomic
@@ -577,5 +635,127 @@ def totp_confirm(*, user: User, code: str, raw_refresh: str) -> TokenPair:
     device.confirmed = True
     device.save(update_fields=["confirmed"])
     auth_logout(raw_refresh=raw_refresh)
-    family = RefreshTokenFamily.objects.create(user=user)
+    family = _session_start(user=user)
     return _token_pair_issue(user=user, family=family, otp_verified=True)
+
+
+# ---------------------------------------------------------------------------- passwords
+
+
+@transaction.atomic
+def user_password_change(
+    *,
+    user: User,
+    current_password: str,
+    new_password: str,
+    otp_verified: bool,
+    request: HttpRequest | None = None,
+) -> TokenPair:
+    """Change the signed-in user's password (Django's password validators apply to
+    ``new_password``). Every session of the user ends, this one included, so old access
+    and refresh tokens stop at once; the caller gets a new session (its second factor
+    carried over) in return (OWASP ASVS 5.0 V6.2.2, V7.4.3). Audited through
+    ``accounts.signals.password_changed``. Raises ``ValidationFailed`` naming
+    ``current_password`` (wrong) or ``new_password`` (too weak, or the same)."""
+    if not user.check_password(current_password):
+        raise ValidationFailed(
+            errors={"current_password": [_("The current password is wrong.")]}, code="password_wrong"
+        )
+    if new_password == current_password:
+        raise ValidationFailed(errors={"new_password": [_("Choose a password you did not use now.")]})
+    _password(new_password, user, field="new_password")
+    user.set_password(new_password)
+    model_save(user, update_fields=["password"])
+    user_sessions_end(user=user, reason="password_change")
+    password_changed.send(sender=User, user=user, how="changed", request=request)
+    return _token_pair_issue(user=user, family=_session_start(user=user), otp_verified=otp_verified)
+
+
+#: A new code for one account at most this often, and at most this many an hour.
+PASSWORD_RESET_RESEND = timedelta(seconds=60)
+PASSWORD_RESET_PER_HOUR = 5
+
+
+def password_reset_code_hash(user: User, code: str) -> str:
+    key = settings.SECRET_KEY.encode()
+    return hmac.new(key, f"password-reset:{user.pk}:{code}".encode(), hashlib.sha256).hexdigest()
+
+
+@transaction.atomic
+def password_reset_request(*, phone: str) -> None:
+    """Send a 6-digit one-time code to ``phone`` if an active account has that number.
+
+    The caller answers the same whether or not it does (no account oracle). A new code
+    replaces the older ones; an account gets a new code at most every
+    ``PASSWORD_RESET_RESEND`` and ``PASSWORD_RESET_PER_HOUR`` an hour (SMS bombing and
+    guessing); beyond that the request is silently dropped. The code is delivered by the
+    worker (``accounts.tasks.password_reset_code_deliver``) after commit; only its keyed
+    hash is stored. Raises ``ValidationFailed`` for a malformed phone only."""
+    e164 = clean_phone(phone)
+    user = User.objects.select_for_update().filter(phone=e164, is_active=True).first()
+    if user is None:
+        return
+    now = timezone.now()
+    codes = PasswordResetCode.objects.filter(user=user)
+    if codes.filter(created_at__gt=now - PASSWORD_RESET_RESEND).exists():
+        return
+    if codes.filter(created_at__gt=now - timedelta(hours=1)).count() >= PASSWORD_RESET_PER_HOUR:
+        return
+    codes.filter(used_at__isnull=True).update(used_at=now)
+    code = f"{secrets.randbelow(1_000_000):06d}"
+    minutes = settings.PASSWORD_RESET_CODE_MINUTES
+    PasswordResetCode.objects.create(
+        user=user, code_hash=password_reset_code_hash(user, code), expires_at=now + timedelta(minutes=minutes)
+    )
+    from accounts.tasks import password_reset_code_deliver
+
+    enqueue_on_commit(password_reset_code_deliver, user_id=str(user.pk), code=code, minutes=minutes)
+
+
+def password_reset_confirm(
+    *, phone: str, code: str, new_password: str, request: HttpRequest | None = None
+) -> None:
+    """Set a new password with the code sent to ``phone``, and end every session of the
+    account (OWASP ASVS 5.0 V6.4.3, V7.4.3).
+
+    A wrong code counts against the newest code; after ``PASSWORD_RESET_MAX_ATTEMPTS``
+    wrong tries it is dead and a new one must be requested. Unknown phone, wrong, used,
+    expired or dead code all answer the same ``ValidationFailed`` naming ``code``
+    (``reset_code_invalid``); a weak password names ``new_password`` and leaves the code
+    usable. Not one transaction: a wrong try must be counted although the call fails."""
+    e164 = clean_phone(phone)
+    with transaction.atomic():
+        user = User.objects.filter(phone=e164, is_active=True).first()
+        entry = (
+            PasswordResetCode.objects.select_for_update()
+            .filter(user=user, used_at__isnull=True, expires_at__gt=timezone.now())
+            .order_by("-created_at")
+            .first()
+            if user is not None
+            else None
+        )
+        valid = (
+            entry is not None
+            and user is not None
+            and entry.attempts < settings.PASSWORD_RESET_MAX_ATTEMPTS
+            and hmac.compare_digest(entry.code_hash, password_reset_code_hash(user, code))
+        )
+        if entry is not None and not valid:
+            entry.attempts += 1
+            entry.save(update_fields=["attempts"])
+    if not valid or user is None or entry is None:
+        raise ValidationFailed(
+            _("The code is wrong or expired: ask for a new one."),
+            code="reset_code_invalid",
+            errors={"code": [_("Wrong or expired code.")]},
+        )
+    with transaction.atomic():
+        _password(new_password, user, field="new_password")
+        if not PasswordResetCode.objects.filter(pk=entry.pk, used_at__isnull=True).update(
+            used_at=timezone.now()
+        ):
+            raise ValidationFailed(code="reset_code_invalid", errors={"code": [_("Wrong or expired code.")]})
+        user.set_password(new_password)
+        model_save(user, update_fields=["password"])
+        user_sessions_end(user=user, reason="password_reset")
+        password_changed.send(sender=User, user=user, how="reset", request=request)

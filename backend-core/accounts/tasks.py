@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from celery import shared_task
+from django.utils import timezone
 from django.utils.translation import override
 
-from accounts.models import Invite
-from accounts.services import invite_accept_url, invite_mark_sent
+from accounts.models import Invite, PasswordResetCode, User
+from accounts.services import invite_accept_url, invite_mark_sent, password_reset_code_hash
 from core.tasks import ClinicTask
 from notifications.adapters import TransientDeliveryError
 from notifications.services import message_send
@@ -44,3 +45,32 @@ def invite_deliver(self: ClinicTask, *, clinic_id: str, invite_id: str, token: s
         idempotency_key=f"invite:{invite.pk}",
     )
     invite_mark_sent(invite=invite)
+
+
+@shared_task(autoretry_for=(OSError, TransientDeliveryError), retry_backoff=True, max_retries=3)
+def password_reset_code_deliver(*, user_id: str, code: str, minutes: int) -> None:
+    """Send a password reset code by SMS to the phone on file, in the user's language
+    (template ``password_reset.code``). Sent with ``message_send``, not stored as a
+    ``Notification``: only the code's hash is kept. A code that expired or was replaced
+    while queued is not sent."""
+    user = User.objects.filter(pk=user_id, is_active=True).first()
+    if user is None:
+        return
+    live = PasswordResetCode.objects.filter(
+        user=user,
+        code_hash=password_reset_code_hash(user, code),
+        used_at__isnull=True,
+        expires_at__gt=timezone.now(),
+    )
+    if not live.exists():
+        return
+    text = render(
+        "password_reset.code", languages=[user.preferred_language], payload={"code": code, "minutes": minutes}
+    )
+    message_send(
+        channel="sms",
+        to=user.phone,
+        subject=text.subject,
+        body=text.body,
+        idempotency_key=f"password-reset:{user.pk}:{code}",
+    )

@@ -13,6 +13,13 @@ urlpatterns = [
     path("auth/token", api.LoginView.as_view(), name="auth-token"),
     path("auth/token/refresh", api.RefreshView.as_view(), name="auth-token-refresh"),
     path("auth/logout", api.LogoutView.as_view(), name="auth-logout"),
+    path("auth/password", api.PasswordChangeView.as_view(), name="auth-password"),
+    path("auth/password-reset", api.PasswordResetRequestView.as_view(), name="auth-password-reset"),
+    path(
+        "auth/password-reset/confirm",
+        api.PasswordResetConfirmView.as_view(),
+        name="auth-password-reset-confirm",
+    ),
     path("auth/2fa/totp", api.TotpEnrollView.as_view(), name="auth-totp-enroll"),
     path("auth/2fa/totp/confirm", api.TotpConfirmView.as_view(), name="auth-totp-confirm"),
     path("users/me", api.MeView.as_view(), name="users-me"),

@@ -108,6 +108,14 @@ def request_is_two_factor_verified(request: Request) -> bool:
     return bool(getattr(user, "is_verified", lambda: False)())
 
 
+def member_two_factor_check(*, role: str, otp_verified: bool) -> None:
+    """Raise ``TwoFactorRequired`` when ``role`` must pass the second factor
+    (``TWO_FACTOR_ROLES``) and the session did not. The REST permission class and the
+    WebSocket consumer both apply it."""
+    if role in TWO_FACTOR_ROLES and not otp_verified:
+        raise TwoFactorRequired()
+
+
 class ClinicRolePermission(BasePermission):
     """Grants an action when the caller's role in the request's clinic holds the
     permission the view maps that action to. Roles in ``TWO_FACTOR_ROLES`` must also have
@@ -117,8 +125,7 @@ class ClinicRolePermission(BasePermission):
         membership = getattr(request, "membership", None)
         if membership is None:
             return False
-        if membership.role in TWO_FACTOR_ROLES and not request_is_two_factor_verified(request):
-            raise TwoFactorRequired()
+        member_two_factor_check(role=membership.role, otp_verified=request_is_two_factor_verified(request))
         permission = view.required_permissions.get(view.action or "")
         if permission is None or not role_has_permission(membership.role, permission):
             raise PermissionDeniedError()

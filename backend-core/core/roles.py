@@ -24,6 +24,6 @@ CLINICAL_ROLES = frozenset({Role.DOCTOR, Role.NURSE, Role.THERAPIST, Role.ASSIST
 # licensed to keep the record; managers run the clinic, not the chart (a doctor who also
 # runs the clinic treats patients under the doctor role). See core/permissions.py.
 CLINICAL_RECORD_ROLES = frozenset({Role.DOCTOR, Role.NURSE, Role.THERAPIST})
-# Roles that must sign in with a second factor (TOTP): they reach clinical records or
-# can change who reaches them.
-TWO_FACTOR_ROLES = frozenset({Role.OWNER, Role.ADMIN, Role.DOCTOR, Role.NURSE})
+# Roles that must sign in with a second factor (TOTP): they read and write clinical
+# records, or can change who reaches them.
+TWO_FACTOR_ROLES = MANAGERS | CLINICAL_RECORD_ROLES

@@ -14,8 +14,8 @@ country's mobile ranges, e-mail addresses under the reserved ``.example`` domain
 check digits, so every run produces the same data. Prices are typical list prices of
 private aesthetic clinics in each city.
 
-Every staff account signs in with :data:`DEMO_PASSWORD`. Owners, admins, doctors and
-nurses (``core.roles.TWO_FACTOR_ROLES``) must enrol a TOTP authenticator at their
+Every staff account signs in with :data:`DEMO_PASSWORD`. Owners, admins, doctors,
+nurses and therapists (``core.roles.TWO_FACTOR_ROLES``) must enrol a TOTP authenticator at their
 first sign-in before the API serves them clinic data.
 """
 

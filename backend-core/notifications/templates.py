@@ -115,6 +115,29 @@ TEMPLATES: dict[str, dict[str, Text]] = {
             body="تدعوك {clinic} للانضمام إلى AesthetixOS بصفة {role}: {url}",
         ),
     },
+    # payload: code, minutes
+    "password_reset.code": {
+        "en": Text(
+            subject="Your AesthetixOS password reset code",
+            body="AesthetixOS: your password reset code is {code}. It expires in {minutes} minutes. "
+            "If you did not ask for it, ignore this message.",
+        ),
+        "pt-br": Text(
+            subject="Seu código para redefinir a senha do AesthetixOS",
+            body="AesthetixOS: seu código para redefinir a senha é {code}. Ele expira em {minutes} "
+            "minutos. Se você não pediu, ignore esta mensagem.",
+        ),
+        "th": Text(
+            subject="รหัสรีเซ็ตรหัสผ่าน AesthetixOS",
+            body="AesthetixOS: รหัสรีเซ็ตรหัสผ่านของคุณคือ {code} หมดอายุใน {minutes} นาที "
+            "หากคุณไม่ได้ขอ โปรดเพิกเฉยข้อความนี้",
+        ),
+        "ar": Text(
+            subject="رمز إعادة تعيين كلمة المرور في AesthetixOS",
+            body="AesthetixOS: رمز إعادة تعيين كلمة المرور هو {code}. تنتهي صلاحيته خلال {minutes} "
+            "دقيقة. إذا لم تطلبه فتجاهل هذه الرسالة.",
+        ),
+    },
 }
 
 

@@ -16,6 +16,12 @@ export function routerCreate(): Router {
     history: createWebHistory('/'),
     routes: [
       { path: '/login', name: 'login', component: () => import('./pages/LoginPage.vue'), meta: { public: true } },
+      {
+        path: '/forgot-password',
+        name: 'forgot-password',
+        component: () => import('./pages/ForgotPasswordPage.vue'),
+        meta: { public: true },
+      },
       { path: '/enrol', name: 'enrol', component: () => import('./pages/EnrolTwoFactorPage.vue') },
       {
         path: '/',
@@ -39,6 +45,7 @@ export function routerCreate(): Router {
             component: () => import('./pages/settings/InvitesPage.vue'),
             meta: { managers: true },
           },
+          { path: 'account/password', name: 'account-password', component: () => import('./pages/account/PasswordPage.vue') },
           { path: ':pathMatch(.*)*', name: 'not-found', component: () => import('./pages/NotFoundPage.vue') },
         ],
       },

@@ -55,3 +55,12 @@ AXES_VERBOSE = False
 OTP_TOTP_ISSUER = env.str("OTP_TOTP_ISSUER", default="AesthetixOS")
 # Invites expire after this many hours.
 INVITE_TTL_HOURS = env.int("INVITE_TTL_HOURS", default=72)
+
+# Sessions (OWASP ASVS 5.0 V7.3): a session ends after this many minutes without a
+# request (a clinic may set a stricter value: Clinic.session_idle_minutes) and, whatever
+# the activity, this many hours after sign-in.
+SESSION_IDLE_MINUTES = env.int("SESSION_IDLE_MINUTES", default=15)
+SESSION_ABSOLUTE_HOURS = env.int("SESSION_ABSOLUTE_HOURS", default=12)
+# Forgotten password: the SMS code lives this long and dies after this many wrong tries.
+PASSWORD_RESET_CODE_MINUTES = env.int("PASSWORD_RESET_CODE_MINUTES", default=10)
+PASSWORD_RESET_MAX_ATTEMPTS = 5

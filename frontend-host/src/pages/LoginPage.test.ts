@@ -25,6 +25,7 @@ async function render() {
     history: createMemoryHistory(),
     routes: [
       { path: '/login', component: LoginPage },
+      { path: '/forgot-password', name: 'forgot-password', component: { template: '<p>reset</p>' } },
       { path: '/:rest(.*)*', component: { template: '<p>home</p>' } },
     ],
   })

@@ -93,6 +93,29 @@ export const useAuthStore = defineStore('auth', () => {
     return null
   }
 
+  /** Change the password: every session ends, this one is replaced by a new one. */
+  async function passwordChange(currentPassword: string, newPassword: string): Promise<Problem | null> {
+    const { data, error } = await api.POST('/api/v1/auth/password', {
+      body: { current_password: currentPassword, new_password: newPassword },
+    })
+    if (!data) return problemOf(error)
+    await tokensAccept(data)
+    return null
+  }
+
+  /** Ask for a reset code by SMS; the server answers the same for unknown numbers. */
+  async function passwordResetRequest(phone: string): Promise<Problem | null> {
+    const { error, response } = await api.POST('/api/v1/auth/password-reset', { body: { phone } })
+    return response.ok ? null : problemOf(error)
+  }
+
+  async function passwordResetConfirm(phone: string, code: string, newPassword: string): Promise<Problem | null> {
+    const { error, response } = await api.POST('/api/v1/auth/password-reset/confirm', {
+      body: { phone, code, new_password: newPassword },
+    })
+    return response.ok ? null : problemOf(error)
+  }
+
   function forget() {
     session.clear()
     localStorage.removeItem(SIGNED_IN_KEY)
@@ -126,6 +149,9 @@ export const useAuthStore = defineStore('auth', () => {
     restore,
     totpEnrolmentStart,
     totpEnrolmentConfirm,
+    passwordChange,
+    passwordResetRequest,
+    passwordResetConfirm,
     logout,
     sessionExpired,
   }

@@ -1,3 +1,4 @@
+import { bus, SESSION_EXPIRED } from './bus'
 import { refreshAccess } from './client'
 import { session } from './session'
 
@@ -17,6 +18,7 @@ export interface ClinicSocketOptions {
 }
 
 const UNAUTHORIZED = 4401
+const TWO_FACTOR_REQUIRED = 4403
 const NOT_A_MEMBER = 4404
 
 function defaultOrigin(): string {
@@ -26,8 +28,10 @@ function defaultOrigin(): string {
 /**
  * Subscribes to the clinic's live events (`/ws/clinic/`). The access token travels as the
  * second WebSocket sub-protocol (browsers cannot set headers on a socket). The socket
- * reconnects with a growing delay; on 4401 it renews the access token first. Returns a
- * function that closes it for good.
+ * reconnects with a growing delay; on 4401 (no, or an ended, session) it renews the access
+ * token first, and when that fails the session is over: `SESSION_EXPIRED` on the bus.
+ * 4403 (the role needs two-factor authentication) and 4404 (not a member) are final.
+ * Returns a function that closes it for good.
  */
 export function clinicEventsSubscribe(options: ClinicSocketOptions): () => void {
   let socket: WebSocket | null = null
@@ -52,8 +56,14 @@ export function clinicEventsSubscribe(options: ClinicSocketOptions): () => void 
     }
     socket.onclose = async (close) => {
       options.onStatus?.('closed')
-      if (stopped || close.code === NOT_A_MEMBER) return
-      if (close.code === UNAUTHORIZED && !(await refreshAccess())) return
+      if (stopped || close.code === NOT_A_MEMBER || close.code === TWO_FACTOR_REQUIRED) return
+      if (close.code === UNAUTHORIZED && !(await refreshAccess())) {
+        if (session.accessToken) {
+          session.clear()
+          bus.emit(SESSION_EXPIRED, { reason: 'socket_session_ended' })
+        }
+        return
+      }
       attempt += 1
       timer = setTimeout(connect, Math.min(30_000, 500 * 2 ** Math.min(attempt, 6)))
     }
