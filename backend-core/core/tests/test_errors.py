@@ -43,7 +43,7 @@ def test_non_object_json_is_400(client, db):
 
 @pytest.fixture
 def redis_down(settings):
-    """The cache (token revocation, throttles) on a port of 127.0.0.1 where nothing listens."""
+    """The cache (throttles, lockout) on a port of 127.0.0.1 where nothing listens."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         closed = probe.getsockname()[1]
@@ -65,11 +65,12 @@ def _is_503_problem(response):
     )
 
 
-def test_with_redis_down_a_signed_in_read_is_503_problem(world, api, redis_down):
+def test_with_redis_down_a_signed_in_read_still_answers(world, api, redis_down):
+    """Sessions are checked in the database, so reading needs no Redis at all."""
     client = api(world.a.user(), world.a.clinic)
     client.raise_request_exception = False  # as a server: no test-client re-raise
-    response = client.get("/api/v1/staff")  # the token's revocation flag is in Redis
-    assert _is_503_problem(response), response.content
+    response = client.get("/api/v1/staff")
+    assert response.status_code == 200, response.content
 
 
 def test_with_redis_down_sign_in_is_503_problem(client, world, redis_down):
