@@ -238,16 +238,12 @@ def _erase(dsr: DataSubjectRequest, actor: User, request: HttpRequest | None) ->
         if until is not None and until >= timezone.localdate(timezone=_zone(link.clinic)):
             kept_until[str(link.clinic_id)] = until
     must_retain = bool(kept_until)
-    shared = (
-        ClinicPatient.unscoped.filter(profile_id=dsr.patient.profile_id)
-        .exclude(clinic__organization_id=dsr.patient.clinic.organization_id)
-        .exists()
-    )
+    # The profile is the organization's own copy (README "Patient identity"): erasing
+    # it never touches what another organization holds about the person.
     outcome = patient_erase(
         links=links,
         actor=actor,
-        erase_contact=not shared,
-        erase_identity=not shared and not must_retain,
+        erase_identity=not must_retain,
         request=request,
     )
     return {
@@ -266,7 +262,6 @@ def _erase(dsr: DataSubjectRequest, actor: User, request: HttpRequest | None) ->
             if must_retain
             else _("No record must be kept: identity anonymized.")
         ),
-        "shared_with_other_organizations": shared,
     }
 
 
