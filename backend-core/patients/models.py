@@ -130,7 +130,7 @@ class ClinicPatient(ClinicScopedModel):
     def clean(self) -> None:
         # A clinic reads only its own organization's copy of a person (README "Patient
         # identity"): a chart may not point at another organization's profile.
-        if self.clinic.organization_id != self.profile.organization_id:
+        if self.clinic_id and self.profile_id and self.clinic.organization_id != self.profile.organization_id:
             raise ValidationError({"profile": _("This profile belongs to another organization.")})
 
 

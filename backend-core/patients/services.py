@@ -36,7 +36,7 @@ from patients.models import (
     PatientIdentity,
     PatientProfile,
 )
-from patients.tasks import identity_link_code_deliver
+from patients.tasks import identity_link_codes_deliver
 
 
 def search_key(text: str) -> str:
@@ -380,13 +380,12 @@ def patient_identity_link_request(
         for phone, code in codes.items()
     ]
     model_save(link_request)
-    for phone, code in codes.items():
+    if codes:
         enqueue_on_commit(
-            identity_link_code_deliver,
+            identity_link_codes_deliver,
             clinic_id=str(patient.clinic_id),
             link_request_id=str(link_request.pk),
-            profile_id=by_phone[phone][0],
-            code=code,
+            codes={by_phone[phone][0]: code for phone, code in codes.items()},
         )
     _audit(patient, actor, "patient.identity_link_requested", request)
     return link_request

@@ -19,40 +19,35 @@ from patients.models import IdentityLinkRequest, PatientProfile
     retry_backoff=True,
     max_retries=5,
 )
-def identity_link_code_deliver(
-    self: ClinicTask, *, clinic_id: str, link_request_id: str, profile_id: str, code: str
+def identity_link_codes_deliver(
+    self: ClinicTask, *, clinic_id: str, link_request_id: str, codes: dict[str, str]
 ) -> None:
-    """Send an identity-link code by SMS to the phone on file of ``profile_id`` (a
-    profile of another organization), in that person's language (template
-    ``patient.identity_link_code``). Nothing is sent once the request has ended.
+    """Send each identity-link code by SMS to the phone on file of its profile
+    (``codes``: ``{profile id: code}``, profiles of other organizations), in that
+    person's language (template ``patient.identity_link_code``). Nothing is sent once the
+    request has ended; a retry sends again under the same idempotency key.
 
-    Sent with ``message_send``, not as a stored ``Notification``: the code is a secret
-    of which only a keyed hash is stored, and the message must not appear in the
-    requesting clinic's notification list (it would show another organization's phone)."""
+    Sent with ``message_send``, not as stored ``Notification`` rows: the codes are
+    secrets of which only keyed hashes are stored, and the messages must not appear in
+    the requesting clinic's notification list (they would show other organizations'
+    phones)."""
     link_request = IdentityLinkRequest.objects.filter(pk=link_request_id).first()
-    if (
-        link_request is None
-        or link_request.confirmed_at is not None
-        or link_request.expires_at <= timezone.now()
-    ):
+    now = timezone.now()
+    if link_request is None or link_request.confirmed_at is not None or link_request.expires_at <= now:
         return
-    # The one read of another organization's profile: its phone and language, to reach
-    # the person; nothing is written back to the requesting clinic.
-    profile = PatientProfile.objects.filter(pk=profile_id).exclude(phone="").first()
-    if profile is None:
-        return
-    text = render(
-        "patient.identity_link_code",
-        languages=[profile.preferred_language],
-        payload={
-            "code": code,
-            "minutes": max(1, int((link_request.expires_at - timezone.now()).total_seconds() // 60)),
-        },
-    )
-    message_send(
-        channel="sms",
-        to=profile.phone,
-        subject=text.subject,
-        body=text.body,
-        idempotency_key=f"identity-link:{link_request.pk}:{profile.pk}",
-    )
+    minutes = max(1, int((link_request.expires_at - now).total_seconds() // 60))
+    # The one read of other organizations' profiles: phone and language, to reach the
+    # person; nothing is written back to the requesting clinic.
+    for profile in PatientProfile.objects.filter(pk__in=list(codes)).exclude(phone="").order_by("pk"):
+        text = render(
+            "patient.identity_link_code",
+            languages=[profile.preferred_language],
+            payload={"code": codes[str(profile.pk)], "minutes": minutes},
+        )
+        message_send(
+            channel="sms",
+            to=profile.phone,
+            subject=text.subject,
+            body=text.body,
+            idempotency_key=f"identity-link:{link_request.pk}:{profile.pk}",
+        )

@@ -9,10 +9,13 @@ import re
 from datetime import timedelta
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 from rest_framework.throttling import ScopedRateThrottle
 
+from accounts.tests.factories import ClinicFactory, MembershipFactory
 from compliance.models import AuditEvent
+from conftest import Tenant
 from core.roles import Role
 from core.tasks import tasks_inline
 from core.tenancy import clinic_context
@@ -200,3 +203,38 @@ def test_correcting_the_national_id_of_a_linked_record_unlinks_it_at_both_organi
     assert PatientProfile.objects.get(pk=patient.profile_id).identity_id is None
     unlinked = AuditEvent.unscoped.filter(action="patient.identity_unlinked")
     assert sorted(str(e.object_id) for e in unlinked) == sorted([mine["id"], theirs["id"]])
+
+
+def test_a_chart_cannot_point_at_another_organizations_profile(world):
+    chart = ClinicPatient(clinic=world.b.clinic, profile=world.a.patient.profile, chart_number="HN9")
+
+    with clinic_context(world.b.clinic), pytest.raises(ValidationError) as caught:
+        chart.full_clean()
+
+    assert "profile" in caught.value.message_dict
+
+
+def test_a_third_organization_joins_the_existing_identity_with_the_code_of_one_phone(api, world, outbox):
+    _register(api, world.a)
+    theirs = _register(api, world.b, phone="+66890000001").json()
+    client, _response = _request_link(api, world.b, theirs["id"])
+    client.post(f"{URL}/{theirs['id']}/identity-link/confirm", {"code": _code(outbox()[-1])})
+    identity = PatientProfile.objects.get(
+        organization=world.b.clinic.organization, national_id_country="TH"
+    ).identity_id
+    third = Tenant(clinic=ClinicFactory(country="TH"))
+    third.members[Role.RECEPTIONIST] = MembershipFactory(clinic=third.clinic, role=Role.RECEPTIONIST)
+    newcomer = _register(api, third, phone="+66890000003").json()
+
+    client, _response = _request_link(api, third, newcomer["id"])
+    sent = {m["to"]: _code(m) for m in outbox()[1:]}
+    assert set(sent) == {"+66891234567", "+66890000001"}  # one code per phone on file elsewhere
+    confirmed = client.post(f"{URL}/{newcomer['id']}/identity-link/confirm", {"code": sent["+66890000001"]})
+
+    assert confirmed.status_code == 200 and confirmed.json()["identity_linked"] is True
+    assert {p.identity_id for p in PatientProfile.objects.filter(national_id_country="TH")} == {identity}
+    linked = AuditEvent.unscoped.filter(action="patient.identity_linked")
+    # The newcomer's chart, and none already in the identity (the first link's two).
+    assert sorted(str(e.clinic_id) for e in linked) == sorted(
+        str(c.pk) for c in (world.a.clinic, world.b.clinic, third.clinic)
+    )
