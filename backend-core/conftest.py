@@ -49,7 +49,7 @@ from compliance.services import audit_event_record
 from core.roles import Role
 from emr.tests.factories import ClinicalRecord, clinical_record_rows
 from patients.models import ClinicPatient
-from patients.tests.factories import ClinicPatientFactory, ConsentFactory, PatientProfileFactory
+from patients.tests.factories import ClinicPatientFactory, ConsentFactory
 from scheduling.models import Appointment, Room, ScheduleException, StaffSchedule
 
 
@@ -106,9 +106,7 @@ def _tenant(country: str, tz: str, locale: str, currency: str, phone: str) -> Te
         duration_minutes=30,
     )
     tenant.invite = InviteFactory(clinic=clinic, invited_by=tenant.user(Role.OWNER))
-    tenant.patient = ClinicPatientFactory(
-        clinic=clinic, profile=PatientProfileFactory(phone=phone), chart_number="HN000001"
-    )
+    tenant.patient = ClinicPatientFactory(clinic=clinic, profile__phone=phone, chart_number="HN000001")
     ConsentFactory(patient=tenant.patient)
     doctor = tenant.user(Role.DOCTOR)
     tenant.room = Room.unscoped.create(clinic=clinic, name="Room 1")

@@ -227,10 +227,10 @@ def _create_clinic(name: str, country: str, zone: str, practitioners: int) -> Cl
 _PATIENTS_SQL = """
 WITH made AS (
     INSERT INTO patients_patientprofile (
-        id, created_at, updated_at, given_name, family_name, search_name, birth_date, sex,
-        phone, phone_alt, email, address, national_id, national_id_hash, national_id_country,
+        id, created_at, updated_at, organization_id, given_name, family_name, search_name, birth_date,
+        sex, phone, phone_alt, email, address, national_id, national_id_hash, national_id_country,
         preferred_language, preferred_channel)
-    SELECT gen_random_uuid(), now(), now(), 'Bench', 'Patient ' || i, 'bench patient ' || i,
+    SELECT gen_random_uuid(), now(), now(), %(organization)s, 'Bench', 'Patient ' || i, 'bench patient ' || i,
            date '1960-01-01' + (i %% 15000), CASE WHEN i %% 5 = 0 THEN 'male' ELSE 'female' END,
            '+668' || lpad((%(first)s + i)::text, 8, '0'), '', '', '', '', '', '', 'en', 'sms'
     FROM generate_series(1, %(n)s) AS i
@@ -332,7 +332,15 @@ def _load(setup: ClinicSetup, n: int) -> None:
         cursor.execute("SET LOCAL session_replication_role = replica")
         cursor.execute("SELECT setseed(%s)", [(SEED + n) % 1000 / 1000])
         first = 0 if len(setup.practitioners) < 10 else 50_000_000  # distinct phones per clinic
-        cursor.execute(_PATIENTS_SQL, {"n": practitioners * pool, "clinic": clinic.pk, "first": first})
+        cursor.execute(
+            _PATIENTS_SQL,
+            {
+                "n": practitioners * pool,
+                "clinic": clinic.pk,
+                "organization": clinic.organization_id,
+                "first": first,
+            },
+        )
         for statement in _APPOINTMENTS_SQL.strip().split(";\n"):
             cursor.execute(statement, params)
     setup.appointments = n

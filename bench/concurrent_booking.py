@@ -241,7 +241,7 @@ def _create_clinic(scale: Scale) -> Clinic:
     from commerce.models import Service
     from core.roles import Role
     from django.contrib.auth.hashers import make_password
-    from patients.tests.factories import ClinicPatientFactory, PatientProfileFactory
+    from patients.tests.factories import ClinicPatientFactory
     from scheduling.models import StaffSchedule
 
     clinic = ClinicFactory(name="Bench Booking", time_zone=ZONE)
@@ -270,7 +270,9 @@ def _create_clinic(scale: Scale) -> Clinic:
     patients = [
         ClinicPatientFactory(
             clinic=clinic,
-            profile=PatientProfileFactory(given_name=f"Patient{n}", phone=f"+6682{n:07d}", email=""),
+            profile__given_name=f"Patient{n}",
+            profile__phone=f"+6682{n:07d}",
+            profile__email="",
             chart_number=f"HN{n + 1:06d}",
         )
         for n in range(scale.rounds * scale.round_size)

@@ -455,10 +455,10 @@ FROM (SELECT i, width_bucket(random(), %(cuts)s::float8[]) AS c
 
 _PROFILE_SQL = """
 INSERT INTO patients_patientprofile (
-    id, created_at, updated_at, given_name, family_name, search_name, birth_date, sex,
+    id, created_at, updated_at, organization_id, given_name, family_name, search_name, birth_date, sex,
     phone, phone_alt, email, address, national_id, national_id_hash, national_id_country,
     preferred_language, preferred_channel)
-SELECT p.profile_id, p.created_at, p.created_at,
+SELECT p.profile_id, p.created_at, p.created_at, %(organization)s,
        (%(given)s::text[])[g], (%(family)s::text[])[f],
        (%(given_key)s::text[])[g] || ' ' || (%(family_key)s::text[])[f],
        date '1950-01-01' + floor(random() * 20000)::int,
@@ -487,7 +487,7 @@ FROM bench_pick AS b JOIN patients_patientprofile AS p ON p.id = b.profile_id
 def _load(clinic: Any, n: int) -> None:
     from django.db import connection, transaction
 
-    params = {**_name_arrays(), "n": n, "clinic": clinic.pk}
+    params = {**_name_arrays(), "n": n, "clinic": clinic.pk, "organization": clinic.organization_id}
     phones = " ".join(f"WHEN {i} THEN {country.phone_sql}" for i, country in enumerate(COUNTRIES, 1))
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute("SET LOCAL synchronous_commit = off")

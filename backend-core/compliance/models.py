@@ -156,14 +156,16 @@ def audit_event_hash(event: AuditEvent) -> str:
 # column change, not only on the snapshotted ones.
 
 
-def _history_model(tracked: type[models.Model]) -> type[models.Model]:
-    sensitive = sorted(SENSITIVE_FIELDS & {f.name for f in tracked._meta.concrete_fields})
+def _history_model(tracked: type[models.Model], *, constant: tuple[str, ...] = ()) -> type[models.Model]:
+    # ``constant``: columns set once at insert and never changed (a profile's
+    # organization), left out so history rows written before they existed stay valid.
+    left_out = sorted(SENSITIVE_FIELDS & {f.name for f in tracked._meta.concrete_fields} | set(constant))
     return pghistory.create_event_model(
         tracked,
         pghistory.InsertEvent(),
         pghistory.UpdateEvent(condition=pgtrigger.Condition("OLD.* IS DISTINCT FROM NEW.*")),
         pghistory.DeleteEvent(),
-        exclude=sensitive,
+        exclude=left_out,
         obj_field=pghistory.ObjForeignKey(related_name="+", related_query_name="+"),
         context_field=pghistory.ContextJSONField(),
         append_only=True,
@@ -172,7 +174,7 @@ def _history_model(tracked: type[models.Model]) -> type[models.Model]:
     )
 
 
-class PatientProfileEvent(_history_model(PatientProfile)):  # type: ignore[misc]
+class PatientProfileEvent(_history_model(PatientProfile, constant=("organization",))):  # type: ignore[misc]
     """History of ``patients.PatientProfile`` (demographics; contact and ID values left out)."""
 
 

@@ -263,18 +263,14 @@ def _erase(dsr: DataSubjectRequest, actor: User, request: HttpRequest | None) ->
         if until is not None and until >= timezone.localdate(timezone=_zone(link.clinic)):
             kept_until[str(link.clinic_id)] = until
     must_retain = bool(kept_until)
-    shared = (
-        ClinicPatient.unscoped.filter(profile_id=dsr.patient.profile_id)
-        .exclude(clinic__organization_id=dsr.patient.clinic.organization_id)
-        .exists()
-    )
+    # The profile is the organization's own copy (README "Patient identity"): erasing
+    # it never touches what another organization holds about the person.
     before = PatientProfile.objects.get(pk=dsr.patient.profile_id)
     contacts = [before.phone, before.phone_alt, before.email]
     outcome = patient_erase(
         links=links,
         actor=actor,
-        erase_contact=not shared,
-        erase_identity=not shared and not must_retain,
+        erase_identity=not must_retain,
         request=request,
     )
     profile = PatientProfile.objects.get(pk=before.pk)
@@ -317,7 +313,6 @@ def _erase(dsr: DataSubjectRequest, actor: User, request: HttpRequest | None) ->
             if must_retain
             else _("No record must be kept: identity anonymized.")
         ),
-        "shared_with_other_organizations": shared,
         "erased_copies": {
             "history_rows": history_rows,
             "appointments": len(appointment_ids),

@@ -391,8 +391,8 @@ RIYADH_CATALOG = (
 
 F, M = Sex.FEMALE, Sex.MALE
 
-# Registered in Riyadh and, as a medical tourist, in Bangkok: one global profile
-# (same Saudi ID) linked to two clinics of two organizations.
+# Registered in Riyadh and, as a medical tourist, in Bangkok: the same Saudi ID at two
+# organizations, each with its own profile of her (README "Patient identity").
 NOURA = PatientSeed("Noura", "Al-Qahtani", F, date(1992, 2, 10), "SA", "Snapchat", ("VIP",),
                     "noura.q@example.com")
 

@@ -96,6 +96,35 @@ TEMPLATES: dict[str, dict[str, Text]] = {
             ),
         ),
     },
+    # payload: code, minutes. Names no clinic: the phone may belong to someone other
+    # than the person at the front desk, who must not learn where they are treated.
+    "patient.identity_link_code": {
+        "en": Text(
+            subject="Your code to link your patient record",
+            body=(
+                "{code} is your code to link your patient record with the clinic you are visiting now. "
+                "Valid {minutes} min. Did not ask? Ignore this message."
+            ),
+        ),
+        "pt-br": Text(
+            subject="Seu código para vincular seu cadastro de paciente",
+            body=(
+                "{code} é o seu código para vincular seu cadastro à clínica em que você está agora. "
+                "Válido por {minutes} min. Não pediu? Ignore esta mensagem."
+            ),
+        ),
+        "th": Text(
+            subject="รหัสเชื่อมโยงประวัติผู้ป่วยของคุณ",
+            body=("{code} คือรหัสเชื่อมโยงประวัติผู้ป่วยของคุณกับคลินิกที่คุณอยู่ขณะนี้ ใช้ได้ {minutes} นาที หากไม่ได้ขอ โปรดเพิกเฉย"),
+        ),
+        "ar": Text(
+            subject="رمز ربط سجلك الطبي",
+            body=(
+                "{code} هو رمز ربط سجلك الطبي بالعيادة التي تزورها الآن. "
+                "صالح لمدة {minutes} دقيقة. إن لم تطلبه فتجاهل هذه الرسالة."
+            ),
+        ),
+    },
     # payload: clinic, role, url
     "invite.sent": {
         "en": Text(

@@ -14,6 +14,7 @@ from rest_framework import serializers as drf_serializers
 from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
+from rest_framework.throttling import ScopedRateThrottle
 
 from compliance.selectors import object_access_history
 from core.api import ClinicScopedViewSet
@@ -56,7 +57,12 @@ class PatientViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicSco
         "consents": "patient.view",
         "access_history": "audit.view",
         "consent_record": "consent.record",
+        "identity_link": "patient.manage",
+        "identity_link_confirm": "patient.manage",
     }
+    # Read by ScopedRateThrottle, which only the identity-link request uses: each request
+    # may send an SMS to someone outside the clinic.
+    throttle_scope = "identity_link"
 
     def get_base_queryset(self) -> QuerySet[ClinicPatient]:
         if self.action != "list":
@@ -115,6 +121,44 @@ class PatientViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicSco
         data.is_valid(raise_exception=True)
         patient = services.patient_update(
             patient=patient, actor=self.actor, request=request._request, **data.validated_data
+        )
+        return Response(self.get_serializer(patient).data)
+
+    @extend_schema(
+        request=None,
+        responses={202: serializers.IdentityLinkRequestSerializer},
+        description=(
+            "Ask the patient to prove they are the person other organizations know by the "
+            "same national ID: a one-time code goes by SMS to each phone on file there, never "
+            "to the caller. The answer is the same whether or not any code was sent. "
+            "Throttled per user (`identity_link`)."
+        ),
+    )
+    @action(
+        detail=True,
+        methods=["post"],
+        url_path="identity-link",
+        throttle_classes=[ScopedRateThrottle],
+    )
+    def identity_link(self, request: Request, pk: str | None = None) -> Response:
+        patient = self.get_object()
+        link_request = services.patient_identity_link_request(
+            patient=patient, actor=self.actor, request=request._request
+        )
+        return Response(serializers.IdentityLinkRequestSerializer(link_request).data, status=202)
+
+    @extend_schema(
+        request=serializers.IdentityLinkConfirmSerializer,
+        responses={200: serializers.PatientSerializer},
+        description="Link with the code the patient read out; a wrong or expired one is a 400 naming `code`.",
+    )
+    @action(detail=True, methods=["post"], url_path="identity-link/confirm")
+    def identity_link_confirm(self, request: Request, pk: str | None = None) -> Response:
+        patient = self.get_object()
+        data = serializers.IdentityLinkConfirmSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        patient = services.patient_identity_link_confirm(
+            patient=patient, actor=self.actor, code=data.validated_data["code"], request=request._request
         )
         return Response(self.get_serializer(patient).data)
 

@@ -1,8 +1,18 @@
-"""Patients: one global profile per person, linked to each clinic that treats them, and
-the consents they gave each clinic."""
+"""Patients: each organization's own profile of a person, linked to each of its clinics
+that treats them; the global identity that profiles of several organizations are joined
+to only by the person's own proof; and the consents they gave each clinic.
+
+The identity model (README "Patient identity"): what an organization learns or writes
+about a person (names, phones, e-mail, address, language, channel, national ID) is its
+own copy, which no other organization reads or changes. ``PatientIdentity`` holds no
+personal data: it only says that profiles of several organizations are the same person,
+and a profile joins one only with a one-time code sent to a phone another organization
+already has on file (``patients.services.patient_identity_link_confirm``).
+"""
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -19,11 +29,26 @@ class ContactChannel(models.TextChoices):
     PHONE = "phone", _("Phone call")
 
 
-class PatientProfile(UUIDModel, TimeStampedModel):
-    """Demographics of a person, shared by the clinics they are registered at.
+class PatientIdentity(UUIDModel, TimeStampedModel):
+    """One person known to several organizations: the profiles pointing here were joined
+    by the person's own proof (a one-time code to a phone on file). No personal data:
+    what each organization knows stays on its own ``PatientProfile``."""
 
-    The national ID is unique per issuing country, so a patient registering at a second
-    clinic is linked to the existing profile instead of being duplicated.
+    class Meta:
+        verbose_name_plural = "patient identities"
+
+    def __str__(self) -> str:
+        return str(self.pk)
+
+
+class PatientProfile(UUIDModel, TimeStampedModel):
+    """Demographics and contact data of a person as one organization knows them, shared
+    by that organization's clinics (each through its ``ClinicPatient``) and by no one else.
+
+    The national ID is unique per organization and issuing country, so a patient
+    registering at a second clinic of the organization is linked to the organization's
+    existing profile instead of being duplicated; another organization registering the
+    same ID gets its own profile. ``identity`` is set only by a link the person proved.
     ``search_name`` is the lower-cased, accent-free full name that name search matches;
     each clinic's link carries a copy (``ClinicPatient.search_name``) so a search never
     reads other clinics' patients. Services keep both in step with the name.
@@ -35,6 +60,17 @@ class PatientProfile(UUIDModel, TimeStampedModel):
         OTHER = "other", _("Other")
         UNKNOWN = "unknown", _("Unknown")
 
+    organization = models.ForeignKey(
+        "accounts.Organization", on_delete=models.PROTECT, related_name="+", editable=False
+    )
+    identity = models.ForeignKey(
+        PatientIdentity,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="profiles",
+        editable=False,
+    )
     given_name = models.CharField(max_length=150)
     family_name = models.CharField(max_length=150, blank=True)
     search_name = models.CharField(max_length=301, editable=False, default="")
@@ -55,9 +91,9 @@ class PatientProfile(UUIDModel, TimeStampedModel):
     class Meta:
         constraints = [
             models.UniqueConstraint(
-                fields=["national_id_country", "national_id_hash"],
+                fields=["organization", "national_id_country", "national_id_hash"],
                 condition=~Q(national_id_hash=""),
-                name="patient_national_id_unique_per_country",
+                name="patient_national_id_unique_per_organization",
             )
         ]
         # The trigram index on search_name exists on PostgreSQL only (migration 0003).
@@ -90,6 +126,34 @@ class ClinicPatient(ClinicScopedModel):
 
     def __str__(self) -> str:
         return self.chart_number
+
+    def clean(self) -> None:
+        # A clinic reads only its own organization's copy of a person (README "Patient
+        # identity"): a chart may not point at another organization's profile.
+        if self.clinic_id and self.profile_id and self.clinic.organization_id != self.profile.organization_id:
+            raise ValidationError({"profile": _("This profile belongs to another organization.")})
+
+
+class IdentityLinkRequest(ClinicScopedModel):
+    """A clinic's request to join its patient's profile to the identity of the same
+    person at other organizations, proven by a one-time code.
+
+    ``codes`` is ``[{"hash": hex, "profiles": [profile id, ...]}]``: one code per phone
+    on file at another organization for the same national ID, each sent to that phone
+    only; a code joins the profiles holding that phone. Codes are stored as keyed hashes
+    (``patients.services``), never in clear. An empty list sent nothing (no profile
+    elsewhere), which the requester cannot tell from a code that did not arrive.
+    """
+
+    patient = models.ForeignKey(ClinicPatient, on_delete=models.CASCADE, related_name="+")
+    requested_by = models.ForeignKey("accounts.User", on_delete=models.PROTECT, null=True, related_name="+")
+    codes = models.JSONField(default=list, blank=True)
+    expires_at = models.DateTimeField()
+    attempts = models.PositiveSmallIntegerField(default=0)
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["clinic", "patient", "-created_at"], name="identity_link_latest")]
 
 
 class ConsentPurpose(models.TextChoices):

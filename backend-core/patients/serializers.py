@@ -33,6 +33,9 @@ class PatientSerializer(serializers.ModelSerializer[ClinicPatient]):
     national_id_country = serializers.CharField(source="profile.national_id_country", read_only=True)
     preferred_language = serializers.CharField(source="profile.preferred_language", read_only=True)
     preferred_channel = serializers.CharField(source="profile.preferred_channel", read_only=True)
+    identity_linked = serializers.SerializerMethodField(
+        help_text="Joined, by the person's own code, to their records at other organizations"
+    )
 
     class Meta:
         model = ClinicPatient
@@ -55,9 +58,13 @@ class PatientSerializer(serializers.ModelSerializer[ClinicPatient]):
             "notes",
             "referral_source",
             "first_visit_on",
+            "identity_linked",
             "created_at",
         ]
         read_only_fields = fields
+
+    def get_identity_linked(self, patient: ClinicPatient) -> bool:
+        return patient.profile.identity_id is not None
 
 
 class _PatientInput(serializers.Serializer[Any]):
@@ -94,6 +101,14 @@ class PatientUpdateSerializer(_PatientInput):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs["partial"] = True
         super().__init__(*args, **kwargs)
+
+
+class IdentityLinkRequestSerializer(serializers.Serializer[Any]):
+    expires_at = serializers.DateTimeField(help_text="When the codes sent, if any, stop working")
+
+
+class IdentityLinkConfirmSerializer(serializers.Serializer[Any]):
+    code = serializers.CharField(max_length=12, help_text="The code the patient received")
 
 
 class ConsentTextSerializer(serializers.ModelSerializer[ConsentText]):

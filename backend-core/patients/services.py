@@ -1,26 +1,43 @@
-"""Writes of the patients context: registration, profile updates and consents."""
+"""Writes of the patients context: registration, profile updates, identity links and
+consents. An organization writes only its own copy of a person (README "Patient
+identity"); the one thing shared across organizations is the identity link, which the
+person proves with a one-time code and which is audited at every organization it joins."""
 
 from __future__ import annotations
 
 import datetime
+import secrets
 import unicodedata
+from collections.abc import Iterable
 from typing import Any
 
+from django.conf import settings
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, Q
 from django.http import HttpRequest
 from django.utils import timezone
+from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.translation import get_supported_language_variant
 from django.utils.translation import gettext as _
 
-from accounts.models import Clinic, User
+from accounts.models import Clinic, Organization, User
 from accounts.validators import clean_national_id, clean_phone, national_id_hash
 from compliance.services import audit_changes, audit_event_record
 from core.exceptions import ValidationFailed
 from core.net import client_ip
 from core.services import model_save
+from core.tasks import enqueue_on_commit
 from core.tenancy import clinic_context
-from patients.models import ClinicPatient, Consent, ConsentPurpose, ConsentText, PatientProfile
+from patients.models import (
+    ClinicPatient,
+    Consent,
+    ConsentPurpose,
+    ConsentText,
+    IdentityLinkRequest,
+    PatientIdentity,
+    PatientProfile,
+)
+from patients.tasks import identity_link_codes_deliver
 
 
 def search_key(text: str) -> str:
@@ -67,10 +84,14 @@ def patient_register(
     """Register a patient at ``clinic`` and return the clinic's link to the profile.
 
     Phones may be local to the clinic's country (``081-555-0101`` in Thailand) and are
-    stored in E.164. A national ID already known (same issuing country, default: the
-    clinic's) links that profile when the birth date matches and is refused otherwise;
-    the profile is linked once per clinic (registering again returns the same link).
-    Audited as ``patient.created``. Raises ``ValidationFailed`` naming the field.
+    stored in E.164. A national ID the clinic's organization already holds (same issuing
+    country, default: the clinic's) links the organization's profile when the birth date
+    matches and is refused otherwise; the profile is linked once per clinic (registering
+    again returns the same link). Other organizations' profiles are never looked at: an
+    ID known elsewhere gets a new profile of this organization, with the same answer as
+    an ID known nowhere, and is joined to the person's identity only by the person's
+    proof (``patient_identity_link_request``). Audited as ``patient.created``. Raises
+    ``ValidationFailed`` naming the field.
     """
     e164 = clean_phone(phone, region=clinic.country)
     alt = clean_phone(phone_alt, field="phone_alt", region=clinic.country) if phone_alt else ""
@@ -81,17 +102,23 @@ def patient_register(
         raise ValidationFailed(errors={"birth_date": [_("A birth date cannot be in the future.")]})
     profile = None
     if compact:
+        # Serializes registrations of the organization, so two clinics registering the
+        # same new ID at once make one profile rather than a unique-constraint error.
+        Organization.objects.select_for_update().filter(pk=clinic.organization_id).first()
         profile = (
             PatientProfile.objects.select_for_update()
-            .filter(national_id_country=country, national_id_hash=digest)
+            .filter(
+                organization_id=clinic.organization_id, national_id_country=country, national_id_hash=digest
+            )
             .first()
         )
         if profile is not None and profile.birth_date != birth_date:
             raise ValidationFailed(
-                errors={"birth_date": [_("Does not match the existing record of this national ID.")]}
+                errors={"birth_date": [_("Does not match this organization's record of this national ID.")]}
             )
     if profile is None:
         profile = PatientProfile(
+            organization_id=clinic.organization_id,
             given_name=given_name.strip(),
             family_name=family_name.strip(),
             search_name=search_key(f"{given_name} {family_name}"),
@@ -131,9 +158,12 @@ PATIENT_OBJECT_TYPE = "patients.ClinicPatient"
 
 
 def _links_search_name_sync(profile: PatientProfile) -> None:
-    # The name belongs to the shared profile, so every clinic's copy follows it: a
-    # deliberate write across clinics, limited to this one person.
-    ClinicPatient.unscoped.filter(profile=profile).update(search_name=profile.search_name)
+    # The name belongs to the organization's profile, so the copy on each of its clinics'
+    # charts follows it: a deliberate write across the organization's clinics, limited to
+    # this one person.
+    ClinicPatient.unscoped.filter(profile=profile, clinic__organization_id=profile.organization_id).update(
+        search_name=profile.search_name
+    )
 
 
 def _audit(
@@ -177,7 +207,8 @@ LINK_EDITABLE = frozenset({"tags", "notes", "referral_source", "first_visit_on"}
 def patient_update(
     *, patient: ClinicPatient, actor: User, request: HttpRequest | None = None, **fields: Any
 ) -> ClinicPatient:
-    """Change a patient's profile (``PROFILE_EDITABLE``) or the clinic's link
+    """Change a patient's profile (``PROFILE_EDITABLE``: the organization's own copy,
+    which no other organization reads or sends to) or the clinic's link
     (``LINK_EDITABLE``). Returns the patient, audited as ``patient.updated`` with the
     changed fields (sensitive values masked). Raises ``ValidationFailed`` naming the
     field. The national ID is corrected through a rectification request, not here."""
@@ -222,6 +253,225 @@ def patient_update(
     changes = audit_changes(before=before, after=after, fields=list(before))
     if changes:
         _audit(patient, actor, "patient.updated", request, changes)
+    return patient
+
+
+# ------------------------------------------------------------------- identity links
+
+IDENTITY_LINK_CODE_DIGITS = 6
+
+
+def _link_code_hash(*, link_request: IdentityLinkRequest, code: str) -> str:
+    # Keyed by the server secret and salted by the request: a leaked table does not
+    # give the six-digit codes away to an offline search.
+    return salted_hmac(f"patients.identity_link:{link_request.pk}", code, algorithm="sha256").hexdigest()
+
+
+def _identity_audit(
+    *,
+    changed: Iterable[tuple[PatientProfile, Any]],
+    action: str,
+    actor: User,
+    acting: ClinicPatient,
+    request: HttpRequest | None,
+) -> None:
+    """Record ``action`` on every chart of every profile in ``changed`` (``(profile,
+    identity id before)``), at each clinic of each organization concerned. Events at
+    other organizations name no user, address or clinic of the acting organization:
+    only its id, so the platform can match both sides."""
+    before = {profile.pk: old for profile, old in changed}
+    links = (
+        ClinicPatient.unscoped.filter(profile_id__in=list(before))
+        .select_related("clinic", "profile")
+        .order_by("clinic_id", "pk")
+    )
+    acting_organization = acting.clinic.organization_id
+    for link in links:
+        own = link.clinic.organization_id == acting_organization
+        identity = link.profile.identity_id
+        audit_event_record(
+            clinic=link.clinic,
+            actor=actor if own else None,
+            action=action,
+            object_type=PATIENT_OBJECT_TYPE,
+            object_id=link.pk,
+            changes={
+                "identity": [_text(before[link.profile_id]), _text(identity)],
+                "by_organization": [None, str(acting_organization)],
+            },
+            request=request if link.clinic_id == acting.clinic_id else None,
+        )
+
+
+def _text(value: Any) -> str | None:
+    return None if value is None else str(value)
+
+
+def _identity_detach(
+    *, profile: PatientProfile, actor: User, acting: ClinicPatient, request: HttpRequest | None
+) -> None:
+    """Take ``profile`` (locked, about to lose or change its national ID) out of its
+    identity, audited as ``patient.identity_unlinked`` at every organization still in
+    it and at the profile's own."""
+    if profile.identity_id is None:
+        return
+    old = profile.identity_id
+    remaining = list(PatientProfile.objects.filter(identity_id=old).exclude(pk=profile.pk))
+    profile.identity = None
+    model_save(profile, update_fields=["identity"])
+    _identity_audit(
+        changed=[(profile, old), *((p, old) for p in remaining)],
+        action="patient.identity_unlinked",
+        actor=actor,
+        acting=acting,
+        request=request,
+    )
+
+
+@transaction.atomic
+def patient_identity_link_request(
+    *, patient: ClinicPatient, actor: User, request: HttpRequest | None = None
+) -> IdentityLinkRequest:
+    """Ask the person to prove that ``patient`` is the one other organizations know by
+    the same national ID: a ``IDENTITY_LINK_CODE_DIGITS``-digit code is sent by SMS to
+    each distinct phone those organizations have on file (``patient.identity_link_code``
+    template, the phone holder's language), never to the requester, who learns nothing
+    from the answer: it is the same whether no, one or several codes were sent. The
+    person reads the code out at the front desk (``patient_identity_link_confirm``).
+
+    Earlier open requests for the patient end. Codes expire after
+    ``IDENTITY_LINK_CODE_TTL_MINUTES``. Audited as ``patient.identity_link_requested``
+    (without how many codes were sent). Raises ``ValidationFailed`` naming
+    ``national_id`` when the patient has none. Consent as the legal basis of joining
+    records held by separate controllers: LGPD Art. 7 I and Art. 11 I; PDPA s19.
+    """
+    profile = PatientProfile.objects.select_for_update().get(pk=patient.profile_id)
+    if not profile.national_id_hash:
+        raise ValidationFailed(errors={"national_id": [_("Record the patient's national ID first.")]})
+    # A deliberate read across organizations, limited to the phones of one person's
+    # national ID; nothing of it reaches the requester.
+    elsewhere = (
+        PatientProfile.objects.filter(
+            national_id_country=profile.national_id_country, national_id_hash=profile.national_id_hash
+        )
+        .exclude(organization_id=profile.organization_id)
+        .exclude(phone="")
+    )
+    if profile.identity_id is not None:
+        elsewhere = elsewhere.exclude(identity_id=profile.identity_id)
+    by_phone: dict[str, list[str]] = {}
+    for other in elsewhere.order_by("created_at", "pk").only("pk", "phone"):
+        by_phone.setdefault(other.phone, []).append(str(other.pk))
+    now = timezone.now()
+    IdentityLinkRequest.objects.filter(patient=patient, confirmed_at__isnull=True, expires_at__gt=now).update(
+        expires_at=now
+    )
+    link_request = IdentityLinkRequest(
+        clinic=patient.clinic,
+        patient=patient,
+        requested_by=actor,
+        expires_at=now + datetime.timedelta(minutes=settings.IDENTITY_LINK_CODE_TTL_MINUTES),
+    )
+    codes = {
+        phone: f"{secrets.randbelow(10**IDENTITY_LINK_CODE_DIGITS):0{IDENTITY_LINK_CODE_DIGITS}d}"
+        for phone in by_phone
+    }
+    link_request.codes = [
+        {"hash": _link_code_hash(link_request=link_request, code=code), "profiles": by_phone[phone]}
+        for phone, code in codes.items()
+    ]
+    model_save(link_request)
+    if codes:
+        enqueue_on_commit(
+            identity_link_codes_deliver,
+            clinic_id=str(patient.clinic_id),
+            link_request_id=str(link_request.pk),
+            codes={by_phone[phone][0]: code for phone, code in codes.items()},
+        )
+    _audit(patient, actor, "patient.identity_link_requested", request)
+    return link_request
+
+
+def patient_identity_link_confirm(
+    *, patient: ClinicPatient, actor: User, code: str, request: HttpRequest | None = None
+) -> ClinicPatient:
+    """Join ``patient``'s profile to the identity of the profiles whose phone received
+    ``code`` (the newest open request's), creating the identity when none of them has
+    one, and merging identities when both sides had one. Every chart whose profile
+    changed identity, at every organization concerned, is audited as
+    ``patient.identity_linked``. Returns the patient.
+
+    A wrong, expired or used code, or one past ``IDENTITY_LINK_MAX_ATTEMPTS`` wrong
+    tries, raises ``ValidationFailed`` naming ``code`` (one answer for all, so a code
+    that was never sent looks like a wrong one). Not one transaction on purpose: a wrong
+    try must stay counted although the error is raised.
+    """
+    linked = _identity_link_try(patient=patient, actor=actor, code=code, request=request)
+    if linked is None:
+        raise ValidationFailed(errors={"code": [_("Wrong or expired code.")]})
+    return linked
+
+
+@transaction.atomic
+def _identity_link_try(
+    *, patient: ClinicPatient, actor: User, code: str, request: HttpRequest | None
+) -> ClinicPatient | None:
+    link_request = (
+        IdentityLinkRequest.objects.select_for_update()
+        .filter(patient=patient)
+        .order_by("-created_at")
+        .first()
+    )
+    if (
+        link_request is None
+        or link_request.confirmed_at is not None
+        or link_request.expires_at <= timezone.now()
+        or link_request.attempts >= settings.IDENTITY_LINK_MAX_ATTEMPTS
+    ):
+        return None
+    offered = _link_code_hash(link_request=link_request, code=code.strip())
+    match = next((c for c in link_request.codes if constant_time_compare(c["hash"], offered)), None)
+    if match is None:
+        link_request.attempts += 1
+        model_save(link_request, update_fields=["attempts"])
+        return None
+    link_request.confirmed_at = timezone.now()
+    model_save(link_request, update_fields=["confirmed_at"])
+    profile = PatientProfile.objects.select_for_update().get(pk=patient.profile_id)
+    # Only profiles that still carry the same national ID: one corrected meanwhile is
+    # no longer the person the code was sent about.
+    targets = list(
+        PatientProfile.objects.select_for_update().filter(
+            pk__in=match["profiles"],
+            national_id_country=profile.national_id_country,
+            national_id_hash=profile.national_id_hash,
+        )
+    )
+    if not targets or not profile.national_id_hash:
+        return None
+    joined = [profile, *targets]
+    identities = sorted(
+        PatientIdentity.objects.filter(pk__in={p.identity_id for p in joined if p.identity_id}),
+        key=lambda i: (i.created_at, str(i.pk)),
+    )
+    identity = identities[0] if identities else PatientIdentity()
+    if not identities:
+        model_save(identity)
+    merged = [i.pk for i in identities[1:]]
+    changed = list(
+        PatientProfile.objects.select_for_update()
+        .filter(Q(pk__in=[p.pk for p in joined]) | Q(identity_id__in=merged))
+        .exclude(identity_id=identity.pk)
+    )
+    before = [(p, p.identity_id) for p in changed]
+    PatientProfile.objects.filter(pk__in=[p.pk for p in changed]).update(
+        identity=identity, updated_at=timezone.now()
+    )
+    PatientIdentity.objects.filter(pk__in=merged).delete()
+    _identity_audit(
+        changed=before, action="patient.identity_linked", actor=actor, acting=patient, request=request
+    )
+    patient.profile = PatientProfile.objects.get(pk=patient.profile_id)
     return patient
 
 
@@ -319,15 +569,22 @@ def patient_national_id_correct(
     request: HttpRequest | None = None,
 ) -> ClinicPatient:
     """Rectify the national ID of ``patient``'s profile (LGPD Art. 18 III). The number is
-    validated for its country and must not belong to another profile. Audited as
+    validated for its country and must not belong to another profile of the
+    organization (other organizations' records are not looked at). A profile joined to
+    an identity leaves it when the number changes (``patient.identity_unlinked`` at every
+    organization concerned): the link was proven for the old number. Audited as
     ``patient.updated`` (values masked). Raises ``ValidationFailed`` naming the field."""
     country = (national_id_country or patient.clinic.country).upper()
     compact = clean_national_id(country=country, value=national_id)
     digest = national_id_hash(country=country, national_id=compact)
     profile = PatientProfile.objects.select_for_update().get(pk=patient.profile_id)
-    clash = PatientProfile.objects.filter(national_id_country=country, national_id_hash=digest)
+    clash = PatientProfile.objects.filter(
+        organization_id=profile.organization_id, national_id_country=country, national_id_hash=digest
+    )
     if compact and clash.exclude(pk=profile.pk).exists():
         raise ValidationFailed(errors={"national_id": [_("This national ID belongs to another patient.")]})
+    if (profile.national_id_country, profile.national_id_hash) != (country if compact else "", digest):
+        _identity_detach(profile=profile, actor=actor, acting=patient, request=request)
     before = {"national_id": profile.national_id, "national_id_country": profile.national_id_country}
     profile.national_id, profile.national_id_hash = compact, digest
     profile.national_id_country = country if compact else ""
@@ -353,7 +610,6 @@ def patient_erase(
     *,
     links: list[ClinicPatient],
     actor: User,
-    erase_contact: bool,
     erase_identity: bool,
     request: HttpRequest | None = None,
 ) -> dict[str, list[str]]:
@@ -363,9 +619,10 @@ def patient_erase(
 
     Always: marketing, photo-publication and data-sharing consents are withdrawn (the
     history of decisions is kept as evidence of lawful processing, LGPD Art. 16 I) and the
-    charts' tags, notes and referral source are cleared. ``erase_contact`` clears the
-    profile's phones, e-mail and address; ``erase_identity`` also replaces the name and
-    removes the national ID (only when no record must be retained).
+    charts' tags, notes and referral source are cleared, and so are the profile's phones,
+    e-mail and address (the organization's own copy: other organizations' copies are
+    theirs); ``erase_identity`` also replaces the name and removes the national ID (only
+    when no record must be retained), which takes the profile out of its identity.
     Returns ``{"removed": [...fields], "withdrawn": [...purposes]}``. Each link's erasure
     is audited as ``patient.erased``.
     """
@@ -395,20 +652,18 @@ def patient_erase(
             link.tags, link.notes, link.referral_source = [], "", ""
             model_save(link, update_fields=list(LINK_PERSONAL_FIELDS))
             removed.update(LINK_PERSONAL_FIELDS)
-    update: list[str] = []
-    if erase_contact:
-        profile.phone = profile.phone_alt = profile.email = profile.address = ""
-        update += CONTACT_FIELDS
+    profile.phone = profile.phone_alt = profile.email = profile.address = ""
+    update: list[str] = list(CONTACT_FIELDS)
     if erase_identity:
+        _identity_detach(profile=profile, actor=actor, acting=links[0], request=request)
         profile.given_name, profile.family_name = str(_("Anonymized")), ""
         profile.search_name = search_key(profile.given_name)
         profile.national_id = profile.national_id_hash = profile.national_id_country = ""
         update += [*IDENTITY_FIELDS, "search_name", "national_id_hash"]
-    if update:
-        model_save(profile, update_fields=update)
-        if erase_identity:
-            _links_search_name_sync(profile)
-        removed.update(f for f in update if f not in ("search_name", "national_id_hash"))
+    model_save(profile, update_fields=update)
+    if erase_identity:
+        _links_search_name_sync(profile)
+    removed.update(f for f in update if f not in ("search_name", "national_id_hash"))
     for link in links:
         with clinic_context(link.clinic):
             _audit(link, actor, "patient.erased", request, {"removed": [None, sorted(removed)]})

@@ -433,11 +433,11 @@ def test_two_requests_redeeming_the_last_session_at_once_leave_zero_not_minus_on
 
 
 def test_recall_lists_exactly_the_patients_who_received_the_lot(shop, world):
-    from patients.tests.factories import ClinicPatientFactory, PatientProfileFactory
+    from patients.tests.factories import ClinicPatientFactory
 
     other = f.lot(shop.clinic, shop.user(), shop.filler, "SER-2", "5", expires_in_days=900)
-    bob = ClinicPatientFactory(clinic=shop.clinic, profile=PatientProfileFactory(), chart_number="HN7")
-    eve = ClinicPatientFactory(clinic=shop.clinic, profile=PatientProfileFactory(), chart_number="HN8")
+    bob = ClinicPatientFactory(clinic=shop.clinic, chart_number="HN7")
+    eve = ClinicPatientFactory(clinic=shop.clinic, chart_number="HN8")
     sale = _checkout(shop, [CartLine(item=shop.filler, lot=shop.lot)])
     _checkout(shop, [CartLine(item=shop.filler, lot=shop.lot, quantity=Decimal(2))], patient=bob)
     _checkout(shop, [CartLine(item=shop.filler, lot=other)], patient=eve)

@@ -263,9 +263,14 @@ def test_export_covers_every_clinic_of_the_organization_and_no_other_organizatio
     profile = PatientProfile.objects.get(pk=world.a.patient.profile_id)
     branch = ClinicFactory(organization=world.a.clinic.organization)
     _second_chart(branch, profile, world.a.user(Role.DOCTOR), chart_number="HN-BRANCH", note="Branch note.")
-    # The same person is also a patient of another organization (another controller).
+    # The same person is also a patient of another organization (another controller),
+    # which holds its own profile of them.
     _second_chart(
-        world.b.clinic, profile, world.b.user(Role.DOCTOR), chart_number="BR-OTHER", note="Other org."
+        world.b.clinic,
+        PatientProfileFactory(organization=world.b.clinic.organization),
+        world.b.user(Role.DOCTOR),
+        chart_number="BR-OTHER",
+        note="Other org.",
     )
 
     document, queries_for_two_clinics = _export_in_request_clinic(world.a)
@@ -317,7 +322,8 @@ def _patient_with_record(tenant, *, years_ago, chart_number="HN000002"):
     record was written ``years_ago`` years ago (``None``: no clinical record)."""
     patient = ClinicPatientFactory(
         clinic=tenant.clinic,
-        profile=PatientProfileFactory(given_name="Nok", phone="+66815550199"),
+        profile__given_name="Nok",
+        profile__phone="+66815550199",
         chart_number=chart_number,
     )
     if years_ago is not None:

@@ -14,7 +14,7 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_SCHEMA_CLASS": "core.schema.AutoSchema",
     "EXCEPTION_HANDLER": "core.exceptions.problem_exception_handler",
-    "DEFAULT_THROTTLE_RATES": {"auth": "30/minute", "anon": "120/minute"},
+    "DEFAULT_THROTTLE_RATES": {"auth": "30/minute", "anon": "120/minute", "identity_link": "10/hour"},
     "DEFAULT_VERSIONING_CLASS": None,
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
     "TEST_REQUEST_DEFAULT_FORMAT": "json",

@@ -15,3 +15,9 @@ CLINICAL_RECORD_RETENTION_YEARS: dict[str, int] = {
     **{k.upper(): int(v) for k, v in env.dict("CLINICAL_RECORD_RETENTION_YEARS", default={}).items()},
 }
 DEFAULT_RECORD_RETENTION_YEARS = env.int("DEFAULT_RECORD_RETENTION_YEARS", default=10)
+
+# Joining a patient's profile to the same person at other organizations (README "Patient
+# identity"): the one-time codes sent to the phones on file there expire after this many
+# minutes and allow this many wrong tries per request.
+IDENTITY_LINK_CODE_TTL_MINUTES = env.int("IDENTITY_LINK_CODE_TTL_MINUTES", default=10)
+IDENTITY_LINK_MAX_ATTEMPTS = env.int("IDENTITY_LINK_MAX_ATTEMPTS", default=5)

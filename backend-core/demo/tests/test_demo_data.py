@@ -180,11 +180,16 @@ def test_patients_carry_valid_national_ids_and_local_details(output):
         assert profile.sex in (PatientProfile.Sex.FEMALE, PatientProfile.Sex.MALE)
 
 
-def test_one_patient_profile_is_linked_to_two_clinics(output):
-    shared = [p for p in PatientProfile.objects.all() if p.clinic_links(manager="unscoped").count() == 2]
+def test_a_patient_of_two_organizations_has_a_profile_at_each_and_no_link_she_did_not_prove(output):
+    noura = list(PatientProfile.objects.filter(given_name="Noura").select_related("organization"))
 
-    assert [(p.given_name, p.national_id_country) for p in shared] == [("Noura", "SA")]
-    assert ClinicPatient.unscoped.count() == PatientProfile.objects.count() + 1
+    assert sorted(p.organization.name for p in noura) == [
+        "Lumière Aesthetic Group",
+        "Noor Medical Aesthetics",
+    ]
+    assert len({(p.national_id_country, p.national_id) for p in noura}) == 1
+    assert {p.identity_id for p in noura} == {None}
+    assert ClinicPatient.unscoped.count() == PatientProfile.objects.count()
 
 
 def test_generated_identities_are_the_same_on_every_run():

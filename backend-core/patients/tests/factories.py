@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime
 
 import factory
 
-from accounts.tests.factories import ClinicFactory
+from accounts.tests.factories import ClinicFactory, OrganizationFactory
 from patients.models import ClinicPatient, Consent, ConsentPurpose, ConsentText, PatientProfile
 from patients.services import search_key
 
@@ -15,6 +15,7 @@ class PatientProfileFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = PatientProfile
 
+    organization = factory.SubFactory(OrganizationFactory)
     given_name = "Ploy"
     family_name = "Srisuk"
     search_name = factory.LazyAttribute(lambda p: search_key(f"{p.given_name} {p.family_name}"))
@@ -29,7 +30,9 @@ class ClinicPatientFactory(factory.django.DjangoModelFactory):
         model = ClinicPatient
 
     clinic = factory.SubFactory(ClinicFactory)
-    profile = factory.SubFactory(PatientProfileFactory)
+    profile = factory.SubFactory(
+        PatientProfileFactory, organization=factory.SelfAttribute("..clinic.organization")
+    )
     search_name = factory.SelfAttribute("profile.search_name")
     chart_number = "HN000001"
 

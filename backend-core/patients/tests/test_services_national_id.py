@@ -51,9 +51,9 @@ def test_national_id_is_stored_encrypted_beside_its_blind_index():
     assert (fresh.national_id, fresh.national_id_country) == (THAI_ID, "TH")
 
 
-def test_a_second_clinic_links_the_existing_profile_by_national_id():
+def test_a_second_clinic_of_the_organization_links_its_profile_by_national_id():
     first = register(ClinicFactory(country="TH"))
-    second_clinic = ClinicFactory(country="TH")
+    second_clinic = ClinicFactory(country="TH", organization=first.clinic.organization)
 
     second = register(second_clinic, national_id="1-1017-00230-70-8")
 
@@ -62,13 +62,27 @@ def test_a_second_clinic_links_the_existing_profile_by_national_id():
     assert PatientProfile.objects.count() == 1
 
 
-def test_a_known_national_id_with_another_birth_date_is_refused():
-    register(ClinicFactory(country="TH"))
+def test_a_known_national_id_with_another_birth_date_is_refused_within_the_organization():
+    first = register(ClinicFactory(country="TH"))
 
     with pytest.raises(ValidationFailed) as caught:
-        register(ClinicFactory(country="TH"), birth_date=datetime.date(1990, 1, 1))
+        register(
+            ClinicFactory(country="TH", organization=first.clinic.organization),
+            birth_date=datetime.date(1990, 1, 1),
+        )
 
     assert list(caught.value.errors) == ["birth_date"]
+
+
+def test_another_organization_gets_its_own_profile_whatever_the_birth_date():
+    first = register(ClinicFactory(country="TH"))
+
+    other = register(ClinicFactory(country="TH"), birth_date=datetime.date(1990, 1, 1))
+
+    assert other.profile_id != first.profile_id
+    assert other.profile.organization_id == other.clinic.organization_id
+    assert other.profile.birth_date == datetime.date(1990, 1, 1)
+    assert PatientProfile.objects.get(pk=first.profile_id).birth_date == BORN
 
 
 def test_an_invalid_national_id_is_refused_naming_the_field():
@@ -78,11 +92,12 @@ def test_an_invalid_national_id_is_refused_naming_the_field():
     assert list(caught.value.errors) == ["national_id"]
 
 
-def test_the_database_refuses_a_second_profile_with_the_same_national_id_and_country():
+def test_the_database_refuses_a_second_profile_with_the_same_national_id_in_one_organization():
     existing = register(ClinicFactory(country="TH")).profile
 
     with pytest.raises(IntegrityError), transaction.atomic():
         PatientProfile.objects.create(
+            organization_id=existing.organization_id,
             given_name="Duplicate",
             birth_date=BORN,
             phone="+66815550102",

@@ -11,7 +11,7 @@ from accounts.tests.factories import ClinicFactory, MembershipFactory, tokens_fo
 from core.realtime import clinic_group
 from core.roles import Role
 from core.tenancy import clinic_context
-from patients.tests.factories import ClinicPatientFactory, PatientProfileFactory
+from patients.tests.factories import ClinicPatientFactory
 from scheduling.models import Appointment, ScheduleException, StaffSchedule
 from scheduling.selectors import practitioner_free_slots
 
@@ -74,9 +74,7 @@ def test_receptionist_books_and_the_calendar_lists_it(desk, world):
 def test_overlap_is_409_naming_what_clashed(desk, world):
     starts = _at(world.a.clinic, 2, 10)
     assert _book(desk, world.a, starts).status_code == 201
-    other = ClinicPatientFactory(
-        clinic=world.a.clinic, profile=PatientProfileFactory(), chart_number="HN000099"
-    )
+    other = ClinicPatientFactory(clinic=world.a.clinic, chart_number="HN000099")
     clash = _book(desk, world.a, starts + dt.timedelta(minutes=15), patient=other)
     assert clash.status_code == 409
     assert [e["field"] for e in clash.json()["errors"]] == ["practitioner"]
@@ -157,9 +155,7 @@ def test_cancel_needs_a_reason_and_frees_the_slot(desk, world):
 
 def test_reschedule_moves_and_checks_conflicts(desk, world):
     first = _book(desk, world.a, _at(world.a.clinic, 2, 10)).json()
-    other = ClinicPatientFactory(
-        clinic=world.a.clinic, profile=PatientProfileFactory(), chart_number="HN000077"
-    )
+    other = ClinicPatientFactory(clinic=world.a.clinic, chart_number="HN000077")
     second = _book(desk, world.a, _at(world.a.clinic, 2, 14), patient=other).json()
     moved = desk.patch(
         f"{URL}/{first['id']}", {"starts_at": _at(world.a.clinic, 2, 15).isoformat()}, format="json"
@@ -270,12 +266,7 @@ def test_booking_reaches_the_clinics_live_calendar_only(world, api):
 def test_fifty_concurrent_bookings_of_one_slot_end_with_exactly_one(world, live_server):
     doctor = world.a.user(Role.DOCTOR)
     _hours(world.a.clinic, doctor)
-    patients = [
-        ClinicPatientFactory(
-            clinic=world.a.clinic, profile=PatientProfileFactory(), chart_number=f"HN9{i:05d}"
-        )
-        for i in range(50)
-    ]
+    patients = [ClinicPatientFactory(clinic=world.a.clinic, chart_number=f"HN9{i:05d}") for i in range(50)]
     headers = {
         "Authorization": f"Bearer {tokens_for(world.a.user(Role.RECEPTIONIST)).access}",
         "X-Clinic-Id": str(world.a.clinic.pk),

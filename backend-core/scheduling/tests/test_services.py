@@ -9,7 +9,7 @@ from core.exceptions import ValidationFailed
 from core.roles import Role
 from core.tenancy import clinic_context
 from notifications.models import Notification
-from patients.tests.factories import ClinicPatientFactory, PatientProfileFactory
+from patients.tests.factories import ClinicPatientFactory
 from scheduling.models import Appointment
 from scheduling.services import AppointmentConflict, appointment_import
 
@@ -33,9 +33,7 @@ def _past(days=3):
 
 
 def _other_patient(tenant):
-    return ClinicPatientFactory(
-        clinic=tenant.clinic, profile=PatientProfileFactory(), chart_number="HN000077"
-    )
+    return ClinicPatientFactory(clinic=tenant.clinic, chart_number="HN000077")
 
 
 def test_import_records_a_past_completed_appointment_without_reminders(world):
