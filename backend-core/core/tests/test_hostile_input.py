@@ -313,6 +313,7 @@ class Rotation:
         return picked
 
 
+LIST_PARAMETERS = ("search", "ordering", "page", "page_size")
 SCALAR = [
     label for label, value in HOSTILE.items() if not isinstance(value, dict | list) and value is not None
 ]
@@ -341,7 +342,9 @@ def test_hostile_query_parameters_never_answer_5xx(fuzzer: Fuzzer, signed_in: bo
             continue
         url = _url(op, fuzzer.world)
         role = _role(fuzzer, signed_in, op, url, None)
-        for name in op.query:
+        # Lists also get the parameters views read without declaring them in the schema.
+        extra = LIST_PARAMETERS if "{" not in op.path else ()
+        for name in dict.fromkeys((*op.query, *extra)):
             for label in rotation.take(PER_QUERY_PARAM):
                 # A lone surrogate goes as the bytes %ED%A0%80: invalid UTF-8.
                 query = urlencode({name: str(HOSTILE[label])}, errors="surrogatepass")
@@ -421,3 +424,10 @@ def test_nul_and_lone_surrogates_are_400_naming_each_field(client: APIClient, db
     assert _fields(response) == {"organization_name", "clinic.name", "owner.notes"}
     # The answer itself is valid UTF-8 JSON: the bad text is never echoed back.
     assert "\ud800" not in response.content.decode()
+
+
+def test_nul_in_a_query_parameter_is_400_naming_it(api: Any, world: Any) -> None:
+    owner = api(world.a.user(), world.a.clinic)
+    response = owner.get("/api/v1/staff?search=%00&page=1")  # a search PostgreSQL cannot run
+    assert response.status_code == 400 and _fields(response) == {"search"}
+    assert api().get("/api/v1/patients?ordering=a%00").status_code == 400
