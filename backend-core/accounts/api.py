@@ -278,8 +278,10 @@ class InviteAcceptView(AuthThrottled):
 
 
 class ClinicViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicScopedViewSet[Clinic]):
-    """Clinics (branches) of the caller's organization: owners and admins list, open and
-    edit them; every member reads and managers edit the current one at ``clinics/me``."""
+    """Clinics (branches) of the caller's organization. Owners list and edit every branch
+    and open new ones; an admin lists and edits only the branches where they are an
+    active manager (another branch answers 404); every member reads and managers edit
+    the current one at ``clinics/me``."""
 
     model = Clinic
     serializer_class = serializers.ClinicSerializer
@@ -288,7 +290,7 @@ class ClinicViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicScop
         "list": "clinic.manage",
         "retrieve": "clinic.manage",
         "me": "clinic.view",
-        "create": "clinic.manage",
+        "create": "clinic.open",
         "partial_update": "clinic.manage",
         "update_me": "clinic.manage",
     }
@@ -296,7 +298,7 @@ class ClinicViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicScop
     ordering_fields = ["name", "created_at"]
 
     def get_base_queryset(self) -> QuerySet[Clinic]:
-        return Clinic.objects.select_related("organization").order_by("name")
+        return selectors.clinics_managed_by(user=self.actor, role=self.membership.role)
 
     @extend_schema(request=serializers.ClinicInputSerializer, responses={201: serializers.ClinicSerializer})
     def create(self, request: Request) -> Response:

@@ -8,6 +8,7 @@ from typing import Any
 
 from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
 from django.contrib.auth.models import PermissionsMixin
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -17,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.validators import (
     validate_country,
     validate_currency,
+    validate_currency_for_country,
     validate_locale,
     validate_time_zone,
 )
@@ -117,6 +119,15 @@ class Clinic(UUIDModel, TimeStampedModel):
 
     def __str__(self) -> str:
         return self.name
+
+    def clean(self) -> None:
+        """The currency is one the country uses (checked once both are well-formed)."""
+        try:
+            validate_country(self.country)
+            validate_currency(self.currency)
+        except ValidationError:
+            return  # the field validators name the bad field
+        validate_currency_for_country(country=self.country, currency=self.currency)
 
 
 class Membership(UUIDModel, TimeStampedModel):

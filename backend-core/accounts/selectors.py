@@ -9,7 +9,7 @@ from django.db.models import QuerySet
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts.models import Clinic, Invite, Membership, ProfessionalLicence, User
-from core.roles import TWO_FACTOR_ROLES
+from core.roles import MANAGERS, TWO_FACTOR_ROLES, Role
 
 
 def membership_active_get(*, user_id: uuid.UUID, clinic_id: uuid.UUID) -> Membership | None:
@@ -40,6 +40,20 @@ def staff_list(*, clinic: Clinic) -> QuerySet[Membership]:
 
 def clinic_list_for_organization(*, organization_id: uuid.UUID) -> QuerySet[Clinic]:
     return Clinic.objects.filter(organization_id=organization_id).order_by("name")
+
+
+def clinics_managed_by(*, user: User, role: str) -> QuerySet[Clinic]:
+    """Clinics ``user`` may open and edit in the settings, before the organization scope
+    the view adds: every clinic when ``role`` (their role where they act) is owner, the
+    owner running the whole organization; otherwise only clinics where they hold an
+    active manager membership, so an admin of one branch cannot change another's
+    currency or time zone."""
+    clinics = Clinic.objects.select_related("organization").order_by("name")
+    if role == Role.OWNER:
+        return clinics
+    return clinics.filter(
+        memberships__user=user, memberships__is_active=True, memberships__role__in=list(MANAGERS)
+    )
 
 
 def invite_list() -> QuerySet[Invite]:

@@ -41,11 +41,12 @@ from accounts.models import (
     User,
 )
 from accounts.selectors import totp_device_confirmed
-from accounts.signals import password_changed
+from accounts.signals import clinic_currency_in_use, password_changed
 from accounts.validators import clean_national_id, clean_phone, national_id_hash
 from core.exceptions import (
     AuthenticationFailedError,
     Conflict,
+    FieldErrors,
     Gone,
     PermissionDeniedError,
     TooManyRequests,
@@ -80,14 +81,20 @@ def user_create(
     """Create a user who signs in with ``phone`` (any format ``phonenumbers`` parses with
     a country code) and ``password`` (Django's validators: length ≥ 10, not common, not
     all digits, not like the name). Raises ``ValidationFailed`` naming the field."""
-    e164 = clean_phone(phone)
-    if User.objects.filter(phone=e164).exists():
-        raise ValidationFailed(errors={"phone": [_("An account with this mobile number exists.")]})
+    errors = FieldErrors()
+    e164 = phone
+    with errors.collect():
+        e164 = clean_phone(phone)
+        if User.objects.filter(phone=e164).exists():
+            raise ValidationFailed(errors={"phone": [_("An account with this mobile number exists.")]})
     country = national_id_country.upper()
-    compact = clean_national_id(country=country, value=national_id)
-    digest = national_id_hash(country=country, national_id=compact)
-    if compact and User.objects.filter(national_id_country=country, national_id_hash=digest).exists():
-        raise ValidationFailed(errors={"national_id": [_("This national ID is already registered.")]})
+    compact = digest = ""  # stays empty when refused, so the model does not refuse it twice
+    with errors.collect():
+        valid = clean_national_id(country=country, value=national_id)
+        hashed = national_id_hash(country=country, national_id=valid)
+        if valid and User.objects.filter(national_id_country=country, national_id_hash=hashed).exists():
+            raise ValidationFailed(errors={"national_id": [_("This national ID is already registered.")]})
+        compact, digest = valid, hashed
     user = User(
         phone=e164,
         given_name=given_name,
@@ -98,9 +105,10 @@ def user_create(
         national_id_country=country if compact else "",
         preferred_language=preferred_language,
     )
-    _password(password, user)
+    with errors.collect():
+        _password(password, user)
     user.set_password(password)
-    model_save(user)
+    model_save(user, errors=errors)
     return user
 
 
@@ -159,7 +167,11 @@ class ClinicData:
 
 
 def _clinic_build(*, organization: Organization, data: ClinicData) -> Clinic:
-    phone = clean_phone(data.phone, region=data.country, mobile_only=False) if data.phone else ""
+    """Create the clinic; every invalid field (phone included) is named in one answer."""
+    errors = FieldErrors()
+    phone = ""
+    with errors.collect():
+        phone = clean_phone(data.phone, region=data.country, mobile_only=False) if data.phone else ""
     clinic = Clinic(
         organization=organization,
         name=data.name,
@@ -171,7 +183,7 @@ def _clinic_build(*, organization: Organization, data: ClinicData) -> Clinic:
         phone=phone,
         address=data.address,
     )
-    model_save(clinic)
+    model_save(clinic, errors=errors)
     return clinic
 
 
@@ -183,8 +195,12 @@ def organization_signup(
     ``user_create`` arguments). All or nothing."""
     organization = Organization(name=organization_name, slug=_unique_slug(Organization, organization_name))
     model_save(organization)
-    first_clinic = _clinic_build(organization=organization, data=clinic)
-    user = user_create(**owner)
+    errors = FieldErrors()
+    with errors.collect(prefix="clinic"):
+        first_clinic = _clinic_build(organization=organization, data=clinic)
+    with errors.collect(prefix="owner"):
+        user = user_create(**owner)
+    errors.raise_if_any()  # the transaction rolls back whatever was saved
     model_save(Membership(user=user, clinic=first_clinic, role=Role.OWNER))
     return organization, first_clinic, user
 
@@ -204,19 +220,42 @@ CLINIC_EDITABLE = frozenset(
 
 @transaction.atomic
 def clinic_update(*, clinic: Clinic, actor: User, **fields: Any) -> Clinic:
-    """Change a clinic's settings (``CLINIC_EDITABLE`` fields)."""
-    unknown = set(fields) - CLINIC_EDITABLE
-    if unknown:
-        raise ValidationFailed(errors={f: [_("This field cannot be changed.")] for f in unknown})
+    """Change a clinic's settings (``CLINIC_EDITABLE`` fields). Every invalid field is
+    named in one ``ValidationFailed``; the currency must be one the country uses. Once
+    the clinic has recorded money (a receiver of ``clinic_currency_in_use`` says so:
+    commerce's sales and invoices) its currency is fixed: ``Conflict`` naming
+    ``currency``, as amounts already booked would change meaning (IAS 21: a ledger keeps
+    one functional currency)."""
+    errors = FieldErrors()
+    for name in set(fields) - CLINIC_EDITABLE:
+        errors.add(name, _("This field cannot be changed."))
+        del fields[name]
+    for name in ("country", "currency"):
+        if isinstance(fields.get(name), str):
+            fields[name] = fields[name].upper()
+    locked = Clinic.objects.select_for_update().get(pk=clinic.pk)
     if fields.get("phone"):
-        fields["phone"] = clean_phone(
-            fields["phone"], region=fields.get("country") or clinic.country, mobile_only=False
-        )
+        with errors.collect():
+            fields["phone"] = clean_phone(
+                fields["phone"], region=fields.get("country") or locked.country, mobile_only=False
+            )
+    currency_changes = "currency" in fields and fields["currency"] != locked.currency
     for name, value in fields.items():
-        setattr(clinic, name, value.upper() if name in ("country", "currency") else value)
-    if fields:
-        model_save(clinic, update_fields=list(fields))
-    return clinic
+        setattr(locked, name, value)
+    if fields or errors.errors:
+        model_save(locked, update_fields=list(fields), errors=errors)
+    if currency_changes and any(
+        in_use for _receiver, in_use in clinic_currency_in_use.send(Clinic, clinic=locked)
+    ):
+        raise Conflict(
+            _("The currency cannot change once the clinic has sold in it."),
+            code="currency_in_use",
+            errors={
+                "currency": _("The clinic has sales or invoices in %(currency)s.")
+                % {"currency": clinic.currency}
+            },
+        )
+    return locked
 
 
 # ------------------------------------------------------------------------------- staff

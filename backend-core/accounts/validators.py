@@ -20,7 +20,7 @@ from collections.abc import Callable
 
 import phonenumbers
 from babel import Locale, UnknownLocaleError
-from babel.numbers import list_currencies
+from babel.numbers import get_territory_currencies, list_currencies
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from stdnum import luhn
@@ -106,6 +106,24 @@ _CURRENCIES = frozenset(list_currencies())
 def validate_currency(value: str) -> None:
     if value not in _CURRENCIES:
         raise ValidationError(_("Unknown ISO 4217 currency code, e.g. THB."), code="invalid_currency")
+
+
+def validate_currency_for_country(*, country: str, currency: str) -> None:
+    """Refuse a ``currency`` that is not legal tender in ``country`` today, per CLDR's
+    territory currency data (``babel.numbers.get_territory_currencies``): THB in TH,
+    BRL in BR, SAR in SA, PAB or USD in PA. Raises ``ValidationError`` naming
+    ``currency`` (``currency_not_of_country``)."""
+    used = get_territory_currencies(country)
+    if currency not in used:
+        raise ValidationError(
+            {
+                "currency": ValidationError(
+                    _("%(currency)s is not a currency of %(country)s; use %(used)s.")
+                    % {"currency": currency, "country": country, "used": ", ".join(used) or "-"},
+                    code="currency_not_of_country",
+                )
+            }
+        )
 
 
 def validate_locale(value: str) -> None:

@@ -1,5 +1,6 @@
-"""Signal receivers that turn commerce changes into outbox events (integration only: no
-business rule lives here)."""
+"""Signal receivers that turn commerce changes into outbox events and answer the
+accounts context's questions about commerce facts (integration only: no business rule
+lives here)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,10 @@ from typing import Any
 from django.db.models.signals import post_save
 from django.dispatch import receiver
 
+from accounts.models import Clinic
+from accounts.signals import clinic_currency_in_use
 from commerce.models import CourseRedemption
+from commerce.selectors import unscoped_clinic_has_traded
 from outbox.services import outbox_event_record
 
 COURSE_BALANCE_DEDUCTED = "com.aesthetix.course_balance.deducted"
@@ -42,3 +46,9 @@ def course_balance_deducted(sender: type, instance: CourseRedemption, created: b
             "currency": balance.currency,
         },
     )
+
+
+@receiver(clinic_currency_in_use, sender=Clinic, dispatch_uid="commerce.clinic_currency_in_use")
+def clinic_has_traded(sender: type, clinic: Clinic, **kwargs: Any) -> bool:
+    """Whether ``clinic`` has sales or invoices, which fix its currency."""
+    return unscoped_clinic_has_traded(clinic_id=clinic.pk)

@@ -142,6 +142,15 @@ def course_balance_list() -> QuerySet[CourseBalance]:
     return CourseBalance.objects.select_related("course", "patient").order_by("expires_at")
 
 
+def unscoped_clinic_has_traded(*, clinic_id: Any) -> bool:
+    """True when the clinic has any sale or invoice (any state): money recorded in its
+    currency. Reads by clinic id, so it works outside a request's clinic context."""
+    return (
+        Sale.unscoped.filter(clinic_id=clinic_id).exists()
+        or Invoice.unscoped.filter(clinic_id=clinic_id).exists()
+    )
+
+
 def _lines_between(start: dt.datetime | None, end: dt.datetime | None) -> QuerySet[JournalLine]:
     lines = JournalLine.objects.all()
     if start is not None:

@@ -10,6 +10,8 @@ from typing import Any
 import django_filters
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext_lazy as _
 from django_filters.fields import IsoDateTimeField
 from drf_spectacular.utils import extend_schema
@@ -22,6 +24,7 @@ from compliance import selectors, subject_rights
 from compliance.models import AuditEvent, DataSubjectRequest
 from core.api import ClinicScopedViewSet
 from core.exceptions import ValidationFailed
+from core.fields import InstantField
 from patients.models import ClinicPatient
 
 
@@ -59,12 +62,22 @@ class AuditEventSerializer(serializers.ModelSerializer[AuditEvent]):
 
 
 class UtcDateTimeField(IsoDateTimeField):
-    """An ISO 8601 instant, converted to UTC: any offset Python accepts (up to ±24 h)
-    is fine, while PostgreSQL would refuse offsets beyond ±16 h with a 500."""
+    """An ISO 8601 instant with its UTC offset, converted to UTC: any offset Python
+    accepts (up to ±24 h) is fine, while PostgreSQL would refuse offsets beyond ±16 h
+    with a 500. Without an offset the value is refused (as ``core.fields.InstantField``)."""
 
-    default_error_messages = {"out_of_range": _("This instant is out of the supported range.")}
+    default_error_messages = {
+        "out_of_range": _("This instant is out of the supported range."),
+        "naive": InstantField.default_error_messages["naive"],
+    }
 
     def to_python(self, value: Any) -> datetime.datetime | None:
+        try:
+            given = parse_datetime(value.strip()) if isinstance(value, str) else None
+        except ValueError:
+            given = None  # not a date-time at all: the parent says so
+        if given is not None and timezone.is_naive(given):
+            raise ValidationError(self.error_messages["naive"], code="naive")
         parsed = super().to_python(value)
         if parsed is None:
             return None

@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import logging
 import sys
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from typing import Any
 
 import redis.exceptions
@@ -64,6 +65,39 @@ class ValidationFailed(ApplicationError):
     code = "validation_error"
     title = _("Invalid input")
     default_detail = _("One or more fields are invalid.")
+
+
+class FieldErrors:
+    """Gathers the field errors of several checks so that one answer names every bad
+    field, not only the first one a service meets::
+
+        errors = FieldErrors()
+        with errors.collect(prefix="owner"):
+            user = user_create(**owner)   # its ValidationFailed is recorded, not raised
+        errors.raise_if_any()             # one ValidationFailed naming all of them
+    """
+
+    def __init__(self) -> None:
+        self.errors: dict[str, list[str]] = {}
+
+    def add(self, field: str, *messages: Any) -> None:
+        self.errors.setdefault(field, []).extend(str(m) for m in messages)
+
+    @contextmanager
+    def collect(self, *, prefix: str = "") -> Iterator[None]:
+        """Record the fields a ``ValidationFailed`` or Django ``ValidationError`` raised
+        inside names (as ``prefix.field``) and carry on after the block."""
+        try:
+            yield
+        except (ValidationFailed, DjangoValidationError) as exc:
+            error = exc if isinstance(exc, ValidationFailed) else _from_django_validation(exc)
+            for field, messages in error.errors.items():
+                name = field if not prefix else prefix if field == "non_field_errors" else f"{prefix}.{field}"
+                self.add(name, *messages)
+
+    def raise_if_any(self) -> None:
+        if self.errors:
+            raise ValidationFailed(errors=self.errors)
 
 
 class AuthenticationFailedError(ApplicationError):
@@ -205,6 +239,14 @@ def problem_response(request: HttpRequest | None, error: ApplicationError) -> Js
     return response
 
 
+def _from_django_validation(exc: DjangoValidationError) -> ValidationFailed:
+    if hasattr(exc, "error_dict"):
+        return ValidationFailed(
+            errors={f: [str(m) for e in v for m in e.messages] for f, v in exc.error_dict.items()}
+        )
+    return ValidationFailed(errors={"non_field_errors": exc.messages})
+
+
 def _to_application_error(exc: Exception) -> ApplicationError | None:
     if isinstance(exc, ApplicationError):
         return exc
@@ -212,11 +254,7 @@ def _to_application_error(exc: Exception) -> ApplicationError | None:
         logger.warning("answered 503, a backing service is unavailable: %r", exc)
         return ServiceUnavailable()
     if isinstance(exc, DjangoValidationError):
-        if hasattr(exc, "error_dict"):
-            return ValidationFailed(
-                errors={f: [str(m) for e in v for m in e.messages] for f, v in exc.error_dict.items()}
-            )
-        return ValidationFailed(errors={"non_field_errors": exc.messages})
+        return _from_django_validation(exc)
     if isinstance(exc, Http404):
         return NotFound()
     if isinstance(exc, DjangoPermissionDenied):

@@ -1,7 +1,10 @@
 """Serializer fields shared by every API."""
 
+import datetime as dt
 from typing import Any
 
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
@@ -35,3 +38,26 @@ class MoneyField(serializers.DecimalField):
 class LocalTimeField(serializers.TimeField):
     """A wall-clock time of day such as opening hours: ``"09:00"``. Documented as a
     pattern because OpenAPI's ``time`` format (RFC 3339) demands a UTC offset."""
+
+
+class InstantField(serializers.DateTimeField):
+    """A point in time: ISO 8601 with its UTC offset (RFC 3339 ``date-time``), e.g.
+    ``"2026-12-01T09:00:00+07:00"`` or ``"…Z"``. A value without an offset is refused
+    rather than read in some server zone: the same text means different instants in
+    Bangkok and São Paulo. Rendering is DRF's. The project's ``ModelSerializer`` mapping
+    uses it for every model ``DateTimeField`` (``core.apps``)."""
+
+    default_error_messages = {
+        "naive": _("Give the UTC offset, e.g. 2026-12-01T09:00:00+07:00 or 2026-12-01T02:00:00Z."),
+    }
+
+    def to_internal_value(self, value: Any) -> dt.datetime:
+        given = value
+        if isinstance(value, str):
+            try:
+                given = parse_datetime(value.strip())
+            except ValueError:
+                given = None  # well-formed but impossible: DRF names it below
+        if isinstance(given, dt.datetime) and timezone.is_naive(given):
+            self.fail("naive")
+        return super().to_internal_value(value)

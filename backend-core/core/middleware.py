@@ -1,4 +1,4 @@
-"""Request id and clinic (tenant) context middleware."""
+"""Request id, query-string hygiene and clinic (tenant) context middleware."""
 
 from __future__ import annotations
 
@@ -40,6 +40,24 @@ class RequestIdMiddleware:
             request_id_var.reset(token)
         response["X-Request-Id"] = request_id
         return response
+
+
+class QueryStringMiddleware:
+    """Refuse query parameters holding the NUL character (U+0000) with a 400 naming
+    them, before any view filters with them: PostgreSQL cannot compare text holding NUL
+    and would fail the query (a 500). The JSON body gets the same rule in
+    ``core.parsers``; invalid UTF-8 in the query already decodes to U+FFFD."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        bad = sorted({name for name, values in request.GET.lists() if "\x00" in "".join([name, *values])})
+        if bad:
+            message = str(_("The NUL character (U+0000) is not allowed."))
+            names = [name.replace("\x00", "\\x00") for name in bad]
+            return problem_response(request, ValidationFailed(errors={name: [message] for name in names}))
+        return self.get_response(request)
 
 
 class ClinicContextMiddleware:

@@ -20,6 +20,9 @@ PERMISSIONS: Mapping[str, frozenset[Role]] = {
     # Clinic settings and branches of the organization.
     "clinic.view": ALL_ROLES,
     "clinic.manage": MANAGERS,
+    # Opening a branch commits the organization (a new site, its currency and staff): the
+    # owners' decision, not a branch admin's.
+    "clinic.open": frozenset({Role.OWNER}),
     # Staff directory: everyone sees who works here (booking needs practitioners).
     "staff.view": ALL_ROLES,
     "staff.manage": MANAGERS,

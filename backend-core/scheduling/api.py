@@ -22,7 +22,7 @@ from rest_framework.views import APIView
 from accounts.models import User
 from commerce.models import Service
 from core.api import ClinicScopedViewSet, clinic_row_or_400, query_instant, request_user
-from core.exceptions import NotFound, ValidationFailed, problem_response
+from core.exceptions import FieldErrors, NotFound, ValidationFailed, problem_response
 from patients.models import ClinicPatient
 from scheduling import ical, selectors, serializers, services
 from scheduling.models import Appointment, Resource, Room, ScheduleException, StaffSchedule
@@ -90,17 +90,30 @@ class AppointmentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Clini
         data = serializers.AppointmentBookSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         values = data.validated_data
+        # Every unknown reference is named in one answer, not only the first.
+        errors, rows = FieldErrors(), {}
+        for field, model in (
+            ("patient_id", ClinicPatient),
+            ("service_id", Service),
+            ("room_id", Room),
+            ("resource_id", Resource),
+        ):
+            with errors.collect():
+                rows[field] = _in_clinic(model, values.get(field), field)
+        with errors.collect():
+            rows["practitioner_id"] = selectors.practitioner_get(
+                clinic=self.clinic, practitioner_id=values["practitioner_id"]
+            )
+        errors.raise_if_any()
         appointment = services.appointment_book(
             clinic=self.clinic,
             actor=self.actor,
-            patient=_in_clinic(ClinicPatient, values["patient_id"], "patient_id"),
-            practitioner=selectors.practitioner_get(
-                clinic=self.clinic, practitioner_id=values["practitioner_id"]
-            ),
-            service=_in_clinic(Service, values["service_id"], "service_id"),
+            patient=rows["patient_id"],
+            practitioner=rows["practitioner_id"],
+            service=rows["service_id"],
             starts_at=values["starts_at"],
-            room=_in_clinic(Room, values.get("room_id"), "room_id"),
-            resource=_in_clinic(Resource, values.get("resource_id"), "resource_id"),
+            room=rows["room_id"],
+            resource=rows["resource_id"],
             notes=values.get("notes", ""),
             request=request._request,
         )

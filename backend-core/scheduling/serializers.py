@@ -6,7 +6,7 @@ from typing import Any
 
 from rest_framework import serializers
 
-from core.fields import LocalTimeField
+from core.fields import InstantField, LocalTimeField
 from scheduling.models import Appointment, Room, ScheduleException, StaffSchedule
 
 
@@ -50,14 +50,14 @@ class AppointmentBookSerializer(serializers.Serializer[Any]):
     patient_id = serializers.UUIDField()
     practitioner_id = serializers.UUIDField()
     service_id = serializers.UUIDField()
-    starts_at = serializers.DateTimeField(help_text="ISO 8601 with offset, e.g. 2026-12-01T09:00:00+07:00")
+    starts_at = InstantField(help_text="ISO 8601 with offset, e.g. 2026-12-01T09:00:00+07:00")
     room_id = serializers.UUIDField(required=False, allow_null=True)
     resource_id = serializers.UUIDField(required=False, allow_null=True)
     notes = serializers.CharField(required=False, allow_blank=True, max_length=2000)
 
 
 class AppointmentRescheduleSerializer(serializers.Serializer[Any]):
-    starts_at = serializers.DateTimeField()
+    starts_at = InstantField()
     practitioner_id = serializers.UUIDField(required=False)
     room_id = serializers.UUIDField(required=False, allow_null=True)
 

@@ -82,6 +82,7 @@ def test_filters_narrow_the_trail(api, world):
         ({"actor": "not-a-uuid"}, "actor"),
         ({"occurred_at_after": "yesterday"}, "occurred_at_after"),
         ({"occurred_at_before": "2026-13-01T00:00:00Z"}, "occurred_at_before"),
+        ({"occurred_at_after": "2026-12-01T00:00:00"}, "occurred_at_after"),  # no offset
     ],
 )
 def test_a_bad_filter_value_is_400_naming_the_parameter(api, world, params, field):

@@ -1,10 +1,14 @@
 """Property-based API testing over the generated OpenAPI schema (schemathesis).
 
-Every operation is called with generated valid and invalid input, as a signed-in owner
-of clinic A; any 5xx, undocumented status, wrong content type or response that does
-not match the schema fails the test. (Schemathesis' ``negative_data_rejection`` is not
-used: DRF deliberately reads JSON numbers as text for text fields, and ``null`` as
-"unknown" for boolean filters.)"""
+Every operation is called with generated valid and invalid input (schemathesis'
+positive and negative modes), as a signed-in owner of clinic A and, more briefly, as a
+stranger without credentials; any 5xx, undocumented status, wrong content type or
+response that does not match the schema fails the test. Hand-picked hostile values
+(NUL, surrogates, deep nesting, naive instants…) are in ``test_hostile_input.py``.
+(Schemathesis' ``negative_data_rejection`` is not used: DRF deliberately reads JSON
+numbers as text for text fields, and ``null`` as "unknown" for boolean filters.)"""
+
+from typing import Any
 
 import pytest
 import schemathesis
@@ -32,6 +36,16 @@ def test_schema_generates_without_warnings(tmp_path):
 with override_settings(API_DOCS_PUBLIC=True):
     schema = schemathesis.openapi.from_wsgi("/api/v1/schema/", application)
 
+HYPOTHESIS: dict[str, Any] = {
+    "deadline": None,
+    "derandomize": True,
+    "suppress_health_check": [
+        HealthCheck.function_scoped_fixture,
+        HealthCheck.too_slow,
+        HealthCheck.filter_too_much,
+    ],
+}
+
 CHECKS = [
     not_a_server_error,
     status_code_conformance,
@@ -41,31 +55,36 @@ CHECKS = [
 
 
 @pytest.fixture
-def owner_headers(world):
-    """Headers of clinic A's owner. Requests go through the WSGI app in this thread, so
-    like Django's test client we keep the test's connection open between requests."""
+def in_thread_wsgi(db):
+    """Requests go through the WSGI app in this thread, so like Django's test client we
+    keep the test's connection open between requests."""
     request_started.disconnect(close_old_connections)
     request_finished.disconnect(close_old_connections)
     try:
-        yield {
-            "Authorization": f"Bearer {tokens_for(world.a.user()).access}",
-            "X-Clinic-Id": str(world.a.clinic.pk),
-        }
+        yield
     finally:
         request_started.connect(close_old_connections)
         request_finished.connect(close_old_connections)
 
 
+@pytest.fixture
+def owner_headers(world, in_thread_wsgi):
+    """Headers of clinic A's owner."""
+    return {
+        "Authorization": f"Bearer {tokens_for(world.a.user()).access}",
+        "X-Clinic-Id": str(world.a.clinic.pk),
+    }
+
+
 @schema.parametrize()
-@settings(
-    max_examples=25,
-    deadline=None,
-    derandomize=True,
-    suppress_health_check=[
-        HealthCheck.function_scoped_fixture,
-        HealthCheck.too_slow,
-        HealthCheck.filter_too_much,
-    ],
-)
+@settings(max_examples=25, **HYPOTHESIS)
 def test_every_operation_conforms_to_the_schema(case, owner_headers):
     case.call_and_validate(headers=owner_headers, checks=CHECKS)
+
+
+@schema.parametrize()
+@settings(max_examples=4, **HYPOTHESIS)
+def test_every_operation_answers_a_stranger_without_a_server_error(case, in_thread_wsgi):
+    """No credentials: the open routes (sign-up, sign-in, invites) read the input, the
+    others must refuse it with a documented 401, whatever it holds."""
+    case.call_and_validate(checks=CHECKS)

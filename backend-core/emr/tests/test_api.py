@@ -435,7 +435,8 @@ def test_face_chart_saves_versions(api, world):
         ([{"x": 0.2, "y": 0.5, "depth": "deep-ish"}], "annotations.points[0].depth"),
         ([{"x": 0.2, "y": 0.5, "colour": "red"}], "annotations.points[0].colour"),
         ([{"x": 0.2, "y": 0.5, "product": "botox"}], "annotations.points[0].product"),
-        ([{"x": 0.2, "y": 0.5, "notes": "a\x00b"}], "annotations.points[0].notes"),
+        # NUL is refused for every field by the JSON parser, which names paths as DRF does.
+        ([{"x": 0.2, "y": 0.5, "notes": "a\x00b"}], "annotations.points.0.notes"),
     ],
 )
 def test_bad_annotations_answer_400_naming_the_field(api, world, points, field):

@@ -106,6 +106,8 @@ def test_outside_working_hours_is_400(desk, world, hour, field):
     [
         ({"starts_at": "2020-01-01T10:00:00+07:00"}, "starts_at"),
         ({"starts_at": "tomorrow"}, "starts_at"),
+        ({"starts_at": "2030-01-07T10:00:00"}, "starts_at"),  # no offset: which 10:00?
+        ({"starts_at": "9999-12-31T23:59:59-23:59"}, "starts_at"),  # past year 9999 in UTC
         ({"service_id": "00000000-0000-0000-0000-000000000000"}, "service_id"),
         ({"practitioner_id": "00000000-0000-0000-0000-000000000000"}, "practitioner_id"),
     ],
@@ -439,3 +441,17 @@ def test_manager_sets_hours_and_time_off(api, world):
     assert off.status_code == 201
     receptionist = api(world.a.user(Role.RECEPTIONIST), world.a.clinic)
     assert receptionist.post("/api/v1/calendar/rooms", {"name": "Room 9"}, format="json").status_code == 403
+
+
+def test_every_unknown_booking_reference_is_named_in_one_answer(desk, world):
+    unknown = "00000000-0000-0000-0000-000000000000"
+    body = {
+        "patient_id": unknown,
+        "practitioner_id": str(world.b.user(Role.DOCTOR).pk),  # another clinic's doctor
+        "service_id": str(world.a.service.pk),
+        "room_id": unknown,
+        "starts_at": _at(world.a.clinic, 2, 10).isoformat(),
+    }
+    response = desk.post(URL, body, format="json")
+    assert response.status_code == 400
+    assert {e["field"] for e in response.json()["errors"]} == {"patient_id", "practitioner_id", "room_id"}
