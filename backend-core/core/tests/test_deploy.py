@@ -222,7 +222,7 @@ def test_backend_env_passes_what_the_backend_needs(services: dict[str, dict[str,
     missing = REQUIRED_BACKEND_ENV - env.keys()
     assert not missing, f"backend environment lacks {sorted(missing)}"
     assert env["DATABASE_URL"].startswith("postgres://")
-    assert "@postgres:5432/" in env["DATABASE_URL"]
+    assert "@pgbouncer:6432/" in env["DATABASE_URL"]
     assert env["REDIS_URL"].startswith("redis://redis:6379")
     assert env["S3_ENDPOINT_URL"] == "http://minio:9000"
 
@@ -250,7 +250,29 @@ def test_secrets_come_from_interpolation_with_dev_defaults(
     env = environment_of(services["backend"])
     for var in ("DJANGO_SECRET_KEY", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY"):
         assert re.fullmatch(r"\$\{" + var + r":-[^}]+\}", env[var] or ""), var
-    assert "${POSTGRES_PASSWORD:-" in env["DATABASE_URL"]
+    assert "${DATABASE_APP_PASSWORD:-" in env["DATABASE_URL"]
+
+
+def test_migrations_run_as_the_owner_and_the_servers_as_a_role_that_owns_nothing(
+    services: dict[str, dict[str, Any]],
+) -> None:
+    """The migrate job connects straight to postgres as the owner (POSTGRES_USER) and
+    grants the application's role row access; backend, worker and beat connect as that
+    role through pgbouncer, which knows only that role."""
+    owner = environment_of(services["postgres"])["POSTGRES_USER"]
+    migrate = environment_of(services["migrate"])
+    assert re.match(rf"postgres://{owner}:[^@]+@postgres:5432/", migrate["DATABASE_URL"] or "")
+    app_role = migrate["DATABASE_APP_ROLE"]
+    assert app_role and app_role != owner
+    assert migrate["DATABASE_APP_PASSWORD"] == "${DATABASE_APP_PASSWORD:-aesthetix-app-dev}"
+    for name in BACKEND_SERVICES:
+        assert (environment_of(services[name])["DATABASE_URL"] or "").startswith(f"postgres://{app_role}:")
+        assert "pgbouncer" in depends_on_of(services[name])
+    bouncer = environment_of(services["pgbouncer"])
+    assert bouncer["DB_USER"] == app_role
+    assert bouncer["DB_PASSWORD"] == migrate["DATABASE_APP_PASSWORD"]
+    # Session mode: a connection's settings (time zone, trigger context) stay with it.
+    assert bouncer["POOL_MODE"] == "session"
 
 
 def test_minio_bucket_is_created_before_the_backend_starts(
