@@ -11,9 +11,10 @@ DELETE triggers. Default privileges give the role the same rights on every table
 owner's later migrations create.
 
 On top of that, the operations an unconditional ``pgtrigger.Protect`` trigger forbids
-(``compliance.AuditEvent``: UPDATE and DELETE; clinical notes: DELETE) are revoked from
-the role: pgtrigger lets any session skip its triggers with ``SET pgtrigger.ignore``,
-and without the privilege there is nothing to skip to.
+(the audit trail and the history tables: UPDATE and DELETE; clinical notes: DELETE) are
+revoked from the role: pgtrigger lets any session skip its triggers with
+``SET pgtrigger.ignore``, and without the privilege there is nothing to skip to. Code
+that must change such rows (none does) would have to run as the owner.
 """
 
 from __future__ import annotations

@@ -11,8 +11,10 @@ on PostgreSQL (as the application's role, through a small connection pool) and R
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import json
+import os
 import time
 import zoneinfo
 from collections import Counter
@@ -21,6 +23,7 @@ from concurrent.futures import ThreadPoolExecutor
 import httpx
 import psycopg
 import pytest
+from channels.layers import channel_layers
 from channels_redis.core import RedisChannelLayer
 from django.conf import settings as django_settings
 from django.core.management import CommandError, call_command
@@ -162,6 +165,35 @@ def test_a_booking_made_through_one_server_reaches_a_socket_of_another_even_afte
 def test_the_channel_layer_waits_longer_for_redis_than_its_blocking_read() -> None:
     for host in django_settings.CHANNEL_LAYERS["default"].get("CONFIG", {}).get("hosts", []):
         assert host["socket_timeout"] > RedisChannelLayer.brpop_timeout + 1
+
+
+def test_a_cancelled_receive_ends_within_one_blocking_read() -> None:
+    """A socket that closes cancels its layer receive. A cancellation absorbed while
+    redis-py connects used to leave the receive asking Redis again for ever once the
+    socket timeout no longer cut it off: a task and a connection per closed socket."""
+    if not os.environ.get("REDIS_URL"):
+        pytest.skip("the Redis channel layer needs REDIS_URL")
+    layer = channel_layers.make_backend("default")
+    stuck: list[float] = []
+
+    async def receive_then_cancel(delay: float) -> None:
+        task = asyncio.ensure_future(layer.receive(await layer.new_channel()))
+        await asyncio.sleep(delay)
+        task.cancel()
+        done, _ = await asyncio.wait([task], timeout=RedisChannelLayer.brpop_timeout + 3)
+        if not done:
+            stuck.append(delay)
+
+    async def scenario() -> None:
+        for n in range(40):
+            await receive_then_cancel(n / 2000)  # 0 to 20 ms: during connect, eval, BZPOPMIN
+
+    # Not asyncio.run: it would wait for ever on a receive that ignores cancellation.
+    loop = asyncio.new_event_loop()
+    loop.run_until_complete(scenario())
+    if stuck:
+        pytest.fail(f"receives cancelled after {stuck} s kept running", pytrace=False)
+    loop.close()
 
 
 @pytest.mark.django_db(transaction=True)
