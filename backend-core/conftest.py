@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import secrets
+import signal
+import socket
 import subprocess
+import sys
 import time
 import uuid
 from collections.abc import Callable, Iterator
@@ -399,3 +403,93 @@ def celery_workers(transactional_db: None, settings, tmp_path: Path) -> Iterator
     """Like ``celery_worker`` but no process is started: the test calls ``start()`` (to
     give a worker its own environment, kill it, start another)."""
     yield from _worker_pool(settings, tmp_path)
+
+
+@dataclass
+class AsgiServer:
+    """uvicorn serving ``core.asgi`` in a process of its own on 127.0.0.1."""
+
+    base: str
+    process: subprocess.Popen[bytes] = field(repr=False)
+    log: Path
+
+    @property
+    def ws_base(self) -> str:
+        return "ws" + self.base.removeprefix("http")
+
+
+@dataclass
+class AsgiServers:
+    """Real ASGI servers on the test database (connected as the application's role,
+    which owns no table) and the configured Redis; ``start()`` starts one more."""
+
+    env: dict[str, str] = field(repr=False)
+    tmp_path: Path
+    servers: list[AsgiServer] = field(default_factory=list)
+
+    def start(self, **extra_env: str) -> AsgiServer:
+        with socket.socket() as sock:
+            sock.bind(("127.0.0.1", 0))
+            port = int(sock.getsockname()[1])
+        log = self.tmp_path / f"uvicorn-{len(self.servers)}.log"
+        with log.open("wb") as out:
+            process = subprocess.Popen(
+                [sys.executable, "-m", "uvicorn", "core.asgi:application", "--host", "127.0.0.1",
+                 "--port", str(port), "--log-level", "warning", "--lifespan", "off"],
+                cwd=Path(__file__).parent, env={**self.env, **extra_env},
+                stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
+            )  # fmt: skip
+        server = AsgiServer(base=f"http://127.0.0.1:{port}", process=process, log=log)
+        self.servers.append(server)
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with socket.create_connection(("127.0.0.1", port), timeout=1):
+                    return server
+            except OSError:
+                if process.poll() is not None or time.monotonic() > deadline:
+                    pytest.fail(f"uvicorn did not start:\n{log.read_text()}")
+                time.sleep(0.2)
+
+
+def app_role_url(settings) -> str:
+    """Create (or update) the test database's application role, as the owner running
+    the tests, and return its URL: the role reads and writes rows, owns nothing."""
+    from core.database_roles import database_app_role_grant
+
+    db = settings.DATABASES["default"]
+    role = f"{db['NAME']}_app"[:63]
+    password = secrets.token_urlsafe(16)
+    database_app_role_grant(role=role, password=password)
+    return f"postgres://{role}:{password}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
+
+
+@pytest.fixture
+def asgi_servers(transactional_db: None, settings, tmp_path: Path) -> Iterator[AsgiServers]:
+    """ASGI servers (``start()``) as in the services profile: PostgreSQL through a small
+    pool (``DATABASE_POOL_MAX_SIZE`` 4, overridable per server), Redis for the cache and
+    the channel layer. Data the test commits is what they see."""
+    if settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql" or not os.environ.get(
+        "REDIS_URL"
+    ):
+        pytest.skip("the ASGI server tests need the services profile (DATABASE_URL, REDIS_URL)")
+    env = {
+        **os.environ,
+        "DATABASE_URL": app_role_url(settings),
+        "DATABASE_POOL_MAX_SIZE": "4",
+        "AESTHETIX_VAR_DIR": str(tmp_path / "var"),
+        "CACHE_KEY_PREFIX": f"test-asgi-{uuid.uuid4().hex[:10]}",
+        "LOG_LEVEL": "WARNING",
+    }
+    servers = AsgiServers(env=env, tmp_path=tmp_path)
+    try:
+        yield servers
+    finally:
+        for server in servers.servers:
+            os.killpg(server.process.pid, signal.SIGTERM)
+        for server in servers.servers:
+            try:
+                server.process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                os.killpg(server.process.pid, signal.SIGKILL)
+                server.process.wait()

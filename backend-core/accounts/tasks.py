@@ -47,7 +47,12 @@ def invite_deliver(self: ClinicTask, *, clinic_id: str, invite_id: str, token: s
     invite_mark_sent(invite=invite)
 
 
-@shared_task(autoretry_for=(OSError, TransientDeliveryError), retry_backoff=True, max_retries=3)
+@shared_task(
+    autoretry_for=(OSError, TransientDeliveryError),
+    retry_backoff=True,
+    retry_backoff_max=ClinicTask.retry_backoff_max,  # shorter than the visibility timeout
+    max_retries=3,
+)
 def password_reset_code_deliver(*, user_id: str, code: str, minutes: int) -> None:
     """Send a password reset code by SMS to the phone on file, in the user's language
     (template ``password_reset.code``). Sent with ``message_send``, not stored as a

@@ -64,6 +64,7 @@ COMPOSE_SECRETS = (
     "BLIND_INDEX_KEY",
     "S3_ACCESS_KEY_ID",
     "S3_SECRET_ACCESS_KEY",
+    "DATABASE_APP_PASSWORD",
     "POSTGRES_PASSWORD",
 )
 
@@ -237,7 +238,7 @@ def test_backend_env_passes_what_the_backend_needs(services: dict[str, dict[str,
     missing = REQUIRED_BACKEND_ENV - env.keys()
     assert not missing, f"backend environment lacks {sorted(missing)}"
     assert env["DATABASE_URL"].startswith("postgres://")
-    assert "@postgres:5432/" in env["DATABASE_URL"]
+    assert "@pgbouncer:6432/" in env["DATABASE_URL"]
     assert env["REDIS_URL"].startswith("redis://redis:6379")
     assert env["S3_ENDPOINT_URL"] == "http://minio:9000"
 
@@ -267,9 +268,11 @@ def test_compose_ships_no_usable_default_secret(services: dict[str, dict[str, An
         assert re.search(r"\$\{" + var + r":\?[^}]+\}", text), var
         assert not re.search(r"\$\{" + var + r"(:?-|-)", text), f"{var} has a default"
     env = environment_of(services["backend"])
-    for var in COMPOSE_SECRETS[:-1]:
+    for var in COMPOSE_SECRETS[:-2]:
         assert re.fullmatch(r"\$\{" + var + r":\?[^}]+\}", env[var] or ""), var
-    assert "${POSTGRES_PASSWORD:?" in (env["DATABASE_URL"] or "")
+    assert "${DATABASE_APP_PASSWORD:?" in (env["DATABASE_URL"] or "")
+    migrate = environment_of(services["migrate"])
+    assert "${POSTGRES_PASSWORD:?" in (migrate["DATABASE_URL"] or "")
     minio = environment_of(services["minio"])
     assert (minio["MINIO_ROOT_PASSWORD"] or "").startswith("${S3_SECRET_ACCESS_KEY:?")
     postgres = environment_of(services["postgres"])
@@ -284,6 +287,28 @@ def test_backend_believes_forwarded_headers_from_nginx_only(services: dict[str, 
     nginx_ip = services["nginx"]["networks"]["default"]["ipv4_address"]
     trusted = environment_of(services["backend"])["TRUSTED_PROXIES"]
     assert trusted == "${TRUSTED_PROXIES:-" + nginx_ip + "}"
+
+
+def test_migrations_run_as_the_owner_and_the_servers_as_a_role_that_owns_nothing(
+    services: dict[str, dict[str, Any]],
+) -> None:
+    """The migrate job connects straight to postgres as the owner (POSTGRES_USER) and
+    grants the application's role row access; backend, worker and beat connect as that
+    role through pgbouncer, which knows only that role."""
+    owner = environment_of(services["postgres"])["POSTGRES_USER"]
+    migrate = environment_of(services["migrate"])
+    assert re.match(rf"postgres://{owner}:[^@]+@postgres:5432/", migrate["DATABASE_URL"] or "")
+    app_role = migrate["DATABASE_APP_ROLE"]
+    assert app_role and app_role != owner
+    assert (migrate["DATABASE_APP_PASSWORD"] or "").startswith("${DATABASE_APP_PASSWORD:?")
+    for name in BACKEND_SERVICES:
+        assert (environment_of(services[name])["DATABASE_URL"] or "").startswith(f"postgres://{app_role}:")
+        assert "pgbouncer" in depends_on_of(services[name])
+    bouncer = environment_of(services["pgbouncer"])
+    assert bouncer["DB_USER"] == app_role
+    assert bouncer["DB_PASSWORD"] == migrate["DATABASE_APP_PASSWORD"]
+    # Session mode: a connection's settings (time zone, trigger context) stay with it.
+    assert bouncer["POOL_MODE"] == "session"
 
 
 def test_minio_bucket_is_created_before_the_backend_starts(
