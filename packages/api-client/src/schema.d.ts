@@ -1215,14 +1215,18 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * @description Clinics (branches) of the caller's organization: owners and admins list, open and
-         *     edit them; every member reads and managers edit the current one at ``clinics/me``.
+         * @description Clinics (branches) of the caller's organization. Owners list and edit every branch
+         *     and open new ones; an admin lists and edits only the branches where they are an
+         *     active manager (another branch answers 404); every member reads and managers edit
+         *     the current one at ``clinics/me``.
          */
         get: operations["clinics_list"];
         put?: never;
         /**
-         * @description Clinics (branches) of the caller's organization: owners and admins list, open and
-         *     edit them; every member reads and managers edit the current one at ``clinics/me``.
+         * @description Clinics (branches) of the caller's organization. Owners list and edit every branch
+         *     and open new ones; an admin lists and edits only the branches where they are an
+         *     active manager (another branch answers 404); every member reads and managers edit
+         *     the current one at ``clinics/me``.
          */
         post: operations["clinics_create"];
         delete?: never;
@@ -1239,8 +1243,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * @description Clinics (branches) of the caller's organization: owners and admins list, open and
-         *     edit them; every member reads and managers edit the current one at ``clinics/me``.
+         * @description Clinics (branches) of the caller's organization. Owners list and edit every branch
+         *     and open new ones; an admin lists and edits only the branches where they are an
+         *     active manager (another branch answers 404); every member reads and managers edit
+         *     the current one at ``clinics/me``.
          */
         get: operations["clinics_retrieve"];
         put?: never;
@@ -1249,8 +1255,10 @@ export interface paths {
         options?: never;
         head?: never;
         /**
-         * @description Clinics (branches) of the caller's organization: owners and admins list, open and
-         *     edit them; every member reads and managers edit the current one at ``clinics/me``.
+         * @description Clinics (branches) of the caller's organization. Owners list and edit every branch
+         *     and open new ones; an admin lists and edits only the branches where they are an
+         *     active manager (another branch answers 404); every member reads and managers edit
+         *     the current one at ``clinics/me``.
          */
         patch: operations["clinics_partial_update"];
         trace?: never;
@@ -1270,8 +1278,10 @@ export interface paths {
         options?: never;
         head?: never;
         /**
-         * @description Clinics (branches) of the caller's organization: owners and admins list, open and
-         *     edit them; every member reads and managers edit the current one at ``clinics/me``.
+         * @description Clinics (branches) of the caller's organization. Owners list and edit every branch
+         *     and open new ones; an admin lists and edits only the branches where they are an
+         *     active manager (another branch answers 404); every member reads and managers edit
+         *     the current one at ``clinics/me``.
          */
         patch: operations["clinics_me_partial_update"];
         trace?: never;
@@ -2371,6 +2381,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/patients/{id}/identity-link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Ask the patient to prove they are the person other organizations know by the same national ID: a one-time code goes by SMS to each phone on file there, never to the caller. The answer is the same whether or not any code was sent. Throttled per user (`identity_link`). */
+        post: operations["patients_identity_link_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/patients/{id}/identity-link/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Link with the code the patient read out; a wrong or expired one is a 400 naming `code`. */
+        post: operations["patients_identity_link_confirm_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/staff": {
         parameters: {
             query?: never;
@@ -3118,6 +3162,17 @@ export interface components {
             /** @description Every ready photo, oldest first */
             photos: components["schemas"]["Photo"][];
         };
+        IdentityLinkConfirmRequest: {
+            /** @description The code the patient received */
+            code: string;
+        };
+        IdentityLinkRequest: {
+            /**
+             * Format: date-time
+             * @description When the codes sent, if any, stop working
+             */
+            expires_at: string;
+        };
         Invite: {
             /** Format: uuid */
             readonly id: string;
@@ -3341,6 +3396,13 @@ export interface components {
             readonly clinic_name: string;
             readonly role: components["schemas"]["RoleEnum"];
         };
+        /**
+         * @description A stock movement. Which patient received the lot, and in which session or sale
+         *     line (``patient``, ``reference_type``, ``reference_id``), is lot-traceability data:
+         *     shown only when the context says the caller may see it (``lot_trace``: the
+         *     ``stock.recall`` permission, the one rule for every route that says who received a
+         *     lot); otherwise null/empty. Fails closed: no context, no trace.
+         */
         Movement: {
             /** Format: uuid */
             readonly id: string;
@@ -4073,6 +4135,8 @@ export interface components {
             readonly referral_source: string;
             /** Format: date */
             readonly first_visit_on: string | null;
+            /** @description Joined, by the person's own code, to their records at other organizations */
+            readonly identity_linked: boolean;
             /** Format: date-time */
             readonly created_at: string;
         };
@@ -20082,7 +20146,7 @@ export interface operations {
                 page?: number;
                 /** @description Number of results to return per page. */
                 page_size?: number;
-                /** @description Any form of the number */
+                /** @description Any form of the whole number; roles that see phones unmasked may give a part of it */
                 phone?: string;
                 /** @description Name words; accent- and case-insensitive */
                 q?: string;
@@ -20734,6 +20798,216 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Consent"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The role does not allow this, or two-factor authentication is required. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record in this clinic (another clinic's records answer 404 too). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Method not allowed. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Gone (expired, revoked or used). */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported media type: send `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    patients_identity_link_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID string identifying this clinic patient. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdentityLinkRequest"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The role does not allow this, or two-factor authentication is required. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record in this clinic (another clinic's records answer 404 too). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Method not allowed. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Gone (expired, revoked or used). */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported media type: send `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    patients_identity_link_confirm_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID string identifying this clinic patient. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IdentityLinkConfirmRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Patient"];
                 };
             };
             /** @description Invalid input: `errors` names each field. */
