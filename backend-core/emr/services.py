@@ -728,6 +728,33 @@ def photo_upload_confirm(
     return photo, True
 
 
+def photos_requeue_stale(*, now: dt.datetime | None = None, limit: int = 500) -> int:
+    """Platform job (beat, every minute): send ``emr.tasks.photo_process`` again for every
+    photo still ``processing`` ``PHOTO_PROCESS_REQUEUE_AFTER_MINUTES`` after it was
+    confirmed or last sent — its message was lost (broker down at confirmation, process
+    died before sending). DESIGN section 7: work after a commit is recorded in the
+    transaction (here the ``processing`` row) and a sweep sends what is stale. Returns how
+    many tasks were sent.
+
+    Reads across clinics on purpose (``Photo.unscoped``); each task carries its photo's
+    clinic. Rows are claimed under ``SELECT … FOR UPDATE SKIP LOCKED`` and stamped with
+    ``now`` (``updated_at``), so two sweeps send each photo once per interval; the task is
+    idempotent, so a duplicate message is harmless."""
+    now = now or timezone.now()
+    cutoff = now - dt.timedelta(minutes=settings.PHOTO_PROCESS_REQUEUE_AFTER_MINUTES)
+    with transaction.atomic():
+        stale = list(
+            Photo.unscoped.select_for_update(skip_locked=True)
+            .only("pk", "clinic_id")
+            .filter(status=Photo.Status.PROCESSING, updated_at__lt=cutoff)
+            .order_by("updated_at")[:limit]
+        )
+        Photo.unscoped.filter(pk__in=[photo.pk for photo in stale]).update(updated_at=now)
+        for photo in stale:
+            enqueue_on_commit(tasks.photo_process, clinic_id=str(photo.clinic_id), photo_id=str(photo.pk))
+    return len(stale)
+
+
 def photo_process(*, photo_id: Any) -> Photo:
     """Verify a confirmed photo and prepare it (``emr.imaging.image_prepare``, at most
     ``PHOTO_MAX_PIXELS``): write the original re-encoded without metadata to

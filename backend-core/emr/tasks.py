@@ -23,3 +23,12 @@ def photo_process(self: ClinicTask, *, clinic_id: str, photo_id: str) -> str:
     from emr import services  # services enqueue this task: imported here, not at the top
 
     return str(services.photo_process(photo_id=photo_id).status)
+
+
+@shared_task(acks_late=True)
+def requeue_stale_photos() -> int:
+    """Every minute (beat): send again the processing of photos whose message was lost
+    (``emr.services.photos_requeue_stale``)."""
+    from emr import services
+
+    return services.photos_requeue_stale()

@@ -63,6 +63,11 @@ CELERY_BEAT_SCHEDULE = {
     "outbox-purge": {"task": "outbox.tasks.outbox_purge", "schedule": 86400.0},
     # Commission runs still pending after COMMISSIONS_RUN_REQUEUE_AFTER_MINUTES (the
     # broker was down at checkout, or the process died before sending): sent again.
+    "emr-requeue-stale-photos": {
+        "task": "emr.tasks.requeue_stale_photos",
+        "schedule": 60.0,
+        "options": {"expires": 55},
+    },
     "commissions-requeue-stale-runs": {
         "task": "commissions.tasks.requeue_stale_commission_runs",
         "schedule": 60.0,

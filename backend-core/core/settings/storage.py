@@ -53,3 +53,6 @@ PHOTO_VIEW_URL_SECONDS = env.int("PHOTO_VIEW_URL_SECONDS", default=300)
 # Largest photograph the worker decodes, in pixels (width x height), checked from the
 # file's header before decoding: 50 MP (about 150 MB of RGB) covers every clinical camera.
 PHOTO_MAX_PIXELS = env.int("PHOTO_MAX_PIXELS", default=50_000_000)
+# A confirmed photo still waiting for the worker this long (minutes) is sent to it again
+# by beat: its message was lost (broker down at confirmation, process died before sending).
+PHOTO_PROCESS_REQUEUE_AFTER_MINUTES = env.int("PHOTO_PROCESS_REQUEUE_AFTER_MINUTES", default=10)
