@@ -51,6 +51,8 @@ from commissions.tests import factories as commission_factories
 from compliance.models import AuditEvent, DataSubjectRequest
 from compliance.services import audit_event_record
 from core.roles import Role
+from core.settings.env import secret
+from core.settings.keys import KEY_NAMES
 from emr.tests.factories import ClinicalRecord, clinical_record_rows
 from patients.models import ClinicPatient
 from patients.tests.factories import ClinicPatientFactory, ConsentFactory
@@ -465,6 +467,25 @@ def app_role_url(settings) -> str:
 
 
 @pytest.fixture
+def app_role_database_url(settings) -> str:
+    """The URL of the test database as the application's role (``app_role_url``)."""
+    if settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
+        pytest.skip("database roles exist on PostgreSQL only")
+    return app_role_url(settings)
+
+
+@pytest.fixture
+def new_tenant() -> Callable[..., Tenant]:
+    """Makes a further tenant: a clinic of a new organization (``ClinicFactory`` fields),
+    members added by the test."""
+
+    def make(**clinic_fields: object) -> Tenant:
+        return Tenant(clinic=ClinicFactory(**clinic_fields))
+
+    return make
+
+
+@pytest.fixture
 def asgi_servers(transactional_db: None, settings, tmp_path: Path) -> Iterator[AsgiServers]:
     """ASGI servers (``start()``) as in the services profile: PostgreSQL through a small
     pool (``DATABASE_POOL_MAX_SIZE`` 4, overridable per server), Redis for the cache and
@@ -477,6 +498,8 @@ def asgi_servers(transactional_db: None, settings, tmp_path: Path) -> Iterator[A
         **os.environ,
         "DATABASE_URL": app_role_url(settings),
         "DATABASE_POOL_MAX_SIZE": "4",
+        # The keys of this process, so the tokens the test mints are the servers' too.
+        **{name: secret(name) for name in KEY_NAMES},
         "AESTHETIX_VAR_DIR": str(tmp_path / "var"),
         "CACHE_KEY_PREFIX": f"test-asgi-{uuid.uuid4().hex[:10]}",
         "LOG_LEVEL": "WARNING",

@@ -13,9 +13,8 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from rest_framework.throttling import ScopedRateThrottle
 
-from accounts.tests.factories import ClinicFactory, MembershipFactory
+from accounts.tests.factories import MembershipFactory
 from compliance.models import AuditEvent
-from conftest import Tenant
 from core.roles import Role
 from core.tasks import tasks_inline
 from core.tenancy import clinic_context
@@ -214,7 +213,9 @@ def test_a_chart_cannot_point_at_another_organizations_profile(world):
     assert "profile" in caught.value.message_dict
 
 
-def test_a_third_organization_joins_the_existing_identity_with_the_code_of_one_phone(api, world, outbox):
+def test_a_third_organization_joins_the_existing_identity_with_the_code_of_one_phone(
+    api, world, outbox, new_tenant
+):
     _register(api, world.a)
     theirs = _register(api, world.b, phone="+66890000001").json()
     client, _response = _request_link(api, world.b, theirs["id"])
@@ -222,7 +223,7 @@ def test_a_third_organization_joins_the_existing_identity_with_the_code_of_one_p
     identity = PatientProfile.objects.get(
         organization=world.b.clinic.organization, national_id_country="TH"
     ).identity_id
-    third = Tenant(clinic=ClinicFactory(country="TH"))
+    third = new_tenant(country="TH")
     third.members[Role.RECEPTIONIST] = MembershipFactory(clinic=third.clinic, role=Role.RECEPTIONIST)
     newcomer = _register(api, third, phone="+66890000003").json()
 
