@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 from accounts.models import Clinic, Organization, User
 from accounts.validators import clean_national_id, clean_phone, national_id_hash
 from compliance.services import audit_changes, audit_event_record
-from core.exceptions import ValidationFailed
+from core.exceptions import FieldErrors, ValidationFailed
 from core.net import client_ip
 from core.services import model_save
 from core.tasks import enqueue_on_commit
@@ -93,13 +93,19 @@ def patient_register(
     proof (``patient_identity_link_request``). Audited as ``patient.created``. Raises
     ``ValidationFailed`` naming the field.
     """
-    e164 = clean_phone(phone, region=clinic.country)
-    alt = clean_phone(phone_alt, field="phone_alt", region=clinic.country) if phone_alt else ""
+    errors = FieldErrors()  # one answer names every bad field
+    e164 = alt = compact = ""
+    with errors.collect():
+        e164 = clean_phone(phone, region=clinic.country)
+    with errors.collect():
+        alt = clean_phone(phone_alt, field="phone_alt", region=clinic.country) if phone_alt else ""
     country = (national_id_country or (clinic.country if national_id else "")).upper()
-    compact = clean_national_id(country=country, value=national_id)
-    digest = national_id_hash(country=country, national_id=compact)
+    with errors.collect():
+        compact = clean_national_id(country=country, value=national_id)
     if birth_date > timezone.localdate():
-        raise ValidationFailed(errors={"birth_date": [_("A birth date cannot be in the future.")]})
+        errors.add("birth_date", _("A birth date cannot be in the future."))
+    errors.raise_if_any()
+    digest = national_id_hash(country=country, national_id=compact)
     profile = None
     if compact:
         # Serializes registrations of the organization, so two clinics registering the

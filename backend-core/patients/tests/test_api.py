@@ -93,6 +93,24 @@ def test_bad_registration_is_400_naming_the_field(api, world, patch, field):
         assert ClinicPatient.objects.count() == 1
 
 
+def test_a_registration_with_several_bad_fields_names_them_all_in_one_answer(api, world):
+    payload = {
+        "given_name": "Nok",
+        "birth_date": "2999-01-01",
+        "phone": "12345",
+        "phone_alt": "999",
+        "national_id": "1101700230709",
+    }
+    response = api(world.a.user(Role.RECEPTIONIST), world.a.clinic).post(URL, payload, format="json")
+    assert response.status_code == 400, response.content
+    assert {e["field"] for e in response.json()["errors"]} == {
+        "birth_date",
+        "phone",
+        "phone_alt",
+        "national_id",
+    }
+
+
 def test_search_is_accent_and_case_insensitive_and_never_crosses_clinics(api, world):
     client = api(world.b.user(), world.b.clinic)
     client.post(
