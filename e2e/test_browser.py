@@ -16,7 +16,9 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
+import json
 import re
+import secrets
 import time
 from typing import Any
 
@@ -39,6 +41,12 @@ from support import (
 )
 
 pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def server_worker() -> bool:
+    """Password-reset codes go out through the worker."""
+    return True
 
 
 def _calendar_ready(page: Page) -> None:
@@ -333,4 +341,72 @@ def test_an_expired_session_returns_to_login_with_a_message(server, open_page):
     expect(page).to_have_url(re.compile(r"/login\?redirect=/calendar"), timeout=10_000)
     expect(page.get_by_role("status")).to_have_text("Your session has expired. Please sign in again.")
     watched.shot("12-session-expired")
+    watched.assert_clean()
+
+
+def _reset_code(server, phone: str) -> str:
+    """The newest password-reset code the server's file outbox sent to ``phone``."""
+    outbox = server.var / "notifications" / "outbox.jsonl"
+    digits = re.sub(r"\D", "", phone)[-8:]
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        rows = [json.loads(line) for line in outbox.read_text().splitlines()] if outbox.is_file() else []
+        codes = [
+            match.group(1)
+            for row in rows
+            if re.sub(r"\D", "", row["to"]).endswith(digits)
+            and row["idempotency_key"].startswith("password-reset:")
+            and (match := re.search(r"(?<!\d)(\d{6})(?!\d)", row["body"]))  # in the user's language
+        ]
+        if codes:
+            return codes[-1]
+        time.sleep(0.5)
+    raise AssertionError(f"no reset code was sent to {phone}")
+
+
+def test_a_forgotten_password_is_reset_by_a_code_and_changed_back_from_the_account_menu(server, open_page):
+    """On a phone: *Forgot password?* → code by SMS → new password → signed in with it;
+    then on a desktop *Change password* back. The accountant is in no other test here."""
+    phone, password = server.login("accountant")
+    new_password = f"Reset-{secrets.token_urlsafe(12)}"
+    watched = open_page(height=844)
+    page = watched.page
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto("/")
+    page.get_by_role("link", name="Forgot password?").click()
+    expect(page.get_by_role("heading", name="Reset your password")).to_be_visible()
+    page.get_by_label("Mobile number").fill(phone)
+    page.get_by_role("button", name="Send code").click()
+    expect(page.get_by_text("a 6-digit code is on its way")).to_be_visible()
+    page.get_by_label("Code from the SMS").fill(_reset_code(server, phone))
+    page.get_by_label("New password").fill(new_password)
+    watched.shot("13-password-reset-phone")
+    page.get_by_role("button", name="Set new password").click()
+    expect(page.get_by_text("Your password has been changed. Sign in with the new one.")).to_be_visible()
+
+    page.set_viewport_size({"width": 1440, "height": 900})
+    sign_in(page, phone, new_password)
+    expect(page).not_to_have_url(re.compile(r"/login"))
+    page.goto("/account/password")
+    expect(page.get_by_role("heading", name="Change password")).to_be_visible()
+    page.get_by_label("Current password").fill(new_password)
+    page.get_by_label("New password").fill(password)
+    watched.shot("14-change-password-desktop")
+    page.get_by_role("button", name="Change password").click()
+    expect(page.get_by_text("Password changed. Your other sessions have ended.")).to_be_visible()
+    watched.assert_clean()
+    assert server.api("accountant").get("/api/v1/users/me").status_code == 200  # the demo password again
+
+
+def test_the_password_reset_page_reads_right_to_left_in_arabic(server, open_page):
+    watched = open_page(height=844)
+    page = watched.page
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto("/")
+    page.get_by_test_id("language-switcher").get_by_role("button").click()
+    page.get_by_role("option", name="العربية").click()
+    expect(page.locator("html")).to_have_attribute("dir", "rtl")
+    page.locator('a[href="/forgot-password"]').click()
+    expect(page.locator("h1")).not_to_have_text("Reset your password")
+    watched.shot("15-password-reset-arabic")
     watched.assert_clean()
