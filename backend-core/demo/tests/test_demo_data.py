@@ -32,7 +32,10 @@ from commerce.models import (
 from commerce.selectors import trial_balance
 from core.roles import Role
 from core.tenancy import clinic_context
-from demo.builders import DEMO_PASSWORD, NOURA, VISITING_DOCTOR, patient_identity
+from demo.builders import DEMO_PASSWORD
+from demo.identity import patient_identity
+from demo.patients import NOURA
+from demo.people import VISITING_DOCTOR
 from emr.models import (
     ClinicalNote,
     ConsentFormSignature,

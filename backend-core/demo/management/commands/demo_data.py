@@ -7,7 +7,8 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError
 
 from core.exceptions import ApplicationError
-from demo.builders import DEMO_PASSWORD, DemoReport, Login, demo_build
+from demo.builders import DEMO_PASSWORD, demo_build
+from demo.shapes import DemoReport, Login
 
 TWO_FACTOR_NOTE = (
     "Roles marked TOTP (owner, admin, doctor, nurse) must enrol an authenticator app at their first\n"
