@@ -443,7 +443,11 @@ def sale_commission_reversals_sync(*, sale: Sale) -> list[CommissionLog]:
             refunded[refund_line.sale_line_id] += refund_line.net_amount
             for log in commissions:
                 key = (log.sale_line_id, log.practitioner_id)
-                if log.sale_line_id != refund_line.sale_line_id or (refund.pk, *key) in reversed_for:
+                if (
+                    log.sale_line is None
+                    or log.sale_line_id != refund_line.sale_line_id
+                    or (refund.pk, *key) in reversed_for
+                ):
                     continue
                 net = log.sale_line.net_amount
                 remaining = (net - refunded[log.sale_line_id]) / net if net else ZERO
