@@ -500,7 +500,8 @@ def session_idle_minutes(*, user: User) -> int:
     configured = Membership.objects.filter(
         user=user, is_active=True, clinic__is_active=True, clinic__session_idle_minutes__isnull=False
     ).values_list("clinic__session_idle_minutes", flat=True)
-    return min([settings.SESSION_IDLE_MINUTES, *configured])
+    default: int = settings.SESSION_IDLE_MINUTES
+    return min([default, *(minutes for minutes in configured if minutes is not None)])
 
 
 def _session_start(*, user: User) -> RefreshTokenFamily:

@@ -426,16 +426,7 @@ def sale_commission_reversals_sync(*, sale: Sale) -> list[CommissionLog]:
     )
     if not commissions:
         return []
-    held: dict[tuple[Any, Any], Decimal] = defaultdict(Decimal)
-    held_basis: dict[tuple[Any, Any], Decimal] = defaultdict(Decimal)
-    reversed_for: set[tuple[Any, Any, Any]] = set()
-    for log in CommissionLog.objects.filter(
-        sale=sale, kind__in=[CommissionLog.Kind.COMMISSION, CommissionLog.Kind.REVERSAL]
-    ):
-        held[(log.sale_line_id, log.practitioner_id)] += log.amount
-        held_basis[(log.sale_line_id, log.practitioner_id)] += log.basis_amount
-        if log.kind == CommissionLog.Kind.REVERSAL:
-            reversed_for.add((log.refund_id, log.sale_line_id, log.practitioner_id))
+    held, held_basis, reversed_for = _commission_held(sale)
     new_logs = []
     refunded: dict[Any, Decimal] = defaultdict(Decimal)
     for refund in refunds:
@@ -443,7 +434,11 @@ def sale_commission_reversals_sync(*, sale: Sale) -> list[CommissionLog]:
             refunded[refund_line.sale_line_id] += refund_line.net_amount
             for log in commissions:
                 key = (log.sale_line_id, log.practitioner_id)
-                if log.sale_line_id != refund_line.sale_line_id or (refund.pk, *key) in reversed_for:
+                if (
+                    log.sale_line is None
+                    or log.sale_line_id != refund_line.sale_line_id
+                    or (refund.pk, *key) in reversed_for
+                ):
                     continue
                 net = log.sale_line.net_amount
                 remaining = (net - refunded[log.sale_line_id]) / net if net else ZERO
@@ -454,11 +449,44 @@ def sale_commission_reversals_sync(*, sale: Sale) -> list[CommissionLog]:
                     held[key] += min(amount, ZERO)
                     held_basis[key] += basis
     if sale.status == Sale.Status.VOID:
-        for log in commissions:
-            key = (log.sale_line_id, log.practitioner_id)
-            if (None, *key) not in reversed_for and (held[key] or held_basis[key]):
-                new_logs.append(_reversal(log, amount=-held[key], basis=-held_basis[key], refund=None))
+        new_logs += _void_reversals(commissions, held=held, held_basis=held_basis, reversed_for=reversed_for)
     return CommissionLog.objects.bulk_create(new_logs)
+
+
+def _commission_held(
+    sale: Sale,
+) -> tuple[dict[tuple[Any, Any], Decimal], dict[tuple[Any, Any], Decimal], set[tuple[Any, Any, Any]]]:
+    """What ``sale``'s commission and reversal logs hold: the amount and the basis by
+    ``(sale line id, practitioner id)``, and the ``(refund id, sale line id, practitioner
+    id)`` already reversed (refund id ``None``: reversed for the void)."""
+    held: dict[tuple[Any, Any], Decimal] = defaultdict(Decimal)
+    held_basis: dict[tuple[Any, Any], Decimal] = defaultdict(Decimal)
+    reversed_for: set[tuple[Any, Any, Any]] = set()
+    for log in CommissionLog.objects.filter(
+        sale=sale, kind__in=[CommissionLog.Kind.COMMISSION, CommissionLog.Kind.REVERSAL]
+    ):
+        held[(log.sale_line_id, log.practitioner_id)] += log.amount
+        held_basis[(log.sale_line_id, log.practitioner_id)] += log.basis_amount
+        if log.kind == CommissionLog.Kind.REVERSAL:
+            reversed_for.add((log.refund_id, log.sale_line_id, log.practitioner_id))
+    return held, held_basis, reversed_for
+
+
+def _void_reversals(
+    commissions: list[CommissionLog],
+    *,
+    held: dict[tuple[Any, Any], Decimal],
+    held_basis: dict[tuple[Any, Any], Decimal],
+    reversed_for: set[tuple[Any, Any, Any]],
+) -> list[CommissionLog]:
+    """The (unsaved) reversals of a void: whatever each line x practitioner of
+    ``commissions`` still holds, unless the void was reversed already."""
+    reversals = []
+    for log in commissions:
+        key = (log.sale_line_id, log.practitioner_id)
+        if (None, *key) not in reversed_for and (held[key] or held_basis[key]):
+            reversals.append(_reversal(log, amount=-held[key], basis=-held_basis[key], refund=None))
+    return reversals
 
 
 @transaction.atomic

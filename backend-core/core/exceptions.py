@@ -259,6 +259,13 @@ def _to_application_error(exc: Exception) -> ApplicationError | None:
         return NotFound()
     if isinstance(exc, DjangoPermissionDenied):
         return PermissionDeniedError()
+    if isinstance(exc, drf_exceptions.APIException):
+        return _from_drf(exc)
+    return None
+
+
+def _from_drf(exc: drf_exceptions.APIException) -> ApplicationError:
+    """The application error a DRF exception stands for, keeping its status and code."""
     if isinstance(exc, drf_exceptions.ValidationError):
         return ValidationFailed(errors=_flatten_drf(exc.detail))
     if isinstance(exc, drf_exceptions.ParseError):
@@ -276,12 +283,10 @@ def _to_application_error(exc: Exception) -> ApplicationError | None:
         wait = getattr(exc, "wait", None)
         headers = {"Retry-After": str(int(wait))} if wait is not None else None
         return TooManyRequests(str(exc.detail), headers=headers)
-    if isinstance(exc, drf_exceptions.APIException):
-        error = ApplicationError(str(exc.detail), code=str(exc.default_code))
-        error.status = exc.status_code
-        error.title = str(exc.default_detail)
-        return error
-    return None
+    error = ApplicationError(str(exc.detail), code=str(exc.default_code))
+    error.status = exc.status_code
+    error.title = str(exc.default_detail)
+    return error
 
 
 def _auth_detail(exc: drf_exceptions.APIException) -> str:

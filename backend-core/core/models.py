@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from typing import Any
+from typing import Any, TypeVar
 
 from django.db import models
 from django.db.models import sql
@@ -14,6 +14,8 @@ _MISSING_CONTEXT = (
     "Tenant-local data queried without a clinic context. Run the code inside "
     "clinic_context(clinic) or use the model's explicit `unscoped` manager."
 )
+
+_M = TypeVar("_M", bound=models.Model)
 
 
 class UUIDModel(models.Model):
@@ -44,7 +46,7 @@ class _NoClinicQuery(sql.Query):
         raise TenantContextMissing(_MISSING_CONTEXT)
 
 
-class ClinicScopedQuerySet(models.QuerySet[Any]):
+class ClinicScopedQuerySet(models.QuerySet[_M]):
     def _guard(self) -> None:
         if isinstance(self.query, _NoClinicQuery):
             raise TenantContextMissing(_MISSING_CONTEXT)
@@ -67,7 +69,7 @@ class ClinicScopedQuerySet(models.QuerySet[Any]):
         return super()._raw_delete(using)
 
 
-class ClinicScopedManager(models.Manager[Any]):
+class ClinicScopedManager(models.Manager[_M]):
     """Default manager of tenant-local models: only the current clinic's rows.
 
     With no clinic context the queryset fails closed: running it raises
@@ -76,13 +78,13 @@ class ClinicScopedManager(models.Manager[Any]):
     admin) uses ``Model.unscoped`` so the crossing is explicit and greppable.
     """
 
-    def get_queryset(self) -> models.QuerySet[Any]:
+    def get_queryset(self) -> models.QuerySet[_M]:
         clinic = get_current_clinic()
         if clinic is None:
             return ClinicScopedQuerySet(self.model, query=_NoClinicQuery(self.model), using=self._db)
         return ClinicScopedQuerySet(self.model, using=self._db).filter(clinic_id=clinic.pk)
 
-    def none(self) -> models.QuerySet[Any]:
+    def none(self) -> models.QuerySet[_M]:
         """An empty queryset needs no clinic: it can leak nothing."""
         return ClinicScopedQuerySet(self.model, using=self._db).none()
 

@@ -252,13 +252,7 @@ def upload_policy_check(fields: Mapping[str, str], *, file_size: int) -> tuple[s
         raise UploadRefused(400, "InvalidPolicyDocument", "The policy is malformed.") from exc
     if timezone.now() >= expires_at:
         raise UploadRefused(403, "AccessDenied", "Invalid according to Policy: Policy expired.")
-    exact: dict[str, str] = {}
-    size_range: tuple[int, int] | None = None
-    for condition in conditions:
-        if isinstance(condition, dict):
-            exact.update(condition)
-        elif isinstance(condition, list) and condition[:1] == ["content-length-range"]:
-            size_range = (int(condition[1]), int(condition[2]))
+    exact, size_range = _policy_conditions(conditions)
     form = {k: v for k, v in fields.items() if k not in ("policy", "signature")}
     for name, value in form.items():
         if name not in exact:
@@ -268,13 +262,31 @@ def upload_policy_check(fields: Mapping[str, str], *, file_size: int) -> tuple[s
     missing = set(exact) - set(form)
     if missing:
         raise UploadRefused(403, "AccessDenied", f"Policy Condition failed: {sorted(missing)[0]}.")
-    if size_range is not None and file_size > size_range[1]:
+    if size_range is not None:
+        _size_check(file_size, size_range)
+    return exact["key"], exact["Content-Type"]
+
+
+def _policy_conditions(conditions: list[Any]) -> tuple[dict[str, str], tuple[int, int] | None]:
+    """The exact-match conditions of a POST policy as one ``{field: value}`` and its
+    ``content-length-range`` as ``(min, max)`` bytes (``None`` when it has none)."""
+    exact: dict[str, str] = {}
+    size_range: tuple[int, int] | None = None
+    for condition in conditions:
+        if isinstance(condition, dict):
+            exact.update(condition)
+        elif isinstance(condition, list) and condition[:1] == ["content-length-range"]:
+            size_range = (int(condition[1]), int(condition[2]))
+    return exact, size_range
+
+
+def _size_check(file_size: int, size_range: tuple[int, int]) -> None:
+    if file_size > size_range[1]:
         raise UploadRefused(400, "EntityTooLarge", "Your proposed upload exceeds the maximum allowed size.")
-    if size_range is not None and file_size < size_range[0]:
+    if file_size < size_range[0]:
         raise UploadRefused(
             400, "EntityTooSmall", "Your proposed upload is smaller than the minimum allowed."
         )
-    return exact["key"], exact["Content-Type"]
 
 
 def download_signature_check(key: str, *, expires: str, signature: str) -> bool:

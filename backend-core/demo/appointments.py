@@ -317,26 +317,11 @@ def _plan(
                     continue
                 service = eligible[int(pick_service * len(eligible))]
                 blocked = dt.timedelta(minutes=service.duration_minutes + service.buffer_minutes)
-                candidates = []
-                for start, end in intervals:
-                    at = start
-                    while at + blocked <= end:
-                        room = calendar.room_for(rooms_of.get(category, []), busy, at, at + blocked)
-                        if room is not None:
-                            candidates.append((at, room))
-                        at += STEP
+                candidates = _free_slots(calendar, rooms_of.get(category, []), busy, intervals, blocked)
                 if not candidates:
                     continue
                 starts_at, room = candidates[int(pick_slot * len(candidates))]
-                # The drawn patient, or the next one who has no appointment today.
-                patient = next(
-                    (
-                        patients[(who + k) % len(patients)]
-                        for k in range(len(patients))
-                        if patients[(who + k) % len(patients)].pk not in seen_today
-                    ),
-                    None,
-                )
+                patient = _patient_free_today(patients, who, seen_today)
                 if patient is None:
                     continue
                 seen_today.add(patient.pk)
@@ -344,6 +329,40 @@ def _plan(
                 calendar.take(practitioner.pk, room, starts_at, starts_at + blocked)
                 planned.append(_Planned(practitioner, role, service, room, patient, starts_at, roll))
     return planned
+
+
+def _free_slots(
+    calendar: _Calendar,
+    rooms: list[Room],
+    busy: list[tuple[dt.datetime, dt.datetime]],
+    intervals: list[tuple[dt.datetime, dt.datetime]],
+    blocked: dt.timedelta,
+) -> list[tuple[dt.datetime, Room]]:
+    """Every ``STEP`` in ``intervals`` where ``blocked`` fits with the practitioner not
+    ``busy``, with the room ``calendar`` gives it there (no slot where no room is free)."""
+    slots = []
+    for start, end in intervals:
+        at = start
+        while at + blocked <= end:
+            room = calendar.room_for(rooms, busy, at, at + blocked)
+            if room is not None:
+                slots.append((at, room))
+            at += STEP
+    return slots
+
+
+def _patient_free_today(
+    patients: list[ClinicPatient], who: int, seen_today: set[uuid.UUID]
+) -> ClinicPatient | None:
+    """The drawn patient, or the next one who has no appointment today."""
+    return next(
+        (
+            patients[(who + k) % len(patients)]
+            for k in range(len(patients))
+            if patients[(who + k) % len(patients)].pk not in seen_today
+        ),
+        None,
+    )
 
 
 def _seed_phones(seed: CalendarSeed) -> set[str]:

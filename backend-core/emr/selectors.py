@@ -8,8 +8,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
+from uuid import UUID
 
-from django.db.models import Count, F, Max, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import Count, F, Func, Max, Model, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce, Greatest
 
 from accounts.models import User
@@ -237,9 +238,15 @@ def unscoped_last_clinical_entry(*, patients: Sequence[ClinicPatient]) -> dict[A
         return {}
     where = chart_rows_filter(patients)
 
-    def newest(rows: QuerySet[Any], *instants: Any, patient: str = "patient_id") -> QuerySet[Any]:
+    def newest(
+        rows: QuerySet[Model], *instants: str | Func, patient: str = "patient_id"
+    ) -> QuerySet[Model, tuple[UUID, dt.datetime]]:
         at = Greatest(*instants) if len(instants) > 1 else instants[0]
-        return rows.order_by().values_list(patient).annotate(at=Max(at))
+        # Typed here: the Django plugin of mypy types annotate() after values_list() as Any.
+        maxima: QuerySet[Model, tuple[UUID, dt.datetime]] = (
+            rows.order_by().values_list(patient).annotate(at=Max(at))
+        )
+        return maxima
 
     # Greatest() is NULL on SQLite when any argument is: an unset instant falls back to
     # the row's creation.

@@ -236,21 +236,9 @@ def patient_update(
         **{f: getattr(patient, f) for f in link_fields},
     }
     if profile_fields:
-        for name, value in profile_fields.items():
-            setattr(profile, name, value.strip() if name in ("given_name", "family_name") else value)
-        renamed = bool({"given_name", "family_name"} & set(profile_fields))
-        if renamed:
-            profile.search_name = search_key(f"{profile.given_name} {profile.family_name}")
-            profile_fields["search_name"] = profile.search_name
-        model_save(profile, update_fields=list(profile_fields))
-        if renamed:
-            _links_search_name_sync(profile)
+        _profile_fields_save(profile, profile_fields)
     if link_fields:
-        if "tags" in link_fields:
-            link_fields["tags"] = sorted(set(link_fields["tags"]))
-        for name, value in link_fields.items():
-            setattr(patient, name, value)
-        model_save(patient, update_fields=list(link_fields))
+        _link_fields_save(patient, link_fields)
     patient.profile = profile
     after = {
         **{f: getattr(profile, f) for f in profile_fields},
@@ -260,6 +248,30 @@ def patient_update(
     if changes:
         _audit(patient, actor, "patient.updated", request, changes)
     return patient
+
+
+def _profile_fields_save(profile: PatientProfile, fields: dict[str, Any]) -> None:
+    """Set and save ``fields`` of ``profile`` (names stripped); a new name also renews
+    the search name, here and on every clinic's link to the profile."""
+    for name, value in fields.items():
+        setattr(profile, name, value.strip() if name in ("given_name", "family_name") else value)
+    renamed = bool({"given_name", "family_name"} & set(fields))
+    update_fields = list(fields)
+    if renamed:
+        profile.search_name = search_key(f"{profile.given_name} {profile.family_name}")
+        update_fields.append("search_name")
+    model_save(profile, update_fields=update_fields)
+    if renamed:
+        _links_search_name_sync(profile)
+
+
+def _link_fields_save(patient: ClinicPatient, fields: dict[str, Any]) -> None:
+    """Set and save ``fields`` of the clinic's link ``patient`` (tags deduplicated, sorted)."""
+    if "tags" in fields:
+        fields = {**fields, "tags": sorted(set(fields["tags"]))}
+    for name, value in fields.items():
+        setattr(patient, name, value)
+    model_save(patient, update_fields=list(fields))
 
 
 # ------------------------------------------------------------------- identity links

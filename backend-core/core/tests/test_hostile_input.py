@@ -162,7 +162,6 @@ class Baseline:
         if schema.get("enum"):
             return next((v for v in schema["enum"] if v not in (None, "")), None)
         kind = schema.get("type")
-        fmt = schema.get("format")
         if kind == "object" or "properties" in schema:
             if depth > 3:
                 return {}
@@ -179,6 +178,10 @@ class Baseline:
             return 1
         if kind == "boolean":
             return True
+        return self._string(name, schema)
+
+    def _string(self, name: str, schema: dict[str, Any]) -> str:
+        fmt = schema.get("format")
         if fmt == "uuid":
             key = name.removesuffix("_id").removesuffix("_ids")
             return str(self.ids.get(key, uuid.uuid4()))

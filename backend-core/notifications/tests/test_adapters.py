@@ -213,50 +213,60 @@ class Mailbox:
     messages: list[dict[str, Any]] = field(default_factory=list)
 
 
+class _SmtpHandler(socketserver.StreamRequestHandler):
+    """One session with the test SMTP server of ``smtp_server``: replies, and keeps each
+    message in the server's ``Mailbox``."""
+
+    server: _SmtpServer
+
+    def reply(self, line: bytes) -> None:
+        self.wfile.write(line + b"\r\n")
+
+    def handle(self) -> None:
+        self.reply(b"220 localhost test SMTP")
+        sender, recipients = "", []
+        while line := self.rfile.readline():
+            command = line.strip().decode()
+            verb = command.split(" ", 1)[0].upper()
+            if verb in ("EHLO", "HELO"):
+                self.reply(b"250 localhost")
+            elif verb == "MAIL":
+                sender = command.split(":", 1)[1].strip()
+                self.reply(b"250 OK")
+            elif verb == "RCPT":
+                recipients.append(command.split(":", 1)[1].strip())
+                self.reply(self.server.box.rcpt_reply)
+            elif verb == "DATA":
+                self.reply(b"354 End data with <CR><LF>.<CR><LF>")
+                data = b""
+                while (chunk := self.rfile.readline()) not in (b".\r\n", b""):
+                    data += chunk[1:] if chunk.startswith(b"..") else chunk
+                self.server.box.messages.append({"from": sender, "to": recipients, "data": data})
+                self.reply(b"250 OK queued")
+            elif verb == "RSET":
+                sender, recipients = "", []
+                self.reply(b"250 OK")
+            elif verb == "QUIT":
+                self.reply(b"221 Bye")
+                return
+            else:
+                self.reply(b"502 Command not implemented")
+
+
+class _SmtpServer(socketserver.ThreadingTCPServer):
+    daemon_threads = True
+    allow_reuse_address = True
+
+    def __init__(self, box: Mailbox) -> None:
+        self.box = box
+        super().__init__(("127.0.0.1", 0), _SmtpHandler)
+
+
 @pytest.fixture
 def smtp_server(settings) -> Iterator[Mailbox]:
     """A minimal SMTP server (RFC 5321 subset: EHLO/HELO, MAIL, RCPT, DATA, RSET, QUIT)."""
     box = Mailbox(port=0)
-
-    class Handler(socketserver.StreamRequestHandler):
-        def reply(self, line: bytes) -> None:
-            self.wfile.write(line + b"\r\n")
-
-        def handle(self) -> None:
-            self.reply(b"220 localhost test SMTP")
-            sender, recipients = "", []
-            while line := self.rfile.readline():
-                command = line.strip().decode()
-                verb = command.split(" ", 1)[0].upper()
-                if verb in ("EHLO", "HELO"):
-                    self.reply(b"250 localhost")
-                elif verb == "MAIL":
-                    sender = command.split(":", 1)[1].strip()
-                    self.reply(b"250 OK")
-                elif verb == "RCPT":
-                    recipients.append(command.split(":", 1)[1].strip())
-                    self.reply(box.rcpt_reply)
-                elif verb == "DATA":
-                    self.reply(b"354 End data with <CR><LF>.<CR><LF>")
-                    data = b""
-                    while (chunk := self.rfile.readline()) not in (b".\r\n", b""):
-                        data += chunk[1:] if chunk.startswith(b"..") else chunk
-                    box.messages.append({"from": sender, "to": recipients, "data": data})
-                    self.reply(b"250 OK queued")
-                elif verb == "RSET":
-                    sender, recipients = "", []
-                    self.reply(b"250 OK")
-                elif verb == "QUIT":
-                    self.reply(b"221 Bye")
-                    return
-                else:
-                    self.reply(b"502 Command not implemented")
-
-    class Server(socketserver.ThreadingTCPServer):
-        daemon_threads = True
-        allow_reuse_address = True
-
-    server = Server(("127.0.0.1", 0), Handler)
+    server = _SmtpServer(box)
     threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
     box.port = server.server_address[1]
     settings.NOTIFICATIONS_EMAIL_ADAPTER = "smtp"
