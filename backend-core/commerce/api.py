@@ -188,7 +188,7 @@ class LotViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicScopedV
         "retrieve": "stock.view",
         "create": "stock.manage",
         "adjust": "stock.manage",
-        "transfer": "stock.manage",
+        "transfer": "stock.transfer",
         "recall": "stock.recall",
     }
     filterset_fields = ["product"]
@@ -218,22 +218,17 @@ class LotViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicScopedV
     )
     @action(detail=True, methods=["post"])
     def transfer(self, request: Request, pk: str | None = None) -> Response:
-        """Send stock to a clinic of the same organization where the caller may manage
+        """Send stock to a clinic of the same organization where the caller may transfer
         stock too; ``to_product_id`` is that clinic's product. Answers the outgoing
         movement."""
         lot = self.get_object()
         values = _valid(serializers.TransferInputSerializer, request.data)
-        target = self.actor.memberships.filter(
-            clinic_id=values["to_clinic_id"],
-            clinic__organization_id=self.clinic.organization_id,
-            is_active=True,
-            role__in=["owner", "admin"],
-        ).first()
-        if target is None:
-            raise ValidationFailed(errors={"to_clinic_id": [_("A clinic of this organization you manage.")]})
-        to_product = Product.unscoped.filter(pk=values["to_product_id"], clinic_id=target.clinic_id).first()
-        if to_product is None:
-            raise ValidationFailed(errors={"to_product_id": [_("Not a product of that clinic.")]})
+        to_product = selectors.unscoped_stock_transfer_destination(
+            actor=self.actor,
+            clinic=self.clinic,
+            to_clinic_id=values["to_clinic_id"],
+            to_product_id=values["to_product_id"],
+        )
         out, _into = services.stock_transfer(
             lot=lot, quantity=values["quantity"], to_product=to_product, actor=self.actor
         )
