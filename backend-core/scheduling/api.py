@@ -285,6 +285,9 @@ class StaffScheduleViewSet(
         schedule = services.staff_schedule_add(clinic=self.clinic, actor=self.actor, **data.validated_data)
         return Response(serializers.StaffScheduleSerializer(schedule).data, status=201)
 
+    def perform_destroy(self, instance: StaffSchedule) -> None:
+        services.staff_schedule_delete(schedule=instance, actor=self.actor)
+
 
 class ScheduleExceptionViewSet(
     mixins.ListModelMixin,
@@ -318,6 +321,9 @@ class ScheduleExceptionViewSet(
             clinic=self.clinic, actor=self.actor, **data.validated_data
         )
         return Response(serializers.ScheduleExceptionSerializer(exception).data, status=201)
+
+    def perform_destroy(self, instance: ScheduleException) -> None:
+        services.schedule_exception_delete(exception=instance, actor=self.actor)
 
 
 class CalendarFeedLinkView(APIView):
