@@ -12,7 +12,7 @@ import io
 import uuid
 from collections.abc import Sequence
 from decimal import Decimal
-from typing import Any, TypedDict
+from typing import Any
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
@@ -818,21 +818,14 @@ def _photo_mark(photo: Photo, **fields: Any) -> Photo:
     return locked
 
 
-class PhotoViewing(TypedDict):
-    """What a photo serializer needs to show ``photos``: ``urls`` ``{photo id: {"original",
-    "display", "thumbnail"}}`` (presigned links, ready photos only) and ``marketing``
-    (ids of the patients whose marketing-photo consent stands)."""
-
-    urls: dict[Any, dict[str, str]]
-    marketing: set[Any]
-
-
 def photos_view(
     *, clinic: Clinic, photos: Sequence[Photo], actor: User, request: HttpRequest | None = None
-) -> PhotoViewing:
+) -> dict[str, Any]:
     """Give ``actor`` viewing links of the ready ones of ``photos``, valid for
     ``PHOTO_VIEW_URL_SECONDS``, each issue audited as ``photo.viewed`` (a read of health
-    data; LGPD Art. 37, PDPA s39), with the patients whose marketing-photo consent stands
+    data; LGPD Art. 37, PDPA s39). Returns the photo serializers' context: ``{"urls":
+    {photo id: {"original", "display", "thumbnail"}}, "marketing": {patient id, …}}``,
+    the patients whose marketing-photo consent stands
     (``selectors.photo_marketing_patient_ids``)."""
     store, seconds = object_store(), settings.PHOTO_VIEW_URL_SECONDS
     ready = [p for p in photos if p.status == Photo.Status.READY]

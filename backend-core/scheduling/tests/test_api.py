@@ -457,7 +457,9 @@ def test_manager_removes_hours_and_time_off_of_this_clinic_only(api, world):
     ).json()["id"]
     receptionist = api(world.a.user(Role.RECEPTIONIST), world.a.clinic)
     assert receptionist.delete(f"/api/v1/calendar/schedules/{hours}").status_code == 403
-    assert api(world.b.user(), world.b.clinic).delete(f"/api/v1/calendar/schedules/{hours}").status_code == 404
+    assert (
+        api(world.b.user(), world.b.clinic).delete(f"/api/v1/calendar/schedules/{hours}").status_code == 404
+    )
     assert client.delete(f"/api/v1/calendar/schedules/{hours}").status_code == 204
     assert client.delete(f"/api/v1/calendar/schedule-exceptions/{off}").status_code == 204
     assert not StaffSchedule.unscoped.filter(pk=hours).exists()
