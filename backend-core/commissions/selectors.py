@@ -192,7 +192,7 @@ def sale_commission_status(*, sale: Sale) -> dict[str, Any]:
          "completed_at": datetime | None, "total": Decimal, "currency": "THB",
          "lines": [CommissionLog, ...]}   # commission and reversal logs of the sale
 
-    A sale whose run does not exist yet (the checkout transaction just committed) is
+    A sale whose run does not exist yet (its calculation has not started) is
     ``pending``."""
     run = CommissionRun.objects.filter(sale=sale).first()
     logs = list(

@@ -70,9 +70,10 @@ def run_status(row):
 
 @contextmanager
 def run_locked(row):
-    """Hold the row lock of ``row``'s commission run from a connection of the test's own:
-    a worker's calculation then waits at its ``SELECT … FOR UPDATE``, having taken the
-    message (unacknowledged) and committed nothing. Yields ``taken()``: whether a
+    """Hold the row lock of ``row``'s commission run from a connection of the test's own,
+    inserting the run (pending) when the sale has none yet: a worker's calculation then
+    waits at its own insert of the run or at its ``SELECT … FOR UPDATE``, having taken
+    the message (unacknowledged) and committed nothing. Yields ``taken()``: whether a
     worker is waiting for the lock."""
     db = settings.DATABASES["default"]
     with (
@@ -81,6 +82,12 @@ def run_locked(row):
         ) as locker,
         locker.transaction(),
     ):
+        locker.execute(
+            "INSERT INTO commissions_commissionrun (id, created_at, updated_at, clinic_id, sale_id, status,"
+            " attempts, error, enqueued_at) SELECT gen_random_uuid(), now(), now(), clinic_id, id, 'pending',"
+            " 0, '', now() FROM commerce_sale WHERE id = %s ON CONFLICT (sale_id) DO NOTHING",
+            [row.pk],
+        )
         locker.execute("SELECT 1 FROM commissions_commissionrun WHERE sale_id = %s FOR UPDATE", [row.pk])
 
         def taken():
