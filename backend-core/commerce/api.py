@@ -207,7 +207,7 @@ class LotViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicScopedV
     )
     @action(detail=True, methods=["post"])
     def transfer(self, request: Request, pk: str | None = None) -> Response:
-        """Send stock to a clinic of the same organization where the caller may transfer
+        """Send stock to a clinic of the same organization where the caller may manage
         stock too; ``to_product_id`` is that clinic's product. Answers the outgoing
         movement."""
         lot = self.get_object()
