@@ -9,6 +9,7 @@ from django.db.models import QuerySet
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts.models import Clinic, Invite, Membership, ProfessionalLicence, User
+from core.permissions import roles_with_permission
 from core.roles import MANAGERS, TWO_FACTOR_ROLES, Role
 
 
@@ -53,6 +54,18 @@ def clinics_managed_by(*, user: User, role: str) -> QuerySet[Clinic]:
         return clinics
     return clinics.filter(
         memberships__user=user, memberships__is_active=True, memberships__role__in=list(MANAGERS)
+    )
+
+
+def clinics_permitting(*, user: User, organization_id: uuid.UUID, permission: str) -> QuerySet[Clinic]:
+    """Clinics of organization ``organization_id`` where ``user`` holds an active
+    membership whose role has ``permission`` (``core.permissions.PERMISSIONS``): the
+    clinics they may act in for that permission, whichever clinic the request names."""
+    return Clinic.objects.filter(
+        organization_id=organization_id,
+        memberships__user=user,
+        memberships__is_active=True,
+        memberships__role__in=list(roles_with_permission(permission)),
     )
 
 

@@ -24,6 +24,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import override
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from rest_framework_simplejwt.exceptions import TokenBackendError, TokenError
 from rest_framework_simplejwt.token_blacklist.models import BlacklistedToken
@@ -56,6 +57,8 @@ from core.realtime import clinic_event_publish, sessions_ended_publish
 from core.roles import MANAGERS, Role
 from core.services import model_save
 from core.tasks import enqueue_on_commit
+from notifications.services import message_send
+from notifications.templates import render
 
 # ---------------------------------------------------------------------------- identity
 
@@ -433,6 +436,34 @@ def invite_mark_sent(*, invite: Invite) -> None:
         model_save(invite, update_fields=["sent_at"])
 
 
+def invite_send(*, invite: Invite, token: str) -> None:
+    """Send the invite link (with its one-time ``token``) by SMS in the clinic's
+    language (template ``invite.sent``) and mark the invite sent. Idempotent: an invite
+    already sent, accepted or revoked is not sent again, and the message carries the
+    idempotency key ``invite:<id>``.
+
+    Sent with ``message_send``, not as a stored ``Notification``: the link carries the
+    one-time token, of which only the hash is stored. Raises ``TransientDeliveryError``
+    or ``OSError`` when the provider can be tried again."""
+    if invite.sent_at is not None or invite.status != Invite.Status.PENDING:
+        return
+    with override(invite.clinic.locale):
+        role = str(invite.get_role_display())
+    text = render(
+        "invite.sent",
+        languages=[invite.clinic.locale],
+        payload={"clinic": invite.clinic.name, "role": role, "url": invite_accept_url(token)},
+    )
+    message_send(
+        channel="sms",
+        to=invite.phone,
+        subject=text.subject,
+        body=text.body,
+        idempotency_key=f"invite:{invite.pk}",
+    )
+    invite_mark_sent(invite=invite)
+
+
 # ---------------------------------------------------------------------------- licences
 
 
@@ -750,6 +781,32 @@ def password_reset_request(*, phone: str) -> None:
     from accounts.tasks import password_reset_code_deliver
 
     enqueue_on_commit(password_reset_code_deliver, user_id=str(user.pk), code=code, minutes=minutes)
+
+
+def password_reset_code_send(*, user: User, code: str, minutes: int) -> None:
+    """Send the password reset ``code`` (valid ``minutes``) by SMS to ``user``'s phone
+    on file, in their language (template ``password_reset.code``). Sent with
+    ``message_send``, not stored as a ``Notification``: only the code's hash is kept. A
+    code that expired or was replaced since it was made is not sent. Raises
+    ``TransientDeliveryError`` or ``OSError`` when the provider can be tried again."""
+    live = PasswordResetCode.objects.filter(
+        user=user,
+        code_hash=password_reset_code_hash(user, code),
+        used_at__isnull=True,
+        expires_at__gt=timezone.now(),
+    )
+    if not live.exists():
+        return
+    text = render(
+        "password_reset.code", languages=[user.preferred_language], payload={"code": code, "minutes": minutes}
+    )
+    message_send(
+        channel="sms",
+        to=user.phone,
+        subject=text.subject,
+        body=text.body,
+        idempotency_key=f"password-reset:{user.pk}:{code}",
+    )
 
 
 def password_reset_confirm(

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from django.db.models import Model, QuerySet
+from django.db.models import QuerySet
 from django.http import HttpResponse
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
@@ -35,22 +35,11 @@ from commerce.models import (
     StockMovement,
 )
 from commerce.services.stock import clinic_today
-from core.api import ClinicScopedViewSet, query_instant
+from core.api import ClinicScopedViewSet, clinic_row_or_400, query_instant
 from core.exceptions import PermissionDeniedError, ValidationFailed
 from core.permissions import role_has_permission
 from patients.models import ClinicPatient
 from scheduling.selectors import practitioner_get
-
-
-def _in_clinic(model: type[Model], pk: Any, field: str) -> Any:
-    """The current clinic's ``model`` row with id ``pk``; ``None`` for no id; a 400
-    naming ``field`` for an id that is not this clinic's."""
-    if pk is None:
-        return None
-    row = model._default_manager.filter(pk=pk).first()
-    if row is None:
-        raise ValidationFailed(errors={field: [_("Not found in this clinic.")]})
-    return row
 
 
 def _renamed(error: ValidationFailed, prefix: str, names: dict[str, str] | None = None) -> ValidationFailed:
@@ -69,7 +58,7 @@ def _valid(serializer_class: type, data: Any) -> dict[str, Any]:
 
 def _materials(rows: Sequence[dict[str, Any]]) -> list[tuple[Product, Any]]:
     return [
-        (_in_clinic(Product, row["product_id"], f"materials.{i}.product_id"), row["quantity"])
+        (clinic_row_or_400(Product, row["product_id"], f"materials.{i}.product_id"), row["quantity"])
         for i, row in enumerate(rows)
     ]
 
@@ -165,7 +154,7 @@ class CourseViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicScop
     def create(self, request: Request) -> Response:
         values = _valid(serializers.CourseInputSerializer, request.data)
         items = [
-            (_in_clinic(Service, row["service_id"], f"items.{i}.service_id"), row["sessions"])
+            (clinic_row_or_400(Service, row["service_id"], f"items.{i}.service_id"), row["sessions"])
             for i, row in enumerate(values.pop("items"))
         ]
         course = services.course_create(clinic=self.clinic, actor=self.actor, items=items, **values)
@@ -188,7 +177,7 @@ class LotViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicScopedV
         "retrieve": "stock.view",
         "create": "stock.manage",
         "adjust": "stock.manage",
-        "transfer": "stock.manage",
+        "transfer": "stock.transfer",
         "recall": "stock.recall",
     }
     filterset_fields = ["product"]
@@ -201,7 +190,7 @@ class LotViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicScopedV
     )
     def create(self, request: Request) -> Response:
         values = _valid(serializers.ReceiveInputSerializer, request.data)
-        product = _in_clinic(Product, values.pop("product_id"), "product_id")
+        product = clinic_row_or_400(Product, values.pop("product_id"), "product_id")
         movement = services.stock_receive(clinic=self.clinic, actor=self.actor, product=product, **values)
         return Response(serializers.MovementSerializer(movement).data, status=201)
 
@@ -223,17 +212,12 @@ class LotViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicScopedV
         movement."""
         lot = self.get_object()
         values = _valid(serializers.TransferInputSerializer, request.data)
-        target = self.actor.memberships.filter(
-            clinic_id=values["to_clinic_id"],
-            clinic__organization_id=self.clinic.organization_id,
-            is_active=True,
-            role__in=["owner", "admin"],
-        ).first()
-        if target is None:
-            raise ValidationFailed(errors={"to_clinic_id": [_("A clinic of this organization you manage.")]})
-        to_product = Product.unscoped.filter(pk=values["to_product_id"], clinic_id=target.clinic_id).first()
-        if to_product is None:
-            raise ValidationFailed(errors={"to_product_id": [_("Not a product of that clinic.")]})
+        to_product = selectors.unscoped_stock_transfer_destination(
+            actor=self.actor,
+            clinic=self.clinic,
+            to_clinic_id=values["to_clinic_id"],
+            to_product_id=values["to_product_id"],
+        )
         out, _into = services.stock_transfer(
             lot=lot, quantity=values["quantity"], to_product=to_product, actor=self.actor
         )
@@ -280,10 +264,10 @@ class MovementViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicSc
         values = _valid(serializers.ConsumeInputSerializer, request.data)
         try:
             movements = services.stock_consume(
-                product=_in_clinic(Product, values["product_id"], "product_id"),
+                product=clinic_row_or_400(Product, values["product_id"], "product_id"),
                 quantity=values["quantity"],
-                lot=_in_clinic(StockLot, values.get("lot_id"), "lot_id"),
-                patient=_in_clinic(ClinicPatient, values.get("patient_id"), "patient_id"),
+                lot=clinic_row_or_400(StockLot, values.get("lot_id"), "lot_id"),
+                patient=clinic_row_or_400(ClinicPatient, values.get("patient_id"), "patient_id"),
                 reference_type=values.get("reference_type", ""),
                 reference_id=values.get("reference_id"),
                 actor=self.actor,
@@ -327,9 +311,13 @@ class InventoryReportViewSet(ClinicScopedViewSet[StockLot]):
 
 def _cart_line(index: int, row: dict[str, Any], clinic: Clinic) -> services.CartLine:
     prefix = f"lines.{index}."
-    model = {"service": Service, "product": Product, "course": Course}[row["kind"]]
-    item = _in_clinic(model, row["item_id"], f"{prefix}item_id")
-    lot = _in_clinic(StockLot, row.get("lot_id"), f"{prefix}lot_id")
+    models: dict[str, type[Service | Product | Course]] = {
+        "service": Service,
+        "product": Product,
+        "course": Course,
+    }
+    item = clinic_row_or_400(models[row["kind"]], row["item_id"], f"{prefix}item_id")
+    lot = clinic_row_or_400(StockLot, row.get("lot_id"), f"{prefix}lot_id")
     credits = []
     for j, credit in enumerate(row.get("credits", [])):
         try:
@@ -379,7 +367,7 @@ class SaleViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicScoped
         currency = values.get("currency") or self.clinic.currency
         amounts = services.sale_quote(
             clinic=self.clinic,
-            patient=_in_clinic(ClinicPatient, values.get("patient_id"), "patient_id"),
+            patient=clinic_row_or_400(ClinicPatient, values.get("patient_id"), "patient_id"),
             lines=[_cart_line(i, row, self.clinic) for i, row in enumerate(values["lines"])],
             currency=currency,
             cart_discount=values["cart_discount"],
@@ -419,13 +407,13 @@ class SaleViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicScoped
         sale, created = services.sale_checkout(
             clinic=self.clinic,
             actor=self.actor,
-            patient=_in_clinic(ClinicPatient, values.get("patient_id"), "patient_id"),
+            patient=clinic_row_or_400(ClinicPatient, values.get("patient_id"), "patient_id"),
             lines=[_cart_line(i, row, self.clinic) for i, row in enumerate(values["lines"])],
             payments=[services.PaymentInput(**row) for row in values["payments"]],
             idempotency_key=key,
             currency=values.get("currency"),
             cart_discount=values["cart_discount"],
-            draft_invoice=_in_clinic(Invoice, values.get("invoice_id"), "invoice_id"),
+            draft_invoice=clinic_row_or_400(Invoice, values.get("invoice_id"), "invoice_id"),
         )
         return Response(
             self.get_serializer(selectors.sale_list().get(pk=sale.pk)).data, status=201 if created else 200
@@ -439,7 +427,7 @@ class SaleViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicScoped
         sale = self.get_object()
         values = _valid(serializers.RefundInputSerializer, request.data)
         lines = [
-            (_in_clinic(SaleLine, row["sale_line_id"], f"lines.{i}.sale_line_id"), row["quantity"])
+            (clinic_row_or_400(SaleLine, row["sale_line_id"], f"lines.{i}.sale_line_id"), row["quantity"])
             for i, row in enumerate(values.pop("lines"))
         ]
         refund = services.sale_refund(sale=sale, actor=self.actor, lines=lines, **values)
@@ -538,7 +526,7 @@ class CourseBalanceViewSet(
             reference_type=values["reference_type"],
             reference_id=values["reference_id"],
             actor=self.actor,
-            service=_in_clinic(Service, values.get("service_id"), "service_id"),
+            service=clinic_row_or_400(Service, values.get("service_id"), "service_id"),
         )
         return Response(serializers.RedemptionSerializer(redemption).data, status=201)
 

@@ -11,7 +11,10 @@ from typing import Any
 
 from django.db.models import DecimalField, F, Prefetch, Q, QuerySet, Sum, Value
 from django.db.models.functions import Coalesce, TruncMonth
+from django.utils.translation import gettext as _
 
+from accounts.models import Clinic, User
+from accounts.selectors import clinics_permitting
 from commerce.models import (
     Course,
     CourseBalance,
@@ -28,6 +31,7 @@ from commerce.models import (
     StockLot,
     StockMovement,
 )
+from core.exceptions import ValidationFailed
 from patients.models import ClinicPatient
 from patients.selectors import chart_rows_filter
 
@@ -89,6 +93,28 @@ class RecallRow:
     reference_type: str
     reference_id: Any
     at: dt.datetime
+
+
+def unscoped_stock_transfer_destination(
+    *, actor: User, clinic: Clinic, to_clinic_id: Any, to_product_id: Any
+) -> Product:
+    """The product ``to_product_id`` of clinic ``to_clinic_id``, where ``actor`` may send
+    stock from ``clinic``: a clinic of the same organization where they hold
+    ``stock.transfer`` too (``core.permissions``). Reads another clinic's catalog on
+    purpose, only in such a clinic. Raises ``ValidationFailed`` naming ``to_clinic_id``
+    (any other clinic, another organization's included, reads as unknown) or
+    ``to_product_id`` (not a product of that clinic)."""
+    destination = (
+        clinics_permitting(user=actor, organization_id=clinic.organization_id, permission="stock.transfer")
+        .filter(pk=to_clinic_id)
+        .first()
+    )
+    if destination is None:
+        raise ValidationFailed(errors={"to_clinic_id": [_("A clinic of this organization you manage.")]})
+    product = Product.unscoped.filter(pk=to_product_id, clinic=destination).first()
+    if product is None:
+        raise ValidationFailed(errors={"to_product_id": [_("Not a product of that clinic.")]})
+    return product
 
 
 def lot_recall(*, lot: StockLot) -> list[RecallRow]:

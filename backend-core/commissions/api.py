@@ -31,7 +31,7 @@ from commissions import selectors, services
 from commissions.models import CommissionLog, CommissionRule
 from core.api import ClinicScopedViewSet
 from core.exceptions import NotFound, PermissionDeniedError
-from core.fields import MoneyField
+from core.fields import ClinicRowField, MoneyField
 from core.permissions import role_has_permission
 
 
@@ -49,22 +49,15 @@ class CommissionRuleSerializer(serializers.ModelSerializer[CommissionRule]):
         read_only_fields = fields
 
 
-class _ClinicRowField(serializers.PrimaryKeyRelatedField):
-    """A row of the request's clinic (another clinic's id is "does not exist")."""
-
-    def get_queryset(self) -> Any:
-        return self.queryset.model.objects.all()  # type: ignore[union-attr]
-
-
 class CommissionRuleInputSerializer(serializers.Serializer[Any]):
     name = serializers.CharField(max_length=200)
     scope = serializers.ChoiceField(choices=CommissionRule.Scope.choices)
-    service = _ClinicRowField(queryset=Service.unscoped.all(), required=False, allow_null=True)
+    service = ClinicRowField(queryset=Service.unscoped.all(), required=False, allow_null=True)
     service_category = serializers.ChoiceField(
         choices=Service.Category.choices, required=False, allow_blank=True
     )
-    product = _ClinicRowField(queryset=Product.unscoped.all(), required=False, allow_null=True)
-    course = _ClinicRowField(queryset=Course.unscoped.all(), required=False, allow_null=True)
+    product = ClinicRowField(queryset=Product.unscoped.all(), required=False, allow_null=True)
+    course = ClinicRowField(queryset=Course.unscoped.all(), required=False, allow_null=True)
     rate_type = serializers.ChoiceField(choices=CommissionRule.RateType.choices, required=False)
     value = MoneyField(min_value=Decimal(0), help_text="Percent (0-100), or amount per unit, clinic currency")
     tiers = TierSerializer(many=True, required=False)

@@ -109,10 +109,12 @@ class CommissionRun(ClinicScopedModel):
     """The calculation state of one sale, which the POS polls: ``pending`` from checkout
     until the task has written the logs (``done``) or given up (``failed``).
 
-    The run is written in the checkout transaction, so a committed sale always has one:
-    ``enqueued_at`` is when its calculation was last sent to the workers (or is due to be,
-    at commit), and a run still pending long after that is sent again by beat. Likewise
-    ``reversals_enqueued_at`` is set while a refund or void awaits its reversal logs.
+    The run is opened by the calculation, or by beat's sweep for a sale that has none
+    ``COMMISSIONS_RUN_REQUEUE_AFTER_MINUTES`` after it was made (its message was lost);
+    a sale without a run reads as ``pending``. ``enqueued_at`` is when its calculation was
+    last sent to the workers, and a run still pending long after that is sent again by
+    beat. Likewise ``reversals_enqueued_at`` is set while a refund or void awaits its
+    reversal logs.
     """
 
     class Status(models.TextChoices):

@@ -175,6 +175,16 @@ def sale_period_start(sale: Sale, tier_period: str) -> dt.date:
     return period_start(clinic_day(sale.clinic, sale.created_at), tier_period)
 
 
+def unscoped_sales_without_commission_run(*, created_before: dt.datetime) -> QuerySet[Sale]:
+    """Sales of every clinic made before ``created_before`` that have no commission run:
+    their calculation was never started (the message sent after checkout was lost, or
+    the process died before sending it). Oldest first. Reads across clinics on purpose,
+    for the platform sweep (``services.commission_runs_requeue_stale``)."""
+    return Sale.unscoped.filter(commission_run__isnull=True, created_at__lt=created_before).order_by(
+        "created_at"
+    )
+
+
 def sale_commission_status(*, sale: Sale) -> dict[str, Any]:
     """What the POS shows after checkout::
 
@@ -182,7 +192,7 @@ def sale_commission_status(*, sale: Sale) -> dict[str, Any]:
          "completed_at": datetime | None, "total": Decimal, "currency": "THB",
          "lines": [CommissionLog, ...]}   # commission and reversal logs of the sale
 
-    A sale whose run does not exist yet (the checkout transaction just committed) is
+    A sale whose run does not exist yet (its calculation has not started) is
     ``pending``."""
     run = CommissionRun.objects.filter(sale=sale).first()
     logs = list(

@@ -185,9 +185,9 @@ def commission_rule_update(
 
 
 def commission_run_open(*, sale: Sale) -> CommissionRun:
-    """Record that ``sale`` awaits its commissions (``pending``); called inside the
-    checkout transaction, so a rolled-back checkout leaves no run and a committed one
-    always has one (``commission_runs_requeue_stale`` finds it if its message is lost)."""
+    """The run of ``sale``, opened ``pending`` if it has none yet (the calculation and
+    the sweep open it; checkout writes none: ``commission_runs_requeue_stale`` finds a
+    committed sale without a run)."""
     run, _created = CommissionRun.objects.get_or_create(sale=sale, defaults={"clinic": sale.clinic})
     return run
 
@@ -200,10 +200,11 @@ def commission_run_reversals_due(*, sale: Sale) -> None:
 
 def commission_runs_requeue_stale(*, now: dt.datetime | None = None, limit: int = 500) -> int:
     """Platform job (beat, every minute): send again the work whose message was lost —
-    the calculation of every run still ``pending``, and the reversals of every run with
-    ``reversals_enqueued_at`` set, ``COMMISSIONS_RUN_REQUEUE_AFTER_MINUTES`` after they
-    were last sent (the broker was down at commit, the process died before sending, or
-    the message was dropped). Returns how many tasks were sent.
+    the calculation of every sale without a run (opened ``pending`` here) or whose run is
+    still ``pending``, and the reversals of every run with ``reversals_enqueued_at`` set,
+    ``COMMISSIONS_RUN_REQUEUE_AFTER_MINUTES`` after the sale was made or the work last
+    sent (the broker was down at commit, the process died before sending, or the message
+    was dropped). Returns how many tasks were sent.
 
     Reads across clinics on purpose (``CommissionRun.unscoped``); each task carries its
     run's clinic. Rows are claimed under ``SELECT … FOR UPDATE SKIP LOCKED`` (a run a
@@ -217,6 +218,15 @@ def commission_runs_requeue_stale(*, now: dt.datetime | None = None, limit: int 
     cutoff = now - dt.timedelta(minutes=settings.COMMISSIONS_RUN_REQUEUE_AFTER_MINUTES)
     claimable = CommissionRun.unscoped.select_for_update(skip_locked=True).only("pk", "clinic_id", "sale_id")
     with transaction.atomic():
+        unstarted = list(
+            selectors.unscoped_sales_without_commission_run(created_before=cutoff)
+            .select_for_update(skip_locked=True, of=("self",))
+            .only("pk", "clinic_id")[:limit]
+        )
+        CommissionRun.unscoped.bulk_create(
+            [CommissionRun(clinic_id=row.clinic_id, sale_id=row.pk, enqueued_at=now) for row in unstarted],
+            ignore_conflicts=True,  # a worker that just opened one
+        )
         calculations = list(
             claimable.filter(status=CommissionRun.Status.PENDING, enqueued_at__lt=cutoff).order_by(
                 "enqueued_at"
@@ -231,10 +241,12 @@ def commission_runs_requeue_stale(*, now: dt.datetime | None = None, limit: int 
         CommissionRun.unscoped.filter(pk__in=[run.pk for run in reversals]).update(
             reversals_enqueued_at=now, updated_at=now
         )
+        for row in unstarted:
+            enqueue_on_commit(tasks.calculate_commission, clinic_id=str(row.clinic_id), sale_id=str(row.pk))
         for task, runs in ((tasks.calculate_commission, calculations), (tasks.reverse_commission, reversals)):
             for run in runs:
                 enqueue_on_commit(task, clinic_id=str(run.clinic_id), sale_id=str(run.sale_id))
-    return len(calculations) + len(reversals)
+    return len(unstarted) + len(calculations) + len(reversals)
 
 
 @transaction.atomic

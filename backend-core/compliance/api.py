@@ -22,8 +22,7 @@ from rest_framework.response import Response
 
 from compliance import selectors, subject_rights
 from compliance.models import AuditEvent, DataSubjectRequest
-from core.api import ClinicScopedViewSet
-from core.exceptions import ValidationFailed
+from core.api import ClinicScopedViewSet, clinic_row_or_400
 from core.fields import InstantField
 from patients.models import ClinicPatient
 
@@ -222,9 +221,7 @@ class DataSubjectRequestViewSet(
     def create(self, request: Request) -> Response:
         data = DataSubjectRequestInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        patient = ClinicPatient.objects.filter(pk=data.validated_data["patient_id"]).first()
-        if patient is None:
-            raise ValidationFailed(errors={"patient_id": [str(_("No such patient in this clinic."))]})
+        patient = clinic_row_or_400(ClinicPatient, data.validated_data["patient_id"], "patient_id")
         dsr = subject_rights.dsr_receive(
             clinic=self.clinic,
             actor=self.actor,

@@ -19,8 +19,9 @@ scoping by accident. Objects outside the scope answer 404.
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, Literal, TypeVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar, Literal, TypeVar, cast, overload
 
 from django.db.models import Model, Q, QuerySet
 from django.utils.dateparse import parse_datetime
@@ -30,6 +31,7 @@ from rest_framework.request import Request
 from rest_framework.viewsets import GenericViewSet
 
 from core.exceptions import ValidationFailed
+from core.fields import NOT_IN_CLINIC
 from core.permissions import ClinicRolePermission
 
 if TYPE_CHECKING:
@@ -51,12 +53,23 @@ class ClinicRequired(ValidationFailed):
     default_detail = _("Send the X-Clinic-Id header naming one of your clinics.")
 
 
-def clinic_row_or_400(model: type[_MT], pk: Any, field: str) -> _MT:
-    """The current clinic's ``model`` row ``pk``, or a 400 naming ``field``: a reference
-    in a request body to another clinic's row reads as unknown, never as forbidden."""
+@overload
+def clinic_row_or_400(model: type[_MT], pk: uuid.UUID | str | int, field: str) -> _MT: ...
+
+
+@overload
+def clinic_row_or_400(model: type[_MT], pk: None, field: str) -> None: ...
+
+
+def clinic_row_or_400(model: type[_MT], pk: Any, field: str) -> _MT | None:
+    """The current clinic's ``model`` row ``pk`` (``None`` for no id), or a 400 naming
+    ``field``: a reference in a request body to another clinic's row reads as unknown,
+    never as forbidden. The serializer form is ``core.fields.ClinicRowField``."""
+    if pk is None:
+        return None
     row = model._default_manager.filter(pk=pk).first()
     if row is None:
-        raise ValidationFailed(errors={field: [str(_("Not found in this clinic."))]})
+        raise ValidationFailed(errors={field: [str(NOT_IN_CLINIC)]})
     return row
 
 

@@ -3,11 +3,14 @@
 import datetime as dt
 from typing import Any
 
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
+
+NOT_IN_CLINIC = _("Not found in this clinic.")
 
 
 class MoneyField(serializers.DecimalField):
@@ -61,3 +64,15 @@ class InstantField(serializers.DateTimeField):
         if isinstance(given, dt.datetime) and timezone.is_naive(given):
             self.fail("naive")
         return super().to_internal_value(value)
+
+
+class ClinicRowField(serializers.PrimaryKeyRelatedField):
+    """A serializer field holding a row of the request's clinic, given by id: declare it
+    with ``queryset=Model.unscoped.all()`` (for the schema); ids are looked up through the
+    model's clinic-scoped manager, so another clinic's id is a 400 naming the field, as
+    ``core.api.clinic_row_or_400``."""
+
+    default_error_messages = {"does_not_exist": NOT_IN_CLINIC}
+
+    def get_queryset(self) -> QuerySet[Any]:
+        return self.queryset.model._default_manager.all()  # type: ignore[union-attr]

@@ -42,13 +42,15 @@ PERMISSIONS: Mapping[str, frozenset[Role]] = {
     "catalog.view": ALL_ROLES,
     "catalog.manage": MANAGERS,
     # Stock: everyone sees levels; clinicians record what they used on a patient;
-    # managers receive, count and transfer. "stock.recall" is lot traceability, which
+    # managers receive, count and transfer. "stock.transfer" is needed in both clinics of a
+    # transfer: where the lot is, and where the stock is sent. "stock.recall" is lot traceability, which
     # patient received which lot in which session or sale: the one rule for every route
     # that returns it (the recall list, and the patient and reference of each stock
     # movement, which are blanked for other roles); clinicians and managers only.
     "stock.view": ALL_ROLES,
     "stock.consume": MANAGERS | CLINICAL_ROLES,
     "stock.manage": MANAGERS,
+    "stock.transfer": MANAGERS,
     "stock.recall": MANAGERS | {Role.DOCTOR, Role.NURSE},
     # POS: the cashier sells and takes payments; refunds and voids need a manager;
     # the front desk and accountant read sales and invoices.
@@ -99,7 +101,12 @@ PERMISSIONS: Mapping[str, frozenset[Role]] = {
 
 def role_has_permission(role: str, permission: str) -> bool:
     """True when ``role`` holds ``permission``; unknown permissions are held by nobody."""
-    return role in PERMISSIONS.get(permission, frozenset())
+    return role in roles_with_permission(permission)
+
+
+def roles_with_permission(permission: str) -> frozenset[Role]:
+    """The roles that hold ``permission``; none for an unknown permission."""
+    return PERMISSIONS.get(permission, frozenset())
 
 
 def request_is_two_factor_verified(request: Request) -> bool:

@@ -26,7 +26,6 @@ from rest_framework.response import Response
 from commerce.models import Product, Service, StockLot
 from core.api import ClinicScopedViewSet, clinic_row_or_400
 from core.exceptions import ValidationFailed
-from core.objectstore import object_store
 from emr import selectors, serializers, services
 from emr.models import (
     ClinicalNote,
@@ -40,8 +39,7 @@ from emr.models import (
     TreatmentSession,
     Visit,
 )
-from patients.models import ClinicPatient, ConsentPurpose
-from patients.selectors import patients_consenting_to
+from patients.models import ClinicPatient
 from scheduling.models import Appointment
 
 
@@ -247,7 +245,9 @@ class SessionViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicSco
     def gallery(self, request: Request, pk: str | None = None) -> Response:
         session = self.get_object()
         photos = list(selectors.photo_list(session_id=session.pk))
-        context = photo_context(self, photos)
+        context = services.photos_view(
+            clinic=self.clinic, photos=photos, actor=self.actor, request=request._request
+        )
         body = {"pairs": selectors.photo_pairs(photos), "photos": photos}
         return Response(serializers.GallerySerializer(body, context=context).data)
 
@@ -490,29 +490,6 @@ class ConsentSignatureViewSet(
 # ------------------------------------------------------------------------------ photos
 
 
-def photo_context(view: ClinicScopedViewSet[Any], photos: Sequence[Photo]) -> dict[str, Any]:
-    """Serializer context for ``photos``: presigned links of the ready ones (each issue
-    audited as ``photo.viewed``) and the patients whose marketing consent stands."""
-    store, seconds = object_store(), settings.PHOTO_VIEW_URL_SECONDS
-    ready = [p for p in photos if p.status == Photo.Status.READY]
-    urls = {
-        p.pk: {
-            "original": store.presigned_get(p.original_key, expires_in=seconds),
-            "display": store.presigned_get(p.display_key, expires_in=seconds),
-            "thumbnail": store.presigned_get(p.thumbnail_key, expires_in=seconds),
-        }
-        for p in ready
-    }
-    services.photos_viewed(clinic=view.clinic, photos=ready, actor=view.actor, request=view.request._request)
-    patient_ids = {p.patient_id for p in photos}
-    marketing = set(
-        patients_consenting_to(purpose=ConsentPurpose.MARKETING_PHOTOS)
-        .filter(pk__in=patient_ids)
-        .values_list("pk", flat=True)
-    )
-    return {"urls": urls, "marketing": marketing}
-
-
 class PhotoViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicScopedViewSet[Photo]):
     """Clinical photographs. Lists show ready photos only; a photo read by id shows its
     state (``processing``, ``ready``, ``rejected`` with the reason). Links are presigned
@@ -533,13 +510,17 @@ class PhotoViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicScope
     def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
         rows = list(page or [])
-        return self.get_paginated_response(
-            serializers.PhotoSerializer(rows, many=True, context=photo_context(self, rows)).data
+        context = services.photos_view(
+            clinic=self.clinic, photos=rows, actor=self.actor, request=request._request
         )
+        return self.get_paginated_response(serializers.PhotoSerializer(rows, many=True, context=context).data)
 
     def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         photo = self.get_object()
-        return Response(serializers.PhotoSerializer(photo, context=photo_context(self, [photo])).data)
+        context = services.photos_view(
+            clinic=self.clinic, photos=[photo], actor=self.actor, request=request._request
+        )
+        return Response(serializers.PhotoSerializer(photo, context=context).data)
 
 
 class PhotoUploadViewSet(ClinicScopedViewSet[PhotoUpload]):

@@ -29,8 +29,8 @@ from emr.models import (
     TreatmentSession,
     Visit,
 )
-from patients.models import ClinicPatient
-from patients.selectors import chart_rows_filter
+from patients.models import ClinicPatient, ConsentPurpose
+from patients.selectors import chart_rows_filter, patients_consenting_to
 
 
 def visit_list(*, patient_id: Any = None, status: str = "") -> QuerySet[Visit]:
@@ -190,6 +190,15 @@ class PhotoPair:
     angle: str
     before: Photo | None
     after: Photo | None
+
+
+def photo_marketing_patient_ids(photos: Iterable[Photo]) -> set[Any]:
+    """Ids of the patients of ``photos`` whose consent to marketing photos stands."""
+    return set(
+        patients_consenting_to(purpose=ConsentPurpose.MARKETING_PHOTOS)
+        .filter(pk__in={p.patient_id for p in photos})
+        .values_list("pk", flat=True)
+    )
 
 
 def photo_pairs(photos: Iterable[Photo]) -> list[PhotoPair]:

@@ -818,13 +818,28 @@ def _photo_mark(photo: Photo, **fields: Any) -> Photo:
     return locked
 
 
-def photos_viewed(
+def photos_view(
     *, clinic: Clinic, photos: Sequence[Photo], actor: User, request: HttpRequest | None = None
-) -> None:
-    """Audit that ``actor`` was given viewing links of ``photos`` (``photo.viewed``
-    each)."""
-    for photo in photos:
+) -> dict[str, Any]:
+    """Give ``actor`` viewing links of the ready ones of ``photos``, valid for
+    ``PHOTO_VIEW_URL_SECONDS``, each issue audited as ``photo.viewed`` (a read of health
+    data; LGPD Art. 37, PDPA s39). Returns the photo serializers' context: ``{"urls":
+    {photo id: {"original", "display", "thumbnail"}}, "marketing": {patient id, …}}``,
+    the patients whose marketing-photo consent stands
+    (``selectors.photo_marketing_patient_ids``)."""
+    store, seconds = object_store(), settings.PHOTO_VIEW_URL_SECONDS
+    ready = [p for p in photos if p.status == Photo.Status.READY]
+    urls = {
+        p.pk: {
+            "original": store.presigned_get(p.original_key, expires_in=seconds),
+            "display": store.presigned_get(p.display_key, expires_in=seconds),
+            "thumbnail": store.presigned_get(p.thumbnail_key, expires_in=seconds),
+        }
+        for p in ready
+    }
+    for photo in ready:
         _audit(clinic=clinic, actor=actor, action="photo.viewed", obj=photo, request=request)
+    return {"urls": urls, "marketing": selectors.photo_marketing_patient_ids(photos)}
 
 
 # -------------------------------------------------------------------------- face charts

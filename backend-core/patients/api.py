@@ -17,7 +17,7 @@ from rest_framework.response import Response
 from rest_framework.throttling import ScopedRateThrottle
 
 from compliance.selectors import object_access_history
-from core.api import ClinicScopedViewSet
+from core.api import ClinicScopedViewSet, clinic_row_or_400
 from core.exceptions import ValidationFailed
 from core.masking import sees_in_full
 from patients import selectors, serializers, services
@@ -187,9 +187,7 @@ class PatientViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicSco
         fields = dict(data.validated_data)
         text = None
         if "text_id" in fields:
-            text = ConsentText.objects.filter(pk=fields.pop("text_id")).first()
-            if text is None:
-                raise ValidationFailed(errors={"text_id": [_("No such consent text in this clinic.")]})
+            text = clinic_row_or_400(ConsentText, fields.pop("text_id"), "text_id")
         consent = services.consent_record(
             clinic=self.clinic,
             actor=self.actor,

@@ -28,6 +28,8 @@ from core.net import client_ip
 from core.services import model_save
 from core.tasks import enqueue_on_commit
 from core.tenancy import clinic_context
+from notifications.services import message_send
+from notifications.templates import render
 from patients.models import (
     ClinicPatient,
     Consent,
@@ -37,7 +39,6 @@ from patients.models import (
     PatientIdentity,
     PatientProfile,
 )
-from patients.tasks import identity_link_codes_deliver
 
 
 def search_key(text: str) -> str:
@@ -400,6 +401,8 @@ def patient_identity_link_request(
     ]
     model_save(link_request)
     if codes:
+        from patients.tasks import identity_link_codes_deliver  # the task calls these services
+
         enqueue_on_commit(
             identity_link_codes_deliver,
             clinic_id=str(patient.clinic_id),
@@ -408,6 +411,38 @@ def patient_identity_link_request(
         )
     _audit(patient, actor, "patient.identity_link_requested", request)
     return link_request
+
+
+def identity_link_codes_send(*, link_request: IdentityLinkRequest, codes: dict[str, str]) -> None:
+    """Send each identity-link code by SMS to the phone on file of its profile
+    (``codes``: ``{profile id: code}``, profiles of other organizations), in that
+    person's language (template ``patient.identity_link_code``). Nothing is sent once the
+    request has ended; sending again uses the same idempotency keys. Raises
+    ``TransientDeliveryError`` or ``OSError`` when the provider can be tried again.
+
+    Sent with ``message_send``, not as stored ``Notification`` rows: the codes are
+    secrets of which only keyed hashes are stored, and the messages must not appear in
+    the requesting clinic's notification list (they would show other organizations'
+    phones)."""
+    now = timezone.now()
+    if link_request.confirmed_at is not None or link_request.expires_at <= now:
+        return
+    minutes = max(1, int((link_request.expires_at - now).total_seconds() // 60))
+    # The one read of other organizations' profiles: phone and language, to reach the
+    # person; nothing is written back to the requesting clinic.
+    for profile in PatientProfile.objects.filter(pk__in=list(codes)).exclude(phone="").order_by("pk"):
+        text = render(
+            "patient.identity_link_code",
+            languages=[profile.preferred_language],
+            payload={"code": codes[str(profile.pk)], "minutes": minutes},
+        )
+        message_send(
+            channel="sms",
+            to=profile.phone,
+            subject=text.subject,
+            body=text.body,
+            idempotency_key=f"identity-link:{link_request.pk}:{profile.pk}",
+        )
 
 
 def patient_identity_link_confirm(

@@ -31,11 +31,6 @@ from scheduling.serializers import FeedLinkSerializer
 Status = Appointment.Status
 
 
-def _in_clinic(model: Any, pk: Any, field: str) -> Any:
-    """The clinic's ``model`` row ``pk`` or a 400 naming ``field``; ``None`` stays ``None``."""
-    return None if pk is None else clinic_row_or_400(model, pk, field)
-
-
 RANGE_PARAMETERS = [
     OpenApiParameter("start", OpenApiTypes.DATETIME, description="Appointments starting at or after"),
     OpenApiParameter("end", OpenApiTypes.DATETIME, description="… and before (e.g. a day or a week)"),
@@ -99,7 +94,7 @@ class AppointmentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Clini
             ("resource_id", Resource),
         ):
             with errors.collect():
-                rows[field] = _in_clinic(model, values.get(field), field)
+                rows[field] = clinic_row_or_400(model, values.get(field), field)
         with errors.collect():
             rows["practitioner_id"] = selectors.practitioner_get(
                 clinic=self.clinic, practitioner_id=values["practitioner_id"]
@@ -136,7 +131,7 @@ class AppointmentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Clini
             practitioner=selectors.practitioner_get(clinic=self.clinic, practitioner_id=practitioner)
             if practitioner
             else None,
-            room=_in_clinic(Room, values.get("room_id"), "room_id"),
+            room=clinic_row_or_400(Room, values.get("room_id"), "room_id"),
             request=request._request,
         )
         return Response(self.get_serializer(appointment).data)
@@ -203,7 +198,7 @@ class AppointmentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Clini
         values = query.validated_data
         slots = selectors.practitioner_free_slots(
             clinic=self.clinic,
-            service=_in_clinic(Service, values["service"], "service"),
+            service=clinic_row_or_400(Service, values["service"], "service"),
             date_from=values["date_from"],
             date_to=values["date_to"],
             practitioner_id=values.get("practitioner"),
@@ -285,6 +280,9 @@ class StaffScheduleViewSet(
         schedule = services.staff_schedule_add(clinic=self.clinic, actor=self.actor, **data.validated_data)
         return Response(serializers.StaffScheduleSerializer(schedule).data, status=201)
 
+    def perform_destroy(self, instance: StaffSchedule) -> None:
+        services.staff_schedule_delete(schedule=instance, actor=self.actor)
+
 
 class ScheduleExceptionViewSet(
     mixins.ListModelMixin,
@@ -318,6 +316,9 @@ class ScheduleExceptionViewSet(
             clinic=self.clinic, actor=self.actor, **data.validated_data
         )
         return Response(serializers.ScheduleExceptionSerializer(exception).data, status=201)
+
+    def perform_destroy(self, instance: ScheduleException) -> None:
+        services.schedule_exception_delete(exception=instance, actor=self.actor)
 
 
 class CalendarFeedLinkView(APIView):

@@ -434,6 +434,13 @@ def staff_schedule_add(
 
 
 @transaction.atomic
+def staff_schedule_delete(*, schedule: StaffSchedule, actor: User) -> None:
+    """Remove a weekly working interval. Appointments already booked in it stay: the
+    front desk sees them and reschedules."""
+    schedule.delete()
+
+
+@transaction.atomic
 def schedule_exception_add(
     *,
     clinic: Clinic,
@@ -458,6 +465,12 @@ def schedule_exception_add(
     )
     model_save(exception)
     return exception
+
+
+@transaction.atomic
+def schedule_exception_delete(*, exception: ScheduleException, actor: User) -> None:
+    """Remove a dated time off or extra hours. Appointments already booked stay."""
+    exception.delete()
 
 
 @transaction.atomic

@@ -7,9 +7,10 @@ import httpx
 import pytest
 
 from accounts.models import Clinic
-from accounts.tests.factories import tokens_for
+from accounts.tests.factories import ClinicFactory, MembershipFactory, tokens_for
 from commerce.models import Invoice, Sale, Service, StockLot
 from commerce.services import settings_for
+from commerce.tests import factories as commerce_factories
 from core.roles import Role
 from core.tenancy import clinic_context
 
@@ -278,6 +279,36 @@ def test_adjust_and_transfer_bad_input_and_other_clinic(api, world):
         ).status_code
         == 404
     )
+
+
+def test_transfer_goes_only_to_a_sister_clinic_where_the_caller_may_transfer_stock(api, world):
+    a, owner = world.a, world.a.user()
+    sister, fronted = (
+        ClinicFactory(organization=a.clinic.organization),
+        ClinicFactory(organization=a.clinic.organization),
+    )
+    MembershipFactory(user=owner, clinic=sister, role=Role.ADMIN)
+    MembershipFactory(user=owner, clinic=fronted, role=Role.RECEPTIONIST)
+    MembershipFactory(user=owner, clinic=world.b.clinic, role=Role.OWNER)  # another organization
+    same = {"unit": a.product.unit, "registration_number": a.product.registration_number}
+    there, at_desk = (
+        commerce_factories.product(sister, owner, **same),
+        commerce_factories.product(fronted, owner, **same),
+    )
+    client = api(owner, a.clinic)
+
+    def send(clinic, product):
+        body = {"quantity": "1", "to_clinic_id": str(clinic.pk), "to_product_id": str(product.pk)}
+        return client.post(f"{LOTS}/{a.lot.pk}/transfer", body, format="json")
+
+    for clinic, product in ((world.b.clinic, world.b.product), (fronted, at_desk)):
+        refused = send(clinic, product)
+        assert refused.status_code == 400 and refused.json()["errors"][0]["field"] == "to_clinic_id"
+    wrong_product = send(sister, at_desk)
+    assert wrong_product.status_code == 400 and wrong_product.json()["errors"][0]["field"] == "to_product_id"
+    sent = send(sister, there)
+    assert sent.status_code == 200, sent.content
+    assert sent.json()["kind"] == "transfer_out"
 
 
 # POS ---------------------------------------------------------------------------------

@@ -63,14 +63,17 @@ CHECKOUT = "/api/v1/commerce/sales/checkout"
 
 
 def run_status(row):
-    return CommissionRun.unscoped.get(sale=row).status
+    """The run's status; a sale without a run yet reads as pending (as the POS sees it)."""
+    run = CommissionRun.unscoped.filter(sale=row).first()
+    return run.status if run is not None else "pending"
 
 
 @contextmanager
 def run_locked(row):
-    """Hold the row lock of ``row``'s commission run from a connection of the test's own:
-    a worker's calculation then waits at its ``SELECT … FOR UPDATE``, having taken the
-    message (unacknowledged) and committed nothing. Yields ``taken()``: whether a
+    """Hold the row lock of ``row``'s commission run from a connection of the test's own,
+    inserting the run (pending) when the sale has none yet: a worker's calculation then
+    waits at its own insert of the run or at its ``SELECT … FOR UPDATE``, having taken
+    the message (unacknowledged) and committed nothing. Yields ``taken()``: whether a
     worker is waiting for the lock."""
     db = settings.DATABASES["default"]
     with (
@@ -79,6 +82,12 @@ def run_locked(row):
         ) as locker,
         locker.transaction(),
     ):
+        locker.execute(
+            "INSERT INTO commissions_commissionrun (id, created_at, updated_at, clinic_id, sale_id, status,"
+            " attempts, error, enqueued_at) SELECT gen_random_uuid(), now(), now(), clinic_id, id, 'pending',"
+            " 0, '', now() FROM commerce_sale WHERE id = %s ON CONFLICT (sale_id) DO NOTHING",
+            [row.pk],
+        )
         locker.execute("SELECT 1 FROM commissions_commissionrun WHERE sale_id = %s FOR UPDATE", [row.pk])
 
         def taken():
@@ -187,7 +196,7 @@ def test_with_the_broker_down_checkout_answers_201_and_the_sweep_gets_the_commis
     with broker_unreachable():
         response = cashier.post(CHECKOUT, _cart_json(world.a), format="json", HTTP_IDEMPOTENCY_KEY="till-9")
     assert response.status_code == 201, response.content
-    row = Sale.unscoped.get(pk=response.json()["id"])  # committed, and its run with it
+    row = Sale.unscoped.get(pk=response.json()["id"])  # committed; its run is opened by the sweep
     assert run_status(row) == "pending"
     assert "calculate_commission not sent after commit" in caplog.text
 
@@ -205,6 +214,7 @@ def test_a_commission_never_sent_because_the_process_died_is_sent_again_by_the_s
     with mock.patch("core.tasks.task_send_after_commit"):  # dies after the commit, before sending
         row = checkout(world.a)
     kwargs = {"clinic_id": str(world.a.clinic.pk), "sale_id": str(row.pk)}
+    assert not CommissionRun.unscoped.filter(sale=row).exists()  # checkout writes none
     now = timezone.now()
     with mock.patch.object(tasks.calculate_commission, "apply_async") as send:
         assert commission_runs_requeue_stale(now=now) == 0  # not stale yet

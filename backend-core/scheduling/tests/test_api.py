@@ -443,6 +443,29 @@ def test_manager_sets_hours_and_time_off(api, world):
     assert receptionist.post("/api/v1/calendar/rooms", {"name": "Room 9"}, format="json").status_code == 403
 
 
+def test_manager_removes_hours_and_time_off_of_this_clinic_only(api, world):
+    client, doctor = api(world.a.user(), world.a.clinic), world.a.user(Role.DOCTOR)
+    hours = client.post(
+        "/api/v1/calendar/schedules",
+        {"practitioner_id": str(doctor.pk), "weekday": 2, "start_time": "19:00", "end_time": "20:00"},
+        format="json",
+    ).json()["id"]
+    off = client.post(
+        "/api/v1/calendar/schedule-exceptions",
+        {"practitioner_id": str(doctor.pk), "date": "2030-02-01", "kind": "time_off"},
+        format="json",
+    ).json()["id"]
+    receptionist = api(world.a.user(Role.RECEPTIONIST), world.a.clinic)
+    assert receptionist.delete(f"/api/v1/calendar/schedules/{hours}").status_code == 403
+    assert (
+        api(world.b.user(), world.b.clinic).delete(f"/api/v1/calendar/schedules/{hours}").status_code == 404
+    )
+    assert client.delete(f"/api/v1/calendar/schedules/{hours}").status_code == 204
+    assert client.delete(f"/api/v1/calendar/schedule-exceptions/{off}").status_code == 204
+    assert not StaffSchedule.unscoped.filter(pk=hours).exists()
+    assert not ScheduleException.unscoped.filter(pk=off).exists()
+
+
 def test_every_unknown_booking_reference_is_named_in_one_answer(desk, world):
     unknown = "00000000-0000-0000-0000-000000000000"
     body = {
