@@ -688,7 +688,6 @@ def user_password_change(
     current_password: str,
     new_password: str,
     otp_verified: bool,
-    request: HttpRequest | None = None,
 ) -> TokenPair:
     """Change the signed-in user's password (Django's password validators apply to
     ``new_password``). Every session of the user ends, this one included, so old access
@@ -706,7 +705,7 @@ def user_password_change(
     user.set_password(new_password)
     model_save(user, update_fields=["password"])
     user_sessions_end(user=user, reason="password_change")
-    password_changed.send(sender=User, user=user, how="changed", request=request)
+    password_changed.send(sender=User, user=user, how="changed")
     return _token_pair_issue(user=user, family=_session_start(user=user), otp_verified=otp_verified)
 
 
@@ -751,9 +750,7 @@ def password_reset_request(*, phone: str) -> None:
     enqueue_on_commit(password_reset_code_deliver, user_id=str(user.pk), code=code, minutes=minutes)
 
 
-def password_reset_confirm(
-    *, phone: str, code: str, new_password: str, request: HttpRequest | None = None
-) -> None:
+def password_reset_confirm(*, phone: str, code: str, new_password: str) -> None:
     """Set a new password with the code sent to ``phone``, and end every session of the
     account (OWASP ASVS 5.0 V6.4.3, V7.4.3).
 
@@ -797,4 +794,4 @@ def password_reset_confirm(
         user.set_password(new_password)
         model_save(user, update_fields=["password"])
         user_sessions_end(user=user, reason="password_reset")
-        password_changed.send(sender=User, user=user, how="reset", request=request)
+        password_changed.send(sender=User, user=user, how="reset")

@@ -127,9 +127,7 @@ def _rule_snapshot(rule: CommissionRule) -> dict[str, Any]:
 
 
 @transaction.atomic
-def commission_rule_create(
-    *, clinic: Clinic, actor: User, request: Any = None, **fields: Any
-) -> CommissionRule:
+def commission_rule_create(*, clinic: Clinic, actor: User, **fields: Any) -> CommissionRule:
     """Add a rule (fields: ``RULE_EDITABLE``; ``service``/``product``/``course`` are rows
     of ``clinic``); the currency is the clinic's. Audited as ``commission_rule.created``.
     Raises ``ValidationFailed`` naming the field."""
@@ -146,15 +144,12 @@ def commission_rule_create(
         object_type="commissions.CommissionRule",
         object_id=rule.pk,
         changes=audit_changes(before={}, after=_rule_snapshot(rule)),
-        request=request,
     )
     return rule
 
 
 @transaction.atomic
-def commission_rule_update(
-    *, rule: CommissionRule, actor: User, request: Any = None, **fields: Any
-) -> CommissionRule:
+def commission_rule_update(*, rule: CommissionRule, actor: User, **fields: Any) -> CommissionRule:
     """Change a rule (``RULE_EDITABLE``); each change that alters something bumps
     ``version`` (logs already written keep theirs; nothing is recalculated, the next
     sales and the period close use the new terms). Audited as ``commission_rule.updated``
@@ -179,7 +174,6 @@ def commission_rule_update(
         object_type="commissions.CommissionRule",
         object_id=rule.pk,
         changes=changes,
-        request=request,
     )
     return rule
 
