@@ -12,7 +12,7 @@ import io
 import uuid
 from collections.abc import Sequence
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypedDict, Unpack
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
@@ -53,7 +53,18 @@ from scheduling.models import Appointment
 from scheduling.selectors import practitioners_of
 
 SIGNATURE_PNG_MAX_BYTES = 200 * 1024
-NOTE_FIELDS = ("subjective", "objective", "assessment", "plan")
+
+
+class SoapFields(TypedDict, total=False):
+    """The SOAP sections of a clinical note (free text each)."""
+
+    subjective: str
+    objective: str
+    assessment: str
+    plan: str
+
+
+NOTE_FIELDS = tuple(SoapFields.__annotations__)
 
 
 def _audit(
@@ -360,7 +371,7 @@ def note_create(
     visit: Visit,
     actor: User,
     session: TreatmentSession | None = None,
-    **soap: str,
+    **soap: Unpack[SoapFields],
 ) -> ClinicalNote:
     """Write a draft SOAP note (``subjective``, ``objective``, ``assessment``, ``plan``)
     for ``visit`` (and one of its sessions). Raises ``ValidationFailed`` naming
@@ -385,7 +396,7 @@ def _locked_draft(note: ClinicalNote, actor: User) -> ClinicalNote:
 
 
 @transaction.atomic
-def note_update(*, note: ClinicalNote, actor: User, **soap: str) -> ClinicalNote:
+def note_update(*, note: ClinicalNote, actor: User, **soap: Unpack[SoapFields]) -> ClinicalNote:
     """Change the SOAP fields of a draft note (its author only). Raises ``Conflict``
     (``note_signed``, 409) for a signed note, ``PermissionDeniedError`` for another
     author's draft."""
@@ -411,7 +422,7 @@ def note_sign(*, note: ClinicalNote, actor: User) -> ClinicalNote:
 
 
 @transaction.atomic
-def note_amend(*, note: ClinicalNote, actor: User, reason: str, **soap: str) -> ClinicalNote:
+def note_amend(*, note: ClinicalNote, actor: User, reason: str, **soap: Unpack[SoapFields]) -> ClinicalNote:
     """Amend a signed note: a new draft version (``version`` + 1, ``amends`` = the
     note) holding the note's SOAP fields overridden by ``soap``. Only the newest version
     of a note is amended. Raises ``ValidationFailed`` naming ``reason`` when empty,
@@ -468,7 +479,12 @@ def plan_create(
     return plan
 
 
-PLAN_EDITABLE = frozenset({"title", "goals", "status"})
+class PlanFields(TypedDict, total=False):
+    """The fields of a treatment plan that ``plan_update`` changes."""
+
+    title: str
+    goals: list[str]
+    status: str
 
 
 @transaction.atomic
@@ -477,9 +493,9 @@ def plan_update(
     plan: TreatmentPlan,
     actor: User,
     items_add: Sequence[tuple[Service, dt.date]] = (),
-    **fields: Any,
+    **fields: Unpack[PlanFields],
 ) -> TreatmentPlan:
-    """Change a plan's ``title``, ``goals`` or ``status`` and append planned sessions.
+    """Change the ``PlanFields`` given (title, goals, status) and append planned sessions.
     Audited as ``plan.updated`` with the changed fields."""
     locked = TreatmentPlan.objects.select_for_update().select_related("clinic").get(pk=plan.pk)
     changes = {k: [getattr(locked, k), v] for k, v in fields.items() if getattr(locked, k) != v}

@@ -9,7 +9,7 @@ import datetime
 import secrets
 import unicodedata
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, TypedDict, Unpack
 
 from django.conf import settings
 from django.db import transaction
@@ -187,43 +187,57 @@ def patient_viewed_record(*, patient: ClinicPatient, actor: User) -> None:
     _audit(patient, actor, "patient.viewed")
 
 
-PROFILE_EDITABLE = frozenset(
-    {
-        "given_name",
-        "family_name",
-        "birth_date",
-        "sex",
-        "phone",
-        "phone_alt",
-        "email",
-        "address",
-        "preferred_language",
-        "preferred_channel",
-    }
-)
-LINK_EDITABLE = frozenset({"tags", "notes", "referral_source", "first_visit_on"})
+class PatientProfileFields(TypedDict, total=False):
+    """The fields of a patient's profile (the organization's own copy) that
+    ``patient_update`` changes."""
+
+    given_name: str
+    family_name: str
+    birth_date: datetime.date
+    sex: str
+    phone: str
+    phone_alt: str
+    email: str
+    address: str
+    preferred_language: str
+    preferred_channel: str
+
+
+class PatientLinkFields(TypedDict, total=False):
+    """The fields of a clinic's link to a patient that ``patient_update`` changes."""
+
+    tags: list[str]
+    notes: str
+    referral_source: str
+    first_visit_on: datetime.date | None
+
+
+class PatientFields(PatientProfileFields, PatientLinkFields, total=False):
+    """Everything ``patient_update`` changes: profile and link fields."""
+
+
+PROFILE_EDITABLE = frozenset(PatientProfileFields.__annotations__)
+LINK_EDITABLE = frozenset(PatientLinkFields.__annotations__)
 
 
 @transaction.atomic
-def patient_update(*, patient: ClinicPatient, actor: User, **fields: Any) -> ClinicPatient:
-    """Change a patient's profile (``PROFILE_EDITABLE``: the organization's own copy,
+def patient_update(*, patient: ClinicPatient, actor: User, **fields: Unpack[PatientFields]) -> ClinicPatient:
+    """Change a patient's profile (``PatientProfileFields``: the organization's own copy,
     which no other organization reads or sends to) or the clinic's link
-    (``LINK_EDITABLE``). Returns the patient, audited as ``patient.updated`` with the
+    (``PatientLinkFields``). Returns the patient, audited as ``patient.updated`` with the
     changed fields (sensitive values masked). Raises ``ValidationFailed`` naming the
     field. The national ID is corrected through a rectification request, not here."""
-    unknown = set(fields) - PROFILE_EDITABLE - LINK_EDITABLE
-    if unknown:
-        raise ValidationFailed(errors={f: [_("This field cannot be changed here.")] for f in sorted(unknown)})
+    values: dict[str, Any] = dict(fields)
     profile = PatientProfile.objects.select_for_update().get(pk=patient.profile_id)
     region = patient.clinic.country
-    if "phone" in fields:
-        fields["phone"] = clean_phone(fields["phone"], region=region)
-    if fields.get("phone_alt"):
-        fields["phone_alt"] = clean_phone(fields["phone_alt"], field="phone_alt", region=region)
-    if "birth_date" in fields and fields["birth_date"] > timezone.localdate():
+    if "phone" in values:
+        values["phone"] = clean_phone(values["phone"], region=region)
+    if values.get("phone_alt"):
+        values["phone_alt"] = clean_phone(values["phone_alt"], field="phone_alt", region=region)
+    if "birth_date" in values and values["birth_date"] > timezone.localdate():
         raise ValidationFailed(errors={"birth_date": [_("A birth date cannot be in the future.")]})
-    profile_fields = {k: v for k, v in fields.items() if k in PROFILE_EDITABLE}
-    link_fields = {k: v for k, v in fields.items() if k in LINK_EDITABLE}
+    profile_fields = {k: v for k, v in values.items() if k in PROFILE_EDITABLE}
+    link_fields = {k: v for k, v in values.items() if k in LINK_EDITABLE}
     before = {
         **{f: getattr(profile, f) for f in profile_fields},
         **{f: getattr(patient, f) for f in link_fields},
