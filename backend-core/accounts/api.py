@@ -184,7 +184,6 @@ class PasswordChangeView(AuthThrottled):
         pair = services.user_password_change(
             user=user,
             otp_verified=request_is_two_factor_verified(request),
-            request=request._request,
             **data.validated_data,
         )
         return _token_response(user, pair)
@@ -214,7 +213,7 @@ class PasswordResetConfirmView(AuthThrottled):
     def post(self, request: Request) -> Response:
         data = serializers.PasswordResetConfirmSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        services.password_reset_confirm(request=request._request, **data.validated_data)
+        services.password_reset_confirm(**data.validated_data)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 

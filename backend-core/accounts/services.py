@@ -13,7 +13,7 @@ import hmac
 import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import Any, TypedDict, Unpack
 
 from django.conf import settings
 from django.contrib.auth import authenticate
@@ -126,23 +126,35 @@ def user_deactivate(*, user: User) -> User:
     return user
 
 
+class UserFields(TypedDict, total=False):
+    """The parts of their own profile a user changes with ``user_update``."""
+
+    given_name: str
+    family_name: str
+    email: str
+    preferred_language: str
+    national_id: str
+    national_id_country: str
+
+
 @transaction.atomic
-def user_update(*, user: User, **fields: Any) -> User:
+def user_update(*, user: User, **fields: Unpack[UserFields]) -> User:
     """Update the caller's own profile: names, e-mail, language, national ID."""
-    if "national_id" in fields or "national_id_country" in fields:
-        country = (fields.pop("national_id_country", None) or user.national_id_country).upper()
-        compact = clean_national_id(country=country, value=fields.pop("national_id", user.national_id))
+    values: dict[str, Any] = dict(fields)
+    if "national_id" in values or "national_id_country" in values:
+        country = (values.pop("national_id_country", None) or user.national_id_country).upper()
+        compact = clean_national_id(country=country, value=values.pop("national_id", user.national_id))
         digest = national_id_hash(country=country, national_id=compact)
         clash = User.objects.filter(national_id_country=country, national_id_hash=digest).exclude(pk=user.pk)
         if compact and clash.exists():
             raise ValidationFailed(errors={"national_id": [_("This national ID is already registered.")]})
-        fields.update(
+        values.update(
             national_id=compact, national_id_hash=digest, national_id_country=country if compact else ""
         )
-    for name, value in fields.items():
+    for name, value in values.items():
         setattr(user, name, value)
-    if fields:
-        model_save(user, update_fields=list(fields))
+    if values:
+        model_save(user, update_fields=list(values))
     return user
 
 
@@ -216,26 +228,33 @@ def clinic_create(*, organization: Organization, actor: User, actor_role: str, d
     return clinic
 
 
-CLINIC_EDITABLE = frozenset(
-    {"name", "time_zone", "locale", "currency", "phone", "address", "country", "session_idle_minutes"}
-)
+class ClinicFields(TypedDict, total=False):
+    """The settings of a clinic that ``clinic_update`` changes (``session_idle_minutes``:
+    ``None`` for the deployment default)."""
+
+    name: str
+    time_zone: str
+    locale: str
+    currency: str
+    phone: str
+    address: str
+    country: str
+    session_idle_minutes: int | None
 
 
 @transaction.atomic
-def clinic_update(*, clinic: Clinic, actor: User, **fields: Any) -> Clinic:
-    """Change a clinic's settings (``CLINIC_EDITABLE`` fields). Every invalid field is
+def clinic_update(*, clinic: Clinic, actor: User, **fields: Unpack[ClinicFields]) -> Clinic:
+    """Change the settings given (``ClinicFields``). Every invalid field is
     named in one ``ValidationFailed``; the currency must be one the country uses. Once
     the clinic has recorded money (a receiver of ``clinic_currency_in_use`` says so:
     commerce's sales and invoices) its currency is fixed: ``Conflict`` naming
     ``currency``, as amounts already booked would change meaning (IAS 21: a ledger keeps
     one functional currency)."""
     errors = FieldErrors()
-    for name in set(fields) - CLINIC_EDITABLE:
-        errors.add(name, _("This field cannot be changed."))
-        del fields[name]
-    for name in ("country", "currency"):
-        if isinstance(fields.get(name), str):
-            fields[name] = fields[name].upper()
+    if "country" in fields:
+        fields["country"] = fields["country"].upper()
+    if "currency" in fields:
+        fields["currency"] = fields["currency"].upper()
     locked = Clinic.objects.select_for_update().get(pk=clinic.pk)
     if fields.get("phone"):
         with errors.collect():
@@ -720,7 +739,6 @@ def user_password_change(
     current_password: str,
     new_password: str,
     otp_verified: bool,
-    request: HttpRequest | None = None,
 ) -> TokenPair:
     """Change the signed-in user's password (Django's password validators apply to
     ``new_password``). Every session of the user ends, this one included, so old access
@@ -738,7 +756,7 @@ def user_password_change(
     user.set_password(new_password)
     model_save(user, update_fields=["password"])
     user_sessions_end(user=user, reason="password_change")
-    password_changed.send(sender=User, user=user, how="changed", request=request)
+    password_changed.send(sender=User, user=user, how="changed")
     return _token_pair_issue(user=user, family=_session_start(user=user), otp_verified=otp_verified)
 
 
@@ -809,9 +827,7 @@ def password_reset_code_send(*, user: User, code: str, minutes: int) -> None:
     )
 
 
-def password_reset_confirm(
-    *, phone: str, code: str, new_password: str, request: HttpRequest | None = None
-) -> None:
+def password_reset_confirm(*, phone: str, code: str, new_password: str) -> None:
     """Set a new password with the code sent to ``phone``, and end every session of the
     account (OWASP ASVS 5.0 V6.4.3, V7.4.3).
 
@@ -855,4 +871,4 @@ def password_reset_confirm(
         user.set_password(new_password)
         model_save(user, update_fields=["password"])
         user_sessions_end(user=user, reason="password_reset")
-        password_changed.send(sender=User, user=user, how="reset", request=request)
+        password_changed.send(sender=User, user=user, how="reset")

@@ -1,6 +1,6 @@
 """Signals the accounts context offers to the contexts above it (which it cannot import).
 
-* ``password_changed(sender=User, user, how, request)``: a user's password was changed
+* ``password_changed(sender=User, user, how)``: a user's password was changed
   (``how="changed"``, by the user signed in) or reset with a code sent to their phone
   (``how="reset"``), and all their sessions were ended. ``compliance`` records it in the
   audit trail of each clinic the user works at.

@@ -105,9 +105,7 @@ class CommissionRuleViewSet(
     def create(self, request: Request) -> Response:
         data = CommissionRuleInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        rule = services.commission_rule_create(
-            clinic=self.clinic, actor=self.actor, request=request, **data.validated_data
-        )
+        rule = services.commission_rule_create(clinic=self.clinic, actor=self.actor, **data.validated_data)
         return Response(CommissionRuleSerializer(rule).data, status=201)
 
     @extend_schema(request=CommissionRuleUpdateSerializer, responses={200: CommissionRuleSerializer})
@@ -115,9 +113,7 @@ class CommissionRuleViewSet(
         rule = self.get_object()  # a foreign id is a 404 before the body is read
         data = CommissionRuleUpdateSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        rule = services.commission_rule_update(
-            rule=rule, actor=self.actor, request=request, **data.validated_data
-        )
+        rule = services.commission_rule_update(rule=rule, actor=self.actor, **data.validated_data)
         return Response(CommissionRuleSerializer(rule).data)
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import Any, TypedDict, Unpack
 
 from django.conf import settings
 from django.db import transaction
@@ -25,27 +25,32 @@ from core.realtime import clinic_event_publish
 from core.services import model_save
 from core.tasks import enqueue_on_commit
 
-RULE_EDITABLE = frozenset(
-    {
-        "name",
-        "scope",
-        "service",
-        "service_category",
-        "product",
-        "course",
-        "rate_type",
-        "value",
-        "tiers",
-        "tier_mode",
-        "tier_period",
-        "settle_at_period_close",
-        "organization_wide",
-        "priority",
-        "effective_from",
-        "effective_to",
-        "is_active",
-    }
-)
+
+class CommissionRuleFields(TypedDict, total=False):
+    """The fields of a rule that ``commission_rule_create`` sets and
+    ``commission_rule_update`` changes (``service``/``product``/``course``: rows of the
+    rule's clinic; ``tiers``: ``[{"above": "<amount>", "value": "<rate>"}]``)."""
+
+    name: str
+    scope: str
+    service: Service | None
+    service_category: str
+    product: Product | None
+    course: Course | None
+    rate_type: str
+    value: Decimal
+    tiers: list[dict[str, str]]
+    tier_mode: str
+    tier_period: str
+    settle_at_period_close: bool
+    organization_wide: bool
+    priority: int
+    effective_from: dt.date
+    effective_to: dt.date | None
+    is_active: bool
+
+
+RULE_EDITABLE = frozenset(CommissionRuleFields.__annotations__)
 _TARGETS = {"service": Service, "product": Product, "course": Course}
 _SCOPE_TARGET: dict[str, str] = {
     CommissionRule.Scope.SERVICE: "service",
@@ -128,14 +133,11 @@ def _rule_snapshot(rule: CommissionRule) -> dict[str, Any]:
 
 @transaction.atomic
 def commission_rule_create(
-    *, clinic: Clinic, actor: User, request: Any = None, **fields: Any
+    *, clinic: Clinic, actor: User, **fields: Unpack[CommissionRuleFields]
 ) -> CommissionRule:
-    """Add a rule (fields: ``RULE_EDITABLE``; ``service``/``product``/``course`` are rows
-    of ``clinic``); the currency is the clinic's. Audited as ``commission_rule.created``.
-    Raises ``ValidationFailed`` naming the field."""
-    unknown = set(fields) - RULE_EDITABLE
-    if unknown:
-        raise ValidationFailed(errors={f: [_("Unknown field.")] for f in sorted(unknown)})
+    """Add a rule (``CommissionRuleFields``; ``name``, ``scope``, ``value`` and
+    ``effective_from`` are required); the currency is the clinic's. Audited as
+    ``commission_rule.created``. Raises ``ValidationFailed`` naming the field."""
     rule = CommissionRule(clinic=clinic, currency=clinic.currency, **fields)
     _validate_rule(rule)
     model_save(rule)
@@ -146,22 +148,18 @@ def commission_rule_create(
         object_type="commissions.CommissionRule",
         object_id=rule.pk,
         changes=audit_changes(before={}, after=_rule_snapshot(rule)),
-        request=request,
     )
     return rule
 
 
 @transaction.atomic
 def commission_rule_update(
-    *, rule: CommissionRule, actor: User, request: Any = None, **fields: Any
+    *, rule: CommissionRule, actor: User, **fields: Unpack[CommissionRuleFields]
 ) -> CommissionRule:
-    """Change a rule (``RULE_EDITABLE``); each change that alters something bumps
-    ``version`` (logs already written keep theirs; nothing is recalculated, the next
-    sales and the period close use the new terms). Audited as ``commission_rule.updated``
-    with the old and new values. Raises ``ValidationFailed`` naming the field."""
-    unknown = set(fields) - RULE_EDITABLE
-    if unknown:
-        raise ValidationFailed(errors={f: [_("This field cannot be changed.")] for f in sorted(unknown)})
+    """Change the ``CommissionRuleFields`` given of a rule; each change that alters
+    something bumps ``version`` (logs already written keep theirs; nothing is
+    recalculated, the next sales and the period close use the new terms). Audited as
+    ``commission_rule.updated`` with the old and new values. Raises ``ValidationFailed`` naming the field."""
     rule = CommissionRule.objects.select_for_update().get(pk=rule.pk)
     before = _rule_snapshot(rule)
     for name, value in fields.items():
@@ -179,7 +177,6 @@ def commission_rule_update(
         object_type="commissions.CommissionRule",
         object_id=rule.pk,
         changes=changes,
-        request=request,
     )
     return rule
 

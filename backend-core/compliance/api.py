@@ -214,7 +214,7 @@ class DataSubjectRequestViewSet(
 
     def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         dsr = self.get_object()
-        subject_rights.dsr_result_viewed(dsr=dsr, actor=self.actor, request=request._request)
+        subject_rights.dsr_result_viewed(dsr=dsr, actor=self.actor)
         return self._render(dsr)
 
     @extend_schema(request=DataSubjectRequestInputSerializer, responses={201: DataSubjectRequestSerializer})
@@ -228,14 +228,13 @@ class DataSubjectRequestViewSet(
             patient=patient,
             kind=data.validated_data["kind"],
             details=data.validated_data.get("details"),
-            request=request._request,
         )
         return self._render(dsr, status=201)
 
     @extend_schema(request=None, responses={200: DataSubjectRequestSerializer})
     @action(detail=True, methods=["post"])
     def complete(self, request: Request, pk: str | None = None) -> Response:
-        dsr = subject_rights.dsr_complete(dsr=self.get_object(), actor=self.actor, request=request._request)
+        dsr = subject_rights.dsr_complete(dsr=self.get_object(), actor=self.actor)
         return self._render(dsr)
 
     @extend_schema(request=DataSubjectRequestRejectSerializer, responses={200: DataSubjectRequestSerializer})
@@ -248,6 +247,5 @@ class DataSubjectRequestViewSet(
             dsr=dsr,
             actor=self.actor,
             reason=data.validated_data["reason"],
-            request=request._request,
         )
         return self._render(dsr)

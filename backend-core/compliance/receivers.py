@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from django.dispatch import receiver
-from django.http import HttpRequest
 
 from accounts.models import User
 from accounts.selectors import membership_list_for_user
@@ -14,9 +13,7 @@ from compliance.services import audit_event_record
 
 
 @receiver(password_changed, dispatch_uid="compliance.password_changed")
-def on_password_changed(
-    sender: Any, *, user: User, how: str, request: HttpRequest | None = None, **kwargs: Any
-) -> None:
+def on_password_changed(sender: Any, *, user: User, how: str, **kwargs: Any) -> None:
     """``user.password_changed`` / ``user.password_reset`` in the trail of every clinic
     the user works at (a credential change of someone who reaches its records)."""
     for membership in membership_list_for_user(user=user):
@@ -27,5 +24,4 @@ def on_password_changed(
             action=f"user.password_{how}",
             object_type="accounts.User",
             object_id=user.pk,
-            request=request,
         )

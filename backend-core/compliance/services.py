@@ -18,10 +18,8 @@ import pgtrigger
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import connection, transaction
 from django.db.models import Model
-from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from rest_framework.request import Request
 
 from compliance.masking import AUDIT_MASKED_FIELDS, mask_value
 from compliance.models import (
@@ -31,8 +29,8 @@ from compliance.models import (
     AuditEvent,
     audit_event_hash,
 )
+from core.context import audit_context_get
 from core.exceptions import ValidationFailed
-from core.net import client_ip
 
 if TYPE_CHECKING:
     from accounts.models import Clinic, User
@@ -95,19 +93,6 @@ def audit_changes(
     return AuditChanges(_masked(diff))
 
 
-def _request_origin(request: HttpRequest | Request | None) -> tuple[str | None, str, str]:
-    """``(ip, user_agent, request_id)`` of a request; ``(None, "", "")`` without one.
-
-    ``ip`` is ``core.net.client_ip`` (the connection's address; ``X-Forwarded-For`` only
-    from a trusted proxy), ``None`` when not an address."""
-    if request is None:
-        return None, "", ""
-    ip = client_ip(request)
-    user_agent = str(request.META.get("HTTP_USER_AGENT", ""))[:USER_AGENT_MAX_LENGTH]
-    request_id = str(getattr(request, "request_id", "") or "")[:64]
-    return ip, user_agent, request_id
-
-
 def _advisory_lock_key(clinic_id: uuid.UUID) -> int:
     """A signed 32-bit key derived from the clinic id (second key of the lock)."""
     digest = hashlib.sha256(clinic_id.bytes).digest()
@@ -141,14 +126,13 @@ def audit_event_record(
     object_type: str,
     object_id: Any,
     changes: Mapping[str, Any] | None = None,
-    request: HttpRequest | Request | None = None,
     actor_role: str | None = None,
 ) -> AuditEvent:
     """Append one event to ``clinic``'s audit trail and return it.
 
     * ``actor``: the user who acted, ``None`` for the system (tasks, commands).
-      ``actor_role`` defaults to the role of ``request.membership`` when the request
-      has one, else ``""``.
+      ``actor_role`` defaults to the audit context's (``core.context``: the caller's
+      role at the request's clinic; ``""`` outside a request).
     * ``action``: ``<noun>.<verb>`` in lower case (``patient.viewed``,
       ``patient.updated``, ``consent.granted``); anything else raises
       ``ValidationFailed`` naming ``action``.
@@ -156,8 +140,9 @@ def audit_event_record(
       ``object_id``: the record's id (stored as text, at most 64 characters).
     * ``changes``: ``{field: [old, new]}``, best built with :func:`audit_changes`; the
       values of ``AUDIT_MASKED_FIELDS`` are masked here if they are not already.
-    * ``request``: when given, ``REMOTE_ADDR``, the ``User-Agent`` (truncated to 256
-      characters) and ``request.request_id`` are recorded.
+    * From the audit context (``core.context.audit_context_get``): the client's address
+      (``core.net.client_ip``), the ``User-Agent`` (truncated to 256 characters) and the
+      request id are recorded; none of them outside a request.
 
     The event gets the clinic's next ``sequence`` (1, 2, …), ``prev_hash`` = the previous
     event's ``hash`` (64 zeros for the first) and its own ``hash`` (see
@@ -171,10 +156,9 @@ def audit_event_record(
         changes = _masked(changes or {})
     if any(not isinstance(pair, list) or len(pair) != 2 for pair in changes.values()):
         raise ValidationFailed(errors={"changes": [_("Give each changed field as [old, new].")]})
+    origin = audit_context_get()
     if actor_role is None:
-        membership = getattr(request, "membership", None) if request is not None else None
-        actor_role = str(membership.role) if membership is not None else ""
-    ip, user_agent, request_id = _request_origin(request)
+        actor_role = origin.actor_role
     event = AuditEvent(
         clinic=clinic,
         sequence=1,
@@ -185,9 +169,9 @@ def audit_event_record(
         object_type=object_type,
         object_id=str(object_id),
         changes=dict(changes),
-        ip=ip,
-        user_agent=user_agent,
-        request_id=request_id,
+        ip=origin.ip,
+        user_agent=origin.user_agent[:USER_AGENT_MAX_LENGTH],
+        request_id=origin.request_id,
         prev_hash=GENESIS_HASH,
     )
     try:

@@ -18,7 +18,6 @@ from typing import Any
 
 from django.conf import settings
 from django.db import transaction
-from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -46,7 +45,7 @@ EXPORT_FORMAT = "aesthetix.patient-export/1"
 RECTIFIABLE = PROFILE_EDITABLE | {"national_id", "national_id_country"}
 
 
-def _audit(dsr: DataSubjectRequest, actor: User | None, action: str, request: HttpRequest | None) -> None:
+def _audit(dsr: DataSubjectRequest, actor: User | None, action: str) -> None:
     audit_event_record(
         clinic=dsr.clinic,
         actor=actor,
@@ -54,7 +53,6 @@ def _audit(dsr: DataSubjectRequest, actor: User | None, action: str, request: Ht
         object_type="compliance.DataSubjectRequest",
         object_id=dsr.pk,
         changes={"kind": [None, dsr.kind], "status": [None, dsr.status]},
-        request=request,
     )
 
 
@@ -66,7 +64,6 @@ def dsr_receive(
     patient: ClinicPatient,
     kind: str,
     details: dict[str, Any] | None = None,
-    request: HttpRequest | None = None,
 ) -> DataSubjectRequest:
     """Log a request as received; it is due ``DSR_DUE_DAYS`` (30) days later, in the
     clinic's calendar. A rectification names the corrected fields in ``details``
@@ -90,7 +87,7 @@ def dsr_receive(
         details=details,
     )
     model_save(dsr)
-    _audit(dsr, actor, "dsr.received", request)
+    _audit(dsr, actor, "dsr.received")
     return dsr
 
 
@@ -233,7 +230,7 @@ def retention_until(*, link: ClinicPatient, last_entry: datetime.datetime | None
         return last.replace(year=last.year + years, day=28)
 
 
-def _erase(dsr: DataSubjectRequest, actor: User, request: HttpRequest | None) -> dict[str, Any]:
+def _erase(dsr: DataSubjectRequest, actor: User) -> dict[str, Any]:
     """Erasure reaches every copy the organization holds, not only the profile:
 
     * the profile and charts (``patients.services.patient_erase``), with the name search
@@ -271,7 +268,6 @@ def _erase(dsr: DataSubjectRequest, actor: User, request: HttpRequest | None) ->
         links=links,
         actor=actor,
         erase_identity=not must_retain,
-        request=request,
     )
     profile = PatientProfile.objects.get(pk=before.pk)
     erased = set(outcome["removed"])
@@ -323,29 +319,26 @@ def _erase(dsr: DataSubjectRequest, actor: User, request: HttpRequest | None) ->
     }
 
 
-def _rectify(dsr: DataSubjectRequest, actor: User, request: HttpRequest | None) -> dict[str, Any]:
+def _rectify(dsr: DataSubjectRequest, actor: User) -> dict[str, Any]:
     details = dict(dsr.details)
     national = {k: details.pop(k) for k in ("national_id", "national_id_country") if k in details}
     if "birth_date" in details:
         details["birth_date"] = datetime.date.fromisoformat(str(details["birth_date"]))
     patient = dsr.patient
     if details:
-        patient = patient_update(patient=patient, actor=actor, request=request, **details)
+        patient = patient_update(patient=patient, actor=actor, **details)
     if national:
         patient_national_id_correct(
             patient=patient,
             actor=actor,
             national_id=str(national.get("national_id", "")),
             national_id_country=str(national.get("national_id_country", "")),
-            request=request,
         )
     return {"rectified": sorted([*details, *national])}
 
 
 @transaction.atomic
-def dsr_complete(
-    *, dsr: DataSubjectRequest, actor: User, request: HttpRequest | None = None
-) -> DataSubjectRequest:
+def dsr_complete(*, dsr: DataSubjectRequest, actor: User) -> DataSubjectRequest:
     """Carry out a received request and close it: an export stores the document
     (``patient_export_document``) in ``result``; an erasure anonymizes (``patient_erase``)
     keeping what must be retained and stores the report; a rectification applies
@@ -359,20 +352,18 @@ def dsr_complete(
     if locked.kind == DataSubjectRequest.Kind.EXPORT:
         result = patient_export_document(patient=locked.patient)
     elif locked.kind == DataSubjectRequest.Kind.ERASURE:
-        result = _erase(locked, actor, request)
+        result = _erase(locked, actor)
     else:
-        result = _rectify(locked, actor, request)
+        result = _rectify(locked, actor)
     locked.status, locked.result = DataSubjectRequest.Status.COMPLETED, result
     locked.completed_at, locked.handled_by = timezone.now(), actor
     model_save(locked, update_fields=["status", "result", "completed_at", "handled_by"])
-    _audit(locked, actor, "dsr.completed", request)
+    _audit(locked, actor, "dsr.completed")
     return locked
 
 
 @transaction.atomic
-def dsr_reject(
-    *, dsr: DataSubjectRequest, actor: User, reason: str, request: HttpRequest | None = None
-) -> DataSubjectRequest:
+def dsr_reject(*, dsr: DataSubjectRequest, actor: User, reason: str) -> DataSubjectRequest:
     """Close a received request without carrying it out, giving the reason the patient
     is told (e.g. identity not confirmed). Raises ``Conflict`` when it is not open."""
     locked = DataSubjectRequest.objects.select_for_update().get(pk=dsr.pk)
@@ -385,7 +376,7 @@ def dsr_reject(
     locked.status, locked.rejection_reason = DataSubjectRequest.Status.REJECTED, reason.strip()
     locked.completed_at, locked.handled_by = timezone.now(), actor
     model_save(locked, update_fields=["status", "rejection_reason", "completed_at", "handled_by"])
-    _audit(locked, actor, "dsr.rejected", request)
+    _audit(locked, actor, "dsr.rejected")
     return locked
 
 
@@ -414,7 +405,7 @@ def dsr_result_for_role(*, dsr: DataSubjectRequest, role: str) -> Any:
     }
 
 
-def dsr_result_viewed(*, dsr: DataSubjectRequest, actor: User, request: HttpRequest | None = None) -> None:
+def dsr_result_viewed(*, dsr: DataSubjectRequest, actor: User) -> None:
     """Audit that ``actor`` was shown ``dsr``'s ``result`` (``dsr_result.viewed``); nothing
     is recorded while the request has no result (received or rejected).
 
@@ -433,5 +424,4 @@ def dsr_result_viewed(*, dsr: DataSubjectRequest, actor: User, request: HttpRequ
         object_type=PATIENT_OBJECT_TYPE,
         object_id=dsr.patient_id,
         changes={"data_subject_request": [None, dsr.pk], "kind": [None, dsr.kind]},
-        request=request,
     )

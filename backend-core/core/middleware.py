@@ -1,4 +1,4 @@
-"""Request id, query-string hygiene and clinic (tenant) context middleware."""
+"""Request id, query-string hygiene, clinic (tenant) context and audit context middleware."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext_lazy as _
 
+from core.context import AuditContext, audit_context
 from core.exceptions import NotFound, ValidationFailed, problem_response
 from core.logging import request_id_var
 from core.tenancy import reset_current_clinic, set_current_clinic
@@ -40,6 +41,19 @@ class RequestIdMiddleware:
             request_id_var.reset(token)
         response["X-Request-Id"] = request_id
         return response
+
+
+class AuditContextMiddleware:
+    """Make the request's origin the audit context (``core.context``) of everything the
+    request runs: client address, user agent, request id and the caller's role at the
+    request's clinic. Goes after ``ClinicContextMiddleware``, which resolves the role."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        with audit_context(AuditContext.from_request(request)):
+            return self.get_response(request)
 
 
 class QueryStringMiddleware:

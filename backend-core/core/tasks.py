@@ -12,6 +12,7 @@ from typing import Any
 from celery import Task
 from django.db import transaction
 
+from core.context import SYSTEM_CONTEXT, audit_context
 from core.tenancy import clinic_context
 
 logger = logging.getLogger(__name__)
@@ -23,7 +24,8 @@ class ClinicTask(Task):
     """Base for tasks that work on one clinic's data.
 
     The task is called with ``clinic_id=<uuid str>``; the body runs inside that clinic's
-    context, so tenant-local managers scope as they do in a request. Tasks are
+    context, so tenant-local managers scope as they do in a request, and in the system
+    audit context (``core.context.SYSTEM_CONTEXT``: no client address). Tasks are
     acknowledged late and re-queued if the worker dies: bodies must be idempotent.
 
     Automatic retries wait at most ``retry_backoff_max`` seconds: a retry is a message
@@ -41,7 +43,7 @@ class ClinicTask(Task):
         from accounts.models import Clinic
 
         clinic = Clinic.objects.get(pk=kwargs["clinic_id"])
-        with clinic_context(clinic):
+        with clinic_context(clinic), audit_context(SYSTEM_CONTEXT):
             return super().__call__(*args, **kwargs)
 
 

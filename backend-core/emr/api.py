@@ -59,7 +59,7 @@ def _patients_viewed(view: ClinicScopedViewSet[Any], patient_ids: Iterable[Any])
     """Audit ``patient.viewed`` once for each patient whose clinical content is returned."""
     ids = set(patient_ids)
     for patient in ClinicPatient.objects.filter(pk__in=ids).select_related("clinic"):
-        services.chart_viewed(patient=patient, actor=view.actor, request=view.request._request)
+        services.chart_viewed(patient=patient, actor=view.actor)
 
 
 def _items(values: Sequence[dict[str, Any]], field: str) -> list[tuple[Service, Any]]:
@@ -118,14 +118,13 @@ class VisitViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicScope
             actor=self.actor,
             patient=patient,
             appointment=appointment,
-            request=request._request,
         )
         return Response(self.get_serializer(selectors.visit_list().get(pk=visit.pk)).data, status=201)
 
     @extend_schema(request=None, responses={200: serializers.VisitSerializer})
     @action(detail=True, methods=["post"])
     def complete(self, request: Request, pk: str | None = None) -> Response:
-        visit = services.visit_complete(visit=self.get_object(), actor=self.actor, request=request._request)
+        visit = services.visit_complete(visit=self.get_object(), actor=self.actor)
         return Response(self.get_serializer(selectors.visit_list().get(pk=visit.pk)).data)
 
 
@@ -184,16 +183,13 @@ class SessionViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicSco
             service=clinic_row_or_400(Service, values["service_id"], "service_id"),
             practitioner_ids=values["practitioner_ids"],
             planned_item=clinic_row_or_400(PlannedSession, planned, "planned_item_id") if planned else None,
-            request=request._request,
         )
         return self._render(session, status=201)
 
     @extend_schema(request=None, responses={200: serializers.SessionSerializer})
     @action(detail=True, methods=["post"])
     def start(self, request: Request, pk: str | None = None) -> Response:
-        session = services.session_start(
-            session=self.get_object(), actor=self.actor, request=request._request
-        )
+        session = services.session_start(session=self.get_object(), actor=self.actor)
         return self._render(session)
 
     @extend_schema(request=None, responses={200: serializers.SessionSerializer})
@@ -203,7 +199,6 @@ class SessionViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicSco
             session=self.get_object(),
             actor=self.actor,
             to_status=TreatmentSession.Status.COMPLETED,
-            request=request._request,
         )
         return self._render(session)
 
@@ -214,7 +209,6 @@ class SessionViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicSco
             session=self.get_object(),
             actor=self.actor,
             to_status=TreatmentSession.Status.CANCELLED,
-            request=request._request,
         )
         return self._render(session)
 
@@ -235,9 +229,7 @@ class SessionViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicSco
             )
             for index, item in enumerate(data.validated_data["products"])
         ]
-        services.session_products_record(
-            session=session, actor=self.actor, items=items, request=request._request
-        )
+        services.session_products_record(session=session, actor=self.actor, items=items)
         return self._render(session)
 
     @extend_schema(responses={200: serializers.GallerySerializer})
@@ -245,9 +237,7 @@ class SessionViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicSco
     def gallery(self, request: Request, pk: str | None = None) -> Response:
         session = self.get_object()
         photos = list(selectors.photo_list(session_id=session.pk))
-        context = services.photos_view(
-            clinic=self.clinic, photos=photos, actor=self.actor, request=request._request
-        )
+        context = services.photos_view(clinic=self.clinic, photos=photos, actor=self.actor)
         body = {"pairs": selectors.photo_pairs(photos), "photos": photos}
         return Response(serializers.GallerySerializer(body, context=context).data)
 
@@ -306,9 +296,7 @@ class NoteViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicScoped
         visit = clinic_row_or_400(Visit, values.pop("visit_id"), "visit_id")
         session_id = values.pop("session_id", None)
         session = clinic_row_or_400(TreatmentSession, session_id, "session_id") if session_id else None
-        note = services.note_create(
-            visit=visit, session=session, actor=self.actor, request=request._request, **values
-        )
+        note = services.note_create(visit=visit, session=session, actor=self.actor, **values)
         return Response(self.get_serializer(note).data, status=201)
 
     @extend_schema(request=serializers.SoapSerializer, responses={200: serializers.NoteSerializer})
@@ -316,15 +304,13 @@ class NoteViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicScoped
         note = self.get_object()  # a foreign id is a 404 before the body is read
         data = serializers.SoapSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        note = services.note_update(
-            note=note, actor=self.actor, request=request._request, **data.validated_data
-        )
+        note = services.note_update(note=note, actor=self.actor, **data.validated_data)
         return Response(self.get_serializer(note).data)
 
     @extend_schema(request=None, responses={200: serializers.NoteSerializer})
     @action(detail=True, methods=["post"])
     def sign(self, request: Request, pk: str | None = None) -> Response:
-        note = services.note_sign(note=self.get_object(), actor=self.actor, request=request._request)
+        note = services.note_sign(note=self.get_object(), actor=self.actor)
         return Response(self.get_serializer(note).data)
 
     @extend_schema(request=serializers.NoteAmendSerializer, responses={201: serializers.NoteSerializer})
@@ -334,9 +320,7 @@ class NoteViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicScoped
         data = serializers.NoteAmendSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         values = dict(data.validated_data)
-        amendment = services.note_amend(
-            note=note, actor=self.actor, reason=values.pop("reason"), request=request._request, **values
-        )
+        amendment = services.note_amend(note=note, actor=self.actor, reason=values.pop("reason"), **values)
         return Response(self.get_serializer(amendment).data, status=201)
 
 
@@ -385,7 +369,6 @@ class PlanViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicScoped
             title=values["title"],
             goals=values.get("goals", []),
             items=_items(values.get("items", []), "items"),
-            request=request._request,
         )
         return self._render(plan, status=201)
 
@@ -396,9 +379,7 @@ class PlanViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicScoped
         data.is_valid(raise_exception=True)
         values = dict(data.validated_data)
         items_add = _items(values.pop("items_add", []), "items_add")
-        plan = services.plan_update(
-            plan=plan, actor=self.actor, items_add=items_add, request=request._request, **values
-        )
+        plan = services.plan_update(plan=plan, actor=self.actor, items_add=items_add, **values)
         return self._render(plan)
 
 
@@ -482,7 +463,6 @@ class ConsentSignatureViewSet(
             method=values["method"],
             signature_png=values.get("signature_png", ""),
             typed_name=values.get("typed_name", ""),
-            request=request._request,
         )
         return Response(self.get_serializer(signature).data, status=201)
 
@@ -510,16 +490,12 @@ class PhotoViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicScope
     def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
         rows = list(page or [])
-        context = services.photos_view(
-            clinic=self.clinic, photos=rows, actor=self.actor, request=request._request
-        )
+        context = services.photos_view(clinic=self.clinic, photos=rows, actor=self.actor)
         return self.get_paginated_response(serializers.PhotoSerializer(rows, many=True, context=context).data)
 
     def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         photo = self.get_object()
-        context = services.photos_view(
-            clinic=self.clinic, photos=[photo], actor=self.actor, request=request._request
-        )
+        context = services.photos_view(clinic=self.clinic, photos=[photo], actor=self.actor)
         return Response(serializers.PhotoSerializer(photo, context=context).data)
 
 
@@ -572,7 +548,6 @@ class PhotoUploadViewSet(ClinicScopedViewSet[PhotoUpload]):
             actor=self.actor,
             key=values["key"],
             usage=values.get("usage", Photo.Usage.CLINICAL),
-            request=request._request,
         )
         return Response(serializers.PhotoSerializer(photo).data, status=201 if created else 200)
 
@@ -610,7 +585,6 @@ class FaceChartViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicS
             annotations=values["annotations"],
             template=values.get("template", ""),
             photo=clinic_row_or_400(Photo, photo_id, "photo_id") if photo_id else None,
-            request=request._request,
         )
         return Response(self.get_serializer(chart).data, status=201)
 
@@ -631,7 +605,7 @@ class ChartViewSet(mixins.RetrieveModelMixin, ClinicScopedViewSet[ClinicPatient]
 
     def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         patient = self.get_object()
-        services.chart_viewed(patient=patient, actor=self.actor, request=request._request)
+        services.chart_viewed(patient=patient, actor=self.actor)
         body = {
             "patient_id": patient.pk,
             "chart_number": patient.chart_number,

@@ -12,12 +12,11 @@ import io
 import uuid
 from collections.abc import Sequence
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypedDict, Unpack
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import Max
-from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from PIL import Image, UnidentifiedImageError
@@ -26,8 +25,8 @@ from accounts.models import Clinic, User
 from commerce.models import Product, Service, StockLot
 from commerce.services import invoice_draft_from_services, stock_consume
 from compliance.services import audit_event_record
+from core.context import audit_context_get
 from core.exceptions import Conflict, PermissionDeniedError, ValidationFailed
-from core.net import client_ip
 from core.objectstore import ObjectChanged, PresignedPost, object_store
 from core.realtime import clinic_event_publish
 from core.services import model_save
@@ -54,7 +53,18 @@ from scheduling.models import Appointment
 from scheduling.selectors import practitioners_of
 
 SIGNATURE_PNG_MAX_BYTES = 200 * 1024
-NOTE_FIELDS = ("subjective", "objective", "assessment", "plan")
+
+
+class SoapFields(TypedDict, total=False):
+    """The SOAP sections of a clinical note (free text each)."""
+
+    subjective: str
+    objective: str
+    assessment: str
+    plan: str
+
+
+NOTE_FIELDS = tuple(SoapFields.__annotations__)
 
 
 def _audit(
@@ -63,7 +73,6 @@ def _audit(
     actor: User | None,
     action: str,
     obj: Any,
-    request: HttpRequest | None = None,
     changes: dict[str, list[Any]] | None = None,
 ) -> None:
     audit_event_record(
@@ -73,7 +82,6 @@ def _audit(
         object_type=f"emr.{type(obj).__name__}",
         object_id=obj.pk,
         changes=changes,
-        request=request,
     )
 
 
@@ -101,7 +109,6 @@ def visit_open(
     actor: User | None,
     patient: ClinicPatient | None = None,
     appointment: Appointment | None = None,
-    request: HttpRequest | None = None,
 ) -> Visit:
     """Open the encounter of ``appointment`` (its patient; idempotent: the appointment's
     visit if it has one) or of a walk-in ``patient``. Audited as ``visit.opened`` and
@@ -130,7 +137,7 @@ def visit_open(
             model_save(visit)
     except IntegrityError:  # opened meanwhile by the arrival hook or another desk
         return Visit.objects.get(appointment=appointment)
-    _audit(clinic=clinic, actor=actor, action="visit.opened", obj=visit, request=request)
+    _audit(clinic=clinic, actor=actor, action="visit.opened", obj=visit)
     _visit_event(visit, "visit.opened")
     return visit
 
@@ -167,7 +174,7 @@ def _visit_invoice_draft(visit: Visit, actor: User) -> None:
 
 
 @transaction.atomic
-def visit_complete(*, visit: Visit, actor: User, request: HttpRequest | None = None) -> Visit:
+def visit_complete(*, visit: Visit, actor: User) -> Visit:
     """Close an open visit and draft the invoice of its completed sessions (see
     ``_visit_invoice_draft``). Every session must be completed or cancelled first:
     raises ``Conflict`` (``sessions_open``) otherwise, ``Conflict``
@@ -188,7 +195,7 @@ def visit_complete(*, visit: Visit, actor: User, request: HttpRequest | None = N
     locked.status, locked.closed_at = Visit.Status.COMPLETED, timezone.now()
     model_save(locked, update_fields=["status", "closed_at"])
     _visit_invoice_draft(locked, actor)
-    _audit(clinic=locked.clinic, actor=actor, action="visit.completed", obj=locked, request=request)
+    _audit(clinic=locked.clinic, actor=actor, action="visit.completed", obj=locked)
     _visit_event(locked, "visit.completed")
     return locked
 
@@ -213,7 +220,6 @@ def session_create(
     service: Service,
     practitioner_ids: Sequence[uuid.UUID],
     planned_item: PlannedSession | None = None,
-    request: HttpRequest | None = None,
 ) -> TreatmentSession:
     """Add a treatment session of ``service`` to an open visit, performed by
     ``practitioner_ids`` (clinical staff of the clinic). ``planned_item``, a step of
@@ -233,14 +239,12 @@ def session_create(
     if planned_item is not None:
         planned_item.session = session
         model_save(planned_item, update_fields=["session"])
-    _audit(clinic=visit.clinic, actor=actor, action="session.created", obj=session, request=request)
+    _audit(clinic=visit.clinic, actor=actor, action="session.created", obj=session)
     return session
 
 
 @transaction.atomic
-def session_start(
-    *, session: TreatmentSession, actor: User, request: HttpRequest | None = None
-) -> TreatmentSession:
+def session_start(*, session: TreatmentSession, actor: User) -> TreatmentSession:
     """Start a planned session. A service that ``requires_consent`` starts only after
     the patient signed the newest version of one of its consent forms: raises
     ``Conflict`` (``consent_required``, 409) otherwise; ``Conflict``
@@ -261,14 +265,12 @@ def session_start(
         locked.consent_signature = signature
     locked.status, locked.started_at = TreatmentSession.Status.IN_PROGRESS, timezone.now()
     model_save(locked, update_fields=["status", "started_at", "consent_signature"])
-    _audit(clinic=locked.clinic, actor=actor, action="session.started", obj=locked, request=request)
+    _audit(clinic=locked.clinic, actor=actor, action="session.started", obj=locked)
     return locked
 
 
 @transaction.atomic
-def session_finish(
-    *, session: TreatmentSession, actor: User, to_status: str, request: HttpRequest | None = None
-) -> TreatmentSession:
+def session_finish(*, session: TreatmentSession, actor: User, to_status: str) -> TreatmentSession:
     """Complete an in-progress session (its plan step becomes done) or cancel a planned
     or in-progress one. Raises ``Conflict`` (``invalid_transition``)."""
     allowed: dict[str, set[str]] = {
@@ -292,7 +294,7 @@ def session_finish(
         fields.append("completed_at")
         PlannedSession.objects.filter(session=locked).update(status=PlannedSession.Status.DONE)
     model_save(locked, update_fields=fields)
-    _audit(clinic=locked.clinic, actor=actor, action=f"session.{to_status}", obj=locked, request=request)
+    _audit(clinic=locked.clinic, actor=actor, action=f"session.{to_status}", obj=locked)
     return locked
 
 
@@ -305,7 +307,6 @@ def session_products_record(
     session: TreatmentSession,
     actor: User,
     items: Sequence[tuple[Product, Decimal, StockLot | None]],
-    request: HttpRequest | None = None,
 ) -> list[SessionProduct]:
     """Record products used in a started or completed session, each ``(product,
     quantity in the product's unit, lot or None)``, and take them out of stock in the
@@ -354,7 +355,6 @@ def session_products_record(
         actor=actor,
         action="session.products_recorded",
         obj=locked,
-        request=request,
         changes={
             "products": [None, [f"{line.product_id}:{line.lot_id}:{line.quantity}" for line in recorded]]
         },
@@ -371,8 +371,7 @@ def note_create(
     visit: Visit,
     actor: User,
     session: TreatmentSession | None = None,
-    request: HttpRequest | None = None,
-    **soap: str,
+    **soap: Unpack[SoapFields],
 ) -> ClinicalNote:
     """Write a draft SOAP note (``subjective``, ``objective``, ``assessment``, ``plan``)
     for ``visit`` (and one of its sessions). Raises ``ValidationFailed`` naming
@@ -383,7 +382,7 @@ def note_create(
         clinic=visit.clinic, patient=visit.patient, visit=visit, session=session, author=actor, **soap
     )
     model_save(note)
-    _audit(clinic=visit.clinic, actor=actor, action="note.created", obj=note, request=request)
+    _audit(clinic=visit.clinic, actor=actor, action="note.created", obj=note)
     return note
 
 
@@ -397,9 +396,7 @@ def _locked_draft(note: ClinicalNote, actor: User) -> ClinicalNote:
 
 
 @transaction.atomic
-def note_update(
-    *, note: ClinicalNote, actor: User, request: HttpRequest | None = None, **soap: str
-) -> ClinicalNote:
+def note_update(*, note: ClinicalNote, actor: User, **soap: Unpack[SoapFields]) -> ClinicalNote:
     """Change the SOAP fields of a draft note (its author only). Raises ``Conflict``
     (``note_signed``, 409) for a signed note, ``PermissionDeniedError`` for another
     author's draft."""
@@ -408,26 +405,24 @@ def note_update(
         setattr(locked, name, value)
     if soap:
         model_save(locked, update_fields=list(soap))
-    _audit(clinic=locked.clinic, actor=actor, action="note.updated", obj=locked, request=request)
+    _audit(clinic=locked.clinic, actor=actor, action="note.updated", obj=locked)
     return locked
 
 
 @transaction.atomic
-def note_sign(*, note: ClinicalNote, actor: User, request: HttpRequest | None = None) -> ClinicalNote:
+def note_sign(*, note: ClinicalNote, actor: User) -> ClinicalNote:
     """Sign (lock) a draft note: its author only. Raises as ``note_update``."""
     locked = _locked_draft(note, actor)
     if not any(getattr(locked, name).strip() for name in NOTE_FIELDS):
         raise ValidationFailed(errors={"subjective": [_("An empty note cannot be signed.")]})
     locked.status, locked.signed_at, locked.signed_by = ClinicalNote.Status.SIGNED, timezone.now(), actor
     model_save(locked, update_fields=["status", "signed_at", "signed_by"])
-    _audit(clinic=locked.clinic, actor=actor, action="note.signed", obj=locked, request=request)
+    _audit(clinic=locked.clinic, actor=actor, action="note.signed", obj=locked)
     return locked
 
 
 @transaction.atomic
-def note_amend(
-    *, note: ClinicalNote, actor: User, reason: str, request: HttpRequest | None = None, **soap: str
-) -> ClinicalNote:
+def note_amend(*, note: ClinicalNote, actor: User, reason: str, **soap: Unpack[SoapFields]) -> ClinicalNote:
     """Amend a signed note: a new draft version (``version`` + 1, ``amends`` = the
     note) holding the note's SOAP fields overridden by ``soap``. Only the newest version
     of a note is amended. Raises ``ValidationFailed`` naming ``reason`` when empty,
@@ -451,7 +446,7 @@ def note_amend(
         **{name: soap.get(name, getattr(locked, name)) for name in NOTE_FIELDS},
     )
     model_save(amendment)
-    _audit(clinic=locked.clinic, actor=actor, action="note.amended", obj=amendment, request=request)
+    _audit(clinic=locked.clinic, actor=actor, action="note.amended", obj=amendment)
     return amendment
 
 
@@ -467,7 +462,6 @@ def plan_create(
     title: str,
     goals: Sequence[str] = (),
     items: Sequence[tuple[Service, dt.date]] = (),
-    request: HttpRequest | None = None,
 ) -> TreatmentPlan:
     """A treatment plan for ``patient``: goals (text) and planned sessions as
     ``(service, target date)`` in order. Audited as ``plan.created``."""
@@ -481,11 +475,16 @@ def plan_create(
                 clinic=clinic, plan=plan, sequence=sequence, service=service, target_date=target_date
             )
         )
-    _audit(clinic=clinic, actor=actor, action="plan.created", obj=plan, request=request)
+    _audit(clinic=clinic, actor=actor, action="plan.created", obj=plan)
     return plan
 
 
-PLAN_EDITABLE = frozenset({"title", "goals", "status"})
+class PlanFields(TypedDict, total=False):
+    """The fields of a treatment plan that ``plan_update`` changes."""
+
+    title: str
+    goals: list[str]
+    status: str
 
 
 @transaction.atomic
@@ -494,10 +493,9 @@ def plan_update(
     plan: TreatmentPlan,
     actor: User,
     items_add: Sequence[tuple[Service, dt.date]] = (),
-    request: HttpRequest | None = None,
-    **fields: Any,
+    **fields: Unpack[PlanFields],
 ) -> TreatmentPlan:
-    """Change a plan's ``title``, ``goals`` or ``status`` and append planned sessions.
+    """Change the ``PlanFields`` given (title, goals, status) and append planned sessions.
     Audited as ``plan.updated`` with the changed fields."""
     locked = TreatmentPlan.objects.select_for_update().select_related("clinic").get(pk=plan.pk)
     changes = {k: [getattr(locked, k), v] for k, v in fields.items() if getattr(locked, k) != v}
@@ -512,9 +510,7 @@ def plan_update(
                 clinic=locked.clinic, plan=locked, sequence=sequence, service=service, target_date=target_date
             )
         )
-    _audit(
-        clinic=locked.clinic, actor=actor, action="plan.updated", obj=locked, request=request, changes=changes
-    )
+    _audit(clinic=locked.clinic, actor=actor, action="plan.updated", obj=locked, changes=changes)
     return locked
 
 
@@ -580,12 +576,12 @@ def consent_form_sign(
     method: str,
     signature_png: str = "",
     typed_name: str = "",
-    request: HttpRequest | None = None,
 ) -> ConsentFormSignature:
     """Record the patient's signature of ``template`` (the newest version of its
     language): a drawn signature (``signature_png``: base64 PNG, ≤ 200 KB) or a typed
-    name, stamped with the instant, the client address and user agent of ``request``
-    and the SHA-256 of the wording. Raises ``ValidationFailed`` naming the field."""
+    name, stamped with the instant, the client address and user agent of the audit
+    context (``core.context``) and the SHA-256 of the wording. Raises
+    ``ValidationFailed`` naming the field."""
     newest = selectors.consent_template_newest(service=template.service, locale=template.locale)
     if newest is None or newest.pk != template.pk:
         raise ValidationFailed(errors={"template_id": [_("A newer version of this form exists; sign that.")]})
@@ -594,7 +590,7 @@ def consent_form_sign(
         png = _signature_png(signature_png)
     elif not typed_name.strip():
         raise ValidationFailed(errors={"typed_name": [_("Type the patient's full name.")]})
-    meta = request.META if request is not None else {}
+    origin = audit_context_get()
     signature = ConsentFormSignature(
         clinic=clinic,
         patient=patient,
@@ -604,12 +600,12 @@ def consent_form_sign(
         typed_name=typed_name.strip(),
         text_sha256=consent_text_digest(template),
         signed_at=timezone.now(),
-        ip=client_ip(request) if request is not None else None,
-        user_agent=str(meta.get("HTTP_USER_AGENT", ""))[:256],
+        ip=origin.ip,
+        user_agent=origin.user_agent[:256],
         recorded_by=actor,
     )
     model_save(signature)
-    _audit(clinic=clinic, actor=actor, action="consent_form.signed", obj=signature, request=request)
+    _audit(clinic=clinic, actor=actor, action="consent_form.signed", obj=signature)
     return signature
 
 
@@ -678,7 +674,6 @@ def photo_upload_confirm(
     actor: User,
     key: str,
     usage: str = Photo.Usage.CLINICAL,
-    request: HttpRequest | None = None,
 ) -> tuple[Photo, bool]:
     """Link an uploaded object to its session as a ``Photo`` and queue its processing
     (``emr.tasks.photo_process``). Returns ``(photo, created)``: confirming the same key
@@ -723,7 +718,7 @@ def photo_upload_confirm(
         uploaded_by=actor,
     )
     model_save(photo)
-    _audit(clinic=clinic, actor=actor, action="photo.uploaded", obj=photo, request=request)
+    _audit(clinic=clinic, actor=actor, action="photo.uploaded", obj=photo)
     enqueue_on_commit(tasks.photo_process, clinic_id=str(clinic.pk), photo_id=str(photo.pk))
     return photo, True
 
@@ -818,9 +813,7 @@ def _photo_mark(photo: Photo, **fields: Any) -> Photo:
     return locked
 
 
-def photos_view(
-    *, clinic: Clinic, photos: Sequence[Photo], actor: User, request: HttpRequest | None = None
-) -> dict[str, Any]:
+def photos_view(*, clinic: Clinic, photos: Sequence[Photo], actor: User) -> dict[str, Any]:
     """Give ``actor`` viewing links of the ready ones of ``photos``, valid for
     ``PHOTO_VIEW_URL_SECONDS``, each issue audited as ``photo.viewed`` (a read of health
     data; LGPD Art. 37, PDPA s39). Returns the photo serializers' context: ``{"urls":
@@ -838,7 +831,7 @@ def photos_view(
         for p in ready
     }
     for photo in ready:
-        _audit(clinic=clinic, actor=actor, action="photo.viewed", obj=photo, request=request)
+        _audit(clinic=clinic, actor=actor, action="photo.viewed", obj=photo)
     return {"urls": urls, "marketing": selectors.photo_marketing_patient_ids(photos)}
 
 
@@ -853,7 +846,6 @@ def face_chart_save(
     annotations: Any,
     template: str = "",
     photo: Photo | None = None,
-    request: HttpRequest | None = None,
 ) -> FaceChart:
     """Save the next version (1, 2, …) of ``session``'s face chart: ``annotations``
     as ``emr.charting.ANNOTATIONS_SCHEMA`` on ``photo`` (a ready photo of the session) or
@@ -877,11 +869,11 @@ def face_chart_save(
         created_by=actor,
     )
     model_save(chart)
-    _audit(clinic=session.clinic, actor=actor, action="face_chart.saved", obj=chart, request=request)
+    _audit(clinic=session.clinic, actor=actor, action="face_chart.saved", obj=chart)
     return chart
 
 
-def chart_viewed(*, patient: ClinicPatient, actor: User, request: HttpRequest | None = None) -> None:
+def chart_viewed(*, patient: ClinicPatient, actor: User) -> None:
     """Audit a read of ``patient``'s clinical chart as ``patient.viewed`` (the access
     history the patient may ask for: LGPD Art. 18 VII, PDPA s30)."""
-    patient_viewed_record(patient=patient, actor=actor, request=request)
+    patient_viewed_record(patient=patient, actor=actor)

@@ -87,7 +87,7 @@ class PatientViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicSco
 
     def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         patient = self.get_object()
-        services.patient_viewed_record(patient=patient, actor=self.actor, request=request._request)
+        services.patient_viewed_record(patient=patient, actor=self.actor)
         return Response(self.get_serializer(patient).data)
 
     @extend_schema(
@@ -107,9 +107,7 @@ class PatientViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicSco
     def create(self, request: Request) -> Response:
         data = serializers.PatientRegisterSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        patient = services.patient_register(
-            clinic=self.clinic, actor=self.actor, request=request._request, **data.validated_data
-        )
+        patient = services.patient_register(clinic=self.clinic, actor=self.actor, **data.validated_data)
         return Response(self.get_serializer(patient).data, status=201)
 
     @extend_schema(
@@ -119,9 +117,7 @@ class PatientViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicSco
         patient = self.get_object()  # a foreign id is a 404 before the body is read
         data = serializers.PatientUpdateSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        patient = services.patient_update(
-            patient=patient, actor=self.actor, request=request._request, **data.validated_data
-        )
+        patient = services.patient_update(patient=patient, actor=self.actor, **data.validated_data)
         return Response(self.get_serializer(patient).data)
 
     @extend_schema(
@@ -142,9 +138,7 @@ class PatientViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicSco
     )
     def identity_link(self, request: Request, pk: str | None = None) -> Response:
         patient = self.get_object()
-        link_request = services.patient_identity_link_request(
-            patient=patient, actor=self.actor, request=request._request
-        )
+        link_request = services.patient_identity_link_request(patient=patient, actor=self.actor)
         return Response(serializers.IdentityLinkRequestSerializer(link_request).data, status=202)
 
     @extend_schema(
@@ -158,7 +152,7 @@ class PatientViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicSco
         data = serializers.IdentityLinkConfirmSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         patient = services.patient_identity_link_confirm(
-            patient=patient, actor=self.actor, code=data.validated_data["code"], request=request._request
+            patient=patient, actor=self.actor, code=data.validated_data["code"]
         )
         return Response(self.get_serializer(patient).data)
 
@@ -193,7 +187,6 @@ class PatientViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicSco
             actor=self.actor,
             patient=patient,
             text=text,
-            request=request._request,
             **fields,
         )
         return Response(serializers.ConsentSerializer(consent).data, status=201)

@@ -9,12 +9,11 @@ import datetime
 import secrets
 import unicodedata
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, TypedDict, Unpack
 
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Max, Q
-from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.translation import get_supported_language_variant
@@ -23,8 +22,8 @@ from django.utils.translation import gettext as _
 from accounts.models import Clinic, Organization, User
 from accounts.validators import clean_national_id, clean_phone, national_id_hash
 from compliance.services import audit_changes, audit_event_record
+from core.context import SYSTEM_CONTEXT, audit_context, audit_context_get
 from core.exceptions import FieldErrors, ValidationFailed
-from core.net import client_ip
 from core.services import model_save
 from core.tasks import enqueue_on_commit
 from core.tenancy import clinic_context
@@ -80,7 +79,6 @@ def patient_register(
     notes: str = "",
     referral_source: str = "",
     first_visit_on: datetime.date | None = None,
-    request: HttpRequest | None = None,
 ) -> ClinicPatient:
     """Register a patient at ``clinic`` and return the clinic's link to the profile.
 
@@ -157,7 +155,7 @@ def patient_register(
         first_visit_on=first_visit_on,
     )
     model_save(patient)
-    _audit(patient, actor, "patient.created", request)
+    _audit(patient, actor, "patient.created")
     return patient
 
 
@@ -173,9 +171,7 @@ def _links_search_name_sync(profile: PatientProfile) -> None:
     )
 
 
-def _audit(
-    patient: ClinicPatient, actor: User | None, action: str, request: HttpRequest | None, changes: Any = None
-) -> None:
+def _audit(patient: ClinicPatient, actor: User | None, action: str, changes: Any = None) -> None:
     audit_event_record(
         clinic=patient.clinic,
         actor=actor,
@@ -183,55 +179,66 @@ def _audit(
         object_type=PATIENT_OBJECT_TYPE,
         object_id=patient.pk,
         changes=changes,
-        request=request,
     )
 
 
-def patient_viewed_record(*, patient: ClinicPatient, actor: User, request: HttpRequest | None = None) -> None:
+def patient_viewed_record(*, patient: ClinicPatient, actor: User) -> None:
     """Audit that ``actor`` opened ``patient``'s record (``patient.viewed``): the access
     history a patient may ask for ("who opened my chart"; LGPD Art. 18 VII, PDPA s30)."""
-    _audit(patient, actor, "patient.viewed", request)
+    _audit(patient, actor, "patient.viewed")
 
 
-PROFILE_EDITABLE = frozenset(
-    {
-        "given_name",
-        "family_name",
-        "birth_date",
-        "sex",
-        "phone",
-        "phone_alt",
-        "email",
-        "address",
-        "preferred_language",
-        "preferred_channel",
-    }
-)
-LINK_EDITABLE = frozenset({"tags", "notes", "referral_source", "first_visit_on"})
+class PatientProfileFields(TypedDict, total=False):
+    """The fields of a patient's profile (the organization's own copy) that
+    ``patient_update`` changes."""
+
+    given_name: str
+    family_name: str
+    birth_date: datetime.date
+    sex: str
+    phone: str
+    phone_alt: str
+    email: str
+    address: str
+    preferred_language: str
+    preferred_channel: str
+
+
+class PatientLinkFields(TypedDict, total=False):
+    """The fields of a clinic's link to a patient that ``patient_update`` changes."""
+
+    tags: list[str]
+    notes: str
+    referral_source: str
+    first_visit_on: datetime.date | None
+
+
+class PatientFields(PatientProfileFields, PatientLinkFields, total=False):
+    """Everything ``patient_update`` changes: profile and link fields."""
+
+
+PROFILE_EDITABLE = frozenset(PatientProfileFields.__annotations__)
+LINK_EDITABLE = frozenset(PatientLinkFields.__annotations__)
 
 
 @transaction.atomic
-def patient_update(
-    *, patient: ClinicPatient, actor: User, request: HttpRequest | None = None, **fields: Any
-) -> ClinicPatient:
-    """Change a patient's profile (``PROFILE_EDITABLE``: the organization's own copy,
+def patient_update(*, patient: ClinicPatient, actor: User, **fields: Unpack[PatientFields]) -> ClinicPatient:
+    """Change a patient's profile (``PatientProfileFields``: the organization's own copy,
     which no other organization reads or sends to) or the clinic's link
-    (``LINK_EDITABLE``). Returns the patient, audited as ``patient.updated`` with the
+    (``PatientLinkFields``). Returns the patient, audited as ``patient.updated`` with the
     changed fields (sensitive values masked). Raises ``ValidationFailed`` naming the
     field. The national ID is corrected through a rectification request, not here."""
-    unknown = set(fields) - PROFILE_EDITABLE - LINK_EDITABLE
-    if unknown:
-        raise ValidationFailed(errors={f: [_("This field cannot be changed here.")] for f in sorted(unknown)})
+    values: dict[str, Any] = dict(fields)
     profile = PatientProfile.objects.select_for_update().get(pk=patient.profile_id)
     region = patient.clinic.country
-    if "phone" in fields:
-        fields["phone"] = clean_phone(fields["phone"], region=region)
-    if fields.get("phone_alt"):
-        fields["phone_alt"] = clean_phone(fields["phone_alt"], field="phone_alt", region=region)
-    if "birth_date" in fields and fields["birth_date"] > timezone.localdate():
+    if "phone" in values:
+        values["phone"] = clean_phone(values["phone"], region=region)
+    if values.get("phone_alt"):
+        values["phone_alt"] = clean_phone(values["phone_alt"], field="phone_alt", region=region)
+    if "birth_date" in values and values["birth_date"] > timezone.localdate():
         raise ValidationFailed(errors={"birth_date": [_("A birth date cannot be in the future.")]})
-    profile_fields = {k: v for k, v in fields.items() if k in PROFILE_EDITABLE}
-    link_fields = {k: v for k, v in fields.items() if k in LINK_EDITABLE}
+    profile_fields = {k: v for k, v in values.items() if k in PROFILE_EDITABLE}
+    link_fields = {k: v for k, v in values.items() if k in LINK_EDITABLE}
     before = {
         **{f: getattr(profile, f) for f in profile_fields},
         **{f: getattr(patient, f) for f in link_fields},
@@ -247,7 +254,7 @@ def patient_update(
     }
     changes = audit_changes(before=before, after=after, fields=list(before))
     if changes:
-        _audit(patient, actor, "patient.updated", request, changes)
+        _audit(patient, actor, "patient.updated", changes)
     return patient
 
 
@@ -292,7 +299,6 @@ def _identity_audit(
     action: str,
     actor: User,
     acting: ClinicPatient,
-    request: HttpRequest | None,
 ) -> None:
     """Record ``action`` on every chart of every profile in ``changed`` (``(profile,
     identity id before)``), at each clinic of each organization concerned. Events at
@@ -305,30 +311,30 @@ def _identity_audit(
         .order_by("clinic_id", "pk")
     )
     acting_organization = acting.clinic.organization_id
+    origin = audit_context_get()
     for link in links:
         own = link.clinic.organization_id == acting_organization
         identity = link.profile.identity_id
-        audit_event_record(
-            clinic=link.clinic,
-            actor=actor if own else None,
-            action=action,
-            object_type=PATIENT_OBJECT_TYPE,
-            object_id=link.pk,
-            changes={
-                "identity": [_text(before[link.profile_id]), _text(identity)],
-                "by_organization": [None, str(acting_organization)],
-            },
-            request=request if link.clinic_id == acting.clinic_id else None,
-        )
+        # The caller's address, agent and role go to the acting clinic's trail only.
+        with audit_context(origin if link.clinic_id == acting.clinic_id else SYSTEM_CONTEXT):
+            audit_event_record(
+                clinic=link.clinic,
+                actor=actor if own else None,
+                action=action,
+                object_type=PATIENT_OBJECT_TYPE,
+                object_id=link.pk,
+                changes={
+                    "identity": [_text(before[link.profile_id]), _text(identity)],
+                    "by_organization": [None, str(acting_organization)],
+                },
+            )
 
 
 def _text(value: Any) -> str | None:
     return None if value is None else str(value)
 
 
-def _identity_detach(
-    *, profile: PatientProfile, actor: User, acting: ClinicPatient, request: HttpRequest | None
-) -> None:
+def _identity_detach(*, profile: PatientProfile, actor: User, acting: ClinicPatient) -> None:
     """Take ``profile`` (locked, about to lose or change its national ID) out of its
     identity, audited as ``patient.identity_unlinked`` at every organization still in
     it and at the profile's own."""
@@ -343,14 +349,11 @@ def _identity_detach(
         action="patient.identity_unlinked",
         actor=actor,
         acting=acting,
-        request=request,
     )
 
 
 @transaction.atomic
-def patient_identity_link_request(
-    *, patient: ClinicPatient, actor: User, request: HttpRequest | None = None
-) -> IdentityLinkRequest:
+def patient_identity_link_request(*, patient: ClinicPatient, actor: User) -> IdentityLinkRequest:
     """Ask the person to prove that ``patient`` is the one other organizations know by
     the same national ID: a ``IDENTITY_LINK_CODE_DIGITS``-digit code is sent by SMS to
     each distinct phone those organizations have on file (``patient.identity_link_code``
@@ -409,7 +412,7 @@ def patient_identity_link_request(
             link_request_id=str(link_request.pk),
             codes={by_phone[phone][0]: code for phone, code in codes.items()},
         )
-    _audit(patient, actor, "patient.identity_link_requested", request)
+    _audit(patient, actor, "patient.identity_link_requested")
     return link_request
 
 
@@ -445,9 +448,7 @@ def identity_link_codes_send(*, link_request: IdentityLinkRequest, codes: dict[s
         )
 
 
-def patient_identity_link_confirm(
-    *, patient: ClinicPatient, actor: User, code: str, request: HttpRequest | None = None
-) -> ClinicPatient:
+def patient_identity_link_confirm(*, patient: ClinicPatient, actor: User, code: str) -> ClinicPatient:
     """Join ``patient``'s profile to the identity of the profiles whose phone received
     ``code`` (the newest open request's), creating the identity when none of them has
     one, and merging identities when both sides had one. Every chart whose profile
@@ -459,16 +460,14 @@ def patient_identity_link_confirm(
     that was never sent looks like a wrong one). Not one transaction on purpose: a wrong
     try must stay counted although the error is raised.
     """
-    linked = _identity_link_try(patient=patient, actor=actor, code=code, request=request)
+    linked = _identity_link_try(patient=patient, actor=actor, code=code)
     if linked is None:
         raise ValidationFailed(errors={"code": [_("Wrong or expired code.")]})
     return linked
 
 
 @transaction.atomic
-def _identity_link_try(
-    *, patient: ClinicPatient, actor: User, code: str, request: HttpRequest | None
-) -> ClinicPatient | None:
+def _identity_link_try(*, patient: ClinicPatient, actor: User, code: str) -> ClinicPatient | None:
     link_request = (
         IdentityLinkRequest.objects.select_for_update()
         .filter(patient=patient)
@@ -521,9 +520,7 @@ def _identity_link_try(
         identity=identity, updated_at=timezone.now()
     )
     PatientIdentity.objects.filter(pk__in=merged).delete()
-    _identity_audit(
-        changed=before, action="patient.identity_linked", actor=actor, acting=patient, request=request
-    )
+    _identity_audit(changed=before, action="patient.identity_linked", actor=actor, acting=patient)
     patient.profile = PatientProfile.objects.get(pk=patient.profile_id)
     return patient
 
@@ -569,7 +566,6 @@ def consent_record(
     channel: str,
     evidence: str = "",
     text: ConsentText | None = None,
-    request: HttpRequest | None = None,
 ) -> Consent:
     """Record a patient's decision (grant or withdraw) about one purpose.
 
@@ -602,10 +598,10 @@ def consent_record(
         recorded_by=actor,
         channel=channel,
         evidence=evidence,
-        ip=client_ip(request) if request is not None else None,
+        ip=audit_context_get().ip,
     )
     model_save(consent)
-    _audit(patient, actor, f"consent.{decision}", request, {"purpose": [None, purpose]})
+    _audit(patient, actor, f"consent.{decision}", {"purpose": [None, purpose]})
     return consent
 
 
@@ -619,7 +615,6 @@ def patient_national_id_correct(
     actor: User,
     national_id: str,
     national_id_country: str,
-    request: HttpRequest | None = None,
 ) -> ClinicPatient:
     """Rectify the national ID of ``patient``'s profile (LGPD Art. 18 III). The number is
     validated for its country and must not belong to another profile of the
@@ -637,13 +632,13 @@ def patient_national_id_correct(
     if compact and clash.exclude(pk=profile.pk).exists():
         raise ValidationFailed(errors={"national_id": [_("This national ID belongs to another patient.")]})
     if (profile.national_id_country, profile.national_id_hash) != (country if compact else "", digest):
-        _identity_detach(profile=profile, actor=actor, acting=patient, request=request)
+        _identity_detach(profile=profile, actor=actor, acting=patient)
     before = {"national_id": profile.national_id, "national_id_country": profile.national_id_country}
     profile.national_id, profile.national_id_hash = compact, digest
     profile.national_id_country = country if compact else ""
     model_save(profile, update_fields=["national_id", "national_id_hash", "national_id_country"])
     after = {"national_id": profile.national_id, "national_id_country": profile.national_id_country}
-    _audit(patient, actor, "patient.updated", request, audit_changes(before=before, after=after))
+    _audit(patient, actor, "patient.updated", audit_changes(before=before, after=after))
     patient.profile = profile
     return patient
 
@@ -664,7 +659,6 @@ def patient_erase(
     links: list[ClinicPatient],
     actor: User,
     erase_identity: bool,
-    request: HttpRequest | None = None,
 ) -> dict[str, list[str]]:
     """Erase a patient's personal data from ``links`` (their charts at the clinics of one
     organization) by anonymization: the charts stay, so records that must be kept still
@@ -699,7 +693,6 @@ def patient_erase(
                         decision=Consent.Decision.WITHDRAWN,
                         channel=Consent.Channel.MESSAGE,
                         evidence="Data-subject erasure request",
-                        request=request,
                     )
                     withdrawn.add(purpose)
             link.tags, link.notes, link.referral_source = [], "", ""
@@ -708,7 +701,7 @@ def patient_erase(
     profile.phone = profile.phone_alt = profile.email = profile.address = ""
     update: list[str] = list(CONTACT_FIELDS)
     if erase_identity:
-        _identity_detach(profile=profile, actor=actor, acting=links[0], request=request)
+        _identity_detach(profile=profile, actor=actor, acting=links[0])
         profile.given_name, profile.family_name = str(_("Anonymized")), ""
         profile.search_name = search_key(profile.given_name)
         profile.national_id = profile.national_id_hash = profile.national_id_country = ""
@@ -719,5 +712,5 @@ def patient_erase(
     removed.update(f for f in update if f not in ("search_name", "national_id_hash"))
     for link in links:
         with clinic_context(link.clinic):
-            _audit(link, actor, "patient.erased", request, {"removed": [None, sorted(removed)]})
+            _audit(link, actor, "patient.erased", {"removed": [None, sorted(removed)]})
     return {"removed": sorted(removed), "withdrawn": sorted(withdrawn)}

@@ -110,7 +110,6 @@ class AppointmentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Clini
             room=rows["room_id"],
             resource=rows["resource_id"],
             notes=values.get("notes", ""),
-            request=request._request,
         )
         return Response(self.get_serializer(appointment).data, status=201)
 
@@ -132,46 +131,42 @@ class AppointmentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Clini
             if practitioner
             else None,
             room=clinic_row_or_400(Room, values.get("room_id"), "room_id"),
-            request=request._request,
         )
         return Response(self.get_serializer(appointment).data)
 
-    def _move(
-        self, request: Request, to_status: str, reason: str = "", appointment: Appointment | None = None
-    ) -> Response:
+    def _move(self, to_status: str, reason: str = "", appointment: Appointment | None = None) -> Response:
         appointment = services.appointment_transition(
             appointment=appointment or self.get_object(),
             actor=self.actor,
             to_status=to_status,
             reason=reason,
-            request=request._request,
         )
         return Response(self.get_serializer(appointment).data)
 
     @extend_schema(request=None, responses={200: serializers.AppointmentSerializer})
     @action(detail=True, methods=["post"])
     def confirm(self, request: Request, pk: str | None = None) -> Response:
-        return self._move(request, Status.CONFIRMED)
+        return self._move(Status.CONFIRMED)
 
     @extend_schema(request=None, responses={200: serializers.AppointmentSerializer})
     @action(detail=True, methods=["post"])
     def arrive(self, request: Request, pk: str | None = None) -> Response:
-        return self._move(request, Status.ARRIVED)
+        return self._move(Status.ARRIVED)
 
     @extend_schema(request=None, responses={200: serializers.AppointmentSerializer})
     @action(detail=True, methods=["post"])
     def start(self, request: Request, pk: str | None = None) -> Response:
-        return self._move(request, Status.IN_PROGRESS)
+        return self._move(Status.IN_PROGRESS)
 
     @extend_schema(request=None, responses={200: serializers.AppointmentSerializer})
     @action(detail=True, methods=["post"])
     def complete(self, request: Request, pk: str | None = None) -> Response:
-        return self._move(request, Status.COMPLETED)
+        return self._move(Status.COMPLETED)
 
     @extend_schema(request=None, responses={200: serializers.AppointmentSerializer})
     @action(detail=True, methods=["post"], url_path="no-show")
     def no_show(self, request: Request, pk: str | None = None) -> Response:
-        return self._move(request, Status.NO_SHOW)
+        return self._move(Status.NO_SHOW)
 
     @extend_schema(
         request=serializers.AppointmentCancelSerializer, responses={200: serializers.AppointmentSerializer}
@@ -181,7 +176,7 @@ class AppointmentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Clini
         appointment = self.get_object()  # a foreign id is a 404 before the body is read
         data = serializers.AppointmentCancelSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        return self._move(request, Status.CANCELLED, data.validated_data["reason"], appointment)
+        return self._move(Status.CANCELLED, data.validated_data["reason"], appointment)
 
     @extend_schema(
         parameters=[serializers.AvailabilityQuerySerializer],

@@ -13,7 +13,6 @@ import datetime as dt
 from typing import Any
 
 from django.db import IntegrityError, transaction
-from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -147,9 +146,7 @@ def _event(appointment: Appointment, event_type: str) -> None:
     )
 
 
-def _audit(
-    appointment: Appointment, actor: User | None, action: str, request: HttpRequest | None, **changes: Any
-) -> None:
+def _audit(appointment: Appointment, actor: User | None, action: str, **changes: Any) -> None:
     audit_event_record(
         clinic=appointment.clinic,
         actor=actor,
@@ -157,7 +154,6 @@ def _audit(
         object_type="scheduling.Appointment",
         object_id=appointment.pk,
         changes={k: [None, v] for k, v in changes.items()} or None,
-        request=request,
     )
 
 
@@ -209,7 +205,6 @@ def appointment_book(
     resource: Resource | None = None,
     notes: str = "",
     source: str = Appointment.Source.STAFF,
-    request: HttpRequest | None = None,
 ) -> Appointment:
     """Book ``patient`` with ``practitioner`` for ``service`` at ``starts_at`` (an aware
     instant). The appointment lasts the service's duration and keeps the practitioner,
@@ -250,7 +245,7 @@ def appointment_book(
     )
     _save_without_overlap(appointment, exclude_self=False)
     _reminders_schedule(appointment)
-    _audit(appointment, actor, "appointment.booked", request, starts_at=starts_at.isoformat())
+    _audit(appointment, actor, "appointment.booked", starts_at=starts_at.isoformat())
     _event(appointment, "appointment.created")
     return appointment
 
@@ -267,7 +262,6 @@ def appointment_import(
     status: str,
     room: Room | None = None,
     cancel_reason: str = "",
-    request: HttpRequest | None = None,
 ) -> Appointment:
     """Record an appointment that already happened (or was called off), for migrating
     history from another system and for demo data; the front desk books through
@@ -312,9 +306,7 @@ def appointment_import(
         _save_without_overlap(appointment, exclude_self=False)
     else:
         model_save(appointment)
-    _audit(
-        appointment, actor, "appointment.imported", request, starts_at=starts_at.isoformat(), status=status
-    )
+    _audit(appointment, actor, "appointment.imported", starts_at=starts_at.isoformat(), status=status)
     return appointment
 
 
@@ -326,7 +318,6 @@ def appointment_reschedule(
     starts_at: dt.datetime,
     practitioner: User | None = None,
     room: Room | None = None,
-    request: HttpRequest | None = None,
 ) -> Appointment:
     """Move a booked or confirmed appointment to ``starts_at`` (and optionally another
     practitioner or room), under the same rules as booking. Raises ``Conflict``
@@ -357,7 +348,7 @@ def appointment_reschedule(
     _save_without_overlap(locked, exclude_self=True)
     _reminders_cancel(locked)
     _reminders_schedule(locked)
-    _audit(locked, actor, "appointment.rescheduled", request, starts_at=starts_at.isoformat())
+    _audit(locked, actor, "appointment.rescheduled", starts_at=starts_at.isoformat())
     _event(locked, "appointment.updated")
     return locked
 
@@ -369,7 +360,6 @@ def appointment_transition(
     actor: User,
     to_status: str,
     reason: str = "",
-    request: HttpRequest | None = None,
 ) -> Appointment:
     """Move an appointment along its state machine (``TRANSITIONS``): confirm, arrive,
     start, complete, cancel (``reason`` required), no-show. After commit it sends
@@ -400,7 +390,7 @@ def appointment_transition(
         "actor_id": actor.pk,
     }
     transaction.on_commit(lambda: appointment_status_changed.send(sender=Appointment, **changed))
-    _audit(locked, actor, f"appointment.{to_status}", request)
+    _audit(locked, actor, f"appointment.{to_status}")
     _event(locked, "appointment.cancelled" if to_status == Status.CANCELLED else "appointment.updated")
     return locked
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypedDict, Unpack
 
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -13,19 +13,19 @@ from commerce.models import Service
 from core.exceptions import ValidationFailed
 from core.services import model_save
 
-SERVICE_EDITABLE = frozenset(
-    {
-        "name",
-        "category",
-        "description",
-        "unit",
-        "price",
-        "duration_minutes",
-        "buffer_minutes",
-        "requires_consent",
-        "is_active",
-    }
-)
+
+class ServiceFields(TypedDict, total=False):
+    """The catalog fields of a service that ``service_update`` changes."""
+
+    name: str
+    category: str
+    description: str
+    unit: str
+    price: Decimal
+    duration_minutes: int
+    buffer_minutes: int
+    requires_consent: bool
+    is_active: bool
 
 
 def _check_name_free(*, clinic: Clinic, name: str, exclude_pk: Any = None) -> None:
@@ -70,11 +70,8 @@ def service_create(
 
 
 @transaction.atomic
-def service_update(*, service: Service, actor: User, **fields: Any) -> Service:
-    """Change catalog fields (``SERVICE_EDITABLE``); the currency follows the clinic."""
-    unknown = set(fields) - SERVICE_EDITABLE
-    if unknown:
-        raise ValidationFailed(errors={f: [_("This field cannot be changed.")] for f in unknown})
+def service_update(*, service: Service, actor: User, **fields: Unpack[ServiceFields]) -> Service:
+    """Change the catalog fields given (``ServiceFields``); the currency follows the clinic."""
     if "name" in fields:
         _check_name_free(clinic=service.clinic, name=fields["name"], exclude_pk=service.pk)
         fields["name"] = fields["name"].strip()

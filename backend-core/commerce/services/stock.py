@@ -14,7 +14,7 @@ import re
 import uuid
 import zoneinfo
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypedDict, Unpack
 
 from django.db import transaction
 from django.db.models import F
@@ -65,19 +65,18 @@ def clinic_today(clinic: Clinic) -> dt.date:
     return timezone.now().astimezone(zoneinfo.ZoneInfo(clinic.time_zone)).date()
 
 
-PRODUCT_EDITABLE = frozenset(
-    {
-        "name",
-        "kind",
-        "unit",
-        "sku",
-        "registration_number",
-        "manufacturer",
-        "price",
-        "low_stock_threshold",
-        "is_active",
-    }
-)
+class ProductFields(TypedDict, total=False):
+    """The fields of a product that ``product_update`` changes."""
+
+    name: str
+    kind: str
+    unit: str
+    sku: str
+    registration_number: str
+    manufacturer: str
+    price: Decimal
+    low_stock_threshold: Decimal
+    is_active: bool
 
 
 def _check_product_unique(*, name: str | None, sku: str | None, exclude_pk: Any = None) -> None:
@@ -127,11 +126,8 @@ def product_create(
 
 
 @transaction.atomic
-def product_update(*, product: Product, actor: User, **fields: Any) -> Product:
-    """Change ``PRODUCT_EDITABLE`` fields; the same checks as ``product_create``."""
-    unknown = set(fields) - PRODUCT_EDITABLE
-    if unknown:
-        raise ValidationFailed(errors={f: [_("This field cannot be changed.")] for f in unknown})
+def product_update(*, product: Product, actor: User, **fields: Unpack[ProductFields]) -> Product:
+    """Change the fields given (``ProductFields``); the same checks as ``product_create``."""
     _check_product_unique(name=fields.get("name"), sku=fields.get("sku"), exclude_pk=product.pk)
     if "registration_number" in fields or "kind" in fields:
         fields["registration_number"] = registration_number_normalize(
@@ -139,8 +135,12 @@ def product_update(*, product: Product, actor: User, **fields: Any) -> Product:
             value=fields.get("registration_number", product.registration_number),
             kind=fields.get("kind", product.kind),
         )
+    if "name" in fields:
+        fields["name"] = fields["name"].strip()
+    if "sku" in fields:
+        fields["sku"] = fields["sku"].strip()
     for name, value in fields.items():
-        setattr(product, name, value.strip() if name in ("name", "sku") else value)
+        setattr(product, name, value)
     if fields:
         model_save(product, update_fields=list(fields))
     return product

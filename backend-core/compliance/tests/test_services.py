@@ -5,12 +5,12 @@ from decimal import Decimal
 
 import pytest
 from django.db import connection, transaction
-from django.test import RequestFactory
 
 from accounts.tests.factories import ClinicFactory, UserFactory
 from compliance.masking import REDACTED
 from compliance.models import GENESIS_HASH, AuditEvent, audit_event_hash
 from compliance.services import AuditChanges, audit_changes, audit_event_record
+from core.context import AuditContext, audit_context
 from core.exceptions import ValidationFailed
 from core.roles import Role
 
@@ -44,31 +44,35 @@ def test_each_event_links_to_the_previous_one_of_its_clinic(world):
 def test_the_stored_row_hashes_to_its_hash(world):
     """What is read back from the database hashes the same as what was written,
     including JSON values that a naive round trip would change."""
-    event = _record(
-        world.a.clinic,
-        world.a.user(),
-        changes={"price": [Decimal("350.00"), Decimal("400.50")], "birth_date": [None, date(1990, 5, 17)]},
-        request=RequestFactory().get("/", REMOTE_ADDR="2001:db8:0:0::1", HTTP_USER_AGENT="Firefox/140"),
-    )
+    with audit_context(AuditContext(ip="2001:db8::1", user_agent="Firefox/140")):
+        event = _record(
+            world.a.clinic,
+            world.a.user(),
+            changes={
+                "price": [Decimal("350.00"), Decimal("400.50")],
+                "birth_date": [None, date(1990, 5, 17)],
+            },
+        )
     stored = AuditEvent.unscoped.get(pk=event.pk)
     assert audit_event_hash(stored) == stored.hash == event.hash
     assert stored.changes == {"price": ["350.00", "400.50"], "birth_date": [None, "1990-05-17"]}
 
 
-def test_request_origin_is_recorded(world):
-    request = RequestFactory().get("/", REMOTE_ADDR="203.0.113.7", HTTP_USER_AGENT="x" * 1000)
-    request.request_id = "req-42"
-    request.membership = world.a.members[Role.DOCTOR]
-    event = _record(world.a.clinic, world.a.user(Role.DOCTOR), request=request)
+def test_the_audit_context_is_recorded(world):
+    origin = AuditContext(
+        ip="203.0.113.7", user_agent="x" * 1000, request_id="req-42", actor_role=Role.DOCTOR
+    )
+    with audit_context(origin):
+        event = _record(world.a.clinic, world.a.user(Role.DOCTOR))
     assert event.ip == "203.0.113.7"
     assert event.user_agent == "x" * 256
     assert event.request_id == "req-42"
     assert event.actor_role == Role.DOCTOR
 
 
-def test_a_malformed_remote_address_is_not_recorded(world):
-    event = _record(world.a.clinic, request=RequestFactory().get("/", REMOTE_ADDR="unknown"))
-    assert event.ip is None
+def test_outside_a_request_no_origin_is_recorded(world):
+    event = _record(world.a.clinic, world.a.user(Role.DOCTOR))
+    assert (event.ip, event.user_agent, event.request_id, event.actor_role) == (None, "", "", "")
 
 
 def test_the_system_is_an_actor_without_a_user(world):

@@ -55,6 +55,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "core.middleware.ClinicContextMiddleware",
+    "core.middleware.AuditContextMiddleware",
     "compliance.middleware.HistoryContextMiddleware",
     "axes.middleware.AxesMiddleware",
 ]

@@ -10,6 +10,7 @@ from rest_framework.test import APIClient
 from accounts.tests.factories import PASSWORD, MembershipFactory
 from compliance.services import audit_event_record
 from core.checks import trusted_proxies_valid
+from core.context import AuditContext, audit_context
 from core.net import client_ip
 from core.roles import Role
 from core.serve import uvicorn_argv
@@ -104,14 +105,14 @@ def test_account_is_locked_after_failures_from_many_addresses(db, settings):
 
 def test_audit_trail_records_the_peer_unless_it_is_a_trusted_proxy(world, proxies):
     def recorded(peer: str, forwarded: str) -> str | None:
-        event = audit_event_record(
-            clinic=world.a.clinic,
-            actor=world.a.user(Role.OWNER),
-            action="test.viewed",
-            object_type="test",
-            object_id="1",
-            request=_request(peer, forwarded),
-        )
+        with audit_context(AuditContext.from_request(_request(peer, forwarded))):
+            event = audit_event_record(
+                clinic=world.a.clinic,
+                actor=world.a.user(Role.OWNER),
+                action="test.viewed",
+                object_type="test",
+                object_id="1",
+            )
         return event.ip
 
     assert recorded(ATTACKER, "203.0.113.1") == ATTACKER

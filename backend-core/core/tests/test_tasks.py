@@ -6,16 +6,19 @@ import pytest
 from kombu.exceptions import OperationalError
 
 from core.celery import app
+from core.context import SYSTEM_CONTEXT, AuditContext, audit_context, audit_context_get
 from core.tasks import ClinicTask, enqueue_on_commit, tasks_inline
 from core.tenancy import clinic_context, get_current_clinic
 
 ran: list[tuple[Any, str]] = []
+origins: list[AuditContext] = []
 
 
 @app.task(base=ClinicTask, bind=True)
 def note_clinic(self: ClinicTask, *, clinic_id: str, note: str) -> None:
     current = get_current_clinic()
     ran.append((current.pk if current else None, note))
+    origins.append(audit_context_get())
 
 
 def test_inside_tasks_inline_a_queued_task_runs_at_once_as_its_clinic_and_is_not_sent(
@@ -94,3 +97,11 @@ def test_a_dead_workers_tasks_return_within_minutes_and_retries_wait_less(settin
             base = 1 if task.retry_backoff is True else task.retry_backoff
             longest = min(task.retry_backoff_max, base * 2 ** (task.max_retries - 1))
         assert longest < timeout, f"{task.name} may wait {longest} s before a retry"
+
+
+def test_a_task_run_inside_a_request_does_not_borrow_its_audit_context(world):
+    origins.clear()
+    with audit_context(AuditContext(ip="203.0.113.7", request_id="req-1")) as request, tasks_inline():
+        enqueue_on_commit(note_clinic, clinic_id=str(world.a.clinic.pk), note="inline")
+        assert audit_context_get() == request
+    assert origins == [SYSTEM_CONTEXT]
