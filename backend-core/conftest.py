@@ -31,18 +31,15 @@ from accounts.tests.factories import (
     OrganizationFactory,
     tokens_for,
 )
+from catalog.models import Course, CourseItem, Product, Service
 from commerce.models import (
-    Course,
     CourseBalance,
-    CourseItem,
     Invoice,
     JournalEntry,
     JournalLine,
     Payment,
-    Product,
     Sale,
     SaleLine,
-    Service,
     StockLot,
     StockMovement,
 )

@@ -107,7 +107,7 @@ def _create_shop(scale: Scale) -> Shop:
     import datetime as dt
 
     from accounts.tests.factories import ClinicFactory, MembershipFactory, tokens_for
-    from commerce.models import Product, Service
+    from catalog.models import Product, Service
     from commerce.services import product_create, settings_for, stock_receive
     from core.roles import Role
     from core.tenancy import clinic_context

@@ -38,7 +38,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Clinic, Membership
-from commerce.models import Service
+from catalog.models import Service
 from compliance.masking import SENSITIVE_FIELDS
 from core.crypto import EncryptedJSONField
 from core.models import ClinicScopedManager, ClinicScopedModel, UUIDModel

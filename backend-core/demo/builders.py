@@ -42,7 +42,7 @@ from accounts.services import (
     user_create,
 )
 from accounts.validators import normalize_phone
-from commerce.models import Service
+from catalog.models import Service
 from commerce.services import service_create
 from core.roles import TWO_FACTOR_ROLES, Role
 from core.tasks import tasks_inline

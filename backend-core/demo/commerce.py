@@ -19,7 +19,8 @@ from decimal import Decimal
 from django.utils import timezone
 
 from accounts.models import Clinic, User
-from commerce.models import CourseBalance, Invoice, Product, Service
+from catalog.models import Product, Service
+from commerce.models import CourseBalance, Invoice
 from commerce.services import (
     CartLine,
     course_balance_redeem,

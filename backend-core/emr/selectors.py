@@ -13,7 +13,7 @@ from django.db.models import Count, F, Max, OuterRef, Prefetch, Q, QuerySet, Sub
 from django.db.models.functions import Coalesce, Greatest
 
 from accounts.models import User
-from commerce.models import Product, Service
+from catalog.models import Product, Service
 from emr.models import (
     ClinicalNote,
     ConsentFormSignature,

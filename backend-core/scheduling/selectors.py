@@ -20,7 +20,7 @@ from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
 from accounts.models import Clinic, Membership
-from commerce.models import Service
+from catalog.models import Service
 from core.exceptions import ValidationFailed
 from core.roles import CLINICAL_ROLES
 from scheduling.models import ACTIVE_STATUSES, Appointment, ScheduleException, StaffSchedule
