@@ -43,7 +43,7 @@ from accounts.services import (
 )
 from accounts.validators import normalize_phone
 from catalog.models import Service
-from commerce.services import service_create
+from catalog.services import service_create
 from core.roles import TWO_FACTOR_ROLES, Role
 from core.tasks import tasks_inline
 from core.tenancy import clinic_context
