@@ -150,7 +150,7 @@ def _tenant(country: str, tz: str, locale: str, currency: str, phone: str) -> Te
         clinic=clinic,
         actor=tenant.user(Role.OWNER),
         action="service.created",
-        object_type="commerce.Service",
+        object_type="catalog.Service",
         object_id=tenant.service.pk,
     )
     return tenant

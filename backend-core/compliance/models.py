@@ -183,7 +183,7 @@ class ClinicPatientEvent(_history_model(ClinicPatient)):  # type: ignore[misc]
 
 
 class ServiceEvent(_history_model(Service)):  # type: ignore[misc]
-    """History of ``commerce.Service`` (catalog and prices)."""
+    """History of ``catalog.Service`` (catalog and prices)."""
 
 
 class MembershipEvent(_history_model(Membership)):  # type: ignore[misc]

@@ -27,7 +27,7 @@ from scheduling.models import ACTIVE_STATUSES, Appointment, ScheduleException, S
 
 SLOT_STEP_MINUTES = 15
 # No appointment blocks longer than this (services last at most 720 minutes plus a
-# 240-minute buffer: commerce.Service validators). Overlap queries use it as a lower
+# 240-minute buffer: catalog.Service validators). Overlap queries use it as a lower
 # bound on starts_at so the (practitioner, starts_at) index reads only the window, not
 # the practitioner's whole history (bench/calendar_queries.py: 13x fewer rows at 1M).
 MAX_BLOCK = dt.timedelta(hours=16)
