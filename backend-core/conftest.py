@@ -31,18 +31,15 @@ from accounts.tests.factories import (
     OrganizationFactory,
     tokens_for,
 )
+from catalog.models import Course, CourseItem, Product, Service
 from commerce.models import (
-    Course,
     CourseBalance,
-    CourseItem,
     Invoice,
     JournalEntry,
     JournalLine,
     Payment,
-    Product,
     Sale,
     SaleLine,
-    Service,
     StockLot,
     StockMovement,
 )
@@ -153,7 +150,7 @@ def _tenant(country: str, tz: str, locale: str, currency: str, phone: str) -> Te
         clinic=clinic,
         actor=tenant.user(Role.OWNER),
         action="service.created",
-        object_type="commerce.Service",
+        object_type="catalog.Service",
         object_id=tenant.service.pk,
     )
     return tenant

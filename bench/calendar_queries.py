@@ -176,7 +176,7 @@ def _create_clinic(name: str, country: str, zone: str, practitioners: int) -> Cl
     from decimal import Decimal
 
     from accounts.tests.factories import ClinicFactory, MembershipFactory
-    from commerce.models import Service
+    from catalog.models import Service
     from core.roles import Role
     from django.contrib.auth.hashers import make_password
     from scheduling.models import Room, ScheduleException, StaffSchedule
@@ -295,7 +295,7 @@ def _constraints() -> list[tuple[str, str]]:
 
 
 def _load(setup: ClinicSetup, n: int) -> None:
-    from commerce.models import Service
+    from catalog.models import Service
     from django.db import connection, transaction
     from scheduling.models import Room
 

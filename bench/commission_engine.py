@@ -82,7 +82,7 @@ def _shop(name: str, rules: int) -> Shop:
     """A Thai clinic with a cashier, a doctor and a nurse, a toxin service, 50 other
     services and ``rules`` active rules, the catch-all tiered rule among them."""
     from accounts.tests.factories import ClinicFactory, MembershipFactory
-    from commerce.models import Product, Service
+    from catalog.models import Product, Service
     from commissions.models import CommissionRule
     from commissions.tests.factories import rule, service
 

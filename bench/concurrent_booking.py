@@ -238,7 +238,7 @@ def _create_clinic(scale: Scale) -> Clinic:
     from decimal import Decimal
 
     from accounts.tests.factories import ClinicFactory, MembershipFactory, tokens_for
-    from commerce.models import Service
+    from catalog.models import Service
     from core.roles import Role
     from django.contrib.auth.hashers import make_password
     from patients.tests.factories import ClinicPatientFactory

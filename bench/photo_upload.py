@@ -162,7 +162,7 @@ def _create_session() -> Setup:
     from decimal import Decimal
 
     from accounts.tests.factories import ClinicFactory, MembershipFactory, tokens_for
-    from commerce.models import Service
+    from catalog.models import Service
     from core.roles import Role
     from django.contrib.auth.hashers import make_password
     from django.utils import timezone

@@ -1,4 +1,4 @@
-"""Commerce API: catalog (``/api/v1/catalog/…``), inventory (``/api/v1/inventory/…``),
+"""Commerce API: inventory (``/api/v1/inventory/…``),
 POS, invoices, payments and course balances (``/api/v1/commerce/…``) and the ledger
 (``/api/v1/ledger/…``). Views parse input, resolve ids inside the request's clinic (an
 unknown id in a body is a 400 naming the field; another clinic's record in the path is
@@ -6,7 +6,6 @@ a 404) and call one service or selector."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Any
 
 from django.db.models import QuerySet
@@ -20,22 +19,20 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from accounts.models import Clinic
+from catalog.models import Course, Product, Service
 from commerce import selectors, serializers, services
 from commerce.models import (
-    Course,
     CourseBalance,
     Invoice,
     JournalEntry,
     Payment,
-    Product,
     Sale,
     SaleLine,
-    Service,
     StockLot,
     StockMovement,
 )
 from commerce.services.stock import clinic_today
-from core.api import ClinicScopedViewSet, clinic_row_or_400, query_instant
+from core.api import ClinicScopedViewSet, clinic_row_or_400, query_instant, validated_body
 from core.exceptions import PermissionDeniedError, ValidationFailed
 from core.permissions import role_has_permission
 from patients.models import ClinicPatient
@@ -45,120 +42,6 @@ from scheduling.selectors import practitioner_get
 def _renamed(error: ValidationFailed, prefix: str, names: dict[str, str] | None = None) -> ValidationFailed:
     names = names or {}
     return ValidationFailed(errors={f"{prefix}{names.get(k, k)}": v for k, v in error.errors.items()})
-
-
-def _valid(serializer_class: type, data: Any) -> dict[str, Any]:
-    serializer = serializer_class(data=data)
-    serializer.is_valid(raise_exception=True)
-    return dict(serializer.validated_data)
-
-
-# Catalog ----------------------------------------------------------------------------
-
-
-def _materials(rows: Sequence[dict[str, Any]]) -> list[tuple[Product, Any]]:
-    return [
-        (clinic_row_or_400(Product, row["product_id"], f"materials.{i}.product_id"), row["quantity"])
-        for i, row in enumerate(rows)
-    ]
-
-
-class ServiceViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicScopedViewSet[Service]):
-    """The clinic's treatment catalog with the materials each consumes. Filter with
-    ``?category=`` and ``?is_active=``."""
-
-    model = Service
-    serializer_class = serializers.ServiceSerializer
-    required_permissions = {
-        "list": "catalog.view",
-        "retrieve": "catalog.view",
-        "create": "catalog.manage",
-        "partial_update": "catalog.manage",
-    }
-    filterset_fields = ["category", "is_active"]
-    ordering_fields = ["name", "price", "duration_minutes"]
-
-    def get_base_queryset(self) -> QuerySet[Service]:
-        return selectors.service_list()
-
-    @extend_schema(request=serializers.ServiceInputSerializer, responses={201: serializers.ServiceSerializer})
-    def create(self, request: Request) -> Response:
-        values = _valid(serializers.ServiceInputSerializer, request.data)
-        materials = _materials(values.pop("materials", []))
-        service = services.service_create(clinic=self.clinic, actor=self.actor, **values)
-        if materials:
-            services.service_materials_set(service=service, actor=self.actor, materials=materials)
-        return Response(
-            serializers.ServiceSerializer(selectors.service_list().get(pk=service.pk)).data, status=201
-        )
-
-    @extend_schema(
-        request=serializers.ServiceUpdateSerializer, responses={200: serializers.ServiceSerializer}
-    )
-    def partial_update(self, request: Request, pk: str | None = None) -> Response:
-        service = self.get_object()  # a foreign id is a 404 before the body is read
-        values = _valid(serializers.ServiceUpdateSerializer, request.data)
-        materials = values.pop("materials", None)
-        service = services.service_update(service=service, actor=self.actor, **values)
-        if materials is not None:
-            services.service_materials_set(service=service, actor=self.actor, materials=_materials(materials))
-        return Response(serializers.ServiceSerializer(selectors.service_list().get(pk=service.pk)).data)
-
-
-class ProductViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicScopedViewSet[Product]):
-    """Retail products and medical supplies, with ``on_hand`` over all lots. Filter
-    with ``?kind=`` and ``?is_active=``."""
-
-    model = Product
-    serializer_class = serializers.ProductSerializer
-    required_permissions = {
-        "list": "catalog.view",
-        "retrieve": "catalog.view",
-        "create": "catalog.manage",
-        "partial_update": "catalog.manage",
-    }
-    filterset_fields = ["kind", "is_active"]
-    ordering_fields = ["name", "price"]
-
-    def get_base_queryset(self) -> QuerySet[Product]:
-        return selectors.product_list()
-
-    @extend_schema(request=serializers.ProductInputSerializer, responses={201: serializers.ProductSerializer})
-    def create(self, request: Request) -> Response:
-        values = _valid(serializers.ProductInputSerializer, request.data)
-        product = services.product_create(clinic=self.clinic, actor=self.actor, **values)
-        return Response(self.get_serializer(selectors.product_list().get(pk=product.pk)).data, status=201)
-
-    @extend_schema(
-        request=serializers.ProductUpdateSerializer, responses={200: serializers.ProductSerializer}
-    )
-    def partial_update(self, request: Request, pk: str | None = None) -> Response:
-        product = self.get_object()  # a foreign id is a 404 before the body is read
-        values = _valid(serializers.ProductUpdateSerializer, request.data)
-        services.product_update(product=product, actor=self.actor, **values)
-        return Response(self.get_serializer(selectors.product_list().get(pk=product.pk)).data)
-
-
-class CourseViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicScopedViewSet[Course]):
-    """Prepaid packages of sessions (``sessions_total`` across their services)."""
-
-    model = Course
-    serializer_class = serializers.CourseSerializer
-    required_permissions = {"list": "catalog.view", "retrieve": "catalog.view", "create": "catalog.manage"}
-    filterset_fields = ["is_active"]
-
-    def get_base_queryset(self) -> QuerySet[Course]:
-        return selectors.course_list()
-
-    @extend_schema(request=serializers.CourseInputSerializer, responses={201: serializers.CourseSerializer})
-    def create(self, request: Request) -> Response:
-        values = _valid(serializers.CourseInputSerializer, request.data)
-        items = [
-            (clinic_row_or_400(Service, row["service_id"], f"items.{i}.service_id"), row["sessions"])
-            for i, row in enumerate(values.pop("items"))
-        ]
-        course = services.course_create(clinic=self.clinic, actor=self.actor, items=items, **values)
-        return Response(self.get_serializer(selectors.course_list().get(pk=course.pk)).data, status=201)
 
 
 # Inventory --------------------------------------------------------------------------
@@ -189,7 +72,7 @@ class LotViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicScopedV
         request=serializers.ReceiveInputSerializer, responses={201: serializers.MovementSerializer}
     )
     def create(self, request: Request) -> Response:
-        values = _valid(serializers.ReceiveInputSerializer, request.data)
+        values = validated_body(serializers.ReceiveInputSerializer, request.data)
         product = clinic_row_or_400(Product, values.pop("product_id"), "product_id")
         movement = services.stock_receive(clinic=self.clinic, actor=self.actor, product=product, **values)
         return Response(serializers.MovementSerializer(movement).data, status=201)
@@ -198,7 +81,7 @@ class LotViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicScopedV
     @action(detail=True, methods=["post"])
     def adjust(self, request: Request, pk: str | None = None) -> Response:
         lot = self.get_object()
-        values = _valid(serializers.AdjustInputSerializer, request.data)
+        values = validated_body(serializers.AdjustInputSerializer, request.data)
         movement = services.stock_adjust(lot=lot, actor=self.actor, **values)
         return Response(serializers.MovementSerializer(movement).data)
 
@@ -211,7 +94,7 @@ class LotViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicScopedV
         stock too; ``to_product_id`` is that clinic's product. Answers the outgoing
         movement."""
         lot = self.get_object()
-        values = _valid(serializers.TransferInputSerializer, request.data)
+        values = validated_body(serializers.TransferInputSerializer, request.data)
         to_product = selectors.unscoped_stock_transfer_destination(
             actor=self.actor,
             clinic=self.clinic,
@@ -261,7 +144,7 @@ class MovementViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicSc
         request=serializers.ConsumeInputSerializer, responses={201: serializers.MovementSerializer(many=True)}
     )
     def create(self, request: Request) -> Response:
-        values = _valid(serializers.ConsumeInputSerializer, request.data)
+        values = validated_body(serializers.ConsumeInputSerializer, request.data)
         try:
             movements = services.stock_consume(
                 product=clinic_row_or_400(Product, values["product_id"], "product_id"),
@@ -363,7 +246,7 @@ class SaleViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicScoped
     def quote(self, request: Request) -> Response:
         """Price a cart as checkout would, writing nothing (``commerce.services.sale_quote``):
         the server total the POS must match before it confirms payment. 400 names the field."""
-        values = _valid(serializers.QuoteInputSerializer, request.data)
+        values = validated_body(serializers.QuoteInputSerializer, request.data)
         currency = values.get("currency") or self.clinic.currency
         amounts = services.sale_quote(
             clinic=self.clinic,
@@ -398,7 +281,7 @@ class SaleViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicScoped
         """Sell a cart in one transaction (see ``commerce.services.sales.sale_checkout``).
         Retrying with the same idempotency key answers 200 with the first sale; the same
         key with another cart is a 409."""
-        values = _valid(serializers.CheckoutInputSerializer, request.data)
+        values = validated_body(serializers.CheckoutInputSerializer, request.data)
         key = values.get("idempotency_key") or request.headers.get("Idempotency-Key", "")
         if not key or len(key) > 100:
             raise ValidationFailed(
@@ -425,7 +308,7 @@ class SaleViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicScoped
     @action(detail=True, methods=["post"])
     def refund(self, request: Request, pk: str | None = None) -> Response:
         sale = self.get_object()
-        values = _valid(serializers.RefundInputSerializer, request.data)
+        values = validated_body(serializers.RefundInputSerializer, request.data)
         lines = [
             (clinic_row_or_400(SaleLine, row["sale_line_id"], f"lines.{i}.sale_line_id"), row["quantity"])
             for i, row in enumerate(values.pop("lines"))
@@ -437,7 +320,7 @@ class SaleViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicScoped
     @action(detail=True, methods=["post"])
     def void(self, request: Request, pk: str | None = None) -> Response:
         sale = self.get_object()
-        values = _valid(serializers.VoidInputSerializer, request.data)
+        values = validated_body(serializers.VoidInputSerializer, request.data)
         services.sale_void(sale=sale, actor=self.actor, reason=values["reason"])
         return Response(self.get_serializer(selectors.sale_list().get(pk=sale.pk)).data)
 
@@ -466,7 +349,7 @@ class InvoiceViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicSco
     @action(detail=True, methods=["post"], url_path="payments")
     def pay(self, request: Request, pk: str | None = None) -> Response:
         invoice = self.get_object()
-        values = _valid(serializers.PaymentRecordInputSerializer, request.data)
+        values = validated_body(serializers.PaymentRecordInputSerializer, request.data)
         payment = services.payment_record(invoice=invoice, actor=self.actor, **values)
         return Response(serializers.PaymentSerializer(payment).data, status=201)
 
@@ -520,7 +403,7 @@ class CourseBalanceViewSet(
     @action(detail=True, methods=["post"])
     def redeem(self, request: Request, pk: str | None = None) -> Response:
         balance = self.get_object()
-        values = _valid(serializers.RedeemInputSerializer, request.data)
+        values = validated_body(serializers.RedeemInputSerializer, request.data)
         redemption = services.course_balance_redeem(
             balance=balance,
             reference_type=values["reference_type"],

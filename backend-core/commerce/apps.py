@@ -3,7 +3,7 @@ from django.apps import AppConfig
 
 class CommerceConfig(AppConfig):
     name = "commerce"
-    verbose_name = "Catalog, sales and payments"
+    verbose_name = "Stock, sales and payments"
 
     def ready(self) -> None:
         from commerce import receivers  # noqa: F401  (connects the outbox receivers)

@@ -1,4 +1,4 @@
-"""Reads of the commerce context (catalog, stock, sales, ledger). Every function reads
+"""Reads of the commerce context (stock, sales, ledger). Every function reads
 the current clinic's rows (tenant-local managers) and returns querysets or values."""
 
 from __future__ import annotations
@@ -9,47 +9,30 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import DecimalField, F, Prefetch, Q, QuerySet, Sum, Value
+from django.db.models import F, Prefetch, Q, QuerySet, Sum
 from django.db.models.functions import Coalesce, TruncMonth
 from django.utils.translation import gettext as _
 
 from accounts.models import Clinic, User
 from accounts.selectors import clinics_permitting
+from catalog.models import Product
+from catalog.selectors import ZERO
 from commerce.models import (
-    Course,
     CourseBalance,
     CourseRedemption,
     Invoice,
     InvoiceItem,
     JournalLine,
     Payment,
-    Product,
     Refund,
     Sale,
     SaleLine,
-    Service,
     StockLot,
     StockMovement,
 )
 from core.exceptions import ValidationFailed
 from patients.models import ClinicPatient
 from patients.selectors import chart_rows_filter
-
-ZERO = Value(Decimal(0), output_field=DecimalField(max_digits=14, decimal_places=3))
-
-
-def service_list() -> QuerySet[Service]:
-    """The current clinic's services, by category then name, with their materials."""
-    return Service.objects.prefetch_related("materials").order_by("category", "name")
-
-
-def product_list() -> QuerySet[Product]:
-    """Products by name, each annotated with ``on_hand`` (all lots, expired included)."""
-    return Product.objects.annotate(on_hand=Coalesce(Sum("lots__quantity_on_hand"), ZERO)).order_by("name")
-
-
-def course_list() -> QuerySet[Course]:
-    return Course.objects.prefetch_related("items__service").order_by("name")
 
 
 def lot_list() -> QuerySet[StockLot]:

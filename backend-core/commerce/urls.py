@@ -3,9 +3,6 @@ from rest_framework.routers import SimpleRouter
 from commerce import api
 
 router = SimpleRouter(trailing_slash=False)
-router.register("catalog/services", api.ServiceViewSet, basename="service")
-router.register("catalog/products", api.ProductViewSet, basename="product")
-router.register("catalog/courses", api.CourseViewSet, basename="course")
 router.register("inventory/lots", api.LotViewSet, basename="stock-lot")
 router.register("inventory/movements", api.MovementViewSet, basename="stock-movement")
 router.register("inventory", api.InventoryReportViewSet, basename="inventory")

@@ -26,7 +26,8 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from accounts.models import Membership
-from commerce.models import Course, Product, Sale, Service
+from catalog.models import Course, Product, Service
+from commerce.models import Sale
 from commissions import selectors, services
 from commissions.models import CommissionLog, CommissionRule
 from core.api import ClinicScopedViewSet

@@ -63,14 +63,14 @@ class CommissionRule(ClinicScopedModel):
     name = models.CharField(max_length=200)
     scope = models.CharField(max_length=20, choices=Scope.choices)
     service = models.ForeignKey(
-        "commerce.Service", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        "catalog.Service", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     service_category = models.CharField(max_length=20, blank=True)
     product = models.ForeignKey(
-        "commerce.Product", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        "catalog.Product", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     course = models.ForeignKey(
-        "commerce.Course", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        "catalog.Course", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     rate_type = models.CharField(max_length=20, choices=RateType.choices, default=RateType.PERCENTAGE)
     value = models.DecimalField(max_digits=12, decimal_places=2, validators=[MinValueValidator(Decimal(0))])

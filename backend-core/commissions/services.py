@@ -14,7 +14,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import Clinic, User
-from commerce.models import Course, Product, Refund, Sale, SaleLine, Service
+from catalog.models import Course, Product, Service
+from commerce.models import Refund, Sale, SaleLine
 from commerce.pricing import allocate, round_money
 from commissions import calculation, selectors
 from commissions.calculation import Terms

@@ -38,7 +38,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Clinic, Membership
-from commerce.models import Service
+from catalog.models import Service
 from compliance.masking import SENSITIVE_FIELDS
 from core.crypto import EncryptedJSONField
 from core.models import ClinicScopedManager, ClinicScopedModel, UUIDModel
@@ -183,7 +183,7 @@ class ClinicPatientEvent(_history_model(ClinicPatient)):  # type: ignore[misc]
 
 
 class ServiceEvent(_history_model(Service)):  # type: ignore[misc]
-    """History of ``commerce.Service`` (catalog and prices)."""
+    """History of ``catalog.Service`` (catalog and prices)."""
 
 
 class MembershipEvent(_history_model(Membership)):  # type: ignore[misc]

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Literal, TypeVar, cast, overloa
 from django.db.models import Model, Q, QuerySet
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext_lazy as _
+from rest_framework import serializers
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.viewsets import GenericViewSet
@@ -71,6 +72,14 @@ def clinic_row_or_400(model: type[_MT], pk: Any, field: str) -> _MT | None:
     if row is None:
         raise ValidationFailed(errors={field: [str(NOT_IN_CLINIC)]})
     return row
+
+
+def validated_body(serializer_class: type[serializers.BaseSerializer[Any]], data: Any) -> dict[str, Any]:
+    """``data`` validated by ``serializer_class``, as a plain dict. Raises DRF's
+    ``ValidationError`` (a 400 naming each bad field) otherwise."""
+    serializer = serializer_class(data=data)
+    serializer.is_valid(raise_exception=True)
+    return dict(serializer.validated_data)
 
 
 def query_instant(request: Request, name: str) -> dt.datetime | None:

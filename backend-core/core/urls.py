@@ -13,6 +13,7 @@ handler500 = "core.exceptions.handler500"
 
 api_v1: list[URLPattern | URLResolver] = [
     path("", include("accounts.urls")),
+    path("", include("catalog.urls")),
     path("", include("commerce.urls")),
     path("", include("commissions.urls")),
     path("", include("patients.urls")),

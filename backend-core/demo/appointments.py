@@ -28,7 +28,7 @@ from django.utils import timezone
 
 from accounts.models import Clinic, User
 from accounts.validators import normalize_phone
-from commerce.models import Service
+from catalog.models import Service
 from core.roles import Role
 from core.tenancy import clinic_context
 from patients.models import ClinicPatient

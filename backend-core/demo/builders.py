@@ -39,7 +39,7 @@ from accounts.services import (
     user_create,
 )
 from accounts.validators import normalize_phone
-from commerce.services import service_create
+from catalog.services import service_create
 from core.roles import TWO_FACTOR_ROLES, Role
 from core.tasks import tasks_inline
 from core.tenancy import clinic_context

@@ -25,7 +25,7 @@ from PIL import Image, ImageDraw
 from PIL.ExifTags import GPS, IFD
 
 from accounts.models import Clinic, User
-from commerce.models import Service
+from catalog.models import Service
 from core.objectstore import object_store
 from core.roles import Role
 from core.tenancy import clinic_context

@@ -19,16 +19,15 @@ from decimal import Decimal
 from django.utils import timezone
 
 from accounts.models import Clinic, User
-from commerce.models import CourseBalance, Invoice, Product, Service
+from catalog.models import Product, Service
+from catalog.services import course_create, product_create, service_materials_set
+from commerce.models import CourseBalance, Invoice
 from commerce.services import (
     CartLine,
     course_balance_redeem,
-    course_create,
     payment_record,
-    product_create,
     sale_checkout,
     sale_refund,
-    service_materials_set,
     settings_for,
     stock_receive,
 )

@@ -15,7 +15,7 @@ from decimal import Decimal
 from typing import Any
 
 from accounts.models import Clinic, User
-from commerce.models import Service
+from catalog.models import Service
 from commissions.models import CommissionLog, CommissionRule, CommissionRun
 from commissions.services import commission_periods_settle_due, commission_rule_create
 from core.tenancy import clinic_context

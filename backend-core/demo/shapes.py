@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from accounts.models import ProfessionalLicence
 from accounts.services import ClinicData
-from commerce.models import Service
+from catalog.models import Service
 from core.roles import Role
 from demo.appointments import CalendarSeed, CalendarSummary
 from demo.clinical import ClinicalSummary

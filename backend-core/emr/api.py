@@ -23,7 +23,8 @@ from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from commerce.models import Product, Service, StockLot
+from catalog.models import Product, Service
+from commerce.models import StockLot
 from core.api import ClinicScopedViewSet, clinic_row_or_400
 from core.exceptions import ValidationFailed
 from emr import selectors, serializers, services

@@ -59,7 +59,7 @@ class ConsentFormTemplate(ClinicScopedModel):
     Published templates are never edited: a change is a new version, and only a
     signature of the newest version of a language counts (``consent_form_valid_for``)."""
 
-    service = models.ForeignKey("commerce.Service", on_delete=models.PROTECT, related_name="+")
+    service = models.ForeignKey("catalog.Service", on_delete=models.PROTECT, related_name="+")
     locale = models.CharField(max_length=10)
     version = models.PositiveIntegerField()
     title = models.CharField(max_length=200)
@@ -138,7 +138,7 @@ class TreatmentSession(ClinicScopedModel):
 
     visit = models.ForeignKey(Visit, on_delete=models.PROTECT, related_name="sessions")
     patient = models.ForeignKey("patients.ClinicPatient", on_delete=models.PROTECT, related_name="+")
-    service = models.ForeignKey("commerce.Service", on_delete=models.PROTECT, related_name="+")
+    service = models.ForeignKey("catalog.Service", on_delete=models.PROTECT, related_name="+")
     practitioners = models.ManyToManyField(settings.AUTH_USER_MODEL, related_name="+")
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.PLANNED)
     started_at = models.DateTimeField(null=True, blank=True)
@@ -158,7 +158,7 @@ class SessionProduct(ClinicScopedModel):
     spread over two lots by FEFO is two rows. ``quantity`` is in the product's unit."""
 
     session = models.ForeignKey(TreatmentSession, on_delete=models.PROTECT, related_name="products")
-    product = models.ForeignKey("commerce.Product", on_delete=models.PROTECT, related_name="+")
+    product = models.ForeignKey("catalog.Product", on_delete=models.PROTECT, related_name="+")
     lot = models.ForeignKey("commerce.StockLot", on_delete=models.PROTECT, related_name="+")
     movement = models.OneToOneField("commerce.StockMovement", on_delete=models.PROTECT, related_name="+")
     quantity = models.DecimalField(max_digits=12, decimal_places=3)
@@ -182,7 +182,7 @@ class PlannedSession(ClinicScopedModel):
 
     plan = models.ForeignKey(TreatmentPlan, on_delete=models.CASCADE, related_name="items")
     sequence = models.PositiveSmallIntegerField()
-    service = models.ForeignKey("commerce.Service", on_delete=models.PROTECT, related_name="+")
+    service = models.ForeignKey("catalog.Service", on_delete=models.PROTECT, related_name="+")
     target_date = models.DateField()
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.PLANNED)
     session = models.OneToOneField(

@@ -14,7 +14,7 @@ from django.db.models import Count, F, Func, Max, Model, OuterRef, Prefetch, Q, 
 from django.db.models.functions import Coalesce, Greatest
 
 from accounts.models import User
-from commerce.models import Product, Service
+from catalog.models import Product, Service
 from emr.models import (
     ClinicalNote,
     ConsentFormSignature,

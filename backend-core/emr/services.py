@@ -22,7 +22,8 @@ from django.utils.translation import gettext as _
 from PIL import Image, UnidentifiedImageError
 
 from accounts.models import Clinic, User
-from commerce.models import Product, Service, StockLot
+from catalog.models import Product, Service
+from commerce.models import StockLot
 from commerce.services import invoice_draft_from_services, stock_consume
 from compliance.services import audit_event_record
 from core.context import audit_context_get

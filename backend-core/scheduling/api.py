@@ -20,7 +20,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts.models import User
-from commerce.models import Service
+from catalog.models import Service
 from core.api import ClinicScopedViewSet, clinic_row_or_400, query_instant, request_user
 from core.exceptions import FieldErrors, NotFound, ValidationFailed, problem_response
 from patients.models import ClinicPatient

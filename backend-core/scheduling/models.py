@@ -107,7 +107,7 @@ class Appointment(ClinicScopedModel):
         "patients.ClinicPatient", on_delete=models.PROTECT, related_name="appointments"
     )
     practitioner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    service = models.ForeignKey("commerce.Service", on_delete=models.PROTECT, related_name="+")
+    service = models.ForeignKey("catalog.Service", on_delete=models.PROTECT, related_name="+")
     room = models.ForeignKey(Room, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
     resource = models.ForeignKey(Resource, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
     starts_at = models.DateTimeField()

@@ -20,14 +20,14 @@ from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
 from accounts.models import Clinic, Membership
-from commerce.models import Service
+from catalog.models import Service
 from core.exceptions import ValidationFailed
 from core.roles import CLINICAL_ROLES
 from scheduling.models import ACTIVE_STATUSES, Appointment, ScheduleException, StaffSchedule
 
 SLOT_STEP_MINUTES = 15
 # No appointment blocks longer than this (services last at most 720 minutes plus a
-# 240-minute buffer: commerce.Service validators). Overlap queries use it as a lower
+# 240-minute buffer: catalog.Service validators). Overlap queries use it as a lower
 # bound on starts_at so the (practitioner, starts_at) index reads only the window, not
 # the practitioner's whole history (bench/calendar_queries.py: 13x fewer rows at 1M).
 MAX_BLOCK = dt.timedelta(hours=16)

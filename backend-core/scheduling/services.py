@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import Clinic, User
-from commerce.models import Service
+from catalog.models import Service
 from compliance.services import audit_event_record
 from core.exceptions import Conflict, ValidationFailed
 from core.masking import format_phone

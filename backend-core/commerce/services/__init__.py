@@ -1,11 +1,9 @@
 """Writes of the commerce context, one module per area; the public functions are
 re-exported here (``from commerce.services import stock_consume``)."""
 
-from commerce.services.catalog import service_create, service_update
 from commerce.services.courses import (
     course_balance_redeem,
     course_balances_expire,
-    course_create,
     course_redemption_reverse,
 )
 from commerce.services.sales import (
@@ -23,10 +21,6 @@ from commerce.services.sales import (
     settings_for,
 )
 from commerce.services.stock import (
-    product_create,
-    product_update,
-    registration_number_normalize,
-    service_materials_set,
     stock_adjust,
     stock_consume,
     stock_receive,
@@ -40,22 +34,15 @@ __all__ = [
     "PaymentInput",
     "course_balance_redeem",
     "course_balances_expire",
-    "course_create",
     "course_redemption_reverse",
     "invoice_draft_from_services",
     "invoices_mark_overdue",
     "patient_free_text_erase",
     "payment_record",
-    "product_create",
-    "product_update",
-    "registration_number_normalize",
     "sale_checkout",
     "sale_quote",
     "sale_refund",
     "sale_void",
-    "service_create",
-    "service_materials_set",
-    "service_update",
     "settings_for",
     "stock_adjust",
     "stock_consume",

@@ -1,4 +1,4 @@
-"""Courses (prepaid packages) and their balances.
+"""Balances of courses (prepaid packages, defined in ``catalog``).
 
 A balance is a pool: each redemption takes one session for any of the course's
 services. ``course_balance_redeem`` decrements with one conditional UPDATE
@@ -23,8 +23,9 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from catalog.models import CourseItem, Service
 from commerce import ledger
-from commerce.models import Course, CourseBalance, CourseItem, CourseRedemption, Service
+from commerce.models import CourseBalance, CourseRedemption
 from commerce.pricing import round_money
 from core.exceptions import Conflict, ValidationFailed
 from core.services import model_save
@@ -32,44 +33,9 @@ from core.tenancy import clinic_context
 from outbox.services import outbox_event_record
 
 if TYPE_CHECKING:
-    from accounts.models import Clinic, User
+    from accounts.models import User
 
 Status = CourseBalance.Status
-
-
-@transaction.atomic
-def course_create(
-    *,
-    clinic: Clinic,
-    actor: User,
-    name: str,
-    price: Decimal,
-    validity_days: int,
-    items: list[tuple[Service, int]],
-    description: str = "",
-) -> Course:
-    """A package of ``items`` — ``(service, sessions)`` — sold at ``price`` (clinic
-    currency), valid ``validity_days`` from purchase. Raises ``ValidationFailed``:
-    ``name`` (taken), ``items`` (empty, a service twice or of another currency)."""
-    if Course.objects.filter(name__iexact=name.strip()).exists():
-        raise ValidationFailed(errors={"name": [_("A course with this name already exists.")]})
-    services = [service.pk for service, _n in items]
-    if not items or len(set(services)) != len(services):
-        raise ValidationFailed(errors={"items": [_("One or more services, each once.")]})
-    if any(service.currency != clinic.currency for service, _n in items):
-        raise ValidationFailed(errors={"items": [_("Services must be priced in the clinic currency.")]})
-    course = Course(
-        clinic=clinic,
-        name=name.strip(),
-        description=description,
-        price=price,
-        currency=clinic.currency,
-        validity_days=validity_days,
-    )
-    model_save(course)
-    for service, sessions in items:
-        model_save(CourseItem(clinic=clinic, course=course, service=service, sessions=sessions))
-    return course
 
 
 def _refuse_reason(balance: CourseBalance) -> str:

@@ -38,22 +38,20 @@ from django.db.models import F, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from catalog.models import Course, Product, Service
 from commerce import ledger
 from commerce.models import (
     CommerceSettings,
-    Course,
     CourseBalance,
     Invoice,
     InvoiceItem,
     JournalEntry,
     Payment,
-    Product,
     Refund,
     RefundLine,
     Sale,
     SaleLine,
     SaleLineCredit,
-    Service,
     StockLot,
     StockMovement,
 )

@@ -1,4 +1,4 @@
-"""Writes of the product catalog and the stock ledger.
+"""Writes of the stock ledger.
 
 ``_movement_write`` is the one writer of ``StockMovement``: it locks the lot row
 (``SELECT … FOR UPDATE``), refuses a movement that would take the lot below zero, and
@@ -10,19 +10,20 @@ usable through their expiry date (inclusive) in the clinic's time zone; picking 
 from __future__ import annotations
 
 import datetime as dt
-import re
 import uuid
 import zoneinfo
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, TypedDict, Unpack
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from catalog.models import Product
+from catalog.services import registration_number_normalize
 from commerce import ledger
-from commerce.models import Product, Service, ServiceMaterial, StockLot, StockMovement
+from commerce.models import StockLot, StockMovement
 from core.exceptions import ValidationFailed
 from core.services import model_save
 
@@ -32,131 +33,10 @@ if TYPE_CHECKING:
 
 Kind = StockMovement.Kind
 
-_ANVISA_SEPARATORS = re.compile(r"[\s./-]")
-_REGISTRATION_TEXT = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 ./()-]{0,49}$")
-
-
-def registration_number_normalize(
-    *, country: str, value: str, kind: str, field: str = "registration_number"
-) -> str:
-    """The regulator's registration number as stored, or ``ValidationFailed`` on ``field``.
-
-    Brazil (ANVISA): 11 digits (health products / medical devices, RDC 751/2022) or 13
-    digits (medicines, RDC 200/2017); dots, dashes, slashes and spaces are dropped, and a
-    medical supply must have one. Elsewhere: up to 50 letters, digits, spaces and
-    ``./()-`` as printed on the label (Thai FDA numbers such as ``1C 15/50``)."""
-    value = value.strip()
-    if country == "BR":
-        digits = _ANVISA_SEPARATORS.sub("", value)
-        if not value and kind == Product.Kind.MEDICAL_SUPPLY:
-            raise ValidationFailed(
-                errors={field: [_("ANVISA registration is required for medical supplies.")]}
-            )
-        if value and (not digits.isdigit() or len(digits) not in (11, 13)):
-            raise ValidationFailed(errors={field: [_("An ANVISA registration has 11 or 13 digits.")]})
-        return digits
-    if value and not _REGISTRATION_TEXT.match(value):
-        raise ValidationFailed(errors={field: [_("Letters, digits, spaces and ./()- only, at most 50.")]})
-    return value
-
 
 def clinic_today(clinic: Clinic) -> dt.date:
     """Today's date on the clinic's wall clock."""
     return timezone.now().astimezone(zoneinfo.ZoneInfo(clinic.time_zone)).date()
-
-
-class ProductFields(TypedDict, total=False):
-    """The fields of a product that ``product_update`` changes."""
-
-    name: str
-    kind: str
-    unit: str
-    sku: str
-    registration_number: str
-    manufacturer: str
-    price: Decimal
-    low_stock_threshold: Decimal
-    is_active: bool
-
-
-def _check_product_unique(*, name: str | None, sku: str | None, exclude_pk: Any = None) -> None:
-    errors: dict[str, str] = {}
-    others = Product.objects.exclude(pk=exclude_pk) if exclude_pk else Product.objects.all()
-    if name is not None and others.filter(name__iexact=name.strip()).exists():
-        errors["name"] = _("A product with this name already exists.")
-    if sku and others.filter(sku=sku.strip()).exists():
-        errors["sku"] = _("A product with this SKU already exists.")
-    if errors:
-        raise ValidationFailed(errors=errors)
-
-
-@transaction.atomic
-def product_create(
-    *,
-    clinic: Clinic,
-    actor: User,
-    name: str,
-    kind: str,
-    unit: str = Product.Unit.PIECE,
-    sku: str = "",
-    registration_number: str = "",
-    manufacturer: str = "",
-    price: Decimal = Decimal(0),
-    low_stock_threshold: Decimal = Decimal(0),
-) -> Product:
-    """Add a product priced in the clinic's currency. Raises ``ValidationFailed`` naming
-    the field (duplicate name or SKU, registration format for the clinic's country)."""
-    _check_product_unique(name=name, sku=sku)
-    product = Product(
-        clinic=clinic,
-        name=name.strip(),
-        kind=kind,
-        unit=unit,
-        sku=sku.strip(),
-        registration_number=registration_number_normalize(
-            country=clinic.country, value=registration_number, kind=kind
-        ),
-        manufacturer=manufacturer,
-        price=price,
-        currency=clinic.currency,
-        low_stock_threshold=low_stock_threshold,
-    )
-    model_save(product)
-    return product
-
-
-@transaction.atomic
-def product_update(*, product: Product, actor: User, **fields: Unpack[ProductFields]) -> Product:
-    """Change the fields given (``ProductFields``); the same checks as ``product_create``."""
-    _check_product_unique(name=fields.get("name"), sku=fields.get("sku"), exclude_pk=product.pk)
-    if "registration_number" in fields or "kind" in fields:
-        fields["registration_number"] = registration_number_normalize(
-            country=product.clinic.country,
-            value=fields.get("registration_number", product.registration_number),
-            kind=fields.get("kind", product.kind),
-        )
-    if "name" in fields:
-        fields["name"] = fields["name"].strip()
-    if "sku" in fields:
-        fields["sku"] = fields["sku"].strip()
-    for name, value in fields.items():
-        setattr(product, name, value)
-    if fields:
-        model_save(product, update_fields=list(fields))
-    return product
-
-
-@transaction.atomic
-def service_materials_set(*, service: Service, actor: User, materials: list[tuple[Product, Decimal]]) -> None:
-    """Replace what one unit of ``service`` consumes: ``(product, quantity)`` pairs in
-    the product's unit. Raises ``ValidationFailed`` (``materials``) for a repeated product."""
-    products = [product.pk for product, _q in materials]
-    if len(set(products)) != len(products):
-        raise ValidationFailed(errors={"materials": [_("Each product once.")]})
-    ServiceMaterial.objects.filter(service=service).delete()
-    ServiceMaterial.objects.bulk_create(
-        [ServiceMaterial(clinic=service.clinic, service=service, product=p, quantity=q) for p, q in materials]
-    )
 
 
 def _movement_write(

@@ -9,24 +9,10 @@ from decimal import Decimal
 from django.utils import timezone
 
 from accounts.models import Clinic, User
-from commerce.models import Product, StockLot
-from commerce.services import product_create, stock_receive
+from catalog.models import Product
+from commerce.models import StockLot
+from commerce.services import stock_receive
 from core.tenancy import clinic_context
-
-REGISTRATION = {"BR": "80117580578", "TH": "64-2-1-2-0012345"}
-
-
-def product(clinic: Clinic, actor: User, name: str = "Hyaluronic filler 1 ml", **fields) -> Product:
-    with clinic_context(clinic):
-        return product_create(
-            clinic=clinic,
-            actor=actor,
-            name=name,
-            kind=fields.pop("kind", Product.Kind.MEDICAL_SUPPLY),
-            unit=fields.pop("unit", Product.Unit.SYRINGE),
-            registration_number=fields.pop("registration_number", REGISTRATION.get(clinic.country, "")),
-            **fields,
-        )
 
 
 def lot(
@@ -57,22 +43,6 @@ def expire(lot_row: StockLot, days_ago: int = 1) -> None:
         expiry_date=timezone.localdate() - dt.timedelta(days=days_ago)
     )
     lot_row.refresh_from_db()
-
-
-def course(
-    clinic: Clinic, actor: User, service, name: str = "6 laser sessions", price: str = "12000.00", sessions=6
-):
-    from commerce.services import course_create
-
-    with clinic_context(clinic):
-        return course_create(
-            clinic=clinic,
-            actor=actor,
-            name=name,
-            price=Decimal(price),
-            validity_days=365,
-            items=[(service, sessions)],
-        )
 
 
 def taxes(clinic: Clinic, *, rate: str, inclusive: bool, label: str = "VAT") -> None:

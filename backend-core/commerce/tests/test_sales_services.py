@@ -5,6 +5,7 @@ from decimal import Decimal
 import pytest
 from django.db import connection
 
+from catalog.tests import factories as catalog_factories
 from commerce import selectors, signals
 from commerce.models import (
     CourseBalance,
@@ -55,9 +56,11 @@ def shop(world):
     """Clinic A with 7 % VAT on top, a filler in stock and a 6-session laser course."""
     a = world.a
     f.taxes(a.clinic, rate="7", inclusive=False)
-    a.filler = f.product(a.clinic, a.user(), name="Serum", kind="retail", price=Decimal("990.00"))
+    a.filler = catalog_factories.product(
+        a.clinic, a.user(), name="Serum", kind="retail", price=Decimal("990.00")
+    )
     a.lot = f.lot(a.clinic, a.user(), a.filler, "SER-1", "10", unit_cost="400")
-    a.course = f.course(a.clinic, a.user(), a.service)
+    a.course = catalog_factories.course(a.clinic, a.user(), a.service)
     return a
 
 
@@ -208,7 +211,7 @@ def test_bad_checkouts_are_refused_naming_the_field_and_write_nothing(shop, kwar
 
 
 def test_a_product_priced_in_another_currency_is_refused(shop):
-    from commerce.models import Product
+    from catalog.models import Product
 
     Product.unscoped.filter(pk=shop.filler.pk).update(currency="BRL")
     shop.filler.refresh_from_db()
@@ -321,7 +324,12 @@ def test_void_undoes_an_unpaid_sale_and_refuses_a_paid_one(shop):
 
 def test_a_course_past_its_expiry_closes_and_its_unused_sessions_become_breakage_revenue(shop):
     sale = _checkout(
-        shop, [CartLine(item=f.course(shop.clinic, shop.user(), shop.service, name="Four", sessions=4))]
+        shop,
+        [
+            CartLine(
+                item=catalog_factories.course(shop.clinic, shop.user(), shop.service, name="Four", sessions=4)
+            )
+        ],
     )
     with clinic_context(shop.clinic):
         balance = CourseBalance.objects.get(sale_line__sale=sale)
@@ -367,7 +375,12 @@ def test_a_course_past_its_expiry_closes_and_its_unused_sessions_become_breakage
 
 def test_redemption_is_idempotent_per_reference_and_refuses_an_empty_balance(shop):
     sale = _checkout(
-        shop, [CartLine(item=f.course(shop.clinic, shop.user(), shop.service, name="Two", sessions=2))]
+        shop,
+        [
+            CartLine(
+                item=catalog_factories.course(shop.clinic, shop.user(), shop.service, name="Two", sessions=2)
+            )
+        ],
     )
     session = uuid.uuid4()
     with clinic_context(shop.clinic):
@@ -411,7 +424,7 @@ def test_two_requests_redeeming_the_last_session_at_once_leave_zero_not_minus_on
     if connection.vendor != "postgresql":
         pytest.skip("needs PostgreSQL row locking")
     a = world.a
-    course = f.course(a.clinic, a.user(), a.service, name="One", sessions=1)
+    course = catalog_factories.course(a.clinic, a.user(), a.service, name="One", sessions=1)
     sale = _checkout(a, [CartLine(item=course)])
     with clinic_context(a.clinic):
         balance = CourseBalance.objects.get(sale_line__sale=sale)

@@ -5,9 +5,10 @@ from django.db import IntegrityError, connection, transaction
 from django.db.models import Sum
 
 from accounts.tests.factories import ClinicFactory
+from catalog.tests import factories as catalog_factories
 from commerce import ledger
-from commerce.models import JournalLine, Product, StockLot, StockMovement
-from commerce.services import product_create, stock_adjust, stock_consume, stock_return, stock_transfer
+from commerce.models import JournalLine, StockLot, StockMovement
+from commerce.services import stock_adjust, stock_consume, stock_return, stock_transfer
 from commerce.tests import factories as f
 from core.exceptions import ValidationFailed
 from core.roles import Role
@@ -33,7 +34,7 @@ def _movement_sum(lot):
 
 def test_fefo_takes_the_earliest_expiry_first_and_splits_across_lots(world):
     a, owner = world.a, world.a.user()
-    filler = f.product(a.clinic, owner)
+    filler = catalog_factories.product(a.clinic, owner)
     late = f.lot(a.clinic, owner, filler, "L-LATE", "5", expires_in_days=300)
     early = f.lot(a.clinic, owner, filler, "L-EARLY", "2", expires_in_days=30)
 
@@ -49,7 +50,7 @@ def test_fefo_takes_the_earliest_expiry_first_and_splits_across_lots(world):
 
 def test_fefo_skips_expired_lots(world):
     a, owner = world.a, world.a.user()
-    filler = f.product(a.clinic, owner)
+    filler = catalog_factories.product(a.clinic, owner)
     old = f.lot(a.clinic, owner, filler, "OLD", "10", expires_in_days=10)
     f.expire(old)
     fresh = f.lot(a.clinic, owner, filler, "NEW", "1")
@@ -61,7 +62,7 @@ def test_fefo_skips_expired_lots(world):
 
 def test_an_expired_lot_is_refused_naming_the_lot(world):
     a, owner = world.a, world.a.user()
-    filler = f.product(a.clinic, owner)
+    filler = catalog_factories.product(a.clinic, owner)
     old = f.lot(a.clinic, owner, filler, "OLD", "10")
     f.expire(old)
     with pytest.raises(ValidationFailed) as error:
@@ -72,7 +73,7 @@ def test_an_expired_lot_is_refused_naming_the_lot(world):
 
 def test_more_than_on_hand_is_refused_and_nothing_is_written(world):
     a, owner = world.a, world.a.user()
-    filler = f.product(a.clinic, owner)
+    filler = catalog_factories.product(a.clinic, owner)
     one = f.lot(a.clinic, owner, filler, "L1", "2")
     with pytest.raises(ValidationFailed) as error:
         _consume(a, filler, "3", lot=one)
@@ -84,14 +85,14 @@ def test_more_than_on_hand_is_refused_and_nothing_is_written(world):
 
 def test_the_database_refuses_a_negative_on_hand(world):
     a, owner = world.a, world.a.user()
-    one = f.lot(a.clinic, owner, f.product(a.clinic, owner), "L1", "1")
+    one = f.lot(a.clinic, owner, catalog_factories.product(a.clinic, owner), "L1", "1")
     with pytest.raises(IntegrityError), transaction.atomic():
         StockLot.unscoped.filter(pk=one.pk).update(quantity_on_hand=Decimal(-1))
 
 
 def test_adjust_and_return_keep_on_hand_equal_to_the_movements(world):
     a, owner = world.a, world.a.user()
-    filler = f.product(a.clinic, owner)
+    filler = catalog_factories.product(a.clinic, owner)
     one = f.lot(a.clinic, owner, filler, "L1", "5")
     with clinic_context(a.clinic):
         stock_adjust(lot=one, quantity=Decimal("-1"), reason="Broken syringe", actor=owner)
@@ -111,7 +112,7 @@ def test_adjust_and_return_keep_on_hand_equal_to_the_movements(world):
 
 def test_stock_at_cost_posts_balanced_inventory_and_cogs_entries(world):
     a, owner = world.a, world.a.user()
-    filler = f.product(a.clinic, owner)
+    filler = catalog_factories.product(a.clinic, owner)
     f.lot(a.clinic, owner, filler, "L1", "4", unit_cost="1250.50")
     _consume(a, filler, "1")
     with clinic_context(a.clinic):
@@ -127,42 +128,15 @@ def test_stock_at_cost_posts_balanced_inventory_and_cogs_entries(world):
     }
 
 
-@pytest.mark.parametrize(
-    ("value", "kind", "ok"),
-    [
-        ("1.0123.4567.001-1", Product.Kind.MEDICAL_SUPPLY, "1012345670011"),
-        ("80117580578", Product.Kind.MEDICAL_SUPPLY, "80117580578"),
-        ("8011758057", Product.Kind.MEDICAL_SUPPLY, None),
-        ("ABC12345678", Product.Kind.MEDICAL_SUPPLY, None),
-        ("", Product.Kind.MEDICAL_SUPPLY, None),
-        ("", Product.Kind.RETAIL, ""),
-    ],
-)
-def test_brazilian_products_carry_a_valid_anvisa_registration(world, value, kind, ok):
-    b = world.b
-    with clinic_context(b.clinic):
-        if ok is None:
-            with pytest.raises(ValidationFailed) as error:
-                product_create(
-                    clinic=b.clinic, actor=b.user(), name="X", kind=kind, registration_number=value
-                )
-            assert "registration_number" in error.value.errors
-        else:
-            made = product_create(
-                clinic=b.clinic, actor=b.user(), name="X", kind=kind, registration_number=value
-            )
-            assert made.registration_number == ok and made.currency == "BRL"
-
-
 def test_transfer_moves_the_lot_to_a_sister_clinic_only(world):
     a, owner = world.a, world.a.user()
     sister = ClinicFactory(organization=a.clinic.organization)
-    filler = f.product(a.clinic, owner)
-    there = f.product(sister, owner)
+    filler = catalog_factories.product(a.clinic, owner)
+    there = catalog_factories.product(sister, owner)
     one = f.lot(a.clinic, owner, filler, "L1", "5", unit_cost="100")
     with clinic_context(a.clinic):
         _out, into = stock_transfer(lot=one, quantity=Decimal(2), to_product=there, actor=owner)
-        foreign = f.product(world.b.clinic, world.b.user(), registration_number="80117580578")
+        foreign = catalog_factories.product(world.b.clinic, world.b.user(), registration_number="80117580578")
         with pytest.raises(ValidationFailed) as error:
             stock_transfer(lot=one, quantity=Decimal(1), to_product=foreign, actor=owner)
         assert "to_product_id" in error.value.errors
@@ -175,7 +149,7 @@ def test_two_clinicians_taking_the_last_unit_at_once_leave_zero_not_minus_one(wo
     if connection.vendor != "postgresql":
         pytest.skip("row locks need PostgreSQL")
     a, owner = world.a, world.a.user()
-    filler = f.product(a.clinic, owner)
+    filler = catalog_factories.product(a.clinic, owner)
     one = f.lot(a.clinic, owner, filler, "L1", "1")
     outcomes = f.at_once(lambda: _consume(a, filler, "1", lot=one))
     assert sorted(type(o).__name__ for o in outcomes) == ["ValidationFailed", "list"]

@@ -12,7 +12,8 @@ from decimal import Decimal
 from typing import Any
 
 from accounts.models import Clinic, User
-from commerce.models import Refund, RefundLine, Sale, SaleLine, SaleLineCredit, Service
+from catalog.models import Service
+from commerce.models import Refund, RefundLine, Sale, SaleLine, SaleLineCredit
 from commissions.models import CommissionRule
 
 _numbers = itertools.count(1)

@@ -6,7 +6,8 @@ from django.db import IntegrityError, transaction
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from commerce.models import Sale, SaleLine, Service
+from catalog.models import Service
+from commerce.models import Sale, SaleLine
 from commerce.pricing import round_money
 from commissions.calculation import Terms, earned
 from commissions.models import CommissionLog, CommissionRule, CommissionRun

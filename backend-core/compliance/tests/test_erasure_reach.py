@@ -14,7 +14,8 @@ from django.utils import timezone
 from stdnum.th import pin
 
 from accounts.validators import national_id_hash
-from commerce.models import Refund, Sale, Service
+from catalog.models import Service
+from commerce.models import Refund, Sale
 from core.crypto import EncryptedField
 from core.roles import Role
 from core.tenancy import clinic_context

@@ -8,7 +8,7 @@ import pytest
 from django.db import DatabaseError, IntegrityError, connection, transaction
 
 from accounts.models import Clinic, Membership
-from commerce.models import Service
+from catalog.models import Service
 from compliance.models import (
     AuditEvent,
     ClinicEvent,

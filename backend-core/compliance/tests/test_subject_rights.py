@@ -10,7 +10,8 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from accounts.tests.factories import ClinicFactory, MembershipFactory
-from commerce.models import Sale, Service, StockMovement
+from catalog.models import Service
+from commerce.models import Sale, StockMovement
 from compliance.models import AuditEvent, DataSubjectRequest
 from compliance.subject_rights import patient_export_document
 from core.roles import Role

@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "core",
     "accounts",
     "notifications",
+    "catalog",
     "patients",
     "commerce",
     "commissions",

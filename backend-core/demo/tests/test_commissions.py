@@ -1,6 +1,6 @@
 from decimal import Decimal
 
-from commerce.models import Service
+from catalog.models import Service
 from commerce.services import CartLine, sale_checkout
 from commissions.models import CommissionLog, CommissionRule, CommissionRun
 from commissions.tests.factories import at, service

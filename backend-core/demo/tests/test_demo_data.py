@@ -18,6 +18,7 @@ from stdnum.th import pin
 
 from accounts.models import Clinic, Membership, Organization, ProfessionalLicence, User
 from accounts.validators import normalize_phone
+from catalog.models import Service
 from commerce.models import (
     CourseBalance,
     Invoice,
@@ -25,7 +26,6 @@ from commerce.models import (
     Payment,
     Refund,
     Sale,
-    Service,
     StockLot,
     StockMovement,
 )

@@ -8,7 +8,7 @@ from datetime import date
 from django.utils import timezone
 
 from accounts.models import Clinic, User
-from commerce.models import Service
+from catalog.models import Service
 from emr.models import (
     ClinicalNote,
     ConsentFormSignature,

@@ -10,6 +10,7 @@ from django.db import connection
 from django.utils import timezone
 from PIL import Image
 
+from catalog.tests import factories as catalog_factories
 from commerce.models import Invoice, StockMovement
 from commerce.tests import factories as commerce_factories
 from compliance.models import AuditEvent
@@ -470,7 +471,7 @@ def stock(world):
     """A filler with two lots at clinic A: one expiring in 30 days (1 syringe), one in a
     year (5 syringes)."""
     owner = world.a.user(Role.OWNER)
-    filler = commerce_factories.product(world.a.clinic, owner)
+    filler = catalog_factories.product(world.a.clinic, owner)
     soon = commerce_factories.lot(world.a.clinic, owner, filler, "SOON-1", "1", expires_in_days=30)
     later = commerce_factories.lot(world.a.clinic, owner, filler, "LATER-2", "5", expires_in_days=365)
     return filler, soon, later
@@ -548,7 +549,7 @@ def test_an_expired_lot_or_another_clinics_product_is_refused(api, world, stock)
         format="json",
     )
     assert error_fields(expired) == {"products.0.lot"}
-    foreign = commerce_factories.product(world.b.clinic, world.b.user(Role.OWNER))
+    foreign = catalog_factories.product(world.b.clinic, world.b.user(Role.OWNER))
     response = client.post(
         url, {"products": [{"product_id": str(foreign.pk), "quantity": "1"}]}, format="json"
     )
@@ -567,7 +568,7 @@ def test_products_of_a_planned_session_are_refused(api, world, stock):
 
 def test_face_chart_points_name_products_and_lots_of_the_clinic(api, world, stock):
     filler, soon, _later = stock
-    other = commerce_factories.product(world.a.clinic, world.a.user(Role.OWNER), name="Toxin vial")
+    other = catalog_factories.product(world.a.clinic, world.a.user(Role.OWNER), name="Toxin vial")
     client = as_role(api, world.a)
     session = world.a.clinical.session
     good = {"x": 0.5, "y": 0.5, "product": str(filler.pk), "lot": str(soon.pk), "units": "0.5", "unit": "ml"}

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from commerce.models import Service
+from catalog.models import Service
 
 
 @admin.register(Service)

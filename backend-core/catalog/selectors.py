@@ -1,0 +1,28 @@
+"""Reads of the catalog. Every function reads the current clinic's rows (tenant-local
+managers) and returns querysets."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django.db.models import DecimalField, QuerySet, Sum, Value
+from django.db.models.functions import Coalesce
+
+from catalog.models import Course, Product, Service
+
+ZERO = Value(Decimal(0), output_field=DecimalField(max_digits=14, decimal_places=3))
+
+
+def service_list() -> QuerySet[Service]:
+    """The current clinic's services, by category then name, with their materials."""
+    return Service.objects.prefetch_related("materials").order_by("category", "name")
+
+
+def product_list() -> QuerySet[Product]:
+    """Products by name, each annotated with ``on_hand`` (all lots, expired included; the
+    lots are ``commerce.StockLot``, reached by their reverse relation ``lots``)."""
+    return Product.objects.annotate(on_hand=Coalesce(Sum("lots__quantity_on_hand"), ZERO)).order_by("name")
+
+
+def course_list() -> QuerySet[Course]:
+    return Course.objects.prefetch_related("items__service").order_by("name")

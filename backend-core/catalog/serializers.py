@@ -1,0 +1,157 @@
+"""Input and output shapes of the catalog API. Money is a decimal string with its ISO
+4217 currency; quantities are decimal strings in the item's unit."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from rest_framework import serializers
+
+from catalog.models import Course, Product, Service, ServiceMaterial
+from core.fields import MoneyField
+
+
+class QuantityField(serializers.DecimalField):
+    """A quantity as a decimal string (``"1"``, ``"0.5"``), three decimals at most."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("max_digits", 12)
+        kwargs.setdefault("decimal_places", 3)
+        super().__init__(**kwargs)
+
+
+class PartialInput(serializers.Serializer[Any]):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs["partial"] = True
+        super().__init__(*args, **kwargs)
+
+
+class ServiceMaterialSerializer(serializers.ModelSerializer[ServiceMaterial]):
+    class Meta:
+        model = ServiceMaterial
+        fields = ["product", "quantity"]
+
+
+class ServiceSerializer(serializers.ModelSerializer[Service]):
+    materials = ServiceMaterialSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Service
+        fields = [
+            "id",
+            "name",
+            "category",
+            "description",
+            "unit",
+            "price",
+            "currency",
+            "duration_minutes",
+            "buffer_minutes",
+            "requires_consent",
+            "is_active",
+            "materials",
+            "created_at",
+        ]
+        read_only_fields = fields
+
+
+class MaterialInput(serializers.Serializer[Any]):
+    product_id = serializers.UUIDField()
+    quantity = QuantityField(min_value=Decimal("0.001"))
+
+
+class ServiceInputSerializer(serializers.Serializer[Any]):
+    name = serializers.CharField(max_length=200)
+    category = serializers.ChoiceField(choices=Service.Category.choices)
+    description = serializers.CharField(required=False, allow_blank=True)
+    unit = serializers.ChoiceField(choices=Service.Unit.choices, required=False)
+    price = MoneyField(min_value=Decimal(0), help_text="Decimal string, clinic currency")
+    duration_minutes = serializers.IntegerField(min_value=5, max_value=720)
+    buffer_minutes = serializers.IntegerField(min_value=0, max_value=240, required=False)
+    requires_consent = serializers.BooleanField(required=False)
+    materials = MaterialInput(many=True, required=False, help_text="What one unit of the service consumes")
+
+
+class ServiceUpdateSerializer(PartialInput, ServiceInputSerializer):
+    is_active = serializers.BooleanField(required=False)
+
+
+class ProductSerializer(serializers.ModelSerializer[Product]):
+    on_hand = QuantityField(read_only=True, help_text="Sum over all lots (product unit)")
+
+    class Meta:
+        model = Product
+        fields = [
+            "id",
+            "name",
+            "kind",
+            "unit",
+            "sku",
+            "registration_number",
+            "manufacturer",
+            "price",
+            "currency",
+            "low_stock_threshold",
+            "is_active",
+            "on_hand",
+            "created_at",
+        ]
+        read_only_fields = fields
+
+
+class ProductInputSerializer(serializers.Serializer[Any]):
+    name = serializers.CharField(max_length=200)
+    kind = serializers.ChoiceField(choices=Product.Kind.choices)
+    unit = serializers.ChoiceField(choices=Product.Unit.choices, required=False)
+    sku = serializers.CharField(max_length=64, required=False, allow_blank=True)
+    registration_number = serializers.CharField(
+        max_length=50, required=False, allow_blank=True, help_text="ANVISA: 11 or 13 digits (Brazil)"
+    )
+    manufacturer = serializers.CharField(max_length=200, required=False, allow_blank=True)
+    price = MoneyField(min_value=Decimal(0), required=False)
+    low_stock_threshold = QuantityField(min_value=Decimal(0), required=False)
+
+
+class ProductUpdateSerializer(PartialInput, ProductInputSerializer):
+    is_active = serializers.BooleanField(required=False)
+
+
+class CourseItemOutput(serializers.Serializer[Any]):
+    service_id = serializers.UUIDField()
+    service_name = serializers.CharField(source="service.name")
+    sessions = serializers.IntegerField()
+
+
+class CourseSerializer(serializers.ModelSerializer[Course]):
+    items = CourseItemOutput(many=True, read_only=True)
+    sessions_total = serializers.IntegerField(read_only=True)
+
+    class Meta:
+        model = Course
+        fields = [
+            "id",
+            "name",
+            "description",
+            "price",
+            "currency",
+            "validity_days",
+            "is_active",
+            "items",
+            "sessions_total",
+            "created_at",
+        ]
+        read_only_fields = fields
+
+
+class CourseItemInput(serializers.Serializer[Any]):
+    service_id = serializers.UUIDField()
+    sessions = serializers.IntegerField(min_value=1, max_value=100)
+
+
+class CourseInputSerializer(serializers.Serializer[Any]):
+    name = serializers.CharField(max_length=200)
+    description = serializers.CharField(required=False, allow_blank=True)
+    price = MoneyField(min_value=Decimal(0))
+    validity_days = serializers.IntegerField(min_value=1, max_value=3650)
+    items = CourseItemInput(many=True)
