@@ -8,9 +8,9 @@ import pytest
 
 from accounts.models import Clinic
 from accounts.tests.factories import ClinicFactory, MembershipFactory, tokens_for
+from catalog.tests import factories as catalog_factories
 from commerce.models import Invoice, Sale, StockLot
 from commerce.services import settings_for
-from commerce.tests import factories as commerce_factories
 from core.roles import Role
 from core.tenancy import clinic_context
 
@@ -148,8 +148,8 @@ def test_transfer_goes_only_to_a_sister_clinic_where_the_caller_may_transfer_sto
     MembershipFactory(user=owner, clinic=world.b.clinic, role=Role.OWNER)  # another organization
     same = {"unit": a.product.unit, "registration_number": a.product.registration_number}
     there, at_desk = (
-        commerce_factories.product(sister, owner, **same),
-        commerce_factories.product(fronted, owner, **same),
+        catalog_factories.product(sister, owner, **same),
+        catalog_factories.product(fronted, owner, **same),
     )
     client = api(owner, a.clinic)
 
