@@ -18,7 +18,7 @@ class CommissionEventLineSerializer(serializers.Serializer[CommissionLog]):
 
     id = serializers.UUIDField()
     sale_line_id = serializers.UUIDField(allow_null=True)
-    line_description = serializers.CharField(source="sale_line.description", default=None, allow_null=True)
+    line_description = serializers.CharField(source="sale_line.description", allow_null=True)
     practitioner_id = serializers.UUIDField()
     practitioner_name = serializers.CharField(source="practitioner.full_name")
     kind = serializers.ChoiceField(choices=CommissionLog.Kind.choices)

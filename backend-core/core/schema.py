@@ -137,7 +137,6 @@ def add_event_components(result: dict[str, Any], generator: Any, **kwargs: Any) 
         "oneOf": [{"$ref": ref} for ref in envelopes.values()],
         "discriminator": {"propertyName": "type", "mapping": envelopes},
     }
-    result["components"]["schemas"] = dict(sorted(schemas.items()))
     return result
 
 
