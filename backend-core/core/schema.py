@@ -121,8 +121,8 @@ def add_event_components(result: dict[str, Any], generator: Any, **kwargs: Any) 
 
     schema = AutoSchema()
     schema.registry = generator.registry
-    schema.method, schema.view = "GET", APIView()
-    schema.view.request = None
+    # A serializer resolved outside any operation: a response, of no view or request.
+    schema.method, schema.view = "GET", APIView(request=None)
     schemas = result.setdefault("components", {}).setdefault("schemas", {})
     envelopes: dict[str, str] = {}
     for event_type, serializer in sorted(event_data_serializers().items()):
