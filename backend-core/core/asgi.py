@@ -16,8 +16,11 @@ from channels.security.websocket import AllowedHostsOriginValidator  # noqa: E40
 from django.urls import path  # noqa: E402
 
 from core.consumers import ClinicEventsConsumer  # noqa: E402
+from core.realtime import socket_sweeps, sockets_served_here  # noqa: E402
 
-application = ProtocolTypeRouter(
+sockets_served_here()
+
+router = ProtocolTypeRouter(
     {
         "http": django_asgi_app,
         "websocket": AllowedHostsOriginValidator(
@@ -25,3 +28,38 @@ application = ProtocolTypeRouter(
         ),
     }
 )
+
+
+async def _sweep_forever() -> None:
+    """The embedded profile's in-memory channel layer reaches only this process: every
+    second, publish here what the worker recorded (``core.realtime.socket_sweeps``)."""
+    import asyncio
+    import logging
+
+    from asgiref.sync import sync_to_async
+
+    while True:
+        for sweep in socket_sweeps():
+            try:
+                await sync_to_async(sweep)()
+            except Exception:
+                logging.getLogger(__name__).exception("live event sweep failed")
+        await asyncio.sleep(1)
+
+
+_sweeping: list[object] = []
+
+
+async def application(scope: dict, receive: object, send: object) -> None:
+    """The router, and with the in-memory channel layer the sweep, started with the
+    first connection (in the server's event loop, where the layer's queues live)."""
+    import asyncio
+
+    from channels.layers import InMemoryChannelLayer, get_channel_layer
+
+    if not _sweeping and scope["type"] in ("http", "websocket"):
+        if isinstance(get_channel_layer(), InMemoryChannelLayer):
+            _sweeping.append(asyncio.get_running_loop().create_task(_sweep_forever()))
+        else:
+            _sweeping.append(None)
+    await router(scope, receive, send)

@@ -60,6 +60,39 @@ def sessions_ended_publish(*, session_ids: Iterable[UUID | str], reason: str) ->
         transaction.on_commit(send, robust=True)
 
 
+# -------------------------------------------- the embedded profile's in-memory channel layer
+
+_serving_sockets = False
+_socket_sweeps: list[Callable[[], object]] = []
+
+
+def sockets_served_here() -> None:
+    """Called by the ASGI entry point: this process holds the clinics' sockets."""
+    global _serving_sockets
+    _serving_sockets = True
+
+
+def channel_layer_reaches_sockets() -> bool:
+    """Whether a group send from this process reaches the sockets: always with a shared
+    layer (Redis); with the embedded profile's in-memory layer only in the process that
+    serves them (not in the Celery worker or a management command)."""
+    from channels.layers import InMemoryChannelLayer
+
+    return _serving_sockets or not isinstance(get_channel_layer(), InMemoryChannelLayer)
+
+
+def socket_sweep_register(sweep: Callable[[], object]) -> None:
+    """Register ``sweep`` (the outbox relay) to run every second in the process serving
+    the sockets when the channel layer is in-memory (``core.asgi``): it publishes what
+    other processes recorded but could not send there."""
+    if sweep not in _socket_sweeps:
+        _socket_sweeps.append(sweep)
+
+
+def socket_sweeps() -> list[Callable[[], object]]:
+    return list(_socket_sweeps)
+
+
 # ------------------------------------------------------------------ the declared event types
 
 

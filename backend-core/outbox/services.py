@@ -37,6 +37,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from core.realtime import channel_layer_reaches_sockets
 from core.tasks import task_send_after_commit
 from outbox.models import OutboxEvent
 from outbox.publishers import Publisher, configured_publishers
@@ -87,6 +88,8 @@ class _PublishRecorded:
         self.sequences: list[int] = []
 
     def __call__(self) -> None:
+        if not channel_layer_reaches_sockets():
+            return  # the embedded profile's worker: the web process's sweep sends them
         if not outbox_events_publish(sequences=self.sequences):
             _relay_soon()
 
@@ -145,7 +148,11 @@ def outbox_relay_run(*, publishers: Sequence[Publisher] | None = None, batch_siz
     """Publish unpublished events in order; returns how many were marked published.
 
     One relay runs at a time (a cache lock with a timeout, so a dead relay does not
-    block the next one for long); a second caller returns 0 at once."""
+    block the next one for long); a second caller returns 0 at once. A process whose
+    channel layer does not reach the sockets (the embedded profile's worker) returns 0:
+    the process that serves them sweeps (``core.realtime.socket_sweep_register``)."""
+    if not channel_layer_reaches_sockets():
+        return 0
     sinks = list(configured_publishers() if publishers is None else publishers)
     token = uuid.uuid4().hex
     if not cache.add(RELAY_LOCK_KEY, token, timeout=settings.OUTBOX_RELAY_LOCK_SECONDS):

@@ -14,8 +14,10 @@ from outbox.services import RELAY_LOCK_KEY, outbox_event_record, outbox_relay_ru
 
 
 @pytest.fixture(autouse=True)
-def _in_memory_layer(settings):
+def _in_memory_layer(settings, monkeypatch):
+    """The embedded profile's layer, in the process that serves the sockets."""
     settings.CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
+    monkeypatch.setattr("core.realtime._serving_sockets", True)
 
 
 class FakeProducer:
@@ -166,3 +168,20 @@ def test_what_the_sinks_refuse_after_commit_is_left_to_the_sweep_in_order(
     healthy, producer = _kafka()
     assert outbox_relay_run(publishers=[healthy]) == 2
     assert [e["type"] for _t, _k, e, _h in producer.log] == ["com.aesthetix.first", "com.aesthetix.second"]
+
+
+def test_with_the_in_memory_layer_only_the_process_serving_the_sockets_publishes(
+    world, django_capture_on_commit_callbacks, monkeypatch
+):
+    """The embedded profile's worker leaves its events to the web process's sweep
+    (``core.asgi``): sent from the worker they would reach no socket."""
+    monkeypatch.setattr("core.realtime._serving_sockets", False)
+    kafka, producer = _kafka()
+    monkeypatch.setattr("outbox.services.configured_publishers", lambda: [kafka])
+    with django_capture_on_commit_callbacks(execute=True):
+        _record(world.a.clinic, 2)
+    assert outbox_relay_run() == 0
+    assert producer.log == [] and OutboxEvent.objects.filter(published_at__isnull=True).count() == 2
+
+    monkeypatch.setattr("core.realtime._serving_sockets", True)  # the web process
+    assert outbox_relay_run() == 2
