@@ -162,6 +162,8 @@ def test_cashier_sells_a_course_and_a_product_and_sees_the_commission_split_live
     second.get_by_test_id("payment-rest").click()
     second.get_by_test_id("payment-reference").locator("input").fill("PP-E2E-0001")
     page.evaluate("window.__samePage = true")
+    status_reads: list[str] = []
+    page.on("request", lambda r: status_reads.append(r.url) if "/commission-status/" in r.url else None)
     confirm = page.get_by_test_id("checkout-confirm")
     confirm.dblclick()  # a double click sells once
     receipt = page.get_by_test_id("receipt")
@@ -175,6 +177,9 @@ def test_cashier_sells_a_course_and_a_product_and_sees_the_commission_split_live
     expect(badge.get_by_test_id("commission-line")).to_have_count(2)
     expect(badge).to_contain_text(practitioner or "")
     assert page.evaluate("window.__samePage") is True  # no reload on the way
+    # The split came with the commission.calculated event: the badge read the status once
+    # at first and once as its socket opened, and did not poll (the socket was up).
+    assert len(status_reads) <= 2, status_reads
     watched.shot("pos-04-commission-split")
 
     after = cashier.get("/api/v1/commerce/sales", params={"patient": patient["id"]}).json()

@@ -31,6 +31,12 @@ from rest_framework_simplejwt.token_blacklist.models import BlacklistedToken
 from rest_framework_simplejwt.tokens import RefreshToken
 
 from accounts.authentication import SESSION_END_MESSAGES, session_end_reason
+from accounts.events import (
+    MEMBERSHIP_CREATED,
+    MEMBERSHIP_UPDATED,
+    MembershipCreatedEventDataSerializer,
+    MembershipUpdatedEventDataSerializer,
+)
 from accounts.models import (
     Clinic,
     Invite,
@@ -53,12 +59,13 @@ from core.exceptions import (
     TooManyRequests,
     ValidationFailed,
 )
-from core.realtime import clinic_event_publish, sessions_ended_publish
+from core.realtime import sessions_ended_publish
 from core.roles import MANAGERS, Role
 from core.services import model_save
 from core.tasks import enqueue_on_commit
 from notifications.services import message_send
 from notifications.templates import render
+from outbox.services import outbox_event_record
 
 # ---------------------------------------------------------------------------- identity
 
@@ -331,10 +338,11 @@ def membership_update(
         # A removed role ends the member's sessions, and with them their sockets: what
         # they were let see and do was decided under the old role (ASVS 5.0 V7.4.2).
         user_sessions_end(user=locked.user, reason="membership_ended")
-    clinic_event_publish(
+    outbox_event_record(
         clinic_id=locked.clinic_id,
-        event_type="membership.updated",
-        data={"id": str(locked.pk), "role": locked.role, "is_active": locked.is_active},
+        type=MEMBERSHIP_UPDATED,
+        subject=f"membership/{locked.pk}",
+        data=MembershipUpdatedEventDataSerializer(locked).data,
     )
     return locked
 
@@ -440,10 +448,11 @@ def invite_accept(
     membership = membership_create(clinic=invite.clinic, user=member, role=invite.role)
     invite.accepted_at, invite.accepted_by = timezone.now(), member
     model_save(invite, update_fields=["accepted_at", "accepted_by"])
-    clinic_event_publish(
+    outbox_event_record(
         clinic_id=invite.clinic_id,
-        event_type="membership.created",
-        data={"id": str(membership.pk), "role": membership.role},
+        type=MEMBERSHIP_CREATED,
+        subject=f"membership/{membership.pk}",
+        data=MembershipCreatedEventDataSerializer(membership).data,
     )
     return membership
 

@@ -6,4 +6,4 @@ class CommerceConfig(AppConfig):
     verbose_name = "Stock, sales and payments"
 
     def ready(self) -> None:
-        from commerce import receivers  # noqa: F401  (connects the outbox receivers)
+        from commerce import receivers  # noqa: F401  (connects the signal receivers)

@@ -255,8 +255,8 @@ class CourseBalance(ClinicScopedModel):
 
 class CourseRedemption(ClinicScopedModel):
     """One session taken from a balance; ``reversed_at`` is set when it is given back.
-    Saving a new row records the ``com.aesthetix.course_balance.deducted`` outbox event
-    (``commerce.receivers``)."""
+    ``course_balance_redeem`` records the ``com.aesthetix.course_balance.deducted`` outbox event
+    with each new row."""
 
     balance = models.ForeignKey(CourseBalance, on_delete=models.PROTECT, related_name="redemptions")
     service = models.ForeignKey(Service, on_delete=models.PROTECT, null=True, blank=True, related_name="+")

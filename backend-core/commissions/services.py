@@ -19,12 +19,13 @@ from commerce.models import Refund, Sale, SaleLine
 from commerce.pricing import allocate, round_money
 from commissions import calculation, selectors
 from commissions.calculation import Terms
+from commissions.events import COMMISSION_CALCULATED, CommissionCalculatedEventDataSerializer
 from commissions.models import CommissionLog, CommissionRule, CommissionRun
 from compliance.services import audit_changes, audit_event_record
 from core.exceptions import ValidationFailed
-from core.realtime import clinic_event_publish
 from core.services import model_save
 from core.tasks import enqueue_on_commit
+from outbox.services import outbox_event_record
 
 
 class CommissionRuleFields(TypedDict, total=False):
@@ -349,24 +350,11 @@ def _running_volumes(
 
 def _publish(sale: Sale, run: CommissionRun) -> None:
     status = selectors.sale_commission_status(sale=sale)
-    clinic_event_publish(
+    outbox_event_record(
         clinic_id=sale.clinic_id,
-        event_type="commission.calculated",
-        data={
-            "sale_id": str(sale.pk),
-            "status": run.status,
-            "total": str(status["total"]),
-            "currency": sale.currency,
-            "lines": [
-                {
-                    "sale_line_id": str(log.sale_line_id),
-                    "practitioner_id": str(log.practitioner_id),
-                    "kind": log.kind,
-                    "amount": str(log.amount),
-                }
-                for log in status["lines"]
-            ],
-        },
+        type=COMMISSION_CALCULATED,
+        subject=f"sale/{sale.pk}",
+        data=CommissionCalculatedEventDataSerializer({**status, "status": run.status}).data,
     )
 
 

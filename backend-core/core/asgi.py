@@ -1,6 +1,9 @@
 """ASGI entry point: HTTP through Django, WebSockets through Channels."""
 
+import asyncio
+import logging
 import os
+from typing import Any
 
 from django.core.asgi import get_asgi_application
 
@@ -11,13 +14,18 @@ from core.checks import refuse_published_keys  # noqa: E402
 
 refuse_published_keys()
 
+from asgiref.sync import sync_to_async  # noqa: E402
+from channels.layers import InMemoryChannelLayer, get_channel_layer  # noqa: E402
 from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
 from channels.security.websocket import AllowedHostsOriginValidator  # noqa: E402
 from django.urls import path  # noqa: E402
 
 from core.consumers import ClinicEventsConsumer  # noqa: E402
+from core.realtime import socket_sweeps, sockets_served_here  # noqa: E402
 
-application = ProtocolTypeRouter(
+sockets_served_here()
+
+router = ProtocolTypeRouter(
     {
         "http": django_asgi_app,
         "websocket": AllowedHostsOriginValidator(
@@ -25,3 +33,27 @@ application = ProtocolTypeRouter(
         ),
     }
 )
+
+
+logger = logging.getLogger(__name__)
+_sweeping: list[asyncio.Task[None]] = []
+
+
+async def _sweep_forever() -> None:
+    """The embedded profile's in-memory channel layer reaches only this process: every
+    second, publish here what the worker recorded (``core.realtime.socket_sweeps``)."""
+    while True:
+        for sweep in socket_sweeps():
+            try:
+                await sync_to_async(sweep)()
+            except Exception:
+                logger.exception("live event sweep failed")
+        await asyncio.sleep(1)
+
+
+async def application(scope: dict[str, Any], receive: Any, send: Any) -> None:
+    """The router; with the in-memory channel layer also the sweep, started with the
+    first connection in the server's event loop (where the layer's queues live)."""
+    if not _sweeping and isinstance(get_channel_layer(), InMemoryChannelLayer):
+        _sweeping.append(asyncio.get_running_loop().create_task(_sweep_forever()))
+    await router(scope, receive, send)

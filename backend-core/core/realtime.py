@@ -1,10 +1,9 @@
 """Live events to the browsers of one clinic (Channels group ``clinic.<clinic_id>``), who
 may see which event, and the message that closes the sockets of an ended session.
 
-Events are sent after the surrounding transaction commits, so a rolled-back write never
-reaches a screen. Message shape on the socket::
-
-    {"type": "<event.type>", "clinic_id": "<uuid>", "data": {...}}
+Domain events reach the group only through the outbox (``outbox.services``: recorded in
+the service's transaction, published after commit) as the CloudEvents envelope of
+``outbox.models.OutboxEvent.envelope``; the socket sends that envelope on.
 
 A socket sees an event only when the member's role may read the same data over REST
 (``EVENT_AUDIENCES``, checked by ``core.consumers`` before every delivery); an event type
@@ -16,6 +15,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cache
+from importlib import import_module
+from importlib.util import find_spec
+from pathlib import Path
 from typing import Any
 from uuid import UUID
 
@@ -35,31 +38,15 @@ def session_group(session_id: UUID | str) -> str:
     return f"session.{session_id}"
 
 
-def clinic_event_publish(*, clinic_id: UUID | str, event_type: str, data: dict[str, Any]) -> None:
-    """Publish ``event_type`` with JSON-serializable ``data`` to the clinic after commit.
-
-    Best effort: a channel layer that cannot take it (Redis down) is logged, not raised,
-    so the committed work it reports stands (a commission calculated is not marked
-    failed because a screen could not be told)."""
-
-    def send() -> None:
-        layer = get_channel_layer()
-        if layer is None:
-            return
-        async_to_sync(layer.group_send)(
-            clinic_group(clinic_id),
-            {
-                "type": "clinic.event",
-                "event": {"type": event_type, "clinic_id": str(clinic_id), "data": data},
-            },
-        )
-
-    transaction.on_commit(send, robust=True)
-
-
 def sessions_ended_publish(*, session_ids: Iterable[UUID | str], reason: str) -> None:
     """After commit, tell the sockets of each session that it ended; they send
-    ``{"type": "session.ended", "reason": reason}`` and close with 4401."""
+    ``{"type": "session.ended", "reason": reason}`` and close with 4401.
+
+    A control message to the sockets, not a domain event: it goes straight to the
+    sessions' groups, not through the outbox. Nothing outside this process consumes it
+    (no Kafka), it is addressed to sockets rather than to a clinic, and a socket that
+    misses it still ends on its next event, which rechecks the session
+    (``core.consumers``)."""
     groups = [session_group(session_id) for session_id in session_ids]
 
     def send() -> None:
@@ -71,6 +58,67 @@ def sessions_ended_publish(*, session_ids: Iterable[UUID | str], reason: str) ->
 
     if groups:
         transaction.on_commit(send, robust=True)
+
+
+# -------------------------------------------- the embedded profile's in-memory channel layer
+
+_serving_sockets = False
+_socket_sweeps: list[Callable[[], object]] = []
+
+
+def sockets_served_here() -> None:
+    """Called by the ASGI entry point: this process holds the clinics' sockets."""
+    global _serving_sockets
+    _serving_sockets = True
+
+
+def channel_layer_reaches_sockets() -> bool:
+    """Whether a group send from this process reaches the sockets: always with a shared
+    layer (Redis); with the embedded profile's in-memory layer only in the process that
+    serves them (not in the Celery worker or a management command)."""
+    from channels.layers import InMemoryChannelLayer
+
+    return _serving_sockets or not isinstance(get_channel_layer(), InMemoryChannelLayer)
+
+
+def socket_sweep_register(sweep: Callable[[], object]) -> None:
+    """Register ``sweep`` (the outbox relay) to run every second in the process serving
+    the sockets when the channel layer is in-memory (``core.asgi``): it publishes what
+    other processes recorded but could not send there."""
+    if sweep not in _socket_sweeps:
+        _socket_sweeps.append(sweep)
+
+
+def socket_sweeps() -> list[Callable[[], object]]:
+    return list(_socket_sweeps)
+
+
+# ------------------------------------------------------------------ the declared event types
+
+
+@cache
+def event_data_serializers() -> Mapping[str, type[Any]]:
+    """``{event type: serializer of its data}`` over the project's installed apps'
+    ``events`` modules (their ``EVENTS`` mapping): the one declaration of each event's ``data``, used by
+    the services that record the event and by the OpenAPI components
+    (``core.schema.add_event_components``). A type declared twice raises
+    ``ImproperlyConfigured``."""
+    from django.apps import apps
+    from django.conf import settings
+    from django.core.exceptions import ImproperlyConfigured
+
+    declared: dict[str, type[Any]] = {}
+    for config in apps.get_app_configs():
+        if (
+            not Path(config.path).is_relative_to(settings.BASE_DIR)
+            or find_spec(f"{config.name}.events") is None
+        ):
+            continue
+        for event_type, serializer in getattr(import_module(f"{config.name}.events"), "EVENTS", {}).items():
+            if event_type in declared:
+                raise ImproperlyConfigured(f"Event type {event_type} is declared twice.")
+            declared[event_type] = serializer
+    return declared
 
 
 # ------------------------------------------------------------------ who sees which event
@@ -125,7 +173,7 @@ EVENT_AUDIENCES: Mapping[str, EventAudience] = {
 
 
 def event_for_member(event: Mapping[str, Any], *, role: str, user_id: str) -> dict[str, Any] | None:
-    """What a member with ``role`` may see of a socket ``event`` (``{"type", "clinic_id",
+    """What a member with ``role`` may see of an event envelope (``{"id", "type", ...,
     "data"}``): the event, their own part of it, or ``None``. Unknown types: ``None``."""
     audience = EVENT_AUDIENCES.get(str(event.get("type")))
     if audience is None:

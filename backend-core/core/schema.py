@@ -69,6 +69,77 @@ def add_problem_responses(
     return result
 
 
+def _event_component_name(event_type: str) -> str:
+    """``appointment.created`` → ``AppointmentCreatedEvent``;
+    ``com.aesthetix.course_balance.deducted`` → ``CourseBalanceDeductedEvent``."""
+    words = event_type.removeprefix("com.aesthetix.").replace("_", ".").split(".")
+    return "".join(word.capitalize() for word in words) + "Event"
+
+
+def _envelope_schema(event_type: str, data_ref: dict[str, str]) -> dict[str, Any]:
+    text, uuid = {"type": "string"}, {"type": "string", "format": "uuid"}
+    return {
+        "type": "object",
+        "description": f"The ``{event_type}`` event as the clinic's socket and Kafka carry it.",
+        "required": [
+            "specversion",
+            "id",
+            "type",
+            "source",
+            "subject",
+            "time",
+            "datacontenttype",
+            "sequence",
+            "clinic",
+            "clinicid",
+            "data",
+        ],
+        "properties": {
+            "specversion": {"type": "string", "enum": ["1.0"]},
+            "id": {**uuid, "description": "Unique per event: de-duplicate by it"},
+            "type": {"type": "string", "enum": [event_type]},
+            "source": text,
+            "subject": {**text, "description": "What it is about, e.g. appointment/<uuid>"},
+            "time": {"type": "string", "format": "date-time"},
+            "datacontenttype": {"type": "string", "enum": ["application/json"]},
+            "sequence": {**text, "description": "Order of recording (the outbox key), as a string"},
+            "clinic": uuid,
+            "clinicid": {**uuid, "description": "The same as clinic (older Kafka consumers read it)"},
+            "data": data_ref,
+        },
+    }
+
+
+def add_event_components(result: dict[str, Any], generator: Any, **kwargs: Any) -> dict[str, Any]:
+    """drf-spectacular postprocessing hook: the live events as components, so the front
+    end's types are generated like the REST ones. Per event type ``<Type>Event`` (the
+    CloudEvents envelope of ``outbox.models.OutboxEvent.envelope``, ``type`` a single
+    value) with its ``data`` from the serializer declared in the app's ``events`` module
+    (``core.realtime.event_data_serializers``), and ``RealtimeEvent``: any of them,
+    discriminated by ``type``. Adds components only; paths are untouched."""
+    from core.realtime import event_data_serializers
+
+    schema = AutoSchema()
+    schema.registry = generator.registry
+    # A serializer resolved outside any operation: a response, of no view or request.
+    schema.method, schema.view = "GET", APIView(request=None)
+    schemas = result.setdefault("components", {}).setdefault("schemas", {})
+    envelopes: dict[str, str] = {}
+    for event_type, serializer in sorted(event_data_serializers().items()):
+        data = schema.resolve_serializer(serializer, "response")
+        name = _event_component_name(event_type)
+        schemas[name] = _envelope_schema(event_type, data.ref)
+        envelopes[event_type] = f"#/components/schemas/{name}"
+    for name, component in generator.registry.build({}).get("schemas", {}).items():
+        schemas.setdefault(name, component)
+    schemas["RealtimeEvent"] = {
+        "description": "A live event of the clinic (WebSocket /ws/clinic/), one of the types.",
+        "oneOf": [{"$ref": ref} for ref in envelopes.values()],
+        "discriminator": {"propertyName": "type", "mapping": envelopes},
+    }
+    return result
+
+
 class AutoSchema(openapi.AutoSchema):
     """drf-spectacular's schema, plus the ``X-Clinic-Id`` header on every operation of a
     ``ClinicScopedViewSet`` (required there; the 404/400 it causes are documented)."""

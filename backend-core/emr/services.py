@@ -29,10 +29,10 @@ from compliance.services import audit_event_record
 from core.context import audit_context_get
 from core.exceptions import Conflict, PermissionDeniedError, ValidationFailed
 from core.objectstore import ObjectChanged, PresignedPost, object_store
-from core.realtime import clinic_event_publish
 from core.services import model_save
 from core.tasks import enqueue_on_commit
 from emr import charting, selectors, tasks
+from emr.events import VISIT_COMPLETED, VISIT_OPENED, VisitEventDataSerializer
 from emr.imaging import ALLOWED_IMAGE_TYPES, DERIVATIVE_CONTENT_TYPE, ImageRejected, image_prepare
 from emr.models import (
     ClinicalNote,
@@ -47,6 +47,7 @@ from emr.models import (
     TreatmentSession,
     Visit,
 )
+from outbox.services import outbox_event_record
 from patients.models import ClinicPatient, ConsentPurpose
 from patients.selectors import consent_is_granted
 from patients.services import patient_viewed_record
@@ -91,15 +92,11 @@ def _audit(
 
 def _visit_event(visit: Visit, event_type: str) -> None:
     """Schedule-level facts only: the live front desk shows who is in and who is done."""
-    clinic_event_publish(
+    outbox_event_record(
         clinic_id=visit.clinic_id,
-        event_type=event_type,
-        data={
-            "id": str(visit.pk),
-            "patient_id": str(visit.patient_id),
-            "appointment_id": str(visit.appointment_id) if visit.appointment_id else None,
-            "status": visit.status,
-        },
+        type=event_type,
+        subject=f"visit/{visit.pk}",
+        data=VisitEventDataSerializer(visit).data,
     )
 
 
@@ -139,7 +136,7 @@ def visit_open(
     except IntegrityError:  # opened meanwhile by the arrival hook or another desk
         return Visit.objects.get(appointment=appointment)
     _audit(clinic=clinic, actor=actor, action="visit.opened", obj=visit)
-    _visit_event(visit, "visit.opened")
+    _visit_event(visit, VISIT_OPENED)
     return visit
 
 
@@ -197,7 +194,7 @@ def visit_complete(*, visit: Visit, actor: User) -> Visit:
     model_save(locked, update_fields=["status", "closed_at"])
     _visit_invoice_draft(locked, actor)
     _audit(clinic=locked.clinic, actor=actor, action="visit.completed", obj=locked)
-    _visit_event(locked, "visit.completed")
+    _visit_event(locked, VISIT_COMPLETED)
     return locked
 
 

@@ -38,7 +38,19 @@ class OutboxEvent(models.Model):
         return f"{self.sequence} {self.type}"
 
     def envelope(self) -> dict[str, object]:
-        """The structured-mode CloudEvents 1.0 JSON envelope of this event."""
+        """The structured-mode CloudEvents 1.0 JSON envelope of this event, the one shape
+        every sink gets (the clinic's sockets and Kafka)::
+
+            {"specversion": "1.0", "id": "<uuid>", "type": "appointment.created",
+             "source": "urn:aesthetix/clinics/<uuid>", "subject": "appointment/<uuid>",
+             "time": "2026-01-31T09:00:00.123456Z", "datacontenttype": "application/json",
+             "sequence": "<outbox key>", "clinic": "<uuid>", "clinicid": "<uuid>",
+             "data": {...}}
+
+        ``data`` has the shape declared for ``type`` in the apps' ``events`` modules
+        (OpenAPI components ``<Type>Event``). ``clinic`` is the clinic's id;
+        ``clinicid`` carries the same for Kafka consumers that read it before
+        ``clinic`` existed."""
         return {
             "specversion": "1.0",
             "id": str(self.event_id),
@@ -48,6 +60,7 @@ class OutboxEvent(models.Model):
             "time": self.time.isoformat().replace("+00:00", "Z"),
             "datacontenttype": "application/json",
             "sequence": str(self.sequence),
+            "clinic": str(self.clinic_id),
             "clinicid": str(self.clinic_id),
             "data": self.data,
         }

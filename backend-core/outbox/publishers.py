@@ -1,8 +1,9 @@
 """Sinks the outbox relay publishes to.
 
 * :class:`ChannelsPublisher` (always on): the clinic's Channels group ``clinic.<id>``,
-  message ``{"type": "clinic.event", "event": {"type", "clinic_id", "data": <envelope>}}``
-  so open screens update live.
+  message ``{"type": "clinic.event", "event": <envelope>}`` (``OutboxEvent.envelope``);
+  each socket sends the envelope on as it is, or the member's own part of it
+  (``core.realtime.event_for_member``), so open screens update live.
 * :class:`KafkaPublisher` (when ``KAFKA_BOOTSTRAP_SERVERS`` is set): topic
   ``KAFKA_EVENTS_TOPIC``, structured-mode CloudEvents JSON value, key = the event's
   subject (events of one subject land on one partition, in order), ``ce_*`` headers.
@@ -39,10 +40,7 @@ class ChannelsPublisher:
             return
         async_to_sync(layer.group_send)(
             clinic_group(event.clinic_id),
-            {
-                "type": "clinic.event",
-                "event": {"type": event.type, "clinic_id": str(event.clinic_id), "data": event.envelope()},
-            },
+            {"type": "clinic.event", "event": event.envelope()},
         )
 
 

@@ -21,11 +21,17 @@ from catalog.models import Service
 from compliance.services import audit_event_record
 from core.exceptions import Conflict, ValidationFailed
 from core.masking import format_phone
-from core.realtime import clinic_event_publish
 from core.services import model_save
 from notifications.services import notification_schedule, notifications_cancel_for_subject
 from notifications.templates import format_local_datetime
+from outbox.services import outbox_event_record
 from patients.models import ClinicPatient
+from scheduling.events import (
+    APPOINTMENT_CANCELLED,
+    APPOINTMENT_CREATED,
+    APPOINTMENT_UPDATED,
+    AppointmentEventDataSerializer,
+)
 from scheduling.models import Appointment, Resource, Room, ScheduleException, StaffSchedule
 from scheduling.selectors import busy_conflicts, practitioner_get, practitioners_of, within_working_hours
 from scheduling.signals import appointment_status_changed
@@ -132,17 +138,11 @@ class AppointmentConflict(Conflict):
 
 
 def _event(appointment: Appointment, event_type: str) -> None:
-    clinic_event_publish(
+    outbox_event_record(
         clinic_id=appointment.clinic_id,
-        event_type=event_type,
-        data={
-            "id": str(appointment.pk),
-            "status": appointment.status,
-            "starts_at": appointment.starts_at.isoformat(),
-            "ends_at": appointment.ends_at.isoformat(),
-            "practitioner_id": str(appointment.practitioner_id),
-            "room_id": str(appointment.room_id) if appointment.room_id else None,
-        },
+        type=event_type,
+        subject=f"appointment/{appointment.pk}",
+        data=AppointmentEventDataSerializer(appointment).data,
     )
 
 
@@ -246,7 +246,7 @@ def appointment_book(
     _save_without_overlap(appointment, exclude_self=False)
     _reminders_schedule(appointment)
     _audit(appointment, actor, "appointment.booked", starts_at=starts_at.isoformat())
-    _event(appointment, "appointment.created")
+    _event(appointment, APPOINTMENT_CREATED)
     return appointment
 
 
@@ -349,7 +349,7 @@ def appointment_reschedule(
     _reminders_cancel(locked)
     _reminders_schedule(locked)
     _audit(locked, actor, "appointment.rescheduled", starts_at=starts_at.isoformat())
-    _event(locked, "appointment.updated")
+    _event(locked, APPOINTMENT_UPDATED)
     return locked
 
 
@@ -391,7 +391,7 @@ def appointment_transition(
     }
     transaction.on_commit(lambda: appointment_status_changed.send(sender=Appointment, **changed))
     _audit(locked, actor, f"appointment.{to_status}")
-    _event(locked, "appointment.cancelled" if to_status == Status.CANCELLED else "appointment.updated")
+    _event(locked, APPOINTMENT_CANCELLED if to_status == Status.CANCELLED else APPOINTMENT_UPDATED)
     return locked
 
 

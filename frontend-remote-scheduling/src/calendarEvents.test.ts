@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { actionsFor, calendarEvents, calendarResources, moveBody, movable, practitionersOf } from './calendarEvents'
+import { actionsFor, calendarEvents, calendarResources, isAppointmentEvent, moveBody, movable, practitionersOf } from './calendarEvents'
 import type { Appointment } from './calendarEvents'
 
 function appointment(overrides: Partial<Appointment> = {}): Appointment {
@@ -96,5 +96,33 @@ describe('a move', () => {
     expect(moveBody(start, 'practitioner', 'doc-2')).toEqual({ starts_at: start, practitioner_id: 'doc-2' })
     expect(moveBody(start, 'room', 'room-2')).toEqual({ starts_at: start, room_id: 'room-2' })
     expect(moveBody(start, 'room', null)).toEqual({ starts_at: start })
+  })
+})
+
+describe('isAppointmentEvent', () => {
+  const envelope = {
+    specversion: '1.0',
+    id: 'e1',
+    source: 'urn:aesthetix/clinics/c1',
+    subject: 'appointment/a1',
+    time: '2026-01-31T09:00:00Z',
+    datacontenttype: 'application/json',
+    sequence: '1',
+    clinic: 'c1',
+    clinicid: 'c1',
+  } as const
+
+  it('takes the appointment events and leaves the others', () => {
+    const data = {
+      id: 'a1',
+      status: 'booked',
+      starts_at: '2026-01-31T09:00:00Z',
+      ends_at: '2026-01-31T09:30:00Z',
+      practitioner_id: 'doc-1',
+      room_id: null,
+    } as const
+    expect(isAppointmentEvent({ ...envelope, type: 'appointment.cancelled', data })).toBe(true)
+    const visit = { id: 'v1', patient_id: 'p1', appointment_id: 'a1', status: 'open' } as const
+    expect(isAppointmentEvent({ ...envelope, type: 'visit.opened', data: visit })).toBe(false)
   })
 })

@@ -1,4 +1,4 @@
-import type { Schemas } from '@aesthetix/api-client'
+import type { ClinicEvent, ClinicEventOf, ClinicEventType, Schemas } from '@aesthetix/api-client'
 import type { EventInput } from '@fullcalendar/core'
 import type { ResourceInput } from '@fullcalendar/resource'
 
@@ -97,4 +97,16 @@ export function moveBody(startsAt: string, mode: ColumnMode, resourceId: string 
   return mode === 'practitioner'
     ? { starts_at: startsAt, practitioner_id: resourceId }
     : { starts_at: startsAt, room_id: resourceId }
+}
+
+/** The live events that change the calendar (the socket's `appointment.*` events). */
+export type AppointmentClinicEvent = ClinicEventOf<'appointment.created' | 'appointment.updated' | 'appointment.cancelled'>
+const APPOINTMENT_EVENTS: ReadonlySet<ClinicEventType> = new Set<AppointmentClinicEvent['type']>([
+  'appointment.created',
+  'appointment.updated',
+  'appointment.cancelled',
+])
+
+export function isAppointmentEvent(event: ClinicEvent): event is AppointmentClinicEvent {
+  return APPOINTMENT_EVENTS.has(event.type)
 }

@@ -25,6 +25,14 @@ from django.utils.translation import gettext as _
 
 from catalog.models import CourseItem, Service
 from commerce import ledger
+from commerce.events import (
+    COURSE_BALANCE_DEDUCTED,
+    COURSE_BALANCE_EXPIRED,
+    COURSE_BALANCE_RESTORED,
+    CourseBalanceDeductedEventDataSerializer,
+    CourseBalanceExpiredEventDataSerializer,
+    CourseBalanceRestoredEventDataSerializer,
+)
 from commerce.models import CourseBalance, CourseRedemption
 from commerce.pricing import round_money
 from core.exceptions import Conflict, ValidationFailed
@@ -105,6 +113,25 @@ def course_balance_redeem(
                 recognized_amount=recognized,
                 actor=actor,
             )
+            outbox_event_record(
+                clinic_id=locked.clinic_id,
+                type=COURSE_BALANCE_DEDUCTED,
+                subject=f"course_balance/{locked.pk}",
+                data=CourseBalanceDeductedEventDataSerializer(
+                    {
+                        "course_balance_id": locked.pk,
+                        "redemption_id": redemption.pk,
+                        "patient_id": locked.patient_id,
+                        "course_id": locked.course_id,
+                        "service_id": service.pk,
+                        "sessions_remaining": locked.sessions_remaining,
+                        "reference_type": reference_type,
+                        "reference_id": reference_id,
+                        "recognized_amount": recognized,
+                        "currency": locked.currency,
+                    }
+                ).data,
+            )
     except IntegrityError:
         # A concurrent redemption for the same reference won (partial unique index).
         return CourseRedemption.objects.get(
@@ -161,15 +188,17 @@ def course_redemption_reverse(*, redemption: CourseRedemption, actor: User) -> C
         ],
     )
     outbox_event_record(
-        clinic=balance.clinic,
-        type="com.aesthetix.course_balance.restored",
+        clinic_id=balance.clinic_id,
+        type=COURSE_BALANCE_RESTORED,
         subject=f"course_balance/{balance.pk}",
-        data={
-            "course_balance_id": balance.pk,
-            "redemption_id": locked.pk,
-            "patient_id": balance.patient_id,
-            "sessions_remaining": balance.sessions_remaining + 1,
-        },
+        data=CourseBalanceRestoredEventDataSerializer(
+            {
+                "course_balance_id": balance.pk,
+                "redemption_id": locked.pk,
+                "patient_id": balance.patient_id,
+                "sessions_remaining": balance.sessions_remaining + 1,
+            }
+        ).data,
     )
     return locked
 
@@ -209,15 +238,17 @@ def course_balances_expire(*, now: dt.datetime | None = None) -> int:
                 ],
             )
             outbox_event_record(
-                clinic=locked.clinic,
-                type="com.aesthetix.course_balance.expired",
+                clinic_id=locked.clinic_id,
+                type=COURSE_BALANCE_EXPIRED,
                 subject=f"course_balance/{locked.pk}",
-                data={
-                    "course_balance_id": locked.pk,
-                    "patient_id": locked.patient_id,
-                    "course_id": locked.course_id,
-                    "sessions_unused": locked.sessions_remaining,
-                },
+                data=CourseBalanceExpiredEventDataSerializer(
+                    {
+                        "course_balance_id": locked.pk,
+                        "patient_id": locked.patient_id,
+                        "course_id": locked.course_id,
+                        "sessions_unused": locked.sessions_remaining,
+                    }
+                ).data,
             )
             expired += 1
     return expired

@@ -40,6 +40,7 @@ from django.utils.translation import gettext as _
 
 from catalog.models import Course, Product, Service
 from commerce import ledger
+from commerce.events import SALE_COMPLETED, SaleCompletedEventDataSerializer
 from commerce.models import (
     CommerceSettings,
     CourseBalance,
@@ -534,16 +535,18 @@ def sale_checkout(
         Sale.objects.filter(pk=sale.pk).update(created_at=at)
         sale.created_at = at
     outbox_event_record(
-        clinic=clinic,
-        type="com.aesthetix.sale.completed",
+        clinic_id=clinic.pk,
+        type=SALE_COMPLETED,
         subject=f"sale/{sale.pk}",
-        data={
-            "sale_id": sale.pk,
-            "number": sale.number,
-            "patient_id": patient.pk if patient else None,
-            "total": sale.total,
-            "currency": currency,
-        },
+        data=SaleCompletedEventDataSerializer(
+            {
+                "sale_id": sale.pk,
+                "number": sale.number,
+                "patient_id": patient.pk if patient else None,
+                "total": sale.total,
+                "currency": currency,
+            }
+        ).data,
     )
     sale_completed.send(sender=Sale, sale=sale)
     return sale, True

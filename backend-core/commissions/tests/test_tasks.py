@@ -27,6 +27,7 @@ from core.celery import app
 from core.realtime import clinic_group
 from core.roles import Role
 from core.tenancy import clinic_context
+from outbox.models import OutboxEvent
 
 
 def checkout(tenant, credits=None):
@@ -280,11 +281,17 @@ def test_a_calculation_stays_done_when_the_live_event_cannot_be_sent(world):
     with mock.patch.object(tasks.calculate_commission, "apply_async"):
         row = checkout(world.a)
     layer = mock.Mock(group_send=mock.AsyncMock(side_effect=redis.exceptions.ConnectionError("down")))
-    with mock.patch("core.realtime.get_channel_layer", return_value=layer):
+    with (
+        mock.patch("outbox.publishers.get_channel_layer", return_value=layer),
+        mock.patch("outbox.tasks.outbox_relay.apply_async") as sweep,
+    ):
         result = tasks.calculate_commission.apply(
             kwargs={"clinic_id": str(world.a.clinic.pk), "sale_id": str(row.pk)}
         )
     assert layer.group_send.called and result.successful() and run_status(row) == "done"
+    # The event waits in the outbox for the relay, queued at once and swept by beat.
+    event = OutboxEvent.objects.get(type="commission.calculated", subject=f"sale/{row.pk}")
+    assert event.published_at is None and event.attempts == 1 and sweep.called
 
 
 @pytest.mark.django_db(transaction=True)

@@ -58,5 +58,7 @@ SPECTACULAR_SETTINGS = {
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "core.schema.add_problem_responses",
+        # The live events' envelopes and data as components (the only non-REST ones).
+        "core.schema.add_event_components",
     ],
 }

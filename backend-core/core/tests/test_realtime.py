@@ -1,5 +1,5 @@
 """Live clinic events over a real WebSocket stack and the configured channel layer
-(Redis in the services profile)."""
+(Redis in the services profile): recorded in the outbox, published right after commit."""
 
 import asyncio
 import datetime as dt
@@ -14,11 +14,12 @@ from accounts.models import Membership, RefreshTokenFamily, User
 from accounts.services import auth_logout, membership_update
 from accounts.tests.factories import MembershipFactory, tokens_for
 from core.asgi import application
-from core.realtime import clinic_event_publish
+from core.realtime import EVENT_AUDIENCES, event_data_serializers
 from core.roles import Role
 from core.tenancy import clinic_context
 from outbox.models import OutboxEvent
 from outbox.publishers import ChannelsPublisher
+from outbox.services import outbox_event_record
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -31,16 +32,20 @@ async def _and_close_connections(scenario):
         await database_sync_to_async(connections.close_all)()
 
 
-def _publish_both(world) -> None:
+def _record(clinic_id, event_type: str, data: dict) -> OutboxEvent:
+    return outbox_event_record(clinic_id=clinic_id, type=event_type, subject="thing/1", data=data)
+
+
+def _publish_both(world) -> OutboxEvent:
     with transaction.atomic():
-        clinic_event_publish(clinic_id=world.b.clinic.pk, event_type="appointment.created", data={"n": 0})
-        clinic_event_publish(clinic_id=world.a.clinic.pk, event_type="appointment.created", data={"n": 1})
+        _record(world.b.clinic.pk, "appointment.created", {"n": 0})
+        return _record(world.a.clinic.pk, "appointment.created", {"n": 1})
 
 
 def _publish_then_roll_back(world) -> None:
     try:
         with transaction.atomic():
-            clinic_event_publish(clinic_id=world.a.clinic.pk, event_type="x", data={})
+            _record(world.a.clinic.pk, "appointment.created", {})
             raise RuntimeError("rollback")
     except RuntimeError:
         pass
@@ -60,13 +65,14 @@ def test_member_receives_events_of_their_clinic_only(world):
     async def scenario():
         mine, ok, _ = await _connect(f"/ws/clinic/?clinic={world.a.clinic.pk}&token={token}")
         assert ok
-        await database_sync_to_async(_publish_both)(world)
+        event = await database_sync_to_async(_publish_both)(world)
+        # Published by this process right after the commit: no relay ran.
         message = await mine.receive_json_from(timeout=5)
-        assert message == {
-            "type": "appointment.created",
-            "clinic_id": str(world.a.clinic.pk),
-            "data": {"n": 1},
-        }
+        await database_sync_to_async(event.refresh_from_db)()
+        assert message == event.envelope()
+        assert message["type"] == "appointment.created" and message["data"] == {"n": 1}
+        assert message["id"] == str(event.event_id) and message["clinic"] == str(world.a.clinic.pk)
+        assert event.published_at is not None
         assert await mine.receive_nothing(timeout=0.3)
         await mine.disconnect()
 
@@ -125,7 +131,7 @@ def _path(world, token: str) -> str:
 
 def _publish(world, event_type: str, data: dict) -> None:
     with transaction.atomic():
-        clinic_event_publish(clinic_id=world.a.clinic.pk, event_type=event_type, data=data)
+        _record(world.a.clinic.pk, event_type, data)
 
 
 @pytest.mark.parametrize("role", [Role.DOCTOR, Role.THERAPIST, Role.OWNER])
@@ -286,9 +292,13 @@ def test_outbox_events_reach_only_roles_that_read_the_same_data(world):
         await database_sync_to_async(_relay_sale_event)(world)
         sale = await cashier_socket.receive_json_from(timeout=5)
         assert sale["type"] == "com.aesthetix.sale.completed"
-        assert sale["data"]["data"] == {"sale_id": "1", "total": "500.00"}
+        assert sale["data"] == {"sale_id": "1", "total": "500.00"}
         assert await doctor_socket.receive_nothing(timeout=0.5)  # 403 on /commerce/sales
         await doctor_socket.disconnect()
         await cashier_socket.disconnect()
 
     asyncio.run(_and_close_connections(scenario()))
+
+
+def test_every_event_type_has_a_declared_data_shape_and_an_audience():
+    assert set(event_data_serializers()) == set(EVENT_AUDIENCES)

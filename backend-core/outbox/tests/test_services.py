@@ -1,4 +1,5 @@
 import json
+from unittest import mock
 
 import pytest
 from asgiref.sync import async_to_sync
@@ -13,8 +14,10 @@ from outbox.services import RELAY_LOCK_KEY, outbox_event_record, outbox_relay_ru
 
 
 @pytest.fixture(autouse=True)
-def _in_memory_layer(settings):
+def _in_memory_layer(settings, monkeypatch):
+    """The embedded profile's layer, in the process that serves the sockets."""
     settings.CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
+    monkeypatch.setattr("core.realtime._serving_sockets", True)
 
 
 class FakeProducer:
@@ -55,7 +58,7 @@ def _kafka(fail_on=()):
 def _record(clinic, n, kind="com.aesthetix.test.happened"):
     with transaction.atomic():
         return [
-            outbox_event_record(clinic=clinic, type=kind, subject=f"thing/{i}", data={"n": i})
+            outbox_event_record(clinic_id=clinic.pk, type=kind, subject=f"thing/{i}", data={"n": i})
             for i in range(n)
         ]
 
@@ -72,7 +75,7 @@ def test_relay_publishes_in_order_to_channels_and_kafka_and_marks_each_once(worl
     assert outbox_relay_run(publishers=[ChannelsPublisher(), kafka]) == 0
 
     received = [async_to_sync(layer.receive)(channel)["event"] for _ in range(3)]
-    assert [m["data"]["data"]["n"] for m in received] == [0, 1, 2]
+    assert [m["data"]["n"] for m in received] == [0, 1, 2]
     assert [key for _t, key, _e, _h in producer.log] == ["thing/0", "thing/1", "thing/2"]
     topic, _key, envelope, headers = producer.log[0]
     assert topic == "events" and envelope["specversion"] == "1.0"
@@ -121,9 +124,64 @@ def test_only_one_relay_runs_at_a_time(world):
 def test_a_rolled_back_transaction_leaves_no_event(world):
     def failing_change():
         with transaction.atomic():
-            outbox_event_record(clinic=world.a.clinic, type="com.aesthetix.x", subject="x", data={})
+            outbox_event_record(clinic_id=world.a.clinic.pk, type="com.aesthetix.x", subject="x", data={})
             raise RuntimeError
 
     with pytest.raises(RuntimeError):
         failing_change()
     assert not OutboxEvent.objects.exists()
+
+
+def test_the_recording_process_publishes_each_transactions_events_right_after_commit(
+    world, django_capture_on_commit_callbacks
+):
+    clinic = world.a.clinic
+    layer = get_channel_layer()
+    channel = async_to_sync(layer.new_channel)()
+    async_to_sync(layer.group_add)(clinic_group(clinic.pk), channel)
+    with django_capture_on_commit_callbacks(execute=True) as hooks:
+        events = _record(clinic, 3)
+    assert len(hooks) == 1  # one publish per transaction, however many events
+
+    received = [async_to_sync(layer.receive)(channel)["event"] for _ in range(3)]
+    assert received == [event.envelope() for event in events]
+    assert not OutboxEvent.objects.filter(published_at__isnull=True).exists()
+    assert outbox_relay_run(publishers=[ChannelsPublisher()]) == 0  # nothing left to sweep
+
+
+def test_what_the_sinks_refuse_after_commit_is_left_to_the_sweep_in_order(
+    world, django_capture_on_commit_callbacks, monkeypatch
+):
+    broken, _ = _kafka(fail_on={"com.aesthetix.first"})
+    monkeypatch.setattr("outbox.services.configured_publishers", lambda: [broken])
+    with (
+        mock.patch("outbox.tasks.outbox_relay.apply_async") as sweep,
+        django_capture_on_commit_callbacks(execute=True),
+        transaction.atomic(),
+    ):
+        outbox_event_record(clinic_id=world.a.clinic.pk, type="com.aesthetix.first", subject="x", data={})
+        outbox_event_record(clinic_id=world.a.clinic.pk, type="com.aesthetix.second", subject="x", data={})
+    sweep.assert_called_once()
+    assert not OutboxEvent.objects.filter(published_at__isnull=False).exists()
+    assert OutboxEvent.objects.get(type="com.aesthetix.first").attempts == 1
+
+    healthy, producer = _kafka()
+    assert outbox_relay_run(publishers=[healthy]) == 2
+    assert [e["type"] for _t, _k, e, _h in producer.log] == ["com.aesthetix.first", "com.aesthetix.second"]
+
+
+def test_with_the_in_memory_layer_only_the_process_serving_the_sockets_publishes(
+    world, django_capture_on_commit_callbacks, monkeypatch
+):
+    """The embedded profile's worker leaves its events to the web process's sweep
+    (``core.asgi``): sent from the worker they would reach no socket."""
+    monkeypatch.setattr("core.realtime._serving_sockets", False)
+    kafka, producer = _kafka()
+    monkeypatch.setattr("outbox.services.configured_publishers", lambda: [kafka])
+    with django_capture_on_commit_callbacks(execute=True):
+        _record(world.a.clinic, 2)
+    assert outbox_relay_run() == 0
+    assert producer.log == [] and OutboxEvent.objects.filter(published_at__isnull=True).count() == 2
+
+    monkeypatch.setattr("core.realtime._serving_sockets", True)  # the web process
+    assert outbox_relay_run() == 2

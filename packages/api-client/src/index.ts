@@ -9,7 +9,7 @@ export { patientSearchQuery } from './patientSearch'
 export { problemOf } from './problem'
 export type { Problem, ProblemDetails } from './problem'
 export { clinicEventsSubscribe } from './realtime'
-export type { ClinicEvent, ClinicSocketOptions } from './realtime'
+export type { ClinicEvent, ClinicEventOf, ClinicEventType, ClinicSocketOptions, ClinicSocketStatus } from './realtime'
 export type { components, paths } from './schema'
 export { session } from './session'
 /** Shapes of the API's bodies, by schema name (`Schemas['Appointment']`). */

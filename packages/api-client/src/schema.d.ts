@@ -5158,6 +5158,554 @@ export interface components {
                 detail: string;
             }[];
         };
+        /** @description The ``appointment.cancelled`` event as the clinic's socket and Kafka carry it. */
+        AppointmentCancelledEvent: {
+            /** @enum {string} */
+            specversion: "1.0";
+            /**
+             * Format: uuid
+             * @description Unique per event: de-duplicate by it
+             */
+            id: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "appointment.cancelled";
+            source: string;
+            /** @description What it is about, e.g. appointment/<uuid> */
+            subject: string;
+            /** Format: date-time */
+            time: string;
+            /** @enum {string} */
+            datacontenttype: "application/json";
+            /** @description Order of recording (the outbox key), as a string */
+            sequence: string;
+            /** Format: uuid */
+            clinic: string;
+            /**
+             * Format: uuid
+             * @description The same as clinic (older Kafka consumers read it)
+             */
+            clinicid: string;
+            data: components["schemas"]["AppointmentEventData"];
+        };
+        /** @description The ``appointment.created`` event as the clinic's socket and Kafka carry it. */
+        AppointmentCreatedEvent: {
+            /** @enum {string} */
+            specversion: "1.0";
+            /**
+             * Format: uuid
+             * @description Unique per event: de-duplicate by it
+             */
+            id: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "appointment.created";
+            source: string;
+            /** @description What it is about, e.g. appointment/<uuid> */
+            subject: string;
+            /** Format: date-time */
+            time: string;
+            /** @enum {string} */
+            datacontenttype: "application/json";
+            /** @description Order of recording (the outbox key), as a string */
+            sequence: string;
+            /** Format: uuid */
+            clinic: string;
+            /**
+             * Format: uuid
+             * @description The same as clinic (older Kafka consumers read it)
+             */
+            clinicid: string;
+            data: components["schemas"]["AppointmentEventData"];
+        };
+        /** @description The ``appointment.updated`` event as the clinic's socket and Kafka carry it. */
+        AppointmentUpdatedEvent: {
+            /** @enum {string} */
+            specversion: "1.0";
+            /**
+             * Format: uuid
+             * @description Unique per event: de-duplicate by it
+             */
+            id: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "appointment.updated";
+            source: string;
+            /** @description What it is about, e.g. appointment/<uuid> */
+            subject: string;
+            /** Format: date-time */
+            time: string;
+            /** @enum {string} */
+            datacontenttype: "application/json";
+            /** @description Order of recording (the outbox key), as a string */
+            sequence: string;
+            /** Format: uuid */
+            clinic: string;
+            /**
+             * Format: uuid
+             * @description The same as clinic (older Kafka consumers read it)
+             */
+            clinicid: string;
+            data: components["schemas"]["AppointmentEventData"];
+        };
+        /** @description The ``com.aesthetix.course_balance.deducted`` event as the clinic's socket and Kafka carry it. */
+        CourseBalanceDeductedEvent: {
+            /** @enum {string} */
+            specversion: "1.0";
+            /**
+             * Format: uuid
+             * @description Unique per event: de-duplicate by it
+             */
+            id: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "com.aesthetix.course_balance.deducted";
+            source: string;
+            /** @description What it is about, e.g. appointment/<uuid> */
+            subject: string;
+            /** Format: date-time */
+            time: string;
+            /** @enum {string} */
+            datacontenttype: "application/json";
+            /** @description Order of recording (the outbox key), as a string */
+            sequence: string;
+            /** Format: uuid */
+            clinic: string;
+            /**
+             * Format: uuid
+             * @description The same as clinic (older Kafka consumers read it)
+             */
+            clinicid: string;
+            data: components["schemas"]["CourseBalanceDeductedEventData"];
+        };
+        /** @description The ``com.aesthetix.course_balance.expired`` event as the clinic's socket and Kafka carry it. */
+        CourseBalanceExpiredEvent: {
+            /** @enum {string} */
+            specversion: "1.0";
+            /**
+             * Format: uuid
+             * @description Unique per event: de-duplicate by it
+             */
+            id: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "com.aesthetix.course_balance.expired";
+            source: string;
+            /** @description What it is about, e.g. appointment/<uuid> */
+            subject: string;
+            /** Format: date-time */
+            time: string;
+            /** @enum {string} */
+            datacontenttype: "application/json";
+            /** @description Order of recording (the outbox key), as a string */
+            sequence: string;
+            /** Format: uuid */
+            clinic: string;
+            /**
+             * Format: uuid
+             * @description The same as clinic (older Kafka consumers read it)
+             */
+            clinicid: string;
+            data: components["schemas"]["CourseBalanceExpiredEventData"];
+        };
+        /** @description The ``com.aesthetix.course_balance.restored`` event as the clinic's socket and Kafka carry it. */
+        CourseBalanceRestoredEvent: {
+            /** @enum {string} */
+            specversion: "1.0";
+            /**
+             * Format: uuid
+             * @description Unique per event: de-duplicate by it
+             */
+            id: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "com.aesthetix.course_balance.restored";
+            source: string;
+            /** @description What it is about, e.g. appointment/<uuid> */
+            subject: string;
+            /** Format: date-time */
+            time: string;
+            /** @enum {string} */
+            datacontenttype: "application/json";
+            /** @description Order of recording (the outbox key), as a string */
+            sequence: string;
+            /** Format: uuid */
+            clinic: string;
+            /**
+             * Format: uuid
+             * @description The same as clinic (older Kafka consumers read it)
+             */
+            clinicid: string;
+            data: components["schemas"]["CourseBalanceRestoredEventData"];
+        };
+        /** @description The ``com.aesthetix.sale.completed`` event as the clinic's socket and Kafka carry it. */
+        SaleCompletedEvent: {
+            /** @enum {string} */
+            specversion: "1.0";
+            /**
+             * Format: uuid
+             * @description Unique per event: de-duplicate by it
+             */
+            id: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "com.aesthetix.sale.completed";
+            source: string;
+            /** @description What it is about, e.g. appointment/<uuid> */
+            subject: string;
+            /** Format: date-time */
+            time: string;
+            /** @enum {string} */
+            datacontenttype: "application/json";
+            /** @description Order of recording (the outbox key), as a string */
+            sequence: string;
+            /** Format: uuid */
+            clinic: string;
+            /**
+             * Format: uuid
+             * @description The same as clinic (older Kafka consumers read it)
+             */
+            clinicid: string;
+            data: components["schemas"]["SaleCompletedEventData"];
+        };
+        /** @description The ``commission.calculated`` event as the clinic's socket and Kafka carry it. */
+        CommissionCalculatedEvent: {
+            /** @enum {string} */
+            specversion: "1.0";
+            /**
+             * Format: uuid
+             * @description Unique per event: de-duplicate by it
+             */
+            id: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "commission.calculated";
+            source: string;
+            /** @description What it is about, e.g. appointment/<uuid> */
+            subject: string;
+            /** Format: date-time */
+            time: string;
+            /** @enum {string} */
+            datacontenttype: "application/json";
+            /** @description Order of recording (the outbox key), as a string */
+            sequence: string;
+            /** Format: uuid */
+            clinic: string;
+            /**
+             * Format: uuid
+             * @description The same as clinic (older Kafka consumers read it)
+             */
+            clinicid: string;
+            data: components["schemas"]["CommissionCalculatedEventData"];
+        };
+        /** @description The ``membership.created`` event as the clinic's socket and Kafka carry it. */
+        MembershipCreatedEvent: {
+            /** @enum {string} */
+            specversion: "1.0";
+            /**
+             * Format: uuid
+             * @description Unique per event: de-duplicate by it
+             */
+            id: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "membership.created";
+            source: string;
+            /** @description What it is about, e.g. appointment/<uuid> */
+            subject: string;
+            /** Format: date-time */
+            time: string;
+            /** @enum {string} */
+            datacontenttype: "application/json";
+            /** @description Order of recording (the outbox key), as a string */
+            sequence: string;
+            /** Format: uuid */
+            clinic: string;
+            /**
+             * Format: uuid
+             * @description The same as clinic (older Kafka consumers read it)
+             */
+            clinicid: string;
+            data: components["schemas"]["MembershipCreatedEventData"];
+        };
+        /** @description The ``membership.updated`` event as the clinic's socket and Kafka carry it. */
+        MembershipUpdatedEvent: {
+            /** @enum {string} */
+            specversion: "1.0";
+            /**
+             * Format: uuid
+             * @description Unique per event: de-duplicate by it
+             */
+            id: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "membership.updated";
+            source: string;
+            /** @description What it is about, e.g. appointment/<uuid> */
+            subject: string;
+            /** Format: date-time */
+            time: string;
+            /** @enum {string} */
+            datacontenttype: "application/json";
+            /** @description Order of recording (the outbox key), as a string */
+            sequence: string;
+            /** Format: uuid */
+            clinic: string;
+            /**
+             * Format: uuid
+             * @description The same as clinic (older Kafka consumers read it)
+             */
+            clinicid: string;
+            data: components["schemas"]["MembershipUpdatedEventData"];
+        };
+        /** @description The ``visit.completed`` event as the clinic's socket and Kafka carry it. */
+        VisitCompletedEvent: {
+            /** @enum {string} */
+            specversion: "1.0";
+            /**
+             * Format: uuid
+             * @description Unique per event: de-duplicate by it
+             */
+            id: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "visit.completed";
+            source: string;
+            /** @description What it is about, e.g. appointment/<uuid> */
+            subject: string;
+            /** Format: date-time */
+            time: string;
+            /** @enum {string} */
+            datacontenttype: "application/json";
+            /** @description Order of recording (the outbox key), as a string */
+            sequence: string;
+            /** Format: uuid */
+            clinic: string;
+            /**
+             * Format: uuid
+             * @description The same as clinic (older Kafka consumers read it)
+             */
+            clinicid: string;
+            data: components["schemas"]["VisitEventData"];
+        };
+        /** @description The ``visit.opened`` event as the clinic's socket and Kafka carry it. */
+        VisitOpenedEvent: {
+            /** @enum {string} */
+            specversion: "1.0";
+            /**
+             * Format: uuid
+             * @description Unique per event: de-duplicate by it
+             */
+            id: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "visit.opened";
+            source: string;
+            /** @description What it is about, e.g. appointment/<uuid> */
+            subject: string;
+            /** Format: date-time */
+            time: string;
+            /** @enum {string} */
+            datacontenttype: "application/json";
+            /** @description Order of recording (the outbox key), as a string */
+            sequence: string;
+            /** Format: uuid */
+            clinic: string;
+            /**
+             * Format: uuid
+             * @description The same as clinic (older Kafka consumers read it)
+             */
+            clinicid: string;
+            data: components["schemas"]["VisitEventData"];
+        };
+        /** @description What the calendar needs to know that it must refresh, and where. */
+        AppointmentEventData: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description * `booked` - Booked
+             *     * `confirmed` - Confirmed
+             *     * `arrived` - Arrived
+             *     * `in_progress` - In progress
+             *     * `completed` - Completed
+             *     * `cancelled` - Cancelled
+             *     * `no_show` - No-show
+             * @enum {string}
+             */
+            status: "booked" | "confirmed" | "arrived" | "in_progress" | "completed" | "cancelled" | "no_show";
+            /** Format: date-time */
+            starts_at: string;
+            /** Format: date-time */
+            ends_at: string;
+            /** Format: uuid */
+            practitioner_id: string;
+            /** Format: uuid */
+            room_id: string | null;
+        };
+        /**
+         * @description The news of ``GET /commerce/sales/<id>/commission-status/`` once the worker is
+         *     done (``done``, or ``failed`` with no lines written): a role that reads only its own
+         *     commission logs gets only its lines and their ``total`` (``core.realtime``).
+         */
+        CommissionCalculatedEventData: {
+            /** Format: uuid */
+            sale_id: string;
+            /**
+             * @description * `pending` - Pending
+             *     * `done` - Done
+             *     * `failed` - Failed
+             * @enum {string}
+             */
+            status: "pending" | "done" | "failed";
+            /** Format: decimal */
+            total: string;
+            currency: string;
+            lines: components["schemas"]["CommissionEventLine"][];
+        };
+        /** @description One commission or reversal log of the sale, as the POS's badge lists it. */
+        CommissionEventLine: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            sale_line_id: string | null;
+            line_description: string | null;
+            /** Format: uuid */
+            practitioner_id: string;
+            practitioner_name: string;
+            /**
+             * @description * `commission` - Commission
+             *     * `reversal` - Reversal
+             *     * `adjustment` - Period adjustment
+             * @enum {string}
+             */
+            kind: "commission" | "reversal" | "adjustment";
+            /** Format: decimal */
+            amount: string;
+        };
+        /** @description ``recognized_amount``: the revenue the session recognised (deferred → earned). */
+        CourseBalanceDeductedEventData: {
+            /** Format: uuid */
+            course_balance_id: string;
+            /** Format: uuid */
+            redemption_id: string;
+            /** Format: uuid */
+            patient_id: string;
+            /** Format: uuid */
+            course_id: string;
+            /** Format: uuid */
+            service_id: string;
+            sessions_remaining: number;
+            reference_type: string;
+            reference_id: string | null;
+            /** Format: decimal */
+            recognized_amount: string;
+            currency: string;
+        };
+        CourseBalanceExpiredEventData: {
+            /** Format: uuid */
+            course_balance_id: string;
+            /** Format: uuid */
+            patient_id: string;
+            /** Format: uuid */
+            course_id: string;
+            sessions_unused: number;
+        };
+        CourseBalanceRestoredEventData: {
+            /** Format: uuid */
+            course_balance_id: string;
+            /** Format: uuid */
+            redemption_id: string;
+            /** Format: uuid */
+            patient_id: string;
+            sessions_remaining: number;
+        };
+        MembershipCreatedEventData: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description * `owner` - Owner
+             *     * `admin` - Administrator
+             *     * `doctor` - Doctor
+             *     * `nurse` - Nurse
+             *     * `therapist` - Therapist
+             *     * `receptionist` - Receptionist
+             *     * `cashier` - Cashier
+             *     * `accountant` - Accountant
+             *     * `assistant` - Assistant
+             * @enum {string}
+             */
+            role: "owner" | "admin" | "doctor" | "nurse" | "therapist" | "receptionist" | "cashier" | "accountant" | "assistant";
+        };
+        MembershipUpdatedEventData: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description * `owner` - Owner
+             *     * `admin` - Administrator
+             *     * `doctor` - Doctor
+             *     * `nurse` - Nurse
+             *     * `therapist` - Therapist
+             *     * `receptionist` - Receptionist
+             *     * `cashier` - Cashier
+             *     * `accountant` - Accountant
+             *     * `assistant` - Assistant
+             * @enum {string}
+             */
+            role: "owner" | "admin" | "doctor" | "nurse" | "therapist" | "receptionist" | "cashier" | "accountant" | "assistant";
+            is_active: boolean;
+        };
+        SaleCompletedEventData: {
+            /** Format: uuid */
+            sale_id: string;
+            number: string;
+            /** Format: uuid */
+            patient_id: string | null;
+            /** Format: decimal */
+            total: string;
+            currency: string;
+        };
+        /** @description Schedule-level facts only: the live front desk shows who is in and who is done. */
+        VisitEventData: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            patient_id: string;
+            /** Format: uuid */
+            appointment_id: string | null;
+            /**
+             * @description * `open` - Open
+             *     * `completed` - Completed
+             *     * `cancelled` - Cancelled
+             * @enum {string}
+             */
+            status: "open" | "completed" | "cancelled";
+        };
+        /** @description A live event of the clinic (WebSocket /ws/clinic/), one of the types. */
+        RealtimeEvent: components["schemas"]["AppointmentCancelledEvent"] | components["schemas"]["AppointmentCreatedEvent"] | components["schemas"]["AppointmentUpdatedEvent"] | components["schemas"]["CourseBalanceDeductedEvent"] | components["schemas"]["CourseBalanceExpiredEvent"] | components["schemas"]["CourseBalanceRestoredEvent"] | components["schemas"]["SaleCompletedEvent"] | components["schemas"]["CommissionCalculatedEvent"] | components["schemas"]["MembershipCreatedEvent"] | components["schemas"]["MembershipUpdatedEvent"] | components["schemas"]["VisitCompletedEvent"] | components["schemas"]["VisitOpenedEvent"];
     };
     responses: never;
     parameters: never;
