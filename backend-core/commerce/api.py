@@ -20,6 +20,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from accounts.models import Clinic
+from accounts.selectors import practitioner_get
 from commerce import selectors, serializers, services
 from commerce.models import (
     Course,
@@ -39,7 +40,6 @@ from core.api import ClinicScopedViewSet, query_instant
 from core.exceptions import PermissionDeniedError, ValidationFailed
 from core.permissions import role_has_permission
 from patients.models import ClinicPatient
-from scheduling.selectors import practitioner_get
 
 
 def _in_clinic(model: type[Model], pk: Any, field: str) -> Any:

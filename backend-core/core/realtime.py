@@ -7,7 +7,7 @@ reaches a screen. Message shape on the socket::
     {"type": "<event.type>", "clinic_id": "<uuid>", "data": {...}}
 
 A socket sees an event only when the member's role may read the same data over REST
-(``EVENT_AUDIENCES``, checked by ``core.consumers`` before every delivery); an event type
+(``EVENT_AUDIENCES``, checked by ``accounts.consumers`` before every delivery); an event type
 not listed there reaches nobody.
 """
 

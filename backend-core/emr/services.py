@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from PIL import Image, UnidentifiedImageError
 
 from accounts.models import Clinic, User
+from accounts.selectors import practitioners_of
 from commerce.models import Product, Service, StockLot
 from commerce.services import invoice_draft_from_services, stock_consume
 from compliance.services import audit_event_record
@@ -51,7 +52,6 @@ from patients.models import ClinicPatient, ConsentPurpose
 from patients.selectors import consent_is_granted
 from patients.services import patient_viewed_record
 from scheduling.models import Appointment
-from scheduling.selectors import practitioners_of
 
 SIGNATURE_PNG_MAX_BYTES = 200 * 1024
 NOTE_FIELDS = ("subjective", "objective", "assessment", "plan")

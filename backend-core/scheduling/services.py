@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import Clinic, User
+from accounts.selectors import practitioner_get, practitioners_of
 from commerce.models import Service
 from compliance.services import audit_event_record
 from core.exceptions import Conflict, ValidationFailed
@@ -28,7 +29,7 @@ from notifications.services import notification_schedule, notifications_cancel_f
 from notifications.templates import format_local_datetime
 from patients.models import ClinicPatient
 from scheduling.models import Appointment, Resource, Room, ScheduleException, StaffSchedule
-from scheduling.selectors import busy_conflicts, practitioner_get, practitioners_of, within_working_hours
+from scheduling.selectors import busy_conflicts, within_working_hours
 from scheduling.signals import appointment_status_changed
 
 Status = Appointment.Status

@@ -1,4 +1,5 @@
-"""Live clinic events over a real WebSocket stack and the configured channel layer
+"""The clinic events socket (``accounts.consumers``): admission, re-checks and delivery of live
+clinic events over a real WebSocket stack and the configured channel layer
 (Redis in the services profile)."""
 
 import asyncio
