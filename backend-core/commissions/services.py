@@ -14,12 +14,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import Clinic, User
+from audit.services import audit_changes, audit_event_record
 from commerce.models import Course, Product, Refund, Sale, SaleLine, Service
 from commerce.pricing import allocate, round_money
 from commissions import calculation, selectors
 from commissions.calculation import Terms
 from commissions.models import CommissionLog, CommissionRule, CommissionRun
-from compliance.services import audit_changes, audit_event_record
 from core.exceptions import ValidationFailed
 from core.realtime import clinic_event_publish
 from core.services import model_save

@@ -20,8 +20,10 @@ from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from audit.models import AuditEvent
+from audit.selectors import audit_event_list
 from compliance import selectors, subject_rights
-from compliance.models import AuditEvent, DataSubjectRequest
+from compliance.models import DataSubjectRequest
 from core.api import ClinicScopedViewSet
 from core.exceptions import ValidationFailed
 from core.fields import InstantField
@@ -121,7 +123,7 @@ class AuditEventViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Clinic
     required_permissions = {"list": "audit.view", "retrieve": "audit.view"}
 
     def get_base_queryset(self) -> QuerySet[AuditEvent]:
-        return selectors.audit_event_list()
+        return audit_event_list()
 
 
 class _DataSubjectRequestFieldsSerializer(serializers.ModelSerializer[DataSubjectRequest]):

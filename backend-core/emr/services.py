@@ -1,6 +1,6 @@
 """Writes of the clinical record: visits, treatment sessions, notes, plans, consent
 forms, photographs and face charts. Each function is one transaction; clinical writes
-are audited (``compliance.services.audit_event_record``)."""
+are audited (``audit.services.audit_event_record``)."""
 
 from __future__ import annotations
 
@@ -24,9 +24,9 @@ from PIL import Image, UnidentifiedImageError
 
 from accounts.models import Clinic, User
 from accounts.selectors import practitioners_of
+from audit.services import audit_event_record
 from commerce.models import Product, Service, StockLot
 from commerce.services import invoice_draft_from_services, stock_consume
-from compliance.services import audit_event_record
 from core.exceptions import Conflict, PermissionDeniedError, ValidationFailed
 from core.net import client_ip
 from core.objectstore import ObjectChanged, PresignedPost, object_store

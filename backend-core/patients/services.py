@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import Clinic, Organization, User
 from accounts.validators import clean_national_id, clean_phone, national_id_hash
-from compliance.services import audit_changes, audit_event_record
+from audit.services import audit_changes, audit_event_record
 from core.exceptions import FieldErrors, ValidationFailed
 from core.net import client_ip
 from core.services import model_save

@@ -19,8 +19,8 @@ from django.utils.translation import gettext as _
 
 from accounts.models import Clinic, User
 from accounts.selectors import practitioner_get, practitioners_of
+from audit.services import audit_event_record
 from commerce.models import Service
-from compliance.services import audit_event_record
 from core.exceptions import Conflict, ValidationFailed
 from core.masking import format_phone
 from core.realtime import clinic_event_publish

@@ -6,6 +6,7 @@ from django.db import IntegrityError, transaction
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from audit.models import AuditEvent
 from commerce.models import Sale, SaleLine, Service
 from commerce.pricing import round_money
 from commissions.calculation import Terms, earned
@@ -19,7 +20,6 @@ from commissions.services import (
     sale_commissions_calculate,
 )
 from commissions.tests.factories import Line, at, refund, rule, sale, service
-from compliance.models import AuditEvent
 from core.exceptions import ValidationFailed
 from core.roles import Role
 from core.tenancy import clinic_context

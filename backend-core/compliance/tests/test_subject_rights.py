@@ -10,8 +10,9 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from accounts.tests.factories import ClinicFactory, MembershipFactory
+from audit.models import AuditEvent
 from commerce.models import Sale, Service, StockMovement
-from compliance.models import AuditEvent, DataSubjectRequest
+from compliance.models import DataSubjectRequest
 from compliance.subject_rights import patient_export_document
 from core.roles import Role
 from core.tenancy import clinic_context

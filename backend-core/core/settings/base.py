@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "pgtrigger",
     "pghistory",
     "core",
+    "audit",
     "accounts",
     "notifications",
     "patients",

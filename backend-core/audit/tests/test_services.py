@@ -8,9 +8,9 @@ from django.db import connection, transaction
 from django.test import RequestFactory
 
 from accounts.tests.factories import ClinicFactory, UserFactory
-from compliance.masking import REDACTED
-from compliance.models import GENESIS_HASH, AuditEvent, audit_event_hash
-from compliance.services import AuditChanges, audit_changes, audit_event_record
+from audit.masking import REDACTED
+from audit.models import GENESIS_HASH, AuditEvent, audit_event_hash
+from audit.services import AuditChanges, audit_changes, audit_event_record
 from core.exceptions import ValidationFailed
 from core.roles import Role
 
