@@ -31,6 +31,8 @@ from accounts.tests.factories import (
     OrganizationFactory,
     tokens_for,
 )
+from audit.models import AuditEvent
+from audit.services import audit_event_record
 from catalog.models import Course, CourseItem, Product, Service
 from commerce.models import (
     CourseBalance,
@@ -45,8 +47,7 @@ from commerce.models import (
 )
 from commissions.models import CommissionLog, CommissionRule, CommissionRun
 from commissions.tests import factories as commission_factories
-from compliance.models import AuditEvent, DataSubjectRequest
-from compliance.services import audit_event_record
+from compliance.models import DataSubjectRequest
 from core.roles import Role
 from core.settings.env import secret
 from core.settings.keys import KEY_NAMES

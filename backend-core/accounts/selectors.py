@@ -6,11 +6,13 @@ import uuid
 from typing import Any
 
 from django.db.models import QuerySet
+from django.utils.translation import gettext as _
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts.models import Clinic, Invite, Membership, ProfessionalLicence, User
+from core.exceptions import ValidationFailed
 from core.permissions import roles_with_permission
-from core.roles import MANAGERS, TWO_FACTOR_ROLES, Role
+from core.roles import CLINICAL_ROLES, MANAGERS, TWO_FACTOR_ROLES, Role
 
 
 def membership_active_get(*, user_id: uuid.UUID, clinic_id: uuid.UUID) -> Membership | None:
@@ -37,6 +39,23 @@ def staff_list(*, clinic: Clinic) -> QuerySet[Membership]:
         .filter(clinic=clinic)
         .order_by("user__given_name", "user__family_name")
     )
+
+
+def practitioners_of(clinic: Clinic) -> QuerySet[Membership]:
+    """Active clinical staff of the clinic (doctors, nurses, therapists, assistants)."""
+    return Membership.objects.select_related("user").filter(
+        clinic=clinic, is_active=True, role__in=list(CLINICAL_ROLES)
+    )
+
+
+def practitioner_get(*, clinic: Clinic, practitioner_id: uuid.UUID | str) -> Any:
+    """The user who is an active practitioner of ``clinic`` with id ``practitioner_id``.
+    Raises ``ValidationFailed`` naming ``practitioner_id`` otherwise (also for another
+    clinic's staff)."""
+    membership = practitioners_of(clinic).filter(user_id=practitioner_id).first()
+    if membership is None:
+        raise ValidationFailed(errors={"practitioner_id": [_("Not a practitioner of this clinic.")]})
+    return membership.user
 
 
 def clinic_list_for_organization(*, organization_id: uuid.UUID) -> QuerySet[Clinic]:

@@ -19,6 +19,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from accounts.models import Clinic
+from accounts.selectors import practitioner_get
 from catalog.models import Course, Product, Service
 from commerce import selectors, serializers, services
 from commerce.models import (
@@ -36,7 +37,6 @@ from core.api import ClinicScopedViewSet, clinic_row_or_400, query_instant, vali
 from core.exceptions import PermissionDeniedError, ValidationFailed
 from core.permissions import role_has_permission
 from patients.models import ClinicPatient
-from scheduling.selectors import practitioner_get
 
 
 def _renamed(error: ValidationFailed, prefix: str, names: dict[str, str] | None = None) -> ValidationFailed:

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import Clinic, User
+from audit.services import audit_changes, audit_event_record
 from catalog.models import Course, Product, Service
 from commerce.models import Refund, Sale, SaleLine
 from commerce.pricing import allocate, round_money
@@ -21,7 +22,6 @@ from commissions import calculation, selectors
 from commissions.calculation import Terms
 from commissions.events import COMMISSION_CALCULATED, CommissionCalculatedEventDataSerializer
 from commissions.models import CommissionLog, CommissionRule, CommissionRun
-from compliance.services import audit_changes, audit_event_record
 from core.exceptions import ValidationFailed
 from core.services import model_save
 from core.tasks import enqueue_on_commit

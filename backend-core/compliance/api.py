@@ -20,8 +20,10 @@ from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from audit.models import AuditEvent
+from audit.selectors import audit_event_list
 from compliance import selectors, subject_rights
-from compliance.models import AuditEvent, DataSubjectRequest
+from compliance.models import DataSubjectRequest
 from core.api import ClinicScopedViewSet, clinic_row_or_400
 from core.fields import InstantField
 from patients.models import ClinicPatient
@@ -120,7 +122,7 @@ class AuditEventViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Clinic
     required_permissions = {"list": "audit.view", "retrieve": "audit.view"}
 
     def get_base_queryset(self) -> QuerySet[AuditEvent]:
-        return selectors.audit_event_list()
+        return audit_event_list()
 
 
 class _DataSubjectRequestFieldsSerializer(serializers.ModelSerializer[DataSubjectRequest]):

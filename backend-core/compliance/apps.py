@@ -3,7 +3,7 @@ from django.apps import AppConfig
 
 class ComplianceConfig(AppConfig):
     name = "compliance"
-    verbose_name = "Compliance: audit trail and history"
+    verbose_name = "Compliance: row history and data-subject requests"
 
     def ready(self) -> None:
         from compliance import receivers  # noqa: F401  (audit records of lower contexts)

@@ -9,7 +9,7 @@ from django.dispatch import receiver
 from accounts.models import User
 from accounts.selectors import membership_list_for_user
 from accounts.signals import password_changed
-from compliance.services import audit_event_record
+from audit.services import audit_event_record
 
 
 @receiver(password_changed, dispatch_uid="compliance.password_changed")

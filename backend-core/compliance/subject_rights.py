@@ -2,8 +2,8 @@
 rectification) and reject, each one transaction and audited (``dsr.*``); and the audit
 of each read of a request's result (``dsr_result.viewed``).
 
-Kept apart from ``compliance.services`` (the audit trail, which every context calls)
-because these orchestrate the patients context's own services and read the clinical
+Kept apart from ``compliance.services`` (the history's one sanctioned rewrite) because
+these orchestrate the patients context's own services and read the clinical
 record and commerce through their contexts' selectors.
 """
 
@@ -22,10 +22,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import Clinic, User
+from audit.services import audit_event_record
 from commerce.selectors import unscoped_patient_commerce_record, unscoped_patient_payment_ids
 from commerce.services import PAYMENT_SUBJECT, patient_free_text_erase
 from compliance.models import DataSubjectRequest
-from compliance.services import audit_event_record, history_redact
+from compliance.services import history_redact
 from core.exceptions import Conflict, ValidationFailed
 from core.permissions import role_has_permission
 from core.services import model_save

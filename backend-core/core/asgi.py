@@ -19,8 +19,10 @@ from channels.layers import InMemoryChannelLayer, get_channel_layer  # noqa: E40
 from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
 from channels.security.websocket import AllowedHostsOriginValidator  # noqa: E402
 from django.urls import path  # noqa: E402
+from django.utils.module_loading import import_string  # noqa: E402
 
-from core.consumers import ClinicEventsConsumer  # noqa: E402
+# Apps are named by dotted path, as in urls.py and MIDDLEWARE: core imports no app.
+ClinicEventsConsumer = import_string("accounts.consumers.ClinicEventsConsumer")
 from core.realtime import socket_sweeps, sockets_served_here  # noqa: E402
 
 sockets_served_here()

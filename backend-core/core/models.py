@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from typing import Any, TypeVar
 
+from django.conf import settings
 from django.db import models
 from django.db.models import sql
 
@@ -92,7 +93,9 @@ class ClinicScopedManager(models.Manager[_M]):
 class ClinicScopedModel(UUIDModel, TimeStampedModel):
     """Base of every tenant-local table: ``clinic_id`` NOT NULL and indexed."""
 
-    clinic = models.ForeignKey("accounts.Clinic", on_delete=models.PROTECT, related_name="+", editable=False)
+    clinic = models.ForeignKey(
+        settings.TENANT_MODEL, on_delete=models.PROTECT, related_name="+", editable=False
+    )
 
     objects = ClinicScopedManager()
     unscoped = models.Manager()  # noqa: DJ012 - explicit cross-clinic manager

@@ -6,7 +6,7 @@ the service's transaction, published after commit) as the CloudEvents envelope o
 ``outbox.models.OutboxEvent.envelope``; the socket sends that envelope on.
 
 A socket sees an event only when the member's role may read the same data over REST
-(``EVENT_AUDIENCES``, checked by ``core.consumers`` before every delivery); an event type
+(``EVENT_AUDIENCES``, checked by ``accounts.consumers`` before every delivery); an event type
 not listed there reaches nobody.
 """
 
@@ -46,7 +46,7 @@ def sessions_ended_publish(*, session_ids: Iterable[UUID | str], reason: str) ->
     sessions' groups, not through the outbox. Nothing outside this process consumes it
     (no Kafka), it is addressed to sockets rather than to a clinic, and a socket that
     misses it still ends on its next event, which rechecks the session
-    (``core.consumers``)."""
+    (``accounts.consumers``)."""
     groups = [session_group(session_id) for session_id in session_ids]
 
     def send() -> None:

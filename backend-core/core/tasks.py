@@ -13,7 +13,7 @@ from celery import Task
 from django.db import transaction
 
 from core.context import SYSTEM_CONTEXT, audit_context
-from core.tenancy import clinic_context
+from core.tenancy import clinic_context, tenant_model
 
 logger = logging.getLogger(__name__)
 
@@ -40,9 +40,7 @@ class ClinicTask(Task):
     retry_backoff_max = 4 * 60
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
-        from accounts.models import Clinic
-
-        clinic = Clinic.objects.get(pk=kwargs["clinic_id"])
+        clinic = tenant_model().objects.get(pk=kwargs["clinic_id"])
         with clinic_context(clinic), audit_context(SYSTEM_CONTEXT):
             return super().__call__(*args, **kwargs)
 

@@ -13,12 +13,21 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar, Token
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
+
+from django.apps import apps
+from django.conf import settings
 
 if TYPE_CHECKING:
     from accounts.models import Clinic
 
 _current_clinic: ContextVar[Clinic | None] = ContextVar("current_clinic", default=None)
+
+
+def tenant_model() -> type[Clinic]:
+    """The tenant model named by ``settings.TENANT_MODEL`` (the clinic), looked up in the
+    app registry the way ``get_user_model()`` looks up the user: core imports no app."""
+    return cast("type[Clinic]", apps.get_model(settings.TENANT_MODEL))
 
 
 class TenantContextMissing(RuntimeError):

@@ -1,6 +1,6 @@
 """Writes of the clinical record: visits, treatment sessions, notes, plans, consent
 forms, photographs and face charts. Each function is one transaction; clinical writes
-are audited (``compliance.services.audit_event_record``)."""
+are audited (``audit.services.audit_event_record``)."""
 
 from __future__ import annotations
 
@@ -22,10 +22,11 @@ from django.utils.translation import gettext as _
 from PIL import Image, UnidentifiedImageError
 
 from accounts.models import Clinic, User
+from accounts.selectors import practitioners_of
+from audit.services import audit_event_record
 from catalog.models import Product, Service
 from commerce.models import StockLot
 from commerce.services import invoice_draft_from_services, stock_consume
-from compliance.services import audit_event_record
 from core.context import audit_context_get
 from core.exceptions import Conflict, PermissionDeniedError, ValidationFailed
 from core.objectstore import ObjectChanged, PresignedPost, object_store
@@ -52,7 +53,6 @@ from patients.models import ClinicPatient, ConsentPurpose
 from patients.selectors import consent_is_granted
 from patients.services import patient_viewed_record
 from scheduling.models import Appointment
-from scheduling.selectors import practitioners_of
 
 SIGNATURE_PNG_MAX_BYTES = 200 * 1024
 

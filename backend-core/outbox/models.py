@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import uuid
 
+from django.conf import settings
 from django.db import models
 
 
 class OutboxEvent(models.Model):
     sequence = models.BigAutoField(primary_key=True)
-    clinic = models.ForeignKey("accounts.Clinic", on_delete=models.PROTECT, related_name="+")
+    clinic = models.ForeignKey(settings.TENANT_MODEL, on_delete=models.PROTECT, related_name="+")
     event_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     type = models.CharField(max_length=120)
     source = models.CharField(max_length=200)

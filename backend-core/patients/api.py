@@ -16,7 +16,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.throttling import ScopedRateThrottle
 
-from compliance.selectors import object_access_history
+from audit.selectors import object_access_history
 from core.api import ClinicScopedViewSet, clinic_row_or_400
 from core.exceptions import ValidationFailed
 from core.masking import sees_in_full

@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import Clinic, Organization, User
 from accounts.validators import clean_national_id, clean_phone, national_id_hash
-from compliance.services import audit_changes, audit_event_record
+from audit.services import audit_changes, audit_event_record
 from core.context import SYSTEM_CONTEXT, audit_context, audit_context_get
 from core.exceptions import FieldErrors, ValidationFailed
 from core.services import model_save

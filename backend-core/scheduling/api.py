@@ -20,6 +20,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts.models import User
+from accounts.selectors import practitioner_get
 from catalog.models import Service
 from core.api import ClinicScopedViewSet, clinic_row_or_400, query_instant, request_user
 from core.exceptions import FieldErrors, NotFound, ValidationFailed, problem_response
@@ -96,7 +97,7 @@ class AppointmentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Clini
             with errors.collect():
                 rows[field] = clinic_row_or_400(model, values.get(field), field)
         with errors.collect():
-            rows["practitioner_id"] = selectors.practitioner_get(
+            rows["practitioner_id"] = practitioner_get(
                 clinic=self.clinic, practitioner_id=values["practitioner_id"]
             )
         errors.raise_if_any()
@@ -127,7 +128,7 @@ class AppointmentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Clini
             appointment=appointment,
             actor=self.actor,
             starts_at=values["starts_at"],
-            practitioner=selectors.practitioner_get(clinic=self.clinic, practitioner_id=practitioner)
+            practitioner=practitioner_get(clinic=self.clinic, practitioner_id=practitioner)
             if practitioner
             else None,
             room=clinic_row_or_400(Room, values.get("room_id"), "room_id"),

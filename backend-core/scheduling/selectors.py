@@ -14,15 +14,12 @@ import uuid
 import zoneinfo
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
 
 from django.db.models import Q, QuerySet
-from django.utils.translation import gettext as _
 
-from accounts.models import Clinic, Membership
+from accounts.models import Clinic
+from accounts.selectors import practitioners_of
 from catalog.models import Service
-from core.exceptions import ValidationFailed
-from core.roles import CLINICAL_ROLES
 from scheduling.models import ACTIVE_STATUSES, Appointment, ScheduleException, StaffSchedule
 
 SLOT_STEP_MINUTES = 15
@@ -92,23 +89,6 @@ def busy_conflicts(
     if resource_id is not None:
         checks["resource"] = Q(resource_id=resource_id)
     return [name for name, condition in checks.items() if overlapping.filter(condition).exists()]
-
-
-def practitioners_of(clinic: Clinic) -> QuerySet[Membership]:
-    """Active clinical staff of the clinic (doctors, nurses, therapists, assistants)."""
-    return Membership.objects.select_related("user").filter(
-        clinic=clinic, is_active=True, role__in=list(CLINICAL_ROLES)
-    )
-
-
-def practitioner_get(*, clinic: Clinic, practitioner_id: uuid.UUID | str) -> Any:
-    """The user who is an active practitioner of ``clinic`` with id ``practitioner_id``.
-    Raises ``ValidationFailed`` naming ``practitioner_id`` otherwise (also for another
-    clinic's staff)."""
-    membership = practitioners_of(clinic).filter(user_id=practitioner_id).first()
-    if membership is None:
-        raise ValidationFailed(errors={"practitioner_id": [_("Not a practitioner of this clinic.")]})
-    return membership.user
 
 
 def _local(day: dt.date, time: dt.time, zone: zoneinfo.ZoneInfo) -> dt.datetime | None:

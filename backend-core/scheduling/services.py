@@ -17,8 +17,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import Clinic, User
+from accounts.selectors import practitioner_get, practitioners_of
+from audit.services import audit_event_record
 from catalog.models import Service
-from compliance.services import audit_event_record
 from core.exceptions import Conflict, ValidationFailed
 from core.masking import format_phone
 from core.services import model_save
@@ -33,7 +34,7 @@ from scheduling.events import (
     AppointmentEventDataSerializer,
 )
 from scheduling.models import Appointment, Resource, Room, ScheduleException, StaffSchedule
-from scheduling.selectors import busy_conflicts, practitioner_get, practitioners_of, within_working_hours
+from scheduling.selectors import busy_conflicts, within_working_hours
 from scheduling.signals import appointment_status_changed
 
 Status = Appointment.Status

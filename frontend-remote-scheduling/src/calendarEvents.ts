@@ -73,7 +73,7 @@ export interface Practitioner {
 
 const CLINICAL_ROLES = ['doctor', 'nurse', 'therapist', 'assistant']
 
-/** The clinic's active clinical staff, who can hold appointments (scheduling.selectors.practitioners_of). */
+/** The clinic's active clinical staff, who can hold appointments (accounts.selectors.practitioners_of). */
 export function practitionersOf(staff: Schemas['Staff'][]): Practitioner[] {
   return staff
     .filter((member) => member.is_active && CLINICAL_ROLES.includes(member.role))

@@ -12,7 +12,7 @@ from django.utils import timezone
 from accounts.models import Membership, PasswordResetCode, RefreshTokenFamily
 from accounts.services import user_deactivate
 from accounts.tests.factories import PASSWORD, MembershipFactory
-from compliance.models import AuditEvent
+from audit.models import AuditEvent
 from core.roles import Role
 from core.tasks import tasks_inline
 

@@ -2,10 +2,10 @@ import csv
 import io
 from decimal import Decimal
 
+from audit.models import AuditEvent
 from commissions.models import CommissionLog, CommissionRule
 from commissions.services import sale_commissions_calculate
 from commissions.tests.factories import Line, at, sale
-from compliance.models import AuditEvent
 from core.roles import Role
 from core.tenancy import clinic_context
 

@@ -6,6 +6,7 @@ from django.db import IntegrityError, transaction
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from audit.models import AuditEvent
 from catalog.models import Service
 from commerce.models import Sale, SaleLine
 from commerce.pricing import round_money
@@ -20,7 +21,6 @@ from commissions.services import (
     sale_commissions_calculate,
 )
 from commissions.tests.factories import Line, at, refund, rule, sale, service
-from compliance.models import AuditEvent
 from core.exceptions import ValidationFailed
 from core.roles import Role
 from core.tenancy import clinic_context

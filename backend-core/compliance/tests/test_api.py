@@ -2,8 +2,8 @@ import datetime
 
 import pytest
 
-from compliance.models import AuditEvent
-from compliance.services import audit_changes, audit_event_record
+from audit.models import AuditEvent
+from audit.services import audit_changes, audit_event_record
 from core.roles import Role
 
 URL = "/api/v1/compliance/audit-events"

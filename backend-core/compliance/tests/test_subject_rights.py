@@ -10,9 +10,10 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from accounts.tests.factories import ClinicFactory, MembershipFactory
+from audit.models import AuditEvent
 from catalog.models import Service
 from commerce.models import Sale, StockMovement
-from compliance.models import AuditEvent, DataSubjectRequest
+from compliance.models import DataSubjectRequest
 from compliance.subject_rights import patient_export_document
 from core.roles import Role
 from core.tenancy import clinic_context

@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "pgtrigger",
     "pghistory",
     "core",
+    "audit",
     "accounts",
     "notifications",
     "catalog",
@@ -55,7 +56,7 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "core.middleware.ClinicContextMiddleware",
+    "accounts.middleware.ClinicContextMiddleware",
     "core.middleware.AuditContextMiddleware",
     "compliance.middleware.HistoryContextMiddleware",
     "axes.middleware.AxesMiddleware",
@@ -101,6 +102,8 @@ STATICFILES_DIRS = [p for p in (REPO_DIR / "dist",) if p.is_dir()]
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
+# The tenant: every tenant-local row belongs to one (core names it by this setting, not an import).
+TENANT_MODEL = "accounts.Clinic"
 
 CORS_ALLOWED_ORIGINS = env.list("CORS_ALLOWED_ORIGINS", default=[])
 CORS_ALLOW_CREDENTIALS = True

@@ -14,11 +14,13 @@ class Migrator:
     def __init__(self) -> None:
         self.executor = MigrationExecutor(connection)
 
-    def migrate(self, *targets: tuple[str, str]) -> Apps:
-        """Migrate to ``targets`` and return the historical models of that state."""
+    def migrate(self, *targets: tuple[str, str | None]) -> Apps:
+        """Migrate to ``targets`` and return the historical models of that state.
+        ``(app, None)`` unapplies every migration of ``app``; the state returned is that
+        of the other targets."""
         self.executor.loader.build_graph()
         self.executor.migrate(list(targets))
-        return self.executor.loader.project_state(list(targets)).apps
+        return self.executor.loader.project_state([t for t in targets if t[1] is not None]).apps
 
 
 @contextmanager

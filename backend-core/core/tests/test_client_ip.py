@@ -8,7 +8,7 @@ from django.test import RequestFactory
 from rest_framework.test import APIClient
 
 from accounts.tests.factories import PASSWORD, MembershipFactory
-from compliance.services import audit_event_record
+from audit.services import audit_event_record
 from core.checks import trusted_proxies_valid
 from core.context import AuditContext, audit_context
 from core.net import client_ip

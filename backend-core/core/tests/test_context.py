@@ -1,7 +1,7 @@
 """The audit context (core/context.py): set from each HTTP request by its middleware,
 the system context everywhere else."""
 
-from compliance.models import AuditEvent
+from audit.models import AuditEvent
 from core.context import SYSTEM_CONTEXT, audit_context_get
 from core.roles import Role
 

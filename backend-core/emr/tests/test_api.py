@@ -10,10 +10,10 @@ from django.db import connection
 from django.utils import timezone
 from PIL import Image
 
+from audit.models import AuditEvent
 from catalog.tests import factories as catalog_factories
 from commerce.models import Invoice, StockMovement
 from commerce.tests import factories as commerce_factories
-from compliance.models import AuditEvent
 from core.realtime import clinic_group
 from core.roles import Role
 from core.tenancy import clinic_context

@@ -21,7 +21,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.utils import timezone
 
-from compliance.models import AuditEvent
+from audit.models import AuditEvent
 from core.objectstore import LocalObjectStore, S3ObjectStore, object_store
 from core.roles import Role
 from core.tenancy import clinic_context

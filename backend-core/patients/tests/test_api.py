@@ -210,7 +210,7 @@ def test_reading_a_chart_is_audited_and_listed_in_its_access_history(api, world)
 
 
 def test_edits_are_audited_with_sensitive_values_masked(api, world):
-    from compliance.models import AuditEvent
+    from audit.models import AuditEvent
 
     api(world.a.user(Role.RECEPTIONIST), world.a.clinic).patch(
         f"{URL}/{world.a.patient.pk}", {"phone": "0812223333", "notes": "prefers mornings"}, format="json"

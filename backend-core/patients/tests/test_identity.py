@@ -14,7 +14,7 @@ from django.utils import timezone
 from rest_framework.throttling import ScopedRateThrottle
 
 from accounts.tests.factories import MembershipFactory
-from compliance.models import AuditEvent
+from audit.models import AuditEvent
 from core.roles import Role
 from core.tasks import tasks_inline
 from core.tenancy import clinic_context

@@ -4,7 +4,7 @@ import pytest
 from django.utils import timezone
 
 from accounts.tests.factories import MembershipFactory
-from compliance.models import AuditEvent
+from audit.models import AuditEvent
 from core.exceptions import ValidationFailed
 from core.roles import Role
 from core.tenancy import clinic_context

@@ -7,9 +7,9 @@ import pytest
 from django.db import connection, transaction
 
 from accounts.tests.factories import ClinicFactory, UserFactory
-from compliance.masking import REDACTED
-from compliance.models import GENESIS_HASH, AuditEvent, audit_event_hash
-from compliance.services import AuditChanges, audit_changes, audit_event_record
+from audit.masking import REDACTED
+from audit.models import GENESIS_HASH, AuditEvent, audit_event_hash
+from audit.services import AuditChanges, audit_changes, audit_event_record
 from core.context import AuditContext, audit_context
 from core.exceptions import ValidationFailed
 from core.roles import Role

@@ -11,7 +11,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from compliance.selectors import audit_chain_verify
+from audit.selectors import audit_chain_verify
 
 
 class Command(BaseCommand):

@@ -3,8 +3,8 @@ from io import StringIO
 import pytest
 from django.core.management import CommandError, call_command
 
-from compliance.services import audit_event_record
-from compliance.tests.tampering import raw_delete, raw_update
+from audit.services import audit_event_record
+from audit.tests.tampering import raw_delete, raw_update
 
 
 def _run(*args):

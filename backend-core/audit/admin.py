@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
-from compliance.models import AuditEvent
+from audit.models import AuditEvent
 
 
 @admin.register(AuditEvent)

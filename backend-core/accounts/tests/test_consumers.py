@@ -1,5 +1,6 @@
-"""Live clinic events over a real WebSocket stack and the configured channel layer
-(Redis in the services profile): recorded in the outbox, published right after commit."""
+"""The clinic events socket (``accounts.consumers``): admission, re-checks and delivery of live
+clinic events over a real WebSocket stack and the configured channel layer (Redis in the
+services profile): recorded in the outbox, published right after commit."""
 
 import asyncio
 import datetime as dt

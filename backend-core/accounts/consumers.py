@@ -29,6 +29,8 @@ from urllib.parse import parse_qs
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
 
+from accounts.authentication import SessionEnded, session_authenticate, session_check
+from accounts.selectors import membership_active_get
 from core.exceptions import TwoFactorRequired
 from core.permissions import member_two_factor_check
 from core.realtime import clinic_group, event_for_member, session_group
@@ -99,8 +101,6 @@ class ClinicEventsConsumer(AsyncJsonWebsocketConsumer):
 
 
 def _member_role(access: _Access) -> str:
-    from accounts.selectors import membership_active_get
-
     membership = membership_active_get(user_id=uuid.UUID(access.user_id), clinic_id=access.clinic_id)
     if membership is None:
         raise _Refused(NOT_A_MEMBER, "not_a_member")
@@ -113,8 +113,6 @@ def _member_role(access: _Access) -> str:
 
 def _admit(raw_token: str, raw_clinic: str) -> _Access:
     """The socket's session and clinic, as a REST request would be admitted."""
-    from accounts.authentication import SessionEnded, session_authenticate
-
     try:
         session = session_authenticate(raw_token)
     except SessionEnded as exc:
@@ -135,8 +133,6 @@ def _admit(raw_token: str, raw_clinic: str) -> _Access:
 
 def _recheck(access: _Access) -> str:
     """The member's current role if the session and membership still hold."""
-    from accounts.authentication import SessionEnded, session_check
-
     try:
         session_check(access.session_id)
     except SessionEnded as exc:

@@ -6,9 +6,9 @@ from __future__ import annotations
 import pgtrigger
 from django.db import connection
 
-from compliance.models import AuditEvent
+from audit.models import AuditEvent
 
-APPEND_ONLY = "compliance.AuditEvent:append_only"
+APPEND_ONLY = "audit.AuditEvent:append_only"
 
 
 def _pk(event: AuditEvent) -> object:
