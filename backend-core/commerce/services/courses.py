@@ -26,6 +26,7 @@ from django.utils.translation import gettext as _
 from commerce import ledger
 from commerce.models import Course, CourseBalance, CourseItem, CourseRedemption, Service
 from commerce.pricing import round_money
+from commerce.services.stock import clinic_date
 from core.exceptions import Conflict, ValidationFailed
 from core.services import model_save
 from core.tenancy import clinic_context
@@ -77,7 +78,9 @@ def _refuse_reason(balance: CourseBalance) -> str:
     if balance.status != Status.ACTIVE:
         return _("This course balance is %(status)s.") % {"status": balance.get_status_display()}
     if balance.expires_at <= timezone.now():
-        return _("This course balance expired on %(d)s.") % {"d": balance.expires_at.date()}
+        return _("This course balance expired on %(d)s.") % {
+            "d": clinic_date(balance.clinic, balance.expires_at)
+        }
     return _("No sessions left on this course balance.")
 
 

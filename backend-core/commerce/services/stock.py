@@ -60,9 +60,14 @@ def registration_number_normalize(
     return value
 
 
+def clinic_date(clinic: Clinic, at: dt.datetime) -> dt.date:
+    """The date on the clinic's wall clock (its ``time_zone``) at the aware instant ``at``."""
+    return timezone.localdate(at, zoneinfo.ZoneInfo(clinic.time_zone))
+
+
 def clinic_today(clinic: Clinic) -> dt.date:
     """Today's date on the clinic's wall clock."""
-    return timezone.now().astimezone(zoneinfo.ZoneInfo(clinic.time_zone)).date()
+    return clinic_date(clinic, timezone.now())
 
 
 PRODUCT_EDITABLE = frozenset(
