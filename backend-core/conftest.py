@@ -20,6 +20,7 @@ from pathlib import Path
 os.environ.setdefault("ZEAL_ENABLED", "1")
 
 import pytest
+import time_machine
 from django.utils import timezone
 from rest_framework.test import APIClient
 
@@ -45,6 +46,7 @@ from commerce.models import (
     StockLot,
     StockMovement,
 )
+from commerce.services.stock import clinic_today
 from commissions.models import CommissionLog, CommissionRule, CommissionRun
 from commissions.tests import factories as commission_factories
 from compliance.models import DataSubjectRequest
@@ -143,7 +145,7 @@ def _tenant(country: str, tz: str, locale: str, currency: str, phone: str) -> Te
         patient=tenant.patient,
         kind=DataSubjectRequest.Kind.EXPORT,
         received_at=timezone.now(),
-        due_on=timezone.localdate() + timedelta(days=30),
+        due_on=clinic_today(clinic) + timedelta(days=30),
     )
     _commerce_rows(tenant)
     _commission_rows(tenant)
@@ -176,7 +178,7 @@ def _commerce_rows(tenant: Tenant) -> None:
         clinic=clinic,
         product=tenant.product,
         lot_number="LOT-1",
-        expiry_date=timezone.localdate() + timedelta(days=30),
+        expiry_date=clinic_today(clinic) + timedelta(days=30),
         registration_number="80117580578",
         received_at=now,
         quantity_on_hand=Decimal(5),
@@ -244,7 +246,7 @@ def _commerce_rows(tenant: Tenant) -> None:
         paid_total=Decimal("1000.00"),
         balance_due=Decimal("14000.00"),
         issued_at=now,
-        due_date=timezone.localdate(),
+        due_date=clinic_today(clinic),
         created_by=owner,
         **money,
     )
@@ -291,8 +293,25 @@ def _commission_rows(tenant: Tenant) -> None:
         rate=Decimal(10),
         amount=Decimal("35.00"),
         currency=clinic.currency,
-        period=timezone.localdate().replace(day=1),
+        period=clinic_today(clinic).replace(day=1),
     )
+
+
+# The day used by ``clock``: a weekday away from month ends and DST changes.
+CLOCK_DAY = dt.date(2026, 6, 10)
+
+
+@pytest.fixture
+def clock(request: pytest.FixtureRequest, time_machine: time_machine.TimeMachineFixture) -> dt.datetime:
+    """The wall clock moved to ``CLOCK_DAY`` at ``request.param`` ("HH:MM" UTC; default
+    "23:30", when Bangkok is already on the next day; at "02:00" Sao Paulo is still on the
+    previous one) and ticking on, so tokens and timeouts keep working. Request it before
+    ``world`` (fixtures are set up in the order requested) so the world is made at that hour;
+    choose the hour with ``@pytest.mark.parametrize("clock", [...], indirect=True)``.
+    Returns the instant moved to (aware, UTC)."""
+    at = dt.datetime.combine(CLOCK_DAY, dt.time.fromisoformat(getattr(request, "param", "23:30")), dt.UTC)
+    time_machine.move_to(at, tick=True)
+    return at
 
 
 @pytest.fixture

@@ -13,6 +13,7 @@ from django.template.loader import render_to_string
 from commerce.models import Invoice
 from commerce.pricing import money_format
 from commerce.services.sales import settings_for
+from commerce.services.stock import clinic_date
 from notifications.templates import normalize_language
 
 LABELS: dict[str, dict[str, str]] = {
@@ -133,7 +134,9 @@ def invoice_html(*, invoice: Invoice) -> str:
         "status": labels["paid"] if invoice.status == Invoice.Status.PAID else labels[invoice.status],
         "tax_label": counters.tax_label,
         "tax_inclusive": counters.tax_inclusive,
-        "issued": format_date(invoice.issued_at or invoice.created_at, "medium", locale=babel_locale),
+        "issued": format_date(
+            clinic_date(clinic, invoice.issued_at or invoice.created_at), "medium", locale=babel_locale
+        ),
         "due": format_date(invoice.due_date, "medium", locale=babel_locale) if invoice.due_date else "",
         "patient": f"{profile.given_name} {profile.family_name} ({invoice.patient.chart_number})"
         if profile and invoice.patient

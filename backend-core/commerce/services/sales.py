@@ -65,7 +65,7 @@ from commerce.pricing import (
     money_format,
     price_cart,
 )
-from commerce.services.stock import clinic_today, stock_consume, stock_return
+from commerce.services.stock import clinic_date, clinic_today, stock_consume, stock_return
 from commerce.signals import sale_completed, sale_reversed
 from core.exceptions import Conflict, ValidationFailed
 from notifications.services import notification_schedule
@@ -597,7 +597,7 @@ def _invoice_for_sale(
     invoice.paid_total = invoice.refunded_total = Decimal(0)
     invoice.balance_due = sale.total
     invoice.issued_at = at
-    invoice.due_date = at.date() + dt.timedelta(days=due_days)
+    invoice.due_date = clinic_date(sale.clinic, at) + dt.timedelta(days=due_days)
     invoice.save()
     InvoiceItem.objects.bulk_create(
         [

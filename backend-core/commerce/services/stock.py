@@ -34,9 +34,14 @@ if TYPE_CHECKING:
 Kind = StockMovement.Kind
 
 
+def clinic_date(clinic: Clinic, at: dt.datetime) -> dt.date:
+    """The date on the clinic's wall clock (its ``time_zone``) at the aware instant ``at``."""
+    return timezone.localdate(at, zoneinfo.ZoneInfo(clinic.time_zone))
+
+
 def clinic_today(clinic: Clinic) -> dt.date:
     """Today's date on the clinic's wall clock."""
-    return timezone.now().astimezone(zoneinfo.ZoneInfo(clinic.time_zone)).date()
+    return clinic_date(clinic, timezone.now())
 
 
 def _movement_write(

@@ -2,9 +2,12 @@ import threading
 import uuid
 from concurrent.futures import ThreadPoolExecutor
 from decimal import Decimal
+from zoneinfo import ZoneInfo
 
 import httpx
 import pytest
+from babel.dates import format_date
+from django.utils import timezone
 
 from accounts.models import Clinic
 from accounts.tests.factories import ClinicFactory, MembershipFactory, tokens_for
@@ -105,7 +108,7 @@ def test_recall_names_the_patients_and_is_404_for_another_clinic(api, world):
     )
 
 
-def test_low_stock_and_near_expiry_lists(api, world):
+def test_low_stock_and_near_expiry_lists(clock, api, world):
     client = api(world.a.user(Role.RECEPTIONIST), world.a.clinic)
     low = client.get("/api/v1/inventory/low-stock").json()["results"]
     assert [(p["id"], p["usable"]) for p in low] == [(str(world.a.product.pk), "5.000")]
@@ -189,7 +192,7 @@ def _cart(tenant, **extra):
     }
 
 
-def test_cashier_checks_out_and_a_retry_returns_the_same_sale(api, world):
+def test_cashier_checks_out_and_a_retry_returns_the_same_sale(clock, api, world):
     cashier = api(world.a.user(Role.CASHIER), world.a.clinic)
     first = cashier.post(CHECKOUT, _cart(world.a), format="json", HTTP_IDEMPOTENCY_KEY="till-1-0001")
     assert first.status_code == 201, first.content
@@ -448,6 +451,19 @@ def test_invoice_html_is_in_the_clinics_language_and_currency(world):
         world.a.clinic.refresh_from_db()
         html = invoice_html(invoice=Invoice.objects.get(pk=world.a.sale.invoice.pk))
     assert 'dir="rtl"' in html and "الرصيد المستحق" in html
+
+
+@pytest.mark.parametrize("clock", ["23:30", "02:00"], indirect=True)
+def test_invoice_html_dates_are_the_clinics_local_dates(clock, world):
+    from commerce.documents import invoice_html
+
+    for tenant in (world.a, world.b):
+        with clinic_context(tenant.clinic):
+            html = invoice_html(invoice=tenant.sale.invoice)
+        locale = tenant.clinic.locale.replace("-", "_")
+        local_day = timezone.localdate(clock, ZoneInfo(tenant.clinic.time_zone))
+        assert format_date(local_day, "medium", locale=locale) in html
+        assert (format_date(clock.date(), "medium", locale=locale) in html) == (clock.date() == local_day)
 
 
 # Course balances ---------------------------------------------------------------------

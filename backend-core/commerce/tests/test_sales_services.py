@@ -1,9 +1,11 @@
 import datetime as dt
 import uuid
 from decimal import Decimal
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.db import connection
+from django.utils import timezone
 
 from catalog.tests import factories as catalog_factories
 from commerce import selectors, signals
@@ -501,6 +503,21 @@ def test_unpaid_invoices_past_due_become_overdue_and_a_payment_receipt_is_schedu
             "THB100.00"
             in receipts.filter(subject_id=str(sale.invoice.payments.get().pk)).get().payload["amount"]
         )
+
+
+@pytest.mark.parametrize("clock", ["23:30", "02:00"], indirect=True)
+def test_an_invoice_falls_overdue_the_day_after_its_due_date_at_its_clinic(clock, world):
+    """At 23:30 UTC Bangkok's day is UTC's next, at 02:00 UTC Sao Paulo's is UTC's previous."""
+    invoices = Invoice.unscoped.filter(number="INV-WORLD")  # one unpaid in each clinic
+    for tenant in (world.a, world.b):
+        today = timezone.localdate(clock, ZoneInfo(tenant.clinic.time_zone))
+        invoices.filter(clinic=tenant.clinic).update(due_date=today)
+    assert invoices_mark_overdue() == 0
+    for tenant in (world.a, world.b):
+        yesterday = timezone.localdate(clock, ZoneInfo(tenant.clinic.time_zone)) - dt.timedelta(days=1)
+        invoices.filter(clinic=tenant.clinic).update(due_date=yesterday)
+    assert invoices_mark_overdue() == 2
+    assert set(invoices.values_list("status", flat=True)) == {Invoice.Status.OVERDUE}
 
 
 def test_payment_in_another_currency_or_above_the_balance_is_refused(shop):

@@ -3,6 +3,7 @@ import hashlib
 import json
 from datetime import timedelta
 from decimal import Decimal
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.db import connection
@@ -107,11 +108,15 @@ def _strings(value):
         yield value
 
 
-def test_a_request_is_due_in_30_days_and_audited(api, world):
-    _client, dsr = _open(api, world.a, "export")
+# Bangkok's day is UTC's next at 23:30 UTC, Sao Paulo's is UTC's previous at 02:00 UTC.
+@pytest.mark.parametrize(("clock", "side"), [("23:30", "a"), ("02:00", "b")], indirect=["clock"])
+def test_a_request_is_due_in_30_days_and_audited(clock, api, world, side):
+    tenant = getattr(world, side)
+    _client, dsr = _open(api, tenant, "export")
     assert dsr["status"] == "received"
-    assert dsr["due_on"] == (timezone.localdate() + timedelta(days=30)).isoformat()
-    with clinic_context(world.a.clinic):
+    today = timezone.localdate(clock, ZoneInfo(tenant.clinic.time_zone))  # the clinic's day
+    assert dsr["due_on"] == (today + timedelta(days=30)).isoformat()
+    with clinic_context(tenant.clinic):
         assert AuditEvent.objects.filter(action="dsr.received", object_id=dsr["id"]).exists()
 
 

@@ -1,4 +1,8 @@
+import datetime
+from zoneinfo import ZoneInfo
+
 import pytest
+from django.utils import timezone
 
 from accounts.validators import national_id_hash
 from core.roles import Role
@@ -173,6 +177,27 @@ def test_patients_cannot_be_ordered_by_personal_data_or_undeclared_fields(api, w
     response = api(world.a.user(role), world.a.clinic).get(URL, {"ordering": term})
     assert response.status_code == 400
     assert [e["field"] for e in response.json()["errors"]] == ["ordering"]
+
+
+# Bangkok's day is UTC's next at 23:30 UTC, Sao Paulo's is UTC's previous at 02:00 UTC.
+@pytest.mark.parametrize(
+    ("clock", "side", "phone"),
+    [("23:30", "a", "0891112222"), ("02:00", "b", "11987654322")],
+    indirect=["clock"],
+)
+def test_a_birth_date_may_be_the_clinics_today_but_not_its_tomorrow(clock, api, world, side, phone):
+    tenant = getattr(world, side)
+    today = timezone.localdate(clock, ZoneInfo(tenant.clinic.time_zone))
+    tomorrow = (today + datetime.timedelta(days=1)).isoformat()
+    client = api(tenant.user(Role.RECEPTIONIST), tenant.clinic)
+    payload = {"given_name": "Nok", "phone": phone}
+    refused = client.post(URL, {**payload, "birth_date": tomorrow}, format="json")
+    assert refused.status_code == 400 and refused.json()["errors"][0]["field"] == "birth_date"
+    born = client.post(URL, {**payload, "birth_date": today.isoformat()}, format="json")
+    assert born.status_code == 201, born.content
+    chart = f"{URL}/{tenant.patient.pk}"
+    assert client.patch(chart, {"birth_date": tomorrow}, format="json").status_code == 400
+    assert client.patch(chart, {"birth_date": today.isoformat()}, format="json").status_code == 200
 
 
 def test_update_changes_profile_and_link(api, world):
