@@ -3,10 +3,7 @@ forms, photographs and face charts, one module per area; the public functions ar
 re-exported here (``from emr.services import photo_process``). Each function is one
 transaction; clinical writes are audited (``audit.services.audit_event_record``)."""
 
-from emr.services.charts import (
-    chart_viewed,
-    face_chart_save,
-)
+from emr.services.charts import chart_viewed, face_chart_save
 from emr.services.consents import (
     SIGNATURE_PNG_MAX_BYTES,
     consent_form_sign,
@@ -39,11 +36,7 @@ from emr.services.sessions import (
     session_products_record,
     session_start,
 )
-from emr.services.visits import (
-    VISIT_REFERENCE,
-    visit_complete,
-    visit_open,
-)
+from emr.services.visits import VISIT_REFERENCE, visit_complete, visit_open
 
 __all__ = [
     "NOTE_FIELDS",

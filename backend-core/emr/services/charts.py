@@ -12,11 +12,7 @@ from accounts.models import User
 from core.exceptions import ValidationFailed
 from core.services import model_save
 from emr import charting
-from emr.models import (
-    FaceChart,
-    Photo,
-    TreatmentSession,
-)
+from emr.models import FaceChart, Photo, TreatmentSession
 from emr.services._shared import _audit
 from patients.models import ClinicPatient
 from patients.services import patient_viewed_record

@@ -19,10 +19,7 @@ from core.context import audit_context_get
 from core.exceptions import ValidationFailed
 from core.services import model_save
 from emr import selectors
-from emr.models import (
-    ConsentFormSignature,
-    ConsentFormTemplate,
-)
+from emr.models import ConsentFormSignature, ConsentFormTemplate
 from emr.services._shared import _audit
 from patients.models import ClinicPatient
 

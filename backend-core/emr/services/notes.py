@@ -15,13 +15,7 @@ from accounts.models import Clinic, User
 from catalog.models import Service
 from core.exceptions import Conflict, PermissionDeniedError, ValidationFailed
 from core.services import model_save
-from emr.models import (
-    ClinicalNote,
-    PlannedSession,
-    TreatmentPlan,
-    TreatmentSession,
-    Visit,
-)
+from emr.models import ClinicalNote, PlannedSession, TreatmentPlan, TreatmentSession, Visit
 from emr.services._shared import _audit
 from patients.models import ClinicPatient
 

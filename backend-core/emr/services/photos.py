@@ -20,11 +20,7 @@ from core.services import model_save
 from core.tasks import enqueue_on_commit
 from emr import selectors, tasks
 from emr.imaging import ALLOWED_IMAGE_TYPES, DERIVATIVE_CONTENT_TYPE, ImageRejected, image_prepare
-from emr.models import (
-    Photo,
-    PhotoUpload,
-    TreatmentSession,
-)
+from emr.models import Photo, PhotoUpload, TreatmentSession
 from emr.services._shared import _audit
 from patients.models import ConsentPurpose
 from patients.selectors import consent_is_granted

@@ -18,12 +18,7 @@ from commerce.services import stock_consume
 from core.exceptions import Conflict, ValidationFailed
 from core.services import model_save
 from emr import selectors
-from emr.models import (
-    PlannedSession,
-    SessionProduct,
-    TreatmentSession,
-    Visit,
-)
+from emr.models import PlannedSession, SessionProduct, TreatmentSession, Visit
 from emr.services._shared import _audit
 
 

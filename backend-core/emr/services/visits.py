@@ -12,10 +12,7 @@ from core.exceptions import Conflict, ValidationFailed
 from core.services import model_save
 from emr import selectors
 from emr.events import VISIT_COMPLETED, VISIT_OPENED, VisitEventDataSerializer
-from emr.models import (
-    TreatmentSession,
-    Visit,
-)
+from emr.models import TreatmentSession, Visit
 from emr.services._shared import _audit
 from outbox.services import outbox_event_record
 from patients.models import ClinicPatient
