@@ -6,7 +6,8 @@ import factory
 from django.contrib.auth.hashers import make_password
 
 from accounts.models import Clinic, Invite, Membership, Organization, RefreshTokenFamily, User
-from accounts.services import TokenPair, _token_pair_issue
+from accounts.services import TokenPair
+from accounts.services.authentication import _token_pair_issue
 from core.roles import Role
 
 PASSWORD = "Correct-Horse-42"

@@ -1,0 +1,90 @@
+"""Writes of the accounts context: sign-up, clinics, staff, invites, licences, and the
+authentication use cases (login, refresh rotation with reuse detection, logout, TOTP),
+one module per area; the public functions are re-exported here
+(``from accounts.services import user_create``).
+
+Every function is one transaction; errors are ``core.exceptions.ApplicationError``
+subclasses (400 naming the field, 401, 403, 404, 409, 410, 429).
+"""
+
+from accounts.services.authentication import (
+    TOTP_ENROLMENT_TTL,
+    LoginLockedOut,
+    TokenPair,
+    TotpEnrollment,
+    auth_login,
+    auth_logout,
+    auth_refresh,
+    login_locked_out_error,
+    session_idle_minutes,
+    totp_confirm,
+    totp_enroll,
+    user_sessions_end,
+)
+from accounts.services.invites import (
+    invite_accept,
+    invite_accept_url,
+    invite_create,
+    invite_mark_sent,
+    invite_revoke,
+    invite_send,
+)
+from accounts.services.licences import licence_create
+from accounts.services.organizations import (
+    ClinicData,
+    ClinicFields,
+    clinic_create,
+    clinic_update,
+    organization_signup,
+)
+from accounts.services.passwords import (
+    PASSWORD_RESET_PER_HOUR,
+    PASSWORD_RESET_RESEND,
+    password_reset_code_hash,
+    password_reset_code_send,
+    password_reset_confirm,
+    password_reset_request,
+    user_password_change,
+)
+from accounts.services.staff import membership_create, membership_update
+from accounts.services.users import UserFields, user_create, user_deactivate, user_update
+
+__all__ = [
+    "PASSWORD_RESET_PER_HOUR",
+    "PASSWORD_RESET_RESEND",
+    "TOTP_ENROLMENT_TTL",
+    "ClinicData",
+    "ClinicFields",
+    "LoginLockedOut",
+    "TokenPair",
+    "TotpEnrollment",
+    "UserFields",
+    "auth_login",
+    "auth_logout",
+    "auth_refresh",
+    "clinic_create",
+    "clinic_update",
+    "invite_accept",
+    "invite_accept_url",
+    "invite_create",
+    "invite_mark_sent",
+    "invite_revoke",
+    "invite_send",
+    "licence_create",
+    "login_locked_out_error",
+    "membership_create",
+    "membership_update",
+    "organization_signup",
+    "password_reset_code_hash",
+    "password_reset_code_send",
+    "password_reset_confirm",
+    "password_reset_request",
+    "session_idle_minutes",
+    "totp_confirm",
+    "totp_enroll",
+    "user_create",
+    "user_deactivate",
+    "user_password_change",
+    "user_sessions_end",
+    "user_update",
+]

@@ -1,0 +1,167 @@
+"""Invites: create, revoke, accept, and the SMS that carries the link."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import override
+
+from accounts.events import MEMBERSHIP_CREATED, MembershipCreatedEventDataSerializer
+from accounts.models import Clinic, Invite, Membership, User
+from accounts.services.staff import _check_can_grant, membership_create
+from accounts.services.users import user_create
+from accounts.validators import clean_phone
+from core.exceptions import AuthenticationFailedError, Conflict, Gone, PermissionDeniedError, ValidationFailed
+from core.services import model_save
+from core.tasks import enqueue_on_commit
+from notifications.services import message_send
+from notifications.templates import render
+from outbox.services import outbox_event_record
+
+
+def _token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def invite_accept_url(token: str) -> str:
+    return f"{settings.PUBLIC_BASE_URL}/accept-invite?token={token}"
+
+
+@transaction.atomic
+def invite_create(
+    *, clinic: Clinic, actor: User, actor_role: str, phone: str, role: str, email: str = ""
+) -> tuple[Invite, str]:
+    """Invite a person (by mobile number) to ``clinic`` as ``role``.
+
+    Returns the invite and its one-time token (only its hash is stored). The invite is
+    delivered by the worker after commit. Expires after ``INVITE_TTL_HOURS`` (72 h).
+    Raises ``ValidationFailed``, ``PermissionDeniedError``, ``Conflict`` (already staff).
+    """
+    e164 = clean_phone(phone, region=clinic.country)
+    _check_can_grant(actor_role=actor_role, role=role)
+    if Membership.objects.filter(clinic=clinic, user__phone=e164, is_active=True).exists():
+        raise Conflict(_("This person already works at this clinic."), code="already_member")
+    token = secrets.token_urlsafe(32)
+    invite = Invite(
+        clinic=clinic,
+        phone=e164,
+        email=email,
+        role=role,
+        token_hash=_token_hash(token),
+        expires_at=timezone.now() + timedelta(hours=settings.INVITE_TTL_HOURS),
+        invited_by=actor,
+    )
+    model_save(invite)
+    from accounts.tasks import invite_deliver
+
+    enqueue_on_commit(invite_deliver, clinic_id=str(clinic.pk), invite_id=str(invite.pk), token=token)
+    return invite, token
+
+
+@transaction.atomic
+def invite_revoke(*, invite: Invite, actor: User) -> Invite:
+    if invite.status != Invite.Status.PENDING:
+        raise Conflict(_("Only a pending invite can be revoked."), code="invite_not_pending")
+    invite.revoked_at = timezone.now()
+    model_save(invite, update_fields=["revoked_at"])
+    return invite
+
+
+@transaction.atomic
+def invite_accept(
+    *,
+    token: str,
+    user: User | None,
+    password: str = "",
+    given_name: str = "",
+    family_name: str = "",
+    email: str = "",
+) -> Membership:
+    """Accept an invite with its token and get the membership.
+
+    If an account with the invited phone exists, the caller must be signed in as that
+    user (``user``); otherwise a new account is created from ``password`` and names.
+    Raises ``Gone`` (expired, revoked or used), ``ValidationFailed``,
+    ``AuthenticationFailedError`` (must sign in), ``PermissionDeniedError`` (wrong user).
+    """
+    # The token identifies the clinic: this read crosses clinics on purpose.
+    invite = Invite.unscoped.select_for_update().filter(token_hash=_token_hash(token)).first()
+    if invite is None:
+        raise ValidationFailed(errors={"token": [_("This invite link is not valid.")]})
+    if invite.status != Invite.Status.PENDING:
+        raise Gone(
+            _("This invite is %(status)s.") % {"status": invite.status}, code=f"invite_{invite.status}"
+        )
+    existing = User.objects.filter(phone=invite.phone).first()
+    if existing is not None:
+        if user is None or not user.is_authenticated:
+            raise AuthenticationFailedError(
+                _("An account with this mobile number exists: sign in, then accept."),
+                code="sign_in_to_accept",
+            )
+        if user.pk != existing.pk:
+            raise PermissionDeniedError(_("This invite was sent to another mobile number."))
+        member = existing
+    else:
+        if not given_name:
+            raise ValidationFailed(errors={"given_name": [_("This field is required.")]})
+        if not password:
+            raise ValidationFailed(errors={"password": [_("This field is required.")]})
+        member = user_create(
+            phone=invite.phone,
+            password=password,
+            given_name=given_name,
+            family_name=family_name,
+            email=email or invite.email,
+        )
+    membership = membership_create(clinic=invite.clinic, user=member, role=invite.role)
+    invite.accepted_at, invite.accepted_by = timezone.now(), member
+    model_save(invite, update_fields=["accepted_at", "accepted_by"])
+    outbox_event_record(
+        clinic_id=invite.clinic_id,
+        type=MEMBERSHIP_CREATED,
+        subject=f"membership/{membership.pk}",
+        data=MembershipCreatedEventDataSerializer(membership).data,
+    )
+    return membership
+
+
+@transaction.atomic
+def invite_mark_sent(*, invite: Invite) -> None:
+    if invite.sent_at is None:
+        invite.sent_at = timezone.now()
+        model_save(invite, update_fields=["sent_at"])
+
+
+def invite_send(*, invite: Invite, token: str) -> None:
+    """Send the invite link (with its one-time ``token``) by SMS in the clinic's
+    language (template ``invite.sent``) and mark the invite sent. Idempotent: an invite
+    already sent, accepted or revoked is not sent again, and the message carries the
+    idempotency key ``invite:<id>``.
+
+    Sent with ``message_send``, not as a stored ``Notification``: the link carries the
+    one-time token, of which only the hash is stored. Raises ``TransientDeliveryError``
+    or ``OSError`` when the provider can be tried again."""
+    if invite.sent_at is not None or invite.status != Invite.Status.PENDING:
+        return
+    with override(invite.clinic.locale):
+        role = str(invite.get_role_display())
+    text = render(
+        "invite.sent",
+        languages=[invite.clinic.locale],
+        payload={"clinic": invite.clinic.name, "role": role, "url": invite_accept_url(token)},
+    )
+    message_send(
+        channel="sms",
+        to=invite.phone,
+        subject=text.subject,
+        body=text.body,
+        idempotency_key=f"invite:{invite.pk}",
+    )
+    invite_mark_sent(invite=invite)

@@ -1,0 +1,71 @@
+"""Staff: memberships of a clinic and the roles an actor may grant."""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from accounts.events import MEMBERSHIP_UPDATED, MembershipUpdatedEventDataSerializer
+from accounts.models import Clinic, Membership, User
+from accounts.services.authentication import user_sessions_end
+from core.exceptions import Conflict, PermissionDeniedError
+from core.roles import MANAGERS, Role
+from core.services import model_save
+from outbox.services import outbox_event_record
+
+
+def _check_can_grant(*, actor_role: str, role: str) -> None:
+    if role in MANAGERS and actor_role != Role.OWNER:
+        raise PermissionDeniedError(_("Only an owner can grant the owner or admin role."))
+
+
+@transaction.atomic
+def membership_create(*, clinic: Clinic, user: User, role: str) -> Membership:
+    """Give ``user`` a ``role`` at ``clinic`` (platform onboarding and demo data; staff
+    join through invites). Reactivates an existing membership with the new role."""
+    membership, created = Membership.objects.get_or_create(user=user, clinic=clinic, defaults={"role": role})
+    if not created:
+        membership.role, membership.is_active = role, True
+        model_save(membership, update_fields=["role", "is_active"])
+    return membership
+
+
+@transaction.atomic
+def membership_update(
+    *,
+    membership: Membership,
+    actor: User,
+    actor_role: str,
+    role: str | None = None,
+    is_active: bool | None = None,
+) -> Membership:
+    """Change a staff member's role or (de)activate them. Only owners touch owners and
+    admins; the clinic always keeps at least one active owner. Deactivating an active
+    member or changing their role ends all their sessions (``user_sessions_end``)."""
+    locked = Membership.objects.select_for_update().get(pk=membership.pk)
+    if locked.role in MANAGERS:
+        _check_can_grant(actor_role=actor_role, role=locked.role)
+    if role is not None:
+        _check_can_grant(actor_role=actor_role, role=role)
+    new_role = role if role is not None else locked.role
+    new_active = is_active if is_active is not None else locked.is_active
+    if locked.role == Role.OWNER and (new_role != Role.OWNER or not new_active):
+        owners = Membership.objects.select_for_update().filter(
+            clinic_id=locked.clinic_id, role=Role.OWNER, is_active=True
+        )
+        if owners.count() <= 1:
+            raise Conflict(_("A clinic must keep at least one active owner."), code="last_owner")
+    ended = (locked.is_active and not new_active) or (locked.is_active and new_role != locked.role)
+    locked.role, locked.is_active = new_role, new_active
+    model_save(locked, update_fields=["role", "is_active"])
+    if ended:
+        # A removed role ends the member's sessions, and with them their sockets: what
+        # they were let see and do was decided under the old role (ASVS 5.0 V7.4.2).
+        user_sessions_end(user=locked.user, reason="membership_ended")
+    outbox_event_record(
+        clinic_id=locked.clinic_id,
+        type=MEMBERSHIP_UPDATED,
+        subject=f"membership/{locked.pk}",
+        data=MembershipUpdatedEventDataSerializer(locked).data,
+    )
+    return locked
