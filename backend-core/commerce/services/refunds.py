@@ -4,6 +4,7 @@ stock to its lots, unused course balances closed) and the reversing journal entr
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from collections.abc import Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING
@@ -68,39 +69,9 @@ def sale_refund(
     locked = Sale.objects.select_for_update().get(pk=sale.pk)
     if locked.status == Sale.Status.VOID:
         raise Conflict(_("A void sale cannot be refunded."), code="sale_void")
-    errors: dict[str, str] = {}
-    if not reason.strip():
-        errors["reason"] = _("Say why.")
-    if method not in Payment.Method.values:
-        errors["method"] = _("Unknown payment method.")
-    if not lines:
-        errors["lines"] = _("Name at least one line.")
-    refunded_before = dict(
-        RefundLine.objects.filter(sale_line__sale=locked)
-        .values_list("sale_line_id")
-        .annotate(q=Sum("quantity"))
-        .values_list("sale_line_id", "q")
-    )
-    for index, (line, quantity) in enumerate(lines):
-        left = line.quantity - refunded_before.get(line.pk, Decimal(0))
-        if line.sale_id != locked.pk:
-            errors[f"lines.{index}.sale_line_id"] = _("Not a line of this sale.")
-        elif quantity <= 0 or quantity > left:
-            errors[f"lines.{index}.quantity"] = _("Between 0 and %s (not yet refunded).") % left
-    if errors:
-        raise ValidationFailed(errors=errors)
+    refunded_before = _refund_validate(sale=locked, lines=lines, reason=reason, method=method)
     invoice = Invoice.objects.select_for_update().get(sale=locked)
-    portions = []
-    for line, quantity in lines:
-        amount, tax = line_portion(
-            total=line.total,
-            tax=line.tax_amount,
-            quantity=quantity,
-            line_quantity=line.quantity,
-            already=refunded_before.get(line.pk, Decimal(0)),
-            currency=line.currency,
-        )
-        portions.append((line, quantity, amount, tax))
+    portions = _refund_portions(lines, refunded_before)
     total = sum((amount for _l, _q, amount, _t in portions), Decimal(0))
     if total > invoice.paid_total:
         raise ValidationFailed(errors={"amount": [_("Only %s was paid.") % invoice.paid_total]})
@@ -160,6 +131,55 @@ def sale_refund(
     locked.save(update_fields=["status", "updated_at"])
     sale_reversed.send(sender=Sale, sale=locked, refund=refund)
     return refund
+
+
+def _refund_validate(
+    *, sale: Sale, lines: Sequence[tuple[SaleLine, Decimal]], reason: str, method: str
+) -> dict[uuid.UUID, Decimal]:
+    """``ValidationFailed`` for a refund request ``sale_refund`` refuses (``reason``,
+    ``method``, ``lines``, ``lines.<i>.<field>``); else the quantity of each line of the
+    (locked) sale refunded before, by sale line id."""
+    errors: dict[str, str] = {}
+    if not reason.strip():
+        errors["reason"] = _("Say why.")
+    if method not in Payment.Method.values:
+        errors["method"] = _("Unknown payment method.")
+    if not lines:
+        errors["lines"] = _("Name at least one line.")
+    refunded_before = dict(
+        RefundLine.objects.filter(sale_line__sale=sale)
+        .values_list("sale_line_id")
+        .annotate(q=Sum("quantity"))
+        .values_list("sale_line_id", "q")
+    )
+    for index, (line, quantity) in enumerate(lines):
+        left = line.quantity - refunded_before.get(line.pk, Decimal(0))
+        if line.sale_id != sale.pk:
+            errors[f"lines.{index}.sale_line_id"] = _("Not a line of this sale.")
+        elif quantity <= 0 or quantity > left:
+            errors[f"lines.{index}.quantity"] = _("Between 0 and %s (not yet refunded).") % left
+    if errors:
+        raise ValidationFailed(errors=errors)
+    return refunded_before
+
+
+def _refund_portions(
+    lines: Sequence[tuple[SaleLine, Decimal]], refunded_before: dict[uuid.UUID, Decimal]
+) -> list[tuple[SaleLine, Decimal, Decimal, Decimal]]:
+    """``(line, quantity, amount, tax)`` of each portion given back, valued by
+    ``commerce.pricing.line_portion``."""
+    portions = []
+    for line, quantity in lines:
+        amount, tax = line_portion(
+            total=line.total,
+            tax=line.tax_amount,
+            quantity=quantity,
+            line_quantity=line.quantity,
+            already=refunded_before.get(line.pk, Decimal(0)),
+            currency=line.currency,
+        )
+        portions.append((line, quantity, amount, tax))
+    return portions
 
 
 def _line_goods_back(*, line: SaleLine, quantity: Decimal, actor: User, status: str) -> None:

@@ -160,30 +160,7 @@ def _validate_cart(
     if not lines:
         errors["lines"] = _("Add at least one line.")
     for index, line in enumerate(lines):
-        prefix = f"lines.{index}"
-        if line.item.currency != clinic.currency:
-            errors[f"{prefix}.item_id"] = _("Priced in %(c)s, not the clinic currency.") % {
-                "c": line.item.currency
-            }
-        if not line.item.is_active:
-            errors[f"{prefix}.item_id"] = _("No longer sold.")
-        if line.kind == SaleLine.Kind.COURSE:
-            if patient is None:
-                errors["patient_id"] = _("A course is sold to a patient.")
-            if line.quantity != line.quantity.to_integral_value():
-                errors[f"{prefix}.quantity"] = _("Courses are sold in whole numbers.")
-        if line.lot is not None and (
-            line.kind != SaleLine.Kind.PRODUCT or line.lot.product_id != line.item.pk
-        ):
-            errors[f"{prefix}.lot_id"] = _("This lot is not of the product.")
-        if line.credits:
-            people = [user.pk for user, _share in line.credits]
-            if len(set(people)) != len(people):
-                errors[f"{prefix}.credits"] = _("Each practitioner once.")
-            elif sum((share for _user, share in line.credits), Decimal(0)) != 100:
-                errors[f"{prefix}.credits"] = _("Shares of a line must add up to 100.")
-            elif any(share <= 0 for _user, share in line.credits):
-                errors[f"{prefix}.credits"] = _("Shares must be positive.")
+        errors.update(_cart_line_errors(index=index, line=line, clinic=clinic, patient=patient))
     for index, payment in enumerate(payments):
         if payment.method not in Payment.Method.values:
             errors[f"payments.{index}.method"] = _("Unknown payment method.")
@@ -191,6 +168,45 @@ def _validate_cart(
             errors[f"payments.{index}.amount"] = _("Must be greater than zero.")
     if errors:
         raise ValidationFailed(errors=errors)
+
+
+def _cart_line_errors(
+    *, index: int, line: CartLine, clinic: Clinic, patient: ClinicPatient | None
+) -> dict[str, str]:
+    """The errors of cart line ``index``, keyed by field (``lines.<i>.<field>``, ``patient_id``)."""
+    errors: dict[str, str] = {}
+    prefix = f"lines.{index}"
+    if line.item.currency != clinic.currency:
+        errors[f"{prefix}.item_id"] = _("Priced in %(c)s, not the clinic currency.") % {
+            "c": line.item.currency
+        }
+    if not line.item.is_active:
+        errors[f"{prefix}.item_id"] = _("No longer sold.")
+    if line.kind == SaleLine.Kind.COURSE:
+        if patient is None:
+            errors["patient_id"] = _("A course is sold to a patient.")
+        if line.quantity != line.quantity.to_integral_value():
+            errors[f"{prefix}.quantity"] = _("Courses are sold in whole numbers.")
+    if line.lot is not None and (line.kind != SaleLine.Kind.PRODUCT or line.lot.product_id != line.item.pk):
+        errors[f"{prefix}.lot_id"] = _("This lot is not of the product.")
+    credits_error = _credits_error(line.credits)
+    if credits_error is not None:
+        errors[f"{prefix}.credits"] = credits_error
+    return errors
+
+
+def _credits_error(credits: Sequence[tuple[User, Decimal]]) -> str | None:
+    """What is wrong with a line's practitioner shares, if anything (none is fine)."""
+    if not credits:
+        return None
+    people = [user.pk for user, _share in credits]
+    if len(set(people)) != len(people):
+        return _("Each practitioner once.")
+    if sum((share for _user, share in credits), Decimal(0)) != 100:
+        return _("Shares of a line must add up to 100.")
+    if any(share <= 0 for _user, share in credits):
+        return _("Shares must be positive.")
+    return None
 
 
 def _cart_price(
@@ -275,11 +291,7 @@ def sale_checkout(
         return existing, False
     counters = settings_for(clinic)
     _validate_cart(clinic=clinic, currency=currency, patient=patient, lines=lines, payments=payments)
-    if draft_invoice is not None and (
-        draft_invoice.status != InvoiceStatus.DRAFT
-        or draft_invoice.patient_id != (patient.pk if patient else None)
-    ):
-        raise ValidationFailed(errors={"invoice_id": [_("A draft invoice of this patient.")]})
+    _draft_invoice_check(draft_invoice, patient)
     amounts = _cart_price(counters=counters, lines=lines, currency=currency, cart_discount=cart_discount)
     paying = sum((p.amount for p in payments), Decimal(0))
     if paying > amounts.total:
@@ -306,40 +318,9 @@ def sale_checkout(
         if existing is None:
             raise
         return existing, False
-    sale_lines = SaleLine.objects.bulk_create(
-        [
-            SaleLine(
-                clinic=clinic,
-                sale=sale,
-                position=index,
-                kind=line.kind,
-                service=line.item if isinstance(line.item, Service) else None,
-                product=line.item if isinstance(line.item, Product) else None,
-                course=line.item if isinstance(line.item, Course) else None,
-                description=line.item.name[:200],
-                quantity=line.quantity,
-                unit_price=line.item.price,
-                line_discount=amount.line_discount,
-                cart_discount_share=amount.cart_discount_share,
-                net_amount=amount.net,
-                tax_rate=_tax_rate(counters, line.kind),
-                tax_amount=amount.tax,
-                total=amount.total,
-                currency=currency,
-            )
-            for index, (line, amount) in enumerate(zip(lines, amounts.lines, strict=True))
-        ]
+    sale_lines = _sale_lines_write(
+        sale=sale, lines=lines, amounts=amounts, counters=counters, patient=patient, at=at
     )
-    SaleLineCredit.objects.bulk_create(
-        [
-            SaleLineCredit(clinic=clinic, sale_line=row, practitioner=user, share=share)
-            for line, row in zip(lines, sale_lines, strict=True)
-            for user, share in line.credits
-        ]
-    )
-    for line, row in zip(lines, sale_lines, strict=True):
-        if isinstance(line.item, Course) and patient is not None:
-            _balances_create(line=row, course=line.item, patient=patient, at=at)
     invoice = _invoice_for_sale(
         sale=sale,
         lines=sale_lines,
@@ -350,22 +331,7 @@ def sale_checkout(
     )
     # The row locks come last, so each is held only for the end of the transaction: the
     # lots sold from, then the clinic's document counters (gapless numbers).
-    for index, (line, row) in enumerate(zip(lines, sale_lines, strict=True)):
-        if isinstance(line.item, Product):
-            try:
-                stock_consume(
-                    product=line.item,
-                    quantity=line.quantity,
-                    lot=line.lot,
-                    patient=patient,
-                    reference_type=SALE_LINE_REF,
-                    reference_id=row.pk,
-                    actor=actor,
-                    kind=StockMovement.Kind.SALE,
-                )
-            except ValidationFailed as exc:
-                renamed = {f"lines.{index}.{'lot_id' if k == 'lot' else k}": v for k, v in exc.errors.items()}
-                raise ValidationFailed(errors=renamed) from exc
+    _lines_stock_consume(lines=lines, rows=sale_lines, patient=patient, actor=actor)
     sale.number, invoice.number = _numbers_take(counters)
     Sale.objects.filter(pk=sale.pk).update(number=sale.number)
     Invoice.objects.filter(pk=invoice.pk).update(number=invoice.number)
@@ -416,6 +382,85 @@ def sale_checkout(
     )
     sale_completed.send(sender=Sale, sale=sale)
     return sale, True
+
+
+def _draft_invoice_check(draft_invoice: Invoice | None, patient: ClinicPatient | None) -> None:
+    """``ValidationFailed`` (``invoice_id``) unless the draft to check out is one of ``patient``."""
+    if draft_invoice is not None and (
+        draft_invoice.status != InvoiceStatus.DRAFT
+        or draft_invoice.patient_id != (patient.pk if patient else None)
+    ):
+        raise ValidationFailed(errors={"invoice_id": [_("A draft invoice of this patient.")]})
+
+
+def _sale_lines_write(
+    *,
+    sale: Sale,
+    lines: Sequence[CartLine],
+    amounts: CartAmounts,
+    counters: CommerceSettings,
+    patient: ClinicPatient | None,
+    at: dt.datetime,
+) -> list[SaleLine]:
+    """The sale's lines, their practitioner credits and the course balances bought."""
+    sale_lines = SaleLine.objects.bulk_create(
+        [
+            SaleLine(
+                clinic=sale.clinic,
+                sale=sale,
+                position=index,
+                kind=line.kind,
+                service=line.item if isinstance(line.item, Service) else None,
+                product=line.item if isinstance(line.item, Product) else None,
+                course=line.item if isinstance(line.item, Course) else None,
+                description=line.item.name[:200],
+                quantity=line.quantity,
+                unit_price=line.item.price,
+                line_discount=amount.line_discount,
+                cart_discount_share=amount.cart_discount_share,
+                net_amount=amount.net,
+                tax_rate=_tax_rate(counters, line.kind),
+                tax_amount=amount.tax,
+                total=amount.total,
+                currency=sale.currency,
+            )
+            for index, (line, amount) in enumerate(zip(lines, amounts.lines, strict=True))
+        ]
+    )
+    SaleLineCredit.objects.bulk_create(
+        [
+            SaleLineCredit(clinic=sale.clinic, sale_line=row, practitioner=user, share=share)
+            for line, row in zip(lines, sale_lines, strict=True)
+            for user, share in line.credits
+        ]
+    )
+    for line, row in zip(lines, sale_lines, strict=True):
+        if isinstance(line.item, Course) and patient is not None:
+            _balances_create(line=row, course=line.item, patient=patient, at=at)
+    return sale_lines
+
+
+def _lines_stock_consume(
+    *, lines: Sequence[CartLine], rows: Sequence[SaleLine], patient: ClinicPatient | None, actor: User
+) -> None:
+    """Take the product lines' stock (FEFO or the chosen lot); a refusal names the line
+    (``lines.<i>.quantity`` / ``lines.<i>.lot_id``)."""
+    for index, (line, row) in enumerate(zip(lines, rows, strict=True)):
+        if isinstance(line.item, Product):
+            try:
+                stock_consume(
+                    product=line.item,
+                    quantity=line.quantity,
+                    lot=line.lot,
+                    patient=patient,
+                    reference_type=SALE_LINE_REF,
+                    reference_id=row.pk,
+                    actor=actor,
+                    kind=StockMovement.Kind.SALE,
+                )
+            except ValidationFailed as exc:
+                renamed = {f"lines.{index}.{'lot_id' if k == 'lot' else k}": v for k, v in exc.errors.items()}
+                raise ValidationFailed(errors=renamed) from exc
 
 
 def _balances_create(*, line: SaleLine, course: Course, patient: ClinicPatient, at: dt.datetime) -> None:
