@@ -117,7 +117,7 @@ def checkout(shop: Shop) -> tuple[Any, float, float]:
     """One POS checkout (``sale_checkout``: sale, invoice, ledger, ``sale_completed``),
     10 units of toxin paid in cash. Returns ``(sale, seconds taken, epoch seconds at
     commit)``."""
-    from commerce.services.sales import CartLine, PaymentInput, sale_checkout
+    from commerce.services import CartLine, PaymentInput, sale_checkout
     from core.tenancy import clinic_context
 
     line = CartLine(item=shop.toxin, quantity=Decimal(10), credits=shop.credits)

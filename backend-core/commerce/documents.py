@@ -12,7 +12,7 @@ from django.template.loader import render_to_string
 
 from commerce.models import Invoice
 from commerce.pricing import money_format
-from commerce.services.sales import settings_for
+from commerce.services import settings_for
 from commerce.services.stock import clinic_date
 from notifications.templates import normalize_language
 

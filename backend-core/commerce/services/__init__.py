@@ -6,20 +6,16 @@ from commerce.services.courses import (
     course_balances_expire,
     course_redemption_reverse,
 )
-from commerce.services.sales import (
+from commerce.services.erasure import patient_free_text_erase
+from commerce.services.invoices import (
     PAYMENT_SUBJECT,
-    CartLine,
-    PaymentInput,
     invoice_draft_from_services,
     invoices_mark_overdue,
-    patient_free_text_erase,
     payment_record,
-    sale_checkout,
-    sale_quote,
-    sale_refund,
-    sale_void,
-    settings_for,
 )
+from commerce.services.refunds import sale_refund, sale_void
+from commerce.services.sales import CartLine, PaymentInput, sale_checkout, sale_quote
+from commerce.services.shared import settings_for
 from commerce.services.stock import (
     stock_adjust,
     stock_consume,

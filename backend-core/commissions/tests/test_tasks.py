@@ -18,7 +18,7 @@ from django.db import OperationalError, transaction
 from django.utils import timezone
 
 from commerce.models import Sale
-from commerce.services.sales import CartLine, sale_checkout, sale_void
+from commerce.services import CartLine, sale_checkout, sale_void
 from commissions import tasks
 from commissions.models import CommissionLog, CommissionRule, CommissionRun
 from commissions.services import commission_runs_requeue_stale, sale_commissions_calculate

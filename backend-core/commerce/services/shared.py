@@ -1,0 +1,31 @@
+"""What several commerce service modules share: the clinic's commerce settings, the
+status of an invoice, the reference of a sale line in the stock ledger and the revenue
+account a sale line posts to."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from commerce import ledger
+from commerce.models import CommerceSettings, Invoice, SaleLine
+
+if TYPE_CHECKING:
+    from accounts.models import Clinic
+
+
+InvoiceStatus = Invoice.Status
+SALE_LINE_REF = "commerce.sale_line"
+
+
+def settings_for(clinic: Clinic) -> CommerceSettings:
+    """The clinic's commerce settings (created with no tax on first use)."""
+    row, _created = CommerceSettings.unscoped.get_or_create(clinic=clinic)
+    return row
+
+
+def _revenue_account(line: SaleLine) -> str:
+    if line.service is not None:
+        return ledger.revenue_account(line.service.category)
+    if line.kind == SaleLine.Kind.PRODUCT:
+        return ledger.REVENUE_RETAIL
+    return ledger.DEFERRED_REVENUE
