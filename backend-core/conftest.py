@@ -46,7 +46,6 @@ from commerce.models import (
     StockLot,
     StockMovement,
 )
-from commerce.services.stock import clinic_today
 from commissions.models import CommissionLog, CommissionRule, CommissionRun
 from commissions.tests import factories as commission_factories
 from compliance.models import DataSubjectRequest
@@ -145,7 +144,7 @@ def _tenant(country: str, tz: str, locale: str, currency: str, phone: str) -> Te
         patient=tenant.patient,
         kind=DataSubjectRequest.Kind.EXPORT,
         received_at=timezone.now(),
-        due_on=clinic_today(clinic) + timedelta(days=30),
+        due_on=clinic.today() + timedelta(days=30),
     )
     _commerce_rows(tenant)
     _commission_rows(tenant)
@@ -178,7 +177,7 @@ def _commerce_rows(tenant: Tenant) -> None:
         clinic=clinic,
         product=tenant.product,
         lot_number="LOT-1",
-        expiry_date=clinic_today(clinic) + timedelta(days=30),
+        expiry_date=clinic.today() + timedelta(days=30),
         registration_number="80117580578",
         received_at=now,
         quantity_on_hand=Decimal(5),
@@ -246,7 +245,7 @@ def _commerce_rows(tenant: Tenant) -> None:
         paid_total=Decimal("1000.00"),
         balance_due=Decimal("14000.00"),
         issued_at=now,
-        due_date=clinic_today(clinic),
+        due_date=clinic.today(),
         created_by=owner,
         **money,
     )
@@ -293,7 +292,7 @@ def _commission_rows(tenant: Tenant) -> None:
         rate=Decimal(10),
         amount=Decimal("35.00"),
         currency=clinic.currency,
-        period=clinic_today(clinic).replace(day=1),
+        period=clinic.today().replace(day=1),
     )
 
 

@@ -4,6 +4,8 @@ Invites are tenant-local (they belong to one clinic)."""
 
 from __future__ import annotations
 
+import datetime as dt
+import zoneinfo
 from typing import Any
 
 from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
@@ -116,6 +118,20 @@ class Clinic(UUIDModel, TimeStampedModel):
     session_idle_minutes = models.PositiveSmallIntegerField(
         null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(24 * 60)]
     )
+
+    @property
+    def zone(self) -> zoneinfo.ZoneInfo:
+        """The clinic's time zone (IANA name in ``time_zone``)."""
+        return zoneinfo.ZoneInfo(self.time_zone)
+
+    def date_at(self, instant: dt.datetime) -> dt.date:
+        """The date on the clinic's wall clock at the aware instant ``instant``: what its
+        invoices, due dates, expiries and reports call "that day"."""
+        return timezone.localdate(instant, self.zone)
+
+    def today(self) -> dt.date:
+        """Today's date on the clinic's wall clock (not the server's, not UTC's)."""
+        return self.date_at(timezone.now())
 
     def __str__(self) -> str:
         return self.name

@@ -32,7 +32,6 @@ from commerce.models import (
     StockLot,
     StockMovement,
 )
-from commerce.services.stock import clinic_today
 from core.api import ClinicScopedViewSet, clinic_row_or_400, query_instant, validated_body
 from core.exceptions import PermissionDeniedError, ValidationFailed
 from core.permissions import role_has_permission
@@ -171,7 +170,7 @@ class InventoryReportViewSet(ClinicScopedViewSet[StockLot]):
     @extend_schema(responses={200: serializers.LowStockSerializer(many=True)})
     @action(detail=False, methods=["get"], url_path="low-stock")
     def low_stock(self, request: Request) -> Response:
-        rows: Any = selectors.low_stock(today=clinic_today(self.clinic))  # products, not this view's lots
+        rows: Any = selectors.low_stock(today=self.clinic.today())  # products, not this view's lots
         page = self.paginate_queryset(rows)
         return self.get_paginated_response(serializers.LowStockSerializer(page, many=True).data)
 
@@ -184,7 +183,7 @@ class InventoryReportViewSet(ClinicScopedViewSet[StockLot]):
         raw = request.query_params.get("days", "60")
         if not raw.isdigit() or not 1 <= int(raw) <= 730:
             raise ValidationFailed(errors={"days": [_("A whole number from 1 to 730.")]})
-        rows = selectors.near_expiry(today=clinic_today(self.clinic), within_days=int(raw))
+        rows = selectors.near_expiry(today=self.clinic.today(), within_days=int(raw))
         page = self.paginate_queryset(rows)
         return self.get_paginated_response(serializers.LotSerializer(page, many=True).data)
 

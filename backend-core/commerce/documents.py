@@ -13,7 +13,6 @@ from django.template.loader import render_to_string
 from commerce.models import Invoice
 from commerce.pricing import money_format
 from commerce.services import settings_for
-from commerce.services.stock import clinic_date
 from notifications.templates import normalize_language
 
 LABELS: dict[str, dict[str, str]] = {
@@ -135,7 +134,7 @@ def invoice_html(*, invoice: Invoice) -> str:
         "tax_label": counters.tax_label,
         "tax_inclusive": counters.tax_inclusive,
         "issued": format_date(
-            clinic_date(clinic, invoice.issued_at or invoice.created_at), "medium", locale=babel_locale
+            clinic.date_at(invoice.issued_at or invoice.created_at), "medium", locale=babel_locale
         ),
         "due": format_date(invoice.due_date, "medium", locale=babel_locale) if invoice.due_date else "",
         "patient": f"{profile.given_name} {profile.family_name} ({invoice.patient.chart_number})"

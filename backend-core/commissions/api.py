@@ -252,7 +252,7 @@ class CommissionLogViewSet(
         for log in [*statement["lines"], *statement["adjustments"]]:
             writer.writerow(
                 [
-                    selectors.clinic_day(self.clinic, log.created_at).isoformat(),
+                    self.clinic.date_at(log.created_at).isoformat(),
                     log.kind,
                     log.sale.number if log.sale else "",
                     log.sale_line.description if log.sale_line else "",

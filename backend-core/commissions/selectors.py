@@ -9,11 +9,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 from uuid import UUID
-from zoneinfo import ZoneInfo
 
 from django.db.models import DecimalField, OuterRef, Q, QuerySet, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
-from django.utils import timezone
 
 from accounts.models import Clinic
 from commerce.models import RefundLine, Sale, SaleLine, SaleLineCredit
@@ -23,14 +21,9 @@ from commissions.models import CommissionLog, CommissionRule, CommissionRun
 ZERO = Decimal(0)
 
 
-def clinic_day(clinic: Clinic, instant: dt.datetime) -> dt.date:
-    """The calendar day of ``instant`` in the clinic's time zone."""
-    return timezone.localtime(instant, ZoneInfo(clinic.time_zone)).date()
-
-
 def clinic_midnight(clinic: Clinic, day: dt.date) -> dt.datetime:
     """The UTC instant the clinic's ``day`` starts."""
-    return dt.datetime.combine(day, dt.time.min, tzinfo=ZoneInfo(clinic.time_zone))
+    return dt.datetime.combine(day, dt.time.min, tzinfo=clinic.zone)
 
 
 def commission_rule_list() -> QuerySet[CommissionRule]:
@@ -172,7 +165,7 @@ def practitioner_period_sales(
 
 def sale_period_start(sale: Sale, tier_period: str) -> dt.date:
     """First day of the tier period holding the sale (clinic-local)."""
-    return period_start(clinic_day(sale.clinic, sale.created_at), tier_period)
+    return period_start(sale.clinic.date_at(sale.created_at), tier_period)
 
 
 def unscoped_sales_without_commission_run(*, created_before: dt.datetime) -> QuerySet[Sale]:

@@ -272,7 +272,7 @@ def sale_commissions_calculate(*, sale: Sale) -> CommissionRun:
     )
     clinic = sale.clinic
     lines = list(SaleLine.objects.filter(sale=sale).select_related("service").prefetch_related("credits"))
-    day = selectors.clinic_day(clinic, sale.created_at)
+    day = clinic.date_at(sale.created_at)
     rules = selectors.commission_rules_in_force(clinic=clinic, day=day, currency=sale.currency, lines=lines)
     volumes: dict[tuple[Any, str, dt.date], dict[Any, Decimal]] = {}
     new_logs = []
@@ -563,7 +563,7 @@ def commission_period_settle(
 def commission_periods_settle_due(*, clinic: Clinic) -> int:
     """Beat: close every period of ``clinic`` that has ended and still holds accrued
     logs. Returns the number of adjustments written."""
-    today = selectors.clinic_day(clinic, timezone.now())
+    today = clinic.today()
     periods = CommissionLog.objects.filter(status=CommissionLog.Status.ACCRUED, period__lt=today).values_list(
         "period", flat=True
     )

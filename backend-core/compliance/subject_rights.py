@@ -77,7 +77,7 @@ def dsr_receive(
                 errors={"details": [_("Name the corrected values of: %s.") % ", ".join(sorted(RECTIFIABLE))]}
             )
     now = timezone.now()
-    local_today = timezone.localdate(now, timezone=_zone(clinic))
+    local_today = clinic.date_at(now)
     dsr = DataSubjectRequest(
         clinic=clinic,
         patient=patient,
@@ -90,12 +90,6 @@ def dsr_receive(
     model_save(dsr)
     _audit(dsr, actor, "dsr.received")
     return dsr
-
-
-def _zone(clinic: Clinic) -> Any:
-    import zoneinfo
-
-    return zoneinfo.ZoneInfo(clinic.time_zone)
 
 
 def _links_in_organization(patient: ClinicPatient) -> list[ClinicPatient]:
@@ -224,7 +218,7 @@ def retention_until(*, link: ClinicPatient, last_entry: datetime.datetime | None
     years = settings.CLINICAL_RECORD_RETENTION_YEARS.get(
         link.clinic.country, settings.DEFAULT_RECORD_RETENTION_YEARS
     )
-    last = timezone.localdate(last_entry, timezone=_zone(link.clinic))
+    last = link.clinic.date_at(last_entry)
     try:
         return last.replace(year=last.year + years)
     except ValueError:  # 29 February
@@ -258,7 +252,7 @@ def _erase(dsr: DataSubjectRequest, actor: User) -> dict[str, Any]:
     kept_until = {}
     for link in links:
         until = retention_until(link=link, last_entry=last_entries.get(link.pk))
-        if until is not None and until >= timezone.localdate(timezone=_zone(link.clinic)):
+        if until is not None and until >= link.clinic.today():
             kept_until[str(link.clinic_id)] = until
     must_retain = bool(kept_until)
     # The profile is the organization's own copy (README "Patient identity"): erasing

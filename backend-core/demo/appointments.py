@@ -20,7 +20,6 @@ from __future__ import annotations
 import datetime as dt
 import random
 import uuid
-import zoneinfo
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -390,7 +389,7 @@ def calendar_build(
     """Rooms, hours and appointments of ``clinic``, written as ``actor`` (the front
     desk). ``staff`` pairs roles and users; those with weekly hours in ``seed`` (keyed
     by phone) take appointments."""
-    zone = zoneinfo.ZoneInfo(clinic.time_zone)
+    zone = clinic.zone
     now = timezone.now()
     today = now.astimezone(zone).date()
     rng = random.Random(f"aesthetix-demo-calendar:{clinic.slug}")  # noqa: S311 - demo data

@@ -18,10 +18,8 @@ import base64
 import datetime as dt
 import io
 import random
-import zoneinfo
 from dataclasses import dataclass
 
-from django.utils import timezone
 from PIL import Image, ImageDraw
 from PIL.ExifTags import GPS, IFD
 
@@ -227,7 +225,7 @@ def clinical_records_build(
         injectables = list(Service.objects.filter(category__in=INJECTABLES).order_by("name")[:1])
         plans = 0
         for patient in patients[:2] if injectables else []:
-            start = timezone.localdate(timezone=zoneinfo.ZoneInfo(clinic.time_zone)) + dt.timedelta(weeks=2)
+            start = clinic.today() + dt.timedelta(weeks=2)
             services.plan_create(
                 clinic=clinic,
                 actor=doctor,

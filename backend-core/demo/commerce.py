@@ -31,7 +31,6 @@ from commerce.services import (
     settings_for,
     stock_receive,
 )
-from commerce.services.stock import clinic_today
 from core.roles import Role
 from core.tenancy import clinic_context
 from patients.models import ClinicPatient
@@ -127,7 +126,7 @@ def _catalog(clinic: Clinic, owner: User) -> tuple[list[Product], list]:
                 actor=owner,
                 product=product,
                 lot_number=lot_number,
-                expiry_date=clinic_today(clinic) + dt.timedelta(days=expires_in),
+                expiry_date=clinic.today() + dt.timedelta(days=expires_in),
                 quantity=Decimal(quantity),
                 unit_cost=_scaled(seed.cost, clinic.currency),
                 received_at=received,

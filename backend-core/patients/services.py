@@ -8,7 +8,6 @@ from __future__ import annotations
 import datetime
 import secrets
 import unicodedata
-import zoneinfo
 from collections.abc import Iterable
 from typing import Any, TypedDict, Unpack
 
@@ -102,7 +101,7 @@ def patient_register(
     country = (national_id_country or (clinic.country if national_id else "")).upper()
     with errors.collect():
         compact = clean_national_id(country=country, value=national_id)
-    if birth_date > timezone.localdate(timezone=zoneinfo.ZoneInfo(clinic.time_zone)):
+    if birth_date > clinic.today():
         errors.add("birth_date", _("A birth date cannot be in the future."))
     errors.raise_if_any()
     digest = national_id_hash(country=country, national_id=compact)
@@ -236,7 +235,7 @@ def patient_update(*, patient: ClinicPatient, actor: User, **fields: Unpack[Pati
         values["phone"] = clean_phone(values["phone"], region=region)
     if values.get("phone_alt"):
         values["phone_alt"] = clean_phone(values["phone_alt"], field="phone_alt", region=region)
-    today = timezone.localdate(timezone=zoneinfo.ZoneInfo(patient.clinic.time_zone))
+    today = patient.clinic.today()
     if "birth_date" in values and values["birth_date"] > today:
         raise ValidationFailed(errors={"birth_date": [_("A birth date cannot be in the future.")]})
     profile_fields = {k: v for k, v in values.items() if k in PROFILE_EDITABLE}

@@ -145,7 +145,7 @@ def hours_load(
         practitioner_id__in=practitioner_ids, date__gte=date_from, date__lte=date_to
     ):
         exceptions.setdefault((exc.practitioner_id, exc.date), []).append(exc)
-    return Hours(zoneinfo.ZoneInfo(clinic.time_zone), weekly, exceptions)
+    return Hours(clinic.zone, weekly, exceptions)
 
 
 def _subtract(
@@ -170,7 +170,7 @@ def within_working_hours(
     *, clinic: Clinic, practitioner_id: uuid.UUID, starts_at: dt.datetime, blocked_until: dt.datetime
 ) -> bool:
     """True when ``[starts_at, blocked_until)`` lies inside one working interval."""
-    day = starts_at.astimezone(zoneinfo.ZoneInfo(clinic.time_zone)).date()
+    day = starts_at.astimezone(clinic.zone).date()
     hours = hours_load(clinic=clinic, practitioner_ids=[practitioner_id], date_from=day, date_to=day)
     return any(
         start <= starts_at and blocked_until <= end for start, end in hours.intervals(practitioner_id, day)
@@ -199,7 +199,7 @@ def practitioner_free_slots(
     length = dt.timedelta(minutes=service.duration_minutes)
     blocked = length + dt.timedelta(minutes=service.buffer_minutes)
     step = dt.timedelta(minutes=SLOT_STEP_MINUTES)
-    zone = zoneinfo.ZoneInfo(clinic.time_zone)
+    zone = clinic.zone
     window_start = _local(date_from, dt.time(0), zone) or dt.datetime.combine(
         date_from, dt.time(1), tzinfo=zone
     )

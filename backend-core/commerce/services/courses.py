@@ -35,7 +35,6 @@ from commerce.events import (
 )
 from commerce.models import CourseBalance, CourseRedemption
 from commerce.pricing import round_money
-from commerce.services.stock import clinic_date
 from core.exceptions import Conflict, ValidationFailed
 from core.services import model_save
 from core.tenancy import clinic_context
@@ -52,9 +51,7 @@ def _refuse_reason(balance: CourseBalance) -> str:
     if balance.status != Status.ACTIVE:
         return _("This course balance is %(status)s.") % {"status": balance.get_status_display()}
     if balance.expires_at <= timezone.now():
-        return _("This course balance expired on %(d)s.") % {
-            "d": clinic_date(balance.clinic, balance.expires_at)
-        }
+        return _("This course balance expired on %(d)s.") % {"d": balance.clinic.date_at(balance.expires_at)}
     return _("No sessions left on this course balance.")
 
 

@@ -27,7 +27,6 @@ from commerce import ledger
 from commerce.models import Invoice, InvoiceItem, Payment, Refund
 from commerce.pricing import LineInput, PricingError, money_format, price_cart
 from commerce.services.shared import InvoiceStatus, settings_for
-from commerce.services.stock import clinic_today
 from core.exceptions import Conflict, ValidationFailed
 from notifications.services import notification_schedule
 
@@ -46,7 +45,7 @@ def _invoice_refresh(invoice: Invoice) -> None:
     if invoice.status not in (InvoiceStatus.VOID, InvoiceStatus.DRAFT):
         if invoice.balance_due <= 0:
             invoice.status = InvoiceStatus.PAID
-        elif invoice.due_date is not None and invoice.due_date < clinic_today(invoice.clinic):
+        elif invoice.due_date is not None and invoice.due_date < invoice.clinic.today():
             invoice.status = InvoiceStatus.OVERDUE
         elif invoice.paid_total > 0:
             invoice.status = InvoiceStatus.PARTIALLY_PAID
@@ -266,7 +265,7 @@ def invoices_mark_overdue() -> int:
     pending = Invoice.unscoped.filter(status__in=open_statuses, balance_due__gt=0)
     changed = 0
     for clinic in Clinic.objects.filter(pk__in=pending.values("clinic_id")):
-        changed += pending.filter(clinic=clinic, due_date__lt=clinic_today(clinic)).update(
+        changed += pending.filter(clinic=clinic, due_date__lt=clinic.today()).update(
             status=InvoiceStatus.OVERDUE, updated_at=timezone.now()
         )
     return changed

@@ -48,7 +48,7 @@ from commerce.models import (
 from commerce.pricing import CartAmounts, LineInput, PricingError, allocate, price_cart
 from commerce.services.invoices import _invoice_refresh, _payment_write, _receipt_schedule
 from commerce.services.shared import SALE_LINE_REF, InvoiceStatus, _revenue_account, settings_for
-from commerce.services.stock import clinic_date, stock_consume
+from commerce.services.stock import stock_consume
 from commerce.signals import sale_completed
 from core.exceptions import Conflict, ValidationFailed
 from outbox.services import outbox_event_record
@@ -508,7 +508,7 @@ def _invoice_for_sale(
     invoice.paid_total = invoice.refunded_total = Decimal(0)
     invoice.balance_due = sale.total
     invoice.issued_at = at
-    invoice.due_date = clinic_date(sale.clinic, at) + dt.timedelta(days=due_days)
+    invoice.due_date = sale.clinic.date_at(at) + dt.timedelta(days=due_days)
     invoice.save()
     InvoiceItem.objects.bulk_create(
         [

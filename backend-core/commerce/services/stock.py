@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-import zoneinfo
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -32,16 +31,6 @@ if TYPE_CHECKING:
     from patients.models import ClinicPatient
 
 Kind = StockMovement.Kind
-
-
-def clinic_date(clinic: Clinic, at: dt.datetime) -> dt.date:
-    """The date on the clinic's wall clock (its ``time_zone``) at the aware instant ``at``."""
-    return timezone.localdate(at, zoneinfo.ZoneInfo(clinic.time_zone))
-
-
-def clinic_today(clinic: Clinic) -> dt.date:
-    """Today's date on the clinic's wall clock."""
-    return clinic_date(clinic, timezone.now())
 
 
 def _movement_write(
@@ -117,7 +106,7 @@ def stock_receive(
     naming ``quantity``, ``expiry_date``, ``lot_number`` or ``registration_number``."""
     if quantity <= 0:
         raise ValidationFailed(errors={"quantity": [_("Must be greater than zero.")]})
-    if expiry_date < clinic_today(clinic):
+    if expiry_date < clinic.today():
         raise ValidationFailed(errors={"expiry_date": [_("This lot has already expired.")]})
     lot_number = lot_number.strip()
     if not lot_number:
@@ -149,7 +138,7 @@ def stock_receive(
 def _usable_lot(*, lot: StockLot, product: Product) -> StockLot:
     if lot.product_id != product.pk:
         raise ValidationFailed(errors={"lot": [_("This lot is not of the product.")]})
-    if lot.expiry_date < clinic_today(product.clinic):
+    if lot.expiry_date < product.clinic.today():
         raise ValidationFailed(
             errors={
                 "lot": [_("Lot %(lot)s expired on %(d)s.") % {"lot": lot.lot_number, "d": lot.expiry_date}]
@@ -187,7 +176,7 @@ def stock_consume(
             # Lock the lots only; clinic and product come along for the journal entries.
             StockLot.objects.select_for_update(of=("self",))
             .select_related("clinic", "product")
-            .filter(product=product, expiry_date__gte=clinic_today(product.clinic), quantity_on_hand__gt=0)
+            .filter(product=product, expiry_date__gte=product.clinic.today(), quantity_on_hand__gt=0)
             .order_by("expiry_date", "received_at", "lot_number")
         )
         available = sum((x.quantity_on_hand for x in lots), Decimal(0))

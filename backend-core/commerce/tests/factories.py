@@ -10,7 +10,6 @@ from accounts.models import Clinic, User
 from catalog.models import Product
 from commerce.models import StockLot
 from commerce.services import stock_receive
-from commerce.services.stock import clinic_today
 from core.tenancy import clinic_context
 
 
@@ -29,7 +28,7 @@ def lot(
             actor=actor,
             product=item,
             lot_number=lot_number,
-            expiry_date=clinic_today(clinic) + dt.timedelta(days=expires_in_days),
+            expiry_date=clinic.today() + dt.timedelta(days=expires_in_days),
             quantity=Decimal(quantity),
             unit_cost=Decimal(unit_cost),
         )
@@ -39,7 +38,7 @@ def lot(
 def expire(lot_row: StockLot, days_ago: int = 1) -> None:
     """Move a lot's expiry into the past (receipt refuses expired lots)."""
     StockLot.unscoped.filter(pk=lot_row.pk).update(
-        expiry_date=clinic_today(lot_row.clinic) - dt.timedelta(days=days_ago)
+        expiry_date=lot_row.clinic.today() - dt.timedelta(days=days_ago)
     )
     lot_row.refresh_from_db()
 
