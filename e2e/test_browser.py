@@ -5,7 +5,8 @@ PostgreSQL database of its own loaded with the demo data.
 Covers: sign-in with TOTP enrolment and with a code, clinic switching, booking through the
 availability API, a booking appearing live in a second browser, a conflicting move shown
 inline and snapped back, front-desk actions, Arabic in RTL, one copy of Vue and Pinia,
-remotes loaded only on their route, a remote that fails, and an expired session.
+remotes loaded only on their route, the clinic context loaded once for every remote, a
+remote that fails, and an expired session.
 
 Screenshots of the main screens go to ``test-results/e2e/`` (git-ignored). The tests skip
 when the front end is not built (``npm run build``) or Chromium is missing, unless
@@ -20,7 +21,9 @@ import json
 import re
 import secrets
 import time
+from collections import Counter
 from typing import Any
+from urllib.parse import urlsplit
 
 import httpx
 import pytest
@@ -293,6 +296,48 @@ def test_one_vue_and_one_pinia_and_remotes_only_on_their_route(server, open_page
     page.get_by_role("link", name="Patients").click()
     expect(page.get_by_test_id("remote-emr")).to_be_visible()
     assert len(_js_with(server, watched.requests, "__vue_app__")) == 1
+    watched.assert_clean()
+
+
+#: What the shared clinic context (the api-client's useClinicContext) loads for the host and
+#: every remote together.
+CLINIC_CONTEXT = (
+    "/api/v1/clinics/me",
+    "/api/v1/staff",
+    "/api/v1/catalog/services",
+    "/api/v1/catalog/products",
+    "/api/v1/catalog/courses",
+)
+
+
+def test_the_user_clinic_staff_and_catalog_load_once_for_the_host_and_every_remote(server, open_page):
+    watched = open_page()
+    page = watched.page
+    page.set_viewport_size({"width": 1440, "height": 900})
+    asked: list[tuple[str, str | None]] = []
+    page.on(
+        "request",
+        lambda request: asked.append((urlsplit(request.url).path, request.headers.get("x-clinic-id"))),
+    )
+    sign_in(page, *server.login("cashier"))
+    _calendar_ready(page)
+    watched.shot("context-calendar")
+    page.get_by_role("link", name="Patients").click()
+    expect(page.get_by_test_id("patient-list")).to_be_visible(timeout=15_000)
+    watched.shot("context-patients")
+    page.get_by_role("link", name="Billing").click()
+    expect(page.get_by_test_id("grid-item").first).to_be_visible(timeout=15_000)
+    watched.shot("context-billing")
+    page.get_by_role("link", name="Calendar").click()
+    _calendar_ready(page)
+    page.wait_for_load_state("networkidle")
+    counts = Counter(path for path, _ in asked if path in CLINIC_CONTEXT)
+    assert counts == dict.fromkeys(CLINIC_CONTEXT, 1), counts
+    # /users/me: once to learn the memberships (this device never chose a clinic), once in
+    # the clinic chosen, for the permissions there; no remote asks again.
+    me = [clinic for path, clinic in asked if path == "/api/v1/users/me"]
+    assert len(me) == 2 and me[0] is None and me[1], me
+    assert {clinic for path, clinic in asked if path in CLINIC_CONTEXT} == {me[1]}
     watched.assert_clean()
 
 

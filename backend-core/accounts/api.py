@@ -21,7 +21,7 @@ from accounts import selectors, serializers, services
 from accounts.models import Clinic, Invite, Membership, User
 from core.api import ClinicScopedViewSet, request_user
 from core.exceptions import problem_response
-from core.permissions import request_is_two_factor_verified
+from core.permissions import request_is_two_factor_verified, role_permissions
 from core.throttling import ScopedClientThrottle
 
 REFRESH_COOKIE_DOC = (
@@ -223,6 +223,7 @@ class MeView(APIView):
     def _render(self, request: Request) -> Response:
         user = request_user(request)
         verified = request_is_two_factor_verified(request)
+        membership = getattr(request, "membership", None)
         return Response(
             {
                 "user": serializers.UserSerializer(user).data,
@@ -230,6 +231,7 @@ class MeView(APIView):
                     selectors.membership_list_for_user(user=user), many=True
                 ).data,
                 "two_factor": selectors.two_factor_state(user=user, verified=verified),
+                "permissions": role_permissions(membership.role) if membership is not None else [],
             }
         )
 

@@ -104,6 +104,11 @@ class MeSerializer(serializers.Serializer[Any]):
     user = UserSerializer()
     memberships = MembershipBriefSerializer(many=True)
     two_factor = TwoFactorStateSerializer()
+    permissions = serializers.ListField(
+        child=serializers.CharField(),
+        help_text="Names of the permissions the user holds in the request's clinic "
+        "(`X-Clinic-Id`), from the role matrix, e.g. `stock.manage`; empty without a clinic.",
+    )
 
 
 class MeUpdateSerializer(serializers.Serializer[Any]):

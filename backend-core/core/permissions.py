@@ -109,6 +109,13 @@ def roles_with_permission(permission: str) -> frozenset[Role]:
     return PERMISSIONS.get(permission, frozenset())
 
 
+def role_permissions(role: str) -> list[str]:
+    """The names of the permissions ``role`` holds, sorted (``[]`` for an unknown role):
+    what ``/users/me`` tells the front end, so screens ask ``can('stock.manage')`` instead
+    of copying role lists."""
+    return sorted(name for name, roles in PERMISSIONS.items() if role in roles)
+
+
 def request_is_two_factor_verified(request: Request) -> bool:
     """JWT requests carry the ``otp`` claim set at login; session requests use django-otp."""
     auth = request.auth

@@ -6,8 +6,8 @@ declare module 'vue-router' {
   interface RouteMeta {
     /** Reachable without a session (the login page). */
     public?: boolean
-    /** Owners and admins only. */
-    managers?: boolean
+    /** Only for who holds this permission in the clinic (`core.permissions`). */
+    permission?: string
   }
 }
 
@@ -36,14 +36,19 @@ export function routerCreate(): Router {
             path: 'settings/clinic',
             name: 'settings-clinic',
             component: () => import('./pages/settings/ClinicProfilePage.vue'),
-            meta: { managers: true },
+            meta: { permission: 'clinic.manage' },
           },
-          { path: 'settings/staff', name: 'settings-staff', component: () => import('./pages/settings/StaffPage.vue'), meta: { managers: true } },
+          {
+            path: 'settings/staff',
+            name: 'settings-staff',
+            component: () => import('./pages/settings/StaffPage.vue'),
+            meta: { permission: 'staff.manage' },
+          },
           {
             path: 'settings/invites',
             name: 'settings-invites',
             component: () => import('./pages/settings/InvitesPage.vue'),
-            meta: { managers: true },
+            meta: { permission: 'invite.manage' },
           },
           { path: 'account/password', name: 'account-password', component: () => import('./pages/account/PasswordPage.vue') },
           { path: ':pathMatch(.*)*', name: 'not-found', component: () => import('./pages/NotFoundPage.vue') },
@@ -62,7 +67,7 @@ export function routerCreate(): Router {
     if (!auth.signedIn) return { name: 'login', query: to.fullPath === '/' ? {} : { redirect: to.fullPath } }
     if (auth.needsEnrolment) return to.name === 'enrol' ? true : { name: 'enrol' }
     if (to.name === 'enrol') return { name: 'calendar' }
-    if (to.meta.managers && !auth.isManager) return { name: 'calendar' }
+    if (to.meta.permission && !auth.can(to.meta.permission)) return { name: 'calendar' }
     return true
   })
   return router

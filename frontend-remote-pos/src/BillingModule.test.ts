@@ -1,12 +1,11 @@
-import { session } from '@aesthetix/api-client'
-import { fakeApi, json } from '@aesthetix/api-client/testing'
+import { session, useClinicContext } from '@aesthetix/api-client'
+import { clinicRoutes, fakeApi, json, page } from '@aesthetix/api-client/testing'
 import { flushPromises, mount } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createI18n } from 'vue-i18n'
 import BillingModule from './BillingModule.vue'
 
-const page = (results: unknown[]) => json(200, { count: results.length, next: null, previous: null, results })
 const SETTINGS = {
   currency: 'THB',
   currency_digits: 2,
@@ -26,21 +25,20 @@ const SALE = {
   lines: [{ id: 'sl1', description: 'Botox forehead', quantity: '1.000', total: '8500.00' }],
 }
 
-const clinicRoutes = (role: string) => ({
-  'GET /api/v1/users/me': () => json(200, { memberships: [{ clinic_id: 'c1', role }] }),
-  'GET /api/v1/clinics/me': () => json(200, { id: 'c1', time_zone: 'Asia/Bangkok' }),
-})
+// What /users/me answers for each role (core.permissions).
+const CASHIER = ['sale.create', 'sale.view', 'invoice.view', 'payment.record', 'stock.view']
+const DOCTOR = ['stock.view', 'stock.recall', 'clinical.view']
 
 function routes(serverTotal: string, commission: () => Response) {
   return fakeApi({
-    ...clinicRoutes('cashier'),
+    ...clinicRoutes({
+      permissions: CASHIER,
+      clinic: { time_zone: 'Asia/Bangkok' },
+      services: [{ id: 's1', name: 'Botox forehead', category: 'neurotoxin', price: '8500.00', currency: 'THB' }],
+      products: [{ id: 'p1', name: 'Vitamin C serum', kind: 'retail', price: '1290.00', currency: 'THB' }],
+      staff: [{ role: 'doctor', is_active: true, user: { id: 'd1', full_name: 'Dr. Kittipong' } }],
+    }),
     'GET /api/v1/commerce/sales/tax-settings': () => json(200, SETTINGS),
-    'GET /api/v1/catalog/services': () =>
-      page([{ id: 's1', name: 'Botox forehead', category: 'neurotoxin', price: '8500.00', currency: 'THB' }]),
-    'GET /api/v1/catalog/products': () =>
-      page([{ id: 'p1', name: 'Vitamin C serum', kind: 'retail', price: '1290.00', currency: 'THB' }]),
-    'GET /api/v1/catalog/courses': () => page([]),
-    'GET /api/v1/staff': () => page([{ role: 'doctor', is_active: true, user: { id: 'd1', full_name: 'Dr. Kittipong' } }]),
     'POST /api/v1/commerce/sales/quote': () => json(200, { currency: 'THB', lines: [], total: serverTotal }),
     'POST /api/v1/commerce/sales/checkout': async () => {
       await new Promise((resolve) => setTimeout(resolve, 50)) // a slow answer: the second click lands meanwhile
@@ -70,6 +68,7 @@ beforeEach(() => {
 afterEach(() => {
   vi.unstubAllGlobals()
   document.body.innerHTML = ''
+  useClinicContext().clear()
 })
 
 describe('BillingModule', () => {
@@ -151,7 +150,7 @@ describe('BillingModule', () => {
 
   it('lets a doctor, who does not sell, open the stock lots instead of failing to load', async () => {
     const seen = fakeApi({
-      ...clinicRoutes('doctor'),
+      ...clinicRoutes({ permissions: DOCTOR }),
       'GET /api/v1/inventory/lots': () => json(200, { count: 0, next: null, previous: null, results: [] }),
     })
     const wrapper = mount(BillingModule, {

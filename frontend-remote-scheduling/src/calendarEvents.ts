@@ -1,4 +1,4 @@
-import type { ClinicEvent, ClinicEventOf, ClinicEventType, Schemas } from '@aesthetix/api-client'
+import type { ClinicEvent, ClinicEventOf, ClinicEventType, Practitioner, Schemas } from '@aesthetix/api-client'
 import type { EventInput } from '@fullcalendar/core'
 import type { ResourceInput } from '@fullcalendar/resource'
 
@@ -63,22 +63,6 @@ export function calendarEvents(appointments: Appointment[], mode: ColumnMode): E
   return appointments
     .filter((a) => a.status !== 'cancelled' && (mode === 'practitioner' || a.room_id))
     .map((a) => appointmentEvent(a, mode))
-}
-
-export interface Practitioner {
-  id: string
-  name: string
-  role: string
-}
-
-const CLINICAL_ROLES = ['doctor', 'nurse', 'therapist', 'assistant']
-
-/** The clinic's active clinical staff, who can hold appointments (accounts.selectors.practitioners_of). */
-export function practitionersOf(staff: Schemas['Staff'][]): Practitioner[] {
-  return staff
-    .filter((member) => member.is_active && CLINICAL_ROLES.includes(member.role))
-    .map((member) => ({ id: member.user.id, name: member.user.full_name, role: member.role }))
-    .sort((a, b) => a.name.localeCompare(b.name))
 }
 
 export function calendarResources(

@@ -8,6 +8,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts.models import Membership, Organization, User
 from accounts.tests.factories import PASSWORD, MembershipFactory
+from core.permissions import PERMISSIONS
 from core.roles import Role
 
 LOGIN = "/api/v1/auth/token"
@@ -270,3 +271,33 @@ def test_national_id_is_validated_per_country_and_unique(api, world):
         "/api/v1/users/me", {"national_id": "1101700230708", "national_id_country": "TH"}, format="json"
     )
     assert clash.status_code == 400 and clash.json()["errors"][0]["field"] == "national_id"
+
+
+@pytest.mark.parametrize("role", list(Role))
+def test_me_lists_exactly_the_permissions_of_the_role_in_the_requests_clinic(api, world, role):
+    response = api(world.a.user(role), world.a.clinic).get("/api/v1/users/me")
+    assert response.status_code == 200
+    expected = {name for name, roles in PERMISSIONS.items() if role in roles}
+    assert response.json()["permissions"] == sorted(expected)
+
+
+def test_me_permissions_follow_the_matrix_not_a_role_list(api, world):
+    cashier = api(world.a.user(Role.CASHIER), world.a.clinic).get("/api/v1/users/me").json()["permissions"]
+    assert "sale.create" in cashier and "stock.manage" not in cashier and "clinical.view" not in cashier
+    doctor = api(world.a.user(Role.DOCTOR), world.a.clinic).get("/api/v1/users/me").json()["permissions"]
+    assert {"clinical.view", "stock.recall"} <= set(doctor) and "sale.create" not in doctor
+    owner = api(world.a.user(Role.OWNER), world.a.clinic).patch(
+        "/api/v1/users/me", {"given_name": "Ana"}, format="json"
+    )
+    assert owner.status_code == 200 and "stock.manage" in owner.json()["permissions"]
+
+
+def test_me_without_a_clinic_holds_no_permissions(api, world):
+    response = api(world.a.user(Role.OWNER)).get("/api/v1/users/me")
+    assert response.status_code == 200 and response.json()["permissions"] == []
+    assert response.json()["memberships"][0]["clinic_id"] == str(world.a.clinic.pk)
+
+
+def test_me_naming_another_clinic_is_404(api, world):
+    response = api(world.b.user(Role.OWNER), world.a.clinic).get("/api/v1/users/me")
+    assert response.status_code == 404

@@ -1,4 +1,4 @@
-import { bus, CLINIC_CHANGED, session } from '@aesthetix/api-client'
+import { bus, CLINIC_CHANGED, session, useClinicContext } from '@aesthetix/api-client'
 import { fakeApi, json } from '@aesthetix/api-client/testing'
 import { createPinia, setActivePinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
@@ -14,6 +14,10 @@ const me = {
   ],
   two_factor: tokens.two_factor,
 }
+/** `/users/me` as the server answers it in the request's clinic (owner of c1, doctor of c2). */
+const PERMISSIONS: Record<string, string[]> = { c1: ['clinic.manage', 'stock.manage'], c2: ['clinical.view'] }
+const meIn = (request: Request) =>
+  json(200, { ...me, permissions: PERMISSIONS[request.headers.get('X-Clinic-Id') ?? ''] ?? [] })
 const otpRequired = {
   type: 'urn:aesthetix:problem:validation_error',
   title: 'Invalid input',
@@ -31,7 +35,7 @@ afterEach(() => {
   vi.unstubAllGlobals()
   session.setAccessToken(null)
   session.setClinicId(null)
-  bus.all.clear()
+  useClinicContext().clear()
 })
 
 describe('useAuthStore', () => {
@@ -41,7 +45,7 @@ describe('useAuthStore', () => {
         const body = (await request.json()) as { otp_code?: string }
         return body.otp_code === '123456' ? json(200, tokens) : json(400, otpRequired)
       },
-      'GET /api/v1/users/me': () => json(200, me),
+      'GET /api/v1/users/me': meIn,
     })
     const auth = useAuthStore()
     const first = await auth.login('+66811111111', 'secret-pass')
@@ -51,9 +55,13 @@ describe('useAuthStore', () => {
     expect(await auth.login('+66811111111', 'secret-pass', '123456')).toEqual({ ok: true })
     expect(auth.signedIn).toBe(true)
     expect(auth.clinicId).toBe('c1')
-    expect(auth.isManager).toBe(true)
+    expect(auth.can('clinic.manage')).toBe(true)
     expect(session.accessToken).toBe('access-1')
     expect(seen.at(-1)?.headers.get('Authorization')).toBe('Bearer access-1')
+    // No clinic remembered on this device: asked once to learn the memberships, once in
+    // the clinic chosen for its permissions.
+    const asked = seen.filter((request) => request.url.endsWith('/api/v1/users/me'))
+    expect(asked.map((request) => request.headers.get('X-Clinic-Id'))).toEqual([null, 'c1'])
   })
 
   it('reports wrong credentials without asking for a code', async () => {
@@ -66,25 +74,45 @@ describe('useAuthStore', () => {
   })
 
   it('switches clinic for every request and tells the other apps', async () => {
-    fakeApi({ 'POST /api/v1/auth/token': () => json(200, tokens), 'GET /api/v1/users/me': () => json(200, me) })
+    fakeApi({ 'POST /api/v1/auth/token': () => json(200, tokens), 'GET /api/v1/users/me': meIn })
     const auth = useAuthStore()
     await auth.login('+66811111111', 'secret-pass', '123456')
     const changed = vi.fn()
     bus.on(CLINIC_CHANGED, changed)
     auth.clinicSelect('c2')
+    bus.off(CLINIC_CHANGED, changed)
     expect(session.clinicId).toBe('c2')
-    expect(auth.isManager).toBe(false)
     expect(changed).toHaveBeenCalledWith({ clinicId: 'c2' })
     expect(localStorage.getItem('aesthetix.clinic')).toBe('c2')
+    // The shared context asks again in the new clinic: the doctor of c2 manages nothing.
+    await vi.waitFor(() => expect(auth.can('clinical.view')).toBe(true))
+    expect(auth.can('clinic.manage')).toBe(false)
   })
 
   it('restores a session from the refresh cookie after a reload, and remembers the clinic', async () => {
     localStorage.setItem('aesthetix.signed-in', '1')
     localStorage.setItem('aesthetix.clinic', 'c2')
-    fakeApi({ 'POST /api/v1/auth/token/refresh': () => json(200, tokens), 'GET /api/v1/users/me': () => json(200, me) })
+    const seen = fakeApi({ 'POST /api/v1/auth/token/refresh': () => json(200, tokens), 'GET /api/v1/users/me': meIn })
     const auth = useAuthStore()
     expect(await auth.restore()).toBe(true)
     expect(auth.clinicId).toBe('c2')
+    // Asked once, in the remembered clinic.
+    expect(seen.filter((request) => request.url.endsWith('/users/me')).map((r) => r.headers.get('X-Clinic-Id'))).toEqual(['c2'])
+    expect(auth.can('clinical.view')).toBe(true)
+  })
+
+  it('asks without the remembered clinic when the user left it', async () => {
+    localStorage.setItem('aesthetix.signed-in', '1')
+    localStorage.setItem('aesthetix.clinic', 'gone')
+    const notFound = { type: 'x', title: 'Not found', status: 404, detail: 'No such clinic.', code: 'not_found' }
+    fakeApi({
+      'POST /api/v1/auth/token/refresh': () => json(200, tokens),
+      'GET /api/v1/users/me': (request) => (request.headers.get('X-Clinic-Id') === 'gone' ? json(404, notFound) : meIn(request)),
+    })
+    const auth = useAuthStore()
+    expect(await auth.restore()).toBe(true)
+    expect(auth.clinicId).toBe('c1')
+    expect(auth.can('clinic.manage')).toBe(true)
   })
 
   it('does not ask for a session on a device that never signed in', async () => {
@@ -94,7 +122,7 @@ describe('useAuthStore', () => {
   })
 
   it('forgets everything when the session expires', async () => {
-    fakeApi({ 'POST /api/v1/auth/token': () => json(200, tokens), 'GET /api/v1/users/me': () => json(200, me) })
+    fakeApi({ 'POST /api/v1/auth/token': () => json(200, tokens), 'GET /api/v1/users/me': meIn })
     const auth = useAuthStore()
     await auth.login('+66811111111', 'secret-pass', '123456')
     auth.sessionExpired()

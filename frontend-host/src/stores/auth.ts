@@ -1,4 +1,4 @@
-import { api, bus, CLINIC_CHANGED, problemOf, refreshAccess, session } from '@aesthetix/api-client'
+import { api, bus, CLINIC_CHANGED, problemOf, refreshAccess, session, useClinicContext } from '@aesthetix/api-client'
 import type { Problem, Schemas, TokenResponse } from '@aesthetix/api-client'
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
@@ -10,8 +10,9 @@ const SIGNED_IN_KEY = 'aesthetix.signed-in'
 export type LoginResult = { ok: true } | { ok: false; otpRequired: boolean; problem: Problem }
 
 /**
- * Who is signed in, their memberships and the current clinic. Tokens stay out of the
- * store: the access token is in the api-client's in-memory session, the refresh token in
+ * Who is signed in, their memberships and the current clinic; `/users/me` is the shared
+ * clinic context's (one answer for the host and the remotes), and so is `can`. Tokens stay
+ * out of the store: the access token is in the api-client's in-memory session, the refresh token in
  * its HttpOnly cookie.
  */
 export const useAuthStore = defineStore('auth', () => {
@@ -25,7 +26,7 @@ export const useAuthStore = defineStore('auth', () => {
   const signedIn = computed(() => user.value !== null)
   const needsEnrolment = computed(() => Boolean(twoFactor.value?.required && !twoFactor.value.enrolled))
   const membership = computed(() => memberships.value.find((m) => m.clinic_id === clinicId.value) ?? null)
-  const isManager = computed(() => ['owner', 'admin'].includes(membership.value?.role ?? ''))
+  const context = useClinicContext()
 
   function clinicSelect(id: string) {
     if (id === clinicId.value) return
@@ -35,16 +36,29 @@ export const useAuthStore = defineStore('auth', () => {
     bus.emit(CLINIC_CHANGED, { clinicId: id })
   }
 
+  /** `/users/me`, asked in the remembered clinic so that one answer carries the
+   *  permissions there; a clinic the user no longer belongs to answers 404, then it is
+   *  asked without one, and again in the clinic chosen (the first membership). */
   async function profileLoad(): Promise<void> {
-    const { data, error } = await api.GET('/api/v1/users/me')
-    if (error || !data) throw new Error(problemOf(error).detail)
+    const saved = localStorage.getItem(CLINIC_KEY)
+    session.setClinicId(saved)
+    let data: Schemas['Me']
+    try {
+      data = await context.meLoad()
+    } catch (failure) {
+      if (!saved) throw failure
+      session.setClinicId(null)
+      data = await context.meLoad()
+    }
     user.value = data.user
     memberships.value = data.memberships
     twoFactor.value = data.two_factor
-    const saved = localStorage.getItem(CLINIC_KEY)
     const chosen = data.memberships.find((m) => m.clinic_id === saved) ?? data.memberships[0]
     clinicId.value = chosen?.clinic_id ?? null
-    session.setClinicId(clinicId.value)
+    if (clinicId.value !== session.clinicId) {
+      session.setClinicId(clinicId.value)
+      await context.meLoad()
+    }
   }
 
   async function tokensAccept(tokens: TokenResponse): Promise<void> {
@@ -118,6 +132,7 @@ export const useAuthStore = defineStore('auth', () => {
 
   function forget() {
     session.clear()
+    context.clear()
     localStorage.removeItem(SIGNED_IN_KEY)
     user.value = null
     memberships.value = []
@@ -143,7 +158,7 @@ export const useAuthStore = defineStore('auth', () => {
     signedIn,
     needsEnrolment,
     membership,
-    isManager,
+    can: context.can,
     clinicSelect,
     login,
     restore,

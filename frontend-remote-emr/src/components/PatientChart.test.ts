@@ -1,9 +1,9 @@
-import { fakeApi, json } from '@aesthetix/api-client/testing'
+import { session, useClinicContext } from '@aesthetix/api-client'
+import { clinicRoutes, fakeApi, json } from '@aesthetix/api-client/testing'
 import { flushPromises, mount } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createI18n } from 'vue-i18n'
-import { useEmrStore } from '../stores/emr'
 import PatientChart from './PatientChart.vue'
 
 const patient = {
@@ -27,7 +27,10 @@ function chart() {
 }
 
 beforeEach(() => setActivePinia(createPinia()))
-afterEach(() => vi.unstubAllGlobals())
+afterEach(() => {
+  vi.unstubAllGlobals()
+  useClinicContext().clear()
+})
 
 describe('PatientChart', () => {
   it("shows the phone exactly as the server sent it and hides clinical parts from a role that can't read them", async () => {
@@ -45,6 +48,19 @@ describe('PatientChart', () => {
   })
 
   it('opens a new session from an open visit, naming the signed-in practitioner, and selects it', async () => {
+    // The signed-in doctor (u2) treats: named first.
+    fakeApi(
+      clinicRoutes({
+        userId: 'u2',
+        services: [{ id: 'svc1', name: 'Botox' }],
+        staff: [
+          { role: 'doctor', is_active: true, user: { id: 'u1', full_name: 'Dr A' } },
+          { role: 'doctor', is_active: true, user: { id: 'u2', full_name: 'Dr B' } },
+        ],
+      }),
+    )
+    session.setClinicId('c1')
+    await useClinicContext().load()
     const seen = fakeApi({
       'GET /api/v1/patients/p1': () => json(200, { ...patient, phone: '+66812345678' }),
       'GET /api/v1/clinic/charts/p1': () =>
@@ -54,13 +70,6 @@ describe('PatientChart', () => {
         page([{ id: 'b1', course_name: 'Laser x5', sessions_remaining: 3, sessions_total: 5, status: 'active', expires_at: '2027-01-01' }]),
       'POST /api/v1/clinic/sessions': () => json(201, { id: 's9' }),
     })
-    const store = useEmrStore()
-    store.services = [{ id: 'svc1', name: 'Botox' }] as never
-    store.practitioners = [
-      { id: 'u1', name: 'Dr A' },
-      { id: 'u2', name: 'Dr B' },
-    ]
-    store.selfId = 'u2' // the signed-in doctor treats: named first
     const wrapper = chart()
     await flushPromises()
     expect(wrapper.get('[data-testid="balances"]').text()).toContain('3 of 5 sessions left')

@@ -1,4 +1,5 @@
-import { fakeApi, json } from '@aesthetix/api-client/testing'
+import { session, useClinicContext } from '@aesthetix/api-client'
+import { clinicRoutes, fakeApi, json } from '@aesthetix/api-client/testing'
 import type { Route } from '@aesthetix/api-client/testing'
 import { mount } from '@vue/test-utils'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
@@ -32,20 +33,25 @@ function lotsPages(): Route {
 
 function mounted(canRecall: boolean) {
   return mount(StockLots, {
-    props: { canRecall, timeZone: 'Asia/Bangkok' },
+    props: { canRecall },
     global: { plugins: [createI18n({ legacy: false, locale: 'en' })] },
   })
 }
 
 const rows = (wrapper: ReturnType<typeof mounted>) => wrapper.findAll('[data-testid="lot-row"]')
 
-beforeEach(() => {
+beforeEach(async () => {
   vi.useFakeTimers({ toFake: ['Date'] })
   vi.setSystemTime(NOW)
+  // The clinic is in Bangkok, whatever the device's zone.
+  fakeApi(clinicRoutes({ clinic: { time_zone: 'Asia/Bangkok' } }))
+  session.setClinicId('c1')
+  await useClinicContext().load()
 })
 afterEach(() => {
   vi.useRealTimers()
   vi.unstubAllGlobals()
+  useClinicContext().clear()
 })
 
 describe('StockLots', () => {

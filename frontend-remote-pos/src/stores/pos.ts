@@ -1,36 +1,20 @@
-import { allPages, api, problemOf } from '@aesthetix/api-client'
+import { api, problemOf, useClinicContext } from '@aesthetix/api-client'
 import type { Schemas } from '@aesthetix/api-client'
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import { cartPrice, catalogItems, paymentsBody, quoteBody } from '../cart'
 import type { CartLine, CatalogItem, PaymentRow, TaxSettings } from '../cart'
 
-const PAGE = 100
-const CLINICAL_ROLES = ['doctor', 'nurse', 'therapist']
-// Which roles may do what at the till, as the server's role matrix (`core.permissions`)
-// says; the server still refuses anyone else, these only decide what the screen offers.
-const MANAGERS = ['owner', 'admin']
-const CAN = {
-  sell: [...MANAGERS, 'cashier'], // sale.create
-  refund: MANAGERS, // sale.refund
-  invoices: [...MANAGERS, 'cashier', 'accountant', 'receptionist'], // invoice.view
-  recall: [...MANAGERS, 'doctor', 'nurse'], // stock.recall
-}
-export type Capability = keyof typeof CAN
-
 export type Sale = Schemas['Sale']
 export type Quote = Schemas['Quote']
-export interface Practitioner {
-  id: string
-  name: string
-}
-
 function newKey(): string {
   return crypto.randomUUID()
 }
 
 /**
- * The till: catalog, tax settings, practitioners, the cart being sold and its checkout.
+ * The till: tax settings, the catalog in the clinic's currency, the cart being sold and its
+ * checkout (the catalog, the practitioners and the permissions are the shared clinic
+ * context's).
  * Prices on the client with the mirror of `commerce.pricing`; before payment the server
  * quotes the same cart and the two totals must be equal. One idempotency key per
  * checkout attempt: a retry (double click, lost answer) sends the same key, so the server
@@ -39,11 +23,8 @@ function newKey(): string {
 export const usePosStore = defineStore('pos.till', () => {
   const settings = ref<TaxSettings | null>(null)
   const items = ref<CatalogItem[]>([])
-  const practitioners = ref<Practitioner[]>([])
-  const role = ref('')
-  const timeZone = ref('UTC')
-  /** Whether the signed-in role at this clinic may `what`. */
-  const can = (what: Capability) => CAN[what].includes(role.value)
+  const context = useClinicContext()
+  const practitioners = computed(() => context.practitioners.value)
 
   const patient = ref<Schemas['Patient'] | null>(null)
   const lines = ref<CartLine[]>([])
@@ -54,30 +35,16 @@ export const usePosStore = defineStore('pos.till', () => {
   const sale = ref<Sale | null>(null)
   let lineSeq = 0
 
-  /** The role and clinic, then, for a role that sells, what the till needs: tax
-   *  settings, the active catalog in the clinic's currency and the practitioners. */
-  async function setupLoad(clinicId: string | null): Promise<void> {
-    const [me, clinic] = await Promise.all([api.GET('/api/v1/users/me'), api.GET('/api/v1/clinics/me')])
-    if (!me.data) throw new Error(problemOf(me.error).detail)
-    if (!clinic.data) throw new Error(problemOf(clinic.error).detail)
-    role.value = me.data.memberships.find((m) => m.clinic_id === clinicId)?.role ?? ''
-    timeZone.value = clinic.data.time_zone
-    if (!can('sell')) return
-    const active = (page: number) => ({ params: { query: { page, page_size: PAGE, is_active: true } } })
-    const [tax, services, products, courses, staff] = await Promise.all([
-      api.GET('/api/v1/commerce/sales/tax-settings'),
-      allPages((page) => api.GET('/api/v1/catalog/services', active(page))),
-      allPages((page) => api.GET('/api/v1/catalog/products', active(page))),
-      allPages((page) => api.GET('/api/v1/catalog/courses', active(page))),
-      allPages((page) => api.GET('/api/v1/staff', active(page))),
-    ])
+  /** The shared clinic context, then, for who may sell (`sale.create`), the tax settings
+   *  and the active catalog in the clinic's currency. */
+  async function setupLoad(): Promise<void> {
+    await context.load()
+    if (!context.can('sale.create')) return
+    const tax = await api.GET('/api/v1/commerce/sales/tax-settings')
     if (!tax.data) throw new Error(problemOf(tax.error).detail)
     settings.value = tax.data
+    const { services, products, courses } = context.catalog.value
     items.value = catalogItems(services, products, courses).filter((item) => item.currency === tax.data.currency)
-    practitioners.value = staff
-      .filter((member) => CLINICAL_ROLES.includes(member.role))
-      .map((member) => ({ id: member.user.id, name: member.user.full_name }))
-      .sort((a, b) => a.name.localeCompare(b.name))
   }
 
   const priced = computed(() => (settings.value ? cartPrice(lines.value, cartDiscount.value, settings.value) : null))
@@ -142,7 +109,7 @@ export const usePosStore = defineStore('pos.till', () => {
   }
 
   return {
-    settings, items, practitioners, role, timeZone, can, patient, lines, cartDiscount, payments, quote, checkoutKey, sale,
+    settings, items, practitioners, patient, lines, cartDiscount, payments, quote, checkoutKey, sale,
     amounts, invalidField, digits, totalsAgree,
     setupLoad, cartChanged, itemAdd, lineRemove, quoteLoad, checkout, reset,
   }

@@ -1,4 +1,5 @@
-import { fakeApi, json } from '@aesthetix/api-client/testing'
+import { session, useClinicContext } from '@aesthetix/api-client'
+import { clinicRoutes, fakeApi, json } from '@aesthetix/api-client/testing'
 import { mount } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
@@ -19,15 +20,18 @@ const booked = {
   status: 'booked',
 } as Appointment
 
-beforeEach(() => {
+beforeEach(async () => {
   setActivePinia(createPinia())
+  fakeApi(clinicRoutes({ clinic: { time_zone: 'Asia/Bangkok' } }))
+  session.setClinicId('c1')
+  await useClinicContext().load()
   const store = useCalendarStore()
-  store.clinic = { time_zone: 'Asia/Bangkok' } as typeof store.clinic
   store.rooms = [{ id: 'r1', name: 'Laser room', is_active: true }]
 })
 afterEach(() => {
   vi.unstubAllGlobals()
   document.body.innerHTML = ''
+  useClinicContext().clear()
 })
 
 async function open(appointment: Appointment) {

@@ -1,34 +1,27 @@
-import { allPages, api, problemOf } from '@aesthetix/api-client'
+import { allPages, api, problemOf, useClinicContext } from '@aesthetix/api-client'
 import type { Schemas } from '@aesthetix/api-client'
 import { defineStore } from 'pinia'
-import { ref } from 'vue'
-import { practitionersOf } from '../calendarEvents'
-import type { Appointment, Practitioner } from '../calendarEvents'
+import { computed, ref } from 'vue'
+import type { Appointment } from '../calendarEvents'
 
 const PAGE = 100
 
-/** The clinic's calendar set-up (time zone, practitioners, rooms, services), loaded once
- *  per mount, and the appointments of the visible range. */
+/** The clinic's calendar set-up (the clinic and its time zone, practitioners and services
+ *  from the shared clinic context; the rooms), loaded once per mount, and the
+ *  appointments of the visible range. */
 export const useCalendarStore = defineStore('scheduling.calendar', () => {
-  const clinic = ref<Schemas['Clinic'] | null>(null)
-  const practitioners = ref<Practitioner[]>([])
+  const context = useClinicContext()
+  const clinic = computed(() => context.clinic.value)
+  const practitioners = computed(() => context.practitioners.value)
   const rooms = ref<Schemas['Room'][]>([])
-  const services = ref<Schemas['Service'][]>([])
+  const services = computed(() => context.catalog.value.services)
 
   async function setupLoad(): Promise<void> {
-    const [clinicResponse, staff, roomRows, serviceRows] = await Promise.all([
-      api.GET('/api/v1/clinics/me'),
-      allPages((page) => api.GET('/api/v1/staff', { params: { query: { page, page_size: PAGE, is_active: true } } })),
+    const [, roomRows] = await Promise.all([
+      context.load(),
       allPages((page) => api.GET('/api/v1/calendar/rooms', { params: { query: { page, page_size: PAGE } } })),
-      allPages((page) =>
-        api.GET('/api/v1/catalog/services', { params: { query: { page, page_size: PAGE, is_active: true } } }),
-      ),
     ])
-    if (!clinicResponse.data) throw new Error(problemOf(clinicResponse.error).detail)
-    clinic.value = clinicResponse.data
-    practitioners.value = practitionersOf(staff)
     rooms.value = roomRows
-    services.value = serviceRows
   }
 
   /** Appointments starting in [start, end) (ISO instants with offset). */

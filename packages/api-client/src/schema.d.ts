@@ -3387,6 +3387,8 @@ export interface components {
             user: components["schemas"]["User"];
             memberships: components["schemas"]["MembershipBrief"][];
             two_factor: components["schemas"]["TwoFactorState"];
+            /** @description Names of the permissions the user holds in the request's clinic (`X-Clinic-Id`), from the role matrix, e.g. `stock.manage`; empty without a clinic. */
+            permissions: string[];
         };
         MembershipBrief: {
             /** Format: uuid */

@@ -22,3 +22,37 @@ export function fakeApi(routes: Record<string, Route>): Request[] {
   )
   return seen
 }
+
+/** A page of a list endpoint holding all of `results`. */
+export function page(results: unknown[]): Response {
+  return json(200, { count: results.length, next: null, previous: null, results })
+}
+
+export interface ClinicFixture {
+  /** `/users/me`'s permissions in the clinic. */
+  permissions?: string[]
+  userId?: string
+  clinic?: Record<string, unknown>
+  staff?: unknown[]
+  services?: unknown[]
+  products?: unknown[]
+  courses?: unknown[]
+}
+
+/** Routes of what the shared clinic context loads (`useClinicContext().load()`). */
+export function clinicRoutes(fixture: ClinicFixture = {}): Record<string, Route> {
+  return {
+    'GET /api/v1/users/me': () =>
+      json(200, {
+        user: { id: fixture.userId ?? 'u-self' },
+        memberships: [],
+        two_factor: { required: false, enrolled: false, verified: false },
+        permissions: fixture.permissions ?? [],
+      }),
+    'GET /api/v1/clinics/me': () => json(200, { id: 'c1', time_zone: 'UTC', ...fixture.clinic }),
+    'GET /api/v1/staff': () => page(fixture.staff ?? []),
+    'GET /api/v1/catalog/services': () => page(fixture.services ?? []),
+    'GET /api/v1/catalog/products': () => page(fixture.products ?? []),
+    'GET /api/v1/catalog/courses': () => page(fixture.courses ?? []),
+  }
+}
