@@ -115,12 +115,23 @@ def test_owner_enrols_2fa_then_signs_in_with_a_code_and_switches_clinic(server, 
     watched.assert_clean()
 
 
+def _names_booked_on(api: httpx.Client, day: str) -> set[str]:
+    """The names of the patients with an appointment at the clinic on ``day`` (Bangkok)."""
+    start = dt.datetime.combine(dt.date.fromisoformat(day), dt.time.min, tzinfo=BANGKOK_ZONE)
+    body = api.get(
+        "/api/v1/calendar/appointments",
+        params={"start": start.isoformat(), "end": (start + dt.timedelta(days=1)).isoformat()},
+    ).json()
+    rows = body["results"] if isinstance(body, dict) else body
+    return {row["patient_name"] for row in rows}
+
+
 def _booking_plan(api: httpx.Client) -> dict[str, Any]:
     """A practitioner, a treatment, a day with free times, and two patients."""
     staff = api.get("/api/v1/staff", params={"role": "doctor", "page_size": 100}).json()["results"]
     services = api.get("/api/v1/catalog/services", params={"is_active": True, "page_size": 100})
     service = services.json()["results"][0]
-    patients = api.get("/api/v1/patients", params={"page_size": 10}).json()["results"]
+    patients = api.get("/api/v1/patients", params={"page_size": 30}).json()["results"]
     for member in staff:
         for days in range(2, 16):
             day = (dt.datetime.now(tz=BANGKOK_ZONE).date() + dt.timedelta(days=days)).isoformat()
@@ -133,8 +144,13 @@ def _booking_plan(api: httpx.Client) -> dict[str, Any]:
                     "date_to": day,
                 },
             ).json()
-            if len(slots) >= 8:
-                return {"doctor": member["user"], "service": service, "day": day, "patients": patients[:2]}
+            if len(slots) < 8:
+                continue
+            # Found by name on the calendar: patients with no appointment that day.
+            booked = _names_booked_on(api, day)
+            free = [p for p in patients if f"{p['given_name']} {p['family_name']}" not in booked]
+            if len(free) >= 2:
+                return {"doctor": member["user"], "service": service, "day": day, "patients": free[:2]}
     raise AssertionError("no doctor has a day with free times in the next two weeks")
 
 
