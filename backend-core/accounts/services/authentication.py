@@ -49,7 +49,9 @@ def login_locked_out_error() -> LoginLockedOut:
     )
 
 
-def _token_pair_issue(*, user: User, family: RefreshTokenFamily, otp_verified: bool) -> TokenPair:
+def token_pair_issue(*, user: User, family: RefreshTokenFamily, otp_verified: bool) -> TokenPair:
+    """A new access/refresh pair for ``user`` in the session ``family``, recording whether
+    the second factor was verified (``otp``)."""
     refresh = RefreshToken.for_user(user)
     refresh["fam"] = str(family.pk)
     refresh["otp"] = otp_verified
@@ -80,7 +82,9 @@ def session_idle_minutes(*, user: User) -> int:
     return min([default, *(minutes for minutes in configured if minutes is not None)])
 
 
-def _session_start(*, user: User) -> RefreshTokenFamily:
+def auth_session_start(*, user: User) -> RefreshTokenFamily:
+    """Open a server-side session (a refresh-token family) for ``user`` with the idle
+    limit of the strictest of their clinics (``session_idle_minutes``)."""
     return RefreshTokenFamily.objects.create(user=user, idle_minutes=session_idle_minutes(user=user))
 
 
@@ -135,8 +139,8 @@ def auth_login(
                 errors={"otp_code": [_("Wrong, expired or already used code.")]},
             )
     with transaction.atomic():
-        family = _session_start(user=user)
-        return user, _token_pair_issue(user=user, family=family, otp_verified=device is not None)
+        family = auth_session_start(user=user)
+        return user, token_pair_issue(user=user, family=family, otp_verified=device is not None)
 
 
 def _refresh_payload(raw: str) -> dict[str, Any]:
@@ -184,7 +188,7 @@ def auth_refresh(*, raw_refresh: str) -> tuple[User, TokenPair]:
                 raise AuthenticationFailedError(str(exc), code="token_not_valid") from exc
             family.idle_minutes = session_idle_minutes(user=user)
             family.save(update_fields=["idle_minutes"])
-            return user, _token_pair_issue(user=user, family=family, otp_verified=bool(payload.get("otp")))
+            return user, token_pair_issue(user=user, family=family, otp_verified=bool(payload.get("otp")))
         # Commit the end of the session, then refuse.
         _family_revoke(family, reason="reuse" if reused else str(ended).removeprefix("session_"))
     if reused:
@@ -251,5 +255,5 @@ def totp_confirm(*, user: User, code: str, raw_refresh: str) -> TokenPair:
     device.confirmed = True
     device.save(update_fields=["confirmed"])
     auth_logout(raw_refresh=raw_refresh)
-    family = _session_start(user=user)
-    return _token_pair_issue(user=user, family=family, otp_verified=True)
+    family = auth_session_start(user=user)
+    return token_pair_issue(user=user, family=family, otp_verified=True)

@@ -14,7 +14,7 @@ from django.utils.translation import override
 
 from accounts.events import MEMBERSHIP_CREATED, MembershipCreatedEventDataSerializer
 from accounts.models import Clinic, Invite, Membership, User
-from accounts.services.staff import _check_can_grant, membership_create
+from accounts.services.staff import membership_create, role_grant_check
 from accounts.services.users import user_create
 from accounts.validators import clean_phone
 from core.exceptions import AuthenticationFailedError, Conflict, Gone, PermissionDeniedError, ValidationFailed
@@ -44,7 +44,7 @@ def invite_create(
     Raises ``ValidationFailed``, ``PermissionDeniedError``, ``Conflict`` (already staff).
     """
     e164 = clean_phone(phone, region=clinic.country)
-    _check_can_grant(actor_role=actor_role, role=role)
+    role_grant_check(actor_role=actor_role, role=role)
     if Membership.objects.filter(clinic=clinic, user__phone=e164, is_active=True).exists():
         raise Conflict(_("This person already works at this clinic."), code="already_member")
     token = secrets.token_urlsafe(32)

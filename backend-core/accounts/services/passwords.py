@@ -15,7 +15,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import PasswordResetCode, User
-from accounts.services.authentication import TokenPair, _session_start, _token_pair_issue, user_sessions_end
+from accounts.services.authentication import (
+    TokenPair,
+    auth_session_start,
+    token_pair_issue,
+    user_sessions_end,
+)
 from accounts.signals import password_changed
 from accounts.validators import clean_phone
 from core.exceptions import ValidationFailed
@@ -25,7 +30,9 @@ from notifications.services import message_send
 from notifications.templates import render
 
 
-def _password(password: str, user: User, *, field: str = "password") -> None:
+def password_validate(password: str, user: User, *, field: str = "password") -> None:
+    """Raise ``ValidationFailed`` naming ``field`` with every message of Django's password
+    validators (``AUTH_PASSWORD_VALIDATORS``) that ``password`` fails for ``user``."""
     try:
         validate_password(password, user)
     except ValidationError as exc:
@@ -52,12 +59,12 @@ def user_password_change(
         )
     if new_password == current_password:
         raise ValidationFailed(errors={"new_password": [_("Choose a password you did not use now.")]})
-    _password(new_password, user, field="new_password")
+    password_validate(new_password, user, field="new_password")
     user.set_password(new_password)
     model_save(user, update_fields=["password"])
     user_sessions_end(user=user, reason="password_change")
     password_changed.send(sender=User, user=user, how="changed")
-    return _token_pair_issue(user=user, family=_session_start(user=user), otp_verified=otp_verified)
+    return token_pair_issue(user=user, family=auth_session_start(user=user), otp_verified=otp_verified)
 
 
 #: A new code for one account at most this often, and at most this many an hour.
@@ -165,7 +172,7 @@ def password_reset_confirm(*, phone: str, code: str, new_password: str) -> None:
             errors={"code": [_("Wrong or expired code.")]},
         )
     with transaction.atomic():
-        _password(new_password, user, field="new_password")
+        password_validate(new_password, user, field="new_password")
         if not PasswordResetCode.objects.filter(pk=entry.pk, used_at__isnull=True).update(
             used_at=timezone.now()
         ):

@@ -14,7 +14,9 @@ from core.services import model_save
 from outbox.services import outbox_event_record
 
 
-def _check_can_grant(*, actor_role: str, role: str) -> None:
+def role_grant_check(*, actor_role: str, role: str) -> None:
+    """Raise ``PermissionDeniedError`` unless ``actor_role`` may grant ``role``: only an
+    owner grants the owner or admin role."""
     if role in MANAGERS and actor_role != Role.OWNER:
         raise PermissionDeniedError(_("Only an owner can grant the owner or admin role."))
 
@@ -44,9 +46,9 @@ def membership_update(
     member or changing their role ends all their sessions (``user_sessions_end``)."""
     locked = Membership.objects.select_for_update().get(pk=membership.pk)
     if locked.role in MANAGERS:
-        _check_can_grant(actor_role=actor_role, role=locked.role)
+        role_grant_check(actor_role=actor_role, role=locked.role)
     if role is not None:
-        _check_can_grant(actor_role=actor_role, role=role)
+        role_grant_check(actor_role=actor_role, role=role)
     new_role = role if role is not None else locked.role
     new_active = is_active if is_active is not None else locked.is_active
     if locked.role == Role.OWNER and (new_role != Role.OWNER or not new_active):

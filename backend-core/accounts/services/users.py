@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import User
 from accounts.services.authentication import user_sessions_end
-from accounts.services.passwords import _password
+from accounts.services.passwords import password_validate
 from accounts.validators import clean_national_id, clean_phone, national_id_hash
 from core.exceptions import FieldErrors, ValidationFailed
 from core.services import model_save
@@ -54,7 +54,7 @@ def user_create(
         preferred_language=preferred_language,
     )
     with errors.collect():
-        _password(password, user)
+        password_validate(password, user)
     user.set_password(password)
     model_save(user, errors=errors)
     return user

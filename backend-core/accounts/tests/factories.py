@@ -7,7 +7,7 @@ from django.contrib.auth.hashers import make_password
 
 from accounts.models import Clinic, Invite, Membership, Organization, RefreshTokenFamily, User
 from accounts.services import TokenPair
-from accounts.services.authentication import _token_pair_issue
+from accounts.services.authentication import token_pair_issue
 from core.roles import Role
 
 PASSWORD = "Correct-Horse-42"
@@ -68,4 +68,4 @@ class InviteFactory(factory.django.DjangoModelFactory):
 
 def tokens_for(user: User, *, otp: bool = True) -> TokenPair:
     """A fresh session for ``user`` as if they signed in (with the second factor)."""
-    return _token_pair_issue(user=user, family=RefreshTokenFamily.objects.create(user=user), otp_verified=otp)
+    return token_pair_issue(user=user, family=RefreshTokenFamily.objects.create(user=user), otp_verified=otp)

@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from patients.models import ClinicPatient
 
 
-def _invoice_refresh(invoice: Invoice) -> None:
+def invoice_refresh(invoice: Invoice) -> None:
     """Recompute paid total, balance and status from the payments (invoice row locked)."""
     paid = Payment.objects.filter(invoice=invoice, status=Payment.Status.SUCCEEDED).aggregate(
         s=Sum("amount")
@@ -54,7 +54,7 @@ def _invoice_refresh(invoice: Invoice) -> None:
     invoice.save(update_fields=["paid_total", "refunded_total", "balance_due", "status", "updated_at"])
 
 
-def _payment_write(
+def payment_write(
     *,
     invoice: Invoice,
     method: str,
@@ -65,6 +65,11 @@ def _payment_write(
     at: dt.datetime,
     refund: Refund | None = None,
 ) -> Payment:
+    """Write one succeeded payment of ``invoice`` (``amount`` in the invoice's currency)
+    received at ``at`` (UTC), and for a payment in (no ``refund``) its journal entry
+    (payment account debited, receivables credited); a refund's payment is journaled by
+    the refund. Used by checkout, ``payment_record`` and refunds inside their
+    transaction; the caller refreshes the invoice's totals (``invoice_refresh``)."""
     payment = Payment.objects.create(
         clinic=invoice.clinic,
         invoice=invoice,
@@ -98,7 +103,7 @@ def _payment_write(
 PAYMENT_SUBJECT = "commerce.Payment"
 
 
-def _receipt_schedule(*, invoice: Invoice, payment: Payment) -> None:
+def receipt_schedule(*, invoice: Invoice, payment: Payment) -> None:
     """The receipt of a payment, by e-mail when the patient prefers it and has an
     address, else by SMS to their phone; nothing without a patient or contact. Sent by
     the notifications module after commit, once per payment (dedupe key)."""
@@ -172,7 +177,7 @@ def payment_record(
         raise ValidationFailed(
             errors={"amount": [_("Between 0 and the balance due (%s).") % locked.balance_due]}
         )
-    payment = _payment_write(
+    payment = payment_write(
         invoice=locked,
         method=method,
         amount=amount,
@@ -181,9 +186,9 @@ def payment_record(
         actor=actor,
         at=at or timezone.now(),
     )
-    _invoice_refresh(locked)
+    invoice_refresh(locked)
     if at is None:
-        _receipt_schedule(invoice=locked, payment=payment)
+        receipt_schedule(invoice=locked, payment=payment)
     return payment
 
 

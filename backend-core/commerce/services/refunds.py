@@ -27,8 +27,8 @@ from commerce.models import (
     StockMovement,
 )
 from commerce.pricing import line_portion
-from commerce.services.invoices import _invoice_refresh, _payment_write
-from commerce.services.shared import SALE_LINE_REF, InvoiceStatus, _revenue_account
+from commerce.services.invoices import invoice_refresh, payment_write
+from commerce.services.shared import SALE_LINE_REF, InvoiceStatus, revenue_account
 from commerce.services.stock import stock_return
 from commerce.signals import sale_reversed
 from core.exceptions import Conflict, ValidationFailed
@@ -99,7 +99,7 @@ def sale_refund(
     )
     for line, quantity, _amount, _tax in portions:
         _line_goods_back(line=line, quantity=quantity, actor=actor, status="refunded")
-    _payment_write(
+    payment_write(
         invoice=invoice,
         method=method,
         amount=-total,
@@ -117,13 +117,13 @@ def sale_refund(
         reference_id=refund.pk,
         postings=[
             (ledger.PAYMENT_ACCOUNTS[method], Decimal(0), total),
-            *((_revenue_account(line), amount - tax, Decimal(0)) for line, _q, amount, tax in portions),
+            *((revenue_account(line), amount - tax, Decimal(0)) for line, _q, amount, tax in portions),
             *((ledger.TAX_PAYABLE, tax, Decimal(0)) for _l, _q, _a, tax in portions),
         ],
         posted_at=at,
     )
     invoice.refunded_total += total
-    _invoice_refresh(invoice)
+    invoice_refresh(invoice)
     everything = (
         RefundLine.objects.filter(sale_line__sale=locked).aggregate(q=Sum("quantity"))["q"] or Decimal(0)
     ) >= sum((row.quantity for row in locked.lines.all()), Decimal(0))
@@ -255,7 +255,7 @@ def sale_void(*, sale: Sale, actor: User, reason: str) -> Sale:
     )
     invoice.status = InvoiceStatus.VOID
     invoice.refunded_total = invoice.total
-    _invoice_refresh(invoice)
+    invoice_refresh(invoice)
     locked.status = Sale.Status.VOID
     locked.voided_at = timezone.now()
     locked.save(update_fields=["status", "voided_at", "updated_at"])

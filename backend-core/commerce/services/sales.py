@@ -46,8 +46,8 @@ from commerce.models import (
     StockMovement,
 )
 from commerce.pricing import CartAmounts, LineInput, PricingError, allocate, price_cart
-from commerce.services.invoices import _invoice_refresh, _payment_write, _receipt_schedule
-from commerce.services.shared import SALE_LINE_REF, InvoiceStatus, _revenue_account, settings_for
+from commerce.services.invoices import invoice_refresh, payment_write, receipt_schedule
+from commerce.services.shared import SALE_LINE_REF, InvoiceStatus, revenue_account, settings_for
 from commerce.services.stock import stock_consume
 from commerce.signals import sale_completed
 from core.exceptions import Conflict, ValidationFailed
@@ -344,12 +344,12 @@ def sale_checkout(
         postings=[
             (ledger.ACCOUNTS_RECEIVABLE, sale.total, Decimal(0)),
             (ledger.TAX_PAYABLE, Decimal(0), sale.tax_total),
-            *((_revenue_account(row), Decimal(0), row.net_amount) for row in sale_lines),
+            *((revenue_account(row), Decimal(0), row.net_amount) for row in sale_lines),
         ],
         posted_at=at,
     )
     written = [
-        _payment_write(
+        payment_write(
             invoice=invoice,
             method=payment.method,
             amount=payment.amount,
@@ -360,9 +360,9 @@ def sale_checkout(
         )
         for index, payment in enumerate(payments)
     ]
-    _invoice_refresh(invoice)
+    invoice_refresh(invoice)
     if written and live:
-        _receipt_schedule(invoice=invoice, payment=written[-1])
+        receipt_schedule(invoice=invoice, payment=written[-1])
     if at != sale.created_at:
         Sale.objects.filter(pk=sale.pk).update(created_at=at)
         sale.created_at = at

@@ -23,7 +23,7 @@ def settings_for(clinic: Clinic) -> CommerceSettings:
     return row
 
 
-def _revenue_account(line: SaleLine) -> str:
+def revenue_account(line: SaleLine) -> str:
     if line.service is not None:
         return ledger.revenue_account(line.service.category)
     if line.kind == SaleLine.Kind.PRODUCT:
