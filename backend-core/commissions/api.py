@@ -25,7 +25,7 @@ from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from accounts.models import Membership
+from accounts.selectors import staff_list
 from catalog.models import Course, Product, Service
 from commerce.models import Sale
 from commissions import selectors, services
@@ -226,7 +226,7 @@ class CommissionLogViewSet(
         if practitioner != self.actor.pk:
             if not role_has_permission(self.membership.role, "commission.view_all"):
                 raise PermissionDeniedError()
-            if not Membership.objects.filter(clinic=self.clinic, user_id=practitioner).exists():
+            if not staff_list(clinic=self.clinic).filter(user_id=practitioner).exists():
                 raise NotFound()
         return selectors.commission_statement(
             practitioner_id=practitioner, period=query.validated_data["period"]
