@@ -43,11 +43,15 @@ _sweeping: list[asyncio.Task[None]] = []
 
 async def _sweep_forever() -> None:
     """The embedded profile's in-memory channel layer reaches only this process: every
-    second, publish here what the worker recorded (``core.realtime.socket_sweeps``)."""
+    second, publish here what the worker recorded (``core.realtime.socket_sweeps``).
+
+    The sweep runs in a thread of its own (``thread_sensitive=False``), not in the one
+    thread that serves the requests' sync code: a sweep waiting for SQLite's write lock
+    (held by the worker) must not hold every request behind it."""
     while True:
         for sweep in socket_sweeps():
             try:
-                await sync_to_async(sweep)()
+                await sync_to_async(sweep, thread_sensitive=False)()
             except Exception:
                 logger.exception("live event sweep failed")
         await asyncio.sleep(1)
