@@ -37,6 +37,7 @@ from audit.services import audit_event_record
 from catalog.models import Course, CourseItem, Product, Service
 from commerce.models import (
     CourseBalance,
+    CourseRedemption,
     Invoice,
     JournalEntry,
     JournalLine,
@@ -55,7 +56,7 @@ from core.settings.keys import KEY_NAMES
 from emr.tests.factories import ClinicalRecord, clinical_record_rows
 from patients.models import ClinicPatient
 from patients.tests.factories import ClinicPatientFactory, ConsentFactory
-from scheduling.models import Appointment, Room, ScheduleException, StaffSchedule
+from scheduling.models import Appointment, Resource, Room, ScheduleException, StaffSchedule
 
 
 @pytest.fixture(autouse=True)
@@ -75,6 +76,7 @@ class Tenant:
     invite: Invite | None = None
     patient: ClinicPatient | None = None
     room: Room | None = None
+    device: Resource | None = None
     appointment: Appointment | None = None
     audit_event: AuditEvent | None = None
     product: Product | None = None
@@ -115,6 +117,7 @@ def _tenant(country: str, tz: str, locale: str, currency: str, phone: str) -> Te
     ConsentFactory(patient=tenant.patient)
     doctor = tenant.user(Role.DOCTOR)
     tenant.room = Room.unscoped.create(clinic=clinic, name="Room 1")
+    tenant.device = Resource.unscoped.create(clinic=clinic, name="Device 1", kind="other")
     StaffSchedule.unscoped.create(
         clinic=clinic, practitioner=doctor, weekday=0, start_time=dt.time(9), end_time=dt.time(18)
     )
@@ -235,6 +238,16 @@ def _commerce_rows(tenant: Tenant) -> None:
         currency=currency,
         deferred_total=Decimal("6000.00"),
         deferred_remaining=Decimal("6000.00"),
+    )
+    # A session taken and given back (the balance is whole again).
+    CourseRedemption.unscoped.create(
+        clinic=clinic,
+        balance=tenant.course_balance,
+        service=tenant.service,
+        reference_type="pos.redemption",
+        recognized_amount=Decimal("1000.00"),
+        actor=owner,
+        reversed_at=now,
     )
     invoice = Invoice.unscoped.create(
         clinic=clinic,

@@ -255,7 +255,8 @@ FROM patients_clinicpatient WHERE clinic_id = %(clinic)s;
 CREATE INDEX ON bench_patients (n);
 INSERT INTO scheduling_appointment (
     id, created_at, updated_at, clinic_id, patient_id, practitioner_id, service_id, room_id,
-    resource_id, starts_at, ends_at, blocked_until, status, source, notes, cancel_reason, booked_by_id)
+    resource_id, starts_at, ends_at, blocked_until, status, source, notes, cancel_reason, booked_by_id,
+    late_cancellation)
 SELECT gen_random_uuid(), a.starts_at - interval '7 days', a.starts_at - interval '7 days',
        %(clinic)s, pt.id, (%(practitioners)s::uuid[])[a.p + 1], (%(services)s::uuid[])[a.s],
        (%(rooms)s::uuid[])[a.p + 1], NULL, a.starts_at,
@@ -266,7 +267,7 @@ SELECT gen_random_uuid(), a.starts_at - interval '7 days', a.starts_at - interva
             ELSE CASE WHEN a.r < 0.08 THEN 'cancelled' WHEN a.r < 0.60 THEN 'booked' ELSE 'confirmed' END
        END,
        CASE WHEN a.r2 < 0.3 THEN 'portal' ELSE 'staff' END, '',
-       CASE WHEN a.r < 0.08 THEN 'Patient asked to cancel' ELSE '' END, NULL
+       CASE WHEN a.r < 0.08 THEN 'Patient asked to cancel' ELSE '' END, NULL, a.r < 0.02
 FROM (
     SELECT g %% %(p)s AS p, g / %(p)s AS i, 1 + floor(random() * 3)::int AS s,
            random() AS r, random() AS r2,

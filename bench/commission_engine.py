@@ -76,6 +76,7 @@ class Shop:
     cashier: Any
     credits: list[tuple[Any, Decimal]]
     toxin: Any
+    patient: Any
 
 
 def _shop(name: str, rules: int) -> Shop:
@@ -85,6 +86,7 @@ def _shop(name: str, rules: int) -> Shop:
     from catalog.models import Product, Service
     from commissions.models import CommissionRule
     from commissions.tests.factories import rule, service
+    from patients.tests.factories import ClinicPatientFactory
 
     clinic = ClinicFactory(name=name, country="TH", time_zone="Asia/Bangkok", currency="THB")
     doctor, nurse, cashier = (
@@ -110,7 +112,8 @@ def _shop(name: str, rules: int) -> Shop:
         rule(
             clinic, value=Decimal(i % 20), tiers=tiers[: i % 3], tier_mode=mode, priority=i % 7 - 3, **target
         )
-    return Shop(clinic, cashier, [(doctor, Decimal(60)), (nurse, Decimal(40))], toxin)
+    patient = ClinicPatientFactory(clinic=clinic)
+    return Shop(clinic, cashier, [(doctor, Decimal(60)), (nurse, Decimal(40))], toxin, patient)
 
 
 def checkout(shop: Shop) -> tuple[Any, float, float]:
@@ -126,7 +129,7 @@ def checkout(shop: Shop) -> tuple[Any, float, float]:
         row, _created = sale_checkout(
             clinic=shop.clinic,
             actor=shop.cashier,
-            patient=None,
+            patient=shop.patient,
             lines=[line],
             payments=[PaymentInput(method="cash", amount=shop.toxin.price * 10)],
             idempotency_key=str(uuid.uuid4()),

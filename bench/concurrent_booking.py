@@ -319,8 +319,11 @@ class Server:
     base_url: str
     lines: list[str]
 
-    def tail(self, n: int = 30) -> str:
-        return "\n".join(self.lines[-n:])
+    def error_lines(self, n: int = 30) -> str:
+        """The last ``n`` lines of its output other than INFO and WARNING records (the
+        409s are warnings), so that a 5xx's traceback is what shows."""
+        quiet = ('"level": "INFO"', '"level": "WARNING"', "INFO:")
+        return "\n".join([line for line in self.lines if not any(q in line for q in quiet)][-n:])
 
 
 @contextmanager
@@ -462,7 +465,7 @@ def _run(scale: Scale, env: dict[str, str], out: Callable[[str], None]) -> Resul
         out(f"uvicorn at {server.base_url}, started in {time.perf_counter() - began:.1f} s")
         results = asyncio.run(_fire(server.base_url, clinic, rounds, scale))
         if results.server_errors:
-            out("server output (tail):\n" + server.tail())
+            out("server errors (last lines):\n" + server.error_lines())
     out("server stopped")
     statuses = ", ".join(f"{status}: {n}" for status, n in sorted(results.statuses.items()))
     out(f"status codes: {statuses}; {results.seconds:.2f} s of requests")

@@ -56,3 +56,14 @@ ensure_pango() {
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${packages[@]}" >/dev/null
   fi
 }
+
+# The backend's translations (backend-core/locale/*/LC_MESSAGES/django.po) compiled to
+# .mo files, which gettext reads at run time; they are build output, not in git.
+ensure_translations() {
+  if ! command -v msgfmt >/dev/null; then
+    log "Installing gettext"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext >/dev/null
+  fi
+  log "Compiling the translations"
+  (cd "$ROOT/backend-core" && "$VENV/bin/python" manage.py compilemessages --verbosity 0)
+}

@@ -21,7 +21,7 @@ def server_worker() -> bool:
     return True
 
 
-# The limit covers this module's own server start (migrate + a year of demo data) and a
+# The limit covers this module's own server start (migrate + demo data) and a
 # flow of three users on a busy CI machine.
 @pytest.mark.timeout(900)
 @pytest.mark.parametrize("server", [{"s3": True}], indirect=True)

@@ -34,7 +34,7 @@ const CLARIFICATIONS = {
   // licence, CC BY-NC-ND 4.0, or GPLv3 "intended for open-source projects"; we take GPLv3
   // (the calendar sets schedulerLicenseKey 'GPL-My-Project-Is-Open-Source').
   ...Object.fromEntries(
-    ['premium-common', 'resource', 'resource-daygrid', 'resource-timegrid'].map((name) => [
+    ['premium-common', 'resource', 'resource-daygrid', 'resource-timegrid', 'resource-timeline', 'scrollgrid', 'timeline'].map((name) => [
       `@fullcalendar/${name}@6.1.21`,
       {
         licenses: 'GPL-3.0-only',

@@ -19,7 +19,7 @@ from rest_framework.views import APIView
 
 from accounts import selectors, serializers, services
 from accounts.models import Clinic, Invite, Membership, User
-from core.api import ClinicScopedViewSet, request_user
+from core.api import ClinicRequired, ClinicScopedViewSet, request_user
 from core.exceptions import problem_response
 from core.permissions import request_is_two_factor_verified, role_permissions
 from core.throttling import ScopedClientThrottle
@@ -115,7 +115,24 @@ class LoginView(AuthThrottled):
         return _token_response(user, pair)
 
 
+class SessionRefreshThrottle(ScopedClientThrottle):
+    """The refresh endpoint's limit (scope ``refresh``), counted per session rather than
+    per address: every page load of every signed-in user refreshes, and a clinic's staff
+    share one public address, so the ``auth`` limit per address would end their sessions
+    (a refused refresh is a sign-out). A token without a valid signature is counted
+    against the address, like the other auth endpoints."""
+
+    def get_cache_key(self, request: Request, view: APIView) -> str | None:
+        session_id = services.refresh_token_session_id(_refresh_cookie(request))
+        if session_id is None:
+            return super().get_cache_key(request, view)
+        return self.cache_format % {"scope": self.scope, "ident": f"session-{session_id}"}
+
+
 class RefreshView(AuthThrottled):
+    throttle_classes = [SessionRefreshThrottle]
+    throttle_scope = "refresh"
+
     @extend_schema(
         request=None,
         responses={200: serializers.TokenResponseSerializer},
@@ -247,6 +264,39 @@ class MeView(APIView):
         return self._render(request)
 
 
+class PreferencesView(APIView):
+    """``users/me/preferences``: the caller's own screen choices at the request's clinic
+    (``X-Clinic-Id``; 400 ``clinic_required`` without it, 404 for a clinic they are not a
+    member of), saved on the server so they follow the person from desk to desk."""
+
+    permission_classes = [IsAuthenticated]
+
+    def _membership(self, request: Request) -> Any:
+        membership = getattr(request, "membership", None)
+        if membership is None:
+            raise ClinicRequired()
+        return membership
+
+    @extend_schema(responses={200: serializers.PreferencesSerializer})
+    def get(self, request: Request) -> Response:
+        values = selectors.membership_preferences(membership=self._membership(request))
+        return Response(serializers.PreferencesSerializer(values).data)
+
+    @extend_schema(
+        request=serializers.PreferencesSerializer,
+        responses={200: serializers.PreferencesSerializer},
+        description="Change the given keys. 400 naming `calendar_practitioners` when one is not "
+        "an active practitioner of this clinic, or `calendar_view`.",
+    )
+    def patch(self, request: Request) -> Response:
+        data = serializers.PreferencesSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        values = services.membership_preferences_update(
+            membership=self._membership(request), actor=request_user(request), **data.validated_data
+        )
+        return Response(serializers.PreferencesSerializer(values).data)
+
+
 class LicenceListView(APIView):
     permission_classes = [IsAuthenticated]
 
@@ -264,6 +314,19 @@ class LicenceListView(APIView):
 
 
 class InviteAcceptView(AuthThrottled):
+    @extend_schema(
+        parameters=[serializers.InvitePreviewQuerySerializer],
+        responses={200: serializers.InvitePreviewSerializer},
+        description="What a pending invite offers: clinic, role, the masked mobile number "
+        "and whether it has an account. 400 `token` for an unknown link; 410 when the "
+        "invite expired, was revoked or used.",
+    )
+    def get(self, request: Request) -> Response:
+        query = serializers.InvitePreviewQuerySerializer(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        preview = services.invite_preview(token=query.validated_data["token"])
+        return Response(serializers.InvitePreviewSerializer(preview).data)
+
     @extend_schema(
         request=serializers.InviteAcceptSerializer,
         responses={201: serializers.MembershipBriefSerializer},

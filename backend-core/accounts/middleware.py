@@ -5,11 +5,13 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from accounts.authentication import user_id_from_request
-from accounts.models import Membership
+from accounts.models import Membership, User
 from accounts.selectors import membership_active_get
 from core.exceptions import NotFound, ValidationFailed, problem_response
 from core.tenancy import reset_current_clinic, set_current_clinic
@@ -78,3 +80,47 @@ class ClinicContextMiddleware:
         if user_id is None:
             return None
         return membership_active_get(user_id=user_id, clinic_id=clinic_id)
+
+
+class LanguageFallbackMiddleware:
+    """The language of a request that names none. Django's ``LocaleMiddleware`` takes the
+    ``Accept-Language`` header (the api-client sends the language the user chose in the
+    UI) or the language cookie; a caller that sends neither (a script, an integration)
+    gets the signed-in user's saved language (``User.preferred_language``), else the
+    clinic's (``Clinic.locale``), else English. Goes after ``ClinicContextMiddleware``."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if (
+            "HTTP_ACCEPT_LANGUAGE" not in request.META
+            and settings.LANGUAGE_COOKIE_NAME not in request.COOKIES
+        ):
+            language = self._saved_language(request)
+            if language:
+                translation.activate(language)
+                request.LANGUAGE_CODE = translation.get_language()
+        return self.get_response(request)
+
+    @staticmethod
+    def _saved_language(request: HttpRequest) -> str | None:
+        membership: Membership | None = getattr(request, "membership", None)
+        user_language = None
+        if membership is not None:
+            user_language = membership.user.preferred_language
+        else:
+            user_id = user_id_from_request(request)
+            if user_id is not None:
+                user_language = (
+                    User.objects.filter(pk=user_id).values_list("preferred_language", flat=True).first()
+                )
+        clinic = getattr(request, "clinic", None)
+        for candidate in (user_language, clinic.locale if clinic is not None else None):
+            if candidate:
+                supported = translation.get_supported_language_variant
+                try:
+                    return supported(candidate.replace("_", "-").lower())
+                except LookupError:
+                    continue
+        return None

@@ -118,6 +118,15 @@ class Clinic(UUIDModel, TimeStampedModel):
     session_idle_minutes = models.PositiveSmallIntegerField(
         null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(24 * 60)]
     )
+    # The front desk's appointment rules (scheduling.services.appointment_transition):
+    # check-in opens this many minutes before the start, on the appointment's local day
+    # only; a cancellation less than this many hours before the start is flagged late.
+    checkin_opens_minutes_before = models.PositiveSmallIntegerField(
+        default=120, validators=[MaxValueValidator(24 * 60)]
+    )
+    late_cancellation_hours = models.PositiveSmallIntegerField(
+        default=24, validators=[MaxValueValidator(14 * 24)]
+    )
 
     @property
     def zone(self) -> zoneinfo.ZoneInfo:
@@ -146,6 +155,11 @@ class Clinic(UUIDModel, TimeStampedModel):
         validate_currency_for_country(country=self.country, currency=self.currency)
 
 
+# Calendar layouts a member can keep in ``MembershipPreferences.values["calendar_view"]``:
+# the day in columns, the week in columns, one practitioner's week, the day as a timeline.
+CALENDAR_VIEWS = ("day", "week", "practitioner_week", "timeline")
+
+
 class Membership(UUIDModel, TimeStampedModel):
     """A user's role at one clinic. One membership per user and clinic."""
 
@@ -161,6 +175,20 @@ class Membership(UUIDModel, TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.user} @ {self.clinic} ({self.role})"
+
+
+class MembershipPreferences(UUIDModel, TimeStampedModel):
+    """A member's own screen choices at their clinic, kept on the server so they follow
+    the person from desk to desk: ``{"calendar_practitioners": [user id, …],
+    "calendar_view": one of CALENDAR_VIEWS}`` (services.membership_preferences_update).
+    A row of its own, not a column of Membership, so that the role history of
+    memberships does not record every change of view."""
+
+    membership = models.OneToOneField(Membership, on_delete=models.CASCADE, related_name="preferences")
+    values = models.JSONField(default=dict, blank=True)
+
+    def __str__(self) -> str:
+        return f"Preferences of {self.membership}"
 
 
 class ProfessionalLicence(UUIDModel, TimeStampedModel):

@@ -9,7 +9,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from accounts.models import Clinic, Invite, Membership, ProfessionalLicence, User
+from accounts.models import Clinic, Invite, Membership, MembershipPreferences, ProfessionalLicence, User
 from core.exceptions import ValidationFailed
 from core.permissions import roles_with_permission
 from core.roles import CLINICAL_ROLES, MANAGERS, TWO_FACTOR_ROLES, Role
@@ -39,6 +39,12 @@ def staff_list(*, clinic: Clinic) -> QuerySet[Membership]:
         .filter(clinic=clinic)
         .order_by("user__given_name", "user__family_name")
     )
+
+
+def membership_preferences(*, membership: Membership) -> dict[str, Any]:
+    """The member's saved screen choices at their clinic (``{}`` before the first save)."""
+    row = MembershipPreferences.objects.filter(membership=membership).first()
+    return row.values if row is not None else {}
 
 
 def practitioners_of(clinic: Clinic) -> QuerySet[Membership]:

@@ -7,7 +7,7 @@ from typing import Any
 from django.conf import settings
 from rest_framework import serializers
 
-from accounts.models import Clinic, Invite, Membership, ProfessionalLicence, User
+from accounts.models import CALENDAR_VIEWS, Clinic, Invite, Membership, ProfessionalLicence, User
 from core.roles import Role
 
 LANGUAGE_CHOICES = settings.LANGUAGE_CODES
@@ -31,6 +31,19 @@ class ClinicUpdateSerializer(ClinicInputSerializer):
         required=False,
         help_text="Minutes without a request after which members' sessions end; null: the "
         "deployment default (15). A member of several clinics gets the strictest.",
+    )
+    checkin_opens_minutes_before = serializers.IntegerField(
+        min_value=0,
+        max_value=24 * 60,
+        required=False,
+        help_text="Minutes before an appointment's start from which the patient can be checked "
+        "in (never before the appointment's local day).",
+    )
+    late_cancellation_hours = serializers.IntegerField(
+        min_value=0,
+        max_value=14 * 24,
+        required=False,
+        help_text="A cancellation less than this many hours before the start is flagged late.",
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -56,6 +69,8 @@ class ClinicSerializer(serializers.ModelSerializer[Clinic]):
             "address",
             "is_active",
             "session_idle_minutes",
+            "checkin_opens_minutes_before",
+            "late_cancellation_hours",
             "created_at",
         ]
         read_only_fields = fields
@@ -118,6 +133,21 @@ class MeUpdateSerializer(serializers.Serializer[Any]):
     preferred_language = serializers.ChoiceField(choices=LANGUAGE_CHOICES, required=False)
     national_id = serializers.CharField(max_length=32, required=False, allow_blank=True)
     national_id_country = serializers.CharField(max_length=2, required=False, allow_blank=True)
+
+
+class PreferencesSerializer(serializers.Serializer[Any]):
+    calendar_practitioners = serializers.ListField(
+        child=serializers.UUIDField(),
+        required=False,
+        max_length=200,
+        help_text="Practitioners the calendar shows, in order (this clinic's; empty: all)",
+    )
+    calendar_view = serializers.ChoiceField(
+        choices=list(CALENDAR_VIEWS),
+        required=False,
+        help_text="day: every chosen practitioner's day; week: their week; practitioner_week: "
+        "the first chosen practitioner's week",
+    )
 
 
 class OwnerSerializer(serializers.Serializer[Any]):
@@ -225,6 +255,18 @@ class InviteCreatedSerializer(InviteSerializer):
     class Meta(InviteSerializer.Meta):
         fields = [*InviteSerializer.Meta.fields, "accept_url"]
         read_only_fields = fields
+
+
+class InvitePreviewQuerySerializer(serializers.Serializer[Any]):
+    token = serializers.CharField(max_length=128, help_text="The invite link's token")
+
+
+class InvitePreviewSerializer(serializers.Serializer[Any]):
+    clinic_name = serializers.CharField()
+    role = serializers.ChoiceField(choices=Role.choices)
+    phone_masked = serializers.CharField(help_text="The invited mobile number, masked (081-XXX-0101)")
+    expires_at = serializers.DateTimeField()
+    account_exists = serializers.BooleanField(help_text="That number has an account: sign in, then accept")
 
 
 class InviteAcceptSerializer(serializers.Serializer[Any]):

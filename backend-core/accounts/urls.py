@@ -23,6 +23,7 @@ urlpatterns = [
     path("auth/2fa/totp", api.TotpEnrollView.as_view(), name="auth-totp-enroll"),
     path("auth/2fa/totp/confirm", api.TotpConfirmView.as_view(), name="auth-totp-confirm"),
     path("users/me", api.MeView.as_view(), name="users-me"),
+    path("users/me/preferences", api.PreferencesView.as_view(), name="users-me-preferences"),
     path("users/me/licences", api.LicenceListView.as_view(), name="users-me-licences"),
     path("invites/accept", api.InviteAcceptView.as_view(), name="invite-accept"),
     *router.urls,

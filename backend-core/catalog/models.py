@@ -7,8 +7,9 @@ those names, so the move to this app changed no table, constraint, index or row.
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -16,9 +17,63 @@ from django.utils.translation import gettext_lazy as _
 from core.models import ClinicScopedModel
 
 
+class Contraindication(models.TextChoices):
+    """What makes a treatment unsafe or in need of a clinician's decision for a patient:
+    the fixed vocabulary a service lists (``Service.contraindications``) and the medical
+    history matches against (``emr.alerts``). The catalog only stores these codes; what a
+    patient's history means for each one is the clinical record's rule."""
+
+    PREGNANCY = "pregnancy", _("Pregnancy")
+    BREAST_FEEDING = "breast_feeding", _("Breast-feeding")
+    ANTICOAGULANTS = "anticoagulants", _("Anticoagulant or antiplatelet medication")
+    ISOTRETINOIN = "isotretinoin", _("Isotretinoin in the last 6 months")
+    KELOID_HISTORY = "keloid_history", _("History of keloid or hypertrophic scars")
+    ACTIVE_INFECTION = "active_infection", _("Active skin infection at the site")
+    AUTOIMMUNE_DISEASE = "autoimmune_disease", _("Autoimmune disease")
+    NEUROMUSCULAR_DISORDER = "neuromuscular_disorder", _("Neuromuscular disorder")
+    ALLERGY_LIDOCAINE = "allergy_lidocaine", _("Allergy to lidocaine")
+    ALLERGY_HYALURONIDASE = "allergy_hyaluronidase", _("Allergy to hyaluronidase")
+    ALLERGY_HYALURONIC_ACID = "allergy_hyaluronic_acid", _("Allergy to hyaluronic acid")
+    ALLERGY_BOTULINUM_TOXIN = "allergy_botulinum_toxin", _("Allergy to botulinum toxin")
+    ALLERGY_ALBUMIN = "allergy_albumin", _("Allergy to albumin")
+
+
+class DeviceKind(models.TextChoices):
+    """The kinds of bookable device a treatment may need (seed 002 "Rooms, Resources").
+
+    A fixed vocabulary rather than a per-clinic table: a clinic names its own devices
+    (``scheduling.Resource.name``: "Fotona SP Dynamis, room 2"), but the kind is what a
+    treatment requires and what booking matches on, so it must mean the same thing in
+    every clinic, be translated in every language the screens speak, and never drift
+    between the catalog and the devices through a typo. The kinds are the device classes
+    aesthetic clinics schedule as scarce equipment. It lives in the catalog (not in
+    scheduling) because a treatment names it and the catalog sits below scheduling."""
+
+    LASER = "laser", _("Laser")
+    IPL = "ipl", _("IPL")
+    HIFU = "hifu", _("HIFU")
+    RF_MICRONEEDLING = "rf_microneedling", _("RF microneedling")
+    RADIOFREQUENCY = "radiofrequency", _("Radiofrequency")
+    CRYOLIPOLYSIS = "cryolipolysis", _("Cryolipolysis")
+    OTHER = "other", _("Other device")
+
+
 class Service(ClinicScopedModel):
     """A treatment the clinic sells and books. ``price`` is per ``unit`` in ``currency``
-    (the clinic's); durations are minutes."""
+    (the clinic's); durations are minutes. ``contraindications`` lists
+    ``Contraindication`` codes (no duplicates, in the order given). ``device_kind``
+    (blank for none) is the kind of device every booking of it needs: booking assigns a
+    free device of that kind.
+    ``follow_up_days`` (``None`` for no follow-up) is the usual interval, in days, to the
+    next session (seed 001 "Result Documentation → Follow-up Scheduling").
+    ``deposit_kind`` (blank for none) is the deposit a booking of it asks for:
+    ``deposit_value`` in the clinic's currency (``fixed``, at most the price) or percent
+    of the price (``percent``, 0-100); ``deposit_amount`` is what that comes to."""
+
+    class DepositKind(models.TextChoices):
+        NONE = "", _("No deposit")
+        FIXED = "fixed", _("Fixed amount")
+        PERCENT = "percent", _("Percent of the price")
 
     class Category(models.TextChoices):
         CONSULTATION = "consultation", _("Consultation")
@@ -47,6 +102,13 @@ class Service(ClinicScopedModel):
     )
     buffer_minutes = models.PositiveSmallIntegerField(default=0, validators=[MaxValueValidator(240)])
     requires_consent = models.BooleanField(default=False)
+    contraindications = models.JSONField(default=list, blank=True, help_text=_("Contraindication codes"))
+    device_kind = models.CharField(max_length=20, choices=DeviceKind.choices, blank=True)
+    follow_up_days = models.PositiveSmallIntegerField(
+        null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(730)]
+    )
+    deposit_kind = models.CharField(max_length=10, choices=DepositKind.choices, blank=True, default="")
+    deposit_value = models.DecimalField(max_digits=12, decimal_places=2, default=Decimal(0))
     is_active = models.BooleanField(default=True)
 
     class Meta:
@@ -54,11 +116,32 @@ class Service(ClinicScopedModel):
         constraints = [
             models.UniqueConstraint(fields=["clinic", "name"], name="service_unique_name_per_clinic"),
             models.CheckConstraint(condition=models.Q(price__gte=0), name="service_price_not_negative"),
+            models.CheckConstraint(
+                condition=models.Q(deposit_kind="", deposit_value=0)
+                | models.Q(deposit_kind="fixed", deposit_value__gt=0, deposit_value__lte=models.F("price"))
+                | models.Q(deposit_kind="percent", deposit_value__gt=0, deposit_value__lte=100),
+                name="service_deposit_in_range",
+            ),
         ]
         indexes = [models.Index(fields=["clinic", "category", "name"])]
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def deposit_amount(self) -> Decimal:
+        """The deposit a booking asks for, in the service's currency (zero for none):
+        the fixed value, or the percent of the price rounded half up to the cent."""
+        if self.deposit_kind == self.DepositKind.FIXED:
+            return self.deposit_value
+        if self.deposit_kind == self.DepositKind.PERCENT:
+            return (self.price * self.deposit_value / 100).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+        return Decimal(0)
+
+    def clean(self) -> None:
+        codes = self.contraindications
+        if not isinstance(codes, list) or any(code not in Contraindication.values for code in codes):
+            raise ValidationError({"contraindications": _("Use the codes of the contraindication list.")})
 
 
 class Product(ClinicScopedModel):

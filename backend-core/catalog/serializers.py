@@ -8,7 +8,7 @@ from typing import Any
 
 from rest_framework import serializers
 
-from catalog.models import Course, Product, Service, ServiceMaterial
+from catalog.models import Contraindication, Course, DeviceKind, Product, Service, ServiceMaterial
 from core.fields import MoneyField
 
 
@@ -35,6 +35,16 @@ class ServiceMaterialSerializer(serializers.ModelSerializer[ServiceMaterial]):
 
 class ServiceSerializer(serializers.ModelSerializer[Service]):
     materials = ServiceMaterialSerializer(many=True, read_only=True)
+    contraindications = serializers.ListField(child=serializers.ChoiceField(choices=Contraindication.choices))
+    # Declared: a read-only model field loses ``allow_blank``, and the schema would then
+    # refuse the blank "no device" value the API returns.
+    device_kind = serializers.ChoiceField(
+        choices=DeviceKind.choices, allow_blank=True, read_only=True, help_text="Blank: no device needed"
+    )
+    deposit_kind = serializers.ChoiceField(
+        choices=Service.DepositKind.choices, allow_blank=True, read_only=True, help_text="Blank: no deposit"
+    )
+    deposit_amount = MoneyField(read_only=True, help_text="The deposit a booking asks for (zero: none)")
 
     class Meta:
         model = Service
@@ -49,6 +59,12 @@ class ServiceSerializer(serializers.ModelSerializer[Service]):
             "duration_minutes",
             "buffer_minutes",
             "requires_consent",
+            "contraindications",
+            "device_kind",
+            "follow_up_days",
+            "deposit_kind",
+            "deposit_value",
+            "deposit_amount",
             "is_active",
             "materials",
             "created_at",
@@ -70,6 +86,26 @@ class ServiceInputSerializer(serializers.Serializer[Any]):
     duration_minutes = serializers.IntegerField(min_value=5, max_value=720)
     buffer_minutes = serializers.IntegerField(min_value=0, max_value=240, required=False)
     requires_consent = serializers.BooleanField(required=False)
+    contraindications = serializers.ListField(
+        child=serializers.ChoiceField(choices=Contraindication.choices),
+        required=False,
+        max_length=len(Contraindication.values),
+        help_text="Contraindication codes; duplicates are dropped",
+    )
+    device_kind = serializers.ChoiceField(
+        choices=DeviceKind.choices, required=False, allow_blank=True, help_text="Blank: no device needed"
+    )
+    follow_up_days = serializers.IntegerField(
+        min_value=1, max_value=730, required=False, allow_null=True, help_text="Days to the next session"
+    )
+    deposit_kind = serializers.ChoiceField(
+        choices=Service.DepositKind.choices, required=False, allow_blank=True, help_text="Blank: no deposit"
+    )
+    deposit_value = MoneyField(
+        min_value=Decimal(0),
+        required=False,
+        help_text="Fixed: amount in the clinic currency, at most the price; percent: 0-100 of the price",
+    )
     materials = MaterialInput(many=True, required=False, help_text="What one unit of the service consumes")
 
 

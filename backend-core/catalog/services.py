@@ -5,6 +5,7 @@ one transaction and raises ``ValidationFailed`` naming the field it refuses."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any, TypedDict, Unpack
 
@@ -28,6 +29,11 @@ class ServiceFields(TypedDict, total=False):
     duration_minutes: int
     buffer_minutes: int
     requires_consent: bool
+    contraindications: list[str]
+    device_kind: str
+    follow_up_days: int | None
+    deposit_kind: str
+    deposit_value: Decimal
     is_active: bool
 
 
@@ -37,6 +43,20 @@ def _check_name_free(*, clinic: Clinic, name: str, exclude_pk: Any = None) -> No
         clash = clash.exclude(pk=exclude_pk)
     if clash.exists():
         raise ValidationFailed(errors={"name": [_("A service with this name already exists.")]})
+
+
+def _check_deposit(*, price: Decimal, kind: str, value: Decimal) -> Decimal:
+    """The deposit value to store for ``kind``: zero for none; a percent in (0, 100]; a
+    fixed amount in (0, price]. Raises ``ValidationFailed`` naming ``deposit_value``."""
+    if kind == Service.DepositKind.NONE:
+        return Decimal(0)
+    if kind == Service.DepositKind.PERCENT and not Decimal(0) < value <= 100:
+        raise ValidationFailed(errors={"deposit_value": [_("A percent between 0 and 100.")]})
+    if kind == Service.DepositKind.FIXED and not Decimal(0) < value <= price:
+        raise ValidationFailed(
+            errors={"deposit_value": [_("An amount above zero and at most the price (%s).") % price]}
+        )
+    return value
 
 
 @transaction.atomic
@@ -51,11 +71,20 @@ def service_create(
     unit: str = Service.Unit.SESSION,
     buffer_minutes: int = 0,
     requires_consent: bool = False,
+    contraindications: Sequence[str] = (),
     description: str = "",
+    device_kind: str = "",
+    follow_up_days: int | None = None,
+    deposit_kind: str = Service.DepositKind.NONE,
+    deposit_value: Decimal = Decimal(0),
 ) -> Service:
     """Add a treatment to the clinic's catalog, priced in the clinic's currency.
+    ``device_kind`` (``DeviceKind``, blank for none) is the device every booking needs;
+    ``follow_up_days`` the usual days to the next session (``None``: no follow-up);
+    ``deposit_kind``/``deposit_value`` the deposit a booking asks for (``_check_deposit``).
     Raises ``ValidationFailed`` naming the field (duplicate name, bounds)."""
     _check_name_free(clinic=clinic, name=name)
+    deposit_value = _check_deposit(price=price, kind=deposit_kind, value=deposit_value)
     service = Service(
         clinic=clinic,
         name=name.strip(),
@@ -66,7 +95,12 @@ def service_create(
         unit=unit,
         buffer_minutes=buffer_minutes,
         requires_consent=requires_consent,
+        contraindications=list(dict.fromkeys(contraindications)),
         description=description,
+        device_kind=device_kind,
+        follow_up_days=follow_up_days,
+        deposit_kind=deposit_kind,
+        deposit_value=deposit_value,
     )
     model_save(service)
     return service
@@ -74,10 +108,21 @@ def service_create(
 
 @transaction.atomic
 def service_update(*, service: Service, actor: User, **fields: Unpack[ServiceFields]) -> Service:
-    """Change the catalog fields given (``ServiceFields``); the currency follows the clinic."""
+    """Change the catalog fields given (``ServiceFields``); the currency follows the clinic.
+    The deposit is checked against the price after the change (``_check_deposit``)."""
+    if {"price", "deposit_kind", "deposit_value"} & fields.keys():
+        kind = fields.get("deposit_kind", service.deposit_kind)
+        fields["deposit_value"] = _check_deposit(
+            price=fields.get("price", service.price),
+            kind=kind,
+            value=fields.get("deposit_value", service.deposit_value),
+        )
+        fields["deposit_kind"] = kind
     if "name" in fields:
         _check_name_free(clinic=service.clinic, name=fields["name"], exclude_pk=service.pk)
         fields["name"] = fields["name"].strip()
+    if "contraindications" in fields:
+        fields["contraindications"] = list(dict.fromkeys(fields["contraindications"]))
     for name, value in fields.items():
         setattr(service, name, value)
     if fields:

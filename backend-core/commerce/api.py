@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import django_filters
 from django.db.models import QuerySet
 from django.http import HttpResponse
 from django.utils.translation import gettext as _
@@ -15,8 +16,11 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import mixins
 from rest_framework.decorators import action
+from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
+from rest_framework.throttling import AnonRateThrottle
+from rest_framework.views import APIView
 
 from accounts.models import Clinic
 from accounts.selectors import practitioner_get
@@ -24,6 +28,7 @@ from catalog.models import Course, Product, Service
 from commerce import selectors, serializers, services
 from commerce.models import (
     CourseBalance,
+    CourseRedemption,
     Invoice,
     JournalEntry,
     Payment,
@@ -33,8 +38,9 @@ from commerce.models import (
     StockMovement,
 )
 from core.api import ClinicScopedViewSet, clinic_row_or_400, query_instant, validated_body
-from core.exceptions import PermissionDeniedError, ValidationFailed
+from core.exceptions import AuthenticationFailedError, PermissionDeniedError, ValidationFailed
 from core.permissions import role_has_permission
+from core.tenancy import clinic_context
 from patients.models import ClinicPatient
 
 
@@ -253,6 +259,7 @@ class SaleViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicScoped
             lines=[_cart_line(i, row, self.clinic) for i, row in enumerate(values["lines"])],
             currency=currency,
             cart_discount=values["cart_discount"],
+            draft_invoice=clinic_row_or_400(Invoice, values.get("invoice_id"), "invoice_id"),
         )
         return Response(
             serializers.QuoteSerializer(
@@ -296,6 +303,7 @@ class SaleViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicScoped
             currency=values.get("currency"),
             cart_discount=values["cart_discount"],
             draft_invoice=clinic_row_or_400(Invoice, values.get("invoice_id"), "invoice_id"),
+            walk_in=values["walk_in"],
         )
         return Response(
             self.get_serializer(selectors.sale_list().get(pk=sale.pk)).data, status=201 if created else 200
@@ -324,10 +332,43 @@ class SaleViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicScoped
         return Response(self.get_serializer(selectors.sale_list().get(pk=sale.pk)).data)
 
 
+class InvoiceFilter(django_filters.FilterSet):
+    """``?status=``, ``?patient=`` (chart id), ``?practitioner=`` (user id: an item they
+    did or a sale line crediting them), ``?date_after=``/``?date_before=`` (clinic-local
+    dates, both included). A malformed value is a 400 naming the parameter."""
+
+    status = django_filters.ChoiceFilter(choices=Invoice.Status.choices)
+    patient = django_filters.UUIDFilter(field_name="patient_id", help_text="Chart (clinic patient) id")
+    practitioner = django_filters.UUIDFilter(
+        method="practitioner_filter", help_text="User id of a practitioner of an item or credited on a line"
+    )
+    date_after = django_filters.DateFilter(
+        method="date_after_filter", help_text="From this clinic-local date, included"
+    )
+    date_before = django_filters.DateFilter(
+        method="date_before_filter", help_text="Until this clinic-local date, included"
+    )
+
+    class Meta:
+        model = Invoice
+        fields: list[str] = []
+
+    def practitioner_filter(self, invoices: QuerySet[Invoice], name: str, value: Any) -> QuerySet[Invoice]:
+        return selectors.invoices_of_practitioner(invoices, practitioner_id=value)
+
+    def date_after_filter(self, invoices: QuerySet[Invoice], name: str, value: Any) -> QuerySet[Invoice]:
+        return selectors.invoices_dated_between(invoices, clinic=self.request.clinic, start=value, end=None)
+
+    def date_before_filter(self, invoices: QuerySet[Invoice], name: str, value: Any) -> QuerySet[Invoice]:
+        return selectors.invoices_dated_between(invoices, clinic=self.request.clinic, start=None, end=value)
+
+
 class InvoiceViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicScopedViewSet[Invoice]):
-    """Invoices with their items. ``<id>/payments`` records a payment; ``<id>/pdf`` is
-    the invoice as PDF in the clinic's language and currency. Filter with ``?status=``,
-    ``?patient=``."""
+    """Invoices with their items, the patient's name and the clinic-local date, newest
+    first (filters: ``InvoiceFilter``). ``<id>/payments`` records one payment;
+    ``<id>/collect`` several at once (all or nothing); ``<id>/pdf`` is the invoice as PDF
+    in the clinic's language and currency; ``<id>/send`` sends it to the patient;
+    ``to-collect`` lists the drafts of completed visits waiting at the till."""
 
     model = Invoice
     serializer_class = serializers.InvoiceSerializer
@@ -335,12 +376,25 @@ class InvoiceViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicSco
         "list": "invoice.view",
         "retrieve": "invoice.view",
         "pay": "payment.record",
+        "collect": "payment.record",
         "pdf": "invoice.view",
+        "send": "payment.record",
+        "to_collect": "invoice.view",
     }
-    filterset_fields = ["status", "patient"]
+    filterset_class = InvoiceFilter
 
     def get_base_queryset(self) -> QuerySet[Invoice]:
         return selectors.invoice_list()
+
+    @extend_schema(responses={200: serializers.DraftToCollectSerializer(many=True)})
+    @action(detail=False, methods=["get"], url_path="to-collect")
+    def to_collect(self, request: Request) -> Response:
+        """The till's *To collect* queue: this clinic's draft invoices of completed
+        visits, newest first, with patient, practitioners, treatments and total
+        (``commerce.selectors.invoice_drafts_to_collect``). Paginated; live updates come
+        as ``com.aesthetix.invoice.drafted`` and ``com.aesthetix.sale.completed`` events."""
+        page = self.paginate_queryset(selectors.invoice_drafts_to_collect())
+        return self.get_paginated_response(serializers.DraftToCollectSerializer(page, many=True).data)
 
     @extend_schema(
         request=serializers.PaymentRecordInputSerializer, responses={201: serializers.PaymentSerializer}
@@ -352,29 +406,188 @@ class InvoiceViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicSco
         payment = services.payment_record(invoice=invoice, actor=self.actor, **values)
         return Response(serializers.PaymentSerializer(payment).data, status=201)
 
+    @extend_schema(
+        request=serializers.CollectInputSerializer, responses={201: serializers.CollectOutputSerializer}
+    )
+    @action(detail=True, methods=["post"])
+    def collect(self, request: Request, pk: str | None = None) -> Response:
+        """Take one or several payments of an open invoice in one transaction (see
+        ``commerce.services.invoices.invoice_payments_record``): 400 names
+        ``payments.<i>.amount`` past the balance, ``leave_balance`` when less is paid
+        without saying so; 409 for an invoice not open or a reused key. A retry with the
+        same key answers the first payments."""
+        invoice = self.get_object()
+        values = validated_body(serializers.CollectInputSerializer, request.data)
+        payments = services.invoice_payments_record(
+            invoice=invoice,
+            actor=self.actor,
+            payments=[services.PaymentInput(**row) for row in values["payments"]],
+            currency=values["currency"],
+            idempotency_key=values["idempotency_key"],
+            leave_balance=values["leave_balance"],
+        )
+        body = {"invoice": selectors.invoice_list().get(pk=invoice.pk), "payments": payments}
+        return Response(serializers.CollectOutputSerializer(body).data, status=201)
+
     @extend_schema(responses={(200, "application/pdf"): OpenApiTypes.BINARY})
     @action(detail=True, methods=["get"])
     def pdf(self, request: Request, pk: str | None = None) -> HttpResponse:
-        from commerce.documents import invoice_pdf
+        return _invoice_pdf_response(self.get_object())
 
+    @extend_schema(
+        request=serializers.InvoiceSendInputSerializer,
+        responses={
+            202: serializers.InvoiceSendSerializer,
+            200: OpenApiResponse(serializers.InvoiceSendSerializer, description="A retry: the first send"),
+        },
+        parameters=[OpenApiParameter("Idempotency-Key", OpenApiTypes.STR, OpenApiParameter.HEADER)],
+    )
+    @action(detail=True, methods=["post"])
+    def send(self, request: Request, pk: str | None = None) -> Response:
+        """Send the invoice to its patient (``commerce.services.invoice_delivery.invoice_send``):
+        by e-mail with the PDF attached, by SMS or WhatsApp with a link to it. 202 once
+        recorded (delivered in the background); a retry with the same key answers 200
+        with the first send. 400 names ``channel`` (no address for it) or
+        ``idempotency_key``; 409 for a draft or void invoice."""
         invoice = self.get_object()
-        response = HttpResponse(invoice_pdf(invoice=invoice), content_type="application/pdf")
-        response["Content-Disposition"] = f'inline; filename="{invoice.number or invoice.pk}.pdf"'
-        response["Content-Language"] = invoice.clinic.locale  # the document's, not the reader's
+        values = validated_body(serializers.InvoiceSendInputSerializer, request.data)
+        notification, created = services.invoice_send(
+            invoice=invoice,
+            actor=self.actor,
+            channel=values.get("channel"),
+            idempotency_key=values.get("idempotency_key") or request.headers.get("Idempotency-Key", ""),
+        )
+        channel = notification.channel
+        body = {
+            "notification": notification.pk,
+            "channel": channel,
+            "to": services.destination_mask(notification.recipient, channel, self.clinic.country),
+            "status": notification.status,
+            "requested_at": notification.created_at,
+        }
+        return Response(serializers.InvoiceSendSerializer(body).data, status=202 if created else 200)
+
+
+def _invoice_pdf_response(invoice: Invoice) -> HttpResponse:
+    """``invoice`` as an inline PDF in the clinic's language (``commerce.documents``)."""
+    from commerce.documents import invoice_pdf
+
+    response = HttpResponse(invoice_pdf(invoice=invoice), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{invoice.number or invoice.pk}.pdf"'
+    response["Content-Language"] = invoice.clinic.locale  # the document's, not the reader's
+    return response
+
+
+class InvoiceLinkView(APIView):
+    """``GET /commerce/invoice-links/<token>``: the invoice's PDF for the patient who got
+    the link by SMS or WhatsApp, without signing in. The token is the authority
+    (``invoice_by_link_token``: signed, ``INVOICE_LINK_MAX_AGE_HOURS``); it opens only
+    that invoice's PDF; 404 when it is expired, forged or the invoice was voided.
+    Throttled per client address; never cached nor indexed."""
+
+    authentication_classes: list[Any] = []
+    permission_classes = [AllowAny]
+    throttle_classes = [AnonRateThrottle]
+
+    @extend_schema(responses={(200, "application/pdf"): OpenApiTypes.BINARY}, auth=[])
+    def get(self, request: Request, token: str) -> HttpResponse:
+        invoice = services.invoice_by_link_token(token)
+        with clinic_context(invoice.clinic):
+            response = _invoice_pdf_response(invoice)
+        response["Cache-Control"] = "private, no-store"
+        response["X-Robots-Tag"] = "noindex, nofollow"
+        response["Referrer-Policy"] = "no-referrer"
         return response
 
 
 class PaymentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicScopedViewSet[Payment]):
     """Payments received (positive) and refunded (negative). Filter with ``?invoice=``,
-    ``?method=``, ``?status=``."""
+    ``?method=``, ``?status=``. ``settings`` are the clinic's payment settings (managers
+    change them); ``qr`` is the payment QR code of an amount by PromptPay or Pix."""
 
     model = Payment
     serializer_class = serializers.PaymentSerializer
-    required_permissions = {"list": "invoice.view", "retrieve": "invoice.view"}
+    required_permissions = {
+        "list": "invoice.view",
+        "retrieve": "invoice.view",
+        "payment_settings": "invoice.view",
+        "payment_settings_update": "clinic.manage",
+        "qr": "payment.record",
+    }
     filterset_fields = ["invoice", "method", "status"]
 
     def get_base_queryset(self) -> QuerySet[Payment]:
         return selectors.payment_list()
+
+    @extend_schema(responses={200: serializers.PaymentSettingsSerializer})
+    @action(detail=False, methods=["get"], url_path="settings")
+    def payment_settings(self, request: Request) -> Response:
+        """The methods the clinic accepts (and those its country allows), its PromptPay
+        ID or Pix key and the city its BR Code prints."""
+        return Response(serializers.PaymentSettingsSerializer(services.settings_for(self.clinic)).data)
+
+    @extend_schema(
+        request=serializers.PaymentSettingsInputSerializer,
+        responses={200: serializers.PaymentSettingsSerializer},
+    )
+    @payment_settings.mapping.patch
+    def payment_settings_update(self, request: Request) -> Response:
+        """Change the settings sent (``commerce.services.payment_settings_update``); 400
+        names the field (``payment_methods.<i>`` for a method unknown or not in the
+        clinic's country)."""
+        values = validated_body(serializers.PaymentSettingsInputSerializer, request.data)
+        row = services.payment_settings_update(clinic=self.clinic, actor=self.actor, **values)
+        return Response(serializers.PaymentSettingsSerializer(row).data)
+
+    @extend_schema(
+        request=serializers.PaymentQrInputSerializer, responses={200: serializers.PaymentQrSerializer}
+    )
+    @action(detail=False, methods=["post"])
+    def qr(self, request: Request) -> Response:
+        """The EMVCo QR payload the patient scans to pay ``amount`` by PromptPay or Pix.
+        Records nothing: the cashier records the payment once it is received. 400 names
+        ``method`` (not accepted, not a QR method, no ID set), ``amount`` or ``reference``."""
+        values = validated_body(serializers.PaymentQrInputSerializer, request.data)
+        qr = services.payment_qr(clinic=self.clinic, **values)
+        return Response(serializers.PaymentQrSerializer(qr).data)
+
+
+class PaymentWebhookView(APIView):
+    """``POST /commerce/payments/webhook``: the card gateway settles a pending payment.
+    No user: the call is authenticated by the HMAC-SHA256 signature of its timestamp and raw body
+    (``commerce.payment_providers.webhook_verify``); 401 when it is missing, wrong or
+    older than the tolerance, 400 names a bad field, 404 for an unknown payment
+    reference, 200 otherwise (also for an event already applied)."""
+
+    authentication_classes: list[Any] = []
+    permission_classes = [AllowAny]
+
+    @extend_schema(
+        request=serializers.PaymentWebhookInputSerializer,
+        responses={200: serializers.PaymentWebhookSerializer},
+    )
+    def post(self, request: Request) -> Response:
+        from commerce.payment_providers import (
+            SIGNATURE_HEADER,
+            TIMESTAMP_HEADER,
+            WebhookSignatureError,
+            webhook_verify,
+        )
+
+        raw = request.body
+        try:
+            webhook_verify(
+                body=raw,
+                signature=request.headers.get(SIGNATURE_HEADER, ""),
+                timestamp=request.headers.get(TIMESTAMP_HEADER, ""),
+            )
+        except WebhookSignatureError as exc:
+            raise AuthenticationFailedError(str(exc), code="webhook_signature_invalid") from exc
+        values = validated_body(serializers.PaymentWebhookInputSerializer, request.data)
+        payment = services.payment_webhook_apply(reference=values["reference"], status=values["status"])
+        return Response(
+            serializers.PaymentWebhookSerializer({"id": payment.pk, "status": payment.status}).data
+        )
 
 
 class CourseBalanceViewSet(
@@ -409,8 +622,56 @@ class CourseBalanceViewSet(
             reference_id=values["reference_id"],
             actor=self.actor,
             service=clinic_row_or_400(Service, values.get("service_id"), "service_id"),
+            practitioner=(
+                practitioner_get(clinic=self.clinic, practitioner_id=values["practitioner_id"])
+                if values.get("practitioner_id")
+                else None
+            ),
         )
         return Response(serializers.RedemptionSerializer(redemption).data, status=201)
+
+
+class CourseRedemptionFilter(django_filters.FilterSet):
+    """``?balance=`` (course balance id), ``?patient=`` (chart id: every balance of theirs)."""
+
+    balance = django_filters.UUIDFilter(field_name="balance_id", help_text="Course balance id")
+    patient = django_filters.UUIDFilter(
+        field_name="balance__patient_id", help_text="Chart (clinic patient) id"
+    )
+
+    class Meta:
+        model = CourseRedemption
+        fields: list[str] = []
+
+
+class CourseRedemptionViewSet(
+    mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicScopedViewSet[CourseRedemption]
+):
+    """Sessions taken from course balances, newest first (``CourseRedemptionFilter``);
+    ``<id>/undo`` gives back one taken today (managers; 409 ``redemption_not_today`` for
+    an earlier day's, see ``commerce.services.course_redemption_undo``)."""
+
+    model = CourseRedemption
+    serializer_class = serializers.RedemptionSerializer
+    required_permissions = {
+        "list": "course_balance.view",
+        "retrieve": "course_balance.view",
+        "undo": "course_balance.undo",
+    }
+    filterset_class = CourseRedemptionFilter
+
+    def get_base_queryset(self) -> QuerySet[CourseRedemption]:
+        return selectors.course_redemption_list()
+
+    @extend_schema(request=None, responses={200: serializers.RedemptionSerializer})
+    @action(detail=True, methods=["post"])
+    def undo(self, request: Request, pk: str | None = None) -> Response:
+        """Give the session back (``commerce.services.course_redemption_undo``): 200 with
+        the redemption, ``reversed_at`` set; 409 ``redemption_not_today``."""
+        redemption = services.course_redemption_undo(redemption=self.get_object(), actor=self.actor)
+        return Response(
+            serializers.RedemptionSerializer(selectors.course_redemption_list().get(pk=redemption.pk)).data
+        )
 
 
 # Ledger -----------------------------------------------------------------------------

@@ -1,149 +1,90 @@
-"""The invoice as a document: HTML in the clinic's language (right-to-left for Arabic),
-amounts in the invoice currency formatted by CLDR rules (Babel), rendered to PDF with
-WeasyPrint."""
+"""The invoice as a document: HTML in the clinic's language (labels from the project's
+translations, right-to-left for Arabic), dates through ``core.dates``, amounts in the
+invoice currency formatted by CLDR rules (Babel), rendered to PDF with WeasyPrint."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from babel.dates import format_date
 from babel.numbers import format_decimal
 from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
+from django.utils.translation import override, pgettext
 
 from commerce.models import Invoice
 from commerce.pricing import money_format
 from commerce.services import settings_for
-from notifications.templates import normalize_language
-
-LABELS: dict[str, dict[str, str]] = {
-    "en": {
-        "invoice": "Invoice",
-        "issued": "Issued",
-        "due": "Due",
-        "patient": "Patient",
-        "item": "Item",
-        "quantity": "Qty",
-        "unit_price": "Unit price",
-        "discount": "Discount",
-        "total": "Total",
-        "subtotal": "Subtotal",
-        "included": "included",
-        "paid": "Paid",
-        "refunded": "Refunded",
-        "balance_due": "Balance due",
-        "draft": "Draft",
-        "sent": "Issued",
-        "partially_paid": "Partially paid",
-        "overdue": "Overdue",
-        "void": "Void",
-    },
-    "pt-br": {
-        "invoice": "Fatura",
-        "issued": "Emissão",
-        "due": "Vencimento",
-        "patient": "Paciente",
-        "item": "Item",
-        "quantity": "Qtd.",
-        "unit_price": "Preço unitário",
-        "discount": "Desconto",
-        "total": "Total",
-        "subtotal": "Subtotal",
-        "included": "incluso",
-        "paid": "Pago",
-        "refunded": "Reembolsado",
-        "balance_due": "Saldo devedor",
-        "draft": "Rascunho",
-        "sent": "Emitida",
-        "partially_paid": "Parcialmente paga",
-        "overdue": "Vencida",
-        "void": "Cancelada",
-    },
-    "th": {
-        "invoice": "ใบแจ้งหนี้",
-        "issued": "วันที่ออก",
-        "due": "ครบกำหนด",
-        "patient": "ผู้รับบริการ",
-        "item": "รายการ",
-        "quantity": "จำนวน",
-        "unit_price": "ราคาต่อหน่วย",
-        "discount": "ส่วนลด",
-        "total": "รวม",
-        "subtotal": "รวมก่อนหักส่วนลด",
-        "included": "รวมแล้ว",
-        "paid": "ชำระแล้ว",
-        "refunded": "คืนเงินแล้ว",
-        "balance_due": "ยอดคงค้าง",
-        "draft": "ฉบับร่าง",
-        "sent": "ออกแล้ว",
-        "partially_paid": "ชำระบางส่วน",
-        "overdue": "เกินกำหนด",
-        "void": "ยกเลิก",
-    },
-    "ar": {
-        "invoice": "فاتورة",
-        "issued": "تاريخ الإصدار",
-        "due": "تاريخ الاستحقاق",
-        "patient": "المريض",
-        "item": "البند",
-        "quantity": "الكمية",
-        "unit_price": "سعر الوحدة",
-        "discount": "الخصم",
-        "total": "الإجمالي",
-        "subtotal": "المجموع الفرعي",
-        "included": "شامل",
-        "paid": "المدفوع",
-        "refunded": "المسترد",
-        "balance_due": "الرصيد المستحق",
-        "draft": "مسودة",
-        "sent": "صادرة",
-        "partially_paid": "مدفوعة جزئيًا",
-        "overdue": "متأخرة",
-        "void": "ملغاة",
-    },
-}
+from core import dates
 
 
-def _language(locale: str) -> str:
-    language = normalize_language(locale)
-    if language in LABELS:
-        return language
-    base = language.split("-")[0]
-    return base if base in LABELS else "en"
+def _labels() -> dict[str, str]:
+    """The document's labels in the active language (the clinic's, see
+    :func:`invoice_html`)."""
+    return {
+        "invoice": _("Invoice"),
+        "issued": _("Issued"),
+        "due": _("Due"),
+        "patient": _("Patient"),
+        "item": _("Item"),
+        "quantity": pgettext("invoice column, short for quantity", "Qty"),
+        "unit_price": _("Unit price"),
+        "discount": _("Discount"),
+        "total": _("Total"),
+        "subtotal": _("Subtotal"),
+        "included": pgettext("tax included in the prices", "included"),
+        "paid": _("Paid"),
+        "refunded": _("Refunded"),
+        "balance_due": _("Balance due"),
+    }
 
 
 def invoice_html(*, invoice: Invoice) -> str:
     """The invoice as HTML in the clinic's language (``Clinic.locale``: en, pt-BR, th,
-    ar; others fall back to English) and the invoice's currency."""
+    ar; others fall back to English), its dates in the clinic's calendar (``core.dates``:
+    Buddhist era in Thai) and the invoice's currency. In Arabic the page runs right to
+    left and every value (number, amount, date, Latin product name) is an isolate, so it
+    keeps its own order."""
     clinic = invoice.clinic
-    language = _language(clinic.locale)
-    babel_locale = clinic.locale.replace("-", "_")
-    labels = LABELS[language]
+    with override(clinic.locale):
+        return _invoice_html(invoice=invoice)
 
-    def money(value: Any) -> str:
-        return money_format(value, invoice.currency, clinic.locale)
+
+def _invoice_html(*, invoice: Invoice) -> str:
+    clinic = invoice.clinic
+    language = clinic.locale
+    babel_locale = str(dates.babel_locale(language))
+    rtl = dates.is_rtl(language)
+
+    def value(text: str) -> str:
+        return dates.isolate(text) if rtl and text else text
+
+    def money(amount: Any) -> str:
+        return value(money_format(amount, invoice.currency, clinic.locale))
 
     profile = invoice.patient.profile if invoice.patient else None
     counters = settings_for(clinic)
+    issued_on = clinic.date_at(invoice.issued_at or invoice.created_at)
     context = {
         "language": clinic.locale,
-        "direction": "rtl" if language == "ar" else "ltr",
-        "t": labels,
+        "direction": "rtl" if rtl else "ltr",
+        "t": _labels(),
         "clinic": clinic,
-        "invoice": invoice,
-        "status": labels["paid"] if invoice.status == Invoice.Status.PAID else labels[invoice.status],
+        "number": value(invoice.number),
+        # "Sent" is the workflow's word; the document says it was issued.
+        "status": pgettext("invoice status", "Issued")
+        if invoice.status == Invoice.Status.SENT
+        else invoice.get_status_display(),
         "tax_label": counters.tax_label,
         "tax_inclusive": counters.tax_inclusive,
-        "issued": format_date(
-            clinic.date_at(invoice.issued_at or invoice.created_at), "medium", locale=babel_locale
-        ),
-        "due": format_date(invoice.due_date, "medium", locale=babel_locale) if invoice.due_date else "",
-        "patient": f"{profile.given_name} {profile.family_name} ({invoice.patient.chart_number})"
+        "issued": dates.date_format(issued_on, language=language),
+        "due": dates.date_format(invoice.due_date, language=language) if invoice.due_date else "",
+        "patient": value(f"{profile.given_name} {profile.family_name} ({invoice.patient.chart_number})")
         if profile and invoice.patient
         else "",
         "rows": [
             {
-                "description": item.description,
-                "quantity": format_decimal(item.quantity.normalize(), locale=babel_locale),
+                "description": value(item.description),
+                "quantity": value(format_decimal(item.quantity.normalize(), locale=babel_locale)),
                 "unit_price": money(item.unit_price),
                 "discount": money(item.discount),
                 "tax": money(item.tax_amount),

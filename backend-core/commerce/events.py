@@ -20,6 +20,33 @@ class SaleCompletedEventDataSerializer(serializers.Serializer[Any]):
     currency = serializers.CharField()
 
 
+class InvoiceDraftedEventDataSerializer(serializers.Serializer[Any]):
+    """A draft invoice of a completed visit is waiting at the till (*To collect*)."""
+
+    invoice_id = serializers.UUIDField()
+    patient_id = serializers.UUIDField()
+    total = MoneyField()
+    currency = serializers.CharField()
+    reference_type = serializers.CharField()
+    reference_id = serializers.UUIDField()
+
+
+class PaymentSettledEventDataSerializer(serializers.Serializer[Any]):
+    """A pending card payment settled: ``status`` ``succeeded`` (the invoice's paid total
+    and balance include it) or ``failed`` (``failure_code`` says why: ``declined`` or
+    ``provider_refused``). ``invoice_status``/``balance_due``: the invoice after it."""
+
+    payment_id = serializers.UUIDField()
+    invoice_id = serializers.UUIDField()
+    sale_id = serializers.UUIDField(allow_null=True)
+    status = serializers.ChoiceField(choices=["succeeded", "failed"])
+    failure_code = serializers.CharField(allow_blank=True)
+    amount = MoneyField()
+    currency = serializers.CharField()
+    invoice_status = serializers.CharField()
+    balance_due = MoneyField()
+
+
 class CourseBalanceDeductedEventDataSerializer(serializers.Serializer[Any]):
     """``recognized_amount``: the revenue the session recognised (deferred → earned)."""
 
@@ -50,12 +77,16 @@ class CourseBalanceExpiredEventDataSerializer(serializers.Serializer[Any]):
 
 
 SALE_COMPLETED = "com.aesthetix.sale.completed"
+INVOICE_DRAFTED = "com.aesthetix.invoice.drafted"
+PAYMENT_SETTLED = "com.aesthetix.payment.settled"
 COURSE_BALANCE_DEDUCTED = "com.aesthetix.course_balance.deducted"
 COURSE_BALANCE_RESTORED = "com.aesthetix.course_balance.restored"
 COURSE_BALANCE_EXPIRED = "com.aesthetix.course_balance.expired"
 
 EVENTS: Mapping[str, type[serializers.Serializer[Any]]] = {
     SALE_COMPLETED: SaleCompletedEventDataSerializer,
+    INVOICE_DRAFTED: InvoiceDraftedEventDataSerializer,
+    PAYMENT_SETTLED: PaymentSettledEventDataSerializer,
     COURSE_BALANCE_DEDUCTED: CourseBalanceDeductedEventDataSerializer,
     COURSE_BALANCE_RESTORED: CourseBalanceRestoredEventDataSerializer,
     COURSE_BALANCE_EXPIRED: CourseBalanceExpiredEventDataSerializer,

@@ -10,6 +10,8 @@ Accounts are codes (``JournalLine.account``):
 ``revenue:<category>``     treatment revenue per ``Service.Category``
 ``revenue:retail``         product sales
 ``deferred_revenue``       sold courses not yet redeemed (a liability)
+``customer_deposits``      appointment deposits received, not yet applied (a liability)
+``revenue:no_show_fee``    deposits kept when the patient did not come
 ``revenue:course_breakage`` sessions of courses that expired unused
 ``tax_payable``            VAT / ISS collected
 ``inventory``              stock at cost
@@ -46,6 +48,8 @@ ACCOUNTS_RECEIVABLE = "accounts_receivable"
 REVENUE_RETAIL = "revenue:retail"
 DEFERRED_REVENUE = "deferred_revenue"
 REVENUE_BREAKAGE = "revenue:course_breakage"
+CUSTOMER_DEPOSITS = "customer_deposits"
+REVENUE_NO_SHOW_FEE = "revenue:no_show_fee"
 TAX_PAYABLE = "tax_payable"
 INVENTORY = "inventory"
 COGS = "cogs"
@@ -58,6 +62,7 @@ PAYMENT_ACCOUNTS = {
     "bank_transfer": BANK,
     "promptpay": BANK,
     "pix": BANK,
+    "deposit": CUSTOMER_DEPOSITS,  # a deposit applied to an invoice pays it from the liability
 }
 
 

@@ -14,7 +14,8 @@ from core.models import ClinicScopedModel
 
 
 class CommerceSettings(ClinicScopedModel):
-    """A clinic's tax configuration and document counters (one row per clinic).
+    """A clinic's tax configuration, document counters and payment settings (one row
+    per clinic).
 
     Taxes are percentages per line kind, all ``inclusive`` (prices already contain the
     tax, as Thai VAT-inclusive shelf prices) or all exclusive (tax added on top, as
@@ -22,14 +23,33 @@ class CommerceSettings(ClinicScopedModel):
     gapless per clinic: the counters are taken under a row lock in the checkout
     transaction, so a rolled-back checkout consumes no number."""
 
+    class DepositNoShow(models.TextChoices):
+        FORFEIT = "forfeit", _("Keep as a no-show fee")
+        REFUND = "refund", _("Refund")
+
     tax_label = models.CharField(max_length=20, default="VAT")
     service_tax_rate = models.DecimalField(max_digits=5, decimal_places=2, default=Decimal(0))
     product_tax_rate = models.DecimalField(max_digits=5, decimal_places=2, default=Decimal(0))
     course_tax_rate = models.DecimalField(max_digits=5, decimal_places=2, default=Decimal(0))
     tax_inclusive = models.BooleanField(default=False)
     invoice_due_days = models.PositiveSmallIntegerField(default=0)
+    # Product-only sales to a customer who is not registered (a walk-in buying a serum).
+    walk_in_retail = models.BooleanField(default=False)
     next_sale_number = models.PositiveIntegerField(default=1)
     next_invoice_number = models.PositiveIntegerField(default=1)
+    # Payment methods the clinic accepts (``Payment.Method`` values, in the order the
+    # till offers them); empty means its country's defaults (commerce.payment_methods).
+    payment_methods = models.JSONField(default=list, blank=True)
+    # Where QR payments go: a PromptPay ID (Thai mobile as ten digits or 13-digit tax ID)
+    # and a Pix key (CPF/CNPJ digits, e-mail, +55 phone or random key), with the city a
+    # BR Code prints (EMV tag 60, at most 15 characters). Blank: no QR for that method.
+    promptpay_id = models.CharField(max_length=13, blank=True)
+    pix_key = models.CharField(max_length=77, blank=True)
+    merchant_city = models.CharField(max_length=15, blank=True)
+    # What happens to a paid deposit when the patient does not come or cancels within
+    # the clinic's late-cancellation window: kept as a no-show fee, or given back. A
+    # cancellation in time is always refunded.
+    deposit_no_show = models.CharField(max_length=10, choices=DepositNoShow.choices, default="forfeit")
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["clinic"], name="commerce_settings_one_per_clinic")]
@@ -260,6 +280,10 @@ class CourseRedemption(ClinicScopedModel):
 
     balance = models.ForeignKey(CourseBalance, on_delete=models.PROTECT, related_name="redemptions")
     service = models.ForeignKey(Service, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    # Who gave the session (null: not recorded, as for redemptions made before it was).
+    practitioner = models.ForeignKey(
+        "accounts.User", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
     reference_type = models.CharField(max_length=64, blank=True)
     reference_id = models.UUIDField(null=True, blank=True)
     recognized_amount = models.DecimalField(max_digits=12, decimal_places=2)
@@ -274,6 +298,10 @@ class CourseRedemption(ClinicScopedModel):
                 name="course_redemption_once_per_reference",
             )
         ]
+
+
+# What a notification about an invoice names as its ``subject_type`` (the id: the invoice's).
+INVOICE_SUBJECT = "commerce.Invoice"
 
 
 class Invoice(ClinicScopedModel):
@@ -360,6 +388,11 @@ class InvoiceItem(ClinicScopedModel):
     discount = models.DecimalField(max_digits=12, decimal_places=2, default=Decimal(0))
     tax_amount = models.DecimalField(max_digits=12, decimal_places=2, default=Decimal(0))
     total = models.DecimalField(max_digits=12, decimal_places=2)
+    # A session paid from a prepaid course: the line is priced at zero and names the
+    # redemption that paid it (the revenue was recognised by the redemption).
+    course_redemption = models.ForeignKey(
+        "commerce.CourseRedemption", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
 
     class Meta:
         ordering = ["position"]
@@ -407,12 +440,20 @@ class Payment(ClinicScopedModel):
         BANK_TRANSFER = "bank_transfer", _("Bank transfer")
         PROMPTPAY = "promptpay", _("PromptPay")
         PIX = "pix", _("Pix")
+        # Not a way to pay at the till: a paid deposit applied to the visit's invoice.
+        DEPOSIT = "deposit", _("Deposit applied")
 
     class Status(models.TextChoices):
         PENDING = "pending", _("Pending")
         SUCCEEDED = "succeeded", _("Succeeded")
         FAILED = "failed", _("Failed")
         REFUNDED = "refunded", _("Refunded")
+
+    class FailureCode(models.TextChoices):
+        """Why a card payment failed (blank otherwise): the till words it for the cashier."""
+
+        DECLINED = "declined", _("The card was declined")
+        PROVIDER_REFUSED = "provider_refused", _("The card payment provider refused the charge")
 
     invoice = models.ForeignKey(Invoice, on_delete=models.PROTECT, related_name="payments")
     refund = models.OneToOneField(
@@ -423,6 +464,7 @@ class Payment(ClinicScopedModel):
     method = models.CharField(max_length=20, choices=Method.choices)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.SUCCEEDED)
     provider_reference = models.CharField(max_length=120, blank=True)
+    failure_code = models.CharField(max_length=32, choices=FailureCode.choices, blank=True)
     idempotency_key = models.CharField(max_length=120)
     received_at = models.DateTimeField()
     created_by = models.ForeignKey("accounts.User", on_delete=models.PROTECT, related_name="+")
@@ -435,6 +477,42 @@ class Payment(ClinicScopedModel):
             models.CheckConstraint(condition=~models.Q(amount=0), name="payment_amount_not_zero"),
         ]
         indexes = [models.Index(fields=["clinic", "invoice", "status"], name="payment_by_invoice")]
+
+
+class Deposit(ClinicScopedModel):
+    """The deposit taken for a booked appointment whose treatment asks for one
+    (``Service.deposit_kind``). ``appointment_id`` names the appointment (scheduling's;
+    commerce does not import it). The money is held on its own invoice (``invoice``,
+    reference ``commerce.deposit``) as customer deposits, a liability, until the deposit
+    is ``applied`` to the visit's invoice (``applied_invoice``, ``applied_amount``),
+    ``refunded`` or ``forfeited`` as a no-show fee (revenue). ``amount`` is what was
+    asked, in ``currency``; what was received is the invoice's ``paid_total``."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("Held")
+        APPLIED = "applied", _("Applied")
+        REFUNDED = "refunded", _("Refunded")
+        FORFEITED = "forfeited", _("Forfeited")
+
+    appointment_id = models.UUIDField()
+    patient = models.ForeignKey("patients.ClinicPatient", on_delete=models.PROTECT, related_name="+")
+    service = models.ForeignKey(Service, on_delete=models.PROTECT, related_name="+")
+    amount = models.DecimalField(max_digits=12, decimal_places=2)
+    currency = models.CharField(max_length=3)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN)
+    invoice = models.OneToOneField(Invoice, on_delete=models.PROTECT, related_name="deposit")
+    applied_invoice = models.ForeignKey(
+        Invoice, on_delete=models.PROTECT, null=True, blank=True, related_name="deposits_applied"
+    )
+    applied_amount = models.DecimalField(max_digits=12, decimal_places=2, default=Decimal(0))
+    settled_at = models.DateTimeField(null=True, blank=True)
+    created_by = models.ForeignKey("accounts.User", on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["clinic", "appointment_id"], name="deposit_one_per_appointment"),
+            models.CheckConstraint(condition=models.Q(amount__gt=0), name="deposit_amount_positive"),
+        ]
 
 
 class JournalEntry(ClinicScopedModel):

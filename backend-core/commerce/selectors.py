@@ -4,22 +4,24 @@ the current clinic's rows (tenant-local managers) and returns querysets or value
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import F, Prefetch, Q, QuerySet, Sum
+from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet, Sum
 from django.db.models.functions import Coalesce, TruncMonth
 from django.utils.translation import gettext as _
 
 from accounts.models import Clinic, User
 from accounts.selectors import clinics_permitting
-from catalog.models import Product
+from catalog.models import Product, Service
 from catalog.selectors import ZERO
 from commerce.models import (
+    INVOICE_SUBJECT,
     CourseBalance,
     CourseRedemption,
+    Deposit,
     Invoice,
     InvoiceItem,
     JournalLine,
@@ -27,10 +29,12 @@ from commerce.models import (
     Refund,
     Sale,
     SaleLine,
+    SaleLineCredit,
     StockLot,
     StockMovement,
 )
 from core.exceptions import ValidationFailed
+from notifications.selectors import notification_last_sent_at
 from patients.models import ClinicPatient
 from patients.selectors import chart_rows_filter
 
@@ -140,7 +144,50 @@ def sale_list() -> QuerySet[Sale]:
 
 
 def invoice_list() -> QuerySet[Invoice]:
-    return Invoice.objects.select_related("patient").prefetch_related("items").order_by("-created_at")
+    """Invoices, newest first, with what a list row shows (the patient's name and
+    contacts, the clinic for its local date, ``last_sent_at``: when it was last sent to
+    the patient) and the items, in a fixed number of queries."""
+    return (
+        Invoice.objects.select_related("patient__profile", "clinic")
+        .prefetch_related("items")
+        .annotate(
+            last_sent_at=notification_last_sent_at(subject_type=INVOICE_SUBJECT, template_prefix="invoice.")
+        )
+        .order_by("-created_at", "-pk")
+    )
+
+
+def invoice_dated_at() -> Coalesce:
+    """The instant an invoice is dated by: issued (checked out), else created (a draft)."""
+    return Coalesce("issued_at", "created_at")
+
+
+def invoices_dated_between(
+    invoices: QuerySet[Invoice], *, clinic: Clinic, start: dt.date | None, end: dt.date | None
+) -> QuerySet[Invoice]:
+    """``invoices`` dated (``invoice_dated_at``) on the clinic-local days ``start`` to
+    ``end``, both included (either may be open): a day runs from the clinic's midnight
+    to the next, whatever UTC says."""
+    dated = invoices.alias(dated_at=invoice_dated_at())
+    if start is not None:
+        dated = dated.filter(dated_at__gte=dt.datetime.combine(start, dt.time.min, tzinfo=clinic.zone))
+    if end is not None:
+        after = end + dt.timedelta(days=1)
+        dated = dated.filter(dated_at__lt=dt.datetime.combine(after, dt.time.min, tzinfo=clinic.zone))
+    return dated
+
+
+def invoices_of_practitioner(invoices: QuerySet[Invoice], *, practitioner_id: Any) -> QuerySet[Invoice]:
+    """``invoices`` with an item done by the practitioner (a visit's draft) or a sale
+    line crediting them (a checkout), without duplicates."""
+    return invoices.filter(
+        Exists(InvoiceItem.objects.filter(invoice=OuterRef("pk"), practitioner_id=practitioner_id))
+        | Exists(
+            SaleLineCredit.objects.filter(
+                sale_line__sale_id=OuterRef("sale_id"), practitioner_id=practitioner_id
+            )
+        )
+    )
 
 
 def payment_list() -> QuerySet[Payment]:
@@ -149,6 +196,14 @@ def payment_list() -> QuerySet[Payment]:
 
 def course_balance_list() -> QuerySet[CourseBalance]:
     return CourseBalance.objects.select_related("course", "patient").order_by("expires_at")
+
+
+def course_redemption_list() -> QuerySet[CourseRedemption]:
+    """The current clinic's redemptions, newest first, with their balance, service and
+    practitioner."""
+    return CourseRedemption.objects.select_related("balance", "service", "practitioner").order_by(
+        "-created_at"
+    )
 
 
 def unscoped_clinic_has_traded(*, clinic_id: Any) -> bool:
@@ -422,3 +477,96 @@ def unscoped_patient_payment_ids(*, patients: Sequence[ClinicPatient]) -> list[s
     return [
         str(pk) for pk in Payment.unscoped.filter(invoice__patient__in=patients).values_list("pk", flat=True)
     ]
+
+
+def course_redemptions_for(
+    *, reference_type: str, reference_ids: Iterable[Any]
+) -> dict[Any, CourseRedemption]:
+    """The standing (not reversed) course redemption of each reference that has one,
+    keyed by reference id, with its balance and course loaded: e.g. which treatment
+    sessions (``emr.treatment_session``) a prepaid course paid."""
+    rows = CourseRedemption.objects.filter(
+        reference_type=reference_type, reference_id__in=list(reference_ids), reversed_at__isnull=True
+    ).select_related("balance__course")
+    return {row.reference_id: row for row in rows}
+
+
+def invoice_drafts_to_collect() -> QuerySet[Invoice]:
+    """The clinic's draft invoices waiting at the till (*To collect*), newest first (the
+    patient who just finished is usually the one at the desk),
+    with the patient's name, each item's service and practitioner, and the payments
+    already on it (a deposit applied) loaded."""
+    return (
+        Invoice.objects.filter(status=Invoice.Status.DRAFT)
+        .select_related("patient__profile")
+        .prefetch_related(
+            Prefetch(
+                "items",
+                queryset=InvoiceItem.objects.select_related("practitioner", "course_redemption").order_by(
+                    "position"
+                ),
+            ),
+            Prefetch(
+                "payments",
+                queryset=Payment.objects.filter(status=Payment.Status.SUCCEEDED).order_by("created_at"),
+            ),
+        )
+        .order_by("-created_at", "-pk")
+    )
+
+
+@dataclass(frozen=True)
+class DepositState:
+    """What an appointment's deposit stands at. ``status``: ``none`` (the treatment
+    asks for none), ``due`` (asked, nothing received yet; ``pending`` while a card
+    charge awaits the provider), ``paid`` (held), ``applied``, ``refunded`` or
+    ``forfeited``. Amounts in ``currency``: ``amount`` asked, ``paid`` received (and not
+    given back), ``applied`` put on the visit's invoice (``applied_invoice_id``)."""
+
+    status: str
+    amount: Decimal
+    currency: str
+    paid: Decimal
+    applied: Decimal
+    pending: bool
+    method: str
+    invoice_number: str
+    applied_invoice_id: Any
+    settled_at: dt.datetime | None
+
+
+def deposit_state(*, appointment_id: Any, service: Service) -> DepositState:
+    """The deposit of the appointment ``appointment_id`` booked for ``service``: its
+    row when one was taken, else what the service asks for."""
+    deposit = Deposit.objects.select_related("invoice").filter(appointment_id=appointment_id).first()
+    if deposit is None:
+        amount = service.deposit_amount
+        return DepositState(
+            status="due" if amount > 0 else "none",
+            amount=amount,
+            currency=service.currency,
+            paid=Decimal(0),
+            applied=Decimal(0),
+            pending=False,
+            method="",
+            invoice_number="",
+            applied_invoice_id=None,
+            settled_at=None,
+        )
+    payments = list(deposit.invoice.payments.filter(amount__gt=0).order_by("created_at"))  # refunds aside
+    paid = deposit.invoice.paid_total
+    status = deposit.status
+    if status == Deposit.Status.OPEN:
+        status = "paid" if paid >= deposit.amount else "due"
+    return DepositState(
+        status=status,
+        amount=deposit.amount,
+        currency=deposit.currency,
+        paid=paid,
+        applied=deposit.applied_amount,
+        pending=any(p.status == Payment.Status.PENDING for p in payments),
+        method=payments[0].method if payments else "",
+        invoice_number=deposit.invoice.number,
+        applied_invoice_id=deposit.applied_invoice_id,
+        settled_at=deposit.settled_at,
+    )

@@ -3,9 +3,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 from typing import Any
 
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from catalog.models import Product
@@ -24,8 +26,10 @@ from commerce.models import (
     StockLot,
     StockMovement,
 )
+from commerce.payment_methods import TILL_METHOD_CHOICES, methods_accepted, methods_allowed
 from commerce.pricing import currency_digits
 from core.fields import MoneyField
+from notifications.models import Notification
 
 # Inventory --------------------------------------------------------------------------
 
@@ -222,7 +226,7 @@ class CartLineInput(serializers.Serializer[Any]):
 
 
 class PaymentInputSerializer(serializers.Serializer[Any]):
-    method = serializers.ChoiceField(choices=Payment.Method.choices)
+    method = serializers.ChoiceField(choices=TILL_METHOD_CHOICES)
     amount = MoneyField(min_value=Decimal("0.01"))
     provider_reference = serializers.CharField(max_length=120, required=False, allow_blank=True, default="")
 
@@ -232,6 +236,11 @@ class QuoteInputSerializer(serializers.Serializer[Any]):
     currency = serializers.CharField(min_length=3, max_length=3, required=False)
     cart_discount = MoneyField(min_value=Decimal(0), required=False, default=Decimal(0))
     lines = CartLineInput(many=True)
+    invoice_id = serializers.UUIDField(
+        required=False,
+        allow_null=True,
+        help_text="A draft invoice to check out: the cart starts with its lines, locked",
+    )
 
 
 class QuoteLineSerializer(serializers.Serializer[Any]):
@@ -259,6 +268,9 @@ class TaxSettingsSerializer(serializers.ModelSerializer[CommerceSettings]):
 
     currency = serializers.CharField(source="clinic.currency", read_only=True)
     currency_digits = serializers.SerializerMethodField(help_text="ISO 4217 minor-unit exponent (CLDR)")
+    payment_methods = serializers.SerializerMethodField(
+        help_text="The methods the clinic accepts, in the order the till offers them"
+    )
 
     class Meta:
         model = CommerceSettings
@@ -270,21 +282,100 @@ class TaxSettingsSerializer(serializers.ModelSerializer[CommerceSettings]):
             "service_tax_rate",
             "product_tax_rate",
             "course_tax_rate",
+            "walk_in_retail",
+            "payment_methods",
         ]
         read_only_fields = fields
 
     def get_currency_digits(self, row: CommerceSettings) -> int:
         return currency_digits(row.clinic.currency)
 
+    @extend_schema_field(serializers.ListField(child=serializers.ChoiceField(choices=TILL_METHOD_CHOICES)))
+    def get_payment_methods(self, row: CommerceSettings) -> list[str]:
+        return methods_accepted(country=row.clinic.country, chosen=row.payment_methods)
+
+
+class PaymentSettingsSerializer(serializers.ModelSerializer[CommerceSettings]):
+    """The clinic's payment settings: accepted methods, those its country allows, and
+    where QR payments go."""
+
+    payment_methods = serializers.SerializerMethodField(
+        help_text="The methods the clinic accepts, in the order the till offers them"
+    )
+    allowed_methods = serializers.SerializerMethodField(help_text="The methods the clinic's country has")
+
+    class Meta:
+        model = CommerceSettings
+        fields = [
+            "payment_methods",
+            "allowed_methods",
+            "promptpay_id",
+            "pix_key",
+            "merchant_city",
+            "walk_in_retail",
+            "deposit_no_show",
+        ]
+        read_only_fields = fields
+
+    @extend_schema_field(serializers.ListField(child=serializers.ChoiceField(choices=TILL_METHOD_CHOICES)))
+    def get_payment_methods(self, row: CommerceSettings) -> list[str]:
+        return methods_accepted(country=row.clinic.country, chosen=row.payment_methods)
+
+    @extend_schema_field(serializers.ListField(child=serializers.ChoiceField(choices=TILL_METHOD_CHOICES)))
+    def get_allowed_methods(self, row: CommerceSettings) -> list[str]:
+        return methods_allowed(row.clinic.country)
+
+
+class PaymentSettingsInputSerializer(serializers.Serializer[Any]):
+    """Fields left out stay as they are; ``""`` clears an identifier."""
+
+    payment_methods = serializers.ListField(child=serializers.CharField(max_length=20), required=False)
+    promptpay_id = serializers.CharField(max_length=40, required=False, allow_blank=True)
+    pix_key = serializers.CharField(max_length=100, required=False, allow_blank=True)
+    merchant_city = serializers.CharField(max_length=60, required=False, allow_blank=True)
+    walk_in_retail = serializers.BooleanField(
+        required=False, help_text="Product-only sales to customers without a patient record"
+    )
+    deposit_no_show = serializers.ChoiceField(
+        choices=CommerceSettings.DepositNoShow.choices,
+        required=False,
+        help_text="A paid deposit on a no-show or late cancellation: kept as a fee, or refunded",
+    )
+
+
+class PaymentQrInputSerializer(serializers.Serializer[Any]):
+    method = serializers.ChoiceField(choices=TILL_METHOD_CHOICES)
+    amount = MoneyField(min_value=Decimal("0.01"), help_text="In the clinic currency")
+    reference = serializers.CharField(
+        max_length=25,
+        required=False,
+        allow_blank=True,
+        default="",
+        help_text="Pix transaction id; default new",
+    )
+
+
+class PaymentQrSerializer(serializers.Serializer[Any]):
+    """``payload`` is the text to draw as a QR code; ``reference`` its Pix transaction id
+    (record it as the payment's provider reference), ``""`` for PromptPay."""
+
+    method = serializers.CharField()
+    amount = MoneyField()
+    currency = serializers.CharField()
+    payload = serializers.CharField()
+    reference = serializers.CharField()
+
 
 class CheckoutInputSerializer(QuoteInputSerializer):
     idempotency_key = serializers.CharField(
         max_length=100, required=False, help_text="Or the Idempotency-Key header; one of them is required"
     )
-    invoice_id = serializers.UUIDField(
-        required=False, allow_null=True, help_text="A draft invoice to check out"
-    )
     payments = PaymentInputSerializer(many=True, required=False, default=list)
+    walk_in = serializers.BooleanField(
+        required=False,
+        default=False,
+        help_text="A product-only sale to an unregistered customer (no patient_id), if the clinic allows it",
+    )
 
 
 class RefundLineInput(serializers.Serializer[Any]):
@@ -295,7 +386,7 @@ class RefundLineInput(serializers.Serializer[Any]):
 class RefundInputSerializer(serializers.Serializer[Any]):
     idempotency_key = serializers.CharField(max_length=100)
     reason = serializers.CharField(max_length=500)
-    method = serializers.ChoiceField(choices=Payment.Method.choices)
+    method = serializers.ChoiceField(choices=TILL_METHOD_CHOICES)
     lines = RefundLineInput(many=True)
 
 
@@ -328,8 +419,47 @@ class InvoiceItemSerializer(serializers.ModelSerializer[InvoiceItem]):
         read_only_fields = fields
 
 
+class InvoiceDestinationsSerializer(serializers.Serializer[Any]):
+    """Where the invoice can be sent, masked (``p***@example.com``, ``081-XXX-0101``;
+    empty: the patient has no address for that channel), and the default channel."""
+
+    email = serializers.CharField()
+    sms = serializers.CharField()
+    whatsapp = serializers.CharField()
+    preferred = serializers.ChoiceField(choices=Notification.Channel.choices)
+
+
 class InvoiceSerializer(serializers.ModelSerializer[Invoice]):
+    """An invoice with its items. ``patient_name`` is the chart's name (empty without a
+    patient); ``date`` the clinic-local date it is dated by (issued, or created for a
+    draft); ``send_to`` the masked destinations for *Send*; ``last_sent_at`` when it was
+    last sent to the patient (UTC, null: never). Read through ``selectors.invoice_list``
+    (patient profile and clinic joined, ``last_sent_at`` annotated)."""
+
     items = InvoiceItemSerializer(many=True, read_only=True)
+    patient_name = serializers.SerializerMethodField()
+    date = serializers.SerializerMethodField(help_text="Clinic-local date: issued, or created for a draft")
+    send_to = serializers.SerializerMethodField()
+    last_sent_at = serializers.SerializerMethodField(
+        help_text="When last sent to the patient (UTC); null: never"
+    )
+
+    def get_patient_name(self, invoice: Invoice) -> str:
+        return str(invoice.patient.profile) if invoice.patient is not None else ""
+
+    @extend_schema_field(InvoiceDestinationsSerializer)
+    def get_send_to(self, invoice: Invoice) -> dict[str, Any]:
+        from commerce.services import invoice_destinations
+
+        return dict(InvoiceDestinationsSerializer(invoice_destinations(invoice)).data)
+
+    @extend_schema_field(serializers.DateTimeField(allow_null=True))
+    def get_last_sent_at(self, invoice: Invoice) -> str | None:
+        at = getattr(invoice, "last_sent_at", None)
+        return serializers.DateTimeField().to_representation(at) if at else None
+
+    def get_date(self, invoice: Invoice) -> dt.date:
+        return invoice.clinic.date_at(invoice.issued_at or invoice.created_at)
 
     class Meta:
         model = Invoice
@@ -338,6 +468,8 @@ class InvoiceSerializer(serializers.ModelSerializer[Invoice]):
             "number",
             "sale",
             "patient",
+            "patient_name",
+            "date",
             "status",
             "currency",
             "subtotal",
@@ -352,12 +484,41 @@ class InvoiceSerializer(serializers.ModelSerializer[Invoice]):
             "reference_type",
             "reference_id",
             "created_at",
+            "send_to",
+            "last_sent_at",
             "items",
         ]
         read_only_fields = fields
 
 
+class InvoiceSendInputSerializer(serializers.Serializer[Any]):
+    channel = serializers.ChoiceField(
+        choices=Notification.Channel.choices,
+        required=False,
+        help_text="Default: the patient's preferred channel (SMS when that is none of these)",
+    )
+    idempotency_key = serializers.CharField(
+        max_length=100, required=False, help_text="Or the Idempotency-Key header; one per send"
+    )
+
+
+class InvoiceSendSerializer(serializers.Serializer[Any]):
+    """The notification carrying the invoice: its channel, masked destination and state
+    (``scheduled`` until the worker sends it)."""
+
+    notification = serializers.UUIDField()
+    channel = serializers.ChoiceField(choices=Notification.Channel.choices)
+    to = serializers.CharField(help_text="Masked destination")
+    status = serializers.CharField()
+    requested_at = serializers.DateTimeField()
+
+
 class PaymentSerializer(serializers.ModelSerializer[Payment]):
+    failure_code = serializers.CharField(
+        read_only=True,
+        help_text="Why a card payment failed: declined or provider_refused; blank otherwise",
+    )
+
     class Meta:
         model = Payment
         fields = [
@@ -368,6 +529,7 @@ class PaymentSerializer(serializers.ModelSerializer[Payment]):
             "currency",
             "method",
             "status",
+            "failure_code",
             "provider_reference",
             "received_at",
             "created_by",
@@ -377,10 +539,24 @@ class PaymentSerializer(serializers.ModelSerializer[Payment]):
 
 class PaymentRecordInputSerializer(serializers.Serializer[Any]):
     idempotency_key = serializers.CharField(max_length=120)
-    method = serializers.ChoiceField(choices=Payment.Method.choices)
+    method = serializers.ChoiceField(choices=TILL_METHOD_CHOICES)
     amount = MoneyField(min_value=Decimal("0.01"))
     currency = serializers.CharField(min_length=3, max_length=3)
     provider_reference = serializers.CharField(max_length=120, required=False, allow_blank=True, default="")
+
+
+class CollectInputSerializer(serializers.Serializer[Any]):
+    idempotency_key = serializers.CharField(max_length=100)
+    currency = serializers.CharField(min_length=3, max_length=3)
+    payments = PaymentInputSerializer(many=True)
+    leave_balance = serializers.BooleanField(
+        required=False, default=False, help_text="Pay less than the balance due, on purpose"
+    )
+
+
+class CollectOutputSerializer(serializers.Serializer[Any]):
+    invoice = InvoiceSerializer()
+    payments = PaymentSerializer(many=True)
 
 
 class CourseBalanceSerializer(serializers.ModelSerializer[CourseBalance]):
@@ -408,17 +584,27 @@ class CourseBalanceSerializer(serializers.ModelSerializer[CourseBalance]):
 class RedeemInputSerializer(serializers.Serializer[Any]):
     reference_type = serializers.CharField(max_length=64)
     reference_id = serializers.UUIDField(allow_null=True)
-    service_id = serializers.UUIDField(required=False, allow_null=True)
+    service_id = serializers.UUIDField(
+        required=False, allow_null=True, help_text="Which treatment of the course; default its first"
+    )
+    practitioner_id = serializers.UUIDField(
+        required=False, allow_null=True, help_text="Who gives the session: a practitioner of this clinic"
+    )
 
 
 class RedemptionSerializer(serializers.Serializer[Any]):
     id = serializers.UUIDField()
     balance = serializers.UUIDField(source="balance_id")
     service = serializers.UUIDField(source="service_id", allow_null=True)
+    service_name = serializers.CharField(source="service.name", default="")
+    practitioner = serializers.UUIDField(source="practitioner_id", allow_null=True)
+    practitioner_name = serializers.CharField(source="practitioner.full_name", default="")
     reference_type = serializers.CharField()
     reference_id = serializers.UUIDField(allow_null=True)
     recognized_amount = MoneyField()
     sessions_remaining = serializers.IntegerField(source="balance.sessions_remaining")
+    created_at = serializers.DateTimeField()
+    reversed_at = serializers.DateTimeField(allow_null=True, help_text="When the session was given back")
 
 
 # Ledger -----------------------------------------------------------------------------
@@ -462,3 +648,94 @@ class PeriodTotalSerializer(AccountTotalSerializer):
 class PeriodTotalsSerializer(serializers.Serializer[Any]):
     currency = serializers.CharField()
     periods = PeriodTotalSerializer(many=True, help_text="Per month and account, oldest first")
+
+
+# To collect ---------------------------------------------------------------------------
+
+
+class DraftItemSerializer(serializers.ModelSerializer[InvoiceItem]):
+    """A drafted line: what was done, by whom, at which price (zero when a course paid it)."""
+
+    practitioner_name = serializers.SerializerMethodField()
+    course_redemption = serializers.UUIDField(source="course_redemption_id", read_only=True, allow_null=True)
+
+    class Meta:
+        model = InvoiceItem
+        fields = [
+            "id",
+            "position",
+            "description",
+            "service",
+            "practitioner",
+            "practitioner_name",
+            "quantity",
+            "unit_price",
+            "tax_amount",
+            "total",
+            "course_redemption",
+        ]
+        read_only_fields = fields
+
+    def get_practitioner_name(self, item: InvoiceItem) -> str | None:
+        return str(item.practitioner) if item.practitioner is not None else None
+
+
+class DraftPaymentSerializer(serializers.ModelSerializer[Payment]):
+    """What already paid part of a draft: a deposit taken at booking (``method``
+    ``deposit``, ``reference`` the deposit invoice's number)."""
+
+    method_label = serializers.CharField(source="get_method_display", read_only=True)
+    reference = serializers.CharField(source="provider_reference", read_only=True)
+
+    class Meta:
+        model = Payment
+        fields = ["id", "method", "method_label", "amount", "reference"]
+        read_only_fields = fields
+
+
+class DraftToCollectSerializer(serializers.ModelSerializer[Invoice]):
+    """A completed visit's draft invoice waiting at the till, with its patient; what
+    already paid part of it (``payments``: a deposit applied) and the ``balance_due``
+    left to collect."""
+
+    patient_name = serializers.SerializerMethodField()
+    chart_number = serializers.CharField(source="patient.chart_number", read_only=True)
+    items = DraftItemSerializer(many=True, read_only=True)
+    payments = DraftPaymentSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Invoice
+        fields = [
+            "id",
+            "patient",
+            "patient_name",
+            "chart_number",
+            "currency",
+            "subtotal",
+            "tax_total",
+            "total",
+            "paid_total",
+            "balance_due",
+            "reference_type",
+            "reference_id",
+            "created_at",
+            "items",
+            "payments",
+        ]
+        read_only_fields = fields
+
+    def get_patient_name(self, invoice: Invoice) -> str:
+        return str(invoice.patient.profile) if invoice.patient is not None else ""
+
+
+class PaymentWebhookInputSerializer(serializers.Serializer[Any]):
+    """What the card gateway sends (``commerce.payment_providers.HttpCardProvider``)."""
+
+    id = serializers.CharField(max_length=200, help_text="The gateway's event id")
+    reference = serializers.CharField(max_length=120, help_text="Our payment id, sent with the charge")
+    status = serializers.ChoiceField(choices=[("succeeded", "succeeded"), ("failed", "failed")])
+
+
+class PaymentWebhookSerializer(serializers.Serializer[Any]):
+    id = serializers.UUIDField()
+    status = serializers.CharField()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from celery import shared_task
 
-from commerce.services import course_balances_expire, invoices_mark_overdue
+from commerce.services import card_charges_resend, course_balances_expire, invoices_mark_overdue
 
 
 @shared_task(acks_late=True, ignore_result=True)
@@ -17,3 +17,9 @@ def invoices_mark_overdue_task() -> int:
 def course_balances_expire_task() -> int:
     """Beat, hourly: course balances past their expiry close, unused sessions as breakage."""
     return course_balances_expire()
+
+
+@shared_task(acks_late=True, ignore_result=True)
+def card_charges_resend_task() -> int:
+    """Beat, every minute: card payments the gateway never acknowledged are sent again."""
+    return card_charges_resend()

@@ -1,3 +1,4 @@
+from django.urls import path
 from rest_framework.routers import SimpleRouter
 
 from commerce import api
@@ -10,6 +11,12 @@ router.register("commerce/sales", api.SaleViewSet, basename="sale")
 router.register("commerce/invoices", api.InvoiceViewSet, basename="invoice")
 router.register("commerce/payments", api.PaymentViewSet, basename="payment")
 router.register("commerce/course-balances", api.CourseBalanceViewSet, basename="course-balance")
+router.register("commerce/course-redemptions", api.CourseRedemptionViewSet, basename="course-redemption")
 router.register("ledger", api.LedgerViewSet, basename="ledger")
 
-urlpatterns = router.urls
+urlpatterns = [
+    # before the router, whose payments/<pk> would otherwise take the path
+    path("commerce/payments/webhook", api.PaymentWebhookView.as_view(), name="payment-webhook"),
+    path("commerce/invoice-links/<str:token>", api.InvoiceLinkView.as_view(), name="invoice-link"),
+    *router.urls,
+]

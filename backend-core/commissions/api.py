@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 from decimal import Decimal
 from typing import Any
@@ -19,7 +20,7 @@ from django.db.models import QuerySet
 from django.http import HttpResponse
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import mixins, serializers
 from rest_framework.decorators import action
 from rest_framework.request import Request
@@ -123,7 +124,8 @@ class CommissionLogSerializer(serializers.ModelSerializer[CommissionLog]):
     line_description = serializers.CharField(source="sale_line.description", read_only=True, default=None)
     practitioner_name = serializers.CharField(source="practitioner.full_name", read_only=True)
     basis_amount = MoneyField(read_only=True)
-    rate = MoneyField(read_only=True, help_text="Percent, or amount per unit")
+    rate = MoneyField(read_only=True, help_text="Percent, or amount per unit (see rate_type)")
+    rate_type = serializers.SerializerMethodField(help_text="How ``rate`` reads: the rule's terms at the log")
     tier_above = MoneyField(read_only=True, max_digits=14, allow_null=True)
     amount = MoneyField(read_only=True)
 
@@ -145,6 +147,7 @@ class CommissionLogSerializer(serializers.ModelSerializer[CommissionLog]):
             "share",
             "basis_amount",
             "rate",
+            "rate_type",
             "tier_above",
             "amount",
             "currency",
@@ -152,6 +155,10 @@ class CommissionLogSerializer(serializers.ModelSerializer[CommissionLog]):
             "created_at",
         ]
         read_only_fields = fields
+
+    @extend_schema_field(serializers.ChoiceField(choices=CommissionRule.RateType.choices))
+    def get_rate_type(self, log: CommissionLog) -> str:
+        return str(log.terms.get("rate_type", CommissionRule.RateType.PERCENTAGE))
 
 
 class PeriodQuerySerializer(serializers.Serializer[Any]):
@@ -166,16 +173,37 @@ class PeriodQuerySerializer(serializers.Serializer[Any]):
         return period
 
 
+class StatementLineSerializer(CommissionLogSerializer):
+    earned = serializers.SerializerMethodField(
+        help_text="What this log has earned so far: its amount times the paid share of its sale"
+    )
+    occurred_at = serializers.SerializerMethodField(
+        help_text="When it happened: the sale (commission), the refund or void (reversal), the close"
+    )
+
+    class Meta(CommissionLogSerializer.Meta):
+        fields = [*CommissionLogSerializer.Meta.fields, "earned", "occurred_at"]
+
+    def get_occurred_at(self, log: CommissionLog) -> dt.datetime:
+        return selectors.commission_log_occurred_at(log)
+
+    @extend_schema_field(MoneyField())  # a decimal string, like every amount
+    def get_earned(self, log: CommissionLog) -> str:
+        return str(self.context["earned"][log.pk])  # rounded to the currency by the selector
+
+
 class StatementSerializer(serializers.Serializer[Any]):
     practitioner_id = serializers.UUIDField()
     period = serializers.DateField()
     currency = serializers.CharField(allow_null=True)
-    lines = CommissionLogSerializer(many=True)
-    adjustments = CommissionLogSerializer(many=True)
+    lines = StatementLineSerializer(many=True)
+    adjustments = StatementLineSerializer(many=True)
     commission_total = MoneyField()
-    reversal_total = MoneyField()
+    reversal_total = MoneyField(help_text="Reversed by refunds and voids (negative)")
     adjustment_total = MoneyField()
-    total = MoneyField()
+    total = MoneyField(help_text="Commission after reversals and adjustments")
+    earned_total = MoneyField(help_text="Earned on the revenue paid so far")
+    pending_total = MoneyField(help_text="To be earned when the rest is paid")
 
 
 class SettleResultSerializer(serializers.Serializer[Any]):
@@ -219,6 +247,11 @@ class CommissionLogViewSet(
             return logs
         return logs.filter(practitioner=self.actor)
 
+    def _staff_member(self, practitioner: Any) -> None:
+        """404 unless ``practitioner`` is (or was) on this clinic's staff."""
+        if not staff_list(clinic=self.clinic).filter(user_id=practitioner).exists():
+            raise NotFound()
+
     def _statement(self, request: Request) -> dict[str, Any]:
         query = PeriodQuerySerializer(data=request.query_params)
         query.is_valid(raise_exception=True)
@@ -226,8 +259,7 @@ class CommissionLogViewSet(
         if practitioner != self.actor.pk:
             if not role_has_permission(self.membership.role, "commission.view_all"):
                 raise PermissionDeniedError()
-            if not staff_list(clinic=self.clinic).filter(user_id=practitioner).exists():
-                raise NotFound()
+            self._staff_member(practitioner)
         return selectors.commission_statement(
             practitioner_id=practitioner, period=query.validated_data["period"]
         )
@@ -237,22 +269,27 @@ class CommissionLogViewSet(
     def statement(self, request: Request) -> Response:
         """One practitioner's statement for one period: commission and reversal lines,
         period adjustments and totals (Decimal strings, clinic currency)."""
-        return Response(StatementSerializer(self._statement(request)).data)
+        statement = self._statement(request)
+        return Response(StatementSerializer(statement, context={"earned": statement["earned"]}).data)
 
     @extend_schema(parameters=[PeriodQuerySerializer], responses={(200, "text/csv"): OpenApiTypes.STR})
     @action(detail=False, methods=["get"], url_path="statement/csv")
     def statement_csv(self, request: Request) -> HttpResponse:
-        """The statement as CSV (UTF-8, one row per log, then the total row)."""
+        """The statement as CSV (UTF-8, one row per log, then the total row; ``earned``:
+        on the revenue paid so far)."""
         statement = self._statement(request)
         out = io.StringIO()
         writer = csv.writer(out)
         writer.writerow(
-            ["date", "kind", "sale", "line", "share", "basis", "rate", "tier_above", "amount", "currency"]
+            [
+                *("date", "kind", "sale", "line", "share", "basis", "rate", "tier_above"),
+                *("amount", "earned", "currency"),
+            ]
         )
         for log in [*statement["lines"], *statement["adjustments"]]:
             writer.writerow(
                 [
-                    self.clinic.date_at(log.created_at).isoformat(),
+                    self.clinic.date_at(selectors.commission_log_occurred_at(log)).isoformat(),
                     log.kind,
                     log.sale.number if log.sale else "",
                     log.sale_line.description if log.sale_line else "",
@@ -261,11 +298,17 @@ class CommissionLogViewSet(
                     log.rate,
                     "" if log.tier_above is None else log.tier_above,
                     log.amount,
+                    statement["earned"][log.pk],
                     log.currency,
                 ]
             )
         writer.writerow(
-            ["", "total", "", "", "", "", "", "", statement["total"], statement["currency"] or ""]
+            [
+                *("", "total", "", "", "", "", "", ""),
+                statement["total"],
+                statement["earned_total"],
+                statement["currency"] or "",
+            ]
         )
         name = f"commissions-{statement['practitioner_id']}-{statement['period']:%Y-%m}.csv"
         response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
@@ -276,13 +319,19 @@ class CommissionLogViewSet(
     @action(detail=False, methods=["post"])
     def settle(self, request: Request) -> Response:
         """Close a period now (also done daily for ended periods): writes the adjustment
-        logs that bring each practitioner's total to what the final tier implies."""
+        logs that bring each practitioner's total to what the final tier implies, and
+        audits the close (``commission_period.settled``). A practitioner who is not on
+        this clinic's staff is a 404."""
         data = PeriodQuerySerializer(data=request.data)
         data.is_valid(raise_exception=True)
+        practitioner = data.validated_data.get("practitioner")
+        if practitioner is not None:
+            self._staff_member(practitioner)
         adjustments = services.commission_period_settle(
             clinic=self.clinic,
             period=data.validated_data["period"],
-            practitioner_id=data.validated_data.get("practitioner"),
+            practitioner_id=practitioner,
+            actor=self.actor,
         )
         return Response(SettleResultSerializer({"adjustments": adjustments}).data)
 

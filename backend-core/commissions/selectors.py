@@ -14,7 +14,8 @@ from django.db.models import DecimalField, OuterRef, Q, QuerySet, Subquery, Sum,
 from django.db.models.functions import Coalesce
 
 from accounts.models import Clinic
-from commerce.models import RefundLine, Sale, SaleLine, SaleLineCredit
+from commerce.models import Invoice, RefundLine, Sale, SaleLine, SaleLineCredit
+from commerce.pricing import round_money
 from commissions.calculation import HUNDRED, period_end, period_start
 from commissions.models import CommissionLog, CommissionRule, CommissionRun
 
@@ -206,9 +207,38 @@ def sale_commission_status(*, sale: Sale) -> dict[str, Any]:
 
 def commission_log_list() -> QuerySet[CommissionLog]:
     """The current clinic's commission ledger, newest first."""
-    return CommissionLog.objects.select_related("sale", "sale_line", "practitioner", "rule").order_by(
-        "-created_at"
-    )
+    return CommissionLog.objects.select_related(
+        "sale", "sale_line", "refund", "practitioner", "rule"
+    ).order_by("-created_at")
+
+
+def commission_log_occurred_at(log: CommissionLog) -> dt.datetime:
+    """When what ``log`` records happened (a UTC instant): the sale for a commission, the
+    refund or the void for a reversal, the close itself for an adjustment. Not when the
+    log was written: a calculation may run later than its sale (a retry, a recalculation),
+    and a statement is read by the sale's date. Reads ``sale`` and ``refund`` (joined by
+    ``commission_log_list``)."""
+    if log.refund is not None:
+        return log.refund.created_at
+    if log.sale is None:
+        return log.created_at
+    if log.kind == CommissionLog.Kind.REVERSAL:
+        return log.sale.voided_at or log.created_at
+    return log.sale.created_at
+
+
+def sale_paid_fractions(sale_ids: Sequence[Any]) -> dict[Any, Decimal]:
+    """``{sale_id: fraction}``: how much of each sale's revenue the patient has paid, from
+    its invoice — ``paid_total / (total - refunded_total)`` (refund payments count
+    negative in ``paid_total``), between 0 and 1; 1 when nothing is left to pay (the
+    sale was refunded or voided in full: its reversals already cancel its commission)."""
+    fractions: dict[Any, Decimal] = {}
+    for sale_id, total, refunded, paid in Invoice.objects.filter(sale_id__in=set(sale_ids)).values_list(
+        "sale_id", "total", "refunded_total", "paid_total"
+    ):
+        due = total - refunded
+        fractions[sale_id] = min(max(paid / due, ZERO), Decimal(1)) if due > 0 else Decimal(1)
+    return fractions
 
 
 def commission_statement(*, practitioner_id: Any, period: dt.date) -> dict[str, Any]:
@@ -216,28 +246,47 @@ def commission_statement(*, practitioner_id: Any, period: dt.date) -> dict[str, 
 
         {"practitioner_id": uuid, "period": date, "currency": "THB" | None,
          "lines": [CommissionLog], "adjustments": [CommissionLog],
+         "earned": {log_id: Decimal},
          "commission_total": Decimal, "reversal_total": Decimal,
-         "adjustment_total": Decimal, "total": Decimal}
+         "adjustment_total": Decimal, "total": Decimal,
+         "earned_total": Decimal, "pending_total": Decimal}
 
     ``lines`` are commissions and reversals in sale order; every amount in ``currency``
-    (the clinic's)."""
+    (the clinic's). Commission is earned on PAID revenue: each line's log earns its
+    amount times the paid fraction of its sale (``sale_paid_fractions``, rounded per
+    log), so a later payment adds to ``earned_total`` and a refund or void takes away
+    through its reversal; period adjustments (tiers, settled at the close) count as
+    earned. ``pending_total = total - earned_total``: what payments still to come would
+    earn."""
     logs = list(
         commission_log_list()
         .filter(practitioner_id=practitioner_id, period=period)
         .order_by("created_at", "sale_line__position")
     )
+    paid = sale_paid_fractions([log.sale_id for log in logs if log.sale_id is not None])
+    earned = {
+        log.pk: round_money(log.amount * paid.get(log.sale_id, Decimal(1)), log.currency)
+        if log.sale_id is not None
+        else log.amount
+        for log in logs
+    }
 
     def total(kind: str) -> Decimal:
         return sum((log.amount for log in logs if log.kind == kind), ZERO)
 
+    net = sum((log.amount for log in logs), ZERO)
+    earned_total = sum(earned.values(), ZERO)
     return {
         "practitioner_id": practitioner_id,
         "period": period,
         "currency": logs[0].currency if logs else None,
         "lines": [log for log in logs if log.kind != CommissionLog.Kind.ADJUSTMENT],
         "adjustments": [log for log in logs if log.kind == CommissionLog.Kind.ADJUSTMENT],
+        "earned": earned,
         "commission_total": total(CommissionLog.Kind.COMMISSION),
         "reversal_total": total(CommissionLog.Kind.REVERSAL),
         "adjustment_total": total(CommissionLog.Kind.ADJUSTMENT),
-        "total": sum((log.amount for log in logs), ZERO),
+        "total": net,
+        "earned_total": earned_total,
+        "pending_total": net - earned_total,
     }

@@ -489,12 +489,20 @@ def _void_reversals(
 
 @transaction.atomic
 def commission_period_settle(
-    *, clinic: Clinic, period: dt.date, practitioner_id: Any = None, ended_by: dt.date | None = None
+    *,
+    clinic: Clinic,
+    period: dt.date,
+    practitioner_id: Any = None,
+    ended_by: dt.date | None = None,
+    actor: User | None = None,
 ) -> list[CommissionLog]:
     """Period close of the logs of ``period`` (optionally one practitioner's): for each
     practitioner x rule version whose terms ask for it, write an ``adjustment`` log so
     the total equals the target of calculation rule 6, then mark the logs ``settled``.
     With ``ended_by`` (a clinic-local day), only periods that ended by then are closed.
+    A close that settles anything is audited (``commission_period.settled``, by ``actor``;
+    ``None``: the daily close): object id the period's first day, changes the number of
+    logs settled, of adjustments written and their total.
     Idempotent: a second close finds nothing to adjust. Returns the adjustments."""
     logs = CommissionLog.objects.filter(period=period).select_related("rule")
     if practitioner_id is not None:
@@ -556,7 +564,22 @@ def commission_period_settle(
                 )
             )
     CommissionLog.objects.bulk_create(adjustments)
-    CommissionLog.objects.filter(pk__in=settled).update(status=CommissionLog.Status.SETTLED)
+    closed = CommissionLog.objects.filter(pk__in=settled).exclude(status=CommissionLog.Status.SETTLED)
+    count = closed.update(status=CommissionLog.Status.SETTLED)
+    if count or adjustments:
+        audit_event_record(
+            clinic=clinic,
+            actor=actor,
+            action="commission_period.settled",
+            object_type="commissions.CommissionLog",
+            object_id=period.isoformat(),
+            changes={
+                "practitioner": [None, str(practitioner_id) if practitioner_id is not None else "all"],
+                "settled_logs": [0, count],
+                "adjustments": [0, len(adjustments)],
+                "adjustment_total": ["0", str(sum((log.amount for log in adjustments), ZERO))],
+            },
+        )
     return adjustments
 
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.http import FileResponse, HttpRequest, HttpResponse, JsonResponse
 from django.http.response import HttpResponseBase
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
@@ -88,7 +89,7 @@ def local_download(request: HttpRequest, key: str) -> HttpResponseBase:
         key, expires=request.GET.get("expires", ""), signature=request.GET.get("signature", "")
     )
     if not key_is_valid(key) or not signed:
-        return problem_response(request, PermissionDeniedError("The link is invalid or has expired."))
+        return problem_response(request, PermissionDeniedError(_("The link is invalid or has expired.")))
     info = store.head(key)
     if info is None:
         return problem_response(request, NotFound())

@@ -38,6 +38,10 @@ PERMISSIONS: Mapping[str, frozenset[Role]] = {
     "calendar.view": ALL_ROLES,
     "calendar.book": MANAGERS | {Role.DOCTOR, Role.NURSE, Role.THERAPIST, Role.RECEPTIONIST},
     "calendar.manage": MANAGERS,
+    # Cancelling a booked or confirmed appointment is front-desk work ("calendar.book");
+    # once the patient has checked in the visit is under way (a visit is open, a
+    # session may follow), so calling it off is a manager's decision.
+    "calendar.cancel_after_arrival": MANAGERS,
     # Treatment catalog: everyone reads it (booking, POS); managers price it.
     "catalog.view": ALL_ROLES,
     "catalog.manage": MANAGERS,
@@ -59,10 +63,14 @@ PERMISSIONS: Mapping[str, frozenset[Role]] = {
     "sale.refund": MANAGERS,
     "invoice.view": MANAGERS | {Role.CASHIER, Role.ACCOUNTANT, Role.RECEPTIONIST},
     "payment.record": MANAGERS | {Role.CASHIER},
+    # An appointment's deposit is taken at the desk when the treatment is booked.
+    "deposit.take": MANAGERS | {Role.CASHIER, Role.RECEPTIONIST},
     # Course balances: everyone sees them (booking, chart, POS); whoever treats or
     # sells takes a session.
     "course_balance.view": ALL_ROLES,
     "course_balance.redeem": MANAGERS | CLINICAL_ROLES | {Role.CASHIER},
+    # Giving a session back (taken by mistake, the same day): a manager's decision.
+    "course_balance.undo": MANAGERS,
     # Ledger: the accountant and managers.
     "ledger.view": MANAGERS | {Role.ACCOUNTANT},
     # Commissions: owners/admins write the rules; the accountant reads rules and every

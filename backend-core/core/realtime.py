@@ -166,6 +166,10 @@ EVENT_AUDIENCES: Mapping[str, EventAudience] = {
         "commission.status", own_permission="commission.view_own", own=_own_commission_lines
     ),
     "com.aesthetix.sale.completed": EventAudience("sale.view"),
+    # The till's To-collect queue (InvoiceViewSet.to_collect) reads drafts with invoice.view.
+    "com.aesthetix.invoice.drafted": EventAudience("invoice.view"),
+    # A card payment settling: the payment route (PaymentViewSet.retrieve) needs invoice.view.
+    "com.aesthetix.payment.settled": EventAudience("invoice.view"),
     "com.aesthetix.course_balance.deducted": _COURSE_BALANCES,
     "com.aesthetix.course_balance.restored": _COURSE_BALANCES,
     "com.aesthetix.course_balance.expired": _COURSE_BALANCES,

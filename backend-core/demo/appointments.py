@@ -1,27 +1,39 @@
-"""Demo calendars: rooms, practitioners' weekly hours, a vacation and extra hours per
-clinic, and appointments from about three months ago to two months ahead.
+"""Demo calendars: rooms, practitioners' weekly hours, time off and extra hours, a year
+of history and the coming month of appointments, at the occupancy of a busy clinic.
 
 Everything goes through the scheduling services: weekly hours and exceptions through
-``staff_schedule_add`` / ``schedule_exception_add``, upcoming appointments through
-``appointment_book`` (which also schedules their reminders) and ``appointment_transition``,
-past ones through ``appointment_import``. The plan is drawn from a ``random.Random``
-seeded per clinic and laid out relative to today in the clinic's time zone, so a build
-on a given day always produces the same calendar.
+``staff_schedule_add`` / ``schedule_exception_add``, the history through
+``appointments_import`` (every row checked and audited as ``appointment_import`` does),
+upcoming appointments through ``appointment_book`` (which also schedules their
+reminders) and ``appointment_transition`` (confirmations, cancellations). The plan is
+drawn from a ``random.Random`` seeded per clinic and laid out relative to today in the
+clinic's time zone, so a build on a given day always produces the same calendar.
 
-The load is light on purpose: each clinic has a dozen demo patients, so a practitioner
-sees one or two of them a day, never every slot. Appointments fit the practitioner's
-working hours, never overlap for the practitioner (at any clinic: the visiting doctor's
-appointments elsewhere are read first), the room or the patient, and a patient comes at
-most once a day.
+How a day fills: each practitioner's working day gets a target occupancy (60 to 85 %
+of its minutes, ``WeeklyHours.occupancy``; a little more on the clinic's busiest
+weekdays), and the day is walked from its first minute: an appointment is placed where
+one fits (a room equipped for it free, the practitioner not busy at another clinic)
+while the booked share is under the target, otherwise the time stays free. Patients
+join the clinic over the year (some were patients before it); regulars come often;
+a patient comes at most once a day. Outcomes: about one appointment in ten is
+cancelled (a third of those late, on the day); no-shows are about one in fifteen of
+returning patients' appointments and one in six of first visits (about 7 % in all);
+upcoming appointments soon are mostly confirmed by the reminder, later ones rarely.
+
+The occupancy the summary prints is the booked share of the coming month's working
+minutes; ``demo_data --history-days`` loads a shorter history (the browser tests do,
+as each of their modules loads the demo afresh).
 """
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import itertools
 import random
 import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.utils import timezone
 
@@ -34,9 +46,10 @@ from patients.models import ClinicPatient
 from scheduling.models import ACTIVE_STATUSES, Appointment, Room, ScheduleException
 from scheduling.selectors import Hours, hours_load
 from scheduling.services import (
+    ImportRow,
     appointment_book,
-    appointment_import,
     appointment_transition,
+    appointments_import,
     room_create,
     schedule_exception_add,
     staff_schedule_add,
@@ -45,10 +58,12 @@ from scheduling.services import (
 Category = Service.Category
 Status = Appointment.Status
 Span = tuple[dt.time, dt.time]
+Interval = tuple[dt.datetime, dt.datetime]
 
-PAST_DAYS = 91  # about three months back
-FUTURE_DAYS = 61  # about two months ahead
+HISTORY_DAYS = 365  # a year back (``demo_data --history-days`` for less)
+FUTURE_DAYS = 30  # the coming month
 STEP = dt.timedelta(minutes=15)
+TRIES = 3  # draws of a patient and a treatment for a free time before it stays free
 # No appointment is written in progress: past ones ended before now, upcoming ones
 # start at least this long after it (the front desk cannot book a slot already begun).
 LEAD = dt.timedelta(minutes=30)
@@ -58,36 +73,38 @@ LEAD = dt.timedelta(minutes=30)
 # (laser toning and hair removal, HIFU, peels, facials).
 ROLE_MIX: dict[str, dict[str, int]] = {
     Role.DOCTOR: {
-        Category.CONSULTATION: 30,
-        Category.NEUROTOXIN: 26,
-        Category.FILLER: 18,
+        Category.CONSULTATION: 22,
+        Category.NEUROTOXIN: 30,
+        Category.FILLER: 20,
         Category.BIOSTIMULATOR: 6,
         Category.LASER: 8,
-        Category.ENERGY: 8,
+        Category.ENERGY: 10,
         Category.PEEL: 2,
         Category.SKIN: 2,
     },
     Role.NURSE: {Category.LASER: 50, Category.ENERGY: 20, Category.PEEL: 15, Category.SKIN: 15},
     Role.THERAPIST: {Category.SKIN: 35, Category.LASER: 35, Category.PEEL: 25, Category.ENERGY: 5},
 }
-# Appointments per working day of one practitioner: relative weights of 0, 1, 2, 3.
-DAILY_LOAD: dict[str, tuple[int, ...]] = {
-    Role.DOCTOR: (2, 5, 4, 1),
-    Role.NURSE: (5, 5, 1),
-    Role.THERAPIST: (5, 5, 1),
-}
-# Past outcomes: a few cancellations, about one no-show in ten, more on Monday mornings.
-PAST_CANCELLED = 0.05
-NO_SHOW, NO_SHOW_MONDAY_MORNING = 0.1, 0.25
-# Upcoming: a few cancellations; most appointments within three days are confirmed
-# (the 24 h reminder asks), later ones only sometimes.
-FUTURE_CANCELLED = 0.04
-CONFIRMED_SOON, CONFIRMED_LATER, SOON = 0.6, 0.1, dt.timedelta(days=3)
-# A medical tourist comes now and then, regulars often.
+# A first visit to a doctor is a consultation.
+FIRST_VISIT: dict[str, str] = {Role.DOCTOR: Category.CONSULTATION}
+# The busiest weekdays (Saturday everywhere; Thursday evening in Riyadh) fill a bit more.
+BUSY_DAY_BONUS = 0.06
+# Outcomes: cancellations (a share of them late, on the day), no-shows of first visits
+# and of returning patients; upcoming ones are cancelled now and then.
+CANCELLED, LATE_SHARE = 0.10, 0.35
+NO_SHOW_FIRST, NO_SHOW_RETURNING = 0.16, 0.07
+FUTURE_CANCELLED = 0.05
+# Upcoming: most appointments within three days are confirmed (the 24 h reminder asks),
+# later ones only sometimes.
+CONFIRMED_SOON, CONFIRMED_LATER, SOON = 0.65, 0.1, dt.timedelta(days=3)
+# Patients: the share already coming before the history starts (the others join over
+# it), and how often each comes, as relative weights (occasional to loyal regulars).
+ESTABLISHED = 0.45
+LOYALTY = (0.3, 0.6, 1.0, 1.0, 1.5, 2.5, 4.0)
 TOURIST_WEIGHT = 0.15
 # The rolls that decide statuses step through [0, 1) by the golden ratio (a Weyl
-# sequence) instead of being drawn independently, so with a few hundred appointments
-# each clinic's shares of no-shows and cancellations stay close to the rates above.
+# sequence) instead of being drawn independently, so each clinic's shares of
+# no-shows and cancellations stay close to the rates above.
 GOLDEN_STEP = 0.6180339887498949
 
 
@@ -105,16 +122,18 @@ class RoomSeed:
 @dataclass(frozen=True)
 class WeeklyHours:
     """A practitioner's week: ``(weekday, intervals)`` pairs, 0 = Monday, local times;
-    the gap between a day's intervals is the break."""
+    the gap between a day's intervals is the break. ``occupancy``: the range of the
+    share of a working day that is booked."""
 
     phone: str
     days: tuple[tuple[int, tuple[Span, ...]], ...]
+    occupancy: tuple[float, float] = (0.60, 0.85)
 
 
 @dataclass(frozen=True)
 class TimeOff:
-    """A vacation: whole days off on the practitioner's working days from ``after_days``
-    after today for ``length`` calendar days."""
+    """Whole days off on the practitioner's working days from ``after_days`` after
+    today (negative: in the past) for ``length`` calendar days."""
 
     phone: str
     after_days: int
@@ -135,20 +154,29 @@ class ExtraHours:
 
 @dataclass(frozen=True)
 class CalendarSeed:
+    """``cancel_reasons`` are given ahead; ``late_reasons`` on the day."""
+
     rooms: tuple[RoomSeed, ...]
     hours: tuple[WeeklyHours, ...]
-    time_off: TimeOff
+    time_off: tuple[TimeOff, ...]
     extra: ExtraHours
     cancel_reasons: tuple[str, ...]
+    late_reasons: tuple[str, ...]
+    busy_days: tuple[int, ...]
 
 
 @dataclass(frozen=True)
 class CalendarSummary:
+    """``occupancy``: the booked share of the coming month's working time (0 to 1,
+    from tomorrow on, cancellations not counted)."""
+
     rooms: int
     practitioners: int
     past: int
     upcoming: int
     no_shows: int
+    cancelled: int
+    occupancy: float
 
 
 def week(days: Sequence[int], spans: tuple[Span, ...]) -> tuple[tuple[int, tuple[Span, ...]], ...]:
@@ -167,50 +195,85 @@ def hours(*spans: tuple[int, int, int, int]) -> tuple[Span, ...]:
 @dataclass
 class _Planned:
     practitioner: User
-    role: str
     service: Service
     room: Room
     patient: ClinicPatient
     starts_at: dt.datetime
+    blocked_until: dt.datetime
+    first_visit: bool
     roll: float  # decides the status, whatever the time of the build
 
 
-class _Calendar:
-    """The busy intervals laid out so far, practitioners read across clinics first."""
+@dataclass
+class _Practitioner:
+    user: User
+    role: str
+    occupancy: tuple[float, float]
 
-    def __init__(self, busy: dict[uuid.UUID, list[tuple[dt.datetime, dt.datetime]]]) -> None:
-        self.practitioners = busy
-        self.rooms: dict[uuid.UUID, list[tuple[dt.datetime, dt.datetime]]] = {}
 
-    @staticmethod
-    def _free(busy: list[tuple[dt.datetime, dt.datetime]], start: dt.datetime, end: dt.datetime) -> bool:
-        return all(end <= b_start or b_end <= start for b_start, b_end in busy)
+class _Busy:
+    """Busy intervals by owner (a practitioner at any clinic, a room) and UTC date of
+    their start; intervals never last past the next day."""
 
-    def room_for(
-        self,
-        rooms: list[Room],
-        practitioner_busy: list[tuple[dt.datetime, dt.datetime]],
-        start: dt.datetime,
-        end: dt.datetime,
-    ) -> Room | None:
-        if not self._free(practitioner_busy, start, end):
+    def __init__(self) -> None:
+        self._by_day: dict[tuple[uuid.UUID, dt.date], list[Interval]] = {}
+
+    def add(self, owner: uuid.UUID, start: dt.datetime, end: dt.datetime) -> None:
+        self._by_day.setdefault((owner, start.astimezone(dt.UTC).date()), []).append((start, end))
+
+    def free(self, owner: uuid.UUID, start: dt.datetime, end: dt.datetime) -> bool:
+        day = start.astimezone(dt.UTC).date()
+        return all(
+            end <= b_start or b_end <= start
+            for offset in (-1, 0, 1)
+            for b_start, b_end in self._by_day.get((owner, day + dt.timedelta(days=offset)), [])
+        )
+
+
+@dataclass
+class _Patients:
+    """The clinic's patients in the order they join it, with cumulative visit weights,
+    so a draw among those who joined by a day is one binary search."""
+
+    people: list[ClinicPatient]
+    joined: list[int]  # day offset from today when each joined
+    cumulative: list[float]
+    seen: set[uuid.UUID]  # came at least once
+
+    @classmethod
+    def build(cls, rng: random.Random, patients: list[ClinicPatient], first_day: int) -> _Patients:
+        rows = []
+        for patient in patients:
+            established = rng.random() < ESTABLISHED
+            joined = first_day - 1 if established else rng.randint(first_day, FUTURE_DAYS)
+            weight = TOURIST_WEIGHT if "medical tourist" in patient.tags else rng.choice(LOYALTY)
+            rows.append((joined, weight, patient))
+        rows.sort(key=lambda row: row[0])
+        return cls(
+            people=[row[2] for row in rows],
+            joined=[row[0] for row in rows],
+            cumulative=list(itertools.accumulate(row[1] for row in rows)),
+            seen={row[2].pk for row in rows if row[0] < first_day},  # came before the history
+        )
+
+    def draw(self, rng: random.Random, offset: int, today: set[uuid.UUID]) -> ClinicPatient | None:
+        """A patient who joined by day ``offset``, weighted by how often each comes, and
+        has no appointment ``today`` yet."""
+        count = bisect.bisect_right(self.joined, offset)
+        if count == 0:
             return None
-        return next((room for room in rooms if self._free(self.rooms.get(room.pk, []), start, end)), None)
-
-    def take(self, practitioner_id: uuid.UUID, room: Room, start: dt.datetime, end: dt.datetime) -> None:
-        self.practitioners.setdefault(practitioner_id, []).append((start, end))
-        self.rooms.setdefault(room.pk, []).append((start, end))
-
-
-def _weighted(rng: random.Random, weights: dict[str, int]) -> str:
-    keys = sorted(weights)
-    return rng.choices(keys, weights=[weights[k] for k in keys])[0]
+        pick = bisect.bisect_right(self.cumulative, rng.random() * self.cumulative[count - 1])
+        for k in range(count):
+            patient = self.people[(pick + k) % count]
+            if patient.pk not in today:
+                return patient
+        return None
 
 
 def _setup(
     clinic: Clinic, actor: User, seed: CalendarSeed, by_phone: dict[str, User], today: dt.date
 ) -> dict[str, list[Room]]:
-    """Rooms, weekly hours, the vacation and the extra hours; returns the rooms of each
+    """Rooms, weekly hours, time off and the extra hours; returns the rooms of each
     service category in order of preference."""
     rooms_of: dict[str, list[Room]] = {}
     for room_seed in seed.rooms:
@@ -228,19 +291,19 @@ def _setup(
                     start_time=start,
                     end_time=end,
                 )
-    off = seed.time_off
-    working = {weekday for hours_ in seed.hours if hours_.phone == off.phone for weekday, _ in hours_.days}
-    for offset in range(off.after_days, off.after_days + off.length):
-        day = today + dt.timedelta(days=offset)
-        if day.weekday() in working:
-            schedule_exception_add(
-                clinic=clinic,
-                actor=actor,
-                practitioner_id=by_phone[off.phone].pk,
-                date=day,
-                kind=ScheduleException.Kind.TIME_OFF,
-                reason=off.reason,
-            )
+    for off in seed.time_off:
+        working = {weekday for w in seed.hours if w.phone == off.phone for weekday, _ in w.days}
+        for offset in range(off.after_days, off.after_days + off.length):
+            day = today + dt.timedelta(days=offset)
+            if day.weekday() in working:
+                schedule_exception_add(
+                    clinic=clinic,
+                    actor=actor,
+                    practitioner_id=by_phone[off.phone].pk,
+                    date=day,
+                    kind=ScheduleException.Kind.TIME_OFF,
+                    reason=off.reason,
+                )
     extra = seed.extra
     day = today + dt.timedelta(days=extra.after_days)
     day += dt.timedelta(days=(extra.weekday - day.weekday()) % 7)
@@ -257,126 +320,194 @@ def _setup(
     return rooms_of
 
 
-def _busy_elsewhere(
-    practitioner_ids: list[uuid.UUID], start: dt.datetime, end: dt.datetime
-) -> dict[uuid.UUID, list[tuple[dt.datetime, dt.datetime]]]:
+def _busy_elsewhere(practitioner_ids: list[uuid.UUID], start: dt.datetime, end: dt.datetime) -> _Busy:
     """Active appointments of these practitioners at any clinic (the cross-clinic read
     is on purpose: the visiting doctor may already be booked at another clinic)."""
-    busy: dict[uuid.UUID, list[tuple[dt.datetime, dt.datetime]]] = {pid: [] for pid in practitioner_ids}
+    busy = _Busy()
     for pid, b_start, b_end in Appointment.unscoped.filter(
         practitioner_id__in=practitioner_ids,
         status__in=ACTIVE_STATUSES,
         starts_at__lt=end,
         blocked_until__gt=start,
     ).values_list("practitioner_id", "starts_at", "blocked_until"):
-        busy[pid].append((b_start, b_end))
+        busy.add(pid, b_start, b_end)
     return busy
 
 
-def _plan(
-    rng: random.Random,
-    *,
-    hours_: Hours,
-    practitioners: list[tuple[str, User]],
-    services: list[Service],
-    rooms_of: dict[str, list[Room]],
-    patients: list[ClinicPatient],
-    calendar: _Calendar,
-    days: list[dt.date],
-) -> list[_Planned]:
-    """Lay out the appointments day by day, practitioner by practitioner."""
-    patient_weights = [TOURIST_WEIGHT if "medical tourist" in p.tags else 1.0 for p in patients]
-    planned: list[_Planned] = []
-    rolls = rng.random()
-    for day in days:
-        seen_today: set[uuid.UUID] = set()
-        for role, practitioner in practitioners:
-            intervals = hours_.intervals(practitioner.pk, day)
+@dataclass
+class _Planner:
+    """Lays the appointments out day by day, practitioner by practitioner."""
+
+    rng: random.Random
+    hours: Hours
+    services: dict[str, list[Service]]  # by category
+    rooms_of: dict[str, list[Room]]
+    patients: _Patients
+    busy: _Busy
+    busy_days: tuple[int, ...]
+    today: dt.date
+    planned: list[_Planned] = field(default_factory=list)
+    roll: float = 0.0
+    # The coming month's booked and working minutes, for the summary.
+    booked_ahead: float = 0.0
+    working_ahead: float = 0.0
+
+    def day(self, day: dt.date, practitioners: list[_Practitioner]) -> None:
+        came_today: set[uuid.UUID] = set()
+        for practitioner in practitioners:
+            intervals = self.hours.intervals(practitioner.user.pk, day)
             if not intervals:
                 continue
-            load = DAILY_LOAD[role]
-            count = rng.choices(range(len(load)), weights=load)[0]
-            day_start, day_end = intervals[0][0], intervals[-1][1]
-            busy = [
-                b
-                for b in calendar.practitioners.get(practitioner.pk, [])
-                if b[0] < day_end and day_start < b[1]
-            ]
-            for _ in range(count):
-                category = _weighted(rng, ROLE_MIX[role])
-                eligible = [
-                    s
-                    for s in services
-                    if s.category == category and (role == Role.DOCTOR or not s.requires_consent)
-                ]
-                rolls = (rolls + GOLDEN_STEP) % 1.0
-                roll, pick_service, pick_slot = rolls, rng.random(), rng.random()
-                who = rng.choices(range(len(patients)), weights=patient_weights)[0]
-                if not eligible:
+            low, high = practitioner.occupancy
+            target = self.rng.uniform(low, high) + (BUSY_DAY_BONUS if day.weekday() in self.busy_days else 0)
+            working = sum((end - start).total_seconds() for start, end in intervals) / 60
+            booked = self._fill(day, practitioner, intervals, target, came_today)
+            if day > self.today:
+                self.booked_ahead += booked
+                self.working_ahead += working
+
+    def _fill(
+        self,
+        day: dt.date,
+        practitioner: _Practitioner,
+        intervals: list[Interval],
+        target: float,
+        came_today: set[uuid.UUID],
+    ) -> float:
+        """Walk the day: book while the booked share of the time walked so far is under
+        ``target`` and something fits, else leave 15 to 45 minutes free. Returns the
+        booked minutes."""
+        offset = (day - self.today).days
+        pid = practitioner.user.pk
+        booked = walked = 0.0
+        for start, end in intervals:
+            at = start
+            while at + STEP <= end:
+                item = None
+                if booked <= target * max(walked, 1.0):
+                    # A few tries: another patient or treatment may fit where one did not.
+                    for _ in range(TRIES):
+                        item = self._appointment(practitioner, at, end, offset, came_today)
+                        if item is not None:
+                            break
+                if item is None:
+                    gap = STEP * self.rng.choice((1, 1, 2, 3))
+                    walked += gap.total_seconds() / 60
+                    at += gap
                     continue
-                service = eligible[int(pick_service * len(eligible))]
-                blocked = dt.timedelta(minutes=service.duration_minutes + service.buffer_minutes)
-                candidates = _free_slots(calendar, rooms_of.get(category, []), busy, intervals, blocked)
-                if not candidates:
-                    continue
-                starts_at, room = candidates[int(pick_slot * len(candidates))]
-                patient = _patient_free_today(patients, who, seen_today)
-                if patient is None:
-                    continue
-                seen_today.add(patient.pk)
-                busy.append((starts_at, starts_at + blocked))
-                calendar.take(practitioner.pk, room, starts_at, starts_at + blocked)
-                planned.append(_Planned(practitioner, role, service, room, patient, starts_at, roll))
-    return planned
+                length = (item.blocked_until - at).total_seconds() / 60
+                booked += length
+                walked += length
+                self.busy.add(pid, at, item.blocked_until)
+                self.busy.add(item.room.pk, at, item.blocked_until)
+                came_today.add(item.patient.pk)
+                self.patients.seen.add(item.patient.pk)
+                self.planned.append(item)
+                at = item.blocked_until
+        return booked
 
-
-def _free_slots(
-    calendar: _Calendar,
-    rooms: list[Room],
-    busy: list[tuple[dt.datetime, dt.datetime]],
-    intervals: list[tuple[dt.datetime, dt.datetime]],
-    blocked: dt.timedelta,
-) -> list[tuple[dt.datetime, Room]]:
-    """Every ``STEP`` in ``intervals`` where ``blocked`` fits with the practitioner not
-    ``busy``, with the room ``calendar`` gives it there (no slot where no room is free)."""
-    slots = []
-    for start, end in intervals:
-        at = start
-        while at + blocked <= end:
-            room = calendar.room_for(rooms, busy, at, at + blocked)
-            if room is not None:
-                slots.append((at, room))
-            at += STEP
-    return slots
-
-
-def _patient_free_today(
-    patients: list[ClinicPatient], who: int, seen_today: set[uuid.UUID]
-) -> ClinicPatient | None:
-    """The drawn patient, or the next one who has no appointment today."""
-    return next(
-        (
-            patients[(who + k) % len(patients)]
-            for k in range(len(patients))
-            if patients[(who + k) % len(patients)].pk not in seen_today
-        ),
-        None,
-    )
+    def _appointment(
+        self,
+        practitioner: _Practitioner,
+        at: dt.datetime,
+        end: dt.datetime,
+        offset: int,
+        came: set[uuid.UUID],
+    ) -> _Planned | None:
+        """An appointment starting ``at`` that fits before ``end``, or ``None``."""
+        patient = self.patients.draw(self.rng, offset, came)
+        if patient is None:
+            return None
+        first = patient.pk not in self.patients.seen
+        category = FIRST_VISIT.get(practitioner.role) if first else None
+        if category is None:
+            weights = ROLE_MIX[practitioner.role]
+            keys = sorted(weights)
+            category = self.rng.choices(keys, weights=[weights[k] for k in keys])[0]
+        eligible = [
+            s
+            for s in self.services.get(category, [])
+            if practitioner.role == Role.DOCTOR or not s.requires_consent
+        ]
+        if not eligible:
+            return None
+        service = self.rng.choice(eligible)
+        until = at + dt.timedelta(minutes=service.duration_minutes + service.buffer_minutes)
+        if until > end or not self.busy.free(practitioner.user.pk, at, until):
+            return None
+        room = next((r for r in self.rooms_of.get(category, []) if self.busy.free(r.pk, at, until)), None)
+        if room is None:
+            return None
+        self.roll = (self.roll + GOLDEN_STEP) % 1.0
+        return _Planned(practitioner.user, service, room, patient, at, until, first, self.roll)
 
 
 def _seed_phones(seed: CalendarSeed) -> set[str]:
     """The phones as the seed writes them (``+66 86 330 9127``), to map to accounts."""
-    return {w.phone for w in seed.hours} | {seed.time_off.phone, seed.extra.phone}
+    return {w.phone for w in seed.hours} | {off.phone for off in seed.time_off} | {seed.extra.phone}
 
 
-def _past_status(item: _Planned, zone: dt.tzinfo) -> str:
-    local = item.starts_at.astimezone(zone)
-    no_show = NO_SHOW_MONDAY_MORNING if local.weekday() == 0 and local.hour < 13 else NO_SHOW
-    if item.roll < PAST_CANCELLED:
+def _past_status(item: _Planned) -> str:
+    if item.roll < CANCELLED:
         return Status.CANCELLED
-    if item.roll < PAST_CANCELLED + no_show:
-        return Status.NO_SHOW
-    return Status.COMPLETED
+    no_show = NO_SHOW_FIRST if item.first_visit else NO_SHOW_RETURNING
+    return Status.NO_SHOW if (item.roll - CANCELLED) / (1 - CANCELLED) < no_show else Status.COMPLETED
+
+
+def _reason(seed: CalendarSeed, item: _Planned, *, late: bool) -> str:
+    reasons = seed.late_reasons if late else seed.cancel_reasons
+    return reasons[int(item.roll * 1000) % len(reasons)]
+
+
+def _history_write(clinic: Clinic, actor: User, seed: CalendarSeed, past: list[_Planned]) -> tuple[int, int]:
+    """Import the appointments that ended; returns (no-shows, cancellations)."""
+    rows = []
+    for item in past:
+        status = _past_status(item)
+        late = item.roll < CANCELLED * LATE_SHARE
+        rows.append(
+            ImportRow(
+                patient=item.patient,
+                practitioner=item.practitioner,
+                service=item.service,
+                starts_at=item.starts_at,
+                status=status,
+                room=item.room,
+                cancel_reason=_reason(seed, item, late=late) if status == Status.CANCELLED else "",
+            )
+        )
+    appointments_import(clinic=clinic, actor=actor, rows=rows)
+    return (
+        sum(row.status == Status.NO_SHOW for row in rows),
+        sum(row.status == Status.CANCELLED for row in rows),
+    )
+
+
+def _upcoming_write(
+    clinic: Clinic, actor: User, seed: CalendarSeed, upcoming: list[_Planned], now: dt.datetime
+) -> list[_Planned]:
+    """Book the appointments ahead, confirm or cancel some; returns the cancelled."""
+    cancelled = []
+    for item in upcoming:
+        appointment = appointment_book(
+            clinic=clinic,
+            actor=actor,
+            patient=item.patient,
+            practitioner=item.practitioner,
+            service=item.service,
+            starts_at=item.starts_at,
+            room=item.room,
+        )
+        soon = item.starts_at - now < SOON
+        if item.roll < FUTURE_CANCELLED:
+            reason = _reason(seed, item, late=soon)
+            appointment_transition(
+                appointment=appointment, actor=actor, to_status=Status.CANCELLED, reason=reason
+            )
+            cancelled.append(item)
+        elif item.roll < FUTURE_CANCELLED + (CONFIRMED_SOON if soon else CONFIRMED_LATER):
+            appointment_transition(appointment=appointment, actor=actor, to_status=Status.CONFIRMED)
+    return cancelled
 
 
 def calendar_build(
@@ -385,76 +516,60 @@ def calendar_build(
     seed: CalendarSeed,
     staff: Sequence[tuple[str, User]],
     patients: list[ClinicPatient],
+    *,
+    history_days: int = HISTORY_DAYS,
 ) -> CalendarSummary:
-    """Rooms, hours and appointments of ``clinic``, written as ``actor`` (the front
-    desk). ``staff`` pairs roles and users; those with weekly hours in ``seed`` (keyed
-    by phone) take appointments."""
+    """Rooms, hours and appointments of ``clinic`` from ``history_days`` ago to
+    ``FUTURE_DAYS`` ahead (local days), written as ``actor`` (the front desk).
+    ``staff`` pairs roles and users; those with weekly hours in ``seed`` (keyed by
+    phone) take appointments."""
     zone = clinic.zone
     now = timezone.now()
     today = now.astimezone(zone).date()
     rng = random.Random(f"aesthetix-demo-calendar:{clinic.slug}")  # noqa: S311 - demo data
     by_phone = {user.phone: user for _role, user in staff}
     by_phone.update({phone: by_phone[normalize_phone(phone)] for phone in _seed_phones(seed)})
-    scheduled = {by_phone[weekly.phone].phone for weekly in seed.hours}
+    occupancy = {by_phone[w.phone].pk: w.occupancy for w in seed.hours}
     practitioners = sorted(
-        {(role, user) for role, user in staff if user.phone in scheduled},
-        key=lambda pair: (pair[0], pair[1].phone),
+        (_Practitioner(user, role, occupancy[user.pk]) for role, user in staff if user.pk in occupancy),
+        key=lambda p: (p.role, p.user.phone),
     )
-    days = [today + dt.timedelta(days=offset) for offset in range(-PAST_DAYS, FUTURE_DAYS + 1)]
+    days = [today + dt.timedelta(days=offset) for offset in range(-history_days, FUTURE_DAYS + 1)]
     with clinic_context(clinic):
         rooms_of = _setup(clinic, actor, seed, by_phone, today)
-        ids = [user.pk for _role, user in practitioners]
-        hours_ = hours_load(clinic=clinic, practitioner_ids=ids, date_from=days[0], date_to=days[-1])
-        window = (now - dt.timedelta(days=PAST_DAYS + 1), now + dt.timedelta(days=FUTURE_DAYS + 1))
-        calendar = _Calendar(_busy_elsewhere(ids, *window))
-        services = list(Service.objects.filter(is_active=True).order_by("name"))
-        planned = _plan(
-            rng,
-            hours_=hours_,
-            practitioners=practitioners,
+        ids = [p.user.pk for p in practitioners]
+        services: dict[str, list[Service]] = {}
+        for service in Service.objects.filter(is_active=True).order_by("name"):
+            services.setdefault(service.category, []).append(service)
+        planner = _Planner(
+            rng=rng,
+            hours=hours_load(clinic=clinic, practitioner_ids=ids, date_from=days[0], date_to=days[-1]),
             services=services,
             rooms_of=rooms_of,
-            patients=patients,
-            calendar=calendar,
-            days=days,
+            patients=_Patients.build(rng, patients, -history_days),
+            busy=_busy_elsewhere(
+                ids, now - dt.timedelta(days=history_days + 1), now + dt.timedelta(days=FUTURE_DAYS + 1)
+            ),
+            busy_days=seed.busy_days,
+            today=today,
         )
-        past = upcoming = no_shows = 0
-        for item in planned:
-            ends = item.starts_at + dt.timedelta(
-                minutes=item.service.duration_minutes + item.service.buffer_minutes
-            )
-            reason = seed.cancel_reasons[int(item.roll * 1000) % len(seed.cancel_reasons)]
-            if ends <= now:
-                status = _past_status(item, zone)
-                appointment_import(
-                    clinic=clinic,
-                    actor=actor,
-                    patient=item.patient,
-                    practitioner=item.practitioner,
-                    service=item.service,
-                    starts_at=item.starts_at,
-                    status=status,
-                    room=item.room,
-                    cancel_reason=reason if status == Status.CANCELLED else "",
-                )
-                past += 1
-                no_shows += status == Status.NO_SHOW
-            elif item.starts_at >= now + LEAD:
-                appointment = appointment_book(
-                    clinic=clinic,
-                    actor=actor,
-                    patient=item.patient,
-                    practitioner=item.practitioner,
-                    service=item.service,
-                    starts_at=item.starts_at,
-                    room=item.room,
-                )
-                confirmed = CONFIRMED_SOON if item.starts_at - now < SOON else CONFIRMED_LATER
-                if item.roll < FUTURE_CANCELLED:
-                    appointment_transition(
-                        appointment=appointment, actor=actor, to_status=Status.CANCELLED, reason=reason
-                    )
-                elif item.roll < FUTURE_CANCELLED + confirmed:
-                    appointment_transition(appointment=appointment, actor=actor, to_status=Status.CONFIRMED)
-                upcoming += 1
-    return CalendarSummary(len(seed.rooms), len(practitioners), past, upcoming, no_shows)
+        for day in days:
+            planner.day(day, practitioners)
+        past = [item for item in planner.planned if item.blocked_until <= now]
+        upcoming = [item for item in planner.planned if item.starts_at >= now + LEAD]
+        no_shows, cancelled = _history_write(clinic, actor, seed, past)
+        called_off = _upcoming_write(clinic, actor, seed, upcoming, now)
+    freed = sum(
+        (item.blocked_until - item.starts_at).total_seconds() / 60
+        for item in called_off
+        if item.starts_at.astimezone(zone).date() > today
+    )
+    return CalendarSummary(
+        rooms=len(seed.rooms),
+        practitioners=len(practitioners),
+        past=len(past),
+        upcoming=len(upcoming),
+        no_shows=no_shows,
+        cancelled=cancelled + len(called_off),
+        occupancy=(planner.booked_ahead - freed) / planner.working_ahead if planner.working_ahead else 0.0,
+    )

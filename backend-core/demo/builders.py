@@ -26,6 +26,7 @@ first sign-in before the API serves them clinic data.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 
 from django.db import transaction
 
@@ -43,11 +44,13 @@ from catalog.services import service_create
 from core.roles import TWO_FACTOR_ROLES, Role
 from core.tasks import tasks_inline
 from core.tenancy import clinic_context
-from demo.appointments import calendar_build
+from demo.appointments import HISTORY_DAYS, calendar_build
+from demo.catalogs import FOLLOW_UP_DAYS
 from demo.clinical import clinical_records_build
 from demo.commerce import commerce_build
 from demo.commissions import commission_periods_close, commission_rules_build
 from demo.consents import consent_texts_publish, consents_record
+from demo.crowd import patients_generate
 from demo.identity import _LANGUAGES, patient_identity
 from demo.organizations import ORGANIZATIONS
 from demo.shapes import (
@@ -67,6 +70,8 @@ from patients.services import patient_register
 
 # Published on purpose: it is printed by the command and only ever used for demo data.
 DEMO_PASSWORD = "Aesthetix-Demo-2026"  # noqa: S105
+# Patients of each clinic: its named patients (``demo.patients``), then generated ones.
+PATIENTS_PER_CLINIC = 300
 
 
 def _user_by_phone(phone: str) -> User | None:
@@ -131,6 +136,7 @@ def _catalog_add(clinic: Clinic, actor: User, catalog: Iterable[Treatment]) -> i
                 buffer_minutes=item.buffer_minutes,
                 requires_consent=item.requires_consent,
                 description=item.description,
+                follow_up_days=FOLLOW_UP_DAYS.get(item.category),
             )
             count += 1
     return count
@@ -160,16 +166,30 @@ def _patients_register(clinic: Clinic, actor: User, patients: Iterable[PatientSe
     return registered
 
 
-def _clinic_fill(clinic: Clinic, seed: ClinicSeed, owner: User) -> ClinicSummary:
+def _patient_seeds(clinic: Clinic, seed: ClinicSeed) -> list[PatientSeed]:
+    """The clinic's named patients, then generated ones up to ``PATIENTS_PER_CLINIC``
+    (drawn from the clinic's name and this year, so the same on every run this year)."""
+    taken = {value for named in seed.patients for value in patient_identity(named)}
+    crowd = patients_generate(
+        clinic.country,
+        PATIENTS_PER_CLINIC - len(seed.patients),
+        key=seed.data.name,
+        taken=taken,
+        today=date(clinic.today().year, 1, 1),
+    )
+    return [*seed.patients, *crowd]
+
+
+def _clinic_fill(clinic: Clinic, seed: ClinicSeed, owner: User, history_days: int) -> ClinicSummary:
     """Staff the clinic, then add its catalog (as the owner), and its patients and
     calendar (as the receptionist, who registers and books them at the front desk)."""
     staff = _staff_join(clinic, seed.staff)
     receptionist = next(user for role, user in staff if role == Role.RECEPTIONIST)
     services = _catalog_add(clinic, owner, seed.catalog)
-    patients = _patients_register(clinic, receptionist, seed.patients)
+    patients = _patients_register(clinic, receptionist, _patient_seeds(clinic, seed))
     texts = consent_texts_publish(clinic, owner, _LANGUAGES[clinic.country])
     consents = consents_record(clinic, receptionist, patients, texts)
-    calendar = calendar_build(clinic, receptionist, seed.calendar, staff, patients)
+    calendar = calendar_build(clinic, receptionist, seed.calendar, staff, patients, history_days=history_days)
     commission_rules_build(clinic, owner)  # before the sales: each checkout computes its commissions
     commerce = commerce_build(clinic, owner, staff, patients)
     clinical = clinical_records_build(clinic, owner, staff, patients)
@@ -189,7 +209,7 @@ def _clinic_fill(clinic: Clinic, seed: ClinicSeed, owner: User) -> ClinicSummary
     )
 
 
-def _organization_build(seed: OrganizationSeed) -> list[ClinicSummary]:
+def _organization_build(seed: OrganizationSeed, history_days: int) -> list[ClinicSummary]:
     first, *others = seed.clinics
     organization, clinic, owner = organization_signup(
         organization_name=seed.name, clinic=first.data, owner=_account_args(seed.owner)
@@ -199,7 +219,10 @@ def _organization_build(seed: OrganizationSeed) -> list[ClinicSummary]:
         clinic_create(organization=organization, actor=owner, actor_role=Role.OWNER, data=other.data)
         for other in others
     ]
-    return [_clinic_fill(built, data, owner) for built, data in zip(clinics, seed.clinics, strict=True)]
+    return [
+        _clinic_fill(built, data, owner, history_days)
+        for built, data in zip(clinics, seed.clinics, strict=True)
+    ]
 
 
 def _organization_of(owner: User, name: str) -> Organization | None:
@@ -231,8 +254,9 @@ def demo_logins() -> tuple[Login, ...]:
     return tuple(logins)
 
 
-def demo_build() -> DemoReport:
-    """Build the demo organizations that are not there yet, all or nothing.
+def demo_build(*, history_days: int = HISTORY_DAYS) -> DemoReport:
+    """Build the demo organizations that are not there yet, all or nothing, with
+    ``history_days`` of past appointments (a year by default) and the coming month.
 
     An organization counts as present when its owner's mobile number already has an
     account (sign-up would refuse it anyway); it is then left untouched, so running
@@ -249,5 +273,5 @@ def demo_build() -> DemoReport:
             if _user_by_phone(seed.owner.phone) is not None:
                 present.append(seed.name)
                 continue
-            built += _organization_build(seed)
+            built += _organization_build(seed, history_days)
         return DemoReport(built=tuple(built), already_present=tuple(present), logins=demo_logins())

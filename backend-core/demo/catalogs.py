@@ -140,3 +140,17 @@ RIYADH_CATALOG = (
 )
 
 # fmt: on
+
+# Days to the usual next visit by category (``Service.follow_up_days``: the chart's
+# follow-up button offers it): the review of a toxin or filler at 2 weeks, a
+# biostimulator course 6 weeks apart, laser, radiofrequency and skin courses about 4
+# weeks apart, peels 2 weeks apart. A consultation has none.
+FOLLOW_UP_DAYS: dict[str, int] = {
+    Category.NEUROTOXIN: 14,
+    Category.FILLER: 14,
+    Category.BIOSTIMULATOR: 42,
+    Category.LASER: 28,
+    Category.ENERGY: 28,
+    Category.PEEL: 14,
+    Category.SKIN: 28,
+}

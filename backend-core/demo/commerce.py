@@ -26,6 +26,7 @@ from commerce.services import (
     CartLine,
     course_balance_redeem,
     payment_record,
+    payment_settings_update,
     sale_checkout,
     sale_refund,
     settings_for,
@@ -53,6 +54,13 @@ PAYMENT_METHODS = {
     "TH": ("cash", "card", "promptpay"),
     "BR": ("pix", "card", "cash"),
     "SA": ("card", "cash", "bank_transfer"),
+}
+
+# Where each clinic's QR payments go: Bangkok's PromptPay is the front desk's mobile,
+# São Paulo's Pix key the clinic's CNPJ (a valid example number).
+QR_PAYMENTS: dict[str, dict[str, str]] = {
+    "TH": {"promptpay_id": "0925553939"},
+    "BR": {"pix_key": "11.222.333/0001-81", "merchant_city": "São Paulo"},
 }
 
 
@@ -103,6 +111,14 @@ def _catalog(clinic: Clinic, owner: User) -> tuple[list[Product], list]:
     row.tax_label, row.tax_inclusive, row.invoice_due_days = label, inclusive, 14
     row.service_tax_rate, row.product_tax_rate, row.course_tax_rate = service_rate, product_rate, course_rate
     row.save()
+    qr = QR_PAYMENTS.get(clinic.country, {})
+    payment_settings_update(
+        clinic=clinic,
+        actor=owner,
+        promptpay_id=qr.get("promptpay_id"),
+        pix_key=qr.get("pix_key"),
+        merchant_city=qr.get("merchant_city"),
+    )
     registrations = list(REGISTRATIONS.get(clinic.country, ("", "", "")))
     products = []
     received = timezone.now() - dt.timedelta(days=380)

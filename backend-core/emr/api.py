@@ -9,6 +9,8 @@ therapists; ``core.permissions``); reads of it are audited (``patient.viewed``,
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import uuid
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -25,8 +27,11 @@ from rest_framework.response import Response
 
 from catalog.models import Product, Service
 from commerce.models import StockLot
-from core.api import ClinicScopedViewSet, clinic_row_or_400
-from core.exceptions import ValidationFailed
+from commerce.selectors import deposit_state
+from commerce.services import accepted_methods, deposit_take
+from core.api import ClinicScopedViewSet, clinic_row_or_400, validated_body
+from core.exceptions import Conflict, PermissionDeniedError, ValidationFailed
+from core.permissions import role_has_permission
 from emr import selectors, serializers, services
 from emr.models import (
     ClinicalNote,
@@ -129,6 +134,62 @@ class VisitViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicScope
         return Response(self.get_serializer(selectors.visit_list().get(pk=visit.pk)).data)
 
 
+# ---------------------------------------------------------------- appointment deposits
+
+
+class AppointmentDepositViewSet(ClinicScopedViewSet[Appointment]):
+    """``/calendar/appointments/{id}/deposit``: the deposit an appointment's treatment
+    asks for, and the desk taking it. Served here because the EMR is the context above
+    both scheduling (the appointment) and commerce (the money)."""
+
+    model = Appointment
+    required_permissions = {"retrieve": "calendar.view", "take": "deposit.take"}
+
+    def get_base_queryset(self) -> QuerySet[Appointment]:
+        return Appointment.objects.select_related("service", "patient__clinic")
+
+    def _state(self, appointment: Appointment) -> Response:
+        state = deposit_state(appointment_id=appointment.pk, service=appointment.service)
+        body = {
+            "appointment_id": appointment.pk,
+            **dataclasses.asdict(state),
+            "payment_methods": accepted_methods(self.clinic),
+        }
+        return Response(serializers.AppointmentDepositSerializer(body).data)
+
+    @extend_schema(responses={200: serializers.AppointmentDepositSerializer})
+    def retrieve(self, request: Request, pk: str | None = None) -> Response:
+        """What is asked, received, applied, refunded or forfeited (``status``)."""
+        return self._state(self.get_object())
+
+    @extend_schema(
+        request=serializers.AppointmentDepositTakeSerializer,
+        responses={200: serializers.AppointmentDepositSerializer},
+    )
+    def take(self, request: Request, pk: str | None = None) -> Response:
+        """Take the deposit by ``method`` (``commerce.services.deposit_take``; the same
+        ``idempotency_key`` again answers as the first time). 400 names ``method``; 409
+        ``deposit_already_paid``, ``deposit_not_required``, ``deposit_settled`` or
+        ``appointment_not_open`` (cancelled, no-show or past check-in)."""
+        appointment = self.get_object()  # another clinic's appointment is a 404 first
+        values = validated_body(serializers.AppointmentDepositTakeSerializer, request.data)
+        if appointment.status not in (Appointment.Status.BOOKED, Appointment.Status.CONFIRMED):
+            raise Conflict(
+                _("A deposit is taken for a booked appointment, not one that is %s.")
+                % appointment.get_status_display().lower(),
+                code="appointment_not_open",
+            )
+        deposit_take(
+            appointment_id=appointment.pk,
+            patient=appointment.patient,
+            service=appointment.service,
+            actor=self.actor,
+            method=values["method"],
+            idempotency_key=values["idempotency_key"],
+        )
+        return self._state(appointment)
+
+
 # ---------------------------------------------------------------------------- sessions
 
 
@@ -187,10 +248,14 @@ class SessionViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicSco
         )
         return self._render(session, status=201)
 
-    @extend_schema(request=None, responses={200: serializers.SessionSerializer})
+    @extend_schema(request=serializers.SessionStartSerializer, responses={200: serializers.SessionSerializer})
     @action(detail=True, methods=["post"])
     def start(self, request: Request, pk: str | None = None) -> Response:
-        session = services.session_start(session=self.get_object(), actor=self.actor)
+        session = self.get_object()
+        values = validated_body(serializers.SessionStartSerializer, request.data)
+        session = services.session_start(
+            session=session, actor=self.actor, acknowledged_alerts=values["acknowledged_alerts"]
+        )
         return self._render(session)
 
     @extend_schema(request=None, responses={200: serializers.SessionSerializer})
@@ -203,13 +268,19 @@ class SessionViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicSco
         )
         return self._render(session)
 
-    @extend_schema(request=None, responses={200: serializers.SessionSerializer})
+    @extend_schema(
+        request=serializers.SessionCancelSerializer, responses={200: serializers.SessionSerializer}
+    )
     @action(detail=True, methods=["post"])
     def cancel(self, request: Request, pk: str | None = None) -> Response:
+        """Skip the session; ``reason`` (required) says why."""
+        session = self.get_object()
+        values = validated_body(serializers.SessionCancelSerializer, request.data)
         session = services.session_finish(
-            session=self.get_object(),
+            session=session,
             actor=self.actor,
             to_status=TreatmentSession.Status.CANCELLED,
+            reason=values["reason"],
         )
         return self._render(session)
 
@@ -616,3 +687,136 @@ class ChartViewSet(mixins.RetrieveModelMixin, ClinicScopedViewSet[ClinicPatient]
             "consent_forms": selectors.consent_signature_list(patient_id=patient.pk),
         }
         return Response(serializers.ChartSerializer(body).data)
+
+
+# -------------------------------------------- a patient's medical history, alerts, timeline
+
+
+class PatientRecordViewSet(ClinicScopedViewSet[ClinicPatient]):
+    """What the chart shows of one patient besides the clinical entries, under
+    ``/api/v1/patients/{id}/``: the medical history (``intake``; clinical roles), the
+    contraindication alerts of a treatment (``alerts``) and the timeline (``timeline``).
+
+    Every action is open to roles that see the patient (``patient.view``) so that
+    another clinic's patient is a 404 for everyone; the clinical parts are then checked
+    on the role (``clinical.view``/``clinical.write``): a receptionist gets 403 on the
+    intake of a patient of their clinic."""
+
+    model = ClinicPatient
+    required_permissions = {
+        "intake": "patient.view",
+        "intake_record": "patient.view",
+        "alerts": "patient.view",
+        "timeline": "patient.view",
+    }
+
+    def get_base_queryset(self) -> QuerySet[ClinicPatient]:
+        return ClinicPatient.objects.select_related("clinic")
+
+    def _may(self, permission: str) -> bool:
+        return role_has_permission(self.membership.role, permission)
+
+    def _patient(self, permission: str) -> ClinicPatient:
+        patient = self.get_object()  # 404 for another clinic's patient, before the role
+        if not self._may(permission):
+            raise PermissionDeniedError()
+        return patient
+
+    def _intake_state(self, patient: ClinicPatient) -> Response:
+        versions = list(selectors.intake_versions(patient_id=patient.pk))
+        body = {"current": versions[0] if versions else None, "versions": versions}
+        return Response(serializers.IntakeStateSerializer(body).data)
+
+    @extend_schema(responses={200: serializers.IntakeStateSerializer})
+    @action(detail=True, methods=["get"])
+    def intake(self, request: Request, pk: str | None = None) -> Response:
+        """The patient's medical history (clinical roles; audited as ``patient.viewed``)."""
+        patient = self._patient("clinical.view")
+        services.chart_viewed(patient=patient, actor=self.actor)
+        return self._intake_state(patient)
+
+    @extend_schema(request=serializers.IntakeSerializer, responses={201: serializers.IntakeStateSerializer})
+    @intake.mapping.post
+    def intake_record(self, request: Request, pk: str | None = None) -> Response:
+        """Record the medical history as a new version (clinical roles). Sending the
+        current history again records nothing (a retried request) and answers 200."""
+        patient = self._patient("clinical.write")
+        history = validated_body(serializers.IntakeSerializer, request.data)
+        current = selectors.intake_current(patient_id=patient.pk)
+        if current is not None and current.history == serializers.IntakeSerializer(history).data:
+            return self._intake_state(patient)
+        services.medical_intake_record(patient=patient, actor=self.actor, history=history)
+        response = self._intake_state(patient)
+        response.status_code = 201
+        return response
+
+    @extend_schema(
+        parameters=[OpenApiParameter("service", OpenApiTypes.UUID, required=True)],
+        responses={200: serializers.PatientAlertsSerializer},
+    )
+    @action(detail=True, methods=["get"])
+    def alerts(self, request: Request, pk: str | None = None) -> Response:
+        """The contraindications of treatment ``service`` that the patient's medical
+        history matches. Every role that sees the patient learns whether there is a match
+        (the front desk must send the patient to a clinician before booking it); only
+        clinical roles learn what matched (audited as ``patient.viewed`` when there is
+        something to see). 400 naming ``service`` for a missing or foreign id."""
+        patient = self.get_object()
+        service_id = _uuid_param(request, "service")
+        if service_id is None:
+            raise ValidationFailed(errors={"service": [_("This field is required.")]})
+        service = clinic_row_or_400(Service, service_id, "service")
+        found = selectors.patient_alerts(patient_id=patient.pk, service=service)
+        visible = self._may("clinical.view")
+        if visible and found:
+            services.chart_viewed(patient=patient, actor=self.actor)
+        body = {
+            "service_id": service.pk,
+            "intake_recorded": selectors.intake_current(patient_id=patient.pk) is not None,
+            "has_alerts": bool(found),
+            "details_visible": visible,
+            "alerts": found if visible else [],
+        }
+        return Response(serializers.PatientAlertsSerializer(body).data)
+
+    @extend_schema(
+        parameters=[serializers.TimelineQuerySerializer],
+        responses={200: serializers.TimelineSerializer},
+    )
+    @action(detail=True, methods=["get"])
+    def timeline(self, request: Request, pk: str | None = None) -> Response:
+        """The patient's appointments, visits, sessions, invoices and consent decisions,
+        newest first (``emr.selectors.patient_timeline``). ``kind`` (comma-separated),
+        ``date_from``/``date_to`` (clinic-local dates, both included), ``page``,
+        ``page_size`` (≤ 100). Sessions only for clinical roles; amounts only for roles
+        that see invoices."""
+        patient = self.get_object()
+        query = validated_body(serializers.TimelineQuerySerializer, request.query_params)
+        zone = self.clinic.zone
+        since = until = None
+        if "date_from" in query:
+            since = dt.datetime.combine(query["date_from"], dt.time(0), zone)
+        if "date_to" in query:
+            until = dt.datetime.combine(query["date_to"] + dt.timedelta(days=1), dt.time(0), zone)
+        access = selectors.TimelineAccess(
+            clinical=self._may("clinical.view"), amounts=self._may("invoice.view")
+        )
+        page, size = query["page"], query["page_size"]
+        result = selectors.patient_timeline(
+            patient=patient,
+            access=access,
+            kinds=query.get("kind", []),
+            since=since,
+            until=until,
+            offset=(page - 1) * size,
+            limit=size,
+        )
+        body = {
+            "count": result.count,
+            "page": page,
+            "page_size": size,
+            "results": result.items,
+            "balance_due": result.balance_due,
+            "currency": result.currency,
+        }
+        return Response(serializers.TimelineSerializer(body).data)

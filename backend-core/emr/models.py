@@ -14,7 +14,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from core.crypto import EncryptedTextField
+from core.crypto import EncryptedJSONField, EncryptedTextField
 from core.models import ClinicScopedModel
 
 
@@ -128,7 +128,8 @@ class TreatmentPlan(ClinicScopedModel):
 
 class TreatmentSession(ClinicScopedModel):
     """One treatment performed in a visit: the service, the practitioners, when it ran,
-    and (for a service that requires it) the consent form signature it started under."""
+    and (for a service that requires it) the consent form signature it started under.
+    A cancelled session (skipped) carries ``skip_reason``."""
 
     class Status(models.TextChoices):
         PLANNED = "planned", _("Planned")
@@ -146,6 +147,9 @@ class TreatmentSession(ClinicScopedModel):
     consent_signature = models.ForeignKey(
         ConsentFormSignature, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
+    # Why a cancelled session was skipped (required by ``session_finish``): the visit is
+    # completed and billed without it, so the record says why it was not done.
+    skip_reason = models.CharField(max_length=300, blank=True)
 
     class Meta:
         indexes = [models.Index(fields=["clinic", "patient", "-created_at"], name="session_patient_recent")]
@@ -376,5 +380,43 @@ class FaceChart(ClinicScopedModel):
             models.CheckConstraint(
                 condition=Q(photo__isnull=True) & ~Q(template="") | Q(photo__isnull=False, template=""),
                 name="face_chart_on_photo_or_template",
+            ),
+        ]
+
+
+class MedicalIntake(ClinicScopedModel):
+    """A patient's medical history as taken at the clinic (the initial assessment):
+    allergies, medications, conditions, pregnancy and breast-feeding, previous aesthetic
+    procedures and their complications, and the photo-sharing preference.
+
+    Versioned like the rest of the record: every save is a new row (``version`` 1, 2, 3…
+    per patient), the current history is the newest, and earlier versions stay as they
+    were (CFM Resolution 1.638/2002 art. 5). ``history`` is encrypted at rest (health
+    data, LGPD Art. 11; PDPA s26) and follows ``emr.intake.INTAKE_SHAPE``. On PostgreSQL
+    a trigger refuses deleting a version and changing whose or which version it is; the
+    ciphertext column stays writable for key rotation (``reencrypt_fields``).
+    """
+
+    patient = models.ForeignKey("patients.ClinicPatient", on_delete=models.PROTECT, related_name="+")
+    version = models.PositiveIntegerField()
+    history = EncryptedJSONField(help_text=_("The medical history; encrypted at rest"))
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["clinic", "patient", "version"], name="medical_intake_version_unique"
+            )
+        ]
+        triggers = [
+            pgtrigger.Protect(name="medical_intake_never_deleted", operation=pgtrigger.Delete),
+            pgtrigger.Protect(
+                name="medical_intake_version_fixed",
+                operation=pgtrigger.Update,
+                condition=pgtrigger.Condition(
+                    "ROW(OLD.patient_id, OLD.version, OLD.recorded_by_id, OLD.clinic_id, OLD.created_at)"
+                    " IS DISTINCT FROM "
+                    "ROW(NEW.patient_id, NEW.version, NEW.recorded_by_id, NEW.clinic_id, NEW.created_at)"
+                ),
             ),
         ]

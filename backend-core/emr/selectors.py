@@ -10,16 +10,33 @@ from decimal import Decimal
 from typing import Any
 from uuid import UUID
 
-from django.db.models import Count, F, Func, Max, Model, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import (
+    Count,
+    F,
+    Func,
+    Max,
+    Model,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+    TextChoices,
+)
 from django.db.models.functions import Coalesce, Greatest
+from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
 from catalog.models import Product, Service
+from commerce.models import Invoice
+from emr.intake import Alert, intake_alerts
 from emr.models import (
     ClinicalNote,
     ConsentFormSignature,
     ConsentFormTemplate,
     FaceChart,
+    MedicalIntake,
     Photo,
     PhotoAngle,
     PhotoKind,
@@ -29,8 +46,9 @@ from emr.models import (
     TreatmentSession,
     Visit,
 )
-from patients.models import ClinicPatient, ConsentPurpose
+from patients.models import ClinicPatient, Consent, ConsentPurpose
 from patients.selectors import chart_rows_filter, patients_consenting_to
+from scheduling.models import Appointment
 
 
 def visit_list(*, patient_id: Any = None, status: str = "") -> QuerySet[Visit]:
@@ -521,3 +539,177 @@ def unscoped_patient_clinical_record(
     for signature in signatures.order_by("signed_at", "pk"):
         record[signature.patient_id]["consent_forms"].append(_consent_form_record(signature))
     return record
+
+
+# ------------------------------------------------------------------- medical history
+
+
+def intake_current(*, patient_id: Any) -> MedicalIntake | None:
+    """The patient's newest medical-history version, ``None`` before one is taken."""
+    return (
+        MedicalIntake.objects.filter(patient_id=patient_id)
+        .select_related("recorded_by")
+        .order_by("-version")
+        .first()
+    )
+
+
+def intake_versions(*, patient_id: Any) -> QuerySet[MedicalIntake]:
+    """Every version of the patient's medical history, newest first."""
+    return (
+        MedicalIntake.objects.filter(patient_id=patient_id).select_related("recorded_by").order_by("-version")
+    )
+
+
+def patient_alerts(*, patient_id: Any, service: Service) -> list[Alert]:
+    """The contraindications ``service`` lists that the patient's current medical
+    history matches (``emr.intake.intake_alerts``); ``[]`` without a history. One query
+    (the newest version)."""
+    if not service.contraindications:
+        return []
+    current = MedicalIntake.objects.filter(patient_id=patient_id).order_by("-version").first()
+    return intake_alerts(current.history if current else None, service.contraindications)
+
+
+# -------------------------------------------------------------------------- timeline
+
+
+class TimelineKind(TextChoices):
+    APPOINTMENT = "appointment", _("Appointment")
+    VISIT = "visit", _("Visit")
+    SESSION = "session", _("Treatment session")
+    INVOICE = "invoice", _("Invoice")
+    CONSENT = "consent", _("Consent decision")
+
+
+@dataclass(frozen=True)
+class TimelineAccess:
+    """What the reader's role may see on the timeline (``core.permissions``): sessions
+    need ``clinical.view``; invoice amounts and the balance need ``invoice.view``."""
+
+    clinical: bool
+    amounts: bool
+
+
+@dataclass(frozen=True)
+class TimelinePage:
+    """One page of a timeline: ``items`` newest first, ``count`` items in all (after
+    the filters), and the patient's open balance (``None`` without ``amounts``)."""
+
+    items: list[dict[str, Any]]
+    count: int
+    balance_due: Decimal | None
+    currency: str
+
+
+def _timeline_sources(patient_id: Any, access: TimelineAccess) -> dict[str, QuerySet[Any]]:
+    sources: dict[str, QuerySet[Any]] = {
+        TimelineKind.APPOINTMENT: Appointment.objects.filter(patient_id=patient_id)
+        .select_related("service", "practitioner")
+        .annotate(at=F("starts_at")),
+        TimelineKind.VISIT: Visit.objects.filter(patient_id=patient_id)
+        .prefetch_related(
+            Prefetch(
+                "sessions",
+                queryset=TreatmentSession.objects.select_related("service").order_by("created_at"),
+            )
+        )
+        .annotate(at=F("opened_at")),
+        TimelineKind.INVOICE: Invoice.objects.filter(patient_id=patient_id).annotate(
+            at=Coalesce("issued_at", "created_at")
+        ),
+        TimelineKind.CONSENT: Consent.objects.filter(patient_id=patient_id)
+        .select_related("recorded_by")
+        .annotate(at=F("decided_at")),
+    }
+    if access.clinical:
+        sources[TimelineKind.SESSION] = (
+            TreatmentSession.objects.filter(patient_id=patient_id)
+            .select_related("service")
+            .prefetch_related("practitioners")
+            .annotate(at=Coalesce("started_at", "created_at"))
+        )
+    return sources
+
+
+def _timeline_item(kind: str, row: Any, access: TimelineAccess) -> dict[str, Any]:
+    item: dict[str, Any] = {
+        "kind": kind,
+        "id": row.pk,
+        "at": row.at,
+        "status": "",
+        "service_names": [],
+        "practitioner_name": "",
+        "invoice_number": "",
+        "total": None,
+        "balance_due": None,
+        "currency": "",
+        "purpose": "",
+        "channel": "",
+    }
+    if kind == TimelineKind.APPOINTMENT:
+        item.update(
+            status=row.status, service_names=[row.service.name], practitioner_name=row.practitioner.full_name
+        )
+    elif kind == TimelineKind.VISIT:
+        item.update(status=row.status, service_names=[s.service.name for s in row.sessions.all()])
+    elif kind == TimelineKind.SESSION:
+        item.update(
+            status=row.status,
+            service_names=[row.service.name],
+            practitioner_name=", ".join(sorted(p.full_name for p in row.practitioners.all())),
+        )
+    elif kind == TimelineKind.INVOICE:
+        item.update(status=row.status, invoice_number=row.number)
+        if access.amounts:
+            item.update(total=row.total, balance_due=row.balance_due, currency=row.currency)
+    else:
+        item.update(
+            status=row.decision,
+            purpose=row.purpose,
+            channel=row.channel,
+            practitioner_name=row.recorded_by.full_name if row.recorded_by else "",
+        )
+    return item
+
+
+def patient_timeline(
+    *,
+    patient: ClinicPatient,
+    access: TimelineAccess,
+    kinds: Sequence[str] = (),
+    since: dt.datetime | None = None,
+    until: dt.datetime | None = None,
+    offset: int = 0,
+    limit: int = 20,
+) -> TimelinePage:
+    """The patient's appointments, visits, treatment sessions (clinical roles),
+    invoices and consent decisions in one list, newest first (upcoming appointments
+    on top), each at its instant (appointment start, visit opening, session start or
+    creation, invoice issue or creation, consent decision; UTC). ``kinds`` keeps only
+    those kinds (empty: all the reader may see); ``since``/``until`` bound the instant
+    (``[since, until)``); ``offset``/``limit`` page it.
+
+    The query count does not depend on the number of items: per kind one count, one
+    page query (its first ``offset + limit`` rows) and its prefetches, plus the balance
+    (the sum of ``balance_due`` over the patient's issued, unpaid invoices)."""
+    sources = _timeline_sources(patient.pk, access)
+    wanted = [kind for kind in sources if not kinds or kind in kinds]
+    count, rows = 0, list[tuple[str, Any]]()
+    for kind in wanted:
+        queryset = sources[kind]
+        if since is not None:
+            queryset = queryset.filter(at__gte=since)
+        if until is not None:
+            queryset = queryset.filter(at__lt=until)
+        count += queryset.count()
+        rows.extend((kind, row) for row in queryset.order_by("-at", "-pk")[: offset + limit])
+    rows.sort(key=lambda pair: pair[1].at, reverse=True)
+    items = [_timeline_item(kind, row, access) for kind, row in rows[offset : offset + limit]]
+    balance = None
+    if access.amounts:
+        balance = Invoice.objects.filter(
+            patient_id=patient.pk,
+            status__in=[Invoice.Status.SENT, Invoice.Status.PARTIALLY_PAID, Invoice.Status.OVERDUE],
+        ).aggregate(total=Coalesce(Sum("balance_due"), Decimal(0)))["total"]
+    return TimelinePage(items=items, count=count, balance_due=balance, currency=patient.clinic.currency)

@@ -8,16 +8,22 @@ from decimal import Decimal
 from typing import Any
 
 from django.conf import settings
+from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from catalog.models import Contraindication
+from commerce.payment_methods import TILL_METHOD_CHOICES
+from core.fields import MoneyField
 from emr.imaging import ALLOWED_IMAGE_TYPES
+from emr.intake import Answer, ConditionKind, MedicationKind, PhotoSharing, Severity
 from emr.models import (
     ClinicalNote,
     ConsentFormSignature,
     ConsentFormTemplate,
     FaceChart,
+    MedicalIntake,
     Photo,
     PhotoAngle,
     PhotoKind,
@@ -27,6 +33,7 @@ from emr.models import (
     TreatmentSession,
     Visit,
 )
+from emr.selectors import TimelineKind
 
 SOAP_MAX_LENGTH = 20_000
 
@@ -119,6 +126,7 @@ class SessionSerializer(serializers.ModelSerializer[TreatmentSession]):
             "started_at",
             "completed_at",
             "consent_signature_id",
+            "skip_reason",
             "products",
             "created_at",
         ]
@@ -426,3 +434,201 @@ class ChartSerializer(serializers.Serializer[Any]):
     notes = NoteSerializer(many=True, help_text="Current versions (amended ones left out)")
     plans = PlanSerializer(many=True)
     consent_forms = ConsentSignatureSerializer(many=True)
+
+
+# ------------------------------------------------------------------- medical history
+
+
+class AllergySerializer(serializers.Serializer[Any]):
+    substance = serializers.CharField(max_length=100)
+    severity = serializers.ChoiceField(choices=Severity.choices, default=Severity.UNKNOWN)
+    notes = serializers.CharField(max_length=300, allow_blank=True, default="")
+
+
+class MedicationSerializer(serializers.Serializer[Any]):
+    name = serializers.CharField(max_length=100)
+    kind = serializers.ChoiceField(choices=MedicationKind.choices, default=MedicationKind.OTHER)
+    notes = serializers.CharField(max_length=300, allow_blank=True, default="")
+
+
+class ConditionSerializer(serializers.Serializer[Any]):
+    name = serializers.CharField(max_length=100)
+    kind = serializers.ChoiceField(choices=ConditionKind.choices, default=ConditionKind.OTHER)
+    severity = serializers.ChoiceField(choices=Severity.choices, default=Severity.UNKNOWN)
+    notes = serializers.CharField(max_length=300, allow_blank=True, default="")
+
+
+class ProcedureSerializer(serializers.Serializer[Any]):
+    procedure = serializers.CharField(max_length=150)
+    when = serializers.CharField(
+        max_length=50, allow_blank=True, default="", help_text="As the patient says it"
+    )
+    complications = serializers.CharField(max_length=500, allow_blank=True, default="")
+
+
+class IntakeSerializer(serializers.Serializer[Any]):
+    """The medical history (``emr.intake``): lists of at most 50 entries each."""
+
+    allergies = serializers.ListField(child=AllergySerializer(), default=list, max_length=50)
+    medications = serializers.ListField(child=MedicationSerializer(), default=list, max_length=50)
+    conditions = serializers.ListField(child=ConditionSerializer(), default=list, max_length=50)
+    pregnancy = serializers.ChoiceField(choices=Answer.choices, default=Answer.UNKNOWN)
+    breast_feeding = serializers.ChoiceField(choices=Answer.choices, default=Answer.UNKNOWN)
+    previous_procedures = serializers.ListField(child=ProcedureSerializer(), default=list, max_length=50)
+    photo_sharing = serializers.ChoiceField(choices=PhotoSharing.choices, default=PhotoSharing.CLINICAL_ONLY)
+    notes = serializers.CharField(max_length=2000, allow_blank=True, default="")
+
+
+class IntakeVersionSerializer(serializers.ModelSerializer[MedicalIntake]):
+    recorded_at = serializers.DateTimeField(source="created_at")
+    recorded_by_name = serializers.CharField(source="recorded_by.full_name")
+
+    class Meta:
+        model = MedicalIntake
+        fields = ["version", "recorded_at", "recorded_by_name"]
+        read_only_fields = fields
+
+
+class MedicalIntakeSerializer(IntakeVersionSerializer):
+    history = IntakeSerializer()
+
+    class Meta(IntakeVersionSerializer.Meta):
+        fields = [*IntakeVersionSerializer.Meta.fields, "history"]
+        read_only_fields = fields
+
+
+class IntakeStateSerializer(serializers.Serializer[Any]):
+    """``current``: the newest version (``null`` before a history is taken);
+    ``versions``: who recorded each version and when, newest first."""
+
+    current = MedicalIntakeSerializer(allow_null=True)
+    versions = IntakeVersionSerializer(many=True)
+
+
+class AlertSerializer(serializers.Serializer[Any]):
+    code = serializers.ChoiceField(choices=Contraindication.choices)
+    name = serializers.CharField(help_text="The contraindication's English name")
+    found_in = serializers.ChoiceField(
+        choices=["pregnancy", "breast_feeding", "allergy", "medication", "condition"],
+        help_text="The part of the medical history that matched",
+    )
+    detail = serializers.CharField()
+
+
+class PatientAlertsSerializer(serializers.Serializer[Any]):
+    """The contraindication alerts of a treatment for a patient. ``has_alerts`` is
+    true when the history matches any contraindication the service lists; clinical
+    roles (``details_visible``) get the matches in ``alerts``, other roles get ``[]``
+    and only the flag ("check the medical history with the clinician").
+    ``intake_recorded`` says whether a medical history was taken at all."""
+
+    service_id = serializers.UUIDField()
+    intake_recorded = serializers.BooleanField()
+    has_alerts = serializers.BooleanField()
+    details_visible = serializers.BooleanField()
+    alerts = AlertSerializer(many=True)
+
+
+class SessionCancelSerializer(serializers.Serializer[Any]):
+    reason = serializers.CharField(max_length=300, help_text="Why the session is skipped")
+
+
+class SessionStartSerializer(serializers.Serializer[Any]):
+    acknowledged_alerts = serializers.ListField(
+        child=serializers.ChoiceField(choices=Contraindication.choices),
+        default=list,
+        max_length=len(Contraindication.values),
+        help_text="The codes of the contraindication alerts the practitioner acknowledged",
+    )
+
+
+# -------------------------------------------------------------------------- timeline
+
+
+class TimelineQuerySerializer(serializers.Serializer[Any]):
+    kind = serializers.CharField(
+        required=False, allow_blank=True, help_text="Comma-separated kinds; empty for every kind"
+    )
+    date_from = serializers.DateField(required=False, help_text="Clinic-local date, included")
+    date_to = serializers.DateField(required=False, help_text="Clinic-local date, included")
+    page = serializers.IntegerField(min_value=1, max_value=10_000, default=1)
+    page_size = serializers.IntegerField(min_value=1, max_value=100, default=25)
+
+    def validate_kind(self, value: str) -> list[str]:
+        kinds = [kind for kind in value.split(",") if kind]
+        unknown = sorted(set(kinds) - set(TimelineKind.values))
+        if unknown:
+            raise serializers.ValidationError(_("Unknown kinds: %(kinds)s.") % {"kinds": ", ".join(unknown)})
+        return kinds
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        if "date_from" in attrs and "date_to" in attrs and attrs["date_to"] < attrs["date_from"]:
+            raise serializers.ValidationError({"date_to": _("Not before date_from.")})
+        return attrs
+
+
+class TimelineItemSerializer(serializers.Serializer[Any]):
+    """One item. ``at`` is the instant (UTC) the item is placed at. By ``kind``:
+    ``appointment`` (status, service, practitioner), ``visit`` (status, services of its
+    sessions), ``session`` (clinical roles only; status, service, practitioners),
+    ``invoice`` (status, number; ``total``/``balance_due``/``currency`` only for roles
+    that see invoices, else ``null``/``""``), ``consent`` (``status`` is the decision,
+    purpose, channel, ``practitioner_name`` who recorded it)."""
+
+    kind = serializers.ChoiceField(choices=TimelineKind.choices)
+    id = serializers.UUIDField()
+    at = serializers.DateTimeField()
+    status = serializers.CharField()
+    service_names = serializers.ListField(child=serializers.CharField())
+    practitioner_name = serializers.CharField()
+    invoice_number = serializers.CharField()
+    total = serializers.DecimalField(max_digits=12, decimal_places=2, allow_null=True)
+    balance_due = serializers.DecimalField(max_digits=12, decimal_places=2, allow_null=True)
+    currency = serializers.CharField()
+    purpose = serializers.CharField()
+    channel = serializers.CharField()
+
+
+class TimelineSerializer(serializers.Serializer[Any]):
+    """A page of the timeline, newest first: ``count`` items after the filters,
+    ``results`` this page; ``balance_due`` (decimal string in ``currency``) is the sum
+    owed on the patient's issued invoices, ``null`` for roles that do not see invoices."""
+
+    count = serializers.IntegerField()
+    page = serializers.IntegerField()
+    page_size = serializers.IntegerField()
+    results = TimelineItemSerializer(many=True)
+    balance_due = serializers.DecimalField(max_digits=12, decimal_places=2, allow_null=True)
+    currency = serializers.CharField()
+
+
+# ---------------------------------------------------------------- appointment deposits
+
+
+class AppointmentDepositSerializer(serializers.Serializer[Any]):
+    """An appointment's deposit (``commerce.selectors.DepositState``) and the methods
+    the desk may take it by. Money as decimal strings in ``currency``."""
+
+    appointment_id = serializers.UUIDField()
+    status = serializers.ChoiceField(
+        choices=["none", "due", "paid", "applied", "refunded", "forfeited"],
+        help_text="none: the treatment asks for no deposit; due: not received yet; paid: held",
+    )
+    amount = MoneyField(help_text="Asked for")
+    currency = serializers.CharField()
+    paid = MoneyField(help_text="Received and not given back")
+    applied = MoneyField(help_text="Put on the visit's invoice")
+    pending = serializers.BooleanField(help_text="A card charge awaits the provider")
+    method = serializers.CharField(help_text="How it was paid (blank: not yet)")
+    invoice_number = serializers.CharField(help_text="The deposit invoice (blank: none yet)")
+    applied_invoice_id = serializers.UUIDField(allow_null=True)
+    settled_at = serializers.DateTimeField(allow_null=True)
+    payment_methods = serializers.ListField(
+        child=serializers.ChoiceField(choices=TILL_METHOD_CHOICES),
+        help_text="The methods the clinic accepts, in the order the till offers them",
+    )
+
+
+class AppointmentDepositTakeSerializer(serializers.Serializer[Any]):
+    method = serializers.ChoiceField(choices=TILL_METHOD_CHOICES)
+    idempotency_key = serializers.CharField(max_length=100)

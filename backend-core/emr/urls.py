@@ -14,8 +14,14 @@ router.register("clinic/consent-forms", api.ConsentSignatureViewSet, basename="c
 router.register("clinic/photos", api.PhotoViewSet, basename="photo")
 router.register("clinic/face-charts", api.FaceChartViewSet, basename="face-chart")
 router.register("clinic/charts", api.ChartViewSet, basename="chart")
+router.register("patients", api.PatientRecordViewSet, basename="patient-record")
 
 urlpatterns = [
+    path(
+        "calendar/appointments/<uuid:pk>/deposit",
+        api.AppointmentDepositViewSet.as_view({"get": "retrieve", "post": "take"}),
+        name="appointment-deposit",
+    ),
     path(
         "clinic/upload-token/", api.PhotoUploadViewSet.as_view({"get": "upload_token"}), name="upload-token"
     ),

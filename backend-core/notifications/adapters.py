@@ -9,6 +9,12 @@
 * ``http``: SMS through a generic JSON-over-HTTPS gateway (:class:`HttpSmsAdapter`);
 * ``whatsapp_cloud``: the WhatsApp Business Cloud API (:class:`WhatsAppCloudAdapter`).
 
+A message may carry attachments (an invoice's PDF): the e-mail adapters send them as
+MIME parts; the file adapter writes each one next to its JSON line
+(``<dir of NOTIFICATIONS_FILE>/attachments/<idempotency key>/<filename>``) and records
+its name, type and size; the console adapter names them. SMS and WhatsApp carry text
+only (a caller links to a document instead).
+
 Every adapter returns the provider's message reference, or raises
 :class:`TransientDeliveryError` (timeouts, connection errors, HTTP 5xx and 429, SMTP 4xx:
 worth retrying) or :class:`PermanentDeliveryError` (other HTTP 4xx, SMTP 5xx, a malformed
@@ -19,6 +25,7 @@ from __future__ import annotations
 
 import http.client
 import json
+import re
 import smtplib
 import sys
 import threading
@@ -49,12 +56,25 @@ class PermanentDeliveryError(DeliveryError):
 
 
 @dataclass(frozen=True)
+class Attachment:
+    filename: str  # as the recipient sees it: "INV-2026-000123.pdf"
+    content: bytes
+    mimetype: str  # "application/pdf"
+
+
+@dataclass(frozen=True)
 class Message:
     channel: str  # "sms" | "whatsapp" | "email"
     to: str  # E.164 phone or e-mail address
     body: str
     idempotency_key: str
     subject: str = ""  # e-mail only
+    attachments: tuple[Attachment, ...] = ()  # e-mail only
+
+
+def _attachment_file_name(name: str) -> str:
+    """``name`` safe as one path segment (no directories, no dot files)."""
+    return re.sub(r"[^\w.-]", "_", Path(name).name).lstrip(".") or "attachment"
 
 
 class Adapter(Protocol):
@@ -70,15 +90,37 @@ class FileAdapter:
 
     def send(self, message: Message) -> str:
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        record = {**asdict(message), "sent_at": datetime.now(tz=UTC).isoformat()}
+        record = {
+            **asdict(message),
+            "attachments": [self._attachment_write(message, a) for a in message.attachments],
+            "sent_at": datetime.now(tz=UTC).isoformat(),
+        }
         with self._lock, self.path.open("a", encoding="utf-8") as fh:
             fh.write(json.dumps(record, ensure_ascii=False) + "\n")
         return f"file:{message.idempotency_key}"
+
+    def _attachment_write(self, message: Message, attachment: Attachment) -> dict[str, Any]:
+        """Write ``attachment`` under ``attachments/<key>/`` next to the outbox file and
+        describe it for the JSON line (``path`` relative to that directory)."""
+        folder = self.path.parent / "attachments" / _attachment_file_name(message.idempotency_key)
+        folder.mkdir(parents=True, exist_ok=True)
+        target = folder / _attachment_file_name(attachment.filename)
+        target.write_bytes(attachment.content)
+        return {
+            "filename": attachment.filename,
+            "mimetype": attachment.mimetype,
+            "size": len(attachment.content),
+            "path": str(target.relative_to(self.path.parent)),
+        }
 
 
 class ConsoleAdapter:
     def send(self, message: Message) -> str:
         sys.stdout.write(f"[{message.channel} → {message.to}] {message.body}\n")
+        for attachment in message.attachments:
+            sys.stdout.write(
+                f"  + {attachment.filename} ({attachment.mimetype}, {len(attachment.content)} bytes)\n"
+            )
         sys.stdout.flush()
         return f"console:{message.idempotency_key}"
 
@@ -98,6 +140,8 @@ class SmtpEmailAdapter:
             to=[message.to],
             headers={"Message-ID": message_id, "X-Idempotency-Key": message.idempotency_key},
         )
+        for attachment in message.attachments:
+            email.attach(attachment.filename, attachment.content, attachment.mimetype)
         connection = get_connection(
             "django.core.mail.backends.smtp.EmailBackend", fail_silently=False, timeout=settings.EMAIL_TIMEOUT
         )

@@ -6,14 +6,16 @@
 * :func:`notifications_enqueue_due` (the beat job) queues what is due, across clinics;
 * :func:`notification_deliver` (the worker) renders and sends one, at most once;
 * :func:`message_send` sends a text at once, without a row (for secrets such as an
-  invite's one-time link, which must not be stored).
+  invite's one-time link, which must not be stored);
+* :func:`notification_attachments_register` lets the context that owns a document (an
+  invoice's PDF) attach it to the notifications of one template, built at send time.
 """
 
 from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Mapping, Sequence
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -26,7 +28,14 @@ from django.utils import timezone
 
 from core.exceptions import ValidationFailed
 from core.tasks import enqueue_on_commit
-from notifications.adapters import DeliveryError, Message, TransientDeliveryError, get_adapter
+from notifications.adapters import (
+    Attachment,
+    DeliveryError,
+    Message,
+    PermanentDeliveryError,
+    TransientDeliveryError,
+    get_adapter,
+)
 from notifications.models import Notification
 from notifications.templates import TEMPLATES, TemplateError, normalize_language, render
 
@@ -41,12 +50,45 @@ _E164 = re.compile(r"^\+[1-9]\d{6,14}$")
 REDISPATCH_AFTER = timedelta(minutes=30)
 
 
-def message_send(*, channel: str, to: str, body: str, idempotency_key: str, subject: str = "") -> str:
+def message_send(
+    *,
+    channel: str,
+    to: str,
+    body: str,
+    idempotency_key: str,
+    subject: str = "",
+    attachments: Sequence[Attachment] = (),
+) -> str:
     """Send ``body`` to ``to`` over ``channel`` with the channel's adapter; returns the
     provider reference. ``idempotency_key`` lets providers drop a retried duplicate.
-    Raises ``TransientDeliveryError`` / ``PermanentDeliveryError``."""
-    message = Message(channel=channel, to=to, body=body, idempotency_key=idempotency_key, subject=subject)
+    ``attachments`` go by e-mail only. Raises ``TransientDeliveryError`` /
+    ``PermanentDeliveryError`` (also for attachments on a channel other than e-mail)."""
+    if attachments and channel != Notification.Channel.EMAIL:
+        raise PermanentDeliveryError(f"attachments cannot be sent by {channel}")
+    message = Message(
+        channel=channel,
+        to=to,
+        body=body,
+        idempotency_key=idempotency_key,
+        subject=subject,
+        attachments=tuple(attachments),
+    )
     return get_adapter(channel).send(message)
+
+
+# Attachment builders by template key: ``(notification) -> attachments``. Registered by the
+# context that owns the document (it sits above this module and may read its own models).
+AttachmentSource = Callable[[Notification], Sequence[Attachment]]
+_ATTACHMENT_SOURCES: dict[str, AttachmentSource] = {}
+
+
+def notification_attachments_register(template: str, source: AttachmentSource) -> None:
+    """Attach what ``source`` builds to every notification of ``template`` when it is sent
+    (in the notification's clinic context). A source raises ``PermanentDeliveryError`` when
+    the document can no longer be sent (the notification fails, it is not retried)."""
+    if template not in TEMPLATES:
+        raise ValueError(f"unknown template {template!r}")
+    _ATTACHMENT_SOURCES[template] = source
 
 
 def _validate(*, channel: str, recipient: str, template: str, scheduled_for: datetime) -> None:
@@ -242,12 +284,14 @@ def notification_deliver(*, notification: Notification) -> Notification:
             languages=[notification.language, notification.clinic.locale],
             payload=notification.payload,
         )
+        source = _ATTACHMENT_SOURCES.get(notification.template)
         reference = message_send(
             channel=notification.channel,
             to=notification.recipient,
             subject=text.subject,
             body=text.body,
             idempotency_key=notification.dedupe_key or f"notification:{notification.pk}",
+            attachments=source(notification) if source else (),
         )
     except TransientDeliveryError as exc:
         if notification.attempts >= settings.NOTIFICATIONS_MAX_ATTEMPTS:

@@ -3,8 +3,9 @@
 A template is a key (``appointment.reminder``) with one :class:`Text` per language
 (``en``, ``pt-br``, ``th``, ``ar``). Placeholders are ``{name}`` fields filled from the
 notification's payload; only the template string is parsed, so payload values (a
-patient's name) are inserted verbatim. Texts are short because SMS is billed per segment
-(70 characters per segment once a message holds Thai or Arabic).
+patient's name) are inserted verbatim (in Arabic each inside Unicode isolates, so Latin
+names, amounts and phone numbers keep their order). Texts are short because SMS is
+billed per segment (70 characters per segment once a message holds Thai or Arabic).
 """
 
 from __future__ import annotations
@@ -12,11 +13,9 @@ from __future__ import annotations
 import string
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
-from babel.dates import format_skeleton, format_time
+from core.dates import is_rtl, isolate
 
 DEFAULT_LANGUAGE = "en"
 
@@ -70,30 +69,83 @@ TEMPLATES: dict[str, dict[str, Text]] = {
             ),
         ),
     },
-    # payload: clinic_name, invoice_number, amount (formatted with currency), balance_due
+    # payload: clinic_name, invoice_number, amount (the total received, formatted with
+    # currency), payments (each method and amount of that checkout or collection, in the
+    # message's language: "Cash ฿500.00, Card ฿300.00"), balance_due
     "payment.receipt": {
         "en": Text(
             subject="Receipt {invoice_number}: {clinic_name}",
             body=(
-                "{clinic_name}: we received {amount} for invoice "
+                "{clinic_name}: we received {amount} ({payments}) for invoice "
                 "{invoice_number}. Balance due: {balance_due}."
             ),
         ),
         "pt-br": Text(
             subject="Recibo {invoice_number}: {clinic_name}",
             body=(
-                "{clinic_name}: recebemos {amount} referente à fatura {invoice_number}. Saldo: {balance_due}."
+                "{clinic_name}: recebemos {amount} ({payments}) referente à fatura {invoice_number}. "
+                "Saldo: {balance_due}."
             ),
         ),
         "th": Text(
             subject="ใบเสร็จ {invoice_number} {clinic_name}",
-            body=("{clinic_name} ได้รับชำระ {amount} สำหรับใบแจ้งหนี้ {invoice_number} ยอดคงค้าง {balance_due}"),
+            body=(
+                "{clinic_name} ได้รับชำระ {amount} ({payments}) สำหรับใบแจ้งหนี้ {invoice_number} "
+                "ยอดคงค้าง {balance_due}"
+            ),
         ),
         "ar": Text(
             subject="إيصال {invoice_number}: {clinic_name}",
             body=(
-                "{clinic_name}: استلمنا {amount} عن الفاتورة {invoice_number}. المبلغ المتبقي: {balance_due}."
+                "{clinic_name}: استلمنا {amount} ({payments}) عن الفاتورة {invoice_number}. "
+                "المبلغ المتبقي: {balance_due}."
             ),
+        ),
+    },
+    # payload: clinic_name, invoice_number, total, balance_due (formatted with currency).
+    # By e-mail, with the invoice's PDF attached (commerce registers the attachment).
+    "invoice.document": {
+        "en": Text(
+            subject="Invoice {invoice_number}: {clinic_name}",
+            body=(
+                "{clinic_name}: your invoice {invoice_number} for {total} is attached. "
+                "Balance due: {balance_due}."
+            ),
+        ),
+        "pt-br": Text(
+            subject="Fatura {invoice_number}: {clinic_name}",
+            body=(
+                "{clinic_name}: segue em anexo a sua fatura {invoice_number} no valor de {total}. "
+                "Saldo: {balance_due}."
+            ),
+        ),
+        "th": Text(
+            subject="ใบแจ้งหนี้ {invoice_number} {clinic_name}",
+            body="{clinic_name} แนบใบแจ้งหนี้ {invoice_number} ยอด {total} ยอดคงค้าง {balance_due}",
+        ),
+        "ar": Text(
+            subject="فاتورة {invoice_number}: {clinic_name}",
+            body="{clinic_name}: مرفق فاتورتك {invoice_number} بمبلغ {total}. المبلغ المتبقي: {balance_due}.",
+        ),
+    },
+    # payload: clinic_name, invoice_number, total, url (a link to the PDF that works
+    # without signing in), hours (how long the link works). By SMS or WhatsApp.
+    "invoice.link": {
+        "en": Text(
+            subject="Invoice {invoice_number}: {clinic_name}",
+            body="{clinic_name}: invoice {invoice_number}, {total}: {url} (link valid {hours} h)",
+        ),
+        "pt-br": Text(
+            subject="Fatura {invoice_number}: {clinic_name}",
+            body="{clinic_name}: fatura {invoice_number}, {total}: {url} (link válido por {hours} h)",
+        ),
+        "th": Text(
+            subject="ใบแจ้งหนี้ {invoice_number} {clinic_name}",
+            body="{clinic_name} ใบแจ้งหนี้ {invoice_number} ยอด {total}: {url} (ลิงก์ใช้ได้ {hours} ชม.)",
+        ),
+        "ar": Text(
+            subject="فاتورة {invoice_number}: {clinic_name}",
+            body="{clinic_name}: الفاتورة {invoice_number} بمبلغ {total}: {url} (الرابط صالح {hours} ساعة)",
         ),
     },
     # payload: code, minutes. Names no clinic: the phone may belong to someone other
@@ -193,7 +245,8 @@ def _pick(texts: Mapping[str, Text], languages: Iterable[str]) -> str:
 
 def render(key: str, *, languages: Iterable[str], payload: Mapping[str, Any]) -> Rendered:
     """Render template ``key`` in the first of ``languages`` it has (callers pass the
-    patient's, then the clinic's), falling back to English.
+    patient's, then the clinic's), falling back to English. Dates and times in the
+    payload come formatted by ``core.dates``.
 
     Raises :class:`TemplateError` for an unknown key or a payload missing a placeholder.
     """
@@ -205,20 +258,9 @@ def render(key: str, *, languages: Iterable[str], payload: Mapping[str, Any]) ->
     missing = (_fields(text.subject) | _fields(text.body)) - set(payload)
     if missing:
         raise TemplateError(f"template {key!r} needs {', '.join(sorted(missing))}")
-    values = {name: str(value) for name, value in payload.items()}
+    # In a right-to-left text every value is an isolate, so a Latin name, an amount or
+    # a phone number ("+66 2 123 4567") keeps its own order and never drags the words
+    # around it along.
+    rtl = is_rtl(language)
+    values = {name: isolate(str(value)) if rtl else str(value) for name, value in payload.items()}
     return Rendered(language=language, subject=text.subject.format(**values), body=text.body.format(**values))
-
-
-def format_local_datetime(instant: datetime, *, time_zone: str, language: str) -> str:
-    """``instant`` as a patient reads it in a message: weekday, day, month and 24-hour time
-    in the clinic's time zone and the message's language ("Tue, Nov 25 14:30",
-    "ter., 25 de nov. 14:30", "อ. 25 พ.ย. 14:30"). ``instant`` must be aware."""
-    if instant.tzinfo is None:
-        raise ValueError("format_local_datetime needs an aware datetime")
-    zone = ZoneInfo(time_zone)
-    locale = normalize_language(language).replace("-", "_")
-    if "_" in locale:
-        head, tail = locale.split("_", 1)
-        locale = f"{head}_{tail.upper()}"
-    date_part = format_skeleton("MMMEd", instant, tzinfo=zone, locale=locale)
-    return f"{date_part} {format_time(instant, 'HH:mm', tzinfo=zone, locale=locale)}"

@@ -20,6 +20,7 @@ from audit.selectors import object_access_history
 from core.api import ClinicScopedViewSet, clinic_row_or_400
 from core.exceptions import ValidationFailed
 from core.masking import sees_in_full
+from core.pagination import BoundedCountPagination
 from patients import selectors, serializers, services
 from patients.models import ClinicPatient, ConsentText, PatientProfile
 
@@ -44,15 +45,31 @@ SEARCH_PARAMETERS = [
 ]
 
 
+def consent_decisions(raw: list[dict[str, Any]]) -> list[services.ConsentDecision]:
+    """Validated ``consents`` of a request body with each ``text_id`` turned into the
+    clinic's text; another clinic's or an unknown text is a 400 naming
+    ``consents.<index>.text_id``."""
+    decisions: list[services.ConsentDecision] = []
+    for index, item in enumerate(raw):
+        fields = dict(item)
+        text = clinic_row_or_400(ConsentText, fields.pop("text_id", None), f"consents.{index}.text_id")
+        decisions.append(services.ConsentDecision(**fields, text=text))  # type: ignore[typeddict-item]
+    return decisions
+
+
 class PatientViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicScopedViewSet[ClinicPatient]):
-    """The clinic's patients. Reading one patient's record is audited (``patient.viewed``)."""
+    """The clinic's patients. Reading one patient's record is audited (``patient.viewed``).
+    The list counts its total up to a bound (``BoundedCountPagination``: ``count_is_exact``)."""
 
     model = ClinicPatient
     serializer_class = serializers.PatientSerializer
+    pagination_class = BoundedCountPagination
     required_permissions = {
         "list": "patient.view",
         "retrieve": "patient.view",
         "create": "patient.manage",
+        "matches": "patient.manage",
+        "enrol": "patient.manage",
         "partial_update": "patient.manage",
         "consents": "patient.view",
         "access_history": "audit.view",
@@ -105,9 +122,52 @@ class PatientViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicSco
         request=serializers.PatientRegisterSerializer, responses={201: serializers.PatientSerializer}
     )
     def create(self, request: Request) -> Response:
+        """Register a patient (``services.patient_register``), with the consent decisions
+        taken in the same step (``consents``): all or nothing."""
         data = serializers.PatientRegisterSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        patient = services.patient_register(clinic=self.clinic, actor=self.actor, **data.validated_data)
+        fields = dict(data.validated_data)
+        consents = consent_decisions(fields.pop("consents", []))
+        patient = services.patient_register(clinic=self.clinic, actor=self.actor, consents=consents, **fields)
+        return Response(self.get_serializer(patient).data, status=201)
+
+    @extend_schema(
+        request=serializers.PatientMatchQuerySerializer,
+        responses={200: serializers.PatientMatchSerializer(many=True)},
+        description=(
+            "The organization's patients (this clinic's and its sibling clinics') with this "
+            "phone or national ID: the duplicates to offer before registering. A POST so the "
+            "number is not written to addresses and logs. Personal data masked by role; "
+            "other organizations are never looked at. At most 10."
+        ),
+    )
+    @action(detail=False, methods=["post"], pagination_class=None)
+    def matches(self, request: Request) -> Response:
+        data = serializers.PatientMatchQuerySerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        found = selectors.patient_matches(clinic=self.clinic, **data.validated_data)
+        context = self.get_serializer_context()
+        return Response(serializers.PatientMatchSerializer(found, many=True, context=context).data)
+
+    @extend_schema(
+        request=serializers.PatientEnrolSerializer,
+        responses={201: serializers.PatientSerializer},
+        description=(
+            "Make a patient of a sibling clinic (a match's `profile`) a patient of this clinic "
+            "too, instead of registering them twice; with consent decisions as in registration. "
+            "Idempotent. An unknown profile, or one of another organization, is a 400 naming `profile`."
+        ),
+    )
+    @action(detail=False, methods=["post"])
+    def enrol(self, request: Request) -> Response:
+        data = serializers.PatientEnrolSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        fields = dict(data.validated_data)
+        profile = selectors.organization_profile_or_400(clinic=self.clinic, pk=fields.pop("profile"))
+        consents = consent_decisions(fields.pop("consents", []))
+        patient = services.patient_enrol(
+            clinic=self.clinic, actor=self.actor, profile=profile, consents=consents, **fields
+        )
         return Response(self.get_serializer(patient).data, status=201)
 
     @extend_schema(
@@ -200,12 +260,34 @@ class ConsentTextViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Clini
     required_permissions = {
         "list": "patient.view",
         "retrieve": "patient.view",
+        "current": "patient.view",
         "create": "consent_text.manage",
     }
     filterset_fields = ["purpose", "locale"]
 
     def get_base_queryset(self) -> QuerySet[ConsentText]:
         return selectors.consent_text_list()
+
+    @extend_schema(
+        parameters=[
+            OpenApiParameter(
+                "locale", OpenApiTypes.STR, description="The patient's language; default: the clinic's"
+            )
+        ],
+        responses={200: serializers.ConsentTextSerializer(many=True)},
+        description=(
+            "The wording to show a patient now: per purpose, the newest version in `locale`, "
+            "else in the clinic's language, else in English, else in any language. Purposes "
+            "without a published text are left out."
+        ),
+    )
+    @action(detail=False, methods=["get"], pagination_class=None)
+    def current(self, request: Request) -> Response:
+        locale = request.query_params.get("locale", "") or self.clinic.locale
+        if locale.lower() not in {code.lower() for code in serializers.LANGUAGES}:
+            raise ValidationFailed(errors={"locale": [_("Unknown value.")]})
+        texts = selectors.consent_texts_current(locale=locale, fallbacks=[self.clinic.locale, "en"])
+        return Response(serializers.ConsentTextSerializer(texts, many=True).data)
 
     @extend_schema(
         request=serializers.ConsentTextInputSerializer, responses={201: serializers.ConsentTextSerializer}

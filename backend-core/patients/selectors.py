@@ -3,15 +3,18 @@ a clinic only ever sees the patients linked to it."""
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 
 from django.db.models import OuterRef, Q, QuerySet, Subquery
 from django.utils.translation import gettext as _
 
 from accounts.models import Clinic
 from accounts.validators import clean_national_id, clean_phone, national_id_hash
-from core.exceptions import ValidationFailed
-from patients.models import ClinicPatient, Consent, ConsentPurpose, ConsentText
+from core.exceptions import FieldErrors, ValidationFailed
+from core.fields import NOT_IN_CLINIC
+from patients.models import ClinicPatient, Consent, ConsentPurpose, ConsentText, PatientProfile
 from patients.services import search_key
 
 
@@ -69,6 +72,123 @@ def patient_list(
     if sex:
         patients = patients.filter(profile__sex=sex)
     return patients
+
+
+PATIENT_MATCHES_MAX = 10
+
+
+@dataclass
+class PatientMatch:
+    """A person of the clinic's organization who may be the one being registered:
+    ``patient`` is the clinic's own chart of them (``None``: known only at sibling
+    clinics, named in ``clinics``); ``matched_on`` lists ``"phone"``/``"national_id"``."""
+
+    profile: PatientProfile
+    patient: ClinicPatient | None
+    clinics: list[str] = field(default_factory=list)
+    matched_on: list[str] = field(default_factory=list)
+
+
+def patient_matches(
+    *, clinic: Clinic, phone: str = "", national_id: str = "", national_id_country: str = ""
+) -> list[PatientMatch]:
+    """The organization's people (this clinic's patients and its sibling clinics') whose
+    phone (main or alternative; any form the clinic's country parses, compared in E.164)
+    or national ID (issued by ``national_id_country``, default the clinic's country)
+    equals the one given: the duplicates to offer before registering someone again. At
+    most ``PATIENT_MATCHES_MAX``, this clinic's patients first, then newest.
+
+    Only the clinic's organization is looked at, so the answer is the same whether or
+    not another organization knows the number or ID (README "Patient identity"). Raises
+    ``ValidationFailed`` naming ``phone``/``national_id`` for a value that does not
+    parse, or ``phone`` when neither is given."""
+    if not phone and not national_id:
+        raise ValidationFailed(errors={"phone": [_("Give a phone number or a national ID.")]})
+    country = (national_id_country or clinic.country).upper()
+    errors = FieldErrors()
+    e164 = compact = ""
+    with errors.collect():
+        e164 = clean_phone(phone, region=clinic.country, mobile_only=False) if phone else ""
+    with errors.collect():
+        compact = clean_national_id(country=country, value=national_id)
+    errors.raise_if_any()
+    wanted = Q()
+    if e164:
+        wanted |= Q(phone=e164) | Q(phone_alt=e164)
+    if compact:
+        wanted |= Q(
+            national_id_country=country,
+            national_id_hash=national_id_hash(country=country, national_id=compact),
+        )
+    profiles = list(
+        PatientProfile.objects.filter(wanted, organization_id=clinic.organization_id).order_by("-created_at")[
+            : PATIENT_MATCHES_MAX * 2
+        ]
+    )
+    # A deliberate read across the organization's clinics, limited to these people.
+    links = (
+        ClinicPatient.unscoped.filter(profile__in=profiles, clinic__organization_id=clinic.organization_id)
+        .select_related("clinic")
+        .order_by("clinic__name")
+    )
+    by_profile: dict[object, list[ClinicPatient]] = {}
+    for link in links:
+        by_profile.setdefault(link.profile_id, []).append(link)
+    matches = []
+    for profile in profiles:
+        own = next((link for link in by_profile.get(profile.pk, []) if link.clinic_id == clinic.pk), None)
+        if own is not None:
+            own.profile = profile
+        matches.append(
+            PatientMatch(
+                profile=profile,
+                patient=own,
+                clinics=[
+                    link.clinic.name for link in by_profile.get(profile.pk, []) if link.clinic_id != clinic.pk
+                ],
+                matched_on=[
+                    kind
+                    for kind, hit in (
+                        ("phone", bool(e164) and e164 in (profile.phone, profile.phone_alt)),
+                        (
+                            "national_id",
+                            bool(compact)
+                            and profile.national_id == compact
+                            and profile.national_id_country == country,
+                        ),
+                    )
+                    if hit
+                ],
+            )
+        )
+    matches.sort(key=lambda match: match.patient is None)  # stable: newest first within each group
+    return matches[:PATIENT_MATCHES_MAX]
+
+
+def organization_profile_or_400(*, clinic: Clinic, pk: uuid.UUID) -> PatientProfile:
+    """The profile ``pk`` of the clinic's organization (the choice a match offers), or a
+    400 naming ``profile`` worded as for an unknown id: another organization's profile
+    reads as unknown, never as forbidden."""
+    profile = PatientProfile.objects.filter(pk=pk, organization_id=clinic.organization_id).first()
+    if profile is None:
+        raise ValidationFailed(errors={"profile": [str(NOT_IN_CLINIC)]})
+    return profile
+
+
+def consent_texts_current(*, locale: str, fallbacks: Sequence[str] = ()) -> list[ConsentText]:
+    """The clinic's current consent wording per purpose for a patient who reads
+    ``locale``: the newest version in ``locale``, else in the first of ``fallbacks``
+    (e.g. the clinic's language, then English) that has one, else the newest in any
+    language. Purposes without any published text are left out. One query."""
+    order = [code.lower() for code in (locale, *fallbacks) if code]
+    best: dict[str, tuple[int, ConsentText]] = {}
+    for text in ConsentText.objects.order_by("purpose", "-version", "locale"):
+        code = text.locale.lower()
+        rank = order.index(code) if code in order else len(order)
+        current = best.get(text.purpose)
+        if current is None or rank < current[0]:
+            best[text.purpose] = (rank, text)
+    return [best[purpose][1] for purpose in ConsentPurpose.values if purpose in best]
 
 
 def consent_history(*, patient: ClinicPatient) -> QuerySet[Consent]:

@@ -24,15 +24,19 @@ class PatientSerializer(serializers.ModelSerializer[ClinicPatient]):
     given_name = serializers.CharField(source="profile.given_name", read_only=True)
     family_name = serializers.CharField(source="profile.family_name", read_only=True)
     birth_date = serializers.DateField(source="profile.birth_date", read_only=True)
-    sex = serializers.CharField(source="profile.sex", read_only=True)
+    sex = serializers.ChoiceField(choices=PatientProfile.Sex.choices, source="profile.sex", read_only=True)
     phone = PDPAMaskingField(kind="phone", source="profile.phone")
     phone_alt = PDPAMaskingField(kind="phone", source="profile.phone_alt")
     email = PDPAMaskingField(kind="email", source="profile.email")
     address = PDPAMaskingField(kind="address", source="profile.address")
     national_id = PDPAMaskingField(kind="national_id", source="profile.national_id")
     national_id_country = serializers.CharField(source="profile.national_id_country", read_only=True)
-    preferred_language = serializers.CharField(source="profile.preferred_language", read_only=True)
-    preferred_channel = serializers.CharField(source="profile.preferred_channel", read_only=True)
+    preferred_language = serializers.ChoiceField(
+        choices=LANGUAGES, source="profile.preferred_language", read_only=True
+    )
+    preferred_channel = serializers.ChoiceField(
+        choices=ContactChannel.choices, source="profile.preferred_channel", read_only=True
+    )
     identity_linked = serializers.SerializerMethodField(
         help_text="Joined, by the person's own code, to their records at other organizations"
     )
@@ -86,7 +90,23 @@ class _PatientInput(serializers.Serializer[Any]):
     first_visit_on = serializers.DateField(required=False, allow_null=True)
 
 
+class ConsentInputSerializer(serializers.Serializer[Any]):
+    purpose = serializers.ChoiceField(choices=ConsentPurpose.choices)
+    decision = serializers.ChoiceField(choices=Consent.Decision.choices)
+    channel = serializers.ChoiceField(choices=Consent.Channel.choices)
+    evidence = serializers.CharField(required=False, allow_blank=True, max_length=2000)
+    text_id = serializers.UUIDField(
+        required=False, help_text="The text agreed to; default: newest in the patient's language"
+    )
+
+
 class PatientRegisterSerializer(_PatientInput):
+    consents = serializers.ListField(
+        child=ConsentInputSerializer(),
+        required=False,
+        max_length=len(ConsentPurpose.values),
+        help_text="Consent decisions taken in the same step, one per purpose; all or nothing",
+    )
     national_id = serializers.CharField(max_length=32, required=False, allow_blank=True)
     national_id_country = serializers.CharField(
         min_length=2,
@@ -151,11 +171,42 @@ class ConsentStateSerializer(serializers.Serializer[Any]):
     history = ConsentSerializer(many=True)
 
 
-class ConsentInputSerializer(serializers.Serializer[Any]):
-    purpose = serializers.ChoiceField(choices=ConsentPurpose.choices)
-    decision = serializers.ChoiceField(choices=Consent.Decision.choices)
-    channel = serializers.ChoiceField(choices=Consent.Channel.choices)
-    evidence = serializers.CharField(required=False, allow_blank=True, max_length=2000)
-    text_id = serializers.UUIDField(
-        required=False, help_text="The text agreed to; default: newest in the patient's language"
+class PatientEnrolSerializer(serializers.Serializer[Any]):
+    profile = serializers.UUIDField(help_text="`profile` of a match known at a sibling clinic")
+    referral_source = serializers.CharField(max_length=100, required=False, allow_blank=True)
+    consents = serializers.ListField(
+        child=ConsentInputSerializer(), required=False, max_length=len(ConsentPurpose.values)
     )
+
+
+class PatientMatchQuerySerializer(serializers.Serializer[Any]):
+    phone = serializers.CharField(max_length=32, required=False, allow_blank=True)
+    national_id = serializers.CharField(max_length=32, required=False, allow_blank=True)
+    national_id_country = serializers.CharField(
+        min_length=2,
+        max_length=2,
+        required=False,
+        allow_blank=True,
+        help_text="Default: the clinic's country",
+    )
+
+
+class PatientMatchSerializer(serializers.Serializer[Any]):
+    """A possible duplicate; personal data masked by the caller's role."""
+
+    profile = serializers.UUIDField(source="profile.pk")
+    patient = serializers.UUIDField(
+        source="patient.pk",
+        allow_null=True,
+        help_text="This clinic's chart of the person; null: not a patient here",
+    )
+    chart_number = serializers.CharField(source="patient.chart_number", allow_null=True)
+    given_name = serializers.CharField(source="profile.given_name")
+    family_name = serializers.CharField(source="profile.family_name")
+    birth_date = serializers.DateField(source="profile.birth_date")
+    phone = PDPAMaskingField(kind="phone", source="profile.phone")
+    national_id = PDPAMaskingField(kind="national_id", source="profile.national_id")
+    clinics = serializers.ListField(
+        child=serializers.CharField(), help_text="The organization's other clinics where they are a patient"
+    )
+    matched_on = serializers.ListField(child=serializers.ChoiceField(choices=["phone", "national_id"]))

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime
 import secrets
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any, TypedDict, Unpack
 
 from django.conf import settings
@@ -24,6 +24,7 @@ from accounts.validators import clean_national_id, clean_phone, national_id_hash
 from audit.services import audit_changes, audit_event_record
 from core.context import SYSTEM_CONTEXT, audit_context, audit_context_get
 from core.exceptions import FieldErrors, ValidationFailed
+from core.fields import NOT_IN_CLINIC
 from core.services import model_save
 from core.tasks import enqueue_on_commit
 from core.tenancy import clinic_context
@@ -79,6 +80,7 @@ def patient_register(
     notes: str = "",
     referral_source: str = "",
     first_visit_on: datetime.date | None = None,
+    consents: Sequence[ConsentDecision] = (),
 ) -> ClinicPatient:
     """Register a patient at ``clinic`` and return the clinic's link to the profile.
 
@@ -89,8 +91,12 @@ def patient_register(
     again returns the same link). Other organizations' profiles are never looked at: an
     ID known elsewhere gets a new profile of this organization, with the same answer as
     an ID known nowhere, and is joined to the person's identity only by the person's
-    proof (``patient_identity_link_request``). Audited as ``patient.created``. Raises
-    ``ValidationFailed`` naming the field.
+    proof (``patient_identity_link_request``). Audited as ``patient.created``.
+
+    ``consents`` are the patient's decisions taken in the same step (registration →
+    consent, seed 001), recorded with ``consent_record`` in the same transaction: one
+    refused decision refuses the whole registration. Raises ``ValidationFailed`` naming
+    the field (``consents.1.purpose`` for a decision's).
     """
     errors = FieldErrors()  # one answer names every bad field
     e164 = alt = compact = ""
@@ -141,6 +147,64 @@ def patient_register(
             or PatientProfile._meta.get_field("preferred_channel").default,
         )
         model_save(profile)
+    patient = _clinic_link_make(
+        clinic=clinic,
+        actor=actor,
+        profile=profile,
+        tags=tags,
+        notes=notes,
+        referral_source=referral_source,
+        first_visit_on=first_visit_on,
+    )
+    _consents_record(patient=patient, actor=actor, consents=consents)
+    return patient
+
+
+@transaction.atomic
+def patient_enrol(
+    *,
+    clinic: Clinic,
+    actor: User,
+    profile: PatientProfile,
+    referral_source: str = "",
+    consents: Sequence[ConsentDecision] = (),
+) -> ClinicPatient:
+    """Make ``profile``, a person the clinic's organization already knows (a patient of a
+    sibling clinic, found with ``selectors.patient_matches``), a patient of ``clinic``
+    too, instead of registering them a second time: the organization's one profile is
+    shared by its clinics. Idempotent: a profile already linked to ``clinic`` returns
+    that link. ``consents`` are recorded as in ``patient_register`` (the clinic asks for
+    its own consents). Audited as ``patient.created``. A profile of another organization
+    raises ``ValidationFailed`` naming ``profile``, worded as an unknown one."""
+    if profile.organization_id != clinic.organization_id:
+        raise ValidationFailed(errors={"profile": [str(NOT_IN_CLINIC)]})
+    patient = _clinic_link_make(clinic=clinic, actor=actor, profile=profile, referral_source=referral_source)
+    _consents_record(patient=patient, actor=actor, consents=consents)
+    return patient
+
+
+class ConsentDecision(TypedDict, total=False):
+    """One decision given with a registration (``consent_record``'s arguments)."""
+
+    purpose: str
+    decision: str
+    channel: str
+    evidence: str
+    text: ConsentText | None
+
+
+def _clinic_link_make(
+    *,
+    clinic: Clinic,
+    actor: User | None,
+    profile: PatientProfile,
+    tags: list[str] | None = None,
+    notes: str = "",
+    referral_source: str = "",
+    first_visit_on: datetime.date | None = None,
+) -> ClinicPatient:
+    """The clinic's link to ``profile``: the existing one, or a new chart (audited as
+    ``patient.created``)."""
     existing = ClinicPatient.objects.filter(profile=profile).first()
     if existing is not None:
         return existing
@@ -157,6 +221,24 @@ def patient_register(
     model_save(patient)
     _audit(patient, actor, "patient.created")
     return patient
+
+
+def _consents_record(
+    *, patient: ClinicPatient, actor: User | None, consents: Sequence[ConsentDecision]
+) -> None:
+    """Record each decision of ``consents`` (``consent_record``); every refused one is
+    named as ``consents.<index>.<field>`` and the caller's transaction is rolled back."""
+    errors = FieldErrors()
+    seen: set[str] = set()
+    for index, decision in enumerate(consents):
+        purpose = decision.get("purpose", "")
+        if purpose in seen:
+            errors.add(f"consents.{index}.purpose", _("Decided twice in the same step."))
+            continue
+        seen.add(purpose)
+        with errors.collect(prefix=f"consents.{index}"):
+            consent_record(clinic=patient.clinic, actor=actor, patient=patient, **decision)
+    errors.raise_if_any()
 
 
 PATIENT_OBJECT_TYPE = "patients.ClinicPatient"

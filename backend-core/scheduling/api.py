@@ -1,5 +1,5 @@
 """Calendar API under ``/api/v1/calendar/``: appointments (book, move, state changes),
-free slots, rooms, working hours and exceptions."""
+free slots, rooms, working hours and exceptions; the devices under ``/api/v1/resources``."""
 
 from __future__ import annotations
 
@@ -22,8 +22,9 @@ from rest_framework.views import APIView
 from accounts.models import User
 from accounts.selectors import practitioner_get
 from catalog.models import Service
-from core.api import ClinicScopedViewSet, clinic_row_or_400, query_instant, request_user
+from core.api import ClinicScopedViewSet, clinic_row_or_400, query_instant, request_user, validated_body
 from core.exceptions import FieldErrors, NotFound, ValidationFailed, problem_response
+from core.permissions import role_has_permission
 from patients.models import ClinicPatient
 from scheduling import ical, selectors, serializers, services
 from scheduling.models import Appointment, Resource, Room, ScheduleException, StaffSchedule
@@ -44,7 +45,10 @@ RANGE_PARAMETERS = [
 class AppointmentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicScopedViewSet[Appointment]):
     """The clinic's appointments. State changes are POSTs to ``<id>/confirm``,
     ``arrive``, ``start``, ``complete``, ``no-show`` and ``cancel`` (with a reason);
-    an illegal change answers 409 ``invalid_transition``."""
+    an illegal change answers 409 ``invalid_transition``, a change refused by the front
+    desk's rules 409 ``checkin_not_open``, ``checkin_closed`` or
+    ``no_show_before_start`` (``services.appointment_transition``), cancelling after
+    check-in without ``calendar.cancel_after_arrival`` 403."""
 
     model = Appointment
     serializer_class = serializers.AppointmentSerializer
@@ -52,6 +56,8 @@ class AppointmentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Clini
         "list": "calendar.view",
         "retrieve": "calendar.view",
         "availability": "calendar.view",
+        "availability_day": "calendar.view",
+        "range": "calendar.view",
         "create": "calendar.book",
         "partial_update": "calendar.book",
         "confirm": "calendar.book",
@@ -201,6 +207,52 @@ class AppointmentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Clini
         )
         return Response(serializers.SlotSerializer(slots, many=True).data)
 
+    @extend_schema(
+        parameters=[serializers.DayAvailabilityQuerySerializer],
+        responses={200: serializers.DayAvailabilitySerializer},
+        description="Free start times for a service on one local day, for one practitioner or "
+        "all, and for each practitioner without one the reason (not working, time off — "
+        "with its reason for roles that book —, fully booked, past, beyond the booking "
+        "horizon), with the next day that has a free time.",
+    )
+    @action(detail=False, methods=["get"], url_path="availability/day", pagination_class=None)
+    def availability_day(self, request: Request) -> Response:
+        query = serializers.DayAvailabilityQuerySerializer(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        values = query.validated_data
+        result = selectors.day_availability(
+            clinic=self.clinic,
+            service=clinic_row_or_400(Service, values["service"], "service"),
+            day=values["date"],
+            practitioner_id=values.get("practitioner"),
+            show_time_off_reason=role_has_permission(self.membership.role, "calendar.book"),
+        )
+        return Response(serializers.DayAvailabilitySerializer(result).data)
+
+    @extend_schema(
+        parameters=[serializers.RangeQuerySerializer],
+        responses={200: serializers.CalendarRangeSerializer},
+        description="Everything the calendar shows for local days date_from…date_to in ONE "
+        "answer: the appointments of the chosen practitioners (every status, start order) "
+        "and each practitioner's working intervals and time off (UTC instants; the time "
+        "off's reason for roles that book). The number of queries does not depend on how "
+        "many practitioners, days or appointments there are. 400 naming `practitioner` "
+        "for an id that is not one of this clinic's practitioners.",
+    )
+    @action(detail=False, methods=["get"], pagination_class=None)
+    def range(self, request: Request) -> Response:
+        query = serializers.RangeQuerySerializer(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        values = query.validated_data
+        result = selectors.calendar_range(
+            clinic=self.clinic,
+            date_from=values["date_from"],
+            date_to=values["date_to"],
+            practitioner_ids=values.get("practitioner") or None,
+            show_time_off_reason=role_has_permission(self.membership.role, "calendar.book"),
+        )
+        return Response(serializers.CalendarRangeSerializer(result).data)
+
 
 def _uuid(raw: str | None, field: str) -> Any:
     import uuid
@@ -244,6 +296,57 @@ class RoomViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicScoped
         data.is_valid(raise_exception=True)
         room = services.room_create(clinic=self.clinic, actor=self.actor, name=data.validated_data["name"])
         return Response(serializers.RoomSerializer(room).data, status=201)
+
+
+class ResourceFilter(django_filters.FilterSet):
+    class Meta:
+        model = Resource
+        fields = ["kind", "is_active"]
+
+
+class ResourceViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicScopedViewSet[Resource]):
+    """The clinic's bookable devices (lasers, HIFU…), by name; ``?kind=`` and
+    ``?is_active=`` filter. Everyone sees them; managers add, rename, change the kind and
+    (de)activate. DELETE removes a device never booked (204) and deactivates one that
+    was (200 with the device), so past appointments keep naming it."""
+
+    model = Resource
+    serializer_class = serializers.ResourceSerializer
+    required_permissions = {
+        "list": "calendar.view",
+        "retrieve": "calendar.view",
+        "create": "calendar.manage",
+        "partial_update": "calendar.manage",
+        "destroy": "calendar.manage",
+    }
+    filterset_class = ResourceFilter
+
+    def get_base_queryset(self) -> QuerySet[Resource]:
+        return Resource.objects.order_by("-is_active", "name", "pk")
+
+    @extend_schema(
+        request=serializers.ResourceInputSerializer, responses={201: serializers.ResourceSerializer}
+    )
+    def create(self, request: Request) -> Response:
+        values = validated_body(serializers.ResourceInputSerializer, request.data)
+        resource = services.resource_create(clinic=self.clinic, actor=self.actor, **values)
+        return Response(serializers.ResourceSerializer(resource).data, status=201)
+
+    @extend_schema(
+        request=serializers.ResourceUpdateSerializer, responses={200: serializers.ResourceSerializer}
+    )
+    def partial_update(self, request: Request, pk: str | None = None) -> Response:
+        resource = self.get_object()  # a foreign id is a 404 before the body is read
+        values = validated_body(serializers.ResourceUpdateSerializer, request.data)
+        resource = services.resource_update(resource=resource, actor=self.actor, **values)
+        return Response(serializers.ResourceSerializer(resource).data)
+
+    @extend_schema(responses={200: serializers.ResourceSerializer, 204: None})
+    def destroy(self, request: Request, pk: str | None = None) -> Response:
+        kept = services.resource_remove(resource=self.get_object(), actor=self.actor)
+        if kept is None:
+            return Response(status=204)
+        return Response(serializers.ResourceSerializer(kept).data)
 
 
 class StaffScheduleViewSet(

@@ -11,6 +11,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from catalog.models import DeviceKind
 from core.models import ClinicScopedModel
 
 
@@ -28,9 +29,12 @@ class Room(ClinicScopedModel):
 
 
 class Resource(ClinicScopedModel):
-    """A bookable device (e.g. a CO2 laser, an HIFU machine); one appointment at a time."""
+    """A bookable device (e.g. a CO2 laser, an HIFU machine); one appointment at a time.
+    ``kind`` is what a treatment requires (``catalog.Service.device_kind``); a device that
+    was ever booked is deactivated, not deleted, so past appointments keep it."""
 
     name = models.CharField(max_length=100)
+    kind = models.CharField(max_length=20, choices=DeviceKind.choices, default=DeviceKind.OTHER)
     is_active = models.BooleanField(default=True)
 
     class Meta:
@@ -117,6 +121,13 @@ class Appointment(ClinicScopedModel):
     source = models.CharField(max_length=10, choices=Source.choices, default=Source.STAFF)
     notes = models.TextField(blank=True)
     cancel_reason = models.CharField(max_length=300, blank=True)
+    # Who cancelled and when, and whether it was within the clinic's
+    # ``late_cancellation_hours`` of the start (for no-show and cancellation reports).
+    cancelled_at = models.DateTimeField(null=True, blank=True)
+    cancelled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    late_cancellation = models.BooleanField(default=False)
     booked_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )

@@ -16,11 +16,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db.models import Q, QuerySet
+from django.utils.translation import gettext as _
 
 from accounts.models import Clinic
 from accounts.selectors import practitioners_of
 from catalog.models import Service
-from scheduling.models import ACTIVE_STATUSES, Appointment, ScheduleException, StaffSchedule
+from core.exceptions import ValidationFailed
+from scheduling.models import ACTIVE_STATUSES, Appointment, Resource, ScheduleException, StaffSchedule
 
 SLOT_STEP_MINUTES = 15
 # No appointment blocks longer than this (services last at most 720 minutes plus a
@@ -28,6 +30,14 @@ SLOT_STEP_MINUTES = 15
 # bound on starts_at so the (practitioner, starts_at) index reads only the window, not
 # the practitioner's whole history (bench/calendar_queries.py: 13x fewer rows at 1M).
 MAX_BLOCK = dt.timedelta(hours=16)
+# Free times are offered up to this many days after the clinic's today; later days answer
+# "beyond the booking horizon" (a year: reminders, rosters and prices are not planned
+# further).
+BOOKING_HORIZON_DAYS = 366
+# How far the booking dialog looks for the next day with a free time (one query more).
+NEXT_FREE_SEARCH_DAYS = 14
+# Longest span of the calendar's range read (a month view plus its edges).
+RANGE_MAX_DAYS = 42
 
 
 @dataclass(frozen=True)
@@ -89,6 +99,29 @@ def busy_conflicts(
     if resource_id is not None:
         checks["resource"] = Q(resource_id=resource_id)
     return [name for name, condition in checks.items() if overlapping.filter(condition).exists()]
+
+
+def resources_busy(
+    *,
+    resource_ids: list[uuid.UUID],
+    starts_at: dt.datetime,
+    blocked_until: dt.datetime,
+    exclude_id: uuid.UUID | None = None,
+) -> set[uuid.UUID]:
+    """The ids among ``resource_ids`` with an active appointment overlapping
+    ``[starts_at, blocked_until)`` (one query)."""
+    if not resource_ids:
+        return set()
+    overlapping = Appointment.unscoped.filter(
+        resource_id__in=resource_ids,
+        status__in=ACTIVE_STATUSES,
+        starts_at__lt=blocked_until,
+        starts_at__gt=starts_at - MAX_BLOCK,
+        blocked_until__gt=starts_at,
+    )
+    if exclude_id is not None:
+        overlapping = overlapping.exclude(pk=exclude_id)
+    return set(overlapping.values_list("resource_id", flat=True))
 
 
 def _local(day: dt.date, time: dt.time, zone: zoneinfo.ZoneInfo) -> dt.datetime | None:
@@ -190,7 +223,8 @@ def practitioner_free_slots(
     (inclusive, at most 31 days), every 15 minutes, for one practitioner or every
     practitioner of the clinic. A slot needs the service's duration plus buffer inside
     working hours and free of the practitioner's appointments at any clinic; slots in
-    the past (before ``now``) are left out. Sorted by start, then practitioner."""
+    the past (before ``now``) and days after ``booking_horizon`` are left out. Sorted by
+    start, then practitioner."""
     now = now or dt.datetime.now(tz=dt.UTC)
     memberships = practitioners_of(clinic)
     if practitioner_id is not None:
@@ -218,7 +252,8 @@ def practitioner_free_slots(
     hours = hours_load(clinic=clinic, practitioner_ids=practitioner_ids, date_from=date_from, date_to=date_to)
     slots = []
     day = date_from
-    while day <= date_to:
+    last_day = min(date_to, booking_horizon(clinic=clinic, now=now))
+    while day <= last_day:
         for pid in practitioner_ids:
             for start, end in hours.intervals(pid, day):
                 candidate = start
@@ -230,4 +265,225 @@ def practitioner_free_slots(
                         slots.append(Slot(pid, candidate, candidate + length))
                     candidate += step
         day += dt.timedelta(days=1)
-    return sorted(slots, key=lambda s: (s.starts_at, str(s.practitioner_id)))
+    return slots_with_free_device(
+        clinic=clinic,
+        service=service,
+        slots=sorted(slots, key=lambda s: (s.starts_at, str(s.practitioner_id))),
+    )
+
+
+def slots_with_free_device(*, clinic: Clinic, service: Service, slots: list[Slot]) -> list[Slot]:
+    """``slots`` (in start order) kept only where an active device of the service's
+    ``device_kind`` is free over the slot plus the service's buffer; all of them when the
+    service needs no device. Two queries whatever the number of slots: the devices and
+    their appointments over the slots' span. A clinic without such a device gets no
+    slot, as booking would refuse every one (409 ``resource``)."""
+    if not service.device_kind or not slots:
+        return slots
+    device_ids = list(
+        Resource.objects.filter(clinic=clinic, kind=service.device_kind, is_active=True).values_list(
+            "pk", flat=True
+        )
+    )
+    buffer = dt.timedelta(minutes=service.buffer_minutes)
+    span_start, span_end = slots[0].starts_at, max(s.ends_at for s in slots) + buffer
+    busy: dict[uuid.UUID, list[tuple[dt.datetime, dt.datetime]]] = {pk: [] for pk in device_ids}
+    for pk, start, end in Appointment.unscoped.filter(
+        resource_id__in=device_ids,
+        status__in=ACTIVE_STATUSES,
+        starts_at__lt=span_end,
+        starts_at__gt=span_start - MAX_BLOCK,
+        blocked_until__gt=span_start,
+    ).values_list("resource_id", "starts_at", "blocked_until"):
+        busy[pk].append((start, end))
+    return [
+        slot
+        for slot in slots
+        if any(
+            not any(b_start < slot.ends_at + buffer and slot.starts_at < b_end for b_start, b_end in spans)
+            for spans in busy.values()
+        )
+    ]
+
+
+def booking_horizon(*, clinic: Clinic, now: dt.datetime) -> dt.date:
+    """The last local day free times are offered for: ``BOOKING_HORIZON_DAYS`` after the
+    clinic's today at ``now``."""
+    return clinic.date_at(now) + dt.timedelta(days=BOOKING_HORIZON_DAYS)
+
+
+class Unavailable:
+    """Why a practitioner has no free time on a day (``DayReason.reason``)."""
+
+    NOT_WORKING = "not_working"  # no weekly hours that weekday, no extra hours
+    TIME_OFF = "time_off"  # a time off covers the day's hours
+    FULLY_BOOKED = "fully_booked"  # hours left, but no gap long enough for the service
+    PAST = "past"  # the day, or what is left of its hours, is over
+    BEYOND_HORIZON = "beyond_horizon"  # later than booking_horizon()
+
+    ALL = (NOT_WORKING, TIME_OFF, FULLY_BOOKED, PAST, BEYOND_HORIZON)
+
+
+@dataclass(frozen=True)
+class DayReason:
+    practitioner_id: uuid.UUID
+    reason: str  # one of Unavailable.ALL
+    detail: str  # the time off's reason when the caller may read it, else ""
+
+
+@dataclass(frozen=True)
+class DayAvailability:
+    date: dt.date
+    slots: list[Slot]
+    unavailable: list[DayReason]  # every practitioner asked about who has no slot
+    next_free_date: dt.date | None  # the first later day with a slot, within the search
+
+
+def day_availability(
+    *,
+    clinic: Clinic,
+    service: Service,
+    day: dt.date,
+    practitioner_id: uuid.UUID | None = None,
+    show_time_off_reason: bool = False,
+    now: dt.datetime | None = None,
+) -> DayAvailability:
+    """Free start times for ``service`` on the clinic's local ``day`` (as
+    ``practitioner_free_slots``), and for every practitioner asked about who has none,
+    why (``Unavailable``): past and beyond-horizon days first, then a whole-day or
+    covering time off, no hours, and otherwise fully booked. When no practitioner has a
+    slot that day, ``next_free_date`` is the first day with one among the next
+    ``NEXT_FREE_SEARCH_DAYS`` (not before today, not after the horizon), else ``None``.
+    A practitioner id that is not one of the clinic's practitioners gives an empty
+    answer. Queries: a constant number, whatever the number of practitioners or
+    appointments."""
+    now = now or dt.datetime.now(tz=dt.UTC)
+    slots = practitioner_free_slots(
+        clinic=clinic, service=service, date_from=day, date_to=day, practitioner_id=practitioner_id, now=now
+    )
+    memberships = practitioners_of(clinic)
+    if practitioner_id is not None:
+        memberships = memberships.filter(user_id=practitioner_id)
+    practitioner_ids = [m.user_id for m in memberships]
+    free = {s.practitioner_id for s in slots}
+    waiting = [pid for pid in practitioner_ids if pid not in free]
+    today, horizon = clinic.date_at(now), booking_horizon(clinic=clinic, now=now)
+    hours = hours_load(clinic=clinic, practitioner_ids=waiting, date_from=day, date_to=day)
+    unavailable = []
+    for pid in waiting:
+        reason, detail = _reason(hours, pid, day, today=today, horizon=horizon, now=now)
+        unavailable.append(DayReason(pid, reason, detail if show_time_off_reason else ""))
+    next_free = None
+    search_from = max(day + dt.timedelta(days=1), today)
+    search_to = min(day + dt.timedelta(days=NEXT_FREE_SEARCH_DAYS), horizon)
+    if not slots and practitioner_ids and search_from <= search_to:
+        later = practitioner_free_slots(
+            clinic=clinic,
+            service=service,
+            date_from=search_from,
+            date_to=search_to,
+            practitioner_id=practitioner_id,
+            now=now,
+        )
+        next_free = clinic.date_at(later[0].starts_at) if later else None
+    return DayAvailability(day, slots, unavailable, next_free)
+
+
+def _reason(
+    hours: Hours,
+    practitioner_id: uuid.UUID,
+    day: dt.date,
+    *,
+    today: dt.date,
+    horizon: dt.date,
+    now: dt.datetime,
+) -> tuple[str, str]:
+    if day < today:
+        return Unavailable.PAST, ""
+    if day > horizon:
+        return Unavailable.BEYOND_HORIZON, ""
+    exceptions = hours.exceptions.get((practitioner_id, day), [])
+    time_off = [e for e in exceptions if e.kind == ScheduleException.Kind.TIME_OFF]
+    detail = next((e.reason for e in time_off if e.reason), "")
+    intervals = hours.intervals(practitioner_id, day)
+    if not intervals:
+        return (Unavailable.TIME_OFF, detail) if time_off else (Unavailable.NOT_WORKING, "")
+    if all(end <= now for _start, end in intervals):
+        return Unavailable.PAST, ""
+    return Unavailable.FULLY_BOOKED, ""
+
+
+@dataclass(frozen=True)
+class Interval:
+    starts_at: dt.datetime  # UTC
+    ends_at: dt.datetime  # UTC
+    reason: str = ""  # of a time off, "" when hidden
+
+
+@dataclass(frozen=True)
+class PractitionerHours:
+    """One practitioner's working intervals and time off over a range."""
+
+    practitioner_id: uuid.UUID
+    name: str
+    working: list[Interval]
+    time_off: list[Interval]
+
+
+@dataclass(frozen=True)
+class CalendarRange:
+    appointments: list[Appointment]
+    practitioners: list[PractitionerHours]
+
+
+def calendar_range(
+    *,
+    clinic: Clinic,
+    date_from: dt.date,
+    date_to: dt.date,
+    practitioner_ids: list[uuid.UUID] | None = None,
+    show_time_off_reason: bool = False,
+) -> CalendarRange:
+    """What the calendar shows for local days ``date_from``…``date_to`` (inclusive): the
+    appointments (any status) starting on those days with the chosen practitioners, and
+    each practitioner's working intervals (weekly hours with exceptions applied, DST
+    gaps left out) and time off (a whole day is local midnight to midnight), as UTC
+    instants. ``practitioner_ids`` ``None`` means every active practitioner of the
+    clinic, in name order; otherwise in the given order.
+
+    Raises ``ValidationFailed`` naming ``practitioner`` when an id is not an active
+    practitioner of this clinic. Queries: four, whatever the number of practitioners,
+    days or appointments."""
+    memberships = practitioners_of(clinic).order_by("user__given_name", "user__family_name", "user_id")
+    if practitioner_ids is not None:
+        memberships = memberships.filter(user_id__in=practitioner_ids)
+    users = {m.user_id: m.user for m in memberships}
+    if practitioner_ids is not None:
+        if set(practitioner_ids) - set(users):
+            raise ValidationFailed(errors={"practitioner": [_("Not a practitioner of this clinic.")]})
+        users = {pid: users[pid] for pid in dict.fromkeys(practitioner_ids)}
+    ids = list(users)
+    zone = clinic.zone
+    start = dt.datetime.combine(date_from, dt.time(0), tzinfo=zone)
+    end = dt.datetime.combine(date_to + dt.timedelta(days=1), dt.time(0), tzinfo=zone)
+    appointments = list(appointment_list(start=start, end=end).filter(practitioner_id__in=ids))
+    hours = hours_load(clinic=clinic, practitioner_ids=ids, date_from=date_from, date_to=date_to)
+    days = [date_from + dt.timedelta(days=n) for n in range((date_to - date_from).days + 1)]
+    practitioners = []
+    for pid, user in users.items():
+        working = [Interval(s, e) for day in days for s, e in hours.intervals(pid, day)]
+        time_off = []
+        for day in days:
+            for exc in hours.exceptions.get((pid, day), []):
+                if exc.kind != ScheduleException.Kind.TIME_OFF:
+                    continue
+                off_start = dt.datetime.combine(day, exc.start_time or dt.time(0), tzinfo=zone)
+                off_end = (
+                    dt.datetime.combine(day, exc.end_time, tzinfo=zone)
+                    if exc.end_time
+                    else dt.datetime.combine(day + dt.timedelta(days=1), dt.time(0), tzinfo=zone)
+                )
+                reason = exc.reason if show_time_off_reason else ""
+                time_off.append(Interval(off_start.astimezone(dt.UTC), off_end.astimezone(dt.UTC), reason))
+        practitioners.append(PractitionerHours(pid, user.full_name, working, time_off))
+    return CalendarRange(appointments, practitioners)

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
-from core.fields import InstantField, LocalTimeField
-from scheduling.models import Appointment, Room, ScheduleException, StaffSchedule
+from catalog.models import DeviceKind
+from core.fields import InstantField, LocalTimeField, MoneyField
+from scheduling.models import Appointment, Resource, Room, ScheduleException, StaffSchedule
+from scheduling.selectors import RANGE_MAX_DAYS, Unavailable
 
 
 class AppointmentSerializer(serializers.ModelSerializer[Appointment]):
@@ -18,8 +21,17 @@ class AppointmentSerializer(serializers.ModelSerializer[Appointment]):
     practitioner_name = serializers.CharField(source="practitioner.full_name", read_only=True)
     service_id = serializers.UUIDField(read_only=True)
     service_name = serializers.CharField(source="service.name", read_only=True)
+    deposit_amount = MoneyField(
+        source="service.deposit_amount",
+        read_only=True,
+        help_text="The deposit the treatment asks for (zero: none); its state is at /deposit",
+    )
     room_id = serializers.UUIDField(read_only=True, allow_null=True)
     resource_id = serializers.UUIDField(read_only=True, allow_null=True)
+    resource_name = serializers.CharField(
+        source="resource.name", read_only=True, allow_null=True, default=None
+    )
+    cancelled_by_id = serializers.UUIDField(read_only=True, allow_null=True)
 
     class Meta:
         model = Appointment
@@ -32,8 +44,10 @@ class AppointmentSerializer(serializers.ModelSerializer[Appointment]):
             "practitioner_name",
             "service_id",
             "service_name",
+            "deposit_amount",
             "room_id",
             "resource_id",
+            "resource_name",
             "starts_at",
             "ends_at",
             "blocked_until",
@@ -41,6 +55,9 @@ class AppointmentSerializer(serializers.ModelSerializer[Appointment]):
             "source",
             "notes",
             "cancel_reason",
+            "cancelled_at",
+            "cancelled_by_id",
+            "late_cancellation",
             "created_at",
         ]
         read_only_fields = fields
@@ -75,7 +92,7 @@ class AvailabilityQuerySerializer(serializers.Serializer[Any]):
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         span = (attrs["date_to"] - attrs["date_from"]).days
         if span < 0 or span > 31:
-            raise serializers.ValidationError({"date_to": "From date_from to at most 31 days later."})
+            raise serializers.ValidationError({"date_to": _("From date_from to at most 31 days later.")})
         return attrs
 
 
@@ -85,12 +102,95 @@ class SlotSerializer(serializers.Serializer[Any]):
     ends_at = serializers.DateTimeField()
 
 
+class DayAvailabilityQuerySerializer(serializers.Serializer[Any]):
+    service = serializers.UUIDField()
+    practitioner = serializers.UUIDField(required=False)
+    date = serializers.DateField(help_text="Local date of the clinic")
+
+
+class DayReasonSerializer(serializers.Serializer[Any]):
+    practitioner_id = serializers.UUIDField()
+    reason = serializers.ChoiceField(
+        choices=list(Unavailable.ALL),
+        help_text="not_working: no hours that day; time_off; fully_booked: no gap long enough "
+        "for the treatment; past: the day or its hours are over; beyond_horizon: too far ahead",
+    )
+    detail = serializers.CharField(help_text="The time off's reason for roles that book; else empty")
+
+
+class DayAvailabilitySerializer(serializers.Serializer[Any]):
+    date = serializers.DateField()
+    slots = SlotSerializer(many=True)
+    unavailable = DayReasonSerializer(many=True, help_text="Why each practitioner without a slot has none")
+    next_free_date = serializers.DateField(
+        allow_null=True, help_text="The next local day with a free time (two weeks searched), when none today"
+    )
+
+
+class RangeQuerySerializer(serializers.Serializer[Any]):
+    date_from = serializers.DateField(help_text="First local day of the clinic")
+    date_to = serializers.DateField(help_text="Last local day (inclusive), at most 41 days after date_from")
+    practitioner = serializers.ListField(
+        child=serializers.UUIDField(),
+        required=False,
+        max_length=200,
+        help_text="Repeat for each practitioner shown; none: all of the clinic's practitioners",
+    )
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        span = (attrs["date_to"] - attrs["date_from"]).days
+        if span < 0 or span >= RANGE_MAX_DAYS:
+            raise serializers.ValidationError(
+                {"date_to": f"From date_from to at most {RANGE_MAX_DAYS - 1} days later."}
+            )
+        return attrs
+
+
+class IntervalSerializer(serializers.Serializer[Any]):
+    starts_at = serializers.DateTimeField()
+    ends_at = serializers.DateTimeField()
+
+
+class TimeOffSerializer(IntervalSerializer):
+    reason = serializers.CharField(help_text="Shown to roles that book; else empty")
+
+
+class PractitionerHoursSerializer(serializers.Serializer[Any]):
+    id = serializers.UUIDField(source="practitioner_id")
+    name = serializers.CharField()
+    working = IntervalSerializer(many=True)
+    time_off = TimeOffSerializer(many=True)
+
+
+class CalendarRangeSerializer(serializers.Serializer[Any]):
+    appointments = AppointmentSerializer(many=True)
+    practitioners = PractitionerHoursSerializer(many=True)
+
+
 class RoomSerializer(serializers.ModelSerializer[Room]):
     class Meta:
         model = Room
         fields = ["id", "name", "is_active"]
         read_only_fields = ["id", "is_active"]
         validators: list[Any] = []
+
+
+class ResourceSerializer(serializers.ModelSerializer[Resource]):
+    class Meta:
+        model = Resource
+        fields = ["id", "name", "kind", "is_active"]
+        read_only_fields = fields
+
+
+class ResourceInputSerializer(serializers.Serializer[Any]):
+    name = serializers.CharField(max_length=100)
+    kind = serializers.ChoiceField(choices=DeviceKind.choices)
+
+
+class ResourceUpdateSerializer(serializers.Serializer[Any]):
+    name = serializers.CharField(max_length=100, required=False)
+    kind = serializers.ChoiceField(choices=DeviceKind.choices, required=False)
+    is_active = serializers.BooleanField(required=False, help_text="false takes the device out of use")
 
 
 class StaffScheduleSerializer(serializers.ModelSerializer[StaffSchedule]):
@@ -105,7 +205,7 @@ class StaffScheduleSerializer(serializers.ModelSerializer[StaffSchedule]):
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         if attrs["end_time"] <= attrs["start_time"]:
-            raise serializers.ValidationError({"end_time": "Must be after start_time."})
+            raise serializers.ValidationError({"end_time": _("Must be after start_time.")})
         if attrs["weekday"] > 6:
             raise serializers.ValidationError({"weekday": "0 = Monday … 6 = Sunday."})
         return attrs
@@ -124,11 +224,13 @@ class ScheduleExceptionSerializer(serializers.ModelSerializer[ScheduleException]
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         start, end = attrs.get("start_time"), attrs.get("end_time")
         if (start is None) != (end is None):
-            raise serializers.ValidationError({"end_time": "Give both times, or neither for the whole day."})
+            raise serializers.ValidationError(
+                {"end_time": _("Give both times, or neither for the whole day.")}
+            )
         if start is not None and end is not None and end <= start:
-            raise serializers.ValidationError({"end_time": "Must be after start_time."})
+            raise serializers.ValidationError({"end_time": _("Must be after start_time.")})
         if attrs["kind"] == ScheduleException.Kind.EXTRA and start is None:
-            raise serializers.ValidationError({"start_time": "Extra hours need times."})
+            raise serializers.ValidationError({"start_time": _("Extra hours need times.")})
         return attrs
 
 

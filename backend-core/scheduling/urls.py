@@ -6,6 +6,7 @@ from scheduling import api
 router = SimpleRouter(trailing_slash=False)
 router.register("calendar/appointments", api.AppointmentViewSet, basename="appointment")
 router.register("calendar/rooms", api.RoomViewSet, basename="room")
+router.register("resources", api.ResourceViewSet, basename="resource")
 router.register("calendar/schedules", api.StaffScheduleViewSet, basename="staff-schedule")
 router.register("calendar/schedule-exceptions", api.ScheduleExceptionViewSet, basename="schedule-exception")
 

@@ -1,3 +1,4 @@
+import { session } from '@aesthetix/api-client'
 import { describe, expect, it } from 'vitest'
 import { i18n, localeApply } from './i18n'
 import ar from './locales/ar'
@@ -24,5 +25,12 @@ describe('languages', () => {
     localeApply('th')
     expect(document.documentElement.dir).toBe('ltr')
     expect(localStorage.getItem('aesthetix.locale')).toBe('th')
+  })
+
+  it("make the server answer in the chosen language (the api-client's Accept-Language)", () => {
+    localeApply('pt-BR')
+    expect(session.language).toBe('pt-BR')
+    localeApply('ar')
+    expect(session.language).toBe('ar')
   })
 })

@@ -1,3 +1,4 @@
+import { session } from '@aesthetix/api-client'
 import { createI18n } from 'vue-i18n'
 import ar from './locales/ar'
 import en from './locales/en'
@@ -26,9 +27,11 @@ export const i18n = createI18n({
   messages: { en, 'pt-BR': ptBR, th, ar },
 })
 
-/** Switches the language of every app on the page; Arabic turns the whole layout RTL. */
+/** Switches the language of every app on the page and of the server's answers
+ *  (the api-client's `Accept-Language`); Arabic turns the whole layout RTL. */
 export function localeApply(code: LocaleCode): void {
   i18n.global.locale.value = code
+  session.setLanguage(code)
   localStorage.setItem(STORAGE_KEY, code)
   const dir = LOCALES.find((l) => l.code === code)?.dir ?? 'ltr'
   document.documentElement.lang = code

@@ -6,6 +6,8 @@ declare module 'vue-router' {
   interface RouteMeta {
     /** Reachable without a session (the login page). */
     public?: boolean
+    /** A public page a signed-in user may open too (accepting an invite). */
+    signedInToo?: boolean
     /** Only for who holds this permission in the clinic (`core.permissions`). */
     permission?: string
   }
@@ -21,6 +23,13 @@ export function routerCreate(): Router {
         name: 'forgot-password',
         component: () => import('./pages/ForgotPasswordPage.vue'),
         meta: { public: true },
+      },
+      { path: '/signup', name: 'signup', component: () => import('./pages/SignupPage.vue'), meta: { public: true } },
+      {
+        path: '/accept-invite',
+        name: 'accept-invite',
+        component: () => import('./pages/AcceptInvitePage.vue'),
+        meta: { public: true, signedInToo: true },
       },
       { path: '/enrol', name: 'enrol', component: () => import('./pages/EnrolTwoFactorPage.vue') },
       {
@@ -39,6 +48,12 @@ export function routerCreate(): Router {
             meta: { permission: 'clinic.manage' },
           },
           {
+            path: 'settings/payments',
+            name: 'settings-payments',
+            component: () => import('./pages/settings/PaymentSettingsPage.vue'),
+            meta: { permission: 'clinic.manage' },
+          },
+          {
             path: 'settings/staff',
             name: 'settings-staff',
             component: () => import('./pages/settings/StaffPage.vue'),
@@ -49,6 +64,12 @@ export function routerCreate(): Router {
             name: 'settings-invites',
             component: () => import('./pages/settings/InvitesPage.vue'),
             meta: { permission: 'invite.manage' },
+          },
+          {
+            path: 'settings/devices',
+            name: 'settings-devices',
+            component: () => import('./pages/settings/DevicesPage.vue'),
+            meta: { permission: 'calendar.manage' },
           },
           { path: 'account/password', name: 'account-password', component: () => import('./pages/account/PasswordPage.vue') },
           { path: ':pathMatch(.*)*', name: 'not-found', component: () => import('./pages/NotFoundPage.vue') },
@@ -63,7 +84,7 @@ export function routerCreate(): Router {
     // The first navigation after a reload asks the refresh cookie for a session.
     restored ??= auth.restore().catch(() => false)
     await restored
-    if (to.meta.public) return auth.signedIn && !auth.needsEnrolment ? { name: 'calendar' } : true
+    if (to.meta.public) return auth.signedIn && !auth.needsEnrolment && !to.meta.signedInToo ? { name: 'calendar' } : true
     if (!auth.signedIn) return { name: 'login', query: to.fullPath === '/' ? {} : { redirect: to.fullPath } }
     if (auth.needsEnrolment) return to.name === 'enrol' ? true : { name: 'enrol' }
     if (to.name === 'enrol') return { name: 'calendar' }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { cartPrice, creditShares, itemsFiltered, paymentsBody, quoteBody } from './cart'
+import { acceptedMethods, cartPrice, creditShares, isQrMethod, itemsFiltered, paymentsBody, quoteBody } from './cart'
 import type { CartLine, CatalogItem, TaxSettings } from './cart'
 
 const settings: TaxSettings = {
@@ -10,6 +10,8 @@ const settings: TaxSettings = {
   service_tax_rate: '7.00',
   product_tax_rate: '7.00',
   course_tax_rate: '0.00',
+  walk_in_retail: false,
+  payment_methods: ['cash', 'card', 'promptpay', 'bank_transfer'],
 }
 const botox: CatalogItem = { kind: 'service', id: 's1', name: 'Botox forehead', category: 'neurotoxin', price: '8500.00', currency: 'THB' }
 const serum: CatalogItem = { kind: 'product', id: 'p1', name: 'Vitamin C serum', category: 'retail', price: '1290.00', currency: 'THB' }
@@ -71,5 +73,17 @@ describe('the cart', () => {
       { method: 'cash', amount: '1000.00', provider_reference: '' },
       { method: 'promptpay', amount: '7500.50', provider_reference: 'PP-1' },
     ])
+  })
+})
+
+describe('accepted payment methods', () => {
+  it('are the clinic\'s, in its order, and cash alone before the settings load', () => {
+    expect(acceptedMethods(settings)).toEqual(['cash', 'card', 'promptpay', 'bank_transfer'])
+    expect(acceptedMethods({ ...settings, payment_methods: ['pix', 'cash'] })).toEqual(['pix', 'cash'])
+    expect(acceptedMethods(null)).toEqual(['cash'])
+  })
+
+  it('PromptPay and Pix are paid by QR code, the others are not', () => {
+    expect(['cash', 'card', 'bank_transfer', 'promptpay', 'pix'].filter((m) => isQrMethod(m as never))).toEqual(['promptpay', 'pix'])
   })
 })

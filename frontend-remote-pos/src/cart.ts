@@ -13,6 +13,20 @@ export type QuoteInput = Schemas['QuoteInputRequest']
 export type PaymentMethod = Schemas['PaymentInputRequest']['method']
 
 export const PAYMENT_METHODS: PaymentMethod[] = ['cash', 'card', 'bank_transfer', 'promptpay', 'pix']
+/** Methods the patient pays by scanning a QR code the till shows (EMVCo merchant-presented). */
+export const QR_METHODS: PaymentMethod[] = ['promptpay', 'pix']
+
+export function isQrMethod(method: PaymentMethod): boolean {
+  return QR_METHODS.includes(method)
+}
+
+/** The methods the clinic accepts (the tax settings' `payment_methods`, set per clinic
+ *  and country: no Pix in Bangkok, no PromptPay in São Paulo), in the order offered;
+ *  cash alone until the settings are loaded. */
+export function acceptedMethods(settings: TaxSettings | null): PaymentMethod[] {
+  const methods = settings?.payment_methods ?? []
+  return methods.length ? [...methods] : ['cash']
+}
 
 /** One tile of the grid: a service, product or course of the catalog. */
 export interface CatalogItem {
@@ -34,12 +48,18 @@ export interface CartLine {
   lineDiscount: string
   /** Practitioners credited; the line's 100 % is shared equally among them. */
   practitioners: string[]
+  /** A line of a visit's draft invoice: what was done, not to remove or recount (`./draft`). */
+  locked?: boolean
+  /** The draft's unit price (zero for a session a course paid); else the catalog's. */
+  unitPrice?: string
 }
 
 export interface PaymentRow {
   method: PaymentMethod
   amount: string
   reference: string
+  /** A QR payment the cashier has seen arrive (QR methods need it before checkout). */
+  received?: boolean
 }
 
 export function catalogItems(
@@ -92,7 +112,7 @@ export function cartPrice(
     if (!quantity) return { field: `lines.${index}.quantity` }
     const lineDiscount = decimalOf(line.lineDiscount || '0')
     if (!lineDiscount) return { field: `lines.${index}.line_discount` }
-    inputs.push({ unitPrice: new Dec(line.item.price), quantity, lineDiscount, taxRate: taxRateFor(line.item.kind, settings) })
+    inputs.push({ unitPrice: new Dec(line.unitPrice ?? line.item.price), quantity, lineDiscount, taxRate: taxRateFor(line.item.kind, settings) })
   }
   const discount = decimalOf(cartDiscount || '0')
   if (!discount) return { field: 'cart_discount' }

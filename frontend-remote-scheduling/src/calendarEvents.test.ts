@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { practitionersOf } from '@aesthetix/api-client'
-import { actionsFor, calendarEvents, calendarResources, isAppointmentEvent, moveBody, movable } from './calendarEvents'
+import { calendarEvents, calendarResources, isAppointmentEvent, moveBody, movable } from './calendarEvents'
 import type { Appointment } from './calendarEvents'
 
 function appointment(overrides: Partial<Appointment> = {}): Appointment {
@@ -55,17 +55,6 @@ describe('calendar events', () => {
   })
 })
 
-describe('front-desk actions', () => {
-  it('follow the appointment life cycle', () => {
-    expect(actionsFor('booked')).toEqual(['arrive', 'no-show'])
-    expect(actionsFor('confirmed')).toEqual(['arrive', 'no-show'])
-    expect(actionsFor('arrived')).toEqual(['start'])
-    expect(actionsFor('in_progress')).toEqual(['complete'])
-    expect(actionsFor('completed')).toEqual([])
-    expect(actionsFor('no_show')).toEqual([])
-  })
-})
-
 describe('columns', () => {
   const staff = [
     { id: 'm1', user: { id: 'u-z', full_name: 'Zed Doctor' }, role: 'doctor', is_active: true },
@@ -79,10 +68,23 @@ describe('columns', () => {
       { id: 'r1', name: 'Laser', is_active: true },
       { id: 'r2', name: 'Old', is_active: false },
     ]
-    expect(calendarResources('room', [], rooms)).toEqual([{ id: 'r1', title: 'Laser' }])
+    expect(calendarResources('room', [], rooms)).toEqual([{ id: 'r1', title: 'Laser', order: 0 }])
     expect(calendarResources('practitioner', practitionersOf(staff), rooms)).toEqual([
-      { id: 'u-a', title: 'Ana Nurse' },
-      { id: 'u-z', title: 'Zed Doctor' },
+      { id: 'u-a', title: 'Ana Nurse', order: 0 },
+      { id: 'u-z', title: 'Zed Doctor', order: 1 },
+    ])
+  })
+
+  it('keep the picked order of practitioners and put rooms in name order', () => {
+    const picked = practitionersOf(staff).reverse()
+    expect(calendarResources('practitioner', picked, []).map((c) => c.title)).toEqual(['Zed Doctor', 'Ana Nurse'])
+    const rooms = [
+      { id: 'r1', name: 'Laser', is_active: true },
+      { id: 'r0', name: 'Botox', is_active: true },
+    ]
+    expect(calendarResources('room', [], rooms)).toEqual([
+      { id: 'r0', title: 'Botox', order: 0 },
+      { id: 'r1', title: 'Laser', order: 1 },
     ])
   })
 })

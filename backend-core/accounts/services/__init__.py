@@ -16,16 +16,19 @@ from accounts.services.authentication import (
     auth_logout,
     auth_refresh,
     login_locked_out_error,
+    refresh_token_session_id,
     session_idle_minutes,
     totp_confirm,
     totp_enroll,
     user_sessions_end,
 )
 from accounts.services.invites import (
+    InvitePreview,
     invite_accept,
     invite_accept_url,
     invite_create,
     invite_mark_sent,
+    invite_preview,
     invite_revoke,
     invite_send,
 )
@@ -46,7 +49,11 @@ from accounts.services.passwords import (
     password_reset_request,
     user_password_change,
 )
-from accounts.services.staff import membership_create, membership_update
+from accounts.services.staff import (
+    membership_create,
+    membership_preferences_update,
+    membership_update,
+)
 from accounts.services.users import UserFields, user_create, user_deactivate, user_update
 
 __all__ = [
@@ -55,6 +62,7 @@ __all__ = [
     "TOTP_ENROLMENT_TTL",
     "ClinicData",
     "ClinicFields",
+    "InvitePreview",
     "LoginLockedOut",
     "TokenPair",
     "TotpEnrollment",
@@ -68,17 +76,20 @@ __all__ = [
     "invite_accept_url",
     "invite_create",
     "invite_mark_sent",
+    "invite_preview",
     "invite_revoke",
     "invite_send",
     "licence_create",
     "login_locked_out_error",
     "membership_create",
+    "membership_preferences_update",
     "membership_update",
     "organization_signup",
     "password_reset_code_hash",
     "password_reset_code_send",
     "password_reset_confirm",
     "password_reset_request",
+    "refresh_token_session_id",
     "session_idle_minutes",
     "totp_confirm",
     "totp_enroll",

@@ -157,6 +157,17 @@ def _refresh_payload(raw: str) -> dict[str, Any]:
     return payload
 
 
+def refresh_token_session_id(raw_refresh: str) -> str | None:
+    """The session (``RefreshTokenFamily`` id, as a string) a refresh token with a valid
+    signature belongs to, whether or not that session is still live; ``None`` for a
+    missing, forged or expired token. For counting refreshes per session (throttling),
+    never for authentication."""
+    try:
+        return str(_refresh_payload(raw_refresh)["fam"])
+    except AuthenticationFailedError:
+        return None
+
+
 def auth_refresh(*, raw_refresh: str) -> tuple[User, TokenPair]:
     """Rotate a refresh token: the presented one is blacklisted and a new pair of the same
     session is returned. Presenting an already-rotated token is treated as theft: the

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import secrets
-from datetime import timedelta
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import transaction
@@ -18,6 +19,7 @@ from accounts.services.staff import membership_create, role_grant_check
 from accounts.services.users import user_create
 from accounts.validators import clean_phone
 from core.exceptions import AuthenticationFailedError, Conflict, Gone, PermissionDeniedError, ValidationFailed
+from core.masking import format_phone, mask_phone
 from core.services import model_save
 from core.tasks import enqueue_on_commit
 from notifications.services import message_send
@@ -90,14 +92,7 @@ def invite_accept(
     Raises ``Gone`` (expired, revoked or used), ``ValidationFailed``,
     ``AuthenticationFailedError`` (must sign in), ``PermissionDeniedError`` (wrong user).
     """
-    # The token identifies the clinic: this read crosses clinics on purpose.
-    invite = Invite.unscoped.select_for_update().filter(token_hash=_token_hash(token)).first()
-    if invite is None:
-        raise ValidationFailed(errors={"token": [_("This invite link is not valid.")]})
-    if invite.status != Invite.Status.PENDING:
-        raise Gone(
-            _("This invite is %(status)s.") % {"status": invite.status}, code=f"invite_{invite.status}"
-        )
+    invite = _pending_invite(token, lock=True)
     existing = User.objects.filter(phone=invite.phone).first()
     if existing is not None:
         if user is None or not user.is_authenticated:
@@ -130,6 +125,46 @@ def invite_accept(
         data=MembershipCreatedEventDataSerializer(membership).data,
     )
     return membership
+
+
+def _pending_invite(token: str, *, lock: bool) -> Invite:
+    """The pending invite of ``token``. The token identifies the clinic: this read
+    crosses clinics on purpose. Raises ``ValidationFailed`` (``token``: no such invite)
+    or ``Gone`` (``invite_expired`` / ``invite_revoked`` / ``invite_accepted``)."""
+    invites = Invite.unscoped.select_related("clinic")
+    invite = (invites.select_for_update() if lock else invites).filter(token_hash=_token_hash(token)).first()
+    if invite is None:
+        raise ValidationFailed(errors={"token": [_("This invite link is not valid.")]})
+    if invite.status != Invite.Status.PENDING:
+        raise Gone(
+            _("This invite is %(status)s.") % {"status": invite.status}, code=f"invite_{invite.status}"
+        )
+    return invite
+
+
+@dataclass(frozen=True)
+class InvitePreview:
+    """What the accept-invite page shows before anything is written."""
+
+    clinic_name: str
+    role: str
+    phone_masked: str
+    expires_at: datetime
+    account_exists: bool
+
+
+def invite_preview(*, token: str) -> InvitePreview:
+    """The clinic, role and (masked) mobile number of a pending invite, and whether that
+    number has an account already (then the invitee signs in to accept). Raises as
+    ``invite_accept`` does for a bad or used token (400 ``token``, 410 ``invite_<status>``)."""
+    invite = _pending_invite(token, lock=False)
+    return InvitePreview(
+        clinic_name=invite.clinic.name,
+        role=invite.role,
+        phone_masked=mask_phone(format_phone(invite.phone, region=invite.clinic.country)),
+        expires_at=invite.expires_at,
+        account_exists=User.objects.filter(phone=invite.phone).exists(),
+    )
 
 
 @transaction.atomic

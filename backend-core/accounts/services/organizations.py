@@ -87,7 +87,8 @@ def clinic_create(*, organization: Organization, actor: User, actor_role: str, d
 
 class ClinicFields(TypedDict, total=False):
     """The settings of a clinic that ``clinic_update`` changes (``session_idle_minutes``:
-    ``None`` for the deployment default)."""
+    ``None`` for the deployment default; ``checkin_opens_minutes_before`` in minutes and
+    ``late_cancellation_hours`` in hours, the front desk's appointment rules)."""
 
     name: str
     time_zone: str
@@ -97,6 +98,8 @@ class ClinicFields(TypedDict, total=False):
     address: str
     country: str
     session_idle_minutes: int | None
+    checkin_opens_minutes_before: int
+    late_cancellation_hours: int
 
 
 @transaction.atomic

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import uuid
+from typing import Any
+
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from accounts.events import MEMBERSHIP_UPDATED, MembershipUpdatedEventDataSerializer
-from accounts.models import Clinic, Membership, User
+from accounts.models import CALENDAR_VIEWS, Clinic, Membership, MembershipPreferences, User
+from accounts.selectors import practitioners_of
 from accounts.services.authentication import user_sessions_end
-from core.exceptions import Conflict, PermissionDeniedError
+from core.exceptions import Conflict, FieldErrors, PermissionDeniedError
 from core.roles import MANAGERS, Role
 from core.services import model_save
 from outbox.services import outbox_event_record
@@ -71,3 +75,39 @@ def membership_update(
         data=MembershipUpdatedEventDataSerializer(locked).data,
     )
     return locked
+
+
+def membership_preferences_update(
+    *,
+    membership: Membership,
+    actor: User,
+    calendar_practitioners: list[uuid.UUID] | None = None,
+    calendar_view: str | None = None,
+) -> dict[str, Any]:
+    """Save the member's own screen choices at their clinic (the given keys only) and
+    return them all. ``calendar_practitioners``: the practitioners the calendar shows, in
+    order, each an active practitioner of the membership's clinic (empty: all);
+    ``calendar_view`` one of ``CALENDAR_VIEWS``. Only the member may change them
+    (``actor``). Raises ``ValidationFailed`` naming ``calendar_practitioners`` or
+    ``calendar_view``; ``PermissionDeniedError`` when ``actor`` is someone else."""
+    if actor.pk != membership.user_id:
+        raise PermissionDeniedError()
+    errors = FieldErrors()
+    changes: dict[str, Any] = {}
+    if calendar_practitioners is not None:
+        wanted = list(dict.fromkeys(calendar_practitioners))
+        staff = practitioners_of(membership.clinic).filter(user_id__in=wanted)
+        if set(wanted) - set(staff.values_list("user_id", flat=True)):
+            errors.add("calendar_practitioners", _("Not a practitioner of this clinic."))
+        changes["calendar_practitioners"] = [str(pid) for pid in wanted]
+    if calendar_view is not None:
+        if calendar_view not in CALENDAR_VIEWS:
+            errors.add("calendar_view", _("Unknown view."))
+        changes["calendar_view"] = calendar_view
+    errors.raise_if_any()
+    with transaction.atomic():
+        row, _created = MembershipPreferences.objects.select_for_update().get_or_create(membership=membership)
+        row.values = {**row.values, **changes}
+        model_save(row, update_fields=["values", "updated_at"])
+    values: dict[str, Any] = row.values
+    return values

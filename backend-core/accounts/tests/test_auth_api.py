@@ -5,6 +5,7 @@ from django.conf import settings
 from django.utils import timezone
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from rest_framework.test import APIClient
 
 from accounts.models import Membership, Organization, User
 from accounts.tests.factories import PASSWORD, MembershipFactory
@@ -90,6 +91,25 @@ def test_logout_revokes_the_session(client, receptionist):
     client.cookies[settings.REFRESH_COOKIE_NAME] = login.cookies[settings.REFRESH_COOKIE_NAME].value
     assert client.post(REFRESH).status_code == 401
     assert client.post("/api/v1/auth/logout").status_code == 204  # idempotent
+
+
+def test_refreshes_are_limited_per_session_not_per_address(client, receptionist):
+    """Every page load refreshes: a clinic's staff behind one address must not use up each
+    other's refreshes (nor the sign-in limit of that address)."""
+    colleague = APIClient()
+    assert _login(colleague, MembershipFactory(role=Role.RECEPTIONIST).user).status_code == 200
+    assert _login(client, receptionist).status_code == 200
+    limit = int(settings.REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]["refresh"].split("/")[0])
+    auth_limit = int(settings.REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]["auth"].split("/")[0])
+    assert limit > auth_limit
+    for _ in range(limit):
+        assert client.post(REFRESH).status_code == 200
+    refused = client.post(REFRESH)
+    assert refused.status_code == 429 and int(refused["Retry-After"]) > 0
+    assert colleague.post(REFRESH).status_code == 200
+    # A forged token counts against the address (the auth endpoints' rule).
+    colleague.cookies[settings.REFRESH_COOKIE_NAME] = "not-a-token"
+    assert colleague.post(REFRESH).status_code == 401
 
 
 def test_refresh_without_cookie_is_401(client, db):

@@ -170,6 +170,58 @@ def test_invite_bad_input_is_400_naming_the_field(api, world, payload, field):
         assert Invite.objects.count() == 1  # only the world's
 
 
+def test_the_invite_link_shows_clinic_role_and_masked_number_before_anything_is_written(client, world):
+    other = world.b.user(Role.CASHIER)
+    with clinic_context(world.a.clinic):
+        _invite, fresh = invite_create(
+            clinic=world.a.clinic,
+            actor=world.a.user(),
+            actor_role=Role.OWNER,
+            phone="+66891116666",
+            role="nurse",
+        )
+        _invite, known = invite_create(
+            clinic=world.a.clinic,
+            actor=world.a.user(),
+            actor_role=Role.OWNER,
+            phone=other.phone,
+            role="cashier",
+        )
+
+    preview = client.get("/api/v1/invites/accept", {"token": fresh})
+
+    assert preview.status_code == 200, preview.content
+    body = preview.json()
+    assert (body["clinic_name"], body["role"], body["account_exists"]) == (
+        world.a.clinic.name,
+        "nurse",
+        False,
+    )
+    assert body["phone_masked"] == "089-XXX-6666"
+    assert client.get("/api/v1/invites/accept", {"token": known}).json()["account_exists"] is True
+    assert not User.objects.filter(phone="+66891116666").exists()
+
+
+def test_a_used_or_unknown_invite_link_says_so(client, world):
+    with clinic_context(world.a.clinic):
+        invite, token = invite_create(
+            clinic=world.a.clinic,
+            actor=world.a.user(),
+            actor_role=Role.OWNER,
+            phone="+66891117777",
+            role="nurse",
+        )
+        Invite.objects.filter(pk=invite.pk).update(revoked_at=timezone.now())
+
+    revoked = client.get("/api/v1/invites/accept", {"token": token})
+    unknown = client.get("/api/v1/invites/accept", {"token": "nope"})
+    missing = client.get("/api/v1/invites/accept")
+
+    assert revoked.status_code == 410 and revoked.json()["code"] == "invite_revoked"
+    assert unknown.status_code == 400 and unknown.json()["errors"][0]["field"] == "token"
+    assert missing.status_code == 400 and missing.json()["errors"][0]["field"] == "token"
+
+
 def test_unknown_invite_token_is_400(client, db):
     response = client.post("/api/v1/invites/accept", {"token": "nope"}, format="json")
     assert response.status_code == 400 and response.json()["errors"][0]["field"] == "token"

@@ -49,6 +49,10 @@ def test_cashier_cannot_change_prices(api, world):
         ({"duration_minutes": 0}, "duration_minutes"),
         ({"category": "magic"}, "category"),
         ({"name": "Botulinum toxin"}, "name"),
+        ({"deposit_kind": "percent", "deposit_value": "101"}, "deposit_value"),
+        ({"deposit_kind": "percent", "deposit_value": "0"}, "deposit_value"),
+        ({"deposit_kind": "fixed", "deposit_value": "1500.01"}, "deposit_value"),
+        ({"deposit_kind": "half", "deposit_value": "10"}, "deposit_kind"),
     ],
 )
 def test_bad_service_input_is_400_naming_the_field(api, world, payload, field):
@@ -147,3 +151,21 @@ def test_manager_creates_a_course_of_sessions(api, world):
     )
     assert response.status_code == 201, response.content
     assert response.json()["sessions_total"] == 6 and response.json()["currency"] == "THB"
+
+
+def test_a_treatment_asks_for_a_deposit_checked_against_its_price(api, world):
+    manager = api(world.a.user(), world.a.clinic)
+    url = f"{URL}/{world.a.service.pk}"
+    percent = manager.patch(url, {"deposit_kind": "percent", "deposit_value": "20"}, format="json")
+    assert percent.status_code == 200, percent.content
+    assert {k: percent.json()[k] for k in ("deposit_kind", "deposit_value", "deposit_amount")} == {
+        "deposit_kind": "percent",
+        "deposit_value": "20.00",
+        "deposit_amount": "70.00",
+    }
+    fixed = manager.patch(url, {"deposit_kind": "fixed", "deposit_value": "100.00"}, format="json")
+    assert fixed.json()["deposit_amount"] == "100.00"
+    cheaper = manager.patch(url, {"price": "99.00"}, format="json")  # below the fixed deposit
+    assert cheaper.status_code == 400 and [e["field"] for e in cheaper.json()["errors"]] == ["deposit_value"]
+    none = manager.patch(url, {"deposit_kind": ""}, format="json")
+    assert (none.json()["deposit_value"], none.json()["deposit_amount"]) == ("0.00", "0.00")

@@ -1,17 +1,33 @@
 """Writes of the commerce context, one module per area; the public functions are
 re-exported here (``from commerce.services import stock_consume``)."""
 
+from commerce.services.card_payments import card_charges_resend, payment_webhook_apply, payments_pending_total
 from commerce.services.courses import (
     course_balance_redeem,
     course_balances_expire,
     course_redemption_reverse,
+    course_redemption_undo,
 )
+from commerce.services.deposits import deposit_release, deposit_take
 from commerce.services.erasure import patient_free_text_erase
+from commerce.services.invoice_delivery import (
+    destination_mask,
+    invoice_by_link_token,
+    invoice_destinations,
+    invoice_send,
+)
 from commerce.services.invoices import (
     PAYMENT_SUBJECT,
     invoice_draft_from_services,
+    invoice_payments_record,
     invoices_mark_overdue,
     payment_record,
+)
+from commerce.services.payment_settings import (
+    PaymentQr,
+    accepted_methods,
+    payment_qr,
+    payment_settings_update,
 )
 from commerce.services.refunds import sale_refund, sale_void
 from commerce.services.sales import CartLine, PaymentInput, sale_checkout, sale_quote
@@ -28,13 +44,28 @@ __all__ = [
     "PAYMENT_SUBJECT",
     "CartLine",
     "PaymentInput",
+    "PaymentQr",
+    "accepted_methods",
+    "card_charges_resend",
     "course_balance_redeem",
     "course_balances_expire",
     "course_redemption_reverse",
+    "course_redemption_undo",
+    "deposit_release",
+    "deposit_take",
+    "destination_mask",
+    "invoice_by_link_token",
+    "invoice_destinations",
     "invoice_draft_from_services",
+    "invoice_payments_record",
+    "invoice_send",
     "invoices_mark_overdue",
     "patient_free_text_erase",
+    "payment_qr",
     "payment_record",
+    "payment_settings_update",
+    "payment_webhook_apply",
+    "payments_pending_total",
     "sale_checkout",
     "sale_quote",
     "sale_refund",

@@ -23,6 +23,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from audit.services import audit_event_record
 from catalog.models import CourseItem, Service
 from commerce import ledger
 from commerce.events import (
@@ -63,11 +64,13 @@ def course_balance_redeem(
     reference_id: uuid.UUID | None,
     actor: User,
     service: Service | None = None,
+    practitioner: User | None = None,
 ) -> CourseRedemption:
     """Take one session from ``balance`` for ``reference_type``/``reference_id`` (e.g.
     the treatment session). Idempotent per reference: redeeming again for the same
     reference returns the first redemption. ``service`` must be one of the course's
-    (default: its first). Journal: deferred revenue to ``revenue:<category>``.
+    (default: its first); ``practitioner`` is who gave the session (the caller checks
+    they work at the clinic). Journal: deferred revenue to ``revenue:<category>``.
     Raises ``Conflict`` (409: nothing left, expired, not active) and
     ``ValidationFailed`` (``service_id`` not in the course)."""
     items = list(CourseItem.objects.filter(course_id=balance.course_id).select_related("service"))
@@ -108,6 +111,7 @@ def course_balance_redeem(
                 clinic=locked.clinic,
                 balance=locked,
                 service=service,
+                practitioner=practitioner,
                 reference_type=reference_type,
                 reference_id=reference_id,
                 recognized_amount=recognized,
@@ -201,6 +205,31 @@ def course_redemption_reverse(*, redemption: CourseRedemption, actor: User) -> C
         ).data,
     )
     return locked
+
+
+@transaction.atomic
+def course_redemption_undo(*, redemption: CourseRedemption, actor: User) -> CourseRedemption:
+    """A manager gives back a session taken by mistake, on the clinic-local day it was
+    taken (``course_redemption_reverse``: the session, the deferred revenue and the
+    journal entry come back), audited as ``course_redemption.undone``. Undoing twice is a
+    no-op. Raises ``Conflict`` (409 ``redemption_not_today``) for an earlier day's
+    redemption: by then the session may have been given, and the chart is where it is
+    voided."""
+    clinic = redemption.clinic
+    if redemption.reversed_at is not None:
+        return redemption
+    if clinic.date_at(redemption.created_at) != clinic.today():
+        raise Conflict(_("Only a session taken today can be given back here."), code="redemption_not_today")
+    undone = course_redemption_reverse(redemption=redemption, actor=actor)
+    audit_event_record(
+        clinic=clinic,
+        actor=actor,
+        action="course_redemption.undone",
+        object_type="commerce.CourseRedemption",
+        object_id=undone.pk,
+        changes={"reversed_at": [None, undone.reversed_at.isoformat() if undone.reversed_at else None]},
+    )
+    return undone
 
 
 def course_balances_expire(*, now: dt.datetime | None = None) -> int:

@@ -19,19 +19,23 @@ from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django.db.models import Sum
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from catalog.models import Service
 from commerce import ledger
-from commerce.models import Invoice, InvoiceItem, Payment, Refund
+from commerce.events import INVOICE_DRAFTED, InvoiceDraftedEventDataSerializer
+from commerce.models import CourseRedemption, Invoice, InvoiceItem, Payment, Refund
+from commerce.payment_methods import method_refusal
 from commerce.pricing import LineInput, PricingError, money_format, price_cart
 from commerce.services.shared import InvoiceStatus, settings_for
 from core.exceptions import Conflict, ValidationFailed
 from notifications.services import notification_schedule
+from outbox.services import outbox_event_record
 
 if TYPE_CHECKING:
     from accounts.models import User
+    from commerce.services.sales import PaymentInput
     from patients.models import ClinicPatient
 
 
@@ -84,30 +88,50 @@ def payment_write(
         created_by=actor,
     )
     if refund is None:
-        ledger.journal_entry_post(
-            clinic=invoice.clinic,
-            description=f"Payment {method} for {invoice.number}",
-            currency=invoice.currency,
-            reference_type="commerce.payment",
-            reference_id=payment.pk,
-            postings=[
-                (ledger.PAYMENT_ACCOUNTS[method], amount, Decimal(0)),
-                (ledger.ACCOUNTS_RECEIVABLE, Decimal(0), amount),
-            ],
-            posted_at=at,
-        )
+        payment_journal_post(invoice=invoice, payment=payment, at=at)
     return payment
+
+
+def payment_journal_post(*, invoice: Invoice, payment: Payment, at: dt.datetime) -> None:
+    """The journal entry of money received: the method's account debited, receivables
+    credited, ``payment.amount`` in the invoice's currency, posted at ``at`` (UTC)."""
+    ledger.journal_entry_post(
+        clinic=invoice.clinic,
+        description=f"Payment {payment.method} for {invoice.number}",
+        currency=invoice.currency,
+        reference_type="commerce.payment",
+        reference_id=payment.pk,
+        postings=[
+            (ledger.PAYMENT_ACCOUNTS[payment.method], payment.amount, Decimal(0)),
+            (ledger.ACCOUNTS_RECEIVABLE, Decimal(0), payment.amount),
+        ],
+        posted_at=at,
+    )
 
 
 # What a receipt notification is about (``subject_type``; the subject id is the payment's).
 PAYMENT_SUBJECT = "commerce.Payment"
 
 
-def receipt_schedule(*, invoice: Invoice, payment: Payment) -> None:
-    """The receipt of a payment, by e-mail when the patient prefers it and has an
-    address, else by SMS to their phone; nothing without a patient or contact. Sent by
-    the notifications module after commit, once per payment (dedupe key)."""
-    if invoice.patient_id is None:
+def _payments_text(payments: Sequence[Payment], currency: str, language: str) -> str:
+    """``"Cash ฿500.00, Card ฿300.00"``: each payment's method (in ``language``) and
+    amount, in the order received."""
+    with translation.override(language):
+        parts = [
+            f"{Payment.Method(p.method).label} {money_format(p.amount, currency, language)}" for p in payments
+        ]
+        separator = "، " if language.lower().startswith("ar") else ", "
+    return separator.join(parts)
+
+
+def receipt_schedule(*, invoice: Invoice, payments: Sequence[Payment]) -> None:
+    """One receipt naming every payment taken together (a checkout, or a collection of
+    an open invoice in several methods): their total (``amount``), each method and
+    amount (``payments``) and the balance left. By e-mail when the patient prefers it
+    and has an address, else by SMS to their phone; nothing without payments, a
+    patient or a contact. Sent by the notifications module after commit, once per
+    batch (dedupe key and subject: the batch's first payment)."""
+    if not payments or invoice.patient_id is None:
         return
     profile = invoice.patient.profile if invoice.patient else None
     if profile is None:
@@ -120,6 +144,8 @@ def receipt_schedule(*, invoice: Invoice, payment: Payment) -> None:
         return
     clinic = invoice.clinic
     language = profile.preferred_language or clinic.locale
+    received = sum((p.amount for p in payments), Decimal(0))
+    first = payments[0]
     notification_schedule(
         clinic=clinic,
         channel=channel,
@@ -129,17 +155,17 @@ def receipt_schedule(*, invoice: Invoice, payment: Payment) -> None:
         payload={
             "clinic_name": clinic.name,
             "invoice_number": invoice.number,
-            "amount": money_format(payment.amount, invoice.currency, language),
+            "amount": money_format(received, invoice.currency, language),
+            "payments": _payments_text(payments, invoice.currency, language),
             "balance_due": money_format(invoice.balance_due, invoice.currency, language),
         },
         scheduled_for=timezone.now(),
-        dedupe_key=f"receipt:{payment.pk}",
+        dedupe_key=f"receipt:{first.pk}",
         subject_type=PAYMENT_SUBJECT,
-        subject_id=str(payment.pk),
+        subject_id=str(first.pk),
     )
 
 
-@transaction.atomic
 def payment_record(
     *,
     invoice: Invoice,
@@ -151,12 +177,46 @@ def payment_record(
     provider_reference: str = "",
     at: dt.datetime | None = None,
 ) -> Payment:
+    """Record a payment (see ``_payment_record_write``, one transaction); a card payment
+    written ``pending`` is then sent to the provider outside it
+    (``card_payments.card_charges_send``), and comes back ``pending`` (until the
+    webhook), or ``failed``."""
+    from commerce.services.card_payments import card_charges_send  # which imports this module
+
+    payment = _payment_record_write(
+        invoice=invoice,
+        actor=actor,
+        method=method,
+        amount=amount,
+        currency=currency,
+        idempotency_key=idempotency_key,
+        provider_reference=provider_reference,
+        at=at,
+    )
+    return card_charges_send([payment])[0]
+
+
+@transaction.atomic
+def _payment_record_write(
+    *,
+    invoice: Invoice,
+    actor: User,
+    method: str,
+    amount: Decimal,
+    currency: str,
+    idempotency_key: str,
+    provider_reference: str,
+    at: dt.datetime | None,
+) -> Payment:
     """Record a payment (``amount`` > 0 in ``currency``) against an issued invoice and
     send the receipt (``at`` backdates an imported payment, which gets none).
     Idempotent by ``idempotency_key`` (the same key returns the first payment; with
     another invoice or amount it is a ``Conflict``). Raises ``ValidationFailed``:
     ``currency`` (not the invoice's), ``amount`` (not positive or more than the balance
-    due), ``method``; ``Conflict`` for a draft or void invoice."""
+    due less pending card charges), ``method`` (unknown, or not one the clinic accepts);
+    ``Conflict`` for a draft or void invoice. A card payment through an asynchronous
+    provider is written ``pending`` (``card_payments.card_charge_pending_write``), not
+    yet sent."""
     existing = Payment.objects.filter(idempotency_key=idempotency_key).first()
     if existing is not None:
         if existing.invoice_id != invoice.pk or existing.amount != amount:
@@ -166,17 +226,27 @@ def payment_record(
         return existing
     if currency != invoice.currency:
         raise ValidationFailed(errors={"currency": [_("This invoice is in %s.") % invoice.currency]})
-    if method not in Payment.Method.values:
-        raise ValidationFailed(errors={"method": [_("Unknown payment method.")]})
+    refusal = method_refusal(
+        country=invoice.clinic.country, chosen=settings_for(invoice.clinic).payment_methods, method=method
+    )
+    if refusal is not None:
+        raise ValidationFailed(errors={"method": [refusal]})
     locked = Invoice.objects.select_for_update().get(pk=invoice.pk)
     if locked.status in (InvoiceStatus.DRAFT, InvoiceStatus.VOID):
         raise Conflict(
             _("A %s invoice takes no payments.") % locked.get_status_display(), code="invoice_not_open"
         )
-    if amount <= 0 or amount > locked.balance_due:
-        raise ValidationFailed(
-            errors={"amount": [_("Between 0 and the balance due (%s).") % locked.balance_due]}
+    from commerce.services.card_payments import card_charge_pending_write, payments_pending_total
+
+    payable = locked.balance_due - payments_pending_total(locked)  # a pending card charge holds its part
+    if amount <= 0 or amount > payable:
+        raise ValidationFailed(errors={"amount": [_("Between 0 and the balance due (%s).") % payable]})
+    if method == Payment.Method.CARD and at is None:
+        pending = card_charge_pending_write(
+            invoice=locked, amount=amount, idempotency_key=idempotency_key, actor=actor
         )
+        if pending is not None:  # sent after the commit (commerce.services.card_payments)
+            return pending
     payment = payment_write(
         invoice=locked,
         method=method,
@@ -188,8 +258,165 @@ def payment_record(
     )
     invoice_refresh(locked)
     if at is None:
-        receipt_schedule(invoice=locked, payment=payment)
+        receipt_schedule(invoice=locked, payments=[payment])
     return payment
+
+
+OPEN_STATUSES = (InvoiceStatus.SENT, InvoiceStatus.PARTIALLY_PAID, InvoiceStatus.OVERDUE)
+
+
+def invoice_payments_record(
+    *,
+    invoice: Invoice,
+    actor: User,
+    payments: Sequence[PaymentInput],
+    currency: str,
+    idempotency_key: str,
+    leave_balance: bool = False,
+) -> list[Payment]:
+    """Collect an open invoice (see ``_invoice_payments_write``, one transaction); card
+    payments written ``pending`` are then sent to the provider outside it
+    (``card_payments.card_charges_send``)."""
+    from commerce.services.card_payments import card_charges_send  # which imports this module
+
+    written = _invoice_payments_write(
+        invoice=invoice,
+        actor=actor,
+        payments=payments,
+        currency=currency,
+        idempotency_key=idempotency_key,
+        leave_balance=leave_balance,
+    )
+    return card_charges_send(written)
+
+
+@transaction.atomic
+def _invoice_payments_write(
+    *,
+    invoice: Invoice,
+    actor: User,
+    payments: Sequence[PaymentInput],
+    currency: str,
+    idempotency_key: str,
+    leave_balance: bool,
+) -> list[Payment]:
+    """Collect an open invoice (sent, partially paid or overdue) in one or several
+    methods at once, all or nothing, and send one receipt naming them all.
+
+    ``payments`` are ``(method, amount > 0, provider_reference)`` in ``currency``; their
+    sum may not exceed the balance due (change for cash given is the till's business:
+    only what stays is recorded) and may be less only with ``leave_balance`` (a partial
+    payment is a choice, never an accident). Idempotent by ``idempotency_key``: the
+    payments are keyed ``collect:<key>:<index>``; the same key again returns the first
+    payments, with other payments or another invoice it is a ``Conflict``. Returns the
+    payments written, in order (a card payment through the provider may be ``pending``:
+    ``card_payments.payment_take``; pending charges hold their part of the balance, and
+    the receipt names the payments received). Raises ``ValidationFailed``: ``currency``,
+    ``payments`` (none), ``payments.<i>.method``, ``payments.<i>.amount`` (not positive,
+    or past the balance due), ``leave_balance`` (less than the balance without it);
+    ``Conflict`` (``invoice_not_open``) for a draft, paid or void invoice."""
+    keys = [f"collect:{idempotency_key}:{index}" for index in range(len(payments))]
+    # Retries wait for the first attempt here, then find its payments.
+    locked = (
+        Invoice.objects.select_for_update(of=("self",))
+        .select_related("clinic", "patient__profile")
+        .get(pk=invoice.pk)
+    )
+    earlier = _collect_earlier(invoice=locked, payments=payments, keys=keys)
+    if earlier is not None:
+        return earlier
+    _collect_check(invoice=locked, payments=payments, currency=currency, leave_balance=leave_balance)
+    from commerce.services.card_payments import payment_take  # which imports this module
+
+    now = timezone.now()
+    written = [
+        payment_take(  # a card payment through the provider, maybe pending
+            invoice=locked,
+            method=row.method,
+            amount=row.amount,
+            provider_reference=row.provider_reference,
+            idempotency_key=key,
+            actor=actor,
+            at=now,
+            live=True,
+        )
+        for key, row in zip(keys, payments, strict=True)
+    ]
+    invoice_refresh(locked)
+    received = [payment for payment in written if payment.status == Payment.Status.SUCCEEDED]
+    if received:
+        receipt_schedule(invoice=locked, payments=received)
+    return written
+
+
+def _collect_earlier(
+    *, invoice: Invoice, payments: Sequence[PaymentInput], keys: list[str]
+) -> list[Payment] | None:
+    """The payments an earlier call with these ``keys`` wrote (a retry), ``None`` when
+    there was none; ``Conflict`` when the key wrote other payments."""
+    # The key one past the last: a retry with fewer rows than the first is not the same.
+    beyond = keys[0].rsplit(":", 1)[0] + f":{len(keys)}" if keys else ""
+    earlier = {p.idempotency_key: p for p in Payment.objects.filter(idempotency_key__in=[*keys, beyond])}
+    if not earlier:
+        return None
+    same = len(earlier) == len(payments) and all(
+        (row := earlier.get(key)) is not None
+        and row.invoice_id == invoice.pk
+        and row.method == wanted.method
+        and row.amount == wanted.amount
+        for key, wanted in zip(keys, payments, strict=True)
+    )
+    if not same:
+        raise Conflict(_("This idempotency key was used for other payments."), code="idempotency_key_reused")
+    return [earlier[key] for key in keys]
+
+
+def _payment_rows_errors(*, invoice: Invoice, payments: Sequence[PaymentInput]) -> dict[str, list[str]]:
+    """Per row: a method the clinic takes (``payment_methods.method_refusal``), an amount > 0."""
+    errors: dict[str, list[str]] = {}
+    chosen = settings_for(invoice.clinic).payment_methods
+    for index, row in enumerate(payments):
+        refusal = method_refusal(country=invoice.clinic.country, chosen=chosen, method=row.method)
+        if refusal is not None:
+            errors[f"payments.{index}.method"] = [refusal]
+        if row.amount <= 0:
+            errors[f"payments.{index}.amount"] = [_("Must be greater than zero.")]
+    return errors
+
+
+def _collect_check(
+    *, invoice: Invoice, payments: Sequence[PaymentInput], currency: str, leave_balance: bool
+) -> None:
+    """The refusals of ``invoice_payments_record`` for the (locked) invoice."""
+    errors: dict[str, list[str]] = {}
+    if currency != invoice.currency:
+        errors["currency"] = [_("This invoice is in %s.") % invoice.currency]
+    if not payments:
+        errors["payments"] = [_("Name at least one payment.")]
+    errors |= _payment_rows_errors(invoice=invoice, payments=payments)
+    if errors:
+        raise ValidationFailed(errors=errors)
+    if invoice.status not in OPEN_STATUSES:
+        raise Conflict(
+            _("A %s invoice takes no payments.") % invoice.get_status_display(), code="invoice_not_open"
+        )
+    from commerce.services.card_payments import payments_pending_total  # which imports this module
+
+    language = translation.get_language() or invoice.clinic.locale
+    # A pending card charge holds its part of the balance until the provider answers.
+    due, running = invoice.balance_due - payments_pending_total(invoice), Decimal(0)
+    for index, row in enumerate(payments):
+        if running + row.amount > due:
+            left = money_format(max(due - running, Decimal(0)), invoice.currency, language)
+            raise ValidationFailed(errors={f"payments.{index}.amount": [_("Only %s remains to pay.") % left]})
+        running += row.amount
+    if running < due and not leave_balance:
+        left = money_format(due - running, invoice.currency, language)
+        raise ValidationFailed(
+            errors={
+                "leave_balance": [_("%s would remain due: confirm leaving a balance, or pay it all.") % left]
+            }
+        )
 
 
 @transaction.atomic
@@ -200,12 +427,20 @@ def invoice_draft_from_services(
     reference_type: str,
     reference_id: uuid.UUID,
     actor: User,
+    redemptions: Sequence[CourseRedemption | None] = (),
+    appointment_id: uuid.UUID | None = None,
 ) -> Invoice:
     """A draft invoice of the services performed at a visit: ``(service, quantity,
     practitioner)`` priced from the catalog with the clinic's tax (no discounts).
+    ``redemptions``, aligned with ``items`` when given, names the course redemption that
+    paid a line: that line is priced at zero and says so ("… · course session: <course>").
     Idempotent per ``reference_type``/``reference_id`` (e.g. ``"emr.visit"``, its id):
-    a second call returns the first invoice. The cashier checks it out at the POS
-    (``sale_checkout(draft_invoice=…)``). Raises ``ValidationFailed`` (``items``)."""
+    a second call returns the first invoice. Records ``com.aesthetix.invoice.drafted``
+    so the till's *To collect* queue shows it live; the cashier checks it out at the POS
+    (``sale_checkout(draft_invoice=…)``). ``appointment_id``: the booked appointment
+    of the visit; its paid deposit is applied to the draft (``deposits.deposit_apply``:
+    a "Deposit applied" payment, so the balance to collect is reduced). Raises
+    ``ValidationFailed`` (``items``)."""
     clinic = patient.clinic
     existing = Invoice.objects.filter(reference_type=reference_type, reference_id=reference_id).first()
     if existing is not None:
@@ -214,12 +449,19 @@ def invoice_draft_from_services(
         raise ValidationFailed(errors={"items": [_("At least one service.")]})
     if any(service.currency != clinic.currency for service, _q, _p in items):
         raise ValidationFailed(errors={"items": [_("Services must be priced in the clinic currency.")]})
+    paid_by = list(redemptions) or [None] * len(items)
+    if len(paid_by) != len(items):
+        raise ValidationFailed(errors={"items": [_("One redemption (or none) per service.")]})
+    prices = [
+        Decimal(0) if redemption is not None else service.price
+        for (service, _q, _p), redemption in zip(items, paid_by, strict=True)
+    ]
     counters = settings_for(clinic)
     try:
         amounts = price_cart(
             [
-                LineInput(unit_price=service.price, quantity=quantity, tax_rate=counters.service_tax_rate)
-                for service, quantity, _p in items
+                LineInput(unit_price=price, quantity=quantity, tax_rate=counters.service_tax_rate)
+                for (_s, quantity, _p), price in zip(items, prices, strict=True)
             ],
             currency=clinic.currency,
             tax_inclusive=counters.tax_inclusive,
@@ -247,18 +489,51 @@ def invoice_draft_from_services(
                 position=index,
                 service=service,
                 practitioner=practitioner,
-                description=service.name,
+                description=_redeemed_description(service, redemption, clinic.locale),
                 quantity=quantity,
-                unit_price=service.price,
+                unit_price=price,
                 tax_amount=amount.tax,
                 total=amount.total,
+                course_redemption=redemption,
             )
-            for index, ((service, quantity, practitioner), amount) in enumerate(
-                zip(items, amounts.lines, strict=True)
+            for index, ((service, quantity, practitioner), price, redemption, amount) in enumerate(
+                zip(items, prices, paid_by, amounts.lines, strict=True)
             )
         ]
     )
+    outbox_event_record(
+        clinic_id=clinic.pk,
+        type=INVOICE_DRAFTED,
+        subject=f"invoice/{invoice.pk}",
+        data=InvoiceDraftedEventDataSerializer(
+            {
+                "invoice_id": invoice.pk,
+                "patient_id": patient.pk,
+                "total": invoice.total,
+                "currency": invoice.currency,
+                "reference_type": reference_type,
+                "reference_id": reference_id,
+            }
+        ).data,
+    )
+    if appointment_id is not None:
+        from commerce.services.deposits import deposit_apply  # which imports this module
+
+        deposit_apply(invoice=invoice, appointment_id=appointment_id, actor=actor)
     return invoice
+
+
+def _redeemed_description(service: Service, redemption: CourseRedemption | None, locale: str) -> str:
+    """The printed line in the clinic's language: the service, and the course that paid
+    it if one did."""
+    if redemption is None:
+        return service.name[:200]
+    with translation.override(locale):
+        label = _("%(service)s · course session: %(course)s") % {
+            "service": service.name,
+            "course": redemption.balance.course.name,
+        }
+    return label[:200]
 
 
 def invoices_mark_overdue() -> int:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django.db.models import Sum
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from commerce import ledger
@@ -26,7 +26,8 @@ from commerce.models import (
     SaleLine,
     StockMovement,
 )
-from commerce.pricing import line_portion
+from commerce.payment_methods import TILL_METHODS
+from commerce.pricing import line_portion, money_format
 from commerce.services.invoices import invoice_refresh, payment_write
 from commerce.services.shared import SALE_LINE_REF, InvoiceStatus, revenue_account
 from commerce.services.stock import stock_return
@@ -74,7 +75,7 @@ def sale_refund(
     portions = _refund_portions(lines, refunded_before)
     total = sum((amount for _l, _q, amount, _t in portions), Decimal(0))
     if total > invoice.paid_total:
-        raise ValidationFailed(errors={"amount": [_("Only %s was paid.") % invoice.paid_total]})
+        raise ValidationFailed(errors={"amount": [_refund_over_paid(invoice=invoice, asked=total)]})
     refund = Refund.objects.create(
         clinic=locked.clinic,
         sale=locked,
@@ -133,6 +134,19 @@ def sale_refund(
     return refund
 
 
+def _refund_over_paid(*, invoice: Invoice, asked: Decimal) -> str:
+    """Why a refund of ``asked`` is refused on ``invoice``: a refund gives back money
+    received, so at most the invoice's net paid total (payments less earlier refunds)."""
+    language = translation.get_language() or invoice.clinic.locale
+    paid = money_format(max(invoice.paid_total, Decimal(0)), invoice.currency, language)
+    if invoice.paid_total <= 0:
+        return _("Nothing was paid on this invoice, so nothing can be refunded; void the sale instead.")
+    return _("These lines come to %(asked)s but only %(paid)s was paid on this invoice: refund fewer.") % {
+        "asked": money_format(asked, invoice.currency, language),
+        "paid": paid,
+    }
+
+
 def _refund_validate(
     *, sale: Sale, lines: Sequence[tuple[SaleLine, Decimal]], reason: str, method: str
 ) -> dict[uuid.UUID, Decimal]:
@@ -142,7 +156,7 @@ def _refund_validate(
     errors: dict[str, str] = {}
     if not reason.strip():
         errors["reason"] = _("Say why.")
-    if method not in Payment.Method.values:
+    if method not in TILL_METHODS:
         errors["method"] = _("Unknown payment method.")
     if not lines:
         errors["lines"] = _("Name at least one line.")
@@ -231,7 +245,8 @@ def sale_void(*, sale: Sale, actor: User, reason: str) -> Sale:
     ``void``, stock goes back, course balances (unused) are voided and the sale's journal
     entry is reversed. Sends ``sale_reversed`` with ``refund=None``. Raises
     ``ValidationFailed`` (``reason``) and ``Conflict`` when money was received (refund
-    it instead), the sale was refunded or already void, or a course was used."""
+    it instead) or a card payment is pending, the sale was refunded or already void, or
+    a course was used."""
     if not reason.strip():
         raise ValidationFailed(errors={"reason": [_("Say why.")]})
     locked = Sale.objects.select_for_update().get(pk=sale.pk)
@@ -240,6 +255,11 @@ def sale_void(*, sale: Sale, actor: User, reason: str) -> Sale:
         raise Conflict(_("Only a completed sale can be voided."), code="sale_not_voidable")
     if Payment.objects.filter(invoice=invoice, status=Payment.Status.SUCCEEDED).exists():
         raise Conflict(_("Money was received for this sale: refund it instead."), code="sale_has_payments")
+    if Payment.objects.filter(invoice=invoice, status=Payment.Status.PENDING).exists():
+        raise Conflict(
+            _("A card payment of this sale is still pending: wait for its result."),
+            code="sale_has_pending_payment",
+        )
     for line in locked.lines.select_related("product", "course", "service"):
         _line_goods_back(line=line, quantity=line.quantity, actor=actor, status="void")
     entry = JournalEntry.objects.prefetch_related("lines").get(

@@ -20,8 +20,9 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -45,8 +46,10 @@ from commerce.models import (
     StockLot,
     StockMovement,
 )
+from commerce.payment_methods import method_refusal
 from commerce.pricing import CartAmounts, LineInput, PricingError, allocate, price_cart
-from commerce.services.invoices import invoice_refresh, payment_write, receipt_schedule
+from commerce.services.card_payments import card_charges_send, payment_take
+from commerce.services.invoices import invoice_refresh, receipt_schedule
 from commerce.services.shared import SALE_LINE_REF, InvoiceStatus, revenue_account, settings_for
 from commerce.services.stock import stock_consume
 from commerce.signals import sale_completed
@@ -62,13 +65,21 @@ if TYPE_CHECKING:
 class CartLine:
     """One line of a cart: a service, product or course, ``quantity`` of it (unit of the
     item), an optional ``line_discount`` amount, the practitioners credited with their
-    percent shares (summing to 100), and for a product optionally the ``lot`` to sell."""
+    percent shares (summing to 100), and for a product optionally the ``lot`` to sell.
+    ``unit_price`` is set only by the server, from a draft invoice's locked line (zero
+    for a session a course paid); otherwise the catalog price applies."""
 
     item: Service | Product | Course
     quantity: Decimal = Decimal(1)
     line_discount: Decimal = Decimal(0)
     credits: Sequence[tuple[User, Decimal]] = ()
     lot: StockLot | None = None
+    unit_price: Decimal | None = None
+
+    @property
+    def price(self) -> Decimal:
+        """The unit price the line is sold at."""
+        return self.item.price if self.unit_price is None else self.unit_price
 
     @property
     def kind(self) -> str:
@@ -153,8 +164,17 @@ def _validate_cart(
     patient: ClinicPatient | None,
     lines: Sequence[CartLine],
     payments: Sequence[PaymentInput],
+    chosen_methods: list[str] | None = None,
+    customer: tuple[CommerceSettings, bool] | None = None,
 ) -> None:
+    """``ValidationFailed`` naming every bad field of the cart; ``chosen_methods`` is the
+    clinic's ``CommerceSettings.payment_methods`` against which payments are checked;
+    ``customer`` is ``(the clinic's settings, walk_in)`` when the buyer is checked too
+    (checkout)."""
     errors: dict[str, str] = {}
+    if customer is not None:
+        settings, walk_in = customer
+        errors.update(_customer_errors(patient=patient, lines=lines, settings=settings, walk_in=walk_in))
     if currency != clinic.currency:
         errors["currency"] = _("This clinic sells in %(c)s.") % {"c": clinic.currency}
     if not lines:
@@ -162,12 +182,32 @@ def _validate_cart(
     for index, line in enumerate(lines):
         errors.update(_cart_line_errors(index=index, line=line, clinic=clinic, patient=patient))
     for index, payment in enumerate(payments):
-        if payment.method not in Payment.Method.values:
-            errors[f"payments.{index}.method"] = _("Unknown payment method.")
+        refusal = method_refusal(country=clinic.country, chosen=chosen_methods or [], method=payment.method)
+        if refusal is not None:  # unknown, or not one the clinic accepts
+            errors[f"payments.{index}.method"] = refusal
         if payment.amount <= 0:
             errors[f"payments.{index}.amount"] = _("Must be greater than zero.")
     if errors:
         raise ValidationFailed(errors=errors)
+
+
+def _customer_errors(
+    *, patient: ClinicPatient | None, lines: Sequence[CartLine], settings: CommerceSettings, walk_in: bool
+) -> dict[str, str]:
+    """Every sale has a patient, except a product-only sale to a walk-in customer the
+    cashier chose explicitly (``walk_in``) in a clinic that allows it
+    (``CommerceSettings.walk_in_retail``)."""
+    if walk_in:
+        if not settings.walk_in_retail:
+            return {"walk_in": _("This clinic sells to registered patients only: choose the patient.")}
+        if patient is not None:
+            return {"walk_in": _("A walk-in sale has no patient.")}
+        if any(line.kind != SaleLine.Kind.PRODUCT for line in lines):
+            return {"walk_in": _("Only products are sold to a walk-in customer; choose the patient.")}
+        return {}
+    if patient is None:
+        return {"patient_id": _("Choose the patient.")}
+    return {}
 
 
 def _cart_line_errors(
@@ -217,7 +257,7 @@ def _cart_price(
         return price_cart(
             [
                 LineInput(
-                    unit_price=line.item.price,
+                    unit_price=line.price,
                     quantity=line.quantity,
                     line_discount=line.line_discount,
                     tax_rate=_tax_rate(counters, line.kind),
@@ -239,21 +279,26 @@ def sale_quote(
     lines: Sequence[CartLine],
     currency: str | None = None,
     cart_discount: Decimal = Decimal(0),
+    draft_invoice: Invoice | None = None,
 ) -> CartAmounts:
     """Price a cart exactly as ``sale_checkout`` would, writing nothing: the POS shows
     this server total and confirms payment only when it equals its own computation.
     Amounts are ``Decimal`` in ``currency`` (default the clinic's) per ``commerce.pricing``.
 
     Raises ``ValidationFailed`` naming the field, as ``sale_checkout`` does for the cart
-    (``currency``, ``lines``, ``lines.<i>.<field>``, ``patient_id``, ``cart_discount``)."""
+    (``currency``, ``lines``, ``lines.<i>.<field>``, ``patient_id``, ``cart_discount``,
+    ``invoice_id``). With ``draft_invoice`` the cart is priced as its checkout would be
+    (``_draft_lines_lock``)."""
     currency = currency or clinic.currency
     _validate_cart(clinic=clinic, currency=currency, patient=patient, lines=lines, payments=())
+    if draft_invoice is not None:
+        _draft_invoice_check(draft_invoice, patient)
+        lines = _draft_lines_lock(draft_invoice, lines)
     return _cart_price(
         counters=settings_for(clinic), lines=lines, currency=currency, cart_discount=cart_discount
     )
 
 
-@transaction.atomic
 def sale_checkout(
     *,
     clinic: Clinic,
@@ -266,6 +311,46 @@ def sale_checkout(
     cart_discount: Decimal = Decimal(0),
     draft_invoice: Invoice | None = None,
     at: dt.datetime | None = None,
+    walk_in: bool = False,
+) -> tuple[Sale, bool]:
+    """Check out a cart (``_sale_checkout_write``, one transaction), then send the card
+    payments it wrote ``pending`` to the provider outside it
+    (``card_payments.card_charges_send``; also those of a retried checkout whose gateway
+    has not answered yet). Returns ``(sale, created)``."""
+    sale, created = _sale_checkout_write(
+        clinic=clinic,
+        actor=actor,
+        patient=patient,
+        lines=lines,
+        payments=payments,
+        idempotency_key=idempotency_key,
+        currency=currency,
+        cart_discount=cart_discount,
+        draft_invoice=draft_invoice,
+        at=at,
+        walk_in=walk_in,
+    )
+    unsent = Payment.objects.filter(
+        invoice__sale=sale, method=Payment.Method.CARD, status=Payment.Status.PENDING, provider_reference=""
+    ).order_by("created_at")
+    card_charges_send(list(unsent))
+    return sale, created
+
+
+@transaction.atomic
+def _sale_checkout_write(
+    *,
+    clinic: Clinic,
+    actor: User,
+    patient: ClinicPatient | None,
+    lines: Sequence[CartLine],
+    payments: Sequence[PaymentInput],
+    idempotency_key: str,
+    currency: str | None,
+    cart_discount: Decimal,
+    draft_invoice: Invoice | None,
+    at: dt.datetime | None,
+    walk_in: bool,
 ) -> tuple[Sale, bool]:
     """Check out a cart; returns ``(sale, created)``.
 
@@ -275,13 +360,20 @@ def sale_checkout(
     a different cart is a ``Conflict`` (409). Payments may
     be less than the total (the invoice stays partially paid or sent, due after the
     clinic's ``invoice_due_days``) but not more. ``draft_invoice`` (from a completed
-    visit) becomes this sale's invoice. ``at`` backdates an imported sale (default now).
+    visit) becomes this sale's invoice: the cart starts with its lines as drafted (same
+    services and quantities, in order; discounts and credits may be set, further lines
+    added), priced at the draft's unit prices (``_draft_lines_lock``); the draft row is
+    locked, so two cashiers cannot both collect it. ``at`` backdates an imported sale
+    (default now). Every sale has a ``patient``, except a product-only sale with
+    ``walk_in`` where the clinic allows walk-in retail.
 
     Raises ``ValidationFailed`` naming the field: ``currency`` (not the clinic's),
     ``lines`` / ``lines.<i>.<field>`` (empty cart, another currency, discounts out of
     range, credit shares not summing to 100, stock refused: ``lines.<i>.quantity`` /
-    ``lines.<i>.lot_id``), ``payments.<i>.<field>``, ``payments`` (more than the total),
-    ``patient_id``, ``invoice_id``."""
+    ``lines.<i>.lot_id``), ``payments.<i>.<field>`` (``payments.<i>.method``: unknown or not
+    accepted by the clinic), ``payments`` (more than the total), ``patient_id`` (none
+    chosen), ``walk_in``, ``invoice_id`` (not a draft of this patient, or already
+    collected)."""
     live = at is None  # an imported sale gets no receipt
     at = at or timezone.now()
     currency = currency or clinic.currency
@@ -290,12 +382,25 @@ def sale_checkout(
     if existing is not None:  # a retry: answered as first done, even if prices or stock changed since
         return existing, False
     counters = settings_for(clinic)
-    _validate_cart(clinic=clinic, currency=currency, patient=patient, lines=lines, payments=payments)
-    _draft_invoice_check(draft_invoice, patient)
+    _validate_cart(
+        clinic=clinic,
+        currency=currency,
+        patient=patient,
+        lines=lines,
+        payments=payments,
+        chosen_methods=counters.payment_methods,
+        customer=(counters, walk_in),
+    )
+    if draft_invoice is not None:
+        draft_invoice = Invoice.objects.select_for_update().get(pk=draft_invoice.pk)
+        _draft_invoice_check(draft_invoice, patient)
+        lines = _draft_lines_lock(draft_invoice, lines)
     amounts = _cart_price(counters=counters, lines=lines, currency=currency, cart_discount=cart_discount)
     paying = sum((p.amount for p in payments), Decimal(0))
-    if paying > amounts.total:
-        raise ValidationFailed(errors={"payments": [_("Payments exceed the total of %s.") % amounts.total]})
+    # A draft may already be partly paid (a deposit applied to it).
+    payable = amounts.total - (draft_invoice.paid_total if draft_invoice is not None else Decimal(0))
+    if paying > payable:
+        raise ValidationFailed(errors={"payments": [_("Payments exceed the total of %s.") % payable]})
 
     try:
         with transaction.atomic():  # a concurrent attempt with this key waits here, then loses
@@ -349,7 +454,7 @@ def sale_checkout(
         posted_at=at,
     )
     written = [
-        payment_write(
+        payment_take(  # a card payment through the provider, maybe pending
             invoice=invoice,
             method=payment.method,
             amount=payment.amount,
@@ -357,12 +462,14 @@ def sale_checkout(
             idempotency_key=f"checkout:{idempotency_key}:{index}",
             actor=actor,
             at=at,
+            live=live,
         )
         for index, payment in enumerate(payments)
     ]
     invoice_refresh(invoice)
-    if written and live:
-        receipt_schedule(invoice=invoice, payment=written[-1])
+    received = [p for p in written if p.status == Payment.Status.SUCCEEDED]
+    if received and live:
+        receipt_schedule(invoice=invoice, payments=received)
     if at != sale.created_at:
         Sale.objects.filter(pk=sale.pk).update(created_at=at)
         sale.created_at = at
@@ -393,6 +500,28 @@ def _draft_invoice_check(draft_invoice: Invoice | None, patient: ClinicPatient |
         raise ValidationFailed(errors={"invoice_id": [_("A draft invoice of this patient.")]})
 
 
+def _draft_lines_lock(draft: Invoice, lines: Sequence[CartLine]) -> list[CartLine]:
+    """The cart with the draft's lines locked to what was done: the first lines must be
+    the draft's items in order (same service, same quantity), and they take the draft's
+    unit price (zero where a course paid the session). Raises ``ValidationFailed``
+    (``lines``, or ``lines.<i>.item_id`` / ``lines.<i>.quantity``) otherwise."""
+    items = list(draft.items.order_by("position"))
+    if len(lines) < len(items):
+        raise ValidationFailed(errors={"lines": [_("The lines of the visit cannot be removed.")]})
+    errors: dict[str, str] = {}
+    locked = list(lines)
+    for index, (item, line) in enumerate(zip(items, lines, strict=False)):
+        if not isinstance(line.item, Service) or line.item.pk != item.service_id:
+            errors[f"lines.{index}.item_id"] = _("This line of the visit cannot change.")
+        elif line.quantity != item.quantity:
+            errors[f"lines.{index}.quantity"] = _("The quantity done at the visit cannot change.")
+        else:
+            locked[index] = replace(line, unit_price=item.unit_price)
+    if errors:
+        raise ValidationFailed(errors=errors)
+    return locked
+
+
 def _sale_lines_write(
     *,
     sale: Sale,
@@ -415,7 +544,7 @@ def _sale_lines_write(
                 course=line.item if isinstance(line.item, Course) else None,
                 description=line.item.name[:200],
                 quantity=line.quantity,
-                unit_price=line.item.price,
+                unit_price=line.price,
                 line_discount=amount.line_discount,
                 cart_discount_share=amount.cart_discount_share,
                 net_amount=amount.net,
@@ -498,7 +627,13 @@ def _invoice_for_sale(
 ) -> Invoice:
     """The sale's invoice (the draft it checks out, or a new one), numbered later."""
     invoice = draft or Invoice(clinic=sale.clinic, created_by=actor, currency=sale.currency)
-    if draft is not None:
+    redeemed: dict[int, uuid.UUID] = {}
+    if draft is not None:  # the course redemptions that paid drafted lines stay on them
+        redeemed = dict(
+            InvoiceItem.objects.filter(invoice=draft, course_redemption__isnull=False).values_list(
+                "position", "course_redemption_id"
+            )
+        )
         InvoiceItem.objects.filter(invoice=draft).delete()
     invoice.sale = sale
     invoice.patient = sale.patient
@@ -524,6 +659,7 @@ def _invoice_for_sale(
                 discount=row.line_discount + row.cart_discount_share,
                 tax_amount=row.tax_amount,
                 total=row.total,
+                course_redemption_id=redeemed.get(row.position),
             )
             for row in lines
         ]

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from commerce import ledger
 from commerce.models import CommerceSettings, Invoice, SaleLine
+from commerce.payment_methods import methods_default
 
 if TYPE_CHECKING:
     from accounts.models import Clinic
@@ -18,8 +19,11 @@ SALE_LINE_REF = "commerce.sale_line"
 
 
 def settings_for(clinic: Clinic) -> CommerceSettings:
-    """The clinic's commerce settings (created with no tax on first use)."""
-    row, _created = CommerceSettings.unscoped.get_or_create(clinic=clinic)
+    """The clinic's commerce settings (created on first use with no tax and the payment
+    methods of its country)."""
+    row, _created = CommerceSettings.unscoped.get_or_create(
+        clinic=clinic, defaults={"payment_methods": methods_default(clinic.country)}
+    )
     return row
 
 

@@ -1,3 +1,4 @@
+import datetime as dt
 import threading
 import uuid
 from concurrent.futures import ThreadPoolExecutor
@@ -6,14 +7,14 @@ from zoneinfo import ZoneInfo
 
 import httpx
 import pytest
-from babel.dates import format_date
 from django.utils import timezone
 
 from accounts.models import Clinic
 from accounts.tests.factories import ClinicFactory, MembershipFactory, tokens_for
 from catalog.tests import factories as catalog_factories
-from commerce.models import Invoice, Sale, StockLot
+from commerce.models import CommerceSettings, CourseRedemption, Invoice, Sale, StockLot
 from commerce.services import settings_for
+from core.dates import date_format
 from core.roles import Role
 from core.tenancy import clinic_context
 
@@ -263,6 +264,9 @@ def test_concurrent_retries_of_one_checkout_answer_201_once_and_200_for_the_othe
             "lines.0.credits.0.practitioner_id",
         ),
         ({"idempotency_key": ""}, "idempotency_key"),
+        ({"patient_id": None}, "patient_id"),
+        ({"patient_id": None, "walk_in": True}, "walk_in"),  # the clinic sells to patients only
+        ({"walk_in": "maybe"}, "walk_in"),
     ],
 )
 def test_bad_checkouts_are_400_naming_the_field(api, world, change, field):
@@ -282,6 +286,23 @@ def test_bad_checkouts_are_400_naming_the_field(api, world, change, field):
     assert field in [e["field"] for e in response.json()["errors"]], response.json()
     with clinic_context(world.a.clinic):
         assert not Sale.objects.exclude(pk=world.a.sale.pk).exists()
+
+
+def test_a_walk_in_customer_buys_products_only_where_the_clinic_allows_it(api, world):
+    CommerceSettings.unscoped.update_or_create(clinic=world.a.clinic, defaults={"walk_in_retail": True})
+    cashier = api(world.a.user(Role.CASHIER), world.a.clinic)
+    serum = {"kind": "product", "item_id": str(world.a.product.pk)}
+    body = {"patient_id": None, "walk_in": True, "idempotency_key": "walk-in-1"}
+    treatment = cashier.post(CHECKOUT, _cart(world.a) | body, format="json")
+    assert treatment.status_code == 400
+    assert [e["field"] for e in treatment.json()["errors"]] == ["walk_in"]
+    patient_too = cashier.post(
+        CHECKOUT, body | {"lines": [serum], "patient_id": str(world.a.patient.pk)}, format="json"
+    )
+    assert patient_too.status_code == 400
+    sold = cashier.post(CHECKOUT, body | {"lines": [serum]}, format="json")
+    assert sold.status_code == 201, sold.content
+    assert sold.json()["patient"] is None
 
 
 def test_a_patients_sales_list_in_one_query_per_relation(api, world):
@@ -453,17 +474,17 @@ def test_invoice_html_is_in_the_clinics_language_and_currency(world):
     assert 'dir="rtl"' in html and "الرصيد المستحق" in html
 
 
-@pytest.mark.parametrize("clock", ["23:30", "02:00"], indirect=True)
+@pytest.mark.parametrize("clock", ["23:30", "02:00", "12:00"], indirect=True)
 def test_invoice_html_dates_are_the_clinics_local_dates(clock, world):
     from commerce.documents import invoice_html
 
     for tenant in (world.a, world.b):
         with clinic_context(tenant.clinic):
             html = invoice_html(invoice=tenant.sale.invoice)
-        locale = tenant.clinic.locale.replace("-", "_")
+        language = tenant.clinic.locale
         local_day = timezone.localdate(clock, ZoneInfo(tenant.clinic.time_zone))
-        assert format_date(local_day, "medium", locale=locale) in html
-        assert (format_date(clock.date(), "medium", locale=locale) in html) == (clock.date() == local_day)
+        assert date_format(local_day, language=language) in html
+        assert (date_format(clock.date(), language=language) in html) == (clock.date() == local_day)
 
 
 # Course balances ---------------------------------------------------------------------
@@ -506,6 +527,75 @@ def test_bad_redemption_input_is_400(api, world):
         format="json",
     )
     assert response.status_code == 400 and response.json()["errors"][0]["field"] == "service_id"
+
+
+REDEMPTIONS = "/api/v1/commerce/course-redemptions"
+
+
+def test_a_session_taken_by_mistake_is_given_back_the_same_day_by_a_manager(api, world):
+    balance, doctor = world.a.course_balance, world.a.user(Role.DOCTOR)
+    cashier = api(world.a.user(Role.CASHIER), world.a.clinic)
+    taken = cashier.post(
+        f"/api/v1/commerce/course-balances/{balance.pk}/redeem",
+        {
+            "reference_type": "pos.redemption",
+            "reference_id": str(uuid.uuid4()),
+            "service_id": str(world.a.service.pk),
+            "practitioner_id": str(doctor.pk),
+        },
+        format="json",
+    )
+    assert taken.status_code == 201, taken.content
+    redemption = taken.json()
+    assert (redemption["practitioner_name"], redemption["service_name"]) == (
+        doctor.full_name,
+        world.a.service.name,
+    )
+    listed = cashier.get(REDEMPTIONS, {"balance": str(balance.pk)}).json()["results"]
+    assert listed[0]["id"] == redemption["id"]  # newest first
+    of_patient = cashier.get(REDEMPTIONS, {"patient": str(world.a.patient.pk)}).json()["results"]
+    assert [row["id"] for row in of_patient] == [row["id"] for row in listed]
+    assert cashier.get(REDEMPTIONS, {"patient": "nope"}).status_code == 400
+
+    undo = f"{REDEMPTIONS}/{redemption['id']}/undo"
+    assert cashier.post(undo).status_code == 403  # a manager's decision
+    assert api(world.b.user(), world.b.clinic).post(undo).status_code == 404
+    assert api(world.b.user(), world.b.clinic).get(f"{REDEMPTIONS}/{redemption['id']}").status_code == 404
+    owner = api(world.a.user(Role.OWNER), world.a.clinic)
+    given_back = owner.post(undo)
+    assert given_back.status_code == 200, given_back.content
+    assert given_back.json()["reversed_at"] and given_back.json()["sessions_remaining"] == 6
+    assert owner.post(undo).status_code == 200  # twice: nothing more
+    assert owner.get("/api/v1/ledger/trial-balance").json()["total_balance"] == "0.00"
+    with clinic_context(world.a.clinic):
+        from audit.models import AuditEvent
+
+        assert (
+            AuditEvent.objects.filter(action="course_redemption.undone", object_id=redemption["id"]).count()
+            == 1
+        )
+
+    again = cashier.post(
+        f"/api/v1/commerce/course-balances/{balance.pk}/redeem",
+        {"reference_type": "pos.redemption", "reference_id": str(uuid.uuid4())},
+        format="json",
+    ).json()
+    CourseRedemption.unscoped.filter(pk=again["id"]).update(created_at=timezone.now() - dt.timedelta(days=1))
+    late = owner.post(f"{REDEMPTIONS}/{again['id']}/undo")
+    assert late.status_code == 409 and late.json()["code"] == "redemption_not_today"
+
+
+def test_a_redemption_names_a_practitioner_of_this_clinic(api, world):
+    url = f"/api/v1/commerce/course-balances/{world.a.course_balance.pk}/redeem"
+    client = api(world.a.user(Role.NURSE), world.a.clinic)
+    for practitioner in (world.b.user(Role.DOCTOR).pk, world.a.user(Role.CASHIER).pk, "nope"):
+        response = client.post(
+            url,
+            {"reference_type": "pos.redemption", "reference_id": None, "practitioner_id": str(practitioner)},
+            format="json",
+        )
+        assert response.status_code == 400, response.content
+        assert response.json()["errors"][0]["field"] == "practitioner_id"
 
 
 # Ledger ------------------------------------------------------------------------------

@@ -227,7 +227,7 @@ def test_later_payments_refunds_and_redemptions_keep_the_trial_balance_at_zero(s
     sale = _checkout(
         shop,
         [CartLine(item=shop.filler, quantity=Decimal(3)), CartLine(item=shop.course)],
-        [PaymentInput(method="pix", amount=Decimal("1000.00"))],
+        [PaymentInput(method="promptpay", amount=Decimal("1000.00"))],
     )
     with clinic_context(shop.clinic):
         invoice = Invoice.objects.get(sale=sale)
@@ -505,7 +505,21 @@ def test_unpaid_invoices_past_due_become_overdue_and_a_payment_receipt_is_schedu
         )
 
 
-@pytest.mark.parametrize("clock", ["23:30", "02:00"], indirect=True)
+@pytest.mark.parametrize("clock", ["23:30", "02:00", "12:00"], indirect=True)
+def test_a_new_unpaid_invoice_is_due_on_its_clinics_day_and_not_overdue(clock, world):
+    """At 23:30 UTC Bangkok is on UTC's next day, at 02:00 UTC Sao Paulo on its previous
+    one, at 12:00 both share UTC's: an invoice due the day it is made (no due days) is
+    dated and due on its clinic's day and stays open until that day is over."""
+    for tenant in (world.a, world.b):
+        local_day = timezone.localdate(clock, ZoneInfo(tenant.clinic.time_zone))
+        sale = _checkout(tenant, [CartLine(item=tenant.service)])
+        invoice = Invoice.unscoped.get(sale=sale)
+        assert (invoice.due_date, invoice.status) == (local_day, Invoice.Status.SENT)
+        assert tenant.clinic.date_at(invoice.issued_at) == local_day
+        assert invoices_mark_overdue() == 0
+
+
+@pytest.mark.parametrize("clock", ["23:30", "02:00", "12:00"], indirect=True)
 def test_an_invoice_falls_overdue_the_day_after_its_due_date_at_its_clinic(clock, world):
     """At 23:30 UTC Bangkok's day is UTC's next, at 02:00 UTC Sao Paulo's is UTC's previous."""
     invoices = Invoice.unscoped.filter(number="INV-WORLD")  # one unpaid in each clinic

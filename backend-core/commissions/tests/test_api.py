@@ -128,12 +128,20 @@ def test_statement_of_a_practitioner_for_a_month_with_csv(world, api):
     query = {"practitioner": str(doctor.pk), "period": "2026-03-01"}
     statement = accountant.get(f"{LOGS}/statement", query).json()
     assert [line["amount"] for line in statement["lines"]] == ["60.00", "30.00"]
+    assert {line["rate_type"] for line in statement["lines"]} == {"percentage"}
+    # Dated by their sales (written later, by the calculation), as the CSV is.
+    assert [line["occurred_at"][:10] for line in statement["lines"]] == ["2026-03-02", "2026-03-09"]
     assert statement["total"] == "90.00" and statement["adjustments"] == [] and statement["currency"] == "THB"
+    earned = [Decimal(line["earned"]) for line in statement["lines"]]
+    assert Decimal(statement["earned_total"]) == sum(earned)
+    assert Decimal(statement["earned_total"]) + Decimal(statement["pending_total"]) == Decimal("90.00")
     exported = accountant.get(f"{LOGS}/statement/csv", query)
     assert exported.status_code == 200 and exported["Content-Type"].startswith("text/csv")
     rows = list(csv.reader(io.StringIO(exported.content.decode())))
     assert rows[0][:3] == ["date", "kind", "sale"] and len(rows) == 4
+    assert [row[0] for row in rows[1:3]] == ["2026-03-02", "2026-03-09"]  # Bangkok days of the sales
     assert rows[-1][1] == "total" and Decimal(rows[-1][8]) == Decimal("90.00")
+    assert rows[0][9] == "earned" and Decimal(rows[-1][9]) == Decimal(statement["earned_total"])
 
 
 def test_a_practitioner_reads_only_their_own_commissions(world, api):
@@ -175,8 +183,29 @@ def test_settle_on_demand(world, api):
     [adjustment] = owner.post(f"{LOGS}/settle", {"period": "2026-03-01"}, format="json").json()["adjustments"]
     assert adjustment["amount"] == "45.00" and adjustment["practitioner"] == str(doctor.pk)  # 900 * 5 %
     assert CommissionLog.unscoped.filter(kind="adjustment").count() == 1
+    # Each close that settled something is on the clinic's trail, by whom and how much.
+    first, second = AuditEvent.unscoped.filter(action="commission_period.settled").order_by("sequence")
+    assert first.actor == second.actor == world.a.user(Role.OWNER) and second.object_id == "2026-03-01"
+    assert second.changes["adjustment_total"] == ["0", "45.00"] and second.changes["settled_logs"] == [0, 1]
+    again = owner.post(f"{LOGS}/settle", {"period": "2026-03-01"}, format="json")
+    assert again.json()["adjustments"] == []
+    assert AuditEvent.unscoped.filter(action="commission_period.settled").count() == 2  # nothing new settled
     mid_month = owner.post(f"{LOGS}/settle", {"period": "2026-03-15"}, format="json")
     assert mid_month.status_code == 400 and mid_month.json()["errors"][0]["field"] == "period"
     bad = owner.post(f"{LOGS}/settle", {"period": "soon"}, format="json")
     assert bad.status_code == 400 and bad.json()["errors"][0]["field"] == "period"
     assert api(world.a.user(Role.ACCOUNTANT), world.a.clinic).post(f"{LOGS}/settle", {}).status_code == 403
+
+
+def test_settling_another_clinics_practitioner_is_not_found_and_settles_nothing(world, api):
+    doctor, _nurse = _march_statement(world)
+    owner_b = api(world.b.user(Role.OWNER), world.b.clinic)
+    body = {"period": "2026-03-01", "practitioner": str(doctor.pk)}
+    assert owner_b.post(f"{LOGS}/settle", body, format="json").status_code == 404
+    assert not CommissionLog.unscoped.filter(status="settled").exists()
+    owner_a = api(world.a.user(Role.OWNER), world.a.clinic)
+    assert owner_a.post(f"{LOGS}/settle", {**body, "practitioner": "nope"}, format="json").status_code == 400
+    mine = owner_a.post(f"{LOGS}/settle", body, format="json")
+    assert mine.status_code == 200
+    settled = CommissionLog.unscoped.filter(status="settled")
+    assert settled.count() == 2 and {log.practitioner_id for log in settled} == {doctor.pk}

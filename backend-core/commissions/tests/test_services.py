@@ -355,3 +355,70 @@ def test_random_rules_and_sales_split_exactly_and_rerun_to_the_same_logs(a, rule
         )
         assert again == logs
         transaction.set_rollback(True)
+
+
+def test_commission_is_earned_on_paid_revenue_later_payments_add_and_refunds_reverse(world):
+    """A 1 000.00 sale credited 60/40, 10 %: the doctor's 60.00 is earned as it is paid —
+    24.00 after 400.00, all after the rest; refunding one of three units reverses 20.00."""
+    from commerce.models import Invoice
+    from commerce.services import CartLine, PaymentInput, payment_record, sale_checkout, sale_refund
+    from commissions.selectors import commission_statement
+    from commissions.services import sale_commission_reversals_write
+
+    tenant = world.a
+    CommissionLog.unscoped.filter(clinic=tenant.clinic).delete()  # the world's own sale's
+    doctor, nurse, cashier = tenant.user(Role.DOCTOR), tenant.user(Role.NURSE), tenant.user(Role.CASHIER)
+    line = CartLine(
+        item=tenant.service,
+        quantity=Decimal(3),
+        line_discount=Decimal(50),
+        credits=[(doctor, Decimal(60)), (nurse, Decimal(40))],
+    )
+    with clinic_context(tenant.clinic):
+        row, _created = sale_checkout(
+            clinic=tenant.clinic,
+            actor=cashier,
+            patient=tenant.patient,
+            lines=[line],
+            payments=[PaymentInput(method="cash", amount=Decimal("400.00"))],
+            idempotency_key="paid-revenue",
+        )
+        sale_commissions_calculate(sale=row)
+        period = CommissionLog.objects.filter(sale=row).values_list("period", flat=True).first()
+
+        def statement():
+            figures = commission_statement(practitioner_id=doctor.pk, period=period)
+            return {key: figures[key] for key in ("total", "earned_total", "pending_total", "reversal_total")}
+
+        assert statement() == {
+            "total": Decimal("60.00"),
+            "earned_total": Decimal("24.00"),
+            "pending_total": Decimal("36.00"),
+            "reversal_total": Decimal(0),
+        }
+        invoice = Invoice.objects.get(sale=row)
+        payment_record(
+            invoice=invoice,
+            actor=cashier,
+            method="card",
+            amount=Decimal("600.00"),
+            currency=invoice.currency,
+            idempotency_key="paid-revenue-rest",
+        )
+        assert statement()["earned_total"] == Decimal("60.00")
+
+        sale_refund(
+            sale=row,
+            actor=tenant.user(Role.OWNER),
+            lines=[(row.lines.get(), Decimal(1))],
+            reason="Session not given",
+            method="cash",
+            idempotency_key="paid-revenue-refund",
+        )
+        sale_commission_reversals_write(sale=row)
+        assert statement() == {
+            "total": Decimal("40.00"),
+            "earned_total": Decimal("40.00"),
+            "pending_total": Decimal(0),
+            "reversal_total": Decimal("-20.00"),
+        }

@@ -110,6 +110,7 @@ def _person_everywhere(api, tenant, *, with_record):
                 "clinic_name": clinic.name,
                 "invoice_number": "INV-1",
                 "amount": "1",
+                "payments": "เงินสด 1",
                 "balance_due": "0",
             },
             scheduled_for=timezone.now() - timedelta(days=3),

@@ -20,5 +20,6 @@ from .frontend import *
 from .logging import *
 from .notifications import *
 from .outbox import *
+from .payments import *
 from .privacy import *
 from .storage import *

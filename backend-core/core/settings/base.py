@@ -57,6 +57,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "accounts.middleware.ClinicContextMiddleware",
+    "accounts.middleware.LanguageFallbackMiddleware",
     "core.middleware.AuditContextMiddleware",
     "compliance.middleware.HistoryContextMiddleware",
     "axes.middleware.AxesMiddleware",

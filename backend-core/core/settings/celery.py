@@ -85,6 +85,13 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": 3600.0,
         "options": {"expires": 3000},
     },
+    # Card payments pending that the gateway never acknowledged (no answer, or the process
+    # died before asking): sent again under the same Idempotency-Key.
+    "commerce-card-charges-resend": {
+        "task": "commerce.tasks.card_charges_resend_task",
+        "schedule": 60.0,
+        "options": {"expires": 55},
+    },
     # Course balances past their expiry close; unused sessions become breakage revenue.
     "commerce-course-balances-expire": {
         "task": "commerce.tasks.course_balances_expire_task",

@@ -32,9 +32,10 @@ from commerce.models import (
 from commerce.selectors import trial_balance
 from core.roles import Role
 from core.tenancy import clinic_context
-from demo.builders import DEMO_PASSWORD
+from demo.builders import DEMO_PASSWORD, PATIENTS_PER_CLINIC
+from demo.calendars import BANGKOK_CALENDAR, RIYADH_CALENDAR, SAO_PAULO_CALENDAR
 from demo.identity import patient_identity
-from demo.patients import NOURA
+from demo.patients import BANGKOK_PATIENTS, NOURA, RIYADH_PATIENTS, SAO_PAULO_PATIENTS
 from demo.people import VISITING_DOCTOR
 from emr.models import (
     ClinicalNote,
@@ -50,7 +51,8 @@ from patients.models import ClinicPatient, PatientProfile
 from scheduling.models import ACTIVE_STATUSES, Appointment, Room, ScheduleException, StaffSchedule
 from scheduling.selectors import within_working_hours
 
-pytestmark = pytest.mark.django_db
+# The module's first test pays for loading the demo (thousands of appointments).
+pytestmark = [pytest.mark.django_db, pytest.mark.timeout(900)]
 
 INJECTABLES = {Service.Category.NEUROTOXIN, Service.Category.FILLER, Service.Category.BIOSTIMULATOR}
 # Typical list prices per toxin unit in each city.
@@ -67,9 +69,14 @@ def _fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = FAST_HASHING
 
 
+# A shorter history than ``bin/run``'s year (the same planner and rates, a tenth of
+# the rows): the statuses, occupancy and overlaps under test are per day.
+HISTORY_DAYS = 40
+
+
 def run_demo_data() -> str:
     out = io.StringIO()
-    call_command("demo_data", stdout=out)
+    call_command("demo_data", history_days=HISTORY_DAYS, stdout=out)
     return out.getvalue()
 
 
@@ -170,11 +177,15 @@ def test_each_clinic_sells_a_local_currency_catalog_with_consented_injectables(o
         assert toxins
         assert all(s.unit == Service.Unit.TOXIN_UNIT and low <= s.price <= high for s in toxins)
         assert all(s.unit == Service.Unit.ML for s in services if s.category == Service.Category.FILLER)
+        # Treatments offer their usual follow-up; a consultation none.
+        assert all(
+            (s.follow_up_days is None) == (s.category == Service.Category.CONSULTATION) for s in services
+        )
 
 
 def test_patients_carry_valid_national_ids_and_local_details(output):
     for clinic in Clinic.objects.all():
-        assert 10 <= ClinicPatient.unscoped.filter(clinic=clinic).count() <= 15
+        assert ClinicPatient.unscoped.filter(clinic=clinic).count() == PATIENTS_PER_CLINIC
     for profile in PatientProfile.objects.all():
         assert national_id_is_valid(profile.national_id_country, profile.national_id), profile
         phone = phonenumbers.parse(profile.phone)
@@ -300,16 +311,103 @@ def test_appointments_span_past_and_future_with_realistic_statuses(output):
         past_statuses = Counter(past.values_list("status", flat=True))
         future_statuses = set(appointments.filter(starts_at__gt=now).values_list("status", flat=True))
 
-        assert past.filter(starts_at__lt=now - dt.timedelta(days=80)).exists(), clinic.name
-        assert appointments.filter(starts_at__gt=now + dt.timedelta(days=50)).exists(), clinic.name
+        assert past.filter(starts_at__lt=now - dt.timedelta(days=HISTORY_DAYS - 5)).exists(), clinic.name
+        assert appointments.filter(starts_at__gt=now + dt.timedelta(days=25)).exists(), clinic.name
         assert set(past_statuses) == {"completed", "no_show", "cancelled"}, clinic.name
         assert past_statuses["completed"] > 0.75 * past.count(), clinic.name
-        assert 0.04 < past_statuses["no_show"] / past.count() < 0.16, clinic.name
+        assert 0.05 < past_statuses["no_show"] / past.count() < 0.10, clinic.name
+        assert 0.07 < past_statuses["cancelled"] / past.count() < 0.13, clinic.name
         assert future_statuses <= {"booked", "confirmed", "cancelled"}, clinic.name
         assert "booked" in future_statuses, clinic.name
         assert not appointments.filter(status="cancelled", cancel_reason="").exists()
     statuses = set(Appointment.unscoped.values_list("status", flat=True))
     assert statuses == {"completed", "no_show", "cancelled", "booked", "confirmed"}
+
+
+SEEDS = {"TH": BANGKOK_CALENDAR, "BR": SAO_PAULO_CALENDAR, "SA": RIYADH_CALENDAR}
+NAMED = {"TH": BANGKOK_PATIENTS, "BR": SAO_PAULO_PATIENTS, "SA": RIYADH_PATIENTS}
+
+
+def test_some_cancellations_are_late_and_every_reason_is_the_clinics(output):
+    for clinic in Clinic.objects.all():
+        seed = SEEDS[clinic.country]
+        reasons = Counter(
+            Appointment.unscoped.filter(clinic=clinic, status="cancelled").values_list(
+                "cancel_reason", flat=True
+            )
+        )
+        late = sum(count for reason, count in reasons.items() if reason in seed.late_reasons)
+        assert set(reasons) <= {*seed.cancel_reasons, *seed.late_reasons}, clinic.name
+        assert 0.2 < late / sum(reasons.values()) < 0.6, clinic.name
+
+
+def _booked_share(clinic: Clinic, days: list[dt.date]) -> dict[User, float]:
+    """Each practitioner's booked share of their working minutes on ``days``."""
+    from scheduling.selectors import hours_load
+
+    with clinic_context(clinic):
+        ids = list(StaffSchedule.objects.values_list("practitioner_id", flat=True).distinct())
+        hours = hours_load(clinic=clinic, practitioner_ids=ids, date_from=days[0], date_to=days[-1])
+        shares = {}
+        for pid in ids:
+            intervals = [span for day in days for span in hours.intervals(pid, day)]
+            working = sum((end - start).total_seconds() for start, end in intervals)
+            booked = sum(
+                (a.blocked_until - a.starts_at).total_seconds()
+                for a in Appointment.objects.filter(
+                    practitioner_id=pid,
+                    status__in=ACTIVE_STATUSES,
+                    starts_at__gte=intervals[0][0],
+                    starts_at__lt=intervals[-1][1],
+                )
+            )
+            shares[User.objects.get(pk=pid)] = booked / working
+    return shares
+
+
+def test_the_coming_weeks_are_booked_like_a_busy_clinic_with_free_time_at_the_visiting_doctor(output):
+    for clinic in Clinic.objects.all():
+        tomorrow = clinic.today() + dt.timedelta(days=1)
+        shares = _booked_share(clinic, [tomorrow + dt.timedelta(days=n) for n in range(14)])
+        busy = [
+            share for user, share in shares.items() if user.phone != normalize_phone(VISITING_DOCTOR.phone)
+        ]
+        assert all(0.5 <= share <= 0.9 for share in busy), (clinic.name, shares)
+        if clinic.country == "TH":
+            visiting = next(s for u, s in shares.items() if u.phone == normalize_phone(VISITING_DOCTOR.phone))
+            assert 0.2 <= visiting <= 0.6, shares
+
+
+def test_the_past_is_booked_as_the_coming_weeks_are(output):
+    for clinic in Clinic.objects.all():
+        today = clinic.today()
+        shares = _booked_share(clinic, [today - dt.timedelta(days=n) for n in range(HISTORY_DAYS - 1, 1, -1)])
+        assert sum(shares.values()) / len(shares) > 0.45, (clinic.name, shares)
+
+
+def test_no_one_is_booked_on_a_day_off(output):
+    off = ScheduleException.unscoped.filter(kind=ScheduleException.Kind.TIME_OFF).select_related("clinic")
+    assert any(exception.date < exception.clinic.today() for exception in off)
+    for exception in off:
+        zone = exception.clinic.zone
+        start = dt.datetime.combine(exception.date, dt.time.min, tzinfo=zone)
+        booked = Appointment.unscoped.filter(
+            clinic=exception.clinic,
+            practitioner=exception.practitioner,
+            starts_at__gte=start,
+            starts_at__lt=start + dt.timedelta(days=1),
+        )
+        assert not booked.exists(), exception
+
+
+def test_the_named_patients_are_registered_among_generated_ones(output):
+    for clinic in Clinic.objects.all():
+        names = Counter(
+            (p.profile.given_name, p.profile.family_name)
+            for p in ClinicPatient.unscoped.filter(clinic=clinic).select_related("profile")
+        )
+        assert all(names[(seed.given_name, seed.family_name)] >= 1 for seed in NAMED[clinic.country]), clinic
+        assert len(names) > 0.8 * PATIENTS_PER_CLINIC, clinic.name  # few namesakes
 
 
 def test_no_practitioner_has_overlapping_active_appointments_at_any_clinic(output):

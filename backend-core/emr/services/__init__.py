@@ -10,6 +10,7 @@ from emr.services.consents import (
     consent_template_publish,
     consent_text_digest,
 )
+from emr.services.intake import medical_intake_record, session_alerts_check
 from emr.services.notes import (
     NOTE_FIELDS,
     PlanFields,
@@ -50,6 +51,7 @@ __all__ = [
     "consent_template_publish",
     "consent_text_digest",
     "face_chart_save",
+    "medical_intake_record",
     "note_amend",
     "note_create",
     "note_sign",
@@ -62,6 +64,7 @@ __all__ = [
     "photos_view",
     "plan_create",
     "plan_update",
+    "session_alerts_check",
     "session_create",
     "session_finish",
     "session_products_record",

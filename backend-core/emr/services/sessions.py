@@ -20,6 +20,18 @@ from core.services import model_save
 from emr import selectors
 from emr.models import PlannedSession, SessionProduct, TreatmentSession, Visit
 from emr.services._shared import _audit
+from emr.services.intake import session_alerts_check
+from scheduling.models import Appointment
+from scheduling.services import appointment_follow_visit
+
+
+def _appointment_follow(session: TreatmentSession, actor: User, to_status: str) -> None:
+    """The booked appointment behind the session's visit follows the treatment (in
+    progress when a session starts, completed when one completes), so the calendar and
+    the front desk's day list show where the patient is; walk-ins have none."""
+    visit = Visit.objects.select_related("appointment").get(pk=session.visit_id)
+    if visit.appointment is not None:
+        appointment_follow_visit(appointment=visit.appointment, actor=actor, to_status=to_status)
 
 
 def _practitioners(clinic: Clinic, ids: Sequence[uuid.UUID]) -> list[User]:
@@ -63,16 +75,24 @@ def session_create(
 
 
 @transaction.atomic
-def session_start(*, session: TreatmentSession, actor: User) -> TreatmentSession:
-    """Start a planned session. A service that ``requires_consent`` starts only after
+def session_start(
+    *, session: TreatmentSession, actor: User, acknowledged_alerts: Sequence[str] = ()
+) -> TreatmentSession:
+    """Start a planned session; the visit's appointment becomes in progress
+    (``scheduling.services.appointment_follow_visit``). A service that
+    ``requires_consent`` starts only after
     the patient signed the newest version of one of its consent forms: raises
     ``Conflict`` (``consent_required``, 409) otherwise; ``Conflict``
-    (``invalid_transition``) for a session that is not planned."""
+    (``invalid_transition``) for a session that is not planned. The contraindication
+    alerts of the service for the patient's medical history must be acknowledged
+    (``acknowledged_alerts``: their codes; ``session_alerts_check``): ``Conflict``
+    (``alerts_unacknowledged``) otherwise."""
     locked = (
         TreatmentSession.objects.select_for_update().select_related("service", "clinic").get(pk=session.pk)
     )
     if locked.status != TreatmentSession.Status.PLANNED:
         raise Conflict(_("Only a planned session can start."), code="invalid_transition")
+    session_alerts_check(session=locked, actor=actor, acknowledged=acknowledged_alerts)
     if locked.service.requires_consent:
         signature = selectors.consent_form_valid_for(patient_id=locked.patient_id, service=locked.service)
         if signature is None:
@@ -85,13 +105,22 @@ def session_start(*, session: TreatmentSession, actor: User) -> TreatmentSession
     locked.status, locked.started_at = TreatmentSession.Status.IN_PROGRESS, timezone.now()
     model_save(locked, update_fields=["status", "started_at", "consent_signature"])
     _audit(clinic=locked.clinic, actor=actor, action="session.started", obj=locked)
+    _appointment_follow(locked, actor, Appointment.Status.IN_PROGRESS)
     return locked
 
 
 @transaction.atomic
-def session_finish(*, session: TreatmentSession, actor: User, to_status: str) -> TreatmentSession:
-    """Complete an in-progress session (its plan step becomes done) or cancel a planned
-    or in-progress one. Raises ``Conflict`` (``invalid_transition``)."""
+def session_finish(
+    *, session: TreatmentSession, actor: User, to_status: str, reason: str = ""
+) -> TreatmentSession:
+    """Complete an in-progress session (its plan step becomes done, the visit's
+    appointment becomes completed) or cancel (skip) a planned or in-progress one, which
+    needs ``reason`` (at most 300 characters, kept as ``skip_reason`` and audited): the
+    visit can then be completed and billed without it. Raises ``ValidationFailed``
+    (``reason``) for a cancellation without one, ``Conflict`` (``invalid_transition``)."""
+    reason = reason.strip()
+    if to_status == TreatmentSession.Status.CANCELLED and not reason:
+        raise ValidationFailed(errors={"reason": [_("Say why the session is skipped.")]})
     allowed: dict[str, set[str]] = {
         TreatmentSession.Status.COMPLETED: {TreatmentSession.Status.IN_PROGRESS},
         TreatmentSession.Status.CANCELLED: {
@@ -108,12 +137,23 @@ def session_finish(*, session: TreatmentSession, actor: User, to_status: str) ->
         )
     locked.status = to_status
     fields = ["status"]
+    if to_status == TreatmentSession.Status.CANCELLED:
+        locked.skip_reason = reason[:300]
+        fields.append("skip_reason")
     if to_status == TreatmentSession.Status.COMPLETED:
         locked.completed_at = timezone.now()
         fields.append("completed_at")
         PlannedSession.objects.filter(session=locked).update(status=PlannedSession.Status.DONE)
     model_save(locked, update_fields=fields)
-    _audit(clinic=locked.clinic, actor=actor, action=f"session.{to_status}", obj=locked)
+    _audit(
+        clinic=locked.clinic,
+        actor=actor,
+        action=f"session.{to_status}",
+        obj=locked,
+        changes={"skip_reason": [None, locked.skip_reason]} if locked.skip_reason else None,
+    )
+    if to_status == TreatmentSession.Status.COMPLETED:
+        _appointment_follow(locked, actor, Appointment.Status.COMPLETED)
     return locked
 
 

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import Clinic, User
+from commerce.selectors import course_redemptions_for
 from commerce.services import invoice_draft_from_services
 from core.exceptions import Conflict, ValidationFailed
 from core.services import model_save
@@ -70,16 +71,26 @@ def visit_open(
 
 
 VISIT_REFERENCE = "emr.visit"
+# A course redemption that paid a treatment session references it so.
+SESSION_REFERENCE = "emr.treatment_session"
 
 
 def _visit_invoice_draft(visit: Visit, actor: User) -> None:
     """Draft the invoice of the visit's completed sessions for the cashier
     (``commerce.services.invoice_draft_from_services``, reference ``emr.visit``): one
     line per session, quantity ``session_billable_quantity``, the session's first
-    practitioner (the appointment's, when they took part). Nothing to bill, no invoice."""
+    practitioner (the appointment's, when they took part); a session paid from a prepaid
+    course (a standing redemption referencing it, ``emr.treatment_session``) is a line at
+    zero that names the course. Products used in a session are not billed on their own:
+    the catalog has no billable flag for products, a service's price covers its
+    materials (and a per-unit service bills the units used). Nothing to bill, no invoice."""
     booked = visit.appointment.practitioner_id if visit.appointment is not None else None
+    sessions = list(selectors.sessions_to_bill(visit_id=visit.pk))
+    paid = course_redemptions_for(
+        reference_type=SESSION_REFERENCE, reference_ids=[session.pk for session in sessions]
+    )
     items = []
-    for session in selectors.sessions_to_bill(visit_id=visit.pk):
+    for session in sessions:
         practitioners = sorted(
             session.practitioners.all(), key=lambda user: (user.pk != booked, str(user.pk))
         )
@@ -97,6 +108,8 @@ def _visit_invoice_draft(visit: Visit, actor: User) -> None:
             reference_type=VISIT_REFERENCE,
             reference_id=visit.pk,
             actor=actor,
+            redemptions=[paid.get(session.pk) for session in sessions],
+            appointment_id=visit.appointment_id,
         )
 
 

@@ -109,8 +109,9 @@ def test_visit_needs_a_patient_of_this_clinic(api, world):
     assert response.json()["errors"][0]["field"] == "patient_id"
 
 
-def test_arrival_opens_the_visit_once(api, world, django_capture_on_commit_callbacks):
-    starts = timezone.now().replace(microsecond=0) + dt.timedelta(days=2)
+@pytest.mark.parametrize("clock", ["01:00"], indirect=True)  # 08:00 in Bangkok
+def test_arrival_opens_the_visit_once(clock, api, world, django_capture_on_commit_callbacks):
+    starts = timezone.now().replace(microsecond=0) + dt.timedelta(hours=1)
     appointment = Appointment.unscoped.create(
         clinic=world.a.clinic,
         patient=world.a.patient,
@@ -624,6 +625,11 @@ def test_completing_a_visit_drafts_its_invoice_billed_by_units_charted(api, worl
 def test_a_visit_without_completed_sessions_drafts_no_invoice(api, world):
     visit, session = _open_session(api, world.a)
     client = as_role(api, world.a)
-    client.post(f"{URL}/sessions/{session['id']}/cancel")
+    assert client.post(f"{URL}/sessions/{session['id']}/cancel", {}, format="json").status_code == 400
+    skipped = client.post(
+        f"{URL}/sessions/{session['id']}/cancel", {"reason": "Patient felt unwell"}, format="json"
+    )
+    assert skipped.status_code == 200
+    assert (skipped.json()["status"], skipped.json()["skip_reason"]) == ("cancelled", "Patient felt unwell")
     assert client.post(f"{URL}/visits/{visit['id']}/complete").status_code == 200
     assert not Invoice.unscoped.filter(reference_type="emr.visit", reference_id=visit["id"]).exists()

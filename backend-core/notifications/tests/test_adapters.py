@@ -17,6 +17,9 @@ from typing import Any
 import pytest
 
 from notifications.adapters import (
+    Attachment,
+    ConsoleAdapter,
+    FileAdapter,
     HttpSmsAdapter,
     Message,
     PermanentDeliveryError,
@@ -300,6 +303,37 @@ def test_smtp_delivers_the_mail_and_its_message_id_is_the_reference(smtp_server)
     assert mail["Subject"].strip() == "แจ้งเตือนนัดหมาย Siam Aesthetics"
     assert mail.get_content().strip() == "คุณSomchai ขอเตือนนัดหมาย Botox"
     assert mail["Message-ID"] == f"<{reference}>" and reference.endswith("@clinic.test")
+
+
+PDF = Attachment(
+    filename="INV-2026-000001.pdf", content=b"%PDF-1.7 test document", mimetype="application/pdf"
+)
+
+
+def test_smtp_sends_an_attachment_as_a_mime_part(smtp_server):
+    get_adapter("email").send(Message(**{**EMAIL.__dict__, "attachments": (PDF,)}))
+    [received] = smtp_server.messages
+    mail = message_from_bytes(received["data"], policy=policy.default)
+    assert mail.get_body(("plain",)).get_content().strip() == "คุณSomchai ขอเตือนนัดหมาย Botox"
+    [part] = list(mail.iter_attachments())
+    assert part.get_filename() == "INV-2026-000001.pdf"
+    assert part.get_content_type() == "application/pdf"
+    assert part.get_content() == b"%PDF-1.7 test document"
+
+
+def test_the_file_adapter_writes_the_attachment_next_to_its_line(tmp_path):
+    outbox = tmp_path / "outbox.jsonl"
+    FileAdapter(outbox).send(Message(**{**EMAIL.__dict__, "attachments": (PDF,)}))
+    [line] = [json.loads(row) for row in outbox.read_text().splitlines()]
+    [described] = line["attachments"]
+    assert described["filename"] == "INV-2026-000001.pdf" and described["size"] == len(PDF.content)
+    assert (tmp_path / described["path"]).read_bytes() == PDF.content
+    assert (tmp_path / described["path"]).parent.parent == tmp_path / "attachments"
+
+
+def test_the_console_adapter_names_the_attachment(capsys):
+    ConsoleAdapter().send(Message(**{**EMAIL.__dict__, "attachments": (PDF,)}))
+    assert "INV-2026-000001.pdf (application/pdf, 22 bytes)" in capsys.readouterr().out
 
 
 def test_smtp_5xx_recipient_refusal_is_permanent(smtp_server):

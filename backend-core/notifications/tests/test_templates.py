@@ -1,8 +1,6 @@
-from datetime import UTC, datetime
-
 import pytest
 
-from notifications.templates import TEMPLATES, TemplateError, format_local_datetime, render
+from notifications.templates import TEMPLATES, TemplateError, render
 from notifications.tests.factories import reminder_payload
 
 LANGUAGES = ("en", "pt-br", "th", "ar")
@@ -19,7 +17,7 @@ def test_every_template_speaks_every_language(key):
         ("en", "Hi Somchai, a reminder of your Botox appointment at Siam Aesthetics"),
         ("pt-BR", "Olá, Somchai! Lembrete do seu agendamento: Botox"),
         ("th", "คุณSomchai ขอเตือนนัดหมาย Botox ที่ Siam Aesthetics"),
-        ("ar", "مرحبًا Somchai، نذكّركم بموعد Botox في Siam Aesthetics"),
+        ("ar", "مرحبًا \u2068Somchai\u2069، نذكّركم بموعد \u2068Botox\u2069 في \u2068Siam Aesthetics\u2069"),
     ],
 )
 def test_reminder_renders_in_the_patients_language(language, expected):
@@ -59,9 +57,10 @@ def test_invite_renders_clinic_role_and_link():
         languages=["ar"],
         payload={"clinic": "عيادة الرياض", "role": "nurse", "url": "https://x.test/accept-invite?token=abc"},
     )
-    assert (
-        text.body
-        == "تدعوك عيادة الرياض للانضمام إلى AesthetixOS بصفة nurse: https://x.test/accept-invite?token=abc"
+    # Each value is an isolate (FSI ... PDI): the Latin role and the link keep their order.
+    assert text.body == (
+        "تدعوك \u2068عيادة الرياض\u2069 للانضمام إلى AesthetixOS بصفة \u2068nurse\u2069: "  # noqa: RUF001
+        "\u2068https://x.test/accept-invite?token=abc\u2069"
     )
 
 
@@ -75,17 +74,3 @@ def test_missing_payload_value_is_a_template_error():
 def test_unknown_template_is_a_template_error():
     with pytest.raises(TemplateError):
         render("appointment.nope", languages=["en"], payload={})
-
-
-@pytest.mark.parametrize(
-    ("language", "expected"),
-    [("en", "Tue, Nov 25 14:30"), ("pt-BR", "ter., 25 de nov. 14:30"), ("th", "อ. 25 พ.ย. 14:30")],
-)
-def test_start_time_is_shown_in_the_clinics_zone_and_language(language, expected):
-    instant = datetime(2025, 11, 25, 7, 30, tzinfo=UTC)
-    assert format_local_datetime(instant, time_zone="Asia/Bangkok", language=language) == expected
-
-
-def test_naive_start_time_is_refused():
-    with pytest.raises(ValueError, match="aware"):
-        format_local_datetime(datetime(2025, 11, 25, 7, 30), time_zone="Asia/Bangkok", language="en")  # noqa: DTZ001

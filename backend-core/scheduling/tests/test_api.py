@@ -13,7 +13,7 @@ from core.roles import Role
 from core.tenancy import clinic_context
 from patients.tests.factories import ClinicPatientFactory
 from scheduling.models import Appointment, ScheduleException, StaffSchedule
-from scheduling.selectors import practitioner_free_slots
+from scheduling.selectors import BOOKING_HORIZON_DAYS, practitioner_free_slots
 
 URL = "/api/v1/calendar/appointments"
 
@@ -125,13 +125,25 @@ def test_bad_booking_input_is_400_naming_the_field(desk, world, patch, field):
     assert response.json()["errors"][0]["field"] == field
 
 
+def test_booking_or_moving_beyond_the_horizon_is_400_naming_starts_at(desk, world):
+    beyond = _at(world.a.clinic, BOOKING_HORIZON_DAYS + 1, 10)
+    response = _book(desk, world.a, beyond)
+    assert response.status_code == 400, response.content
+    assert response.json()["errors"][0]["field"] == "starts_at"
+    booked = _book(desk, world.a, _at(world.a.clinic, 2, 10)).json()
+    moved = desk.patch(f"{URL}/{booked['id']}", {"starts_at": beyond.isoformat()}, format="json")
+    assert moved.status_code == 400 and moved.json()["errors"][0]["field"] == "starts_at"
+    assert Appointment.unscoped.get(pk=booked["id"]).starts_at == _at(world.a.clinic, 2, 10)
+
+
 def test_a_patient_of_another_clinic_cannot_be_booked(desk, world):
     response = _book(desk, world.a, _at(world.a.clinic, 2, 10), patient=world.b.patient)
     assert response.status_code == 400 and response.json()["errors"][0]["field"] == "patient_id"
 
 
-def test_state_machine_allows_only_legal_moves(desk, world):
-    appointment = _book(desk, world.a, _at(world.a.clinic, 2, 10)).json()
+@pytest.mark.parametrize("clock", ["01:00"], indirect=True)  # 08:00 in Bangkok
+def test_state_machine_allows_only_legal_moves(clock, desk, world):
+    appointment = _book(desk, world.a, _at(world.a.clinic, 0, 10)).json()
     url = f"{URL}/{appointment['id']}"
     started_too_early = desk.post(f"{url}/start")
     assert started_too_early.status_code == 409 and started_too_early.json()["code"] == "invalid_transition"
@@ -360,12 +372,13 @@ def test_the_ical_feed_shows_a_doctors_bookings_at_every_clinic_without_patient_
     assert forged.status_code == 404
 
 
+@pytest.mark.parametrize("clock", ["01:00"], indirect=True)  # 08:00 in Bangkok
 def test_status_changes_are_announced_after_commit_for_other_contexts(
-    desk, world, django_capture_on_commit_callbacks
+    clock, desk, world, django_capture_on_commit_callbacks
 ):
     from scheduling.signals import appointment_status_changed
 
-    appointment = _book(desk, world.a, _at(world.a.clinic, 2, 10)).json()
+    appointment = _book(desk, world.a, _at(world.a.clinic, 0, 10)).json()
     heard = []
 
     def receiver(sender, **event):

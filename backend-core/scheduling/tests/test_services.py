@@ -99,3 +99,47 @@ def test_import_refuses_a_completed_appointment_in_the_future(world):
         _import(world.a, timezone.now() + dt.timedelta(days=2))
 
     assert "starts_at" in raised.value.errors
+
+
+def _losing_deadlocks(monkeypatch, times):
+    """Make the next ``times`` appointment saves fail as the loser of a deadlock, the way
+    PostgreSQL ends one of two concurrent inserts over an exclusion constraint."""
+    import psycopg.errors
+    from django.db import OperationalError
+
+    from scheduling import services
+
+    real_save = services.model_save
+    calls = []
+
+    def save(instance, **kwargs):
+        calls.append(instance.pk)
+        if len(calls) <= times:
+            cause = psycopg.errors.DeadlockDetected("deadlock detected")
+            raise OperationalError("deadlock detected") from cause
+        real_save(instance, **kwargs)
+
+    monkeypatch.setattr(services, "model_save", save)
+    return calls
+
+
+def test_a_booking_that_loses_a_deadlock_is_saved_on_its_retry(world, monkeypatch):
+    calls = _losing_deadlocks(monkeypatch, times=2)
+
+    appointment = _import(world.a, _past())
+
+    assert len(calls) == 3
+    assert Appointment.unscoped.filter(pk=appointment.pk).exists()
+
+
+def test_a_booking_that_keeps_losing_deadlocks_gives_up(world, monkeypatch):
+    from django.db import OperationalError
+
+    calls = _losing_deadlocks(monkeypatch, times=10)
+    before = Appointment.unscoped.count()
+
+    with pytest.raises(OperationalError):
+        _import(world.a, _past())
+
+    assert len(calls) == 4
+    assert Appointment.unscoped.count() == before

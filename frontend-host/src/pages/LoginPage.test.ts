@@ -26,6 +26,7 @@ async function render() {
     routes: [
       { path: '/login', component: LoginPage },
       { path: '/forgot-password', name: 'forgot-password', component: { template: '<p>reset</p>' } },
+      { path: '/signup', name: 'signup', component: { template: '<p>signup</p>' } },
       { path: '/:rest(.*)*', component: { template: '<p>home</p>' } },
     ],
   })

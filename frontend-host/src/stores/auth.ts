@@ -94,6 +94,27 @@ export const useAuthStore = defineStore('auth', () => {
     return true
   }
 
+  /** Open an organization with its first clinic and owner, and sign the owner in there. */
+  async function signup(body: Schemas['SignupRequest']): Promise<Problem | null> {
+    const { data, error } = await api.POST('/api/v1/auth/signup', { body })
+    if (!data) return problemOf(error)
+    localStorage.setItem(CLINIC_KEY, data.clinic.id)
+    await tokensAccept(data)
+    return null
+  }
+
+  /** Accept an invite with its link's token: a new account from `account` (names,
+   *  password), or, signed in, this user's. Signed in, the new clinic is chosen. */
+  async function inviteAccept(token: string, account?: Omit<Schemas['InviteAcceptRequest'], 'token'>): Promise<Problem | null> {
+    const { data, error } = await api.POST('/api/v1/invites/accept', { body: { ...account, token } })
+    if (!data) return problemOf(error)
+    if (signedIn.value) {
+      await profileLoad()
+      clinicSelect(data.clinic_id)
+    }
+    return null
+  }
+
   async function totpEnrolmentStart(): Promise<Schemas['TotpEnrollment']> {
     const { data, error } = await api.POST('/api/v1/auth/2fa/totp')
     if (!data) throw new Error(problemOf(error).detail)
@@ -162,6 +183,8 @@ export const useAuthStore = defineStore('auth', () => {
     clinicSelect,
     login,
     restore,
+    signup,
+    inviteAccept,
     totpEnrolmentStart,
     totpEnrolmentConfirm,
     passwordChange,

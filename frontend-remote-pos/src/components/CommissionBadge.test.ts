@@ -1,22 +1,10 @@
 import { session } from '@aesthetix/api-client'
 import type { ClinicEventOf } from '@aesthetix/api-client'
-import { fakeApi, json } from '@aesthetix/api-client/testing'
+import { FakeSocket, fakeApi, json } from '@aesthetix/api-client/testing'
 import { flushPromises, mount } from '@vue/test-utils'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createI18n } from 'vue-i18n'
 import CommissionBadge from './CommissionBadge.vue'
-
-/** A WebSocket the test opens, feeds and closes. */
-class FakeSocket {
-  static made: FakeSocket[] = []
-  onopen: (() => void) | null = null
-  onmessage: ((message: { data: string }) => void) | null = null
-  onclose: ((close: { code: number }) => Promise<void> | void) | null = null
-  constructor(readonly url: string) {
-    FakeSocket.made.push(this)
-  }
-  close() {}
-}
 
 const PENDING = { sale_id: 's1', status: 'pending', error: '', completed_at: null, total: '0.00', currency: 'THB', lines: [] }
 

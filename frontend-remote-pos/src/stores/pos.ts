@@ -2,8 +2,10 @@ import { api, problemOf, useClinicContext } from '@aesthetix/api-client'
 import type { Schemas } from '@aesthetix/api-client'
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
-import { cartPrice, catalogItems, paymentsBody, quoteBody } from '../cart'
-import type { CartLine, CatalogItem, PaymentRow, TaxSettings } from '../cart'
+import { acceptedMethods, cartPrice, catalogItems, paymentsBody, quoteBody } from '../cart'
+import type { CartLine, CatalogItem, PaymentMethod, PaymentRow, TaxSettings } from '../cart'
+import { draftCartLines, lineMergesWith, lineRemovable } from '../draft'
+import type { DraftInvoice } from '../draft'
 
 export type Sale = Schemas['Sale']
 export type Quote = Schemas['Quote']
@@ -27,12 +29,20 @@ export const usePosStore = defineStore('pos.till', () => {
   const practitioners = computed(() => context.practitioners.value)
 
   const patient = ref<Schemas['Patient'] | null>(null)
+  /** The cashier marked the buyer as a walk-in customer (no patient; products only). */
+  const walkIn = ref(false)
   const lines = ref<CartLine[]>([])
   const cartDiscount = ref('0')
   const payments = ref<PaymentRow[]>([{ method: 'cash', amount: '', reference: '' }])
-  const quote = ref<Quote | null>(null)
+  // The last quote the server sent, with the request it answered.
+  const quoted = ref<{ request: string; quote: Quote } | null>(null)
   const checkoutKey = ref(newKey())
   const sale = ref<Sale | null>(null)
+  /** The methods this clinic accepts, in the order offered: the one list every payment
+   *  picker (the till's, an invoice's pay dialog) shows. */
+  const paymentMethods = computed<PaymentMethod[]>(() => acceptedMethods(settings.value))
+  /** The visit's draft invoice being collected (To collect), whose lines are locked. */
+  const draftInvoice = ref<DraftInvoice | null>(null)
   let lineSeq = 0
 
   /** The shared clinic context, then, for who may sell (`sale.create`), the tax settings
@@ -43,6 +53,7 @@ export const usePosStore = defineStore('pos.till', () => {
     const tax = await api.GET('/api/v1/commerce/sales/tax-settings')
     if (!tax.data) throw new Error(problemOf(tax.error).detail)
     settings.value = tax.data
+    payments.value = [{ method: paymentMethods.value[0]!, amount: '', reference: '' }]
     const { services, products, courses } = context.catalog.value
     items.value = catalogItems(services, products, courses).filter((item) => item.currency === tax.data.currency)
   }
@@ -51,19 +62,30 @@ export const usePosStore = defineStore('pos.till', () => {
   const amounts = computed(() => (priced.value && 'amounts' in priced.value ? priced.value.amounts : null))
   const invalidField = computed(() => (priced.value && 'field' in priced.value ? priced.value.field : null))
   const digits = computed(() => settings.value?.currency_digits ?? 2)
+  /** The quote request of a priceable cart as text (null otherwise): it changes with every
+   *  change the server must price again, the practitioners credited included. */
+  const quoteRequest = computed(() => (amounts.value && lines.value.length ? JSON.stringify(body()) : null))
+  /** The server's quote of the cart as it is now (none while the cart differs from the one
+   *  quoted: an answer to an older cart never counts). */
+  const quote = computed(() => (quoted.value && quoted.value.request === quoteRequest.value ? quoted.value.quote : null))
+  /** A walk-in sale is possible: the clinic allows it and the cart holds products only. */
+  const walkInAllowed = computed(
+    () => !!settings.value?.walk_in_retail && lines.value.every((line) => line.item.kind === 'product'),
+  )
+  /** Who buys is settled: a patient, or a walk-in customer where allowed. */
+  const customerChosen = computed(() => !!patient.value || (walkIn.value && walkInAllowed.value))
   /** The client's total equals the server's quote of the same cart. */
   const totalsAgree = computed(
     () => !!quote.value && !!amounts.value && amounts.value.total.toFixed(digits.value) === quote.value.total,
   )
 
-  /** Any change of the cart makes a new sale: a new key, and the old quote no longer holds. */
+  /** Any change of the cart makes a new sale: a new key (the old quote no longer matches). */
   function cartChanged() {
-    quote.value = null
     checkoutKey.value = newKey()
   }
 
   function itemAdd(item: CatalogItem) {
-    const same = lines.value.find((line) => line.item.id === item.id && line.item.kind === item.kind)
+    const same = lines.value.find((line) => lineMergesWith(line, item))
     if (same && item.kind !== 'service') {
       same.quantity = String(Number(same.quantity) + 1)
     } else {
@@ -74,25 +96,49 @@ export const usePosStore = defineStore('pos.till', () => {
   }
 
   function lineRemove(key: string) {
-    lines.value = lines.value.filter((line) => line.key !== key)
+    lines.value = lines.value.filter((line) => line.key !== key || !lineRemovable(line))
     cartChanged()
   }
 
+  /** Start collecting a visit's draft: a new cart of its locked lines, for its patient. */
+  async function draftOpen(draft: DraftInvoice): Promise<void> {
+    if (!draft.patient) throw new Error('A draft without a patient')
+    const { data, error } = await api.GET('/api/v1/patients/{id}', { params: { path: { id: draft.patient } } })
+    if (!data) throw new Error(problemOf(error).detail)
+    reset()
+    patient.value = data
+    draftInvoice.value = draft
+    lines.value = draftCartLines(draft)
+  }
+
+  /** Put the draft back in the queue: the cart empties. */
+  function draftClose() {
+    reset()
+  }
+
   function body() {
-    return quoteBody(lines.value, cartDiscount.value, patient.value?.id ?? null, digits.value)
+    const cart = quoteBody(lines.value, cartDiscount.value, patient.value?.id ?? null, digits.value)
+    return draftInvoice.value ? { ...cart, invoice_id: draftInvoice.value.id } : cart
   }
 
   /** Ask the server to price the cart; the error is a problem's detail. */
   async function quoteLoad(): Promise<void> {
-    const { data, error } = await api.POST('/api/v1/commerce/sales/quote', { body: body() })
+    const request = quoteRequest.value
+    if (!request) return
+    const { data, error } = await api.POST('/api/v1/commerce/sales/quote', { body: JSON.parse(request) })
     if (!data) throw new Error(problemOf(error).detail)
-    quote.value = data
+    quoted.value = { request, quote: data }
   }
 
   /** Sell the cart with the payment rows, under this attempt's idempotency key. */
   async function checkout(): Promise<Sale> {
     const { data, error } = await api.POST('/api/v1/commerce/sales/checkout', {
-      body: { ...body(), idempotency_key: checkoutKey.value, payments: paymentsBody(payments.value, digits.value) },
+      body: {
+        ...body(),
+        idempotency_key: checkoutKey.value,
+        payments: paymentsBody(payments.value, digits.value),
+        walk_in: !patient.value && walkIn.value,
+      },
     })
     if (!data) throw new Error(problemOf(error).detail)
     sale.value = data
@@ -103,14 +149,16 @@ export const usePosStore = defineStore('pos.till', () => {
   function reset() {
     lines.value = []
     cartDiscount.value = '0'
-    payments.value = [{ method: 'cash', amount: '', reference: '' }]
+    payments.value = [{ method: paymentMethods.value[0]!, amount: '', reference: '' }]
+    walkIn.value = false
     sale.value = null
+    draftInvoice.value = null
     cartChanged()
   }
 
   return {
-    settings, items, practitioners, patient, lines, cartDiscount, payments, quote, checkoutKey, sale,
-    amounts, invalidField, digits, totalsAgree,
-    setupLoad, cartChanged, itemAdd, lineRemove, quoteLoad, checkout, reset,
+    settings, items, practitioners, patient, walkIn, lines, cartDiscount, payments, quote, checkoutKey, sale, paymentMethods,
+    amounts, invalidField, digits, totalsAgree, quoteRequest, walkInAllowed, customerChosen, draftInvoice,
+    setupLoad, cartChanged, itemAdd, lineRemove, quoteLoad, checkout, reset, draftOpen, draftClose,
   }
 })

@@ -27,6 +27,7 @@ function fakeApi(refresh: Handler) {
 afterEach(() => {
   session.setAccessToken(null)
   session.setClinicId(null)
+  session.setLanguage(null)
   bus.all.clear()
 })
 
@@ -39,6 +40,18 @@ describe('api client', () => {
     expect(response.status).toBe(200)
     expect(seen[0].headers.get('Authorization')).toBe('Bearer valid')
     expect(seen[0].headers.get('X-Clinic-Id')).toBe('c-1')
+  })
+
+  it("sends the UI's language as Accept-Language, following every switch", async () => {
+    session.setAccessToken('valid')
+    const { client, seen } = fakeApi(() => json(500, {}))
+    await client.GET('/api/v1/users/me')
+    expect(seen[0].headers.has('Accept-Language')).toBe(false)
+    session.setLanguage('th')
+    await client.GET('/api/v1/users/me')
+    session.setLanguage('pt-BR')
+    await client.POST('/api/v1/calendar/rooms', { body: { name: 'Sala 1' } })
+    expect(seen.slice(1).map((r) => r.headers.get('Accept-Language'))).toEqual(['th', 'pt-BR'])
   })
 
   it('refreshes once on 401 and replays the request with its body', async () => {
@@ -86,6 +99,50 @@ describe('api client', () => {
     })
     await client.GET('/api/v1/users/me')
     expect(expired).toHaveBeenCalledTimes(1)
+  })
+
+  it('waits out a busy refresh endpoint instead of ending the session', async () => {
+    vi.useFakeTimers()
+    try {
+      session.setAccessToken('stale')
+      const expired = vi.fn()
+      bus.on(SESSION_EXPIRED, expired)
+      const answers = [
+        new Response('{}', { status: 429, headers: { 'Retry-After': '2' } }),
+        json(200, { access: 'valid' }),
+      ]
+      const refresh = vi.fn(async () => answers.shift()!)
+      const { client } = fakeApi(refresh)
+      const pending = client.GET('/api/v1/users/me')
+      await vi.advanceTimersByTimeAsync(1900)
+      expect(refresh).toHaveBeenCalledTimes(1)
+      await vi.advanceTimersByTimeAsync(200)
+      expect((await pending).response.status).toBe(200)
+      expect(refresh).toHaveBeenCalledTimes(2)
+      expect(expired).not.toHaveBeenCalled()
+    } finally {
+      vi.useRealTimers()
+    }
+  })
+
+  it('gives up on a refresh endpoint that stays busy, or asks for too long a wait', async () => {
+    vi.useFakeTimers()
+    try {
+      session.setAccessToken('stale')
+      const refresh = vi.fn(async () => new Response('{}', { status: 429, headers: { 'Retry-After': '1' } }))
+      const { client } = fakeApi(refresh)
+      const pending = client.GET('/api/v1/users/me')
+      await vi.advanceTimersByTimeAsync(10_000)
+      expect((await pending).response.status).toBe(401)
+      expect(refresh).toHaveBeenCalledTimes(4)
+
+      session.setAccessToken('stale')
+      const long = vi.fn(async () => new Response('{}', { status: 429, headers: { 'Retry-After': '3600' } }))
+      expect((await fakeApi(long).client.GET('/api/v1/users/me')).response.status).toBe(401)
+      expect(long).toHaveBeenCalledTimes(1)
+    } finally {
+      vi.useRealTimers()
+    }
   })
 
   it('does not refresh when signing in fails', async () => {

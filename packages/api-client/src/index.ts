@@ -4,10 +4,21 @@ export type { AppEvents } from './bus'
 export { bus, CLINIC_CHANGED, SESSION_EXPIRED } from './bus'
 export { practitionersOf, useClinicContext } from './clinicContext'
 export type { Catalog, ClinicContext, Practitioner } from './clinicContext'
-export { clinicTimeFormat, clinicTimeRangeFormat, clinicToday, useClinicTime } from './clinicTime'
+export {
+  bidiIsolate,
+  clinicHoursFormat,
+  clinicLocale,
+  clinicTimeFormat,
+  clinicTimeRangeFormat,
+  clinicToday,
+  isRightToLeft,
+  useClinicTime,
+} from './clinicTime'
 export type { ClinicTimeStyle } from './clinicTime'
 export { api, createApiClient, refreshAccess } from './client'
 export type { ApiClientOptions, TokenResponse } from './client'
+export { contraindicationMessages } from './contraindicationMessages'
+export type { ContraindicationMessages } from './contraindicationMessages'
 export { allPages } from './pages'
 export { patientSearchQuery } from './patientSearch'
 export { problemOf } from './problem'
@@ -18,3 +29,4 @@ export type { components, paths } from './schema'
 export { session } from './session'
 /** Shapes of the API's bodies, by schema name (`Schemas['Appointment']`). */
 export type Schemas = components['schemas']
+export { moneyFormat, quantityFormat } from './money'

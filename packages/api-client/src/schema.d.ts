@@ -164,14 +164,20 @@ export interface paths {
         /**
          * @description The clinic's appointments. State changes are POSTs to ``<id>/confirm``,
          *     ``arrive``, ``start``, ``complete``, ``no-show`` and ``cancel`` (with a reason);
-         *     an illegal change answers 409 ``invalid_transition``.
+         *     an illegal change answers 409 ``invalid_transition``, a change refused by the front
+         *     desk's rules 409 ``checkin_not_open``, ``checkin_closed`` or
+         *     ``no_show_before_start`` (``services.appointment_transition``), cancelling after
+         *     check-in without ``calendar.cancel_after_arrival`` 403.
          */
         get: operations["calendar_appointments_list"];
         put?: never;
         /**
          * @description The clinic's appointments. State changes are POSTs to ``<id>/confirm``,
          *     ``arrive``, ``start``, ``complete``, ``no-show`` and ``cancel`` (with a reason);
-         *     an illegal change answers 409 ``invalid_transition``.
+         *     an illegal change answers 409 ``invalid_transition``, a change refused by the front
+         *     desk's rules 409 ``checkin_not_open``, ``checkin_closed`` or
+         *     ``no_show_before_start`` (``services.appointment_transition``), cancelling after
+         *     check-in without ``calendar.cancel_after_arrival`` 403.
          */
         post: operations["calendar_appointments_create"];
         delete?: never;
@@ -190,7 +196,10 @@ export interface paths {
         /**
          * @description The clinic's appointments. State changes are POSTs to ``<id>/confirm``,
          *     ``arrive``, ``start``, ``complete``, ``no-show`` and ``cancel`` (with a reason);
-         *     an illegal change answers 409 ``invalid_transition``.
+         *     an illegal change answers 409 ``invalid_transition``, a change refused by the front
+         *     desk's rules 409 ``checkin_not_open``, ``checkin_closed`` or
+         *     ``no_show_before_start`` (``services.appointment_transition``), cancelling after
+         *     check-in without ``calendar.cancel_after_arrival`` 403.
          */
         get: operations["calendar_appointments_retrieve"];
         put?: never;
@@ -201,7 +210,10 @@ export interface paths {
         /**
          * @description The clinic's appointments. State changes are POSTs to ``<id>/confirm``,
          *     ``arrive``, ``start``, ``complete``, ``no-show`` and ``cancel`` (with a reason);
-         *     an illegal change answers 409 ``invalid_transition``.
+         *     an illegal change answers 409 ``invalid_transition``, a change refused by the front
+         *     desk's rules 409 ``checkin_not_open``, ``checkin_closed`` or
+         *     ``no_show_before_start`` (``services.appointment_transition``), cancelling after
+         *     check-in without ``calendar.cancel_after_arrival`` 403.
          */
         patch: operations["calendar_appointments_partial_update"];
         trace?: never;
@@ -218,7 +230,10 @@ export interface paths {
         /**
          * @description The clinic's appointments. State changes are POSTs to ``<id>/confirm``,
          *     ``arrive``, ``start``, ``complete``, ``no-show`` and ``cancel`` (with a reason);
-         *     an illegal change answers 409 ``invalid_transition``.
+         *     an illegal change answers 409 ``invalid_transition``, a change refused by the front
+         *     desk's rules 409 ``checkin_not_open``, ``checkin_closed`` or
+         *     ``no_show_before_start`` (``services.appointment_transition``), cancelling after
+         *     check-in without ``calendar.cancel_after_arrival`` 403.
          */
         post: operations["calendar_appointments_arrive_create"];
         delete?: never;
@@ -239,7 +254,10 @@ export interface paths {
         /**
          * @description The clinic's appointments. State changes are POSTs to ``<id>/confirm``,
          *     ``arrive``, ``start``, ``complete``, ``no-show`` and ``cancel`` (with a reason);
-         *     an illegal change answers 409 ``invalid_transition``.
+         *     an illegal change answers 409 ``invalid_transition``, a change refused by the front
+         *     desk's rules 409 ``checkin_not_open``, ``checkin_closed`` or
+         *     ``no_show_before_start`` (``services.appointment_transition``), cancelling after
+         *     check-in without ``calendar.cancel_after_arrival`` 403.
          */
         post: operations["calendar_appointments_cancel_create"];
         delete?: never;
@@ -260,7 +278,10 @@ export interface paths {
         /**
          * @description The clinic's appointments. State changes are POSTs to ``<id>/confirm``,
          *     ``arrive``, ``start``, ``complete``, ``no-show`` and ``cancel`` (with a reason);
-         *     an illegal change answers 409 ``invalid_transition``.
+         *     an illegal change answers 409 ``invalid_transition``, a change refused by the front
+         *     desk's rules 409 ``checkin_not_open``, ``checkin_closed`` or
+         *     ``no_show_before_start`` (``services.appointment_transition``), cancelling after
+         *     check-in without ``calendar.cancel_after_arrival`` 403.
          */
         post: operations["calendar_appointments_complete_create"];
         delete?: never;
@@ -281,9 +302,35 @@ export interface paths {
         /**
          * @description The clinic's appointments. State changes are POSTs to ``<id>/confirm``,
          *     ``arrive``, ``start``, ``complete``, ``no-show`` and ``cancel`` (with a reason);
-         *     an illegal change answers 409 ``invalid_transition``.
+         *     an illegal change answers 409 ``invalid_transition``, a change refused by the front
+         *     desk's rules 409 ``checkin_not_open``, ``checkin_closed`` or
+         *     ``no_show_before_start`` (``services.appointment_transition``), cancelling after
+         *     check-in without ``calendar.cancel_after_arrival`` 403.
          */
         post: operations["calendar_appointments_confirm_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendar/appointments/{id}/deposit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description What is asked, received, applied, refunded or forfeited (``status``). */
+        get: operations["calendar_appointments_deposit_retrieve"];
+        put?: never;
+        /**
+         * @description Take the deposit by ``method`` (``commerce.services.deposit_take``; the same
+         *     ``idempotency_key`` again answers as the first time). 400 names ``method``; 409
+         *     ``deposit_already_paid``, ``deposit_not_required``, ``deposit_settled`` or
+         *     ``appointment_not_open`` (cancelled, no-show or past check-in).
+         */
+        post: operations["calendar_appointments_deposit_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -302,7 +349,10 @@ export interface paths {
         /**
          * @description The clinic's appointments. State changes are POSTs to ``<id>/confirm``,
          *     ``arrive``, ``start``, ``complete``, ``no-show`` and ``cancel`` (with a reason);
-         *     an illegal change answers 409 ``invalid_transition``.
+         *     an illegal change answers 409 ``invalid_transition``, a change refused by the front
+         *     desk's rules 409 ``checkin_not_open``, ``checkin_closed`` or
+         *     ``no_show_before_start`` (``services.appointment_transition``), cancelling after
+         *     check-in without ``calendar.cancel_after_arrival`` 403.
          */
         post: operations["calendar_appointments_no_show_create"];
         delete?: never;
@@ -323,7 +373,10 @@ export interface paths {
         /**
          * @description The clinic's appointments. State changes are POSTs to ``<id>/confirm``,
          *     ``arrive``, ``start``, ``complete``, ``no-show`` and ``cancel`` (with a reason);
-         *     an illegal change answers 409 ``invalid_transition``.
+         *     an illegal change answers 409 ``invalid_transition``, a change refused by the front
+         *     desk's rules 409 ``checkin_not_open``, ``checkin_closed`` or
+         *     ``no_show_before_start`` (``services.appointment_transition``), cancelling after
+         *     check-in without ``calendar.cancel_after_arrival`` 403.
          */
         post: operations["calendar_appointments_start_create"];
         delete?: never;
@@ -341,6 +394,40 @@ export interface paths {
         };
         /** @description Free start times for a service (every 15 min, clinic time zone), for one practitioner or all; honours hours, breaks, exceptions, buffers, DST and the practitioner's bookings at every clinic. */
         get: operations["calendar_appointments_availability_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendar/appointments/availability/day": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Free start times for a service on one local day, for one practitioner or all, and for each practitioner without one the reason (not working, time off — with its reason for roles that book —, fully booked, past, beyond the booking horizon), with the next day that has a free time. */
+        get: operations["calendar_appointments_availability_day_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendar/appointments/range": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Everything the calendar shows for local days date_from…date_to in ONE answer: the appointments of the chosen practitioners (every status, start order) and each practitioner's working intervals and time off (UTC instants; the time off's reason for roles that book). The number of queries does not depend on how many practitioners, days or appointments there are. 400 naming `practitioner` for an id that is not one of this clinic's practitioners. */
+        get: operations["calendar_appointments_range_retrieve"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1021,12 +1108,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * @description Treatment sessions. ``start`` refuses (409 ``consent_required``) a service that
-         *     requires consent until the patient signed its newest consent form; ``complete`` and
-         *     ``cancel`` end it. ``gallery`` lists its ready photos and pairs before/after by
-         *     angle.
-         */
+        /** @description Skip the session; ``reason`` (required) says why. */
         post: operations["clinic_sessions_cancel_create"];
         delete?: never;
         options?: never;
@@ -1349,6 +1431,91 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/commerce/course-redemptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description Sessions taken from course balances, newest first (``CourseRedemptionFilter``);
+         *     ``<id>/undo`` gives back one taken today (managers; 409 ``redemption_not_today`` for
+         *     an earlier day's, see ``commerce.services.course_redemption_undo``).
+         */
+        get: operations["commerce_course_redemptions_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/commerce/course-redemptions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description Sessions taken from course balances, newest first (``CourseRedemptionFilter``);
+         *     ``<id>/undo`` gives back one taken today (managers; 409 ``redemption_not_today`` for
+         *     an earlier day's, see ``commerce.services.course_redemption_undo``).
+         */
+        get: operations["commerce_course_redemptions_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/commerce/course-redemptions/{id}/undo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * @description Give the session back (``commerce.services.course_redemption_undo``): 200 with
+         *     the redemption, ``reversed_at`` set; 409 ``redemption_not_today``.
+         */
+        post: operations["commerce_course_redemptions_undo_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/commerce/invoice-links/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description ``GET /commerce/invoice-links/<token>``: the invoice's PDF for the patient who got
+         *     the link by SMS or WhatsApp, without signing in. The token is the authority
+         *     (``invoice_by_link_token``: signed, ``INVOICE_LINK_MAX_AGE_HOURS``); it opens only
+         *     that invoice's PDF; 404 when it is expired, forged or the invoice was voided.
+         *     Throttled per client address; never cached nor indexed.
+         */
+        get: operations["commerce_invoice_links_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/commerce/invoices": {
         parameters: {
             query?: never;
@@ -1357,9 +1524,11 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * @description Invoices with their items. ``<id>/payments`` records a payment; ``<id>/pdf`` is
-         *     the invoice as PDF in the clinic's language and currency. Filter with ``?status=``,
-         *     ``?patient=``.
+         * @description Invoices with their items, the patient's name and the clinic-local date, newest
+         *     first (filters: ``InvoiceFilter``). ``<id>/payments`` records one payment;
+         *     ``<id>/collect`` several at once (all or nothing); ``<id>/pdf`` is the invoice as PDF
+         *     in the clinic's language and currency; ``<id>/send`` sends it to the patient;
+         *     ``to-collect`` lists the drafts of completed visits waiting at the till.
          */
         get: operations["commerce_invoices_list"];
         put?: never;
@@ -1378,13 +1547,38 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * @description Invoices with their items. ``<id>/payments`` records a payment; ``<id>/pdf`` is
-         *     the invoice as PDF in the clinic's language and currency. Filter with ``?status=``,
-         *     ``?patient=``.
+         * @description Invoices with their items, the patient's name and the clinic-local date, newest
+         *     first (filters: ``InvoiceFilter``). ``<id>/payments`` records one payment;
+         *     ``<id>/collect`` several at once (all or nothing); ``<id>/pdf`` is the invoice as PDF
+         *     in the clinic's language and currency; ``<id>/send`` sends it to the patient;
+         *     ``to-collect`` lists the drafts of completed visits waiting at the till.
          */
         get: operations["commerce_invoices_retrieve"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/commerce/invoices/{id}/collect": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * @description Take one or several payments of an open invoice in one transaction (see
+         *     ``commerce.services.invoices.invoice_payments_record``): 400 names
+         *     ``payments.<i>.amount`` past the balance, ``leave_balance`` when less is paid
+         *     without saying so; 409 for an invoice not open or a reused key. A retry with the
+         *     same key answers the first payments.
+         */
+        post: operations["commerce_invoices_collect_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1401,9 +1595,11 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * @description Invoices with their items. ``<id>/payments`` records a payment; ``<id>/pdf`` is
-         *     the invoice as PDF in the clinic's language and currency. Filter with ``?status=``,
-         *     ``?patient=``.
+         * @description Invoices with their items, the patient's name and the clinic-local date, newest
+         *     first (filters: ``InvoiceFilter``). ``<id>/payments`` records one payment;
+         *     ``<id>/collect`` several at once (all or nothing); ``<id>/pdf`` is the invoice as PDF
+         *     in the clinic's language and currency; ``<id>/send`` sends it to the patient;
+         *     ``to-collect`` lists the drafts of completed visits waiting at the till.
          */
         post: operations["commerce_invoices_payments_create"];
         delete?: never;
@@ -1420,11 +1616,58 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * @description Invoices with their items. ``<id>/payments`` records a payment; ``<id>/pdf`` is
-         *     the invoice as PDF in the clinic's language and currency. Filter with ``?status=``,
-         *     ``?patient=``.
+         * @description Invoices with their items, the patient's name and the clinic-local date, newest
+         *     first (filters: ``InvoiceFilter``). ``<id>/payments`` records one payment;
+         *     ``<id>/collect`` several at once (all or nothing); ``<id>/pdf`` is the invoice as PDF
+         *     in the clinic's language and currency; ``<id>/send`` sends it to the patient;
+         *     ``to-collect`` lists the drafts of completed visits waiting at the till.
          */
         get: operations["commerce_invoices_pdf_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/commerce/invoices/{id}/send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * @description Send the invoice to its patient (``commerce.services.invoice_delivery.invoice_send``):
+         *     by e-mail with the PDF attached, by SMS or WhatsApp with a link to it. 202 once
+         *     recorded (delivered in the background); a retry with the same key answers 200
+         *     with the first send. 400 names ``channel`` (no address for it) or
+         *     ``idempotency_key``; 409 for a draft or void invoice.
+         */
+        post: operations["commerce_invoices_send_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/commerce/invoices/to-collect": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description The till's *To collect* queue: this clinic's draft invoices of completed
+         *     visits, newest first, with patient, practitioners, treatments and total
+         *     (``commerce.selectors.invoice_drafts_to_collect``). Paginated; live updates come
+         *     as ``com.aesthetix.invoice.drafted`` and ``com.aesthetix.sale.completed`` events.
+         */
+        get: operations["commerce_invoices_to_collect_list"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1442,7 +1685,8 @@ export interface paths {
         };
         /**
          * @description Payments received (positive) and refunded (negative). Filter with ``?invoice=``,
-         *     ``?method=``, ``?status=``.
+         *     ``?method=``, ``?status=``. ``settings`` are the clinic's payment settings (managers
+         *     change them); ``qr`` is the payment QR code of an amount by PromptPay or Pix.
          */
         get: operations["commerce_payments_list"];
         put?: never;
@@ -1462,11 +1706,81 @@ export interface paths {
         };
         /**
          * @description Payments received (positive) and refunded (negative). Filter with ``?invoice=``,
-         *     ``?method=``, ``?status=``.
+         *     ``?method=``, ``?status=``. ``settings`` are the clinic's payment settings (managers
+         *     change them); ``qr`` is the payment QR code of an amount by PromptPay or Pix.
          */
         get: operations["commerce_payments_retrieve"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/commerce/payments/qr": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * @description The EMVCo QR payload the patient scans to pay ``amount`` by PromptPay or Pix.
+         *     Records nothing: the cashier records the payment once it is received. 400 names
+         *     ``method`` (not accepted, not a QR method, no ID set), ``amount`` or ``reference``.
+         */
+        post: operations["commerce_payments_qr_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/commerce/payments/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description The methods the clinic accepts (and those its country allows), its PromptPay
+         *     ID or Pix key and the city its BR Code prints.
+         */
+        get: operations["commerce_payments_settings_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * @description Change the settings sent (``commerce.services.payment_settings_update``); 400
+         *     names the field (``payment_methods.<i>`` for a method unknown or not in the
+         *     clinic's country).
+         */
+        patch: operations["commerce_payments_settings_partial_update"];
+        trace?: never;
+    };
+    "/api/v1/commerce/payments/webhook": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * @description ``POST /commerce/payments/webhook``: the card gateway settles a pending payment.
+         *     No user: the call is authenticated by the HMAC-SHA256 signature of its timestamp and raw body
+         *     (``commerce.payment_providers.webhook_verify``); 401 when it is missing, wrong or
+         *     older than the tolerance, 400 names a bad field, 404 for an unknown payment
+         *     reference, 200 otherwise (also for an event already applied).
+         */
+        post: operations["commerce_payments_webhook_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1691,7 +2005,9 @@ export interface paths {
         put?: never;
         /**
          * @description Close a period now (also done daily for ended periods): writes the adjustment
-         *     logs that bring each practitioner's total to what the final tier implies.
+         *     logs that bring each practitioner's total to what the final tier implies, and
+         *     audits the close (``commission_period.settled``). A practitioner who is not on
+         *     this clinic's staff is a 404.
          */
         post: operations["commissions_logs_settle_create"];
         delete?: never;
@@ -1727,7 +2043,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description The statement as CSV (UTF-8, one row per log, then the total row). */
+        /**
+         * @description The statement as CSV (UTF-8, one row per log, then the total row; ``earned``:
+         *     on the revenue paid so far).
+         */
         get: operations["commissions_logs_statement_csv_retrieve"];
         put?: never;
         post?: never;
@@ -1954,6 +2273,23 @@ export interface paths {
         };
         /** @description Versioned consent wording per purpose and language. ``?purpose=`` and ``?locale=``. */
         get: operations["consent_texts_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/consent-texts/current": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The wording to show a patient now: per purpose, the newest version in `locale`, else in the clinic's language, else in English, else in any language. Purposes without a published text are left out. */
+        get: operations["consent_texts_current_list"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2216,7 +2552,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** @description What a pending invite offers: clinic, role, the masked mobile number and whether it has an account. 400 `token` for an unknown link; 410 when the invite expired, was revoked or used. */
+        get: operations["invites_accept_retrieve"];
         put?: never;
         /** @description Accept an invite. New people send password and names; people with an account sign in first. 410 when the invite expired, was revoked or used. */
         post: operations["invites_accept_create"];
@@ -2317,10 +2654,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description The clinic's patients. Reading one patient's record is audited (``patient.viewed``). */
+        /**
+         * @description The clinic's patients. Reading one patient's record is audited (``patient.viewed``).
+         *     The list counts its total up to a bound (``BoundedCountPagination``: ``count_is_exact``).
+         */
         get: operations["patients_list"];
         put?: never;
-        /** @description The clinic's patients. Reading one patient's record is audited (``patient.viewed``). */
+        /**
+         * @description Register a patient (``services.patient_register``), with the consent decisions
+         *     taken in the same step (``consents``): all or nothing.
+         */
         post: operations["patients_create"];
         delete?: never;
         options?: never;
@@ -2335,14 +2678,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description The clinic's patients. Reading one patient's record is audited (``patient.viewed``). */
+        /**
+         * @description The clinic's patients. Reading one patient's record is audited (``patient.viewed``).
+         *     The list counts its total up to a bound (``BoundedCountPagination``: ``count_is_exact``).
+         */
         get: operations["patients_retrieve"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** @description The clinic's patients. Reading one patient's record is audited (``patient.viewed``). */
+        /**
+         * @description The clinic's patients. Reading one patient's record is audited (``patient.viewed``).
+         *     The list counts its total up to a bound (``BoundedCountPagination``: ``count_is_exact``).
+         */
         patch: operations["patients_partial_update"];
         trace?: never;
     };
@@ -2363,6 +2712,29 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/patients/{id}/alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description The contraindications of treatment ``service`` that the patient's medical
+         *     history matches. Every role that sees the patient learns whether there is a match
+         *     (the front desk must send the patient to a clinician before booking it); only
+         *     clinical roles learn what matched (audited as ``patient.viewed`` when there is
+         *     something to see). 400 naming ``service`` for a missing or foreign id.
+         */
+        get: operations["patients_alerts_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/patients/{id}/consents": {
         parameters: {
             query?: never;
@@ -2370,10 +2742,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description The clinic's patients. Reading one patient's record is audited (``patient.viewed``). */
+        /**
+         * @description The clinic's patients. Reading one patient's record is audited (``patient.viewed``).
+         *     The list counts its total up to a bound (``BoundedCountPagination``: ``count_is_exact``).
+         */
         get: operations["patients_consents_retrieve"];
         put?: never;
-        /** @description The clinic's patients. Reading one patient's record is audited (``patient.viewed``). */
+        /**
+         * @description The clinic's patients. Reading one patient's record is audited (``patient.viewed``).
+         *     The list counts its total up to a bound (``BoundedCountPagination``: ``count_is_exact``).
+         */
         post: operations["patients_consents_create"];
         delete?: never;
         options?: never;
@@ -2413,6 +2791,146 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/patients/{id}/intake": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The patient's medical history (clinical roles; audited as ``patient.viewed``). */
+        get: operations["patients_intake_retrieve"];
+        put?: never;
+        /**
+         * @description Record the medical history as a new version (clinical roles). Sending the
+         *     current history again records nothing (a retried request) and answers 200.
+         */
+        post: operations["patients_intake_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/patients/{id}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description The patient's appointments, visits, sessions, invoices and consent decisions,
+         *     newest first (``emr.selectors.patient_timeline``). ``kind`` (comma-separated),
+         *     ``date_from``/``date_to`` (clinic-local dates, both included), ``page``,
+         *     ``page_size`` (≤ 100). Sessions only for clinical roles; amounts only for roles
+         *     that see invoices.
+         */
+        get: operations["patients_timeline_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/patients/enrol": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Make a patient of a sibling clinic (a match's `profile`) a patient of this clinic too, instead of registering them twice; with consent decisions as in registration. Idempotent. An unknown profile, or one of another organization, is a 400 naming `profile`. */
+        post: operations["patients_enrol_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/patients/matches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description The organization's patients (this clinic's and its sibling clinics') with this phone or national ID: the duplicates to offer before registering. A POST so the number is not written to addresses and logs. Personal data masked by role; other organizations are never looked at. At most 10. */
+        post: operations["patients_matches_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/resources": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description The clinic's bookable devices (lasers, HIFU…), by name; ``?kind=`` and
+         *     ``?is_active=`` filter. Everyone sees them; managers add, rename, change the kind and
+         *     (de)activate. DELETE removes a device never booked (204) and deactivates one that
+         *     was (200 with the device), so past appointments keep naming it.
+         */
+        get: operations["resources_list"];
+        put?: never;
+        /**
+         * @description The clinic's bookable devices (lasers, HIFU…), by name; ``?kind=`` and
+         *     ``?is_active=`` filter. Everyone sees them; managers add, rename, change the kind and
+         *     (de)activate. DELETE removes a device never booked (204) and deactivates one that
+         *     was (200 with the device), so past appointments keep naming it.
+         */
+        post: operations["resources_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/resources/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description The clinic's bookable devices (lasers, HIFU…), by name; ``?kind=`` and
+         *     ``?is_active=`` filter. Everyone sees them; managers add, rename, change the kind and
+         *     (de)activate. DELETE removes a device never booked (204) and deactivates one that
+         *     was (200 with the device), so past appointments keep naming it.
+         */
+        get: operations["resources_retrieve"];
+        put?: never;
+        post?: never;
+        /**
+         * @description The clinic's bookable devices (lasers, HIFU…), by name; ``?kind=`` and
+         *     ``?is_active=`` filter. Everyone sees them; managers add, rename, change the kind and
+         *     (de)activate. DELETE removes a device never booked (204) and deactivates one that
+         *     was (200 with the device), so past appointments keep naming it.
+         */
+        delete: operations["resources_destroy"];
+        options?: never;
+        head?: never;
+        /**
+         * @description The clinic's bookable devices (lasers, HIFU…), by name; ``?kind=`` and
+         *     ``?is_active=`` filter. Everyone sees them; managers add, rename, change the kind and
+         *     (de)activate. DELETE removes a device never booked (204) and deactivates one that
+         *     was (200 with the device), so past appointments keep naming it.
+         */
+        patch: operations["resources_partial_update"];
         trace?: never;
     };
     "/api/v1/staff": {
@@ -2482,6 +3000,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/users/me/preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description ``users/me/preferences``: the caller's own screen choices at the request's clinic
+         *     (``X-Clinic-Id``; 400 ``clinic_required`` without it, 404 for a clinic they are not a
+         *     member of), saved on the server so they follow the person from desk to desk.
+         */
+        get: operations["users_me_preferences_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** @description Change the given keys. 400 naming `calendar_practitioners` when one is not an active practitioner of this clinic, or `calendar_view`. */
+        patch: operations["users_me_preferences_partial_update"];
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2513,6 +3053,36 @@ export interface components {
             quantity: string;
             reason: string;
         };
+        Alert: {
+            code: components["schemas"]["ContraindicationEnum"];
+            /** @description The contraindication's English name */
+            name: string;
+            /**
+             * @description The part of the medical history that matched
+             *
+             *     * `pregnancy` - pregnancy
+             *     * `breast_feeding` - breast_feeding
+             *     * `allergy` - allergy
+             *     * `medication` - medication
+             *     * `condition` - condition
+             */
+            found_in: components["schemas"]["FoundInEnum"];
+            detail: string;
+        };
+        Allergy: {
+            substance: string;
+            /** @default unknown */
+            severity: components["schemas"]["SeverityEnum"];
+            /** @default  */
+            notes: string;
+        };
+        AllergyRequest: {
+            substance: string;
+            /** @default unknown */
+            severity: components["schemas"]["SeverityEnum"];
+            /** @default  */
+            notes: string;
+        };
         /**
          * @description * `front` - Frontal
          *     * `left_oblique` - Left oblique (45°)
@@ -2536,10 +3106,16 @@ export interface components {
             /** Format: uuid */
             readonly service_id: string;
             readonly service_name: string;
+            /**
+             * Format: decimal
+             * @description The deposit the treatment asks for (zero: none); its state is at /deposit
+             */
+            readonly deposit_amount: string;
             /** Format: uuid */
             readonly room_id: string | null;
             /** Format: uuid */
             readonly resource_id: string | null;
+            readonly resource_name: string | null;
             /** Format: date-time */
             readonly starts_at: string;
             /** Format: date-time */
@@ -2550,6 +3126,11 @@ export interface components {
             readonly source: components["schemas"]["SourceEnum"];
             readonly notes: string;
             readonly cancel_reason: string;
+            /** Format: date-time */
+            readonly cancelled_at: string | null;
+            /** Format: uuid */
+            readonly cancelled_by_id: string | null;
+            readonly late_cancellation: boolean;
             /** Format: date-time */
             readonly created_at: string;
         };
@@ -2573,6 +3154,67 @@ export interface components {
         };
         AppointmentCancelRequest: {
             reason: string;
+        };
+        /**
+         * @description An appointment's deposit (``commerce.selectors.DepositState``) and the methods
+         *     the desk may take it by. Money as decimal strings in ``currency``.
+         */
+        AppointmentDeposit: {
+            /** Format: uuid */
+            appointment_id: string;
+            /**
+             * @description none: the treatment asks for no deposit; due: not received yet; paid: held
+             *
+             *     * `none` - none
+             *     * `due` - due
+             *     * `paid` - paid
+             *     * `applied` - applied
+             *     * `refunded` - refunded
+             *     * `forfeited` - forfeited
+             */
+            status: components["schemas"]["AppointmentDepositStatusEnum"];
+            /**
+             * Format: decimal
+             * @description Asked for
+             */
+            amount: string;
+            currency: string;
+            /**
+             * Format: decimal
+             * @description Received and not given back
+             */
+            paid: string;
+            /**
+             * Format: decimal
+             * @description Put on the visit's invoice
+             */
+            applied: string;
+            /** @description A card charge awaits the provider */
+            pending: boolean;
+            /** @description How it was paid (blank: not yet) */
+            method: string;
+            /** @description The deposit invoice (blank: none yet) */
+            invoice_number: string;
+            /** Format: uuid */
+            applied_invoice_id: string | null;
+            /** Format: date-time */
+            settled_at: string | null;
+            /** @description The methods the clinic accepts, in the order the till offers them */
+            payment_methods: components["schemas"]["TillMethodEnum"][];
+        };
+        /**
+         * @description * `none` - none
+         *     * `due` - due
+         *     * `paid` - paid
+         *     * `applied` - applied
+         *     * `refunded` - refunded
+         *     * `forfeited` - forfeited
+         * @enum {string}
+         */
+        AppointmentDepositStatusEnum: "none" | "due" | "paid" | "applied" | "refunded" | "forfeited";
+        AppointmentDepositTakeRequest: {
+            method: components["schemas"]["TillMethodEnum"];
+            idempotency_key: string;
         };
         /**
          * @description * `booked` - Booked
@@ -2611,6 +3253,18 @@ export interface components {
         };
         /** @enum {unknown} */
         BlankEnum: "";
+        CalendarRange: {
+            appointments: components["schemas"]["Appointment"][];
+            practitioners: components["schemas"]["PractitionerHours"][];
+        };
+        /**
+         * @description * `day` - day
+         *     * `week` - week
+         *     * `practitioner_week` - practitioner_week
+         *     * `timeline` - timeline
+         * @enum {string}
+         */
+        CalendarViewEnum: "day" | "week" | "practitioner_week" | "timeline";
         CartLineInputRequest: {
             kind: components["schemas"]["SaleLineKindEnum"];
             /**
@@ -2665,14 +3319,19 @@ export interface components {
              */
             cart_discount: string;
             lines: components["schemas"]["CartLineInputRequest"][];
-            /** @description Or the Idempotency-Key header; one of them is required */
-            idempotency_key?: string;
             /**
              * Format: uuid
-             * @description A draft invoice to check out
+             * @description A draft invoice to check out: the cart starts with its lines, locked
              */
             invoice_id?: string | null;
+            /** @description Or the Idempotency-Key header; one of them is required */
+            idempotency_key?: string;
             payments?: components["schemas"]["PaymentInputRequest"][];
+            /**
+             * @description A product-only sale to an unregistered customer (no patient_id), if the clinic allows it
+             * @default false
+             */
+            walk_in: boolean;
         };
         Clinic: {
             /** Format: uuid */
@@ -2690,6 +3349,8 @@ export interface components {
             readonly address: string;
             readonly is_active: boolean;
             readonly session_idle_minutes: number | null;
+            readonly checkin_opens_minutes_before: number;
+            readonly late_cancellation_hours: number;
             /** Format: date-time */
             readonly created_at: string;
         };
@@ -2712,6 +3373,20 @@ export interface components {
          * @enum {string}
          */
         ClinicalNoteStatusEnum: "draft" | "signed";
+        CollectInputRequest: {
+            idempotency_key: string;
+            currency: string;
+            payments: components["schemas"]["PaymentInputRequest"][];
+            /**
+             * @description Pay less than the balance due, on purpose
+             * @default false
+             */
+            leave_balance: boolean;
+        };
+        CollectOutput: {
+            invoice: components["schemas"]["Invoice"];
+            payments: components["schemas"]["Payment"][];
+        };
         CommissionLog: {
             /** Format: uuid */
             readonly id: string;
@@ -2737,9 +3412,11 @@ export interface components {
             readonly basis_amount: string;
             /**
              * Format: decimal
-             * @description Percent, or amount per unit
+             * @description Percent, or amount per unit (see rate_type)
              */
             readonly rate: string;
+            /** @description How ``rate`` reads: the rule's terms at the log */
+            readonly rate_type: components["schemas"]["RateTypeEnum"];
             /** Format: decimal */
             readonly tier_above: string | null;
             /** Format: decimal */
@@ -2843,6 +3520,33 @@ export interface components {
          * @enum {string}
          */
         CommissionStatusStatusEnum: "pending" | "done" | "failed";
+        Condition: {
+            name: string;
+            /** @default other */
+            kind: components["schemas"]["ConditionKindEnum"];
+            /** @default unknown */
+            severity: components["schemas"]["SeverityEnum"];
+            /** @default  */
+            notes: string;
+        };
+        /**
+         * @description * `keloid_history` - Keloid or hypertrophic scars
+         *     * `active_infection` - Active skin infection
+         *     * `autoimmune_disease` - Autoimmune disease
+         *     * `neuromuscular_disorder` - Neuromuscular disorder
+         *     * `other` - Other
+         * @enum {string}
+         */
+        ConditionKindEnum: "keloid_history" | "active_infection" | "autoimmune_disease" | "neuromuscular_disorder" | "other";
+        ConditionRequest: {
+            name: string;
+            /** @default other */
+            kind: components["schemas"]["ConditionKindEnum"];
+            /** @default unknown */
+            severity: components["schemas"]["SeverityEnum"];
+            /** @default  */
+            notes: string;
+        };
         ConfirmUploadRequest: {
             key: string;
             usage?: components["schemas"]["UsageEnum"];
@@ -2968,6 +3672,23 @@ export interface components {
             /** Format: uuid */
             reference_id?: string | null;
         };
+        /**
+         * @description * `pregnancy` - Pregnancy
+         *     * `breast_feeding` - Breast-feeding
+         *     * `anticoagulants` - Anticoagulant or antiplatelet medication
+         *     * `isotretinoin` - Isotretinoin in the last 6 months
+         *     * `keloid_history` - History of keloid or hypertrophic scars
+         *     * `active_infection` - Active skin infection at the site
+         *     * `autoimmune_disease` - Autoimmune disease
+         *     * `neuromuscular_disorder` - Neuromuscular disorder
+         *     * `allergy_lidocaine` - Allergy to lidocaine
+         *     * `allergy_hyaluronidase` - Allergy to hyaluronidase
+         *     * `allergy_hyaluronic_acid` - Allergy to hyaluronic acid
+         *     * `allergy_botulinum_toxin` - Allergy to botulinum toxin
+         *     * `allergy_albumin` - Allergy to albumin
+         * @enum {string}
+         */
+        ContraindicationEnum: "pregnancy" | "breast_feeding" | "anticoagulants" | "isotretinoin" | "keloid_history" | "active_infection" | "autoimmune_disease" | "neuromuscular_disorder" | "allergy_lidocaine" | "allergy_hyaluronidase" | "allergy_hyaluronic_acid" | "allergy_botulinum_toxin" | "allergy_albumin";
         /**
          * @description * `CRM` - Conselho Regional de Medicina (BR)
          *     * `COREN` - Conselho Regional de Enfermagem (BR)
@@ -3123,12 +3844,130 @@ export interface components {
          * @enum {string}
          */
         DataSubjectStatusEnum: "received" | "completed" | "rejected";
+        DayAvailability: {
+            /** Format: date */
+            date: string;
+            slots: components["schemas"]["Slot"][];
+            /** @description Why each practitioner without a slot has none */
+            unavailable: components["schemas"]["DayReason"][];
+            /**
+             * Format: date
+             * @description The next local day with a free time (two weeks searched), when none today
+             */
+            next_free_date: string | null;
+        };
+        DayReason: {
+            /** Format: uuid */
+            practitioner_id: string;
+            /**
+             * @description not_working: no hours that day; time_off; fully_booked: no gap long enough for the treatment; past: the day or its hours are over; beyond_horizon: too far ahead
+             *
+             *     * `not_working` - not_working
+             *     * `time_off` - time_off
+             *     * `fully_booked` - fully_booked
+             *     * `past` - past
+             *     * `beyond_horizon` - beyond_horizon
+             */
+            reason: components["schemas"]["ReasonEnum"];
+            /** @description The time off's reason for roles that book; else empty */
+            detail: string;
+        };
         /**
          * @description * `granted` - Granted
          *     * `withdrawn` - Withdrawn
          * @enum {string}
          */
         DecisionEnum: "granted" | "withdrawn";
+        /**
+         * @description * `` - No deposit
+         *     * `fixed` - Fixed amount
+         *     * `percent` - Percent of the price
+         * @enum {string}
+         */
+        DepositKindEnum: "fixed" | "percent";
+        /**
+         * @description * `forfeit` - Keep as a no-show fee
+         *     * `refund` - Refund
+         * @enum {string}
+         */
+        DepositNoShowEnum: "forfeit" | "refund";
+        /**
+         * @description * `laser` - Laser
+         *     * `ipl` - IPL
+         *     * `hifu` - HIFU
+         *     * `rf_microneedling` - RF microneedling
+         *     * `radiofrequency` - Radiofrequency
+         *     * `cryolipolysis` - Cryolipolysis
+         *     * `other` - Other device
+         * @enum {string}
+         */
+        DeviceKindEnum: "laser" | "ipl" | "hifu" | "rf_microneedling" | "radiofrequency" | "cryolipolysis" | "other";
+        /** @description A drafted line: what was done, by whom, at which price (zero when a course paid it). */
+        DraftItem: {
+            /** Format: uuid */
+            readonly id: string;
+            readonly position: number;
+            readonly description: string;
+            /** Format: uuid */
+            readonly service: string | null;
+            /** Format: uuid */
+            readonly practitioner: string | null;
+            readonly practitioner_name: string | null;
+            /** Format: decimal */
+            readonly quantity: string;
+            /** Format: decimal */
+            readonly unit_price: string;
+            /** Format: decimal */
+            readonly tax_amount: string;
+            /** Format: decimal */
+            readonly total: string;
+            /** Format: uuid */
+            readonly course_redemption: string | null;
+        };
+        /**
+         * @description What already paid part of a draft: a deposit taken at booking (``method``
+         *     ``deposit``, ``reference`` the deposit invoice's number).
+         */
+        DraftPayment: {
+            /** Format: uuid */
+            readonly id: string;
+            readonly method: components["schemas"]["PaymentMethodEnum"];
+            readonly method_label: string;
+            /** Format: decimal */
+            readonly amount: string;
+            readonly reference: string;
+        };
+        /**
+         * @description A completed visit's draft invoice waiting at the till, with its patient; what
+         *     already paid part of it (``payments``: a deposit applied) and the ``balance_due``
+         *     left to collect.
+         */
+        DraftToCollect: {
+            /** Format: uuid */
+            readonly id: string;
+            /** Format: uuid */
+            readonly patient: string | null;
+            readonly patient_name: string;
+            readonly chart_number: string;
+            readonly currency: string;
+            /** Format: decimal */
+            readonly subtotal: string;
+            /** Format: decimal */
+            readonly tax_total: string;
+            /** Format: decimal */
+            readonly total: string;
+            /** Format: decimal */
+            readonly paid_total: string;
+            /** Format: decimal */
+            readonly balance_due: string;
+            readonly reference_type: string;
+            /** Format: uuid */
+            readonly reference_id: string | null;
+            /** Format: date-time */
+            readonly created_at: string;
+            readonly items: components["schemas"]["DraftItem"][];
+            readonly payments: components["schemas"]["DraftPayment"][];
+        };
         FaceChart: {
             /** Format: uuid */
             readonly id: string;
@@ -3157,6 +3996,15 @@ export interface components {
             /** @description Subscribe to it in a calendar app; keep it private */
             url: string;
         };
+        /**
+         * @description * `pregnancy` - pregnancy
+         *     * `breast_feeding` - breast_feeding
+         *     * `allergy` - allergy
+         *     * `medication` - medication
+         *     * `condition` - condition
+         * @enum {string}
+         */
+        FoundInEnum: "pregnancy" | "breast_feeding" | "allergy" | "medication" | "condition";
         Gallery: {
             pairs: components["schemas"]["PhotoPair"][];
             /** @description Every ready photo, oldest first */
@@ -3172,6 +4020,63 @@ export interface components {
              * @description When the codes sent, if any, stop working
              */
             expires_at: string;
+        };
+        /** @description The medical history (``emr.intake``): lists of at most 50 entries each. */
+        Intake: {
+            allergies?: components["schemas"]["Allergy"][];
+            medications?: components["schemas"]["Medication"][];
+            conditions?: components["schemas"]["Condition"][];
+            /** @default unknown */
+            pregnancy: components["schemas"]["IntakeAnswerEnum"];
+            /** @default unknown */
+            breast_feeding: components["schemas"]["IntakeAnswerEnum"];
+            previous_procedures?: components["schemas"]["Procedure"][];
+            /** @default clinical_only */
+            photo_sharing: components["schemas"]["PhotoSharingEnum"];
+            /** @default  */
+            notes: string;
+        };
+        /**
+         * @description * `no` - No
+         *     * `yes` - Yes
+         *     * `unknown` - Not asked / unknown
+         * @enum {string}
+         */
+        IntakeAnswerEnum: "no" | "yes" | "unknown";
+        /** @description The medical history (``emr.intake``): lists of at most 50 entries each. */
+        IntakeRequest: {
+            allergies?: components["schemas"]["AllergyRequest"][];
+            medications?: components["schemas"]["MedicationRequest"][];
+            conditions?: components["schemas"]["ConditionRequest"][];
+            /** @default unknown */
+            pregnancy: components["schemas"]["IntakeAnswerEnum"];
+            /** @default unknown */
+            breast_feeding: components["schemas"]["IntakeAnswerEnum"];
+            previous_procedures?: components["schemas"]["ProcedureRequest"][];
+            /** @default clinical_only */
+            photo_sharing: components["schemas"]["PhotoSharingEnum"];
+            /** @default  */
+            notes: string;
+        };
+        /**
+         * @description ``current``: the newest version (``null`` before a history is taken);
+         *     ``versions``: who recorded each version and when, newest first.
+         */
+        IntakeState: {
+            current: components["schemas"]["MedicalIntake"] | null;
+            versions: components["schemas"]["IntakeVersion"][];
+        };
+        IntakeVersion: {
+            readonly version: number;
+            /** Format: date-time */
+            recorded_at: string;
+            recorded_by_name: string;
+        };
+        Interval: {
+            /** Format: date-time */
+            starts_at: string;
+            /** Format: date-time */
+            ends_at: string;
         };
         Invite: {
             /** Format: uuid */
@@ -3223,6 +4128,23 @@ export interface components {
             /** @description Shown once; also sent by SMS */
             readonly accept_url: string;
         };
+        InvitePreview: {
+            clinic_name: string;
+            role: components["schemas"]["RoleEnum"];
+            /** @description The invited mobile number, masked (081-XXX-0101) */
+            phone_masked: string;
+            /** Format: date-time */
+            expires_at: string;
+            /** @description That number has an account: sign in, then accept */
+            account_exists: boolean;
+        };
+        /**
+         * @description An invoice with its items. ``patient_name`` is the chart's name (empty without a
+         *     patient); ``date`` the clinic-local date it is dated by (issued, or created for a
+         *     draft); ``send_to`` the masked destinations for *Send*; ``last_sent_at`` when it was
+         *     last sent to the patient (UTC, null: never). Read through ``selectors.invoice_list``
+         *     (patient profile and clinic joined, ``last_sent_at`` annotated).
+         */
         Invoice: {
             /** Format: uuid */
             readonly id: string;
@@ -3231,6 +4153,12 @@ export interface components {
             readonly sale: string | null;
             /** Format: uuid */
             readonly patient: string | null;
+            readonly patient_name: string;
+            /**
+             * Format: date
+             * @description Clinic-local date: issued, or created for a draft
+             */
+            readonly date: string;
             readonly status: components["schemas"]["InvoiceStatusEnum"];
             readonly currency: string;
             /** Format: decimal */
@@ -3256,7 +4184,23 @@ export interface components {
             readonly reference_id: string | null;
             /** Format: date-time */
             readonly created_at: string;
+            readonly send_to: components["schemas"]["InvoiceDestinations"];
+            /**
+             * Format: date-time
+             * @description When last sent to the patient (UTC); null: never
+             */
+            readonly last_sent_at: string | null;
             readonly items: components["schemas"]["InvoiceItem"][];
+        };
+        /**
+         * @description Where the invoice can be sent, masked (``p***@example.com``, ``081-XXX-0101``;
+         *     empty: the patient has no address for that channel), and the default channel.
+         */
+        InvoiceDestinations: {
+            email: string;
+            sms: string;
+            whatsapp: string;
+            preferred: components["schemas"]["NotificationChannelEnum"];
         };
         InvoiceItem: {
             readonly position: number;
@@ -3275,6 +4219,32 @@ export interface components {
             readonly tax_amount: string;
             /** Format: decimal */
             readonly total: string;
+        };
+        /**
+         * @description The notification carrying the invoice: its channel, masked destination and state
+         *     (``scheduled`` until the worker sends it).
+         */
+        InvoiceSend: {
+            /** Format: uuid */
+            notification: string;
+            channel: components["schemas"]["NotificationChannelEnum"];
+            /** @description Masked destination */
+            to: string;
+            status: string;
+            /** Format: date-time */
+            requested_at: string;
+        };
+        InvoiceSendInputRequest: {
+            /**
+             * @description Default: the patient's preferred channel (SMS when that is none of these)
+             *
+             *     * `sms` - SMS
+             *     * `whatsapp` - WhatsApp
+             *     * `email` - E-mail
+             */
+            channel?: components["schemas"]["NotificationChannelEnum"];
+            /** @description Or the Idempotency-Key header; one per send */
+            idempotency_key?: string;
         };
         /**
          * @description * `draft` - Draft
@@ -3377,6 +4347,12 @@ export interface components {
              */
             readonly usable: string;
         };
+        /**
+         * @description * `phone` - phone
+         *     * `national_id` - national_id
+         * @enum {string}
+         */
+        MatchedOnEnum: "phone" | "national_id";
         MaterialInputRequest: {
             /** Format: uuid */
             product_id: string;
@@ -3389,6 +4365,35 @@ export interface components {
             two_factor: components["schemas"]["TwoFactorState"];
             /** @description Names of the permissions the user holds in the request's clinic (`X-Clinic-Id`), from the role matrix, e.g. `stock.manage`; empty without a clinic. */
             permissions: string[];
+        };
+        MedicalIntake: {
+            readonly version: number;
+            /** Format: date-time */
+            recorded_at: string;
+            recorded_by_name: string;
+            history: components["schemas"]["Intake"];
+        };
+        Medication: {
+            name: string;
+            /** @default other */
+            kind: components["schemas"]["MedicationKindEnum"];
+            /** @default  */
+            notes: string;
+        };
+        /**
+         * @description * `anticoagulant` - Anticoagulant or antiplatelet
+         *     * `isotretinoin` - Isotretinoin
+         *     * `immunosuppressant` - Immunosuppressant
+         *     * `other` - Other
+         * @enum {string}
+         */
+        MedicationKindEnum: "anticoagulant" | "isotretinoin" | "immunosuppressant" | "other";
+        MedicationRequest: {
+            name: string;
+            /** @default other */
+            kind: components["schemas"]["MedicationKindEnum"];
+            /** @default  */
+            notes: string;
         };
         MembershipBrief: {
             /** Format: uuid */
@@ -3473,6 +4478,13 @@ export interface components {
             /** Format: uuid */
             session_id?: string;
         };
+        /**
+         * @description * `sms` - SMS
+         *     * `whatsapp` - WhatsApp
+         *     * `email` - E-mail
+         * @enum {string}
+         */
+        NotificationChannelEnum: "sms" | "whatsapp" | "email";
         OwnerRequest: {
             /** @description Mobile number with country code */
             phone: string;
@@ -3483,7 +4495,10 @@ export interface components {
             preferred_language?: components["schemas"]["LanguageEnum"];
         };
         PaginatedAccessEventList: {
-            /** @example 123 */
+            /**
+             * @description Rows in the list when `count_is_exact`; otherwise the bound, and more rows exist
+             * @example 123
+             */
             count: number;
             /**
              * Format: uri
@@ -3496,6 +4511,13 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["AccessEvent"][];
+            /** @description False: more than `count` rows */
+            count_is_exact: boolean;
+            /**
+             * @description The most rows that are counted
+             * @example 1000
+             */
+            count_bound: number;
         };
         PaginatedAppointmentList: {
             /** @example 123 */
@@ -3662,6 +4684,21 @@ export interface components {
             previous?: string | null;
             results: components["schemas"]["DataSubjectRequestSummary"][];
         };
+        PaginatedDraftToCollectList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["DraftToCollect"][];
+        };
         PaginatedFaceChartList: {
             /** @example 123 */
             count: number;
@@ -3783,7 +4820,10 @@ export interface components {
             results: components["schemas"]["Note"][];
         };
         PaginatedPatientList: {
-            /** @example 123 */
+            /**
+             * @description Rows in the list when `count_is_exact`; otherwise the bound, and more rows exist
+             * @example 123
+             */
             count: number;
             /**
              * Format: uri
@@ -3796,6 +4836,13 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["Patient"][];
+            /** @description False: more than `count` rows */
+            count_is_exact: boolean;
+            /**
+             * @description The most rows that are counted
+             * @example 1000
+             */
+            count_bound: number;
         };
         PaginatedPaymentList: {
             /** @example 123 */
@@ -3856,6 +4903,36 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["Product"][];
+        };
+        PaginatedRedemptionList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["Redemption"][];
+        };
+        PaginatedResourceList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["Resource"][];
         };
         PaginatedRoomList: {
             /** @example 123 */
@@ -4011,6 +5088,10 @@ export interface components {
             address?: string;
             /** @description Minutes without a request after which members' sessions end; null: the deployment default (15). A member of several clinics gets the strictest. */
             session_idle_minutes?: number | null;
+            /** @description Minutes before an appointment's start from which the patient can be checked in (never before the appointment's local day). */
+            checkin_opens_minutes_before?: number;
+            /** @description A cancellation less than this many hours before the start is flagged late. */
+            late_cancellation_hours?: number;
         };
         PatchedCommissionRuleUpdateRequest: {
             name?: string;
@@ -4067,11 +5148,40 @@ export interface components {
             /** Format: date */
             first_visit_on?: string | null;
         };
+        /** @description Fields left out stay as they are; ``""`` clears an identifier. */
+        PatchedPaymentSettingsInputRequest: {
+            payment_methods?: string[];
+            promptpay_id?: string;
+            pix_key?: string;
+            merchant_city?: string;
+            /** @description Product-only sales to customers without a patient record */
+            walk_in_retail?: boolean;
+            /**
+             * @description A paid deposit on a no-show or late cancellation: kept as a fee, or refunded
+             *
+             *     * `forfeit` - Keep as a no-show fee
+             *     * `refund` - Refund
+             */
+            deposit_no_show?: components["schemas"]["DepositNoShowEnum"];
+        };
         PatchedPlanUpdateRequest: {
             title?: string;
             goals?: string[];
             status?: components["schemas"]["TreatmentPlanStatusEnum"];
             items_add?: components["schemas"]["PlanItemInputRequest"][];
+        };
+        PatchedPreferencesRequest: {
+            /** @description Practitioners the calendar shows, in order (this clinic's; empty: all) */
+            calendar_practitioners?: string[];
+            /**
+             * @description day: every chosen practitioner's day; week: their week; practitioner_week: the first chosen practitioner's week
+             *
+             *     * `day` - day
+             *     * `week` - week
+             *     * `practitioner_week` - practitioner_week
+             *     * `timeline` - timeline
+             */
+            calendar_view?: components["schemas"]["CalendarViewEnum"];
         };
         PatchedProductUpdateRequest: {
             name?: string;
@@ -4087,6 +5197,12 @@ export interface components {
             low_stock_threshold?: string;
             is_active?: boolean;
         };
+        PatchedResourceUpdateRequest: {
+            name?: string;
+            kind?: components["schemas"]["DeviceKindEnum"];
+            /** @description false takes the device out of use */
+            is_active?: boolean;
+        };
         PatchedServiceUpdateRequest: {
             name?: string;
             category?: components["schemas"]["ServiceCategoryEnum"];
@@ -4100,6 +5216,35 @@ export interface components {
             duration_minutes?: number;
             buffer_minutes?: number;
             requires_consent?: boolean;
+            /** @description Contraindication codes; duplicates are dropped */
+            contraindications?: components["schemas"]["ContraindicationEnum"][];
+            /**
+             * @description Blank: no device needed
+             *
+             *     * `laser` - Laser
+             *     * `ipl` - IPL
+             *     * `hifu` - HIFU
+             *     * `rf_microneedling` - RF microneedling
+             *     * `radiofrequency` - Radiofrequency
+             *     * `cryolipolysis` - Cryolipolysis
+             *     * `other` - Other device
+             */
+            device_kind?: components["schemas"]["DeviceKindEnum"] | components["schemas"]["BlankEnum"];
+            /** @description Days to the next session */
+            follow_up_days?: number | null;
+            /**
+             * @description Blank: no deposit
+             *
+             *     * `` - No deposit
+             *     * `fixed` - Fixed amount
+             *     * `percent` - Percent of the price
+             */
+            deposit_kind?: components["schemas"]["DepositKindEnum"] | components["schemas"]["BlankEnum"];
+            /**
+             * Format: decimal
+             * @description Fixed: amount in the clinic currency, at most the price; percent: 0-100 of the price
+             */
+            deposit_value?: string;
             /** @description What one unit of the service consumes */
             materials?: components["schemas"]["MaterialInputRequest"][];
             is_active?: boolean;
@@ -4122,15 +5267,15 @@ export interface components {
             readonly family_name: string;
             /** Format: date */
             readonly birth_date: string;
-            readonly sex: string;
+            readonly sex: components["schemas"]["SexEnum"];
             readonly phone: string;
             readonly phone_alt: string;
             readonly email: string;
             readonly address: string;
             readonly national_id: string;
             readonly national_id_country: string;
-            readonly preferred_language: string;
-            readonly preferred_channel: string;
+            readonly preferred_language: components["schemas"]["LanguageEnum"];
+            readonly preferred_channel: components["schemas"]["PreferredChannelEnum"];
             readonly tags: unknown;
             /** @description Free text; encrypted at rest */
             readonly notes: string;
@@ -4141,6 +5286,56 @@ export interface components {
             readonly identity_linked: boolean;
             /** Format: date-time */
             readonly created_at: string;
+        };
+        /**
+         * @description The contraindication alerts of a treatment for a patient. ``has_alerts`` is
+         *     true when the history matches any contraindication the service lists; clinical
+         *     roles (``details_visible``) get the matches in ``alerts``, other roles get ``[]``
+         *     and only the flag ("check the medical history with the clinician").
+         *     ``intake_recorded`` says whether a medical history was taken at all.
+         */
+        PatientAlerts: {
+            /** Format: uuid */
+            service_id: string;
+            intake_recorded: boolean;
+            has_alerts: boolean;
+            details_visible: boolean;
+            alerts: components["schemas"]["Alert"][];
+        };
+        PatientEnrolRequest: {
+            /**
+             * Format: uuid
+             * @description `profile` of a match known at a sibling clinic
+             */
+            profile: string;
+            referral_source?: string;
+            consents?: components["schemas"]["ConsentInputRequest"][];
+        };
+        /** @description A possible duplicate; personal data masked by the caller's role. */
+        PatientMatch: {
+            /** Format: uuid */
+            profile: string;
+            /**
+             * Format: uuid
+             * @description This clinic's chart of the person; null: not a patient here
+             */
+            patient: string | null;
+            chart_number: string | null;
+            given_name: string;
+            family_name: string;
+            /** Format: date */
+            birth_date: string;
+            readonly phone: string;
+            readonly national_id: string;
+            /** @description The organization's other clinics where they are a patient */
+            clinics: string[];
+            matched_on: components["schemas"]["MatchedOnEnum"][];
+        };
+        PatientMatchQueryRequest: {
+            phone?: string;
+            national_id?: string;
+            /** @description Default: the clinic's country */
+            national_id_country?: string;
         };
         PatientRegisterRequest: {
             given_name: string;
@@ -4160,6 +5355,8 @@ export interface components {
             referral_source?: string;
             /** Format: date */
             first_visit_on?: string | null;
+            /** @description Consent decisions taken in the same step, one per purpose; all or nothing */
+            consents?: components["schemas"]["ConsentInputRequest"][];
             national_id?: string;
             /** @description Default: the clinic's country */
             national_id_country?: string;
@@ -4176,6 +5373,8 @@ export interface components {
             readonly currency: string;
             readonly method: components["schemas"]["PaymentMethodEnum"];
             readonly status: components["schemas"]["PaymentStatusEnum"];
+            /** @description Why a card payment failed: declined or provider_refused; blank otherwise */
+            readonly failure_code: string;
             readonly provider_reference: string;
             /** Format: date-time */
             readonly received_at: string;
@@ -4183,7 +5382,7 @@ export interface components {
             readonly created_by: string;
         };
         PaymentInputRequest: {
-            method: components["schemas"]["PaymentMethodEnum"];
+            method: components["schemas"]["TillMethodEnum"];
             /** Format: decimal */
             amount: string;
             /** @default  */
@@ -4195,17 +5394,58 @@ export interface components {
          *     * `bank_transfer` - Bank transfer
          *     * `promptpay` - PromptPay
          *     * `pix` - Pix
+         *     * `deposit` - Deposit applied
          * @enum {string}
          */
-        PaymentMethodEnum: "cash" | "card" | "bank_transfer" | "promptpay" | "pix";
+        PaymentMethodEnum: "cash" | "card" | "bank_transfer" | "promptpay" | "pix" | "deposit";
+        /**
+         * @description ``payload`` is the text to draw as a QR code; ``reference`` its Pix transaction id
+         *     (record it as the payment's provider reference), ``""`` for PromptPay.
+         */
+        PaymentQr: {
+            method: string;
+            /** Format: decimal */
+            amount: string;
+            currency: string;
+            payload: string;
+            reference: string;
+        };
+        PaymentQrInputRequest: {
+            method: components["schemas"]["TillMethodEnum"];
+            /**
+             * Format: decimal
+             * @description In the clinic currency
+             */
+            amount: string;
+            /**
+             * @description Pix transaction id; default new
+             * @default
+             */
+            reference: string;
+        };
         PaymentRecordInputRequest: {
             idempotency_key: string;
-            method: components["schemas"]["PaymentMethodEnum"];
+            method: components["schemas"]["TillMethodEnum"];
             /** Format: decimal */
             amount: string;
             currency: string;
             /** @default  */
             provider_reference: string;
+        };
+        /**
+         * @description The clinic's payment settings: accepted methods, those its country allows, and
+         *     where QR payments go.
+         */
+        PaymentSettings: {
+            /** @description The methods the clinic accepts, in the order the till offers them */
+            readonly payment_methods: components["schemas"]["TillMethodEnum"][];
+            /** @description The methods the clinic's country has */
+            readonly allowed_methods: components["schemas"]["TillMethodEnum"][];
+            readonly promptpay_id: string;
+            readonly pix_key: string;
+            readonly merchant_city: string;
+            readonly walk_in_retail: boolean;
+            readonly deposit_no_show: components["schemas"]["DepositNoShowEnum"];
         };
         /**
          * @description * `pending` - Pending
@@ -4215,6 +5455,25 @@ export interface components {
          * @enum {string}
          */
         PaymentStatusEnum: "pending" | "succeeded" | "failed" | "refunded";
+        PaymentWebhook: {
+            /** Format: uuid */
+            id: string;
+            status: string;
+        };
+        /** @description What the card gateway sends (``commerce.payment_providers.HttpCardProvider``). */
+        PaymentWebhookInputRequest: {
+            /** @description The gateway's event id */
+            id: string;
+            /** @description Our payment id, sent with the charge */
+            reference: string;
+            status: components["schemas"]["PaymentWebhookInputStatusEnum"];
+        };
+        /**
+         * @description * `succeeded` - succeeded
+         *     * `failed` - failed
+         * @enum {string}
+         */
+        PaymentWebhookInputStatusEnum: "succeeded" | "failed";
         PeriodQueryRequest: {
             /**
              * Format: date
@@ -4290,6 +5549,14 @@ export interface components {
             after: components["schemas"]["Photo"] | null;
         };
         /**
+         * @description * `none` - No photographs
+         *     * `clinical_only` - Clinical record only
+         *     * `anonymized` - Anonymized use (eyes covered)
+         *     * `marketing` - May be shown in marketing
+         * @enum {string}
+         */
+        PhotoSharingEnum: "none" | "clinical_only" | "anonymized" | "marketing";
+        /**
          * @description * `processing` - Processing
          *     * `ready` - Ready
          *     * `rejected` - Rejected
@@ -4347,6 +5614,26 @@ export interface components {
          * @enum {string}
          */
         PlannedSessionStatusEnum: "planned" | "done" | "skipped";
+        PractitionerHours: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            working: components["schemas"]["Interval"][];
+            time_off: components["schemas"]["TimeOff"][];
+        };
+        Preferences: {
+            /** @description Practitioners the calendar shows, in order (this clinic's; empty: all) */
+            calendar_practitioners?: string[];
+            /**
+             * @description day: every chosen practitioner's day; week: their week; practitioner_week: the first chosen practitioner's week
+             *
+             *     * `day` - day
+             *     * `week` - week
+             *     * `practitioner_week` - practitioner_week
+             *     * `timeline` - timeline
+             */
+            calendar_view?: components["schemas"]["CalendarViewEnum"];
+        };
         /**
          * @description * `sms` - SMS
          *     * `whatsapp` - WhatsApp
@@ -4356,6 +5643,26 @@ export interface components {
          * @enum {string}
          */
         PreferredChannelEnum: "sms" | "whatsapp" | "line" | "email" | "phone";
+        Procedure: {
+            procedure: string;
+            /**
+             * @description As the patient says it
+             * @default
+             */
+            when: string;
+            /** @default  */
+            complications: string;
+        };
+        ProcedureRequest: {
+            procedure: string;
+            /**
+             * @description As the patient says it
+             * @default
+             */
+            when: string;
+            /** @default  */
+            complications: string;
+        };
         Product: {
             /** Format: uuid */
             readonly id: string;
@@ -4457,6 +5764,11 @@ export interface components {
              */
             cart_discount: string;
             lines: components["schemas"]["CartLineInputRequest"][];
+            /**
+             * Format: uuid
+             * @description A draft invoice to check out: the cart starts with its lines, locked
+             */
+            invoice_id?: string | null;
         };
         QuoteLine: {
             /** Format: decimal */
@@ -4472,12 +5784,17 @@ export interface components {
             /** Format: decimal */
             total: string;
         };
+        /** @enum {string} */
+        RateTypeEnum: "percentage" | "fixed_per_unit";
         /**
-         * @description * `percentage` - Percentage of the net amount
-         *     * `fixed_per_unit` - Fixed amount per unit
+         * @description * `not_working` - not_working
+         *     * `time_off` - time_off
+         *     * `fully_booked` - fully_booked
+         *     * `past` - past
+         *     * `beyond_horizon` - beyond_horizon
          * @enum {string}
          */
-        RateTypeEnum: "percentage" | "fixed_per_unit";
+        ReasonEnum: "not_working" | "time_off" | "fully_booked" | "past" | "beyond_horizon";
         Recall: {
             lot: components["schemas"]["Lot"];
             /** @description Distinct patients who received the lot */
@@ -4514,8 +5831,16 @@ export interface components {
             reference_type: string;
             /** Format: uuid */
             reference_id: string | null;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description Which treatment of the course; default its first
+             */
             service_id?: string | null;
+            /**
+             * Format: uuid
+             * @description Who gives the session: a practitioner of this clinic
+             */
+            practitioner_id?: string | null;
         };
         Redemption: {
             /** Format: uuid */
@@ -4524,17 +5849,30 @@ export interface components {
             balance: string;
             /** Format: uuid */
             service: string | null;
+            /** @default  */
+            service_name: string;
+            /** Format: uuid */
+            practitioner: string | null;
+            /** @default  */
+            practitioner_name: string;
             reference_type: string;
             /** Format: uuid */
             reference_id: string | null;
             /** Format: decimal */
             recognized_amount: string;
             sessions_remaining: number;
+            /** Format: date-time */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @description When the session was given back
+             */
+            reversed_at: string | null;
         };
         RefundInputRequest: {
             idempotency_key: string;
             reason: string;
-            method: components["schemas"]["PaymentMethodEnum"];
+            method: components["schemas"]["TillMethodEnum"];
             lines: components["schemas"]["RefundLineInputRequest"][];
         };
         RefundLineInputRequest: {
@@ -4553,6 +5891,17 @@ export interface components {
             reason: string;
             /** Format: date-time */
             created_at: string;
+        };
+        Resource: {
+            /** Format: uuid */
+            readonly id: string;
+            readonly name: string;
+            readonly kind: components["schemas"]["DeviceKindEnum"];
+            readonly is_active: boolean;
+        };
+        ResourceInputRequest: {
+            name: string;
+            kind: components["schemas"]["DeviceKindEnum"];
         };
         /**
          * @description * `owner` - Owner
@@ -4717,6 +6066,35 @@ export interface components {
             readonly duration_minutes: number;
             readonly buffer_minutes: number;
             readonly requires_consent: boolean;
+            contraindications: components["schemas"]["ContraindicationEnum"][];
+            /**
+             * @description Blank: no device needed
+             *
+             *     * `laser` - Laser
+             *     * `ipl` - IPL
+             *     * `hifu` - HIFU
+             *     * `rf_microneedling` - RF microneedling
+             *     * `radiofrequency` - Radiofrequency
+             *     * `cryolipolysis` - Cryolipolysis
+             *     * `other` - Other device
+             */
+            readonly device_kind: components["schemas"]["DeviceKindEnum"] | components["schemas"]["BlankEnum"];
+            readonly follow_up_days: number | null;
+            /**
+             * @description Blank: no deposit
+             *
+             *     * `` - No deposit
+             *     * `fixed` - Fixed amount
+             *     * `percent` - Percent of the price
+             */
+            readonly deposit_kind: components["schemas"]["DepositKindEnum"] | components["schemas"]["BlankEnum"];
+            /** Format: decimal */
+            readonly deposit_value: string;
+            /**
+             * Format: decimal
+             * @description The deposit a booking asks for (zero: none)
+             */
+            readonly deposit_amount: string;
             readonly is_active: boolean;
             readonly materials: components["schemas"]["ServiceMaterial"][];
             /** Format: date-time */
@@ -4747,6 +6125,35 @@ export interface components {
             duration_minutes: number;
             buffer_minutes?: number;
             requires_consent?: boolean;
+            /** @description Contraindication codes; duplicates are dropped */
+            contraindications?: components["schemas"]["ContraindicationEnum"][];
+            /**
+             * @description Blank: no device needed
+             *
+             *     * `laser` - Laser
+             *     * `ipl` - IPL
+             *     * `hifu` - HIFU
+             *     * `rf_microneedling` - RF microneedling
+             *     * `radiofrequency` - Radiofrequency
+             *     * `cryolipolysis` - Cryolipolysis
+             *     * `other` - Other device
+             */
+            device_kind?: components["schemas"]["DeviceKindEnum"] | components["schemas"]["BlankEnum"];
+            /** @description Days to the next session */
+            follow_up_days?: number | null;
+            /**
+             * @description Blank: no deposit
+             *
+             *     * `` - No deposit
+             *     * `fixed` - Fixed amount
+             *     * `percent` - Percent of the price
+             */
+            deposit_kind?: components["schemas"]["DepositKindEnum"] | components["schemas"]["BlankEnum"];
+            /**
+             * Format: decimal
+             * @description Fixed: amount in the clinic currency, at most the price; percent: 0-100 of the price
+             */
+            deposit_value?: string;
             /** @description What one unit of the service consumes */
             materials?: components["schemas"]["MaterialInputRequest"][];
         };
@@ -4783,6 +6190,7 @@ export interface components {
             readonly completed_at: string | null;
             /** Format: uuid */
             readonly consent_signature_id: string | null;
+            readonly skip_reason: string;
             readonly products: components["schemas"]["SessionProduct"][];
             /** Format: date-time */
             readonly created_at: string;
@@ -4794,6 +6202,10 @@ export interface components {
             readonly service_id: string;
             readonly service_name: string;
             readonly status: components["schemas"]["TreatmentSessionStatusEnum"];
+        };
+        SessionCancelRequest: {
+            /** @description Why the session is skipped */
+            reason: string;
         };
         SessionCreateRequest: {
             /** Format: uuid */
@@ -4827,9 +6239,21 @@ export interface components {
             /** Format: date-time */
             readonly created_at: string;
         };
+        SessionStartRequest: {
+            /** @description The codes of the contraindication alerts the practitioner acknowledged */
+            acknowledged_alerts?: components["schemas"]["ContraindicationEnum"][];
+        };
         SettleResult: {
             adjustments: components["schemas"]["CommissionLog"][];
         };
+        /**
+         * @description * `mild` - Mild
+         *     * `moderate` - Moderate
+         *     * `severe` - Severe (anaphylaxis)
+         *     * `unknown` - Unknown
+         * @enum {string}
+         */
+        SeverityEnum: "mild" | "moderate" | "severe" | "unknown";
         /**
          * @description * `female` - Female
          *     * `male` - Male
@@ -4923,16 +6347,82 @@ export interface components {
             /** Format: date */
             period: string;
             currency: string | null;
-            lines: components["schemas"]["CommissionLog"][];
-            adjustments: components["schemas"]["CommissionLog"][];
+            lines: components["schemas"]["StatementLine"][];
+            adjustments: components["schemas"]["StatementLine"][];
             /** Format: decimal */
             commission_total: string;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Reversed by refunds and voids (negative)
+             */
             reversal_total: string;
             /** Format: decimal */
             adjustment_total: string;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Commission after reversals and adjustments
+             */
             total: string;
+            /**
+             * Format: decimal
+             * @description Earned on the revenue paid so far
+             */
+            earned_total: string;
+            /**
+             * Format: decimal
+             * @description To be earned when the rest is paid
+             */
+            pending_total: string;
+        };
+        StatementLine: {
+            /** Format: uuid */
+            readonly id: string;
+            readonly kind: components["schemas"]["CommissionLogKindEnum"];
+            readonly status: components["schemas"]["CommissionLogStatusEnum"];
+            /** Format: uuid */
+            readonly sale: string | null;
+            readonly sale_number: string;
+            /** Format: uuid */
+            readonly sale_line: string | null;
+            readonly line_description: string;
+            /** Format: uuid */
+            readonly refund: string | null;
+            /** Format: uuid */
+            readonly practitioner: string;
+            readonly practitioner_name: string;
+            /** Format: uuid */
+            readonly rule: string;
+            readonly rule_version: number;
+            /** Format: decimal */
+            readonly share: string;
+            /** Format: decimal */
+            readonly basis_amount: string;
+            /**
+             * Format: decimal
+             * @description Percent, or amount per unit (see rate_type)
+             */
+            readonly rate: string;
+            /** @description How ``rate`` reads: the rule's terms at the log */
+            readonly rate_type: components["schemas"]["RateTypeEnum"];
+            /** Format: decimal */
+            readonly tier_above: string | null;
+            /** Format: decimal */
+            readonly amount: string;
+            readonly currency: string;
+            /** Format: date */
+            readonly period: string;
+            /** Format: date-time */
+            readonly created_at: string;
+            /**
+             * Format: decimal
+             * @description What this log has earned so far: its amount times the paid share of its sale
+             */
+            readonly earned: string;
+            /**
+             * Format: date-time
+             * @description When it happened: the sale (commission), the refund or void (reversal), the close
+             */
+            readonly occurred_at: string;
         };
         /**
          * @description * `receive` - Received
@@ -4958,6 +6448,9 @@ export interface components {
             readonly product_tax_rate: string;
             /** Format: decimal */
             readonly course_tax_rate: string;
+            readonly walk_in_retail: boolean;
+            /** @description The methods the clinic accepts, in the order the till offers them */
+            readonly payment_methods: components["schemas"]["TillMethodEnum"][];
         };
         /**
          * @description * `face_front` - Face, frontal
@@ -5002,6 +6495,72 @@ export interface components {
              */
             value: string;
         };
+        /**
+         * @description * `cash` - Cash
+         *     * `card` - Card
+         *     * `bank_transfer` - Bank transfer
+         *     * `promptpay` - PromptPay
+         *     * `pix` - Pix
+         * @enum {string}
+         */
+        TillMethodEnum: "cash" | "card" | "bank_transfer" | "promptpay" | "pix";
+        TimeOff: {
+            /** Format: date-time */
+            starts_at: string;
+            /** Format: date-time */
+            ends_at: string;
+            /** @description Shown to roles that book; else empty */
+            reason: string;
+        };
+        /**
+         * @description A page of the timeline, newest first: ``count`` items after the filters,
+         *     ``results`` this page; ``balance_due`` (decimal string in ``currency``) is the sum
+         *     owed on the patient's issued invoices, ``null`` for roles that do not see invoices.
+         */
+        Timeline: {
+            count: number;
+            page: number;
+            page_size: number;
+            results: components["schemas"]["TimelineItem"][];
+            /** Format: decimal */
+            balance_due: string | null;
+            currency: string;
+        };
+        /**
+         * @description One item. ``at`` is the instant (UTC) the item is placed at. By ``kind``:
+         *     ``appointment`` (status, service, practitioner), ``visit`` (status, services of its
+         *     sessions), ``session`` (clinical roles only; status, service, practitioners),
+         *     ``invoice`` (status, number; ``total``/``balance_due``/``currency`` only for roles
+         *     that see invoices, else ``null``/``""``), ``consent`` (``status`` is the decision,
+         *     purpose, channel, ``practitioner_name`` who recorded it).
+         */
+        TimelineItem: {
+            kind: components["schemas"]["TimelineItemKindEnum"];
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            at: string;
+            status: string;
+            service_names: string[];
+            practitioner_name: string;
+            invoice_number: string;
+            /** Format: decimal */
+            total: string | null;
+            /** Format: decimal */
+            balance_due: string | null;
+            currency: string;
+            purpose: string;
+            channel: string;
+        };
+        /**
+         * @description * `appointment` - Appointment
+         *     * `visit` - Visit
+         *     * `session` - Treatment session
+         *     * `invoice` - Invoice
+         *     * `consent` - Consent decision
+         * @enum {string}
+         */
+        TimelineItemKindEnum: "appointment" | "visit" | "session" | "invoice" | "consent";
         TokenResponse: {
             /** @description JWT access token; send as `Authorization: Bearer` */
             access: string;
@@ -5352,6 +6911,70 @@ export interface components {
             clinicid: string;
             data: components["schemas"]["CourseBalanceRestoredEventData"];
         };
+        /** @description The ``com.aesthetix.invoice.drafted`` event as the clinic's socket and Kafka carry it. */
+        InvoiceDraftedEvent: {
+            /** @enum {string} */
+            specversion: "1.0";
+            /**
+             * Format: uuid
+             * @description Unique per event: de-duplicate by it
+             */
+            id: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "com.aesthetix.invoice.drafted";
+            source: string;
+            /** @description What it is about, e.g. appointment/<uuid> */
+            subject: string;
+            /** Format: date-time */
+            time: string;
+            /** @enum {string} */
+            datacontenttype: "application/json";
+            /** @description Order of recording (the outbox key), as a string */
+            sequence: string;
+            /** Format: uuid */
+            clinic: string;
+            /**
+             * Format: uuid
+             * @description The same as clinic (older Kafka consumers read it)
+             */
+            clinicid: string;
+            data: components["schemas"]["InvoiceDraftedEventData"];
+        };
+        /** @description The ``com.aesthetix.payment.settled`` event as the clinic's socket and Kafka carry it. */
+        PaymentSettledEvent: {
+            /** @enum {string} */
+            specversion: "1.0";
+            /**
+             * Format: uuid
+             * @description Unique per event: de-duplicate by it
+             */
+            id: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "com.aesthetix.payment.settled";
+            source: string;
+            /** @description What it is about, e.g. appointment/<uuid> */
+            subject: string;
+            /** Format: date-time */
+            time: string;
+            /** @enum {string} */
+            datacontenttype: "application/json";
+            /** @description Order of recording (the outbox key), as a string */
+            sequence: string;
+            /** Format: uuid */
+            clinic: string;
+            /**
+             * Format: uuid
+             * @description The same as clinic (older Kafka consumers read it)
+             */
+            clinicid: string;
+            data: components["schemas"]["PaymentSettledEventData"];
+        };
         /** @description The ``com.aesthetix.sale.completed`` event as the clinic's socket and Kafka carry it. */
         SaleCompletedEvent: {
             /** @enum {string} */
@@ -5645,6 +7268,19 @@ export interface components {
             patient_id: string;
             sessions_remaining: number;
         };
+        /** @description A draft invoice of a completed visit is waiting at the till (*To collect*). */
+        InvoiceDraftedEventData: {
+            /** Format: uuid */
+            invoice_id: string;
+            /** Format: uuid */
+            patient_id: string;
+            /** Format: decimal */
+            total: string;
+            currency: string;
+            reference_type: string;
+            /** Format: uuid */
+            reference_id: string;
+        };
         MembershipCreatedEventData: {
             /** Format: uuid */
             id: string;
@@ -5680,6 +7316,32 @@ export interface components {
             role: "owner" | "admin" | "doctor" | "nurse" | "therapist" | "receptionist" | "cashier" | "accountant" | "assistant";
             is_active: boolean;
         };
+        /**
+         * @description A pending card payment settled: ``status`` ``succeeded`` (the invoice's paid total
+         *     and balance include it) or ``failed`` (``failure_code`` says why: ``declined`` or
+         *     ``provider_refused``). ``invoice_status``/``balance_due``: the invoice after it.
+         */
+        PaymentSettledEventData: {
+            /** Format: uuid */
+            payment_id: string;
+            /** Format: uuid */
+            invoice_id: string;
+            /** Format: uuid */
+            sale_id: string | null;
+            /**
+             * @description * `succeeded` - succeeded
+             *     * `failed` - failed
+             * @enum {string}
+             */
+            status: "succeeded" | "failed";
+            failure_code: string;
+            /** Format: decimal */
+            amount: string;
+            currency: string;
+            invoice_status: string;
+            /** Format: decimal */
+            balance_due: string;
+        };
         SaleCompletedEventData: {
             /** Format: uuid */
             sale_id: string;
@@ -5707,7 +7369,7 @@ export interface components {
             status: "open" | "completed" | "cancelled";
         };
         /** @description A live event of the clinic (WebSocket /ws/clinic/), one of the types. */
-        RealtimeEvent: components["schemas"]["AppointmentCancelledEvent"] | components["schemas"]["AppointmentCreatedEvent"] | components["schemas"]["AppointmentUpdatedEvent"] | components["schemas"]["CourseBalanceDeductedEvent"] | components["schemas"]["CourseBalanceExpiredEvent"] | components["schemas"]["CourseBalanceRestoredEvent"] | components["schemas"]["SaleCompletedEvent"] | components["schemas"]["CommissionCalculatedEvent"] | components["schemas"]["MembershipCreatedEvent"] | components["schemas"]["MembershipUpdatedEvent"] | components["schemas"]["VisitCompletedEvent"] | components["schemas"]["VisitOpenedEvent"];
+        RealtimeEvent: components["schemas"]["AppointmentCancelledEvent"] | components["schemas"]["AppointmentCreatedEvent"] | components["schemas"]["AppointmentUpdatedEvent"] | components["schemas"]["CourseBalanceDeductedEvent"] | components["schemas"]["CourseBalanceExpiredEvent"] | components["schemas"]["CourseBalanceRestoredEvent"] | components["schemas"]["InvoiceDraftedEvent"] | components["schemas"]["PaymentSettledEvent"] | components["schemas"]["SaleCompletedEvent"] | components["schemas"]["CommissionCalculatedEvent"] | components["schemas"]["MembershipCreatedEvent"] | components["schemas"]["MembershipUpdatedEvent"] | components["schemas"]["VisitCompletedEvent"] | components["schemas"]["VisitOpenedEvent"];
     };
     responses: never;
     parameters: never;
@@ -7482,6 +9144,214 @@ export interface operations {
             };
         };
     };
+    calendar_appointments_deposit_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppointmentDeposit"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The role does not allow this, or two-factor authentication is required. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record in this clinic (another clinic's records answer 404 too). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Method not allowed. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Gone (expired, revoked or used). */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported media type: send `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    calendar_appointments_deposit_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AppointmentDepositTakeRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppointmentDeposit"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The role does not allow this, or two-factor authentication is required. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record in this clinic (another clinic's records answer 404 too). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Method not allowed. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Gone (expired, revoked or used). */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported media type: send `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     calendar_appointments_no_show_create: {
         parameters: {
             query?: never;
@@ -7712,6 +9582,218 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Slot"][];
+                };
+            };
+            /** @description Invalid input: `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The role does not allow this, or two-factor authentication is required. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record in this clinic (another clinic's records answer 404 too). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Method not allowed. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Gone (expired, revoked or used). */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported media type: send `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    calendar_appointments_availability_day_retrieve: {
+        parameters: {
+            query: {
+                /** @description Local date of the clinic */
+                date: string;
+                practitioner?: string;
+                service: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DayAvailability"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The role does not allow this, or two-factor authentication is required. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record in this clinic (another clinic's records answer 404 too). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Method not allowed. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Gone (expired, revoked or used). */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported media type: send `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    calendar_appointments_range_retrieve: {
+        parameters: {
+            query: {
+                /** @description First local day of the clinic */
+                date_from: string;
+                /** @description Last local day (inclusive), at most 41 days after date_from */
+                date_to: string;
+                /** @description Repeat for each practitioner shown; none: all of the clinic's practitioners */
+                practitioner?: string[];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarRange"];
                 };
             };
             /** @description Invalid input: `errors` names each field. */
@@ -12981,7 +15063,11 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SessionCancelRequest"];
+            };
+        };
         responses: {
             200: {
                 headers: {
@@ -13397,7 +15483,11 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["SessionStartRequest"];
+            };
+        };
         responses: {
             200: {
                 headers: {
@@ -14988,16 +17078,442 @@ export interface operations {
             };
         };
     };
-    commerce_invoices_list: {
+    commerce_course_redemptions_list: {
         parameters: {
             query?: {
+                /** @description Course balance id */
+                balance?: string;
                 /** @description Which field to use when ordering the results. */
                 ordering?: string;
                 /** @description A page number within the paginated result set. */
                 page?: number;
                 /** @description Number of results to return per page. */
                 page_size?: number;
+                /** @description Chart (clinic patient) id */
                 patient?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedRedemptionList"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The role does not allow this, or two-factor authentication is required. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record in this clinic (another clinic's records answer 404 too). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Method not allowed. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Gone (expired, revoked or used). */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported media type: send `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    commerce_course_redemptions_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID string identifying this course redemption. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Redemption"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The role does not allow this, or two-factor authentication is required. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record in this clinic (another clinic's records answer 404 too). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Method not allowed. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Gone (expired, revoked or used). */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported media type: send `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    commerce_course_redemptions_undo_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID string identifying this course redemption. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Redemption"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The role does not allow this, or two-factor authentication is required. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record in this clinic (another clinic's records answer 404 too). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Method not allowed. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Gone (expired, revoked or used). */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported media type: send `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    commerce_invoice_links_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Invalid input: `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The role does not allow this, or two-factor authentication is required. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record in this clinic (another clinic's records answer 404 too). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Method not allowed. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Gone (expired, revoked or used). */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported media type: send `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    commerce_invoices_list: {
+        parameters: {
+            query?: {
+                /** @description From this clinic-local date, included */
+                date_after?: unknown;
+                /** @description Until this clinic-local date, included */
+                date_before?: unknown;
+                /** @description Which field to use when ordering the results. */
+                ordering?: string;
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+                /** @description Chart (clinic patient) id */
+                patient?: string;
+                /** @description User id of a practitioner of an item or credited on a line */
+                practitioner?: unknown;
                 /**
                  * @description * `draft` - Draft
                  *     * `sent` - Sent
@@ -15123,6 +17639,113 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Invoice"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The role does not allow this, or two-factor authentication is required. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record in this clinic (another clinic's records answer 404 too). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Method not allowed. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Gone (expired, revoked or used). */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported media type: send `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    commerce_invoices_collect_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID string identifying this invoice. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CollectInputRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CollectOutput"];
                 };
             };
             /** @description Invalid input: `errors` names each field. */
@@ -15418,6 +18041,248 @@ export interface operations {
             };
         };
     };
+    commerce_invoices_send_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description A UUID string identifying this invoice. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["InvoiceSendInputRequest"];
+            };
+        };
+        responses: {
+            /** @description A retry: the first send */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoiceSend"];
+                };
+            };
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoiceSend"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The role does not allow this, or two-factor authentication is required. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record in this clinic (another clinic's records answer 404 too). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Method not allowed. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Gone (expired, revoked or used). */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported media type: send `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    commerce_invoices_to_collect_list: {
+        parameters: {
+            query?: {
+                /** @description From this clinic-local date, included */
+                date_after?: unknown;
+                /** @description Until this clinic-local date, included */
+                date_before?: unknown;
+                /** @description Which field to use when ordering the results. */
+                ordering?: string;
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+                /** @description Chart (clinic patient) id */
+                patient?: string;
+                /** @description User id of a practitioner of an item or credited on a line */
+                practitioner?: unknown;
+                /**
+                 * @description * `draft` - Draft
+                 *     * `sent` - Sent
+                 *     * `partially_paid` - Partially paid
+                 *     * `paid` - Paid
+                 *     * `overdue` - Overdue
+                 *     * `void` - Void
+                 */
+                status?: "draft" | "overdue" | "paid" | "partially_paid" | "sent" | "void";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedDraftToCollectList"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The role does not allow this, or two-factor authentication is required. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record in this clinic (another clinic's records answer 404 too). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Method not allowed. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Gone (expired, revoked or used). */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported media type: send `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     commerce_payments_list: {
         parameters: {
             query?: {
@@ -15428,8 +18293,9 @@ export interface operations {
                  *     * `bank_transfer` - Bank transfer
                  *     * `promptpay` - PromptPay
                  *     * `pix` - Pix
+                 *     * `deposit` - Deposit applied
                  */
-                method?: "bank_transfer" | "card" | "cash" | "pix" | "promptpay";
+                method?: "bank_transfer" | "card" | "cash" | "deposit" | "pix" | "promptpay";
                 /** @description Which field to use when ordering the results. */
                 ordering?: string;
                 /** @description A page number within the paginated result set. */
@@ -15559,6 +18425,418 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Payment"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The role does not allow this, or two-factor authentication is required. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record in this clinic (another clinic's records answer 404 too). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Method not allowed. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Gone (expired, revoked or used). */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported media type: send `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    commerce_payments_qr_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PaymentQrInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentQr"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The role does not allow this, or two-factor authentication is required. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record in this clinic (another clinic's records answer 404 too). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Method not allowed. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Gone (expired, revoked or used). */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported media type: send `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    commerce_payments_settings_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentSettings"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The role does not allow this, or two-factor authentication is required. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record in this clinic (another clinic's records answer 404 too). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Method not allowed. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Gone (expired, revoked or used). */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported media type: send `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    commerce_payments_settings_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedPaymentSettingsInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentSettings"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The role does not allow this, or two-factor authentication is required. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record in this clinic (another clinic's records answer 404 too). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Method not allowed. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Gone (expired, revoked or used). */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported media type: send `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    commerce_payments_webhook_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PaymentWebhookInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentWebhook"];
                 };
             };
             /** @description Invalid input: `errors` names each field. */
@@ -18551,6 +21829,119 @@ export interface operations {
             };
         };
     };
+    consent_texts_current_list: {
+        parameters: {
+            query?: {
+                /** @description The patient's language; default: the clinic's */
+                locale?: string;
+                /** @description Which field to use when ordering the results. */
+                ordering?: string;
+                /**
+                 * @description * `treatment` - Treatment
+                 *     * `clinical_photos` - Clinical photographs
+                 *     * `marketing_photos` - Photographs used in marketing
+                 *     * `marketing_messages` - Marketing messages
+                 *     * `data_sharing` - Sharing data with other clinics
+                 */
+                purpose?: "clinical_photos" | "data_sharing" | "marketing_messages" | "marketing_photos" | "treatment";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentText"][];
+                };
+            };
+            /** @description Invalid input: `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The role does not allow this, or two-factor authentication is required. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record in this clinic (another clinic's records answer 404 too). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Method not allowed. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Gone (expired, revoked or used). */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported media type: send `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     inventory_lots_list: {
         parameters: {
             query?: {
@@ -20159,6 +23550,109 @@ export interface operations {
             };
         };
     };
+    invites_accept_retrieve: {
+        parameters: {
+            query: {
+                /** @description The invite link's token */
+                token: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitePreview"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The role does not allow this, or two-factor authentication is required. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record in this clinic (another clinic's records answer 404 too). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Method not allowed. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Gone (expired, revoked or used). */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported media type: send `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     invites_accept_create: {
         parameters: {
             query?: never;
@@ -21223,6 +24717,111 @@ export interface operations {
             };
         };
     };
+    patients_alerts_retrieve: {
+        parameters: {
+            query: {
+                service: string;
+            };
+            header?: never;
+            path: {
+                /** @description A UUID string identifying this clinic patient. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PatientAlerts"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The role does not allow this, or two-factor authentication is required. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record in this clinic (another clinic's records answer 404 too). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Method not allowed. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Gone (expired, revoked or used). */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported media type: send `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     patients_consents_retrieve: {
         parameters: {
             query?: never;
@@ -21558,6 +25157,1081 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Patient"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The role does not allow this, or two-factor authentication is required. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record in this clinic (another clinic's records answer 404 too). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Method not allowed. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Gone (expired, revoked or used). */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported media type: send `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    patients_intake_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID string identifying this clinic patient. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntakeState"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The role does not allow this, or two-factor authentication is required. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record in this clinic (another clinic's records answer 404 too). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Method not allowed. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Gone (expired, revoked or used). */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported media type: send `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    patients_intake_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID string identifying this clinic patient. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["IntakeRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntakeState"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The role does not allow this, or two-factor authentication is required. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record in this clinic (another clinic's records answer 404 too). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Method not allowed. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Gone (expired, revoked or used). */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported media type: send `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    patients_timeline_retrieve: {
+        parameters: {
+            query?: {
+                /** @description Clinic-local date, included */
+                date_from?: string;
+                /** @description Clinic-local date, included */
+                date_to?: string;
+                /** @description Comma-separated kinds; empty for every kind */
+                kind?: string;
+                page?: number;
+                page_size?: number;
+            };
+            header?: never;
+            path: {
+                /** @description A UUID string identifying this clinic patient. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Timeline"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The role does not allow this, or two-factor authentication is required. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record in this clinic (another clinic's records answer 404 too). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Method not allowed. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Gone (expired, revoked or used). */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported media type: send `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    patients_enrol_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PatientEnrolRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Patient"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The role does not allow this, or two-factor authentication is required. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record in this clinic (another clinic's records answer 404 too). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Method not allowed. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Gone (expired, revoked or used). */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported media type: send `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    patients_matches_create: {
+        parameters: {
+            query?: {
+                /** @description Which field to use when ordering the results. */
+                ordering?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatientMatchQueryRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PatientMatch"][];
+                };
+            };
+            /** @description Invalid input: `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The role does not allow this, or two-factor authentication is required. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record in this clinic (another clinic's records answer 404 too). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Method not allowed. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Gone (expired, revoked or used). */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported media type: send `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    resources_list: {
+        parameters: {
+            query?: {
+                is_active?: boolean;
+                /**
+                 * @description * `laser` - Laser
+                 *     * `ipl` - IPL
+                 *     * `hifu` - HIFU
+                 *     * `rf_microneedling` - RF microneedling
+                 *     * `radiofrequency` - Radiofrequency
+                 *     * `cryolipolysis` - Cryolipolysis
+                 *     * `other` - Other device
+                 */
+                kind?: "cryolipolysis" | "hifu" | "ipl" | "laser" | "other" | "radiofrequency" | "rf_microneedling";
+                /** @description Which field to use when ordering the results. */
+                ordering?: string;
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedResourceList"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The role does not allow this, or two-factor authentication is required. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record in this clinic (another clinic's records answer 404 too). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Method not allowed. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Gone (expired, revoked or used). */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported media type: send `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    resources_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResourceInputRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Resource"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The role does not allow this, or two-factor authentication is required. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record in this clinic (another clinic's records answer 404 too). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Method not allowed. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Gone (expired, revoked or used). */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported media type: send `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    resources_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID string identifying this resource. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Resource"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The role does not allow this, or two-factor authentication is required. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record in this clinic (another clinic's records answer 404 too). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Method not allowed. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Gone (expired, revoked or used). */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported media type: send `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    resources_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID string identifying this resource. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Resource"];
+                };
+            };
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The role does not allow this, or two-factor authentication is required. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record in this clinic (another clinic's records answer 404 too). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Method not allowed. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Gone (expired, revoked or used). */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported media type: send `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    resources_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID string identifying this resource. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedResourceUpdateRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Resource"];
                 };
             };
             /** @description Invalid input: `errors` names each field. */
@@ -22296,6 +26970,210 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Licence"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The role does not allow this, or two-factor authentication is required. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record in this clinic (another clinic's records answer 404 too). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Method not allowed. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Gone (expired, revoked or used). */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported media type: send `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    users_me_preferences_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Preferences"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The role does not allow this, or two-factor authentication is required. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record in this clinic (another clinic's records answer 404 too). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Method not allowed. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Gone (expired, revoked or used). */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported media type: send `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    users_me_preferences_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedPreferencesRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Preferences"];
                 };
             };
             /** @description Invalid input: `errors` names each field. */

@@ -6,6 +6,7 @@
  */
 let accessToken: string | null = null
 let clinicId: string | null = null
+let language: string | null = null
 
 export const session = {
   get accessToken(): string | null {
@@ -14,12 +15,21 @@ export const session = {
   get clinicId(): string | null {
     return clinicId
   },
+  /** The UI's language (BCP 47, e.g. `th`, `pt-BR`), sent as `Accept-Language` so the
+   *  server answers (errors, labels) in it; null until the host sets it. */
+  get language(): string | null {
+    return language
+  },
   setAccessToken(token: string | null): void {
     accessToken = token
   },
   /** The clinic sent as `X-Clinic-Id` on every request (one of the user's memberships). */
   setClinicId(id: string | null): void {
     clinicId = id
+  },
+  /** Called by the host whenever the user switches language (the apps never import it). */
+  setLanguage(code: string | null): void {
+    language = code
   },
   clear(): void {
     accessToken = null

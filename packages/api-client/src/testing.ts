@@ -23,6 +23,22 @@ export function fakeApi(routes: Record<string, Route>): Request[] {
   return seen
 }
 
+/** A WebSocket the test opens, feeds and closes: `vi.stubGlobal('WebSocket', FakeSocket)`,
+ *  then `FakeSocket.made[i].onopen!()`, `.onmessage!({ data })`, `.onclose!({ code })`. */
+export class FakeSocket {
+  static made: FakeSocket[] = []
+  onopen: (() => void) | null = null
+  onmessage: ((message: { data: string }) => void) | null = null
+  onclose: ((close: { code: number }) => Promise<void> | void) | null = null
+  constructor(
+    readonly url: string,
+    readonly protocols: string[] = [],
+  ) {
+    FakeSocket.made.push(this)
+  }
+  close() {}
+}
+
 /** A page of a list endpoint holding all of `results`. */
 export function page(results: unknown[]): Response {
   return json(200, { count: results.length, next: null, previous: null, results })

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from core.exceptions import ApplicationError
-from demo.builders import DEMO_PASSWORD, demo_build
+from demo.appointments import FUTURE_DAYS, HISTORY_DAYS
+from demo.builders import DEMO_PASSWORD, PATIENTS_PER_CLINIC, demo_build
 from demo.shapes import DemoReport, Login
 
 TWO_FACTOR_NOTE = (
@@ -19,15 +20,26 @@ TWO_FACTOR_NOTE = (
 class Command(BaseCommand):
     help = (
         "Load demo data: Lumière Aesthetic Group (Bangkok, São Paulo) and Noor Medical Aesthetics "
-        "(Riyadh), with staff in every role, catalogs, patients, working hours, appointments and "
-        "commission rules. "
+        f"(Riyadh), with staff in every role, catalogs, {PATIENTS_PER_CLINIC} patients per clinic, "
+        f"working hours, a year of appointments and the coming {FUTURE_DAYS} days at a busy clinic's "
+        "occupancy, sales and commission rules. "
         f"Every staff account's password is {DEMO_PASSWORD}. Safe to run again: existing demo "
         "organizations are left as they are."
     )
 
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument(
+            "--history-days",
+            type=int,
+            default=HISTORY_DAYS,
+            help=f"Days of past appointments (default {HISTORY_DAYS}; the browser tests load fewer).",
+        )
+
     def handle(self, *args: Any, **options: Any) -> None:
+        if options["history_days"] < 1:
+            raise CommandError("--history-days must be at least 1.")
         try:
-            report = demo_build()
+            report = demo_build(history_days=options["history_days"])
         except ApplicationError as exc:
             raise CommandError(f"Demo data was not loaded: {exc.detail} {exc.errors}") from exc
         self._summary(report)
@@ -47,7 +59,8 @@ class Command(BaseCommand):
                 self.style.SUCCESS(f"Scheduled {clinic.name}")
                 + f": {calendar.rooms} rooms, hours for {calendar.practitioners} practitioners,"
                 f" {calendar.past} past appointments ({calendar.no_shows} no-shows),"
-                f" {calendar.upcoming} upcoming."
+                f" {calendar.upcoming} upcoming, {calendar.cancelled} cancelled;"
+                f" the coming {FUTURE_DAYS} days {calendar.occupancy:.0%} booked."
             )
             sold = clinic.commerce
             self.stdout.write(

@@ -43,3 +43,36 @@ describe('BaseModal', () => {
     expect(wrapper.emitted('close')).toHaveLength(1)
   })
 })
+
+describe('BaseModal layout', () => {
+  it('keeps the actions outside the scrolling body', async () => {
+    open()
+    await nextTick()
+    const body = document.querySelector('[data-modal-body]')!
+    const footer = document.querySelector('[data-modal-footer]')!
+    expect(body.className).toContain('overflow-y-auto')
+    expect(body.textContent).toContain('inside')
+    expect(body.contains(footer)).toBe(false)
+    expect(footer.textContent).toContain('Save')
+  })
+
+  it('fills the screen on phones and takes its width from sm up', async () => {
+    open({ size: 'xl' })
+    await nextTick()
+    const panel = document.querySelector('[data-modal-panel]')!
+    expect(panel.className).toContain('w-full')
+    expect(panel.className).toContain('sm:max-w-4xl')
+    expect(panel.className).not.toMatch(/(^|\s)max-w-/)
+  })
+
+  it('has a close button only when it is named, which emits close', async () => {
+    const unnamed = open()
+    await nextTick()
+    expect(document.querySelector('[role="dialog"] button[aria-label]')).toBeNull()
+    unnamed.unmount()
+    const named = open({ closeLabel: 'Close dialog' })
+    await nextTick()
+    ;(document.querySelector('[aria-label="Close dialog"]') as HTMLButtonElement).click()
+    expect(named.emitted('close')).toHaveLength(1)
+  })
+})

@@ -66,3 +66,29 @@ describe('DataTable', () => {
     expect(wrapper.findAll('b').map((b) => b.text())).toEqual(['doctor', 'nurse', 'owner'])
   })
 })
+
+describe('DataTable on small screens', () => {
+  it('scrolls inside a focusable frame named like the table', () => {
+    const wrapper = mount(DataTable, { props: { columns, rows, caption: 'Staff' } })
+    const frame = wrapper.get('[data-table-scroll]')
+    expect(frame.classes()).toContain('overflow-x-auto')
+    expect(frame.attributes('tabindex')).toBe('0')
+    expect(frame.attributes('aria-label')).toBe('Staff')
+    expect(wrapper.find('[data-cell-label]').exists()).toBe(false)
+    expect(wrapper.get('table').attributes('role')).toBeUndefined()
+  })
+
+  it('stacked, labels every cell for the eye and keeps the table roles', () => {
+    const wrapper = mount(DataTable, { props: { columns, rows, caption: 'Staff', stack: true } })
+    expect(wrapper.get('table').attributes('role')).toBe('table')
+    expect(wrapper.get('thead').classes()).toContain('max-sm:sr-only')
+    const first = wrapper.get('tbody tr')
+    expect(first.attributes('role')).toBe('row')
+    const cells = first.findAll('td')
+    expect(cells.map((cell) => cell.attributes('role'))).toEqual(['cell', 'cell', 'cell'])
+    const labels = first.findAll('[data-cell-label]')
+    expect(labels.map((label) => label.text())).toEqual(['Name', 'Visits', 'Role'])
+    expect(labels.every((label) => label.attributes('aria-hidden') === 'true')).toBe(true)
+    expect(wrapper.findAll('th').map((th) => th.attributes('role'))).toEqual(['columnheader', 'columnheader', 'columnheader'])
+  })
+})

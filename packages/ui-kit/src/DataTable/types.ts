@@ -24,4 +24,9 @@ export interface DataTableProps {
   emptyText?: string
   /** Rows per page; the table pages and sorts `rows` itself. */
   pageSize?: number
+  /**
+   * On phones, show each row as a card of "label value" lines instead of a table that
+   * scrolls sideways inside its frame (the default). Suits tables of a few short columns.
+   */
+  stack?: boolean
 }

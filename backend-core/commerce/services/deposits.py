@@ -1,0 +1,315 @@
+"""Appointment deposits: taken when a treatment that asks for one is booked, held as
+customer deposits (a liability) until the visit's invoice is drafted (applied: the
+draft shows a "Deposit applied" payment), or the appointment ends without a visit
+(refunded, or forfeited as a no-show fee).
+
+Journal entries (all through ``commerce.ledger.journal_entry_post``):
+
+- taken: the deposit invoice is issued (receivables debited, customer deposits
+  credited) and paid through ``payment_record`` (payment account debited, receivables
+  credited), so the money sits in customer deposits;
+- applied: a ``deposit`` payment on the visit's draft (customer deposits debited,
+  receivables credited), collected at checkout with the rest;
+- refunded: a negative payment on the deposit invoice (receivables debited, payment
+  account credited) and customer deposits debited against receivables;
+- forfeited: customer deposits debited, ``revenue:no_show_fee`` credited.
+
+Commerce does not know appointments: callers pass the appointment's id, patient and
+service (the EMR, which sits above scheduling and commerce, bridges them).
+"""
+
+from __future__ import annotations
+
+import uuid
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from audit.services import audit_event_record
+from catalog.models import Service
+from commerce import ledger
+from commerce.models import CommerceSettings, Deposit, Invoice, InvoiceItem, Payment
+from commerce.payment_methods import method_refusal
+from commerce.services.card_payments import payment_take
+from commerce.services.invoices import invoice_refresh, payment_write, receipt_schedule
+from commerce.services.shared import InvoiceStatus, settings_for
+from core.exceptions import Conflict, ValidationFailed
+
+if TYPE_CHECKING:
+    from accounts.models import User
+    from patients.models import ClinicPatient
+
+DEPOSIT_REFERENCE = "commerce.deposit"
+
+
+def _invoice_number_take(row: CommerceSettings) -> str:
+    """The clinic's next invoice number, taken under the settings row's lock (held
+    until the transaction ends, so numbers stay gapless)."""
+    number = (
+        CommerceSettings.unscoped.select_for_update()
+        .filter(pk=row.pk)
+        .values_list("next_invoice_number", flat=True)[0]
+    )
+    CommerceSettings.unscoped.filter(pk=row.pk).update(next_invoice_number=F("next_invoice_number") + 1)
+    return f"INV-{number:06d}"
+
+
+def _audit(deposit: Deposit, actor: User | None, action: str, **changes: object) -> None:
+    audit_event_record(
+        clinic=deposit.clinic,
+        actor=actor,
+        action=action,
+        object_type="commerce.Deposit",
+        object_id=deposit.pk,
+        changes={"appointment_id": [None, str(deposit.appointment_id)], **changes},
+    )
+
+
+def _deposit_open(
+    *, appointment_id: uuid.UUID, patient: ClinicPatient, service: Service, actor: User, row: CommerceSettings
+) -> Deposit:
+    """The appointment's deposit row (locked), created with its issued deposit invoice
+    (one line, the amount the service asks for) and the issue's journal entry."""
+    existing = Deposit.objects.select_for_update().filter(appointment_id=appointment_id).first()
+    if existing is not None:
+        return existing
+    clinic = patient.clinic
+    amount = service.deposit_amount
+    now = timezone.now()
+    invoice = Invoice.objects.create(
+        clinic=clinic,
+        patient=patient,
+        status=InvoiceStatus.SENT,
+        currency=clinic.currency,
+        subtotal=amount,
+        total=amount,
+        balance_due=amount,
+        issued_at=now,
+        due_date=clinic.date_at(now),
+        number=_invoice_number_take(row),
+        created_by=actor,
+    )
+    deposit = Deposit.objects.create(
+        clinic=clinic,
+        appointment_id=appointment_id,
+        patient=patient,
+        service=service,
+        amount=amount,
+        currency=clinic.currency,
+        invoice=invoice,
+        created_by=actor,
+    )
+    Invoice.objects.filter(pk=invoice.pk).update(reference_type=DEPOSIT_REFERENCE, reference_id=deposit.pk)
+    with translation.override(clinic.locale):
+        description = _("Deposit: %(service)s") % {"service": service.name}
+    InvoiceItem.objects.create(
+        clinic=clinic,
+        invoice=invoice,
+        position=0,
+        service=service,
+        description=description[:200],
+        quantity=Decimal(1),
+        unit_price=amount,
+        total=amount,
+    )
+    ledger.journal_entry_post(
+        clinic=clinic,
+        description=f"Deposit invoice {invoice.number}",
+        currency=clinic.currency,
+        reference_type=DEPOSIT_REFERENCE,
+        reference_id=deposit.pk,
+        postings=[
+            (ledger.ACCOUNTS_RECEIVABLE, amount, Decimal(0)),
+            (ledger.CUSTOMER_DEPOSITS, Decimal(0), amount),
+        ],
+        posted_at=now,
+    )
+    return deposit
+
+
+@transaction.atomic
+def deposit_take(
+    *,
+    appointment_id: uuid.UUID,
+    patient: ClinicPatient,
+    service: Service,
+    actor: User,
+    method: str,
+    idempotency_key: str,
+) -> Deposit:
+    """Take the whole deposit ``service`` asks for (``Service.deposit_amount``) for the
+    appointment ``appointment_id`` of ``patient``, by ``method``, on a deposit invoice
+    (as ``payment_record`` does: card through the provider, maybe pending; a receipt
+    for money received). The caller checks that the
+    appointment is booked or confirmed. Idempotent by ``idempotency_key`` (the same key
+    returns the deposit; used for another payment it is a ``Conflict``). Raises
+    ``ValidationFailed`` naming ``method`` (unknown, or not one the clinic accepts);
+    ``Conflict``: ``deposit_not_required`` (the treatment asks for none),
+    ``deposit_already_paid`` (paid, or a card charge for it pending), ``deposit_settled``
+    (applied, refunded or forfeited). Audited as ``deposit.taken``."""
+    key = f"deposit:{idempotency_key}"
+    earlier = Payment.objects.filter(idempotency_key=key).select_related("invoice__deposit").first()
+    if earlier is not None:
+        deposit: Deposit | None = getattr(earlier.invoice, "deposit", None)
+        if deposit is None or deposit.appointment_id != appointment_id:
+            raise Conflict(
+                _("This idempotency key was used for another payment."), code="idempotency_key_reused"
+            )
+        return deposit
+    if service.deposit_amount <= 0 and not Deposit.objects.filter(appointment_id=appointment_id).exists():
+        raise Conflict(_("This treatment asks for no deposit."), code="deposit_not_required")
+    row = settings_for(patient.clinic)
+    refusal = method_refusal(country=patient.clinic.country, chosen=row.payment_methods, method=method)
+    if refusal is not None:
+        raise ValidationFailed(errors={"method": [refusal]})
+    deposit = _deposit_open(
+        appointment_id=appointment_id, patient=patient, service=service, actor=actor, row=row
+    )
+    if deposit.status != Deposit.Status.OPEN:
+        raise Conflict(
+            _("This deposit was already %s.") % deposit.get_status_display().lower(), code="deposit_settled"
+        )
+    invoice = (
+        Invoice.objects.select_for_update(of=("self",))
+        .select_related("clinic", "patient__profile")
+        .get(pk=deposit.invoice_id)
+    )
+    if invoice.balance_due <= 0 or invoice.payments.filter(status=Payment.Status.PENDING).exists():
+        raise Conflict(_("The deposit is already paid."), code="deposit_already_paid")
+    payment = payment_take(  # a card payment through the provider, maybe pending
+        invoice=invoice,
+        method=method,
+        amount=invoice.balance_due,
+        provider_reference="",
+        idempotency_key=key,
+        actor=actor,
+        at=timezone.now(),
+        live=True,
+    )
+    invoice_refresh(invoice)
+    if payment.status == Payment.Status.SUCCEEDED:
+        receipt_schedule(invoice=invoice, payments=[payment])
+    _audit(deposit, actor, "deposit.taken", method=[None, method], amount=[None, str(payment.amount)])
+    return deposit
+
+
+def deposit_received(deposit: Deposit) -> Decimal:
+    """What was received for ``deposit`` and not given back (its invoice's paid total)."""
+    return deposit.invoice.paid_total
+
+
+def deposit_apply(*, invoice: Invoice, appointment_id: uuid.UUID, actor: User) -> Deposit | None:
+    """Apply the appointment's paid deposit to ``invoice`` (the visit's draft, locked by
+    the caller): a ``deposit`` payment of what was received, at most the invoice's
+    total, so the balance to collect is reduced; the deposit becomes ``applied``.
+    Nothing (``None``) when the appointment has no open, paid deposit. Part of the
+    caller's transaction; audited as ``deposit.applied``."""
+    deposit = (
+        Deposit.objects.select_for_update(of=("self",))
+        .select_related("invoice")
+        .filter(appointment_id=appointment_id, status=Deposit.Status.OPEN)
+        .first()
+    )
+    if deposit is None:
+        return None
+    amount = min(deposit_received(deposit), invoice.total)
+    if amount <= 0:
+        return None
+    payment_write(
+        invoice=invoice,
+        method=Payment.Method.DEPOSIT,
+        amount=amount,
+        provider_reference=deposit.invoice.number,
+        idempotency_key=f"deposit-applied:{deposit.pk}",
+        actor=actor,
+        at=timezone.now(),
+    )
+    invoice_refresh(invoice)
+    deposit.status, deposit.applied_invoice, deposit.applied_amount = Deposit.Status.APPLIED, invoice, amount
+    deposit.settled_at = timezone.now()
+    deposit.save(update_fields=["status", "applied_invoice", "applied_amount", "settled_at", "updated_at"])
+    _audit(deposit, actor, "deposit.applied", amount=[None, str(amount)], invoice_id=[None, str(invoice.pk)])
+    return deposit
+
+
+@transaction.atomic
+def deposit_release(*, appointment_id: uuid.UUID, late: bool, actor: User | None) -> Deposit | None:
+    """Settle the open deposit of an appointment that ended without a visit: cancelled
+    in time (``late`` false) it is refunded; a no-show or a late cancellation (``late``)
+    follows the clinic's ``CommerceSettings.deposit_no_show``: ``forfeit`` keeps it as a
+    no-show fee (revenue), ``refund`` gives it back. The refund is a negative payment of
+    the deposit invoice by the method it was paid with. An open deposit with nothing
+    received is closed as refunded with no money moving. Idempotent: a deposit already
+    settled, or none, returns as is (``None`` for none). Audited as ``deposit.refunded``
+    or ``deposit.forfeited``."""
+    deposit = (
+        Deposit.objects.select_for_update(of=("self",))
+        .select_related("clinic", "invoice")
+        .filter(appointment_id=appointment_id)
+        .first()
+    )
+    if deposit is None or deposit.status != Deposit.Status.OPEN:
+        return deposit
+    clinic = deposit.clinic
+    invoice = Invoice.objects.select_for_update().get(pk=deposit.invoice_id)
+    received = invoice.paid_total
+    forfeit = late and settings_for(clinic).deposit_no_show == "forfeit" and received > 0
+    now = timezone.now()
+    if forfeit:
+        ledger.journal_entry_post(
+            clinic=clinic,
+            description=f"No-show fee from deposit {invoice.number}",
+            currency=deposit.currency,
+            reference_type="commerce.deposit_forfeit",
+            reference_id=deposit.pk,
+            postings=[
+                (ledger.CUSTOMER_DEPOSITS, received, Decimal(0)),
+                (ledger.REVENUE_NO_SHOW_FEE, Decimal(0), received),
+            ],
+            posted_at=now,
+        )
+        deposit.status = Deposit.Status.FORFEITED
+    else:
+        _deposit_refund(deposit=deposit, invoice=invoice, actor=actor)
+        deposit.status = Deposit.Status.REFUNDED
+    deposit.settled_at = now
+    deposit.save(update_fields=["status", "settled_at", "updated_at"])
+    _audit(deposit, actor, f"deposit.{deposit.status}", amount=[None, str(received)], late=[None, late])
+    return deposit
+
+
+def _deposit_refund(*, deposit: Deposit, invoice: Invoice, actor: User | None) -> None:
+    """Give back what was received on the (locked) deposit invoice, each payment by its
+    own method, and take the deposit invoice's total out of customer deposits."""
+    paid = list(invoice.payments.filter(status=Payment.Status.SUCCEEDED, amount__gt=0))
+    received = sum((payment.amount for payment in paid), Decimal(0))
+    by = actor or deposit.created_by
+    for payment in paid:
+        payment_write(  # journal: the payment account credited, receivables debited
+            invoice=invoice,
+            method=payment.method,
+            amount=-payment.amount,
+            provider_reference=payment.provider_reference,
+            idempotency_key=f"deposit-refund:{payment.pk}",
+            actor=by,
+            at=timezone.now(),
+        )
+    # The deposit invoice is closed: what was received is credited back, an unpaid
+    # balance is written off; customer deposits give up the whole invoice.
+    ledger.journal_entry_post(
+        clinic=deposit.clinic,
+        description=f"Deposit {invoice.number} closed",
+        currency=deposit.currency,
+        reference_type="commerce.deposit_refund",
+        reference_id=deposit.pk,
+        postings=[
+            (ledger.CUSTOMER_DEPOSITS, invoice.total, Decimal(0)),
+            (ledger.ACCOUNTS_RECEIVABLE, Decimal(0), invoice.total),
+        ],
+    )
+    invoice.refunded_total = invoice.total - (invoice.paid_total - received)
+    invoice_refresh(invoice)

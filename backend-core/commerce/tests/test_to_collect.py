@@ -1,0 +1,179 @@
+"""Visit to till: a completed visit's draft invoice (treatments, course sessions at zero)
+waits in the clinic's *To collect* queue and is checked out as one sale, its lines locked
+to what was done."""
+
+import uuid
+from decimal import Decimal
+
+import pytest
+from django.utils import translation
+
+from commerce import selectors
+from commerce.models import Invoice, InvoiceItem, JournalEntry, Sale
+from commerce.services import course_balance_redeem
+from commerce.tests import factories as f
+from core.roles import Role
+from core.tenancy import clinic_context
+from emr.models import TreatmentSession
+from outbox.models import OutboxEvent
+
+EMR = "/api/v1/clinic"
+QUEUE = "/api/v1/commerce/invoices/to-collect"
+SALES = "/api/v1/commerce/sales"
+
+
+def fields(response):
+    return {error["field"] for error in response.json()["errors"]}
+
+
+def _visit(api, tenant, sessions=3):
+    doctor = api(tenant.user(Role.DOCTOR), tenant.clinic)
+    visit = doctor.post(f"{EMR}/visits", {"patient_id": str(tenant.patient.pk)}, format="json").json()
+    rows = []
+    for _ in range(sessions):
+        response = doctor.post(
+            f"{EMR}/sessions",
+            {
+                "visit_id": visit["id"],
+                "service_id": str(tenant.service.pk),
+                "practitioner_ids": [str(tenant.user(Role.DOCTOR).pk)],
+            },
+            format="json",
+        )
+        assert response.status_code == 201, response.content
+        rows.append(response.json())
+    return doctor, visit, rows
+
+
+def _treat(doctor, session):
+    assert doctor.post(f"{EMR}/sessions/{session['id']}/start").status_code == 200
+    assert doctor.post(f"{EMR}/sessions/{session['id']}/complete").status_code == 200
+
+
+@pytest.fixture
+def drafted(api, world):
+    """Clinic A (7 % VAT on top): a visit of three toxin sessions, one paid from the
+    patient's course, one skipped, completed by the doctor."""
+    a = world.a
+    f.taxes(a.clinic, rate="7", inclusive=False)
+    doctor, visit, (done, prepaid, skipped) = _visit(api, a)
+    _treat(doctor, done)
+    _treat(doctor, prepaid)
+    with clinic_context(a.clinic):
+        course_balance_redeem(
+            balance=a.course_balance,
+            reference_type="emr.treatment_session",
+            reference_id=uuid.UUID(prepaid["id"]),
+            actor=a.user(Role.DOCTOR),
+            service=a.service,
+        )
+    assert doctor.post(f"{EMR}/visits/{visit['id']}/complete").status_code == 409  # one still planned
+    no_reason = doctor.post(f"{EMR}/sessions/{skipped['id']}/cancel", {"reason": " "}, format="json")
+    assert no_reason.status_code == 400 and fields(no_reason) == {"reason"}
+    response = doctor.post(
+        f"{EMR}/sessions/{skipped['id']}/cancel", {"reason": "Patient asked to stop"}, format="json"
+    )
+    assert response.status_code == 200
+    assert TreatmentSession.unscoped.get(pk=skipped["id"]).skip_reason == "Patient asked to stop"
+    assert doctor.post(f"{EMR}/visits/{visit['id']}/complete").status_code == 200
+    a.draft = Invoice.unscoped.get(reference_type="emr.visit", reference_id=visit["id"])
+    return a
+
+
+def test_completed_visit_is_queued_with_its_treatments_and_the_course_session_at_zero(api, drafted):
+    a = drafted
+    assert a.draft.status == Invoice.Status.DRAFT
+    assert a.draft.total == Decimal("374.50")  # 350 + 7 %; the course session costs nothing here
+    event = OutboxEvent.objects.get(type="com.aesthetix.invoice.drafted", subject=f"invoice/{a.draft.pk}")
+    assert (event.clinic_id, event.data["total"]) == (a.clinic.pk, "374.50")
+
+    queue = api(a.user(Role.CASHIER), a.clinic).get(QUEUE)
+    assert queue.status_code == 200
+    [row] = queue.json()["results"]
+    assert (row["id"], row["chart_number"], row["total"]) == (str(a.draft.pk), "HN000001", "374.50")
+    assert row["patient_name"] == str(a.patient.profile)
+    doctor_name = str(a.user(Role.DOCTOR))
+    with translation.override(a.clinic.locale):  # printed in the clinic's language
+        redeemed = translation.gettext("%(service)s · course session: %(course)s") % {
+            "service": "Botulinum toxin",
+            "course": "6 sessions",
+        }
+    assert [(i["description"], i["unit_price"], i["practitioner_name"]) for i in row["items"]] == [
+        ("Botulinum toxin", "350.00", doctor_name),
+        (redeemed, "0.00", doctor_name),
+    ]
+    assert row["items"][1]["course_redemption"] is not None
+
+
+def test_another_clinic_sees_neither_the_draft_nor_it_in_its_queue(api, drafted, world):
+    b_cashier = api(world.b.user(Role.CASHIER), world.b.clinic)
+    assert b_cashier.get(f"/api/v1/commerce/invoices/{drafted.draft.pk}").status_code == 404
+    assert b_cashier.get(QUEUE).json()["results"] == []
+    body = {
+        "patient_id": str(world.b.patient.pk),
+        "invoice_id": str(drafted.draft.pk),
+        "lines": [{"kind": "service", "item_id": str(world.b.service.pk)}],
+    }
+    response = b_cashier.post(f"{SALES}/quote", body, format="json")
+    assert response.status_code == 400 and fields(response) == {"invoice_id"}
+
+
+def _locked(a, **change):
+    lines = [
+        {"kind": "service", "item_id": str(a.service.pk), "quantity": "1"},
+        {"kind": "service", "item_id": str(a.service.pk), "quantity": "1"},
+    ]
+    return {"patient_id": str(a.patient.pk), "invoice_id": str(a.draft.pk), "lines": lines} | change
+
+
+def test_the_lines_of_the_visit_cannot_be_removed_changed_or_recounted(api, drafted):
+    a = drafted
+    cashier = api(a.user(Role.CASHIER), a.clinic)
+    body = _locked(a)
+    cases = [
+        ({"lines": body["lines"][:1]}, {"lines"}),
+        ({"lines": [body["lines"][0], {**body["lines"][1], "quantity": "2"}]}, {"lines.1.quantity"}),
+        (
+            {"lines": [{"kind": "product", "item_id": str(a.product.pk)}, body["lines"][1]]},
+            {"lines.0.item_id"},
+        ),
+        ({"patient_id": None}, {"invoice_id"}),
+        ({"invoice_id": "not-a-uuid"}, {"invoice_id"}),
+    ]
+    for change, expected in cases:
+        response = cashier.post(f"{SALES}/quote", _locked(a, **change), format="json")
+        assert response.status_code == 400, change
+        assert fields(response) == expected, change
+    quote = cashier.post(f"{SALES}/quote", body, format="json")
+    assert quote.status_code == 200 and quote.json()["total"] == "374.50"
+
+
+def test_the_cashier_collects_the_draft_as_one_sale_and_it_leaves_the_queue(api, drafted):
+    a = drafted
+    cashier = api(a.user(Role.CASHIER), a.clinic)
+    body = _locked(a)
+    doctor = str(a.user(Role.DOCTOR).pk)
+    body["lines"][0] |= {"line_discount": "50.00", "credits": [{"practitioner_id": doctor, "share": "100"}]}
+    body["lines"].append({"kind": "product", "item_id": str(a.product.pk), "quantity": "1"})
+    body |= {"idempotency_key": "collect-1", "payments": [{"method": "cash", "amount": "100.00"}]}
+    response = cashier.post(f"{SALES}/checkout", body, format="json")
+    assert response.status_code == 201, response.content
+    sale = response.json()
+    assert [line["unit_price"] for line in sale["lines"]] == ["350.00", "0.00", "9000.00"]
+    assert sale["total"] == "9951.00"  # (300 + 0 + 9000) * 1.07
+    a.draft.refresh_from_db()
+    assert (a.draft.status, str(a.draft.sale_id)) == (Invoice.Status.PARTIALLY_PAID, sale["id"])
+    with clinic_context(a.clinic):
+        redeemed = InvoiceItem.objects.get(invoice=a.draft, position=1)
+        assert redeemed.course_redemption_id is not None and redeemed.total == 0
+        assert selectors.trial_balance()["total_balance"] == 0
+        entry = JournalEntry.objects.get(reference_type="commerce.sale", reference_id=sale["id"])
+        assert sum(line.debit for line in entry.lines.all()) == Decimal("9951.00")
+    assert cashier.get(QUEUE).json()["results"] == []
+    again = cashier.post(f"{SALES}/checkout", body | {"idempotency_key": "collect-2"}, format="json")
+    assert again.status_code == 400 and fields(again) == {"invoice_id"}
+    assert Sale.unscoped.filter(invoice=a.draft).count() == 1
+
+
+def test_the_queue_needs_a_role_that_reads_invoices(api, drafted):
+    assert api(drafted.user(Role.DOCTOR), drafted.clinic).get(QUEUE).status_code == 403
