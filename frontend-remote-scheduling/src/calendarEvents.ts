@@ -185,6 +185,30 @@ export function hoursEvents(
   return events
 }
 
+/** The clock time of `instant` in `zone`, in minutes after local midnight. */
+function minuteOfDay(instant: number, zone: string): number {
+  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(instant)
+  const part = (type: 'hour' | 'minute') => Number(parts.find((p) => p.type === type)?.value ?? 0)
+  return part('hour') * 60 + part('minute')
+}
+
+/** The hours the time grid shows (FullCalendar's `slotMinTime`/`slotMaxTime`): the usual
+ *  07:00–21:00, widened to whole hours over every appointment and working window of the
+ *  range in the clinic's `zone`, so evening extra hours and what is booked in them are
+ *  never off the grid. An interval past midnight counts up to 24:00. */
+export function gridHours(range: CalendarRange, zone: string): { slotMinTime: string; slotMaxTime: string } {
+  let first = 7 * 60
+  let last = 21 * 60
+  const intervals = [...range.appointments, ...range.practitioners.flatMap((p) => p.working)]
+  for (const { starts_at, ends_at } of intervals) {
+    const start = minuteOfDay(Date.parse(starts_at), zone)
+    first = Math.min(first, start)
+    last = Math.max(last, Math.min(24 * 60, start + (Date.parse(ends_at) - Date.parse(starts_at)) / 60_000))
+  }
+  const clock = (hour: number) => `${String(hour).padStart(2, '0')}:00:00`
+  return { slotMinTime: clock(Math.floor(first / 60)), slotMaxTime: clock(Math.ceil(last / 60)) }
+}
+
 /** A day's appointments for the phone agenda: not cancelled, in start order. */
 export function agendaRows(appointments: Appointment[]): Appointment[] {
   return appointments

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Practitioner } from '@aesthetix/api-client'
-import { agendaRows, dayPieces, dayShift, hoursEvents, offHours, rangeDays, shownPractitioners, slotMatching } from './calendarEvents'
-import type { Appointment, PractitionerHours } from './calendarEvents'
+import { agendaRows, dayPieces, dayShift, gridHours, hoursEvents, offHours, rangeDays, shownPractitioners, slotMatching } from './calendarEvents'
+import type { Appointment, CalendarRange, PractitionerHours } from './calendarEvents'
 
 const people = [
   { id: 'a', name: 'Anong' },
@@ -102,5 +102,32 @@ describe('the clicked slot', () => {
     expect(slotMatching(slots, '2026-06-15T10:00:00+07:00', undefined)).toBe(slots[0])
     expect(slotMatching(slots, '2026-06-15T10:15:00+07:00', 'a')).toBeNull()
     expect(slotMatching(slots, undefined, 'a')).toBeNull()
+  })
+})
+
+describe("the grid's hours", () => {
+  const range = (appointments: Partial<Appointment>[], working: { starts_at: string; ends_at: string }[] = []) =>
+    ({ appointments, practitioners: [{ id: 'a', working, time_off: [] }] }) as unknown as CalendarRange
+
+  it('shows 07:00 to 21:00 when everything fits', () => {
+    const day = range([{ starts_at: '2026-06-15T09:00:00+07:00', ends_at: '2026-06-15T10:00:00+07:00' }])
+    expect(gridHours(day, 'Asia/Bangkok')).toEqual({ slotMinTime: '07:00:00', slotMaxTime: '21:00:00' })
+  })
+
+  it('widens to whole hours over evening extra hours and what is booked in them, in the clinic zone', () => {
+    const evening = range(
+      [{ starts_at: '2026-12-06T14:15:00Z', ends_at: '2026-12-06T14:45:00Z' }],
+      [{ starts_at: '2026-12-06T14:00:00Z', ends_at: '2026-12-06T16:30:00Z' }],
+    )
+    // 21:15 to 23:30 in Bangkok (UTC+7).
+    expect(gridHours(evening, 'Asia/Bangkok')).toEqual({ slotMinTime: '07:00:00', slotMaxTime: '24:00:00' })
+    const early = range([{ starts_at: '2026-12-07T08:30:00Z', ends_at: '2026-12-07T09:00:00Z' }])
+    // 05:30 in São Paulo (UTC-3).
+    expect(gridHours(early, 'America/Sao_Paulo')).toEqual({ slotMinTime: '05:00:00', slotMaxTime: '21:00:00' })
+  })
+
+  it('counts an interval past midnight up to 24:00', () => {
+    const late = range([{ starts_at: '2026-12-06T16:30:00Z', ends_at: '2026-12-06T17:30:00Z' }])
+    expect(gridHours(late, 'Asia/Bangkok').slotMaxTime).toBe('24:00:00')
   })
 })
