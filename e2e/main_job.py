@@ -278,7 +278,9 @@ def _treat(
     expect(panel.get_by_test_id("face-points").get_by_role("button")).to_have_count(2)
     assert _points(page) == placed
 
-    # The charted lot, recorded as used: one vial or syringe out of that lot's stock.
+    # The treatment's usual materials are offered (the charted product is one of them);
+    # the charted lot, recorded as used: one vial or syringe out of that lot's stock.
+    expect(panel.get_by_test_id("products-usual")).to_be_visible()
     panel.get_by_test_id("products-from-chart").click()
     row = panel.get_by_test_id("products-use-row")
     expect(row).to_have_count(1)

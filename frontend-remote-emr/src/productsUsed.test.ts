@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { FacePoint } from './faceChart'
-import { productsBody, quantityShow, rowErrors, rowsFromChart } from './productsUsed'
+import { productsBody, quantityShow, rowErrors, rowsFromChart, rowsFromMaterials } from './productsUsed'
 
 const point = (product: string | null, lot: string | null, units: string, unit: FacePoint['unit'] = 'U'): FacePoint => ({
   x: 0.5,
@@ -30,6 +30,26 @@ describe('rowsFromChart', () => {
       { product_id: 'btx', lot_id: 'A' },
     ])
     expect(rows.map((row) => row.lot)).toEqual(['H'])
+  })
+})
+
+describe('rowsFromMaterials', () => {
+  const materials = [
+    { product: 'btx', quantity: '1.000' },
+    { product: 'ha', quantity: '0.500' },
+    { product: 'gauze', quantity: '2.000' },
+  ]
+  it('offers what the treatment usually uses at its usual quantity, the lot left to the server', () => {
+    expect(rowsFromMaterials(materials, [], [], new Set(['btx', 'ha']))).toEqual([
+      { product: 'btx', lot: '', quantity: '1', charted: '' },
+      { product: 'ha', lot: '', quantity: '0.5', charted: '' },
+    ])
+  })
+  it('skips products already recorded or already in the form', () => {
+    const inForm = [{ product: 'ha', lot: 'L1', quantity: '1', charted: '' }]
+    expect(rowsFromMaterials(materials, [{ product_id: 'btx', lot_id: 'A' }], inForm, new Set(['btx', 'ha', 'gauze']))).toEqual([
+      { product: 'gauze', lot: '', quantity: '2', charted: '' },
+    ])
   })
 })
 

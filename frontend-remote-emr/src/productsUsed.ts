@@ -41,6 +41,23 @@ export function rowsFromChart(points: FacePoint[], recorded: RecordedUse[]): Use
   }))
 }
 
+/** A material the treatment normally uses (catalog `Service.materials`): product and
+ *  decimal quantity in the product's stock unit. */
+export interface UsualMaterial {
+  product: string
+  quantity: string
+}
+
+/** One row per material the treatment normally uses that can be picked here (`pickable`
+ *  product ids) and is neither recorded on the session nor among the rows already in
+ *  the form, at its usual quantity, the lot left to the server (first expiring). */
+export function rowsFromMaterials(materials: UsualMaterial[], recorded: RecordedUse[], present: UseRow[], pickable: Set<string>): UseRow[] {
+  const taken = new Set([...recorded.map((use) => use.product_id), ...present.map((row) => row.product)])
+  return materials
+    .filter((material) => pickable.has(material.product) && !taken.has(material.product))
+    .map((material) => ({ product: material.product, lot: '', quantity: quantityShow(material.quantity), charted: '' }))
+}
+
 /** The body of `POST /api/v1/clinic/sessions/{id}/products`. */
 export function productsBody(rows: UseRow[]): { products: { product_id: string; quantity: string; lot_id?: string }[] } {
   return {

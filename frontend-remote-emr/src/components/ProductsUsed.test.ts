@@ -13,9 +13,9 @@ const lots = [
 const session = { id: 's1', status: 'in_progress', products: [] }
 const points = [{ x: 0.3, y: 0.4, product: 'btx', lot: 'A', units: '4', unit: 'U', depth: 'intramuscular' }]
 
-function mounted() {
+function mounted(materials: { product: string; quantity: string }[] = []) {
   return mount(ProductsUsed, {
-    props: { session, points, products, lots } as never,
+    props: { session, points, products, lots, materials } as never,
     global: { plugins: [createI18n({ legacy: false, locale: 'en' })] },
   })
 }
@@ -57,5 +57,18 @@ describe('ProductsUsed', () => {
     await flushPromises()
     expect(wrapper.get('[data-testid="products-use-row"]').text()).toContain('Only 2 vial on hand in lot BTX-A24.')
     expect(wrapper.emitted('recorded')).toBeUndefined()
+  })
+
+  it("adds what the treatment usually uses, once, and records it with the first-expiring lot", async () => {
+    const seen = fakeApi({ 'POST /api/v1/clinic/sessions/s1/products': () => json(200, session) })
+    const wrapper = mounted([{ product: 'btx', quantity: '2.000' }])
+    await wrapper.get('[data-testid="products-usual"]').trigger('click')
+    expect(wrapper.findAll('[data-testid="products-use-row"]')).toHaveLength(1)
+    expect(wrapper.get('[data-testid="use-quantity"]').element).toHaveProperty('value', '2')
+    // The row is in the form now: nothing more to offer.
+    expect(wrapper.find('[data-testid="products-usual"]').exists()).toBe(false)
+    await wrapper.get('form').trigger('submit')
+    await flushPromises()
+    expect(await seen[0].json()).toEqual({ products: [{ product_id: 'btx', quantity: '2' }] })
   })
 })
