@@ -34,10 +34,11 @@ import pytest
 from commerce.payment_providers import SIGNATURE_HEADER, TIMESTAMP_HEADER, webhook_signature
 from commerce.tests.gateway import Gateway
 from django_otp.oath import totp
-from playwright.sync_api import expect
+from playwright.sync_api import Response, expect
 
 from support import (
     BANGKOK_ZONE,
+    SAO_PAULO,
     Server,
     Watched,
     api_errors,
@@ -701,3 +702,53 @@ def test_a_deposit_taken_at_the_desk_is_applied_on_the_invoice_to_collect(server
     assert desk_failures == [] and till_failures == []
     for watched in (desk, till):
         watched.assert_clean()
+
+
+def _settings_patch(response: Response) -> bool:
+    return response.url.endswith("/payments/settings") and response.request.method == "PATCH"
+
+
+def test_the_owner_sets_the_tills_methods_the_pix_key_and_the_deposit_rule(server, open_page):
+    """The São Paulo owner on the payment settings page: Brazil's methods (Pix, no
+    PromptPay), a bad Pix key named, then the key, walk-in sales and refunded no-show
+    deposits saved and still there after a reload; the page fits a phone and reads in
+    Arabic."""
+    office = open_page()
+    errors = api_errors(office, lambda r: r.status == 400 and "/payments/settings" in r.url)
+    page = office.page
+    page.set_viewport_size({"width": 1440, "height": 900})
+    sign_in(page, *server.login("owner", SAO_PAULO))
+    totp_enrol(page, server.base)
+    expect(page.get_by_test_id("calendar-module")).to_be_visible(timeout=15_000)
+    page.goto("/settings/payments")
+    settings = page.get_by_test_id("payment-settings")
+    methods = settings.get_by_test_id("payment-settings-method")
+    expect(methods.first).to_be_visible(timeout=15_000)
+    offered = {methods.nth(i).get_attribute("data-method") for i in range(methods.count())}
+    assert "pix" in offered and "promptpay" not in offered, offered
+
+    pix = settings.get_by_test_id("payment-settings-pix")
+    pix.locator("input").fill("not a key")
+    with page.expect_response(_settings_patch) as refused:
+        settings.get_by_test_id("payment-settings-save").click()
+    assert refused.value.status == 400 and "pix_key" in refused.value.text()
+    expect(pix.locator("input")).to_have_attribute("aria-invalid", "true")
+    expect(pix).to_contain_text("A CPF, CNPJ, e-mail, +55 phone number or random key.")
+    pix.locator("input").fill("+55 11 98765-0101")
+    settings.get_by_test_id("payment-settings-walk-in").check()
+    settings.locator('[data-testid="payment-settings-deposit-no-show"][data-choice="refund"]').check()
+    with page.expect_response(_settings_patch) as saved:
+        settings.get_by_test_id("payment-settings-save").click()
+    assert saved.value.status == 200, saved.value.text()
+    office.shot("settings-payments-desktop")
+
+    page.reload()
+    expect(pix.locator("input")).to_have_value("+5511987650101", timeout=15_000)
+    expect(settings.get_by_test_id("payment-settings-walk-in")).to_be_checked()
+    expect(settings.locator('[data-choice="refund"]')).to_be_checked()
+    arabic(page)
+    phone(page)
+    fits(page, "payment-settings")
+    office.shot("settings-payments-phone-ar")
+    assert errors == []
+    office.assert_clean()

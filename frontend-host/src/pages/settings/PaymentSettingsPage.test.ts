@@ -13,6 +13,7 @@ const BANGKOK = {
   pix_key: '',
   merchant_city: '',
   walk_in_retail: false,
+  deposit_no_show: 'forfeit',
 }
 const badId = {
   type: 'urn:aesthetix:problem:validation_failed',
@@ -52,11 +53,14 @@ describe('PaymentSettingsPage', () => {
 
     await wrapper.get('[data-testid="payment-settings-promptpay"] input').setValue('081-555-0101')
     await wrapper.get('[data-testid="payment-settings-walk-in"]').setValue(true)
+    expect((wrapper.get('[data-choice="forfeit"]').element as HTMLInputElement).checked).toBe(true)
+    await wrapper.get('[data-choice="refund"]').setValue(true)
     await wrapper.get('form').trigger('submit')
     await flushPromises()
     expect(patches.at(-1)).toEqual({
       payment_methods: ['cash', 'card', 'promptpay'],
       walk_in_retail: true,
+      deposit_no_show: 'refund',
       promptpay_id: '081-555-0101',
     })
     expect((wrapper.get('[data-testid="payment-settings-promptpay"] input').element as HTMLInputElement).value).toBe('0815550101')
