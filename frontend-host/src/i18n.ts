@@ -37,3 +37,13 @@ export function localeApply(code: LocaleCode): void {
   document.documentElement.lang = code
   document.documentElement.dir = dir
 }
+
+/** The server's language code (`LanguageEnum`: lower case, "pt-br") of a screen locale. */
+export function serverLanguageOf(code: LocaleCode): 'en' | 'pt-br' | 'th' | 'ar' {
+  return code === 'pt-BR' ? 'pt-br' : code
+}
+
+/** The screen locale of a server language code; English for one the screens lack. */
+export function localeOfServer(language: string): LocaleCode {
+  return LOCALES.find((l) => l.code.toLowerCase() === language.toLowerCase())?.code ?? 'en'
+}

@@ -71,6 +71,7 @@ export function routerCreate(): Router {
             component: () => import('./pages/settings/DevicesPage.vue'),
             meta: { permission: 'calendar.manage' },
           },
+          { path: 'account/profile', name: 'account-profile', component: () => import('./pages/account/ProfilePage.vue') },
           { path: 'account/password', name: 'account-password', component: () => import('./pages/account/PasswordPage.vue') },
           { path: ':pathMatch(.*)*', name: 'not-found', component: () => import('./pages/NotFoundPage.vue') },
         ],

@@ -138,6 +138,14 @@ export const useAuthStore = defineStore('auth', () => {
     return null
   }
 
+  /** Update the user's own names, e-mail and language (`PATCH /api/v1/users/me`). */
+  async function profileUpdate(fields: Schemas['PatchedMeUpdateRequest']): Promise<Problem | null> {
+    const { data, error } = await api.PATCH('/api/v1/users/me', { body: fields })
+    if (!data) return problemOf(error)
+    user.value = data.user
+    return null
+  }
+
   /** Ask for a reset code by SMS; the server answers the same for unknown numbers. */
   async function passwordResetRequest(phone: string): Promise<Problem | null> {
     const { error, response } = await api.POST('/api/v1/auth/password-reset', { body: { phone } })
@@ -188,6 +196,7 @@ export const useAuthStore = defineStore('auth', () => {
     totpEnrolmentStart,
     totpEnrolmentConfirm,
     passwordChange,
+    profileUpdate,
     passwordResetRequest,
     passwordResetConfirm,
     logout,
