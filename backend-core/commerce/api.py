@@ -151,7 +151,7 @@ class MovementViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicSc
     def create(self, request: Request) -> Response:
         values = validated_body(serializers.ConsumeInputSerializer, request.data)
         try:
-            movements = services.stock_consume(
+            movements = services.stock_use(
                 product=clinic_row_or_400(Product, values["product_id"], "product_id"),
                 quantity=values["quantity"],
                 lot=clinic_row_or_400(StockLot, values.get("lot_id"), "lot_id"),

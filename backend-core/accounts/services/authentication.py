@@ -1,5 +1,6 @@
 """Authentication: login, refresh rotation with reuse detection, logout, session
-length and ending, TOTP enrolment."""
+length and ending, TOTP enrolment; and ``user_audit``, the audit record of what a user
+does to their own account (sign-in, sign-out, second factor, password)."""
 
 from __future__ import annotations
 
@@ -21,8 +22,9 @@ from rest_framework_simplejwt.tokens import RefreshToken
 
 from accounts.authentication import SESSION_END_MESSAGES, session_end_reason
 from accounts.models import Membership, RefreshTokenFamily, User
-from accounts.selectors import totp_device_confirmed
+from accounts.selectors import membership_list_for_user, totp_device_confirmed
 from accounts.validators import clean_phone
+from audit.services import audit_event_record
 from core.exceptions import AuthenticationFailedError, Conflict, TooManyRequests, ValidationFailed
 from core.realtime import sessions_ended_publish
 
@@ -47,6 +49,25 @@ def login_locked_out_error() -> LoginLockedOut:
         _("Too many failed sign-ins. Try again in %(minutes)d minutes.") % {"minutes": seconds // 60},
         headers={"Retry-After": str(seconds)},
     )
+
+
+def user_audit(*, user: User, actor: User | None, action: str, changes: dict[str, Any] | None = None) -> None:
+    """Record ``action`` on ``user`` (object ``accounts.User``) in the audit trail of
+    every clinic where they are an active member, with their role there: an account is
+    not a clinic's, but its sign-ins and credential changes open that clinic's records
+    (LGPD Art. 37, ASVS 5.0 V16.3.1). A user with no active membership (a platform
+    operator) leaves no record: the trail is kept per clinic. ``actor`` is ``None`` when
+    nobody proved who acted (a failed sign-in). Inside the caller's transaction."""
+    for membership in membership_list_for_user(user=user):
+        audit_event_record(
+            clinic=membership.clinic,
+            actor=actor,
+            actor_role=str(membership.role),
+            action=action,
+            object_type="accounts.User",
+            object_id=user.pk,
+            changes=changes,
+        )
 
 
 def token_pair_issue(*, user: User, family: RefreshTokenFamily, otp_verified: bool) -> TokenPair:
@@ -113,14 +134,18 @@ def auth_login(
     ``ValidationFailed`` (phone format, ``otp_required``, ``otp_invalid``),
     ``AuthenticationFailedError`` (``invalid_credentials``), ``LoginLockedOut`` (429).
 
-    Not one transaction on purpose: the failed-attempt record django-axes writes must
-    survive the error raised for a wrong password.
+    Audited (``user_audit``) as ``user.signed_in`` (the session, whether the second
+    factor was passed) or ``user.sign_in_failed`` (``_sign_in_failure_audit``).
+
+    Not one transaction on purpose: the failed-attempt records (django-axes', the audit
+    trail's) must survive the error raised for a wrong password.
     """
     e164 = clean_phone(phone)
     user = authenticate(request=request, phone=e164, password=password)
     if getattr(request, "axes_locked_out", False):
         raise login_locked_out_error()
     if user is None:
+        _sign_in_failure_audit(phone=e164, reason="invalid_credentials")
         raise AuthenticationFailedError(
             _("Mobile number or password is incorrect."), code="invalid_credentials"
         )
@@ -133,6 +158,7 @@ def auth_login(
                 errors={"otp_code": [_("This field is required.")]},
             )
         if not device.verify_token(otp_code):
+            _sign_in_failure_audit(phone=e164, reason="otp_invalid")
             raise ValidationFailed(
                 _("The code is wrong, expired or was already used."),
                 code="otp_invalid",
@@ -140,7 +166,28 @@ def auth_login(
             )
     with transaction.atomic():
         family = auth_session_start(user=user)
+        user_audit(
+            user=user,
+            actor=user,
+            action="user.signed_in",
+            changes={"session_id": [None, family.pk], "otp_verified": [None, device is not None]},
+        )
         return user, token_pair_issue(user=user, family=family, otp_verified=device is not None)
+
+
+def _sign_in_failure_audit(*, phone: str, reason: str) -> None:
+    """``user.sign_in_failed`` (``reason``: ``invalid_credentials`` or ``otp_invalid``)
+    for the account of ``phone`` (E.164), in its own transaction: the sign-in fails, the
+    record stays. A phone no account has leaves none (no clinic to record it at; the
+    failed attempt is in django-axes' log). No actor (nobody proved who they were), no
+    password, code or phone number in the record; a request refused by the lockout is
+    not recorded again."""
+    user = User.objects.filter(phone=phone).first()
+    if user is not None:
+        with transaction.atomic():
+            user_audit(
+                user=user, actor=None, action="user.sign_in_failed", changes={"reason": [None, reason]}
+            )
 
 
 def _refresh_payload(raw: str) -> dict[str, Any]:
@@ -212,15 +259,37 @@ def auth_refresh(*, raw_refresh: str) -> tuple[User, TokenPair]:
 
 @transaction.atomic
 def auth_logout(*, raw_refresh: str) -> None:
-    """End the session the refresh token belongs to (its whole family). Idempotent: an
-    absent, expired or already revoked token is not an error."""
+    """End the session the refresh token belongs to (its whole family), audited as
+    ``user.signed_out``. Idempotent: an absent, expired or already revoked token is not
+    an error (and is not audited again)."""
+    family = _session_end(raw_refresh, reason="logout")
+    if family is not None:
+        user_audit(
+            user=family.user,
+            actor=family.user,
+            action="user.signed_out",
+            changes={"session_id": [None, family.pk]},
+        )
+
+
+def _session_end(raw_refresh: str, *, reason: str) -> RefreshTokenFamily | None:
+    """End the live session the refresh token belongs to (inside the caller's
+    transaction) and return it with its user; ``None`` when there was none to end."""
     try:
         payload = _refresh_payload(raw_refresh)
     except AuthenticationFailedError:
-        return
-    family = RefreshTokenFamily.objects.select_for_update().filter(pk=payload["fam"]).first()
-    if family is not None:
-        _family_revoke(family, reason="logout")
+        return None
+    family = (
+        RefreshTokenFamily.objects.select_for_update(of=("self",))
+        .select_related("user")
+        .filter(pk=payload["fam"])
+        .first()
+    )
+    if family is None:
+        return None
+    live = family.revoked_at is None
+    _family_revoke(family, reason=reason)
+    return family if live else None
 
 
 @dataclass(frozen=True)
@@ -239,7 +308,8 @@ def totp_enroll(*, user: User) -> TotpEnrollment:
     as an ``otpauth://`` URL. Starting again within ``TOTP_ENROLMENT_TTL`` returns the
     same secret (a page shown twice, or two tabs, must not leave the user holding a
     secret that was replaced); an older pending enrolment is replaced. Serialized per
-    user by a row lock. Raises ``Conflict`` when a device is already active."""
+    user by a row lock. A new secret is audited as ``user.totp_enrolment_started`` (the
+    secret is not recorded). Raises ``Conflict`` when a device is already active."""
     User.objects.select_for_update().filter(pk=user.pk).first()
     if totp_device_confirmed(user=user) is not None:
         raise Conflict(_("Two-factor authentication is already active."), code="totp_already_enrolled")
@@ -249,6 +319,7 @@ def totp_enroll(*, user: User) -> TotpEnrollment:
     if device is None:
         pending.delete()
         device = TOTPDevice.objects.create(user=user, name="Authenticator app", confirmed=False)
+        user_audit(user=user, actor=user, action="user.totp_enrolment_started")
     secret = base64.b32encode(device.bin_key).decode().rstrip("=")
     return TotpEnrollment(config_url=device.config_url, secret=secret)
 
@@ -256,7 +327,8 @@ def totp_enroll(*, user: User) -> TotpEnrollment:
 @transaction.atomic
 def totp_confirm(*, user: User, code: str, raw_refresh: str) -> TokenPair:
     """Confirm enrolment with a first code; the current session is replaced by a new one
-    whose tokens carry ``otp: true``. Raises ``Conflict`` (nothing to confirm) and
+    whose tokens carry ``otp: true``; audited as ``user.totp_confirmed`` (the session
+    replaced and its successor). Raises ``Conflict`` (nothing to confirm) and
     ``ValidationFailed`` (``code`` wrong or reused)."""
     device = TOTPDevice.objects.select_for_update().filter(user=user, confirmed=False).first()
     if device is None:
@@ -265,6 +337,12 @@ def totp_confirm(*, user: User, code: str, raw_refresh: str) -> TokenPair:
         raise ValidationFailed(errors={"code": [_("Wrong, expired or already used code.")]})
     device.confirmed = True
     device.save(update_fields=["confirmed"])
-    auth_logout(raw_refresh=raw_refresh)
+    ended = _session_end(raw_refresh, reason="logout")
     family = auth_session_start(user=user)
+    user_audit(
+        user=user,
+        actor=user,
+        action="user.totp_confirmed",
+        changes={"session_id": [ended.pk if ended is not None else None, family.pk]},
+    )
     return token_pair_issue(user=user, family=family, otp_verified=True)

@@ -18,6 +18,7 @@ from accounts.models import Clinic, Invite, Membership, User
 from accounts.services.staff import membership_create, role_grant_check
 from accounts.services.users import user_create
 from accounts.validators import clean_phone
+from audit.services import audit_event_record
 from core.exceptions import AuthenticationFailedError, Conflict, Gone, PermissionDeniedError, ValidationFailed
 from core.masking import format_phone, mask_phone
 from core.services import model_save
@@ -29,6 +30,17 @@ from outbox.services import outbox_event_record
 
 def _token_hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
+
+
+def _invite_audit(*, invite: Invite, actor: User, action: str, changes: dict[str, list[object]]) -> None:
+    audit_event_record(
+        clinic=invite.clinic,
+        actor=actor,
+        action=action,
+        object_type="accounts.Invite",
+        object_id=invite.pk,
+        changes=changes,
+    )
 
 
 def invite_accept_url(token: str) -> str:
@@ -43,6 +55,7 @@ def invite_create(
 
     Returns the invite and its one-time token (only its hash is stored). The invite is
     delivered by the worker after commit. Expires after ``INVITE_TTL_HOURS`` (72 h).
+    Audited as ``invite.created`` (the phone and e-mail masked, the role).
     Raises ``ValidationFailed``, ``PermissionDeniedError``, ``Conflict`` (already staff).
     """
     e164 = clean_phone(phone, region=clinic.country)
@@ -60,6 +73,12 @@ def invite_create(
         invited_by=actor,
     )
     model_save(invite)
+    _invite_audit(
+        invite=invite,
+        actor=actor,
+        action="invite.created",
+        changes={"phone": [None, e164], "email": [None, email], "role": [None, role]},
+    )
     from accounts.tasks import invite_deliver
 
     enqueue_on_commit(invite_deliver, clinic_id=str(clinic.pk), invite_id=str(invite.pk), token=token)
@@ -68,10 +87,19 @@ def invite_create(
 
 @transaction.atomic
 def invite_revoke(*, invite: Invite, actor: User) -> Invite:
+    """Revoke a pending invite (its link stops working), audited as ``invite.revoked``.
+    Raises ``Conflict`` (``invite_not_pending``) for an invite accepted, revoked or
+    expired."""
     if invite.status != Invite.Status.PENDING:
         raise Conflict(_("Only a pending invite can be revoked."), code="invite_not_pending")
     invite.revoked_at = timezone.now()
     model_save(invite, update_fields=["revoked_at"])
+    _invite_audit(
+        invite=invite,
+        actor=actor,
+        action="invite.revoked",
+        changes={"status": [Invite.Status.PENDING, invite.status]},
+    )
     return invite
 
 
@@ -89,6 +117,7 @@ def invite_accept(
 
     If an account with the invited phone exists, the caller must be signed in as that
     user (``user``); otherwise a new account is created from ``password`` and names.
+    Audited as ``invite.accepted`` (by the member; the membership and its role).
     Raises ``Gone`` (expired, revoked or used), ``ValidationFailed``,
     ``AuthenticationFailedError`` (must sign in), ``PermissionDeniedError`` (wrong user).
     """
@@ -118,6 +147,16 @@ def invite_accept(
     membership = membership_create(clinic=invite.clinic, user=member, role=invite.role)
     invite.accepted_at, invite.accepted_by = timezone.now(), member
     model_save(invite, update_fields=["accepted_at", "accepted_by"])
+    _invite_audit(
+        invite=invite,
+        actor=member,
+        action="invite.accepted",
+        changes={
+            "status": [Invite.Status.PENDING, invite.status],
+            "membership_id": [None, membership.pk],
+            "role": [None, membership.role],
+        },
+    )
     outbox_event_record(
         clinic_id=invite.clinic_id,
         type=MEMBERSHIP_CREATED,

@@ -19,9 +19,9 @@ from accounts.services.authentication import (
     TokenPair,
     auth_session_start,
     token_pair_issue,
+    user_audit,
     user_sessions_end,
 )
-from accounts.signals import password_changed
 from accounts.validators import clean_phone
 from core.exceptions import ValidationFailed
 from core.services import model_save
@@ -50,8 +50,8 @@ def user_password_change(
     """Change the signed-in user's password (Django's password validators apply to
     ``new_password``). Every session of the user ends, this one included, so old access
     and refresh tokens stop at once; the caller gets a new session (its second factor
-    carried over) in return (OWASP ASVS 5.0 V6.2.2, V7.4.3). Audited through
-    ``accounts.signals.password_changed``. Raises ``ValidationFailed`` naming
+    carried over) in return (OWASP ASVS 5.0 V6.2.2, V7.4.3). Audited as
+    ``user.password_changed`` (``user_audit``). Raises ``ValidationFailed`` naming
     ``current_password`` (wrong) or ``new_password`` (too weak, or the same)."""
     if not user.check_password(current_password):
         raise ValidationFailed(
@@ -63,7 +63,7 @@ def user_password_change(
     user.set_password(new_password)
     model_save(user, update_fields=["password"])
     user_sessions_end(user=user, reason="password_change")
-    password_changed.send(sender=User, user=user, how="changed")
+    user_audit(user=user, actor=user, action="user.password_changed")
     return token_pair_issue(user=user, family=auth_session_start(user=user), otp_verified=otp_verified)
 
 
@@ -138,7 +138,8 @@ def password_reset_code_send(*, user: User, code: str, minutes: int) -> None:
 
 def password_reset_confirm(*, phone: str, code: str, new_password: str) -> None:
     """Set a new password with the code sent to ``phone``, and end every session of the
-    account (OWASP ASVS 5.0 V6.4.3, V7.4.3).
+    account (OWASP ASVS 5.0 V6.4.3, V7.4.3), audited as ``user.password_reset``
+    (``user_audit``).
 
     A wrong code counts against the newest code; after ``PASSWORD_RESET_MAX_ATTEMPTS``
     wrong tries it is dead and a new one must be requested. Unknown phone, wrong, used,
@@ -180,4 +181,4 @@ def password_reset_confirm(*, phone: str, code: str, new_password: str) -> None:
         user.set_password(new_password)
         model_save(user, update_fields=["password"])
         user_sessions_end(user=user, reason="password_reset")
-        password_changed.send(sender=User, user=user, how="reset")
+        user_audit(user=user, actor=user, action="user.password_reset")

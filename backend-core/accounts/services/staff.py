@@ -12,6 +12,7 @@ from accounts.events import MEMBERSHIP_UPDATED, MembershipUpdatedEventDataSerial
 from accounts.models import CALENDAR_VIEWS, Clinic, Membership, MembershipPreferences, User
 from accounts.selectors import practitioners_of
 from accounts.services.authentication import user_sessions_end
+from audit.services import audit_changes, audit_event_record
 from core.exceptions import Conflict, FieldErrors, PermissionDeniedError
 from core.roles import MANAGERS, Role
 from core.services import model_save
@@ -47,7 +48,9 @@ def membership_update(
 ) -> Membership:
     """Change a staff member's role or (de)activate them. Only owners touch owners and
     admins; the clinic always keeps at least one active owner. Deactivating an active
-    member or changing their role ends all their sessions (``user_sessions_end``)."""
+    member or changing their role ends all their sessions (``user_sessions_end``). A
+    change is audited as ``membership.updated`` (``role`` and ``is_active``, old and
+    new); a call that changes nothing records nothing."""
     locked = Membership.objects.select_for_update().get(pk=membership.pk)
     if locked.role in MANAGERS:
         role_grant_check(actor_role=actor_role, role=locked.role)
@@ -62,8 +65,19 @@ def membership_update(
         if owners.count() <= 1:
             raise Conflict(_("A clinic must keep at least one active owner."), code="last_owner")
     ended = (locked.is_active and not new_active) or (locked.is_active and new_role != locked.role)
+    before = {"role": locked.role, "is_active": locked.is_active}
     locked.role, locked.is_active = new_role, new_active
     model_save(locked, update_fields=["role", "is_active"])
+    changes = audit_changes(before=before, after={"role": new_role, "is_active": new_active})
+    if changes:
+        audit_event_record(
+            clinic=locked.clinic,
+            actor=actor,
+            action="membership.updated",
+            object_type="accounts.Membership",
+            object_id=locked.pk,
+            changes=changes,
+        )
     if ended:
         # A removed role ends the member's sessions, and with them their sockets: what
         # they were let see and do was decided under the old role (ASVS 5.0 V7.4.2).

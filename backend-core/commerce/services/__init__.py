@@ -38,6 +38,7 @@ from commerce.services.stock import (
     stock_receive,
     stock_return,
     stock_transfer,
+    stock_use,
 )
 
 __all__ = [
@@ -76,4 +77,5 @@ __all__ = [
     "stock_receive",
     "stock_return",
     "stock_transfer",
+    "stock_use",
 ]

@@ -59,7 +59,13 @@ from commerce.payment_providers import (
     ProviderRefused,
     card_provider,
 )
-from commerce.services.invoices import invoice_refresh, payment_journal_post, payment_write, receipt_schedule
+from commerce.services.invoices import (
+    invoice_refresh,
+    payment_audit,
+    payment_journal_post,
+    payment_write,
+    receipt_schedule,
+)
 from core.exceptions import NotFound
 from core.tenancy import clinic_context
 from outbox.services import outbox_event_record
@@ -211,22 +217,25 @@ def payment_take(
     """``payment_write`` for a payment taken at checkout: when ``live`` (not an import),
     a card payment through an asynchronous provider is written ``pending`` (see
     ``card_charge_pending_write``; the caller sends it after its commit with
-    ``card_charges_send``); every other payment is written succeeded as before."""
+    ``card_charges_send``); every other payment is written succeeded as before. Either
+    way audited as ``payment.recorded`` (``invoices.payment_audit``)."""
+    payment = None
     if live and method == Payment.Method.CARD:
-        pending = card_charge_pending_write(
+        payment = card_charge_pending_write(
             invoice=invoice, amount=amount, idempotency_key=idempotency_key, actor=actor
         )
-        if pending is not None:
-            return pending
-    return payment_write(
-        invoice=invoice,
-        method=method,
-        amount=amount,
-        provider_reference=provider_reference,
-        idempotency_key=idempotency_key,
-        actor=actor,
-        at=at,
-    )
+    if payment is None:
+        payment = payment_write(
+            invoice=invoice,
+            method=method,
+            amount=amount,
+            provider_reference=provider_reference,
+            idempotency_key=idempotency_key,
+            actor=actor,
+            at=at,
+        )
+    payment_audit(payment=payment, actor=actor)
+    return payment
 
 
 @transaction.atomic

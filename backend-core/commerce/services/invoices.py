@@ -22,6 +22,7 @@ from django.db.models import Sum
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from audit.services import audit_event_record
 from catalog.models import Service
 from commerce import ledger
 from commerce.events import INVOICE_DRAFTED, InvoiceDraftedEventDataSerializer
@@ -37,6 +38,11 @@ if TYPE_CHECKING:
     from accounts.models import User
     from commerce.services.sales import PaymentInput
     from patients.models import ClinicPatient
+
+
+# What a receipt notification and a payment's audit event are about (``subject_type`` /
+# ``object_type``; the id is the payment's).
+PAYMENT_SUBJECT = "commerce.Payment"
 
 
 def invoice_refresh(invoice: Invoice) -> None:
@@ -92,6 +98,28 @@ def payment_write(
     return payment
 
 
+def payment_audit(*, payment: Payment, actor: User) -> None:
+    """The audit event ``payment.recorded`` of a payment the till took (checkout,
+    ``payment_record``, collecting an invoice, taking a deposit): invoice, method,
+    amount, currency and status (``succeeded``, or ``pending`` for a card charge still
+    with the provider, whose outcome is ``payment.settled``). No card data: the trail
+    never holds any. A refund's negative payment is part of ``sale.refunded`` instead."""
+    audit_event_record(
+        clinic=payment.clinic,
+        actor=actor,
+        action="payment.recorded",
+        object_type=PAYMENT_SUBJECT,
+        object_id=payment.pk,
+        changes={
+            "invoice_id": [None, payment.invoice_id],
+            "method": [None, payment.method],
+            "amount": [None, payment.amount],
+            "currency": [None, payment.currency],
+            "status": [None, payment.status],
+        },
+    )
+
+
 def payment_journal_post(*, invoice: Invoice, payment: Payment, at: dt.datetime) -> None:
     """The journal entry of money received: the method's account debited, receivables
     credited, ``payment.amount`` in the invoice's currency, posted at ``at`` (UTC)."""
@@ -107,10 +135,6 @@ def payment_journal_post(*, invoice: Invoice, payment: Payment, at: dt.datetime)
         ],
         posted_at=at,
     )
-
-
-# What a receipt notification is about (``subject_type``; the subject id is the payment's).
-PAYMENT_SUBJECT = "commerce.Payment"
 
 
 def _payments_text(payments: Sequence[Payment], currency: str, language: str) -> str:
@@ -209,7 +233,8 @@ def _payment_record_write(
     at: dt.datetime | None,
 ) -> Payment:
     """Record a payment (``amount`` > 0 in ``currency``) against an issued invoice and
-    send the receipt (``at`` backdates an imported payment, which gets none).
+    send the receipt (``at`` backdates an imported payment, which gets none); audited
+    as ``payment.recorded`` (``payment_audit``).
     Idempotent by ``idempotency_key`` (the same key returns the first payment; with
     another invoice or amount it is a ``Conflict``). Raises ``ValidationFailed``:
     ``currency`` (not the invoice's), ``amount`` (not positive or more than the balance
@@ -241,24 +266,26 @@ def _payment_record_write(
     payable = locked.balance_due - payments_pending_total(locked)  # a pending card charge holds its part
     if amount <= 0 or amount > payable:
         raise ValidationFailed(errors={"amount": [_("Between 0 and the balance due (%s).") % payable]})
+    payment = None
     if method == Payment.Method.CARD and at is None:
-        pending = card_charge_pending_write(
+        # Pending: sent after the commit (commerce.services.card_payments).
+        payment = card_charge_pending_write(
             invoice=locked, amount=amount, idempotency_key=idempotency_key, actor=actor
         )
-        if pending is not None:  # sent after the commit (commerce.services.card_payments)
-            return pending
-    payment = payment_write(
-        invoice=locked,
-        method=method,
-        amount=amount,
-        provider_reference=provider_reference,
-        idempotency_key=idempotency_key,
-        actor=actor,
-        at=at or timezone.now(),
-    )
-    invoice_refresh(locked)
-    if at is None:
-        receipt_schedule(invoice=locked, payments=[payment])
+    if payment is None:
+        payment = payment_write(
+            invoice=locked,
+            method=method,
+            amount=amount,
+            provider_reference=provider_reference,
+            idempotency_key=idempotency_key,
+            actor=actor,
+            at=at or timezone.now(),
+        )
+        invoice_refresh(locked)
+        if at is None:
+            receipt_schedule(invoice=locked, payments=[payment])
+    payment_audit(payment=payment, actor=actor)
     return payment
 
 

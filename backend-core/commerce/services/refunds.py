@@ -14,6 +14,7 @@ from django.db.models import Sum
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from audit.services import audit_event_record
 from commerce import ledger
 from commerce.models import (
     CourseBalance,
@@ -29,7 +30,7 @@ from commerce.models import (
 from commerce.payment_methods import TILL_METHODS
 from commerce.pricing import line_portion, money_format
 from commerce.services.invoices import invoice_refresh, payment_write
-from commerce.services.shared import SALE_LINE_REF, InvoiceStatus, revenue_account
+from commerce.services.shared import SALE_LINE_REF, SALE_OBJECT_TYPE, InvoiceStatus, revenue_account
 from commerce.services.stock import stock_return
 from commerce.signals import sale_reversed
 from core.exceptions import Conflict, ValidationFailed
@@ -56,6 +57,8 @@ def sale_refund(
     the refunded course balances (which must be unused) and posts the reversing
     journal entry (revenue or deferred revenue and tax against the payment account).
     Idempotent by ``idempotency_key``. Sends ``sale_reversed`` (with the refund).
+    Audited as ``sale.refunded`` (status, refund, amount, method; not the reason, free
+    text that may name the patient's health).
     Raises ``ValidationFailed``: ``lines`` (empty, another sale's line, more than was
     left), ``amount`` (more than was paid), ``method``, ``reason``; ``Conflict`` for a
     void sale or a used course balance."""
@@ -128,8 +131,22 @@ def sale_refund(
     everything = (
         RefundLine.objects.filter(sale_line__sale=locked).aggregate(q=Sum("quantity"))["q"] or Decimal(0)
     ) >= sum((row.quantity for row in locked.lines.all()), Decimal(0))
+    status_before = locked.status
     locked.status = Sale.Status.REFUNDED if everything else Sale.Status.PARTIALLY_REFUNDED
     locked.save(update_fields=["status", "updated_at"])
+    audit_event_record(
+        clinic=locked.clinic,
+        actor=actor,
+        action="sale.refunded",
+        object_type=SALE_OBJECT_TYPE,
+        object_id=locked.pk,
+        changes={
+            "status": [status_before, locked.status],
+            "refund_id": [None, refund.pk],
+            "amount": [None, total],
+            "method": [None, method],
+        },
+    )
     sale_reversed.send(sender=Sale, sale=locked, refund=refund)
     return refund
 
@@ -243,7 +260,8 @@ def _line_goods_back(*, line: SaleLine, quantity: Decimal, actor: User, status: 
 def sale_void(*, sale: Sale, actor: User, reason: str) -> Sale:
     """Cancel a sale nothing was paid for (a mistaken checkout): the invoice becomes
     ``void``, stock goes back, course balances (unused) are voided and the sale's journal
-    entry is reversed. Sends ``sale_reversed`` with ``refund=None``. Raises
+    entry is reversed. Sends ``sale_reversed`` with ``refund=None``. Audited as
+    ``sale.voided`` (not the reason: see ``sale_refund``). Raises
     ``ValidationFailed`` (``reason``) and ``Conflict`` when money was received (refund
     it instead) or a card payment is pending, the sale was refunded or already void, or
     a course was used."""
@@ -279,5 +297,13 @@ def sale_void(*, sale: Sale, actor: User, reason: str) -> Sale:
     locked.status = Sale.Status.VOID
     locked.voided_at = timezone.now()
     locked.save(update_fields=["status", "voided_at", "updated_at"])
+    audit_event_record(
+        clinic=locked.clinic,
+        actor=actor,
+        action="sale.voided",
+        object_type=SALE_OBJECT_TYPE,
+        object_id=locked.pk,
+        changes={"status": [Sale.Status.COMPLETED, locked.status], "invoice_id": [None, invoice.pk]},
+    )
     sale_reversed.send(sender=Sale, sale=locked, refund=None)
     return locked

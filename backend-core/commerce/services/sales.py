@@ -31,6 +31,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from audit.services import audit_event_record
 from catalog.models import Course, Product, Service
 from commerce import ledger
 from commerce.events import SALE_COMPLETED, SaleCompletedEventDataSerializer
@@ -50,7 +51,13 @@ from commerce.payment_methods import method_refusal
 from commerce.pricing import CartAmounts, LineInput, PricingError, allocate, price_cart
 from commerce.services.card_payments import card_charges_send, payment_take
 from commerce.services.invoices import invoice_refresh, receipt_schedule
-from commerce.services.shared import SALE_LINE_REF, InvoiceStatus, revenue_account, settings_for
+from commerce.services.shared import (
+    SALE_LINE_REF,
+    SALE_OBJECT_TYPE,
+    InvoiceStatus,
+    revenue_account,
+    settings_for,
+)
 from commerce.services.stock import stock_consume
 from commerce.signals import sale_completed
 from core.exceptions import Conflict, ValidationFailed
@@ -373,7 +380,11 @@ def _sale_checkout_write(
     ``lines.<i>.lot_id``), ``payments.<i>.<field>`` (``payments.<i>.method``: unknown or not
     accepted by the clinic), ``payments`` (more than the total), ``patient_id`` (none
     chosen), ``walk_in``, ``invoice_id`` (not a draft of this patient, or already
-    collected)."""
+    collected).
+
+    Audited as ``sale.completed`` (number, invoice, patient, total, currency, how many
+    lines) and one ``payment.recorded`` per payment (``card_payments.payment_take``); a
+    retry audits nothing again."""
     live = at is None  # an imported sale gets no receipt
     at = at or timezone.now()
     currency = currency or clinic.currency
@@ -473,6 +484,21 @@ def _sale_checkout_write(
     if at != sale.created_at:
         Sale.objects.filter(pk=sale.pk).update(created_at=at)
         sale.created_at = at
+    audit_event_record(
+        clinic=clinic,
+        actor=actor,
+        action="sale.completed",
+        object_type=SALE_OBJECT_TYPE,
+        object_id=sale.pk,
+        changes={
+            "number": [None, sale.number],
+            "invoice_id": [None, invoice.pk],
+            "patient_id": [None, patient.pk if patient else None],
+            "total": [None, sale.total],
+            "currency": [None, currency],
+            "lines": [None, len(sale_lines)],
+        },
+    )
     outbox_event_record(
         clinic_id=clinic.pk,
         type=SALE_COMPLETED,

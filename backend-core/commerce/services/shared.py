@@ -1,6 +1,6 @@
 """What several commerce service modules share: the clinic's commerce settings, the
-status of an invoice, the reference of a sale line in the stock ledger and the revenue
-account a sale line posts to."""
+status of an invoice, the reference of a sale line in the stock ledger, the audit
+trail's name for a sale and the revenue account a sale line posts to."""
 
 from __future__ import annotations
 
@@ -16,6 +16,8 @@ if TYPE_CHECKING:
 
 InvoiceStatus = Invoice.Status
 SALE_LINE_REF = "commerce.sale_line"
+# ``object_type`` of a sale's audit events (``sale.completed``, ``sale.refunded``, ``sale.voided``).
+SALE_OBJECT_TYPE = "commerce.Sale"
 
 
 def settings_for(clinic: Clinic) -> CommerceSettings:

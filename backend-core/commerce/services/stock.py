@@ -5,6 +5,11 @@
 keeps ``StockLot.quantity_on_hand`` equal to the sum of the lot's movements. Lots are
 usable through their expiry date (inclusive) in the clinic's time zone; picking is FEFO
 (first expiry, first out), then by receipt time.
+
+Receipts, adjustments (write-offs included), transfers and stock taken out by hand
+(``stock_use``) are audited as ``stock.<verb>`` on the lot; stock taken out by a sale
+or a treatment session is audited with that operation (``sale.completed``,
+``session.products_recorded``).
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from audit.services import audit_event_record
 from catalog.models import Product
 from catalog.services import registration_number_normalize
 from commerce import ledger
@@ -31,6 +37,8 @@ if TYPE_CHECKING:
     from patients.models import ClinicPatient
 
 Kind = StockMovement.Kind
+# Three decimals, as ``StockMovement.quantity`` and ``StockLot.quantity_on_hand`` store.
+_QUANTITY_SCALE = Decimal("0.001")
 
 
 def _movement_write(
@@ -73,6 +81,29 @@ def _movement_write(
     )
 
 
+def _stock_audit(*, movement: StockMovement, actor: User, action: str, **changes: object) -> None:
+    """The audit event ``action`` on ``movement``'s lot, in the lot's clinic: the
+    movement, its signed quantity and the lot's on-hand before and after (read from the
+    row, locked since the movement's update, so a stale instance cannot misreport it), and
+    ``changes`` (``{field: [old, new]}``). Quantities at the ledger's scale (``"-1.000"``)."""
+    lot = movement.lot
+    on_hand = StockLot.unscoped.filter(pk=lot.pk).values_list("quantity_on_hand", flat=True)[0]
+    quantity = movement.quantity.quantize(_QUANTITY_SCALE)
+    audit_event_record(
+        clinic=lot.clinic,
+        actor=actor,
+        action=action,
+        object_type="commerce.StockLot",
+        object_id=lot.pk,
+        changes={
+            "movement_id": [None, movement.pk],
+            "quantity": [None, quantity],
+            "quantity_on_hand": [on_hand - quantity, on_hand],
+            **changes,
+        },
+    )
+
+
 def _cost_post(*, movement: StockMovement, lot: StockLot, debit: str, credit: str) -> None:
     """Journal of a movement at lot cost: ``debit``/``credit`` accounts for its value."""
     value = (abs(movement.quantity) * lot.unit_cost).quantize(Decimal("0.01"))
@@ -102,8 +133,9 @@ def stock_receive(
 ) -> StockMovement:
     """Receive ``quantity`` of a lot (created on first receipt; a later receipt must
     carry the same expiry). The registration defaults to the product's. Journal:
-    inventory against accounts payable at ``unit_cost``. Raises ``ValidationFailed``
-    naming ``quantity``, ``expiry_date``, ``lot_number`` or ``registration_number``."""
+    inventory against accounts payable at ``unit_cost``. Audited as ``stock.received``.
+    Raises ``ValidationFailed`` naming ``quantity``, ``expiry_date``, ``lot_number`` or
+    ``registration_number``."""
     if quantity <= 0:
         raise ValidationFailed(errors={"quantity": [_("Must be greater than zero.")]})
     if expiry_date < clinic.today():
@@ -132,6 +164,13 @@ def stock_receive(
         raise ValidationFailed(errors={"expiry_date": [_("Lot %s has another expiry date.") % lot_number]})
     movement = _movement_write(lot=lot, kind=Kind.RECEIVE, quantity=quantity, actor=actor)
     _cost_post(movement=movement, lot=lot, debit=ledger.INVENTORY, credit=ledger.ACCOUNTS_PAYABLE)
+    _stock_audit(
+        movement=movement,
+        actor=actor,
+        action="stock.received",
+        product_id=[None, product.pk],
+        lot_number=[None, lot.lot_number],
+    )
     return movement
 
 
@@ -213,6 +252,41 @@ def stock_consume(
 
 
 @transaction.atomic
+def stock_use(
+    *,
+    product: Product,
+    quantity: Decimal,
+    lot: StockLot | None,
+    patient: ClinicPatient | None,
+    reference_type: str,
+    reference_id: uuid.UUID | None,
+    actor: User,
+) -> list[StockMovement]:
+    """Stock taken out by hand (the stock ledger's endpoint): ``stock_consume``, with one
+    ``stock.consumed`` audit event per lot taken from (patient and reference included).
+    Raises as ``stock_consume``."""
+    movements = stock_consume(
+        product=product,
+        quantity=quantity,
+        lot=lot,
+        patient=patient,
+        reference_type=reference_type,
+        reference_id=reference_id,
+        actor=actor,
+    )
+    for movement in movements:
+        _stock_audit(
+            movement=movement,
+            actor=actor,
+            action="stock.consumed",
+            patient_id=[None, patient.pk if patient else None],
+            reference_type=[None, reference_type],
+            reference_id=[None, reference_id],
+        )
+    return movements
+
+
+@transaction.atomic
 def stock_return(
     *,
     movement: StockMovement,
@@ -244,9 +318,9 @@ def stock_return(
 
 @transaction.atomic
 def stock_adjust(*, lot: StockLot, quantity: Decimal, reason: str, actor: User) -> StockMovement:
-    """Correct a lot after a count (``quantity`` signed, e.g. ``-1`` for a broken vial).
-    Raises ``ValidationFailed`` naming ``quantity`` (zero, below zero on hand) or
-    ``reason`` (empty)."""
+    """Correct a lot after a count (``quantity`` signed, e.g. ``-1`` for a broken vial),
+    audited as ``stock.adjusted`` with the reason. Raises ``ValidationFailed`` naming
+    ``quantity`` (zero, below zero on hand) or ``reason`` (empty)."""
     if quantity == 0:
         raise ValidationFailed(errors={"quantity": [_("Must not be zero.")]})
     if not reason.strip():
@@ -258,6 +332,7 @@ def stock_adjust(*, lot: StockLot, quantity: Decimal, reason: str, actor: User) 
         _cost_post(movement=movement, lot=lot, debit=ledger.INVENTORY, credit=ledger.COGS)
     else:
         _cost_post(movement=movement, lot=lot, debit=ledger.COGS, credit=ledger.INVENTORY)
+    _stock_audit(movement=movement, actor=actor, action="stock.adjusted", reason=[None, movement.reason])
     return movement
 
 
@@ -268,7 +343,9 @@ def stock_transfer(
     """Move ``quantity`` of ``lot`` to another clinic of the same organization, into
     ``to_product`` (that clinic's catalog entry for the same product: same unit and
     registration). The destination lot keeps the lot number, expiry, registration and
-    cost, so a recall there finds it. Raises ``ValidationFailed``: ``to_product_id``
+    cost, so a recall there finds it. Audited in both clinics' trails
+    (``stock.transferred_out`` on the lot, ``stock.transferred_in`` on the destination
+    lot). Raises ``ValidationFailed``: ``to_product_id``
     (same clinic, other organization, other unit or registration), ``quantity``, ``lot``
     (expired)."""
     source = lot.product
@@ -314,4 +391,6 @@ def stock_transfer(
     )
     _cost_post(movement=out, lot=lot, debit=ledger.INTERCLINIC, credit=ledger.INVENTORY)
     _cost_post(movement=into, lot=target, debit=ledger.INVENTORY, credit=ledger.INTERCLINIC)
+    _stock_audit(movement=out, actor=actor, action="stock.transferred_out", to_lot_id=[None, target.pk])
+    _stock_audit(movement=into, actor=actor, action="stock.transferred_in", from_lot_id=[None, lot.pk])
     return out, into

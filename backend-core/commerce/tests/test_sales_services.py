@@ -7,6 +7,7 @@ import pytest
 from django.db import connection
 from django.utils import timezone
 
+from audit.models import AuditEvent
 from catalog.tests import factories as catalog_factories
 from commerce import selectors, signals
 from commerce.models import (
@@ -559,3 +560,152 @@ def test_two_retries_racing_with_the_same_key_make_one_sale(world):
     made = [sale.pk for sale in f.at_once(lambda: _checkout(a, [CartLine(item=a.service)], key="double-tap"))]
     assert len(made) == 2 and made[0] == made[1]
     assert Sale.unscoped.filter(clinic=a.clinic, idempotency_key="double-tap").count() == 1
+
+
+# ------------------------------------------------------------------------- audit trail
+
+
+def _events(tenant, action, **filters):
+    return list(
+        AuditEvent.unscoped.filter(clinic=tenant.clinic, action=action, **filters).order_by("sequence")
+    )
+
+
+def test_checkout_is_audited_as_the_sale_and_each_payment_by_the_cashier(shop):
+    cashier = shop.user(Role.CASHIER)
+    sale = _checkout(
+        shop,
+        [CartLine(item=shop.filler), CartLine(item=shop.service)],
+        [
+            PaymentInput(method="cash", amount=Decimal("500.00")),
+            PaymentInput(method="card", amount=Decimal("300.00"), provider_reference="AUTH-9"),
+        ],
+        key="pos-audit",
+    )
+    with clinic_context(shop.clinic):
+        invoice = Invoice.objects.get(sale=sale)
+    [event] = _events(shop, "sale.completed", object_id=str(sale.pk))
+    assert (event.actor, event.object_type) == (cashier, "commerce.Sale")
+    assert event.changes == {
+        "number": [None, sale.number],
+        "invoice_id": [None, str(invoice.pk)],
+        "patient_id": [None, str(shop.patient.pk)],
+        "total": [None, str(sale.total)],
+        "currency": [None, "THB"],
+        "lines": [None, 2],
+    }
+    payments = _events(shop, "payment.recorded")
+    assert [
+        (e.actor, e.changes["method"][1], e.changes["amount"][1], e.changes["status"][1]) for e in payments
+    ] == [
+        (cashier, "cash", "500.00", "succeeded"),
+        (cashier, "card", "300.00", "succeeded"),
+    ]
+    assert all(e.changes["invoice_id"] == [None, str(invoice.pk)] for e in payments)
+    assert "AUTH-9" not in str([e.changes for e in payments])  # no card data in the trail
+    _checkout(
+        shop,
+        [CartLine(item=shop.filler), CartLine(item=shop.service)],
+        [
+            PaymentInput(method="cash", amount=Decimal("500.00")),
+            PaymentInput(method="card", amount=Decimal("300.00"), provider_reference="AUTH-9"),
+        ],
+        key="pos-audit",
+    )
+    assert len(_events(shop, "sale.completed")) == 1 and len(_events(shop, "payment.recorded")) == 2
+
+
+def test_a_refused_checkout_writes_no_audit_event(shop):
+    before = AuditEvent.unscoped.count()
+    with pytest.raises(ValidationFailed):
+        _checkout(shop, [CartLine(item=shop.filler)], [PaymentInput(method="cash", amount=Decimal("99999"))])
+    assert AuditEvent.unscoped.count() == before
+
+
+def test_a_payment_on_an_invoice_is_audited_and_a_refused_one_is_not(shop):
+    sale = _checkout(shop, [CartLine(item=shop.filler)])
+    doctor = shop.user(Role.DOCTOR)
+    with clinic_context(shop.clinic):
+        invoice = Invoice.objects.get(sale=sale)
+        with pytest.raises(ValidationFailed):
+            payment_record(
+                invoice=invoice,
+                actor=doctor,
+                method="cash",
+                amount=Decimal("5000"),
+                currency="THB",
+                idempotency_key="p",
+            )
+        assert not _events(shop, "payment.recorded")
+        payment = payment_record(
+            invoice=invoice,
+            actor=doctor,
+            method="cash",
+            amount=Decimal("59.30"),
+            currency="THB",
+            idempotency_key="p",
+        )
+    [event] = _events(shop, "payment.recorded")
+    assert (event.actor, event.object_type, event.object_id) == (doctor, "commerce.Payment", str(payment.pk))
+    assert event.changes == {
+        "invoice_id": [None, str(invoice.pk)],
+        "method": [None, "cash"],
+        "amount": [None, "59.30"],
+        "currency": [None, "THB"],
+        "status": [None, "succeeded"],
+    }
+
+
+def test_a_refund_is_audited_without_its_reason_and_a_refused_one_writes_nothing(shop):
+    sale = _checkout(
+        shop,
+        [CartLine(item=shop.filler, quantity=Decimal(2))],
+        [PaymentInput(method="cash", amount=Decimal("1059.30"))],
+    )
+    manager = shop.user(Role.ADMIN)
+    with clinic_context(shop.clinic):
+        line = sale.lines.get()
+        with pytest.raises(ValidationFailed) as refused:  # more than was paid
+            sale_refund(
+                sale=sale,
+                actor=manager,
+                lines=[(line, Decimal(2))],
+                reason="x",
+                method="cash",
+                idempotency_key="r-0",
+            )
+        assert "amount" in refused.value.errors
+        assert not _events(shop, "sale.refunded")
+        refund = sale_refund(
+            sale=sale,
+            actor=manager,
+            lines=[(line, Decimal(1))],
+            reason="Rash after use",
+            method="cash",
+            idempotency_key="r-1",
+        )
+    [event] = _events(shop, "sale.refunded", object_id=str(sale.pk))
+    assert event.actor == manager
+    assert event.changes == {
+        "status": ["completed", "partially_refunded"],
+        "refund_id": [None, str(refund.pk)],
+        "amount": [None, "1059.30"],
+        "method": [None, "cash"],
+    }
+    assert "Rash" not in str(event.changes)
+    assert not _events(shop, "payment.recorded", object_id=str(Payment.unscoped.get(refund=refund).pk))
+
+
+def test_a_void_is_audited_and_a_refused_one_writes_nothing(shop):
+    unpaid = _checkout(shop, [CartLine(item=shop.filler)])
+    paid = _checkout(shop, [CartLine(item=shop.filler)], [PaymentInput(method="cash", amount=Decimal("1"))])
+    manager = shop.user(Role.ADMIN)
+    with clinic_context(shop.clinic):
+        with pytest.raises(Conflict):
+            sale_void(sale=paid, actor=manager, reason="x")
+        assert not _events(shop, "sale.voided")
+        sale_void(sale=unpaid, actor=manager, reason="Wrong patient")
+        invoice = Invoice.objects.get(sale=unpaid)
+    [event] = _events(shop, "sale.voided")
+    assert (event.actor, event.object_id) == (manager, str(unpaid.pk))
+    assert event.changes == {"status": ["completed", "void"], "invoice_id": [None, str(invoice.pk)]}

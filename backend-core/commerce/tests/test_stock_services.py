@@ -5,10 +5,11 @@ from django.db import IntegrityError, connection, transaction
 from django.db.models import Sum
 
 from accounts.tests.factories import ClinicFactory
+from audit.models import AuditEvent
 from catalog.tests import factories as catalog_factories
 from commerce import ledger
 from commerce.models import JournalLine, StockLot, StockMovement
-from commerce.services import stock_adjust, stock_consume, stock_return, stock_transfer
+from commerce.services import stock_adjust, stock_consume, stock_return, stock_transfer, stock_use
 from commerce.tests import factories as f
 from core.exceptions import ValidationFailed
 from core.roles import Role
@@ -155,3 +156,78 @@ def test_two_clinicians_taking_the_last_unit_at_once_leave_zero_not_minus_one(wo
     assert sorted(type(o).__name__ for o in outcomes) == ["ValidationFailed", "list"]
     one.refresh_from_db()
     assert one.quantity_on_hand == 0 == _movement_sum(one)
+
+
+# ------------------------------------------------------------------------- audit trail
+
+
+def _stock_events(clinic, action):
+    return list(AuditEvent.unscoped.filter(clinic=clinic, action=action).order_by("sequence"))
+
+
+def test_receipts_adjustments_and_stock_used_by_hand_are_audited_on_the_lot(world):
+    a, owner = world.a, world.a.user()
+    filler = catalog_factories.product(a.clinic, owner)
+    one = f.lot(a.clinic, owner, filler, "L1", "5")
+    [received] = _stock_events(a.clinic, "stock.received")
+    assert (received.actor, received.object_type, received.object_id) == (
+        owner,
+        "commerce.StockLot",
+        str(one.pk),
+    )
+    assert received.changes["quantity"] == [None, "5.000"]
+    assert received.changes["quantity_on_hand"] == ["0.000", "5.000"]
+    assert received.changes["lot_number"] == [None, "L1"]
+    with clinic_context(a.clinic):
+        with pytest.raises(ValidationFailed):
+            stock_adjust(lot=one, quantity=Decimal("-10"), reason="count", actor=owner)
+        assert not _stock_events(a.clinic, "stock.adjusted")
+        stock_adjust(lot=one, quantity=Decimal("-1"), reason="Broken vial", actor=owner)
+        doctor = a.user(Role.DOCTOR)
+        [used] = stock_use(
+            product=filler,
+            quantity=Decimal(2),
+            lot=None,
+            patient=a.patient,
+            reference_type="",
+            reference_id=None,
+            actor=doctor,
+        )
+    [adjusted] = _stock_events(a.clinic, "stock.adjusted")
+    assert adjusted.changes["quantity"] == [None, "-1.000"]
+    assert adjusted.changes["quantity_on_hand"] == ["5.000", "4.000"]
+    assert adjusted.changes["reason"] == [None, "Broken vial"]
+    [consumed] = _stock_events(a.clinic, "stock.consumed")
+    assert consumed.actor == doctor and consumed.changes["movement_id"] == [None, str(used.pk)]
+    assert consumed.changes["quantity_on_hand"] == ["4.000", "2.000"]
+    assert consumed.changes["patient_id"] == [None, str(a.patient.pk)]
+
+
+def test_stock_taken_by_a_treatment_is_not_audited_again_by_the_stock_ledger(world):
+    a, owner = world.a, world.a.user()
+    filler = catalog_factories.product(a.clinic, owner)
+    f.lot(a.clinic, owner, filler, "L1", "5")
+    _consume(a, filler, "1")
+    assert not _stock_events(a.clinic, "stock.consumed")
+
+
+def test_a_transfer_is_audited_in_both_clinics_trails(world):
+    a, owner = world.a, world.a.user()
+    sister = ClinicFactory(organization=a.clinic.organization)
+    filler = catalog_factories.product(a.clinic, owner)
+    there = catalog_factories.product(sister, owner)
+    one = f.lot(a.clinic, owner, filler, "L1", "5")
+    with clinic_context(a.clinic):
+        _out, into = stock_transfer(lot=one, quantity=Decimal(2), to_product=there, actor=owner)
+    [sent] = _stock_events(a.clinic, "stock.transferred_out")
+    [arrived] = _stock_events(sister, "stock.transferred_in")
+    assert (sent.object_id, sent.changes["quantity"], sent.changes["to_lot_id"]) == (
+        str(one.pk),
+        [None, "-2.000"],
+        [None, str(into.lot_id)],
+    )
+    assert (arrived.object_id, arrived.actor, arrived.changes["from_lot_id"]) == (
+        str(into.lot_id),
+        owner,
+        [None, str(one.pk)],
+    )
