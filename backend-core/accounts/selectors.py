@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import re
 import uuid
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -32,13 +33,18 @@ def membership_list_for_user(*, user: User) -> QuerySet[Membership]:
     )
 
 
-def staff_list(*, clinic: Clinic) -> QuerySet[Membership]:
-    """Memberships of ``clinic`` with their users, ordered by name."""
-    return (
-        Membership.objects.select_related("user")
-        .filter(clinic=clinic)
-        .order_by("user__given_name", "user__family_name")
-    )
+def staff_list(*, clinic: Clinic, search: str = "") -> QuerySet[Membership]:
+    """Memberships of ``clinic`` with their users, ordered by name. ``search``: words that
+    must each be found (case-insensitive) in the given or family name, or, for a word with
+    digits, in the mobile number (its digits, E.164), so "Nok Chai" finds Nok Chaiyaporn."""
+    queryset = Membership.objects.select_related("user").filter(clinic=clinic)
+    for word in search.split():
+        matches = Q(user__given_name__icontains=word) | Q(user__family_name__icontains=word)
+        digits = re.sub(r"\D", "", word)
+        if digits:
+            matches |= Q(user__phone__contains=digits)
+        queryset = queryset.filter(matches)
+    return queryset.order_by("user__given_name", "user__family_name")
 
 
 def membership_preferences(*, membership: Membership) -> dict[str, Any]:

@@ -27,6 +27,49 @@ def test_staff_list_is_paginated_and_filterable(api, world):
     assert bad.status_code == 400 and bad.json()["errors"][0]["field"] == "role"
 
 
+def test_staff_search_finds_each_word_in_the_names_or_the_phone_digits(api, world):
+    therapist = world.a.members[Role.THERAPIST]
+    User.objects.filter(pk=therapist.user_id).update(
+        given_name="Nok", family_name="Chaiyaporn", phone="+66894445566"
+    )
+    client = api(world.a.user(), world.a.clinic)
+
+    def found(term: str) -> list[str]:
+        return [row["id"] for row in client.get("/api/v1/staff", {"search": term}).json()["results"]]
+
+    assert found("nok chai") == [str(therapist.pk)]
+    assert found("Chaiyaporn 445") == [str(therapist.pk)]
+    assert found("Nok Somchai") == []
+    assert len(found("  ")) == len(Role)
+
+
+def test_another_clinics_owner_gets_404_patching_a_membership_and_nothing_changes(api, world):
+    therapist = world.a.members[Role.THERAPIST]
+    outsider = api(world.b.user(Role.OWNER), world.b.clinic)
+
+    response = outsider.patch(
+        f"/api/v1/staff/{therapist.pk}", {"role": "doctor", "is_active": False}, format="json"
+    )
+
+    assert response.status_code == 404 and response.json()["code"] == "not_found"
+    therapist.refresh_from_db()
+    assert (therapist.role, therapist.is_active) == (Role.THERAPIST, True)
+
+
+def test_admin_can_deactivate_and_reactivate_staff_but_not_another_manager(api, world):
+    admin = api(world.a.user(Role.ADMIN), world.a.clinic)
+    cashier = world.a.members[Role.CASHIER]
+    off = admin.patch(f"/api/v1/staff/{cashier.pk}", {"is_active": False}, format="json")
+    assert off.status_code == 200 and off.json()["is_active"] is False
+    on = admin.patch(f"/api/v1/staff/{cashier.pk}", {"is_active": True}, format="json")
+    assert on.status_code == 200 and on.json()["is_active"] is True
+    owner = world.a.members[Role.OWNER]
+    refused = admin.patch(f"/api/v1/staff/{owner.pk}", {"is_active": False}, format="json")
+    assert refused.status_code == 403
+    owner.refresh_from_db()
+    assert owner.is_active
+
+
 def test_receptionist_cannot_change_roles(api, world):
     target = world.a.members[Role.THERAPIST]
     response = api(world.a.user(Role.RECEPTIONIST), world.a.clinic).patch(

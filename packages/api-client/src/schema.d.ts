@@ -26339,6 +26339,8 @@ export interface operations {
                  *     * `assistant` - Assistant
                  */
                 role?: "accountant" | "admin" | "assistant" | "cashier" | "doctor" | "nurse" | "owner" | "receptionist" | "therapist";
+                /** @description Words each found in a name, or the digits of one in the mobile number */
+                search?: string;
             };
             header?: never;
             path?: never;
