@@ -207,8 +207,20 @@ class PasswordResetConfirmSerializer(serializers.Serializer[Any]):
     new_password = serializers.CharField(max_length=256, style={"input_type": "password"})
 
 
+class ColleagueSerializer(serializers.ModelSerializer[User]):
+    """A staff member as their colleagues see them: names and work contacts. Not their
+    national ID, which only the person reads (``users/me``)."""
+
+    email = serializers.CharField(read_only=True, help_text="E-mail address, or empty")
+
+    class Meta:
+        model = User
+        fields = ["id", "phone", "email", "given_name", "family_name", "full_name", "preferred_language"]
+        read_only_fields = fields
+
+
 class StaffSerializer(serializers.ModelSerializer[Membership]):
-    user = UserSerializer(read_only=True)
+    user = ColleagueSerializer(read_only=True)
 
     class Meta:
         model = Membership

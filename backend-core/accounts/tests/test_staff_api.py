@@ -17,6 +17,16 @@ def test_staff_list_shows_every_member_of_the_clinic(api, world):
     assert roles == {r.value for r in Role}
 
 
+def test_colleagues_see_names_and_work_contacts_but_not_each_others_national_id(api, world):
+    doctor = world.a.user(Role.DOCTOR)
+    User.objects.filter(pk=doctor.pk).update(national_id="1101700203451", national_id_country="TH")
+    response = api(world.a.user(Role.RECEPTIONIST), world.a.clinic).get("/api/v1/staff", {"page_size": 50})
+    row = next(r for r in response.json()["results"] if r["user"]["id"] == str(doctor.pk))
+    assert row["user"]["full_name"] == doctor.full_name and row["user"]["phone"] == doctor.phone
+    assert "national_id" not in row["user"] and "national_id_country" not in row["user"]
+    assert "1101700203451" not in response.content.decode()
+
+
 def test_staff_list_is_paginated_and_filterable(api, world):
     client = api(world.a.user(), world.a.clinic)
     page = client.get("/api/v1/staff", {"page_size": 2}).json()

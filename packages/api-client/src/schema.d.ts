@@ -3373,6 +3373,22 @@ export interface components {
          * @enum {string}
          */
         ClinicalNoteStatusEnum: "draft" | "signed";
+        /**
+         * @description A staff member as their colleagues see them: names and work contacts. Not their
+         *     national ID, which only the person reads (``users/me``).
+         */
+        Colleague: {
+            /** Format: uuid */
+            readonly id: string;
+            /** Mobile number (E.164) */
+            readonly phone: string;
+            /** @description E-mail address, or empty */
+            readonly email: string;
+            readonly given_name: string;
+            readonly family_name: string;
+            readonly full_name: string;
+            readonly preferred_language: string;
+        };
         CollectInputRequest: {
             idempotency_key: string;
             currency: string;
@@ -6295,7 +6311,7 @@ export interface components {
         Staff: {
             /** Format: uuid */
             readonly id: string;
-            readonly user: components["schemas"]["User"];
+            readonly user: components["schemas"]["Colleague"];
             readonly role: components["schemas"]["RoleEnum"];
             readonly is_active: boolean;
             /** Format: date-time */
