@@ -24,7 +24,7 @@ import time_machine
 from django.utils import timezone
 from rest_framework.test import APIClient
 
-from accounts.models import Clinic, Invite, Membership, User
+from accounts.models import Clinic, Invite, Membership, ProfessionalLicence, User
 from accounts.tests.factories import (
     ClinicFactory,
     InviteFactory,
@@ -74,6 +74,7 @@ class Tenant:
     members: dict[str, Membership] = field(default_factory=dict)
     service: Service | None = None
     invite: Invite | None = None
+    licence: ProfessionalLicence | None = None
     patient: ClinicPatient | None = None
     room: Room | None = None
     device: Resource | None = None
@@ -96,6 +97,10 @@ class World:
     b: Tenant
 
 
+# The council and region of the (pending) licence the world gives each clinic's nurse.
+NURSING_COUNCILS = {"TH": ("TNMC", ""), "BR": ("COREN", "SP")}
+
+
 def _tenant(country: str, tz: str, locale: str, currency: str, phone: str) -> Tenant:
     clinic = ClinicFactory(
         organization=OrganizationFactory(), country=country, time_zone=tz, locale=locale, currency=currency
@@ -113,6 +118,10 @@ def _tenant(country: str, tz: str, locale: str, currency: str, phone: str) -> Te
         duration_minutes=30,
     )
     tenant.invite = InviteFactory(clinic=clinic, invited_by=tenant.user(Role.OWNER))
+    council, region = NURSING_COUNCILS[country]
+    tenant.licence = ProfessionalLicence.objects.create(
+        user=tenant.user(Role.NURSE), council=council, region=region, number=f"{country}-5811"
+    )
     tenant.patient = ClinicPatientFactory(clinic=clinic, profile__phone=phone, chart_number="HN000001")
     ConsentFactory(patient=tenant.patient)
     doctor = tenant.user(Role.DOCTOR)

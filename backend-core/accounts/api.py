@@ -19,8 +19,8 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts import selectors, serializers, services
-from accounts.models import Clinic, Invite, Membership, User
-from core.api import ClinicRequired, ClinicScopedViewSet, request_user
+from accounts.models import Clinic, Invite, Membership, ProfessionalLicence, User
+from core.api import ClinicRequired, ClinicScopedViewSet, request_user, validated_body
 from core.exceptions import problem_response
 from core.permissions import request_is_two_factor_verified, role_permissions
 from core.throttling import ScopedClientThrottle
@@ -396,7 +396,9 @@ class ClinicViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicScop
     def _update(self, request: Request, clinic: Clinic) -> Response:
         data = serializers.ClinicUpdateSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        clinic = services.clinic_update(clinic=clinic, actor=self.actor, **data.validated_data)
+        clinic = services.clinic_update(
+            clinic=clinic, actor=self.actor, actor_role=self.membership.role, **data.validated_data
+        )
         return Response(serializers.ClinicSerializer(clinic).data)
 
 
@@ -473,3 +475,60 @@ class InviteViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicScop
         with transaction.atomic():
             invite = services.invite_revoke(invite=self.get_object(), actor=self.actor)
         return Response(serializers.InviteSerializer(invite).data)
+
+
+class ClinicLicenceViewSet(
+    mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicScopedViewSet[ProfessionalLicence]
+):
+    """``licences``: the professional licences of the clinic's practitioners, for its
+    owners and admins to verify (``?expiring_within_days=``, ``?status=``,
+    ``?council=``); a licence of someone who does not practise here answers 404."""
+
+    model = ProfessionalLicence
+    serializer_class = serializers.ClinicLicenceSerializer
+    # Licences are the person's, not the clinic's: scoped through the holder's membership
+    # here (the base queryset keeps active practitioners only).
+    clinic_field = "user__memberships__clinic"
+    required_permissions = {
+        "list": "licence.manage",
+        "retrieve": "licence.manage",
+        "verify": "licence.manage",
+    }
+    filterset_fields = ["status", "council"]
+
+    def get_base_queryset(self) -> QuerySet[ProfessionalLicence]:
+        query = validated_body(serializers.LicenceListQuerySerializer, self.request.query_params)
+        return selectors.licence_list_for_clinic(
+            clinic=self.clinic, expiring_within_days=query.get("expiring_within_days")
+        )
+
+    def get_serializer_context(self) -> dict[str, Any]:
+        context = super().get_serializer_context()
+        if getattr(self.request, "clinic", None) is not None:
+            context["today"] = self.clinic.today()
+        return context
+
+    @extend_schema(parameters=[serializers.LicenceListQuerySerializer])
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        return super().list(request, *args, **kwargs)
+
+    @extend_schema(
+        request=serializers.LicenceVerifySerializer,
+        responses={200: serializers.ClinicLicenceSerializer},
+        description="Verify or reject the licence, saying how it was checked (`note`). A "
+        "verification is put to the configured licence registry first; one that finds the "
+        "licence not in force makes it `rejected`. 503 `licence_registry_unavailable` when "
+        "the registry gives no usable answer (the licence is not changed).",
+    )
+    @action(detail=True, methods=["post"])
+    def verify(self, request: Request, pk: str | None = None) -> Response:
+        licence = self.get_object()  # another clinic's licence is a 404 before the body is read
+        values = validated_body(serializers.LicenceVerifySerializer, request.data)
+        licence = services.licence_verify(
+            licence=licence,
+            clinic=self.clinic,
+            actor=self.actor,
+            status=values["status"],
+            note=values["note"],
+        )
+        return Response(self.get_serializer(self.get_queryset().get(pk=licence.pk)).data)

@@ -127,6 +127,10 @@ class Clinic(UUIDModel, TimeStampedModel):
     late_cancellation_hours = models.PositiveSmallIntegerField(
         default=24, validators=[MaxValueValidator(14 * 24)]
     )
+    # Clinical acts (starting a session, signing a note, charting, recording products
+    # used) need a verified, unexpired licence of a council of the clinic's country
+    # (accounts.selectors.practitioner_licence_check). An owner's decision.
+    licence_check = models.BooleanField(default=False)
 
     @property
     def zone(self) -> zoneinfo.ZoneInfo:
@@ -213,6 +217,12 @@ class ProfessionalLicence(UUIDModel, TimeStampedModel):
     region = models.CharField(max_length=10, blank=True, help_text=_("e.g. SP for CRM-SP"))
     valid_until = models.DateField(null=True, blank=True)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    # The last decision (accounts.services.licence_verify): when, by whom, the evidence
+    # the owner gave and, when a registry answered, its reference for the record.
+    verified_at = models.DateTimeField(null=True, blank=True)
+    verified_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    verification_note = models.TextField(blank=True)
+    registry_reference = models.CharField(max_length=120, blank=True)
 
     class Meta:
         constraints = [
@@ -221,6 +231,27 @@ class ProfessionalLicence(UUIDModel, TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.council}-{self.region} {self.number}".replace("- ", " ")
+
+
+# The councils whose licence lets a person practise in a country, by clinical role:
+# physicians (Law 3.268/1957 for the CRM; the Medical
+# Profession Act B.E. 2525 for the TMC), nurses (Law 5.905/1973 for COREN; the Nursing
+# and Midwifery Profession Act B.E. 2528 for the TNMC); the SCFHS registers every health
+# practitioner in Saudi Arabia. A clinical role not named (therapist, assistant) may hold
+# any council of the country.
+LICENCE_COUNCILS: dict[str, dict[str, tuple[str, ...]]] = {
+    "BR": {Role.DOCTOR: ("CRM",), Role.NURSE: ("COREN",), "": ("CRM", "COREN")},
+    "TH": {Role.DOCTOR: ("TMC",), Role.NURSE: ("TNMC",), "": ("TMC", "TNMC")},
+    "SA": {"": ("SCFHS",)},
+}
+
+
+def licence_councils_for(*, country: str, role: str) -> tuple[str, ...]:
+    """The councils (``ProfessionalLicence.Council`` values) one of whose licences lets a
+    member of ``role`` practise in ``country`` (ISO 3166-1 alpha-2); ``()`` for a country
+    whose councils the system does not know."""
+    by_role = LICENCE_COUNCILS.get(country.upper(), {})
+    return by_role.get(role) or by_role.get("", ())
 
 
 class RefreshTokenFamily(UUIDModel):

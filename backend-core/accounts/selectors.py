@@ -2,16 +2,25 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import uuid
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import OuterRef, Q, QuerySet, Subquery
 from django.utils.translation import gettext as _
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from accounts.models import Clinic, Invite, Membership, MembershipPreferences, ProfessionalLicence, User
-from core.exceptions import ValidationFailed
+from accounts.models import (
+    Clinic,
+    Invite,
+    Membership,
+    MembershipPreferences,
+    ProfessionalLicence,
+    User,
+    licence_councils_for,
+)
+from core.exceptions import Conflict, ValidationFailed
 from core.permissions import roles_with_permission
 from core.roles import CLINICAL_ROLES, MANAGERS, TWO_FACTOR_ROLES, Role
 
@@ -107,6 +116,78 @@ def invite_list() -> QuerySet[Invite]:
 
 def licence_list_for_user(*, user: User) -> QuerySet[ProfessionalLicence]:
     return ProfessionalLicence.objects.filter(user=user).order_by("council", "number")
+
+
+def licence_list_for_clinic(
+    *, clinic: Clinic, expiring_within_days: int | None = None
+) -> QuerySet[ProfessionalLicence]:
+    """Licences of the active practitioners of ``clinic`` (``practitioners_of``), with
+    their holder (``user``, ``verified_by``) and the holder's role there as
+    ``member_role``, soonest expiry first (no expiry last). ``expiring_within_days``:
+    only licences whose ``valid_until`` is on or before the clinic's today plus that many
+    days, those already expired included (they need renewing first)."""
+    roles = Membership.objects.filter(clinic=clinic, user_id=OuterRef("user_id")).values("role")[:1]
+    licences = (
+        ProfessionalLicence.objects.filter(user__in=practitioners_of(clinic).values("user_id"))
+        .select_related("user", "verified_by")
+        .annotate(member_role=Subquery(roles))
+    )
+    if expiring_within_days is not None:
+        horizon = clinic.today() + dt.timedelta(days=expiring_within_days)
+        licences = licences.filter(valid_until__lte=horizon)
+    return licences.order_by("valid_until", "user__given_name", "council", "number")
+
+
+def practitioner_licence_check(*, user: User, clinic: Clinic, on: dt.date | None = None) -> None:
+    """Refuse a clinical act by ``user`` at ``clinic`` when the clinic requires licences
+    (``Clinic.licence_check``) and ``user`` holds no verified licence, valid on ``on``
+    (default: the clinic's today; a licence without ``valid_until`` does not expire),
+    of a council that lets their role practise in the clinic's country
+    (``accounts.models.licence_councils_for``). Raises ``Conflict`` (409,
+    ``licence_required``) whose message names the council and what is wrong, the most
+    actionable first: no licence, one waiting for verification, one expired (the latest),
+    one rejected. Nothing is read when the
+    clinic does not require licences."""
+    if not clinic.licence_check:
+        return
+    role = Membership.objects.filter(user=user, clinic=clinic).values_list("role", flat=True).first() or ""
+    councils = licence_councils_for(country=clinic.country, role=role)
+    day = on or clinic.today()
+    licences = list(ProfessionalLicence.objects.filter(user=user, council__in=councils))
+    verified = ProfessionalLicence.Status.VERIFIED
+    if any(
+        lic.status == verified and (lic.valid_until is None or lic.valid_until >= day) for lic in licences
+    ):
+        return
+    names = " / ".join(councils) or clinic.country
+    expired = [lic for lic in licences if lic.valid_until is not None and lic.valid_until < day]
+    pending = [
+        lic for lic in licences if lic.status == ProfessionalLicence.Status.PENDING and lic not in expired
+    ]
+    if not licences:
+        message = _(
+            "No %(council)s licence is on file for you: add it to your profile and have it verified."
+        ) % {"council": names}
+    elif pending:
+        message = _("Your %(council)s licence %(number)s is not verified yet: ask an owner to verify it.") % {
+            "council": pending[0].council,
+            "number": pending[0].number,
+        }
+    elif expired:
+        newest = max(expired, key=lambda row: row.valid_until or day)
+        message = _(
+            "Your %(council)s licence %(number)s expired on %(date)s: renew it and have it verified."
+        ) % {
+            "council": newest.council,
+            "number": newest.number,
+            "date": newest.valid_until,
+        }
+    else:
+        message = _("Your %(council)s licence %(number)s was rejected: ask an owner to review it.") % {
+            "council": licences[0].council,
+            "number": licences[0].number,
+        }
+    raise Conflict(message, code="licence_required")
 
 
 def user_requires_two_factor(*, user: User) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.conf import settings
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from accounts.models import CALENDAR_VIEWS, Clinic, Invite, Membership, ProfessionalLicence, User
@@ -45,6 +46,12 @@ class ClinicUpdateSerializer(ClinicInputSerializer):
         required=False,
         help_text="A cancellation less than this many hours before the start is flagged late.",
     )
+    licence_check = serializers.BooleanField(
+        required=False,
+        help_text="Clinical acts (starting a session, signing a note, charting, recording products "
+        "used) need a verified, unexpired licence of a council of the clinic's country "
+        "(409 `licence_required` otherwise). Owners only.",
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs["partial"] = True
@@ -71,6 +78,7 @@ class ClinicSerializer(serializers.ModelSerializer[Clinic]):
             "session_idle_minutes",
             "checkin_opens_minutes_before",
             "late_cancellation_hours",
+            "licence_check",
             "created_at",
         ]
         read_only_fields = fields
@@ -295,3 +303,70 @@ class LicenceSerializer(serializers.ModelSerializer[ProfessionalLicence]):
         fields = ["id", "council", "number", "region", "valid_until", "status", "created_at"]
         read_only_fields = ["id", "status", "created_at"]
         validators: list[Any] = []  # uniqueness is the service's rule (and the database's)
+
+
+class LicenceMemberSerializer(serializers.Serializer[Any]):
+    id = serializers.UUIDField()
+    full_name = serializers.CharField()
+    role = serializers.ChoiceField(choices=Role.choices, help_text="Their role at this clinic")
+
+
+class ClinicLicenceSerializer(serializers.ModelSerializer[ProfessionalLicence]):
+    """A practitioner's licence as the clinic's owners and admins review it."""
+
+    member = serializers.SerializerMethodField()
+    expires_in_days = serializers.SerializerMethodField(
+        help_text="Days from the clinic's today to `valid_until` (negative: expired); null without one"
+    )
+    verified_by = serializers.CharField(source="verified_by.full_name", default="", read_only=True)
+
+    class Meta:
+        model = ProfessionalLicence
+        fields = [
+            "id",
+            "member",
+            "council",
+            "number",
+            "region",
+            "valid_until",
+            "expires_in_days",
+            "status",
+            "verified_at",
+            "verified_by",
+            "verification_note",
+            "registry_reference",
+            "created_at",
+        ]
+        read_only_fields = fields
+
+    @extend_schema_field(LicenceMemberSerializer)
+    def get_member(self, licence: ProfessionalLicence) -> dict[str, Any]:
+        return {
+            "id": licence.user_id,
+            "full_name": licence.user.full_name,
+            "role": getattr(licence, "member_role", None) or "",
+        }
+
+    def get_expires_in_days(self, licence: ProfessionalLicence) -> int | None:
+        if licence.valid_until is None:
+            return None
+        return (licence.valid_until - self.context["today"]).days
+
+
+class LicenceListQuerySerializer(serializers.Serializer[Any]):
+    expiring_within_days = serializers.IntegerField(
+        min_value=0,
+        max_value=3650,
+        required=False,
+        help_text="Only licences whose `valid_until` is at most this many days after the clinic's "
+        "today (already expired ones included)",
+    )
+
+
+class LicenceVerifySerializer(serializers.Serializer[Any]):
+    status = serializers.ChoiceField(
+        choices=[ProfessionalLicence.Status.VERIFIED, ProfessionalLicence.Status.REJECTED]
+    )
+    note = serializers.CharField(
+        max_length=1000, help_text="How the licence was checked (register looked up, document seen, when)"
+    )

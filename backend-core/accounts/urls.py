@@ -7,6 +7,7 @@ router = SimpleRouter(trailing_slash=False)
 router.register("clinics", api.ClinicViewSet, basename="clinic")
 router.register("staff", api.StaffViewSet, basename="staff")
 router.register("invites", api.InviteViewSet, basename="invite")
+router.register("licences", api.ClinicLicenceViewSet, basename="licence")
 
 urlpatterns = [
     path("auth/signup", api.SignupView.as_view(), name="auth-signup"),

@@ -28,11 +28,13 @@ import time
 import urllib.error
 import urllib.request
 from decimal import Decimal
-from typing import Any, Protocol
+from typing import Protocol
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.utils.module_loading import import_string
+
+from core.net import NoRedirect
 
 SUCCEEDED = "succeeded"
 PENDING = "pending"
@@ -122,7 +124,7 @@ class HttpCardProvider:
                 "Idempotency-Key": reference,
             },
         )
-        opener = urllib.request.build_opener(_NoRedirect)
+        opener = urllib.request.build_opener(NoRedirect)
         try:
             with opener.open(request, timeout=settings.PAYMENTS_HTTP_TIMEOUT) as response:
                 raw = response.read()
@@ -159,11 +161,6 @@ def _charge_id(detail: str) -> str:
     except ValueError:
         return ""
     return str(answer.get("id") or "")[:120] if isinstance(answer, dict) else ""
-
-
-class _NoRedirect(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, *args: Any, **kwargs: Any) -> None:
-        return None
 
 
 PROVIDERS = {

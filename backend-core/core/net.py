@@ -8,11 +8,14 @@ goes: the client is the rightmost address in the header that is not a trusted pr
 Every proxy appends the address it was connected from (nginx's
 ``$proxy_add_x_forwarded_for``), so entries left of that one were written by the client
 and are never used. (The same walk as uvicorn's ``--forwarded-allow-ips``.)
+
+Also the outbound rule the adapters that call other servers share (``NoRedirect``).
 """
 
 from __future__ import annotations
 
 import ipaddress
+import urllib.request
 from collections.abc import Sequence
 from functools import cache
 from typing import Any
@@ -68,3 +71,12 @@ def client_ip(request: Any) -> str | None:
 def axes_client_ip(request: Any) -> str:
     """``AXES_CLIENT_IP_CALLABLE``: ``client_ip`` as the string django-axes stores."""
     return client_ip(request) or ""
+
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    """A ``urllib`` handler that follows no redirect (a 3xx is raised as ``HTTPError``):
+    an adapter posting to a configured server (card gateway, licence registry) must not
+    be sent, with its body and key, somewhere else."""
+
+    def redirect_request(self, *args: Any, **kwargs: Any) -> None:
+        return None

@@ -27,6 +27,10 @@ PERMISSIONS: Mapping[str, frozenset[Role]] = {
     "staff.view": ALL_ROLES,
     "staff.manage": MANAGERS,
     "invite.manage": MANAGERS,
+    # Professional licences of the clinic's practitioners: owners and admins check them
+    # (the clinic answers for who treats its patients); whether clinical acts need one is
+    # the clinic setting ``licence_check``, an owner's decision.
+    "licence.manage": MANAGERS,
     # Patients: everyone reads (personal data masked by role, core/masking.py); the front
     # desk and clinicians register and edit them and record consent decisions.
     "patient.view": ALL_ROLES,

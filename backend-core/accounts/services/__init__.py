@@ -32,7 +32,7 @@ from accounts.services.invites import (
     invite_revoke,
     invite_send,
 )
-from accounts.services.licences import licence_create
+from accounts.services.licences import licence_create, licence_verify
 from accounts.services.organizations import (
     ClinicData,
     ClinicFields,
@@ -80,6 +80,7 @@ __all__ = [
     "invite_revoke",
     "invite_send",
     "licence_create",
+    "licence_verify",
     "login_locked_out_error",
     "membership_create",
     "membership_preferences_update",

@@ -9,11 +9,12 @@ from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from accounts.models import Clinic, Membership, Organization, User
+from accounts.models import Clinic, Membership, Organization, User, licence_councils_for
 from accounts.services.users import user_create
 from accounts.signals import clinic_currency_in_use
 from accounts.validators import clean_phone
-from core.exceptions import Conflict, FieldErrors
+from audit.services import audit_event_record
+from core.exceptions import Conflict, FieldErrors, PermissionDeniedError
 from core.roles import Role
 from core.services import model_save
 
@@ -100,12 +101,19 @@ class ClinicFields(TypedDict, total=False):
     session_idle_minutes: int | None
     checkin_opens_minutes_before: int
     late_cancellation_hours: int
+    licence_check: bool
 
 
 @transaction.atomic
-def clinic_update(*, clinic: Clinic, actor: User, **fields: Unpack[ClinicFields]) -> Clinic:
-    """Change the settings given (``ClinicFields``). Every invalid field is
-    named in one ``ValidationFailed``; the currency must be one the country uses. Once
+def clinic_update(*, clinic: Clinic, actor: User, actor_role: str, **fields: Unpack[ClinicFields]) -> Clinic:
+    """Change the settings given (``ClinicFields``) as ``actor``, who holds ``actor_role``
+    where they act. Every invalid field is
+    named in one ``ValidationFailed``; the currency must be one the country uses.
+    ``licence_check`` (clinical acts need a verified licence,
+    ``accounts.selectors.practitioner_licence_check``) is turned on or off by an owner
+    only (``PermissionDeniedError`` otherwise), only in a country whose councils are known
+    (``ValidationFailed`` naming ``licence_check``), and the change is audited as
+    ``clinic.updated``. Once
     the clinic has recorded money (a receiver of ``clinic_currency_in_use`` says so:
     commerce's sales and invoices) its currency is fixed: ``Conflict`` naming
     ``currency``, as amounts already booked would change meaning (IAS 21: a ledger keeps
@@ -122,8 +130,13 @@ def clinic_update(*, clinic: Clinic, actor: User, **fields: Unpack[ClinicFields]
                 fields["phone"], region=fields.get("country") or locked.country, mobile_only=False
             )
     currency_changes = "currency" in fields and fields["currency"] != locked.currency
+    licence_check_before = locked.licence_check
+    if fields.get("licence_check", licence_check_before) != licence_check_before and actor_role != Role.OWNER:
+        raise PermissionDeniedError(_("Only an owner turns the licence check on or off."))
     for name, value in fields.items():
         setattr(locked, name, value)
+    if locked.licence_check and not licence_councils_for(country=locked.country, role=""):
+        errors.add("licence_check", _("The professional councils of this country are not known."))
     if fields or errors.errors:
         model_save(locked, update_fields=list(fields), errors=errors)
     if currency_changes and any(
@@ -136,5 +149,14 @@ def clinic_update(*, clinic: Clinic, actor: User, **fields: Unpack[ClinicFields]
                 "currency": _("The clinic has sales or invoices in %(currency)s.")
                 % {"currency": clinic.currency}
             },
+        )
+    if locked.licence_check != licence_check_before:
+        audit_event_record(
+            clinic=locked,
+            actor=actor,
+            action="clinic.updated",
+            object_type="accounts.Clinic",
+            object_id=locked.pk,
+            changes={"licence_check": [licence_check_before, locked.licence_check]},
         )
     return locked

@@ -17,6 +17,7 @@ from .crypto import *
 from .csp import *
 from .database import *
 from .frontend import *
+from .licences import *
 from .logging import *
 from .notifications import *
 from .outbox import *

@@ -58,6 +58,7 @@ SPECTACULAR_SETTINGS = {
         "TreatmentPlanStatusEnum": "emr.models.TreatmentPlan.Status",
         "PlannedSessionStatusEnum": "emr.models.PlannedSession.Status",
         "ClinicalNoteStatusEnum": "emr.models.ClinicalNote.Status",
+        "LicenceStatusEnum": "accounts.models.ProfessionalLicence.Status",
         "PhotoStatusEnum": "emr.models.Photo.Status",
         "ConsentFormSignatureMethodEnum": "emr.models.ConsentFormSignature.Method",
         "PaymentMethodEnum": "commerce.models.Payment.Method",

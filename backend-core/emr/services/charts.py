@@ -9,6 +9,7 @@ from django.db.models import Max
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from accounts.selectors import practitioner_licence_check
 from core.exceptions import ValidationFailed
 from core.services import model_save
 from emr import charting
@@ -30,7 +31,10 @@ def face_chart_save(
     """Save the next version (1, 2, …) of ``session``'s face chart: ``annotations``
     as ``emr.charting.ANNOTATIONS_SCHEMA`` on ``photo`` (a ready photo of the session) or
     on a standard ``template``. Raises ``ValidationFailed`` naming the field, e.g.
-    ``annotations.points[3].x``."""
+    ``annotations.points[3].x``; ``Conflict`` (``licence_required``) for an ``actor``
+    without the verified licence the clinic requires
+    (``accounts.selectors.practitioner_licence_check``)."""
+    practitioner_licence_check(user=actor, clinic=session.clinic)
     if (photo is None) == (not template):
         raise ValidationFailed(errors={"template": [_("Chart on a photo of the session or on a template.")]})
     if photo is not None and (photo.session_id != session.pk or photo.status != Photo.Status.READY):

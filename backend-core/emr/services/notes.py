@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import Clinic, User
+from accounts.selectors import practitioner_licence_check
 from catalog.models import Service
 from core.exceptions import Conflict, PermissionDeniedError, ValidationFailed
 from core.services import model_save
@@ -78,8 +79,11 @@ def note_update(*, note: ClinicalNote, actor: User, **soap: Unpack[SoapFields]) 
 
 @transaction.atomic
 def note_sign(*, note: ClinicalNote, actor: User) -> ClinicalNote:
-    """Sign (lock) a draft note: its author only. Raises as ``note_update``."""
+    """Sign (lock) a draft note: its author only. Raises as ``note_update``, and
+    ``Conflict`` (``licence_required``) for an author without the verified licence the
+    clinic requires (``accounts.selectors.practitioner_licence_check``)."""
     locked = _locked_draft(note, actor)
+    practitioner_licence_check(user=actor, clinic=locked.clinic)
     if not any(getattr(locked, name).strip() for name in NOTE_FIELDS):
         raise ValidationFailed(errors={"subjective": [_("An empty note cannot be signed.")]})
     locked.status, locked.signed_at, locked.signed_by = ClinicalNote.Status.SIGNED, timezone.now(), actor

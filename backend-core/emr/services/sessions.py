@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import Clinic, User
-from accounts.selectors import practitioners_of
+from accounts.selectors import practitioner_licence_check, practitioners_of
 from catalog.models import Product, Service
 from commerce.models import StockLot
 from commerce.services import stock_consume
@@ -86,10 +86,13 @@ def session_start(
     (``invalid_transition``) for a session that is not planned. The contraindication
     alerts of the service for the patient's medical history must be acknowledged
     (``acknowledged_alerts``: their codes; ``session_alerts_check``): ``Conflict``
-    (``alerts_unacknowledged``) otherwise."""
+    (``alerts_unacknowledged``) otherwise. Where the clinic requires licences, ``actor``
+    needs a verified one (``accounts.selectors.practitioner_licence_check``: ``Conflict``,
+    ``licence_required``)."""
     locked = (
         TreatmentSession.objects.select_for_update().select_related("service", "clinic").get(pk=session.pk)
     )
+    practitioner_licence_check(user=actor, clinic=locked.clinic)
     if locked.status != TreatmentSession.Status.PLANNED:
         raise Conflict(_("Only a planned session can start."), code="invalid_transition")
     session_alerts_check(session=locked, actor=actor, acknowledged=acknowledged_alerts)
@@ -173,10 +176,12 @@ def session_products_record(
     unexpired lots, reference ``emr.treatment_session``). All or nothing. Raises
     ``ValidationFailed`` naming ``products.<i>.<field>`` (``quantity``: more than on
     hand; ``lot``: expired or another product's), ``Conflict`` for a session that is
-    planned or cancelled."""
+    planned or cancelled, or (``licence_required``) for an ``actor`` without the verified
+    licence the clinic requires (``accounts.selectors.practitioner_licence_check``)."""
     locked = (
         TreatmentSession.objects.select_for_update().select_related("clinic", "patient").get(pk=session.pk)
     )
+    practitioner_licence_check(user=actor, clinic=locked.clinic)
     if locked.status not in (TreatmentSession.Status.IN_PROGRESS, TreatmentSession.Status.COMPLETED):
         raise Conflict(_("Record products of a started or completed session."), code="invalid_transition")
     recorded: list[SessionProduct] = []

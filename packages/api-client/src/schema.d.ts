@@ -2647,6 +2647,65 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/licences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description ``licences``: the professional licences of the clinic's practitioners, for its
+         *     owners and admins to verify (``?expiring_within_days=``, ``?status=``,
+         *     ``?council=``); a licence of someone who does not practise here answers 404.
+         */
+        get: operations["licences_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/licences/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description ``licences``: the professional licences of the clinic's practitioners, for its
+         *     owners and admins to verify (``?expiring_within_days=``, ``?status=``,
+         *     ``?council=``); a licence of someone who does not practise here answers 404.
+         */
+        get: operations["licences_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/licences/{id}/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Verify or reject the licence, saying how it was checked (`note`). A verification is put to the configured licence registry first; one that finds the licence not in force makes it `rejected`. 503 `licence_registry_unavailable` when the registry gives no usable answer (the licence is not changed). */
+        post: operations["licences_verify_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/patients": {
         parameters: {
             query?: never;
@@ -3351,6 +3410,7 @@ export interface components {
             readonly session_idle_minutes: number | null;
             readonly checkin_opens_minutes_before: number;
             readonly late_cancellation_hours: number;
+            readonly licence_check: boolean;
             /** Format: date-time */
             readonly created_at: string;
         };
@@ -3366,6 +3426,32 @@ export interface components {
             currency: string;
             phone?: string;
             address?: string;
+        };
+        /** @description A practitioner's licence as the clinic's owners and admins review it. */
+        ClinicLicence: {
+            /** Format: uuid */
+            readonly id: string;
+            readonly member: components["schemas"]["LicenceMember"];
+            readonly council: components["schemas"]["CouncilEnum"];
+            readonly number: string;
+            /**
+             * @description e.g. SP for CRM-SP
+             * @default
+             */
+            readonly region: string;
+            /** Format: date */
+            readonly valid_until: string | null;
+            /** @description Days from the clinic's today to `valid_until` (negative: expired); null without one */
+            readonly expires_in_days: number | null;
+            readonly status: components["schemas"]["LicenceStatusEnum"];
+            /** Format: date-time */
+            readonly verified_at: string | null;
+            /** @default  */
+            readonly verified_by: string;
+            readonly verification_note: string;
+            readonly registry_reference: string;
+            /** Format: date-time */
+            readonly created_at: string;
         };
         /**
          * @description * `draft` - Draft
@@ -4312,6 +4398,25 @@ export interface components {
             /** Format: date-time */
             readonly created_at: string;
         };
+        LicenceMember: {
+            /** Format: uuid */
+            id: string;
+            full_name: string;
+            /**
+             * @description Their role at this clinic
+             *
+             *     * `owner` - Owner
+             *     * `admin` - Administrator
+             *     * `doctor` - Doctor
+             *     * `nurse` - Nurse
+             *     * `therapist` - Therapist
+             *     * `receptionist` - Receptionist
+             *     * `cashier` - Cashier
+             *     * `accountant` - Accountant
+             *     * `assistant` - Assistant
+             */
+            role: components["schemas"]["RoleEnum"];
+        };
         LicenceRequest: {
             council: components["schemas"]["CouncilEnum"];
             number: string;
@@ -4327,6 +4432,17 @@ export interface components {
          * @enum {string}
          */
         LicenceStatusEnum: "pending" | "verified" | "rejected";
+        LicenceVerifyRequest: {
+            status: components["schemas"]["LicenceVerifyStatusEnum"];
+            /** @description How the licence was checked (register looked up, document seen, when) */
+            note: string;
+        };
+        /**
+         * @description * `verified` - verified
+         *     * `rejected` - rejected
+         * @enum {string}
+         */
+        LicenceVerifyStatusEnum: "verified" | "rejected";
         LoginRequest: {
             phone: string;
             password: string;
@@ -4564,6 +4680,21 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["AuditEvent"][];
+        };
+        PaginatedClinicLicenceList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["ClinicLicence"][];
         };
         PaginatedClinicList: {
             /** @example 123 */
@@ -5108,6 +5239,8 @@ export interface components {
             checkin_opens_minutes_before?: number;
             /** @description A cancellation less than this many hours before the start is flagged late. */
             late_cancellation_hours?: number;
+            /** @description Clinical acts (starting a session, signing a note, charting, recording products used) need a verified, unexpired licence of a council of the clinic's country (409 `licence_required` otherwise). Owners only. */
+            licence_check?: boolean;
         };
         PatchedCommissionRuleUpdateRequest: {
             name?: string;
@@ -24109,6 +24242,339 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TrialBalance"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The role does not allow this, or two-factor authentication is required. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record in this clinic (another clinic's records answer 404 too). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Method not allowed. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Gone (expired, revoked or used). */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported media type: send `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    licences_list: {
+        parameters: {
+            query?: {
+                /**
+                 * @description * `CRM` - Conselho Regional de Medicina (BR)
+                 *     * `COREN` - Conselho Regional de Enfermagem (BR)
+                 *     * `TMC` - Medical Council of Thailand
+                 *     * `TNMC` - Thailand Nursing and Midwifery Council
+                 *     * `SCFHS` - Saudi Commission for Health Specialties
+                 */
+                council?: "COREN" | "CRM" | "SCFHS" | "TMC" | "TNMC";
+                /** @description Only licences whose `valid_until` is at most this many days after the clinic's today (already expired ones included) */
+                expiring_within_days?: number;
+                /** @description Which field to use when ordering the results. */
+                ordering?: string;
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+                /**
+                 * @description * `pending` - Pending verification
+                 *     * `verified` - Verified
+                 *     * `rejected` - Rejected
+                 */
+                status?: "pending" | "rejected" | "verified";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedClinicLicenceList"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The role does not allow this, or two-factor authentication is required. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record in this clinic (another clinic's records answer 404 too). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Method not allowed. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Gone (expired, revoked or used). */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported media type: send `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    licences_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID string identifying this professional licence. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClinicLicence"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The role does not allow this, or two-factor authentication is required. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record in this clinic (another clinic's records answer 404 too). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Method not allowed. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Gone (expired, revoked or used). */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported media type: send `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    licences_verify_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID string identifying this professional licence. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LicenceVerifyRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClinicLicence"];
                 };
             };
             /** @description Invalid input: `errors` names each field. */
