@@ -192,16 +192,23 @@ def totp_enrol(page: Page, base: str, language: str = "en") -> bytes:
     return key
 
 
-def api_with_totp(server: Server, role: str, clinic: str = BANGKOK) -> httpx.Client:
+def api_with_totp_key(server: Server, role: str, clinic: str = BANGKOK) -> tuple[httpx.Client, bytes]:
     """An API client of a demo ``role`` that needs the second factor (an owner, an admin):
-    enrols the user's TOTP and passes it. Once per user: a second enrolment is refused."""
+    enrols the user's TOTP and passes it; with the key, so the same user can also sign in
+    in a browser (the enrolment's code is spent: the next one is needed). Once per user:
+    a second enrolment is refused."""
     client = server.api(role, clinic)
     secret = client.post("/api/v1/auth/2fa/totp").json()["secret"]
     key = base64.b32decode(secret + "=" * (-len(secret) % 8))
     verified = client.post("/api/v1/auth/2fa/totp/confirm", json={"code": f"{totp(key):06d}"})
     assert verified.status_code == 200, verified.text
     client.headers["Authorization"] = f"Bearer {verified.json()['access']}"
-    return client
+    return client, key
+
+
+def api_with_totp(server: Server, role: str, clinic: str = BANGKOK) -> httpx.Client:
+    """``api_with_totp_key``'s client."""
+    return api_with_totp_key(server, role, clinic)[0]
 
 
 def api_errors(watched: Watched, expected: Callable[[Response], bool] = lambda _response: False) -> list[str]:
