@@ -518,7 +518,7 @@ def test_hours_and_time_off_of_another_clinic_are_not_listed_nor_readable(api, w
     off = ScheduleException.unscoped.create(
         clinic=world.a.clinic, practitioner=doctor, date=dt.date(2030, 2, 1), kind="time_off"
     )
-    hours = StaffSchedule.unscoped.filter(clinic=world.a.clinic, practitioner=doctor).first()
+    hours = StaffSchedule.unscoped.get(clinic=world.a.clinic, practitioner=doctor, weekday=0)
     other = api(world.b.user(), world.b.clinic)
     for path in ("schedules", "schedule-exceptions"):
         listed = other.get(f"/api/v1/calendar/{path}", {"practitioner": str(doctor.pk)})
