@@ -180,6 +180,29 @@ describe('WorkingHoursPage', () => {
     wrapper.unmount()
   })
 
+  it("shows a practitioner's hours that could not be loaded as an error with a retry", async () => {
+    let fail = true
+    fakeApi(
+      routes({
+        'GET /api/v1/calendar/schedules': () =>
+          fail ? json(503, { type: 'about:blank', title: 'Unavailable', status: 503, detail: 'Try again later.', code: 'unavailable' }) : page([]),
+        'GET /api/v1/calendar/schedule-exceptions': () => page([]),
+      }),
+    )
+    const wrapper = await mountChosen()
+    expect(wrapper.text()).toContain('The working hours could not be loaded.')
+    expect(wrapper.text()).toContain('Try again later.')
+    expect(wrapper.find('[data-testid="hours-week"]').exists()).toBe(false)
+    fail = false
+    await wrapper
+      .findAll('button')
+      .find((b) => b.text() === 'Try again')!
+      .trigger('click')
+    await flushPromises()
+    expect(wrapper.find('[data-testid="hours-week"]').exists()).toBe(true)
+    wrapper.unmount()
+  })
+
   it('says so when the clinic has no practitioners', async () => {
     fakeApi(clinicRoutes({ staff: [member('u-owner', 'Olga Owner', 'owner')] }))
     const wrapper = mount(WorkingHoursPage, { global: { plugins: [i18n] } })

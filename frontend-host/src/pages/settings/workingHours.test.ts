@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { dayProblems, mondayToWeekdays, timeSteps, todayIn, weekChanges, weekOf } from './workingHours'
+import { dayProblems, mondayToWeekdays, timeSteps, weekChanges, weekOf } from './workingHours'
 
 const row = (id: string, weekday: number, start: string, end: string) => ({ id, weekday, start_time: start, end_time: end })
 
@@ -75,13 +75,5 @@ describe('weekChanges', () => {
   it('changes nothing when the week is as saved', () => {
     const saved = [row('a', 4, '09:00:00', '12:00:00')]
     expect(weekChanges(saved, weekOf(saved))).toEqual({ remove: [], add: [] })
-  })
-})
-
-describe('todayIn', () => {
-  it("is the date on the clinic's wall clock", () => {
-    const now = new Date('2026-12-06T20:00:00Z')
-    expect(todayIn('Asia/Bangkok', now)).toBe('2026-12-07')
-    expect(todayIn('America/Sao_Paulo', now)).toBe('2026-12-06')
   })
 })

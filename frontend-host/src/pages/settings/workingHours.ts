@@ -95,8 +95,3 @@ export function weekChanges(
   )
   return { remove, add }
 }
-
-/** Today's date ("YYYY-MM-DD") in the IANA time zone. */
-export function todayIn(timeZone: string, now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now)
-}
