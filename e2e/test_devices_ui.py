@@ -1,13 +1,15 @@
-"""Devices and follow-ups in Chromium against the real server: the owner adds, renames,
-retypes and deactivates devices on the settings page (desktop, phone, Arabic); a
-receptionist books a laser treatment and the calendar names the laser it got; a doctor
-books a completed session's follow-up in two clicks.
+"""Devices, working hours and follow-ups in Chromium against the real server: the owner
+adds, renames, retypes and deactivates devices on the settings page (desktop, phone,
+Arabic); the admin gives a practitioner Sunday hours and a day off on the working-hours
+page; a receptionist books a laser treatment and the calendar names the laser it got; a
+doctor books a completed session's follow-up in two clicks.
 
-Screenshots go to ``test-results/e2e/devices-*.png``."""
+Screenshots go to ``test-results/e2e/devices-*.png`` and ``hours-*.png``."""
 
 from __future__ import annotations
 
 import datetime as dt
+import time
 from typing import Any
 
 import httpx
@@ -15,21 +17,39 @@ import pytest
 from django_otp.oath import totp
 from playwright.sync_api import Page, expect
 
-from support import BANGKOK_ZONE, Server, Watched, api_with_totp, choose, sign_in, totp_enrol
+from support import (
+    BANGKOK_ZONE,
+    Server,
+    Watched,
+    api_with_totp_key,
+    arabic,
+    choose,
+    fits,
+    phone,
+    sign_in,
+    totp_enrol,
+)
 
 # The limit covers this module's own server start (a copy of the demo database, uvicorn), slow on a busy
 # machine.
 pytestmark = pytest.mark.timeout(1200)
 
 DESKTOP = {"width": 1440, "height": 900}
+TOTP_STEP = 30
 PHONE = {"width": 390, "height": 844}
 
 
 @pytest.fixture(scope="module")
-def admin(server: Server) -> httpx.Client:
+def admin_enrolled(server: Server) -> tuple[httpx.Client, bytes]:
     """The Bangkok admin's API client, second factor enrolled and passed (a manager needs
-    it): sets the catalog up as a clinic would before booking."""
-    return api_with_totp(server, "admin")
+    it), and the TOTP key, for the admin's browser sign-in."""
+    return api_with_totp_key(server, "admin")
+
+
+@pytest.fixture(scope="module")
+def admin(admin_enrolled: tuple[httpx.Client, bytes]) -> httpx.Client:
+    """The admin's API client: sets the catalog up as a clinic would before booking."""
+    return admin_enrolled[0]
 
 
 def _ok(response: httpx.Response) -> Any:
@@ -225,4 +245,75 @@ def test_a_doctor_books_the_follow_up_of_a_completed_session_in_two_clicks(serve
     page.set_viewport_size(PHONE)
     _fits(page, "[data-testid=follow-up]")  # the chart around it is the chart's
     watched.shot("devices-11-follow-up-booked-390")
+    watched.assert_clean()
+
+
+def test_the_admin_sets_a_practitioners_sunday_hours_and_a_day_off(server, open_page, admin_enrolled):
+    """The part-time therapist gets Sunday hours (the Bangkok clinic is otherwise closed on
+    Sundays, so no other test's booking depends on it) and a whole day off 70 days ahead,
+    past every other test's bookings; both are there after a reload."""
+    _, key = admin_enrolled
+    therapist = server.name("therapist")
+    day_off = dt.datetime.now(tz=BANGKOK_ZONE).date() + dt.timedelta(days=70)
+
+    watched: Watched = open_page()
+    page = watched.page
+    page.set_viewport_size(DESKTOP)
+    sign_in(page, *server.login("admin"))
+    time.sleep(max(0.0, TOTP_STEP - time.time() % TOTP_STEP) + 0.2)  # the enrolment's code is spent
+    page.get_by_label("Authenticator code").fill(f"{totp(key):06d}")
+    page.get_by_role("button", name="Verify").click()
+    expect(page.get_by_test_id("calendar-module")).to_be_visible(timeout=15_000)
+
+    page.get_by_role("link", name="Working hours").click()
+    expect(page.get_by_role("heading", name="Working hours")).to_be_visible()
+    expect(page.get_by_test_id("hours-choose")).to_be_visible()
+    choose(page, "Practitioner", therapist)
+    sunday = page.get_by_test_id("hours-day-6")
+    expect(sunday).to_contain_text("Not working")
+    expect(page.get_by_test_id("hours-day-0").get_by_test_id("hours-window")).to_have_count(2)  # 10-13, 14-20
+
+    sunday.get_by_test_id("hours-window-add").click()
+    sunday.get_by_test_id("hours-window-start").select_option("10:00")
+    sunday.get_by_test_id("hours-window-end").select_option("13:00")
+    page.get_by_test_id("hours-save").click()
+    expect(page.get_by_role("status").filter(has_text="Working hours saved.")).to_be_visible()
+
+    add = page.get_by_test_id("hours-exception-add")
+    add.get_by_label("Date").fill(day_off.isoformat())
+    add.get_by_label("Reason (optional)").fill("Training course")
+    add.get_by_test_id("hours-exception-submit").click()
+    dialog = page.get_by_role("dialog")
+    expect(dialog).to_contain_text(f"Add for {therapist}?")
+    expect(dialog).to_contain_text("Whole day")
+    dialog.get_by_test_id("hours-exception-confirm").click()
+    expect(page.get_by_test_id("hours-exception").filter(has_text="Training course")).to_be_visible()
+
+    page.reload()
+    choose(page, "Practitioner", therapist)
+    window = page.get_by_test_id("hours-day-6").get_by_test_id("hours-window")
+    expect(window).to_have_count(1)
+    expect(window.get_by_test_id("hours-window-start")).to_have_value("10:00")
+    expect(window.get_by_test_id("hours-window-end")).to_have_value("13:00")
+    off = page.get_by_test_id("hours-exception").filter(has_text="Training course")
+    expect(off).to_contain_text("Whole day")
+    watched.shot("hours-01-week-1440")
+
+    phone(page)
+    fits(page, "hours-week")
+    fits(page, "hours-exceptions")
+    _fits(page)
+    watched.shot("hours-02-week-390")
+    off.scroll_into_view_if_needed()
+    watched.shot("hours-03-time-off-390")
+
+    page.set_viewport_size(DESKTOP)
+    arabic(page)
+    expect(page.get_by_role("heading", name="ساعات العمل")).to_be_visible()
+    expect(off).to_contain_text("اليوم كله")  # whole day
+    watched.shot("hours-04-week-arabic-1440")
+    phone(page)
+    fits(page, "hours-week")
+    _fits(page)
+    watched.shot("hours-05-week-arabic-390")
     watched.assert_clean()

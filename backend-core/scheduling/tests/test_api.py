@@ -491,3 +491,38 @@ def test_every_unknown_booking_reference_is_named_in_one_answer(desk, world):
     response = desk.post(URL, body, format="json")
     assert response.status_code == 400
     assert {e["field"] for e in response.json()["errors"]} == {"patient_id", "practitioner_id", "room_id"}
+
+
+def test_overlapping_hours_are_400_naming_start_time_and_touching_hours_are_a_break(api, world):
+    """The working-hours editor saves a day with a break as two windows: touching ends are
+    fine, an overlap is refused naming ``start_time``."""
+    client, doctor = api(world.a.user(), world.a.clinic), world.a.user(Role.DOCTOR)
+    _hours(world.a.clinic, doctor, spans=((9, 12),))
+    url = "/api/v1/calendar/schedules"
+    body = {"practitioner_id": str(doctor.pk), "weekday": 3}
+    overlap = client.post(url, {**body, "start_time": "11:45", "end_time": "15:00"}, format="json")
+    assert overlap.status_code == 400, overlap.content
+    assert [e["field"] for e in overlap.json()["errors"]] == ["start_time"]
+    touching = client.post(url, {**body, "start_time": "12:00", "end_time": "15:00"}, format="json")
+    assert touching.status_code == 201, touching.content
+    listed = client.get(url, {"practitioner": str(doctor.pk), "weekday": 3}).json()["results"]
+    assert [(r["start_time"], r["end_time"]) for r in listed] == [
+        ("09:00:00", "12:00:00"),
+        ("12:00:00", "15:00:00"),
+    ]
+
+
+def test_hours_and_time_off_of_another_clinic_are_not_listed_nor_readable(api, world):
+    doctor = world.a.user(Role.DOCTOR)
+    _hours(world.a.clinic, doctor, spans=((9, 12),))
+    off = ScheduleException.unscoped.create(
+        clinic=world.a.clinic, practitioner=doctor, date=dt.date(2030, 2, 1), kind="time_off"
+    )
+    hours = StaffSchedule.unscoped.get(clinic=world.a.clinic, practitioner=doctor, weekday=0)
+    other = api(world.b.user(), world.b.clinic)
+    for path in ("schedules", "schedule-exceptions"):
+        listed = other.get(f"/api/v1/calendar/{path}", {"practitioner": str(doctor.pk)})
+        assert listed.status_code == 200 and listed.json()["results"] == []
+    assert other.get(f"/api/v1/calendar/schedules/{hours.pk}").status_code == 404
+    assert other.get(f"/api/v1/calendar/schedule-exceptions/{off.pk}").status_code == 404
+    assert other.delete(f"/api/v1/calendar/schedule-exceptions/{off.pk}").status_code == 404
