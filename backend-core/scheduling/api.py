@@ -364,6 +364,7 @@ class StaffScheduleViewSet(
         "retrieve": "calendar.view",
         "create": "calendar.manage",
         "destroy": "calendar.manage",
+        "week": "calendar.manage",
     }
     filterset_class = StaffScheduleFilter
 
@@ -381,6 +382,27 @@ class StaffScheduleViewSet(
 
     def perform_destroy(self, instance: StaffSchedule) -> None:
         services.staff_schedule_delete(schedule=instance, actor=self.actor)
+
+    @extend_schema(
+        request=serializers.StaffScheduleWeekSerializer,
+        responses={200: serializers.StaffScheduleSerializer(many=True)},
+    )
+    @action(detail=False, methods=["put"], pagination_class=None)
+    def week(self, request: Request) -> Response:
+        """``PUT calendar/schedules/week``: replace a practitioner's weekly working hours
+        in one transaction (``services.staff_schedule_week_replace``); 400 naming
+        ``windows.<i>.<field>``, or ``practitioner_id`` when it is not one of this
+        clinic's practitioners. Idempotent:
+        the same week twice leaves the same rows."""
+        data = serializers.StaffScheduleWeekSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        rows = services.staff_schedule_week_replace(
+            clinic=self.clinic,
+            actor=self.actor,
+            practitioner_id=data.validated_data["practitioner_id"],
+            windows=[(w["weekday"], w["start_time"], w["end_time"]) for w in data.validated_data["windows"]],
+        )
+        return Response(serializers.StaffScheduleSerializer(rows, many=True).data)
 
 
 class ScheduleExceptionViewSet(

@@ -211,6 +211,32 @@ class StaffScheduleSerializer(serializers.ModelSerializer[StaffSchedule]):
         return attrs
 
 
+class ScheduleWindowSerializer(serializers.Serializer[Any]):
+    weekday = serializers.IntegerField(min_value=0, max_value=6, help_text="0 = Monday … 6 = Sunday")
+    start_time = LocalTimeField()
+    end_time = LocalTimeField()
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        if attrs["end_time"] <= attrs["start_time"]:
+            raise serializers.ValidationError({"end_time": _("Must be after start_time.")})
+        return attrs
+
+
+class StaffScheduleWeekSerializer(serializers.Serializer[Any]):
+    """A practitioner's whole week of working hours (local time), replacing what is saved."""
+
+    #: A window per quarter hour of the week at most.
+    MAX_WINDOWS = 7 * 24 * 4
+
+    practitioner_id = serializers.UUIDField()
+    windows = ScheduleWindowSerializer(many=True, help_text="Empty: not working")
+
+    def validate_windows(self, windows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        if len(windows) > self.MAX_WINDOWS:
+            raise serializers.ValidationError(_("At most %(count)d windows.") % {"count": self.MAX_WINDOWS})
+        return windows
+
+
 class ScheduleExceptionSerializer(serializers.ModelSerializer[ScheduleException]):
     practitioner_id = serializers.UUIDField()
     start_time = LocalTimeField(required=False, allow_null=True)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import itertools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -20,7 +21,7 @@ from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from accounts.models import Clinic, User
+from accounts.models import Clinic, Membership, User
 from accounts.selectors import membership_active_get, practitioner_get, practitioners_of
 from audit.services import audit_event_record
 from catalog.models import Service
@@ -872,6 +873,44 @@ def staff_schedule_add(
     )
     model_save(schedule)
     return schedule
+
+
+@transaction.atomic
+def staff_schedule_week_replace(
+    *,
+    clinic: Clinic,
+    actor: User,
+    practitioner_id: Any,
+    windows: Sequence[tuple[int, dt.time, dt.time]],
+) -> list[StaffSchedule]:
+    """Replace a practitioner's weekly working hours at ``clinic`` with ``windows``, all
+    or nothing: ``(weekday, start, end)`` in the clinic's local time, weekday 0 = Monday
+    … 6 = Sunday, each ending after it starts (the serializer checks). Windows of one day
+    may touch (a break is two windows) but not overlap: ``ValidationFailed`` naming the
+    later one, ``windows.<i>.start_time`` (``i`` its position in ``windows``). A
+    practitioner who does not work at the clinic is unknown (``practitioner_get``: 400
+    naming ``practitioner_id``, as for any id that does not exist).
+    Appointments already booked stay where they are: the front desk sees them and
+    reschedules. Returns the new rows by weekday and start."""
+    practitioner = practitioner_get(clinic=clinic, practitioner_id=practitioner_id)
+    errors: dict[str, list[str]] = {}
+    by_start = sorted(range(len(windows)), key=lambda i: (windows[i][0], windows[i][1]))
+    for before, after in itertools.pairwise(by_start):
+        if windows[before][0] == windows[after][0] and windows[after][1] < windows[before][2]:
+            errors[f"windows.{after}.start_time"] = [_("Overlaps another interval of that day.")]
+    if errors:
+        raise ValidationFailed(errors=errors)
+    # Two saves of the same week in flight end as one of them, never a mix of both: they
+    # queue on the practitioner's membership row (the rows themselves are replaced, so
+    # locking them would not stop the second save from missing the first one's inserts).
+    list(Membership.objects.select_for_update().filter(clinic=clinic, user=practitioner).values_list("pk"))
+    StaffSchedule.objects.filter(clinic=clinic, practitioner=practitioner).delete()
+    rows = [
+        StaffSchedule(clinic=clinic, practitioner=practitioner, weekday=day, start_time=start, end_time=end)
+        for day, start, end in sorted(windows)
+    ]
+    StaffSchedule.objects.bulk_create(rows)
+    return rows
 
 
 @transaction.atomic

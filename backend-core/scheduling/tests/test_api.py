@@ -526,3 +526,73 @@ def test_hours_and_time_off_of_another_clinic_are_not_listed_nor_readable(api, w
     assert other.get(f"/api/v1/calendar/schedules/{hours.pk}").status_code == 404
     assert other.get(f"/api/v1/calendar/schedule-exceptions/{off.pk}").status_code == 404
     assert other.delete(f"/api/v1/calendar/schedule-exceptions/{off.pk}").status_code == 404
+
+
+WEEK_URL = "/api/v1/calendar/schedules/week"
+
+
+def test_a_whole_week_replaces_the_saved_hours_at_once_and_again_changes_nothing(api, world):
+    client, doctor = api(world.a.user(), world.a.clinic), world.a.user(Role.DOCTOR)
+    _hours(world.a.clinic, doctor)  # every day 9-12 and 13-18
+    week = {
+        "practitioner_id": str(doctor.pk),
+        "windows": [
+            {"weekday": 5, "start_time": "10:00", "end_time": "14:00"},
+            {"weekday": 0, "start_time": "13:00", "end_time": "19:00"},
+            {"weekday": 0, "start_time": "08:00", "end_time": "12:00"},
+        ],
+    }
+    for _ in range(2):
+        saved = client.put(WEEK_URL, week, format="json")
+        assert saved.status_code == 200, saved.content
+        assert [(r["weekday"], r["start_time"], r["end_time"]) for r in saved.json()] == [
+            (0, "08:00:00", "12:00:00"),
+            (0, "13:00:00", "19:00:00"),
+            (5, "10:00:00", "14:00:00"),
+        ]
+    listed = client.get("/api/v1/calendar/schedules", {"practitioner": str(doctor.pk)}).json()["results"]
+    assert len(listed) == 3
+    none = client.put(WEEK_URL, {"practitioner_id": str(doctor.pk), "windows": []}, format="json")
+    assert none.status_code == 200 and none.json() == []
+    assert not StaffSchedule.unscoped.filter(clinic=world.a.clinic, practitioner=doctor).exists()
+
+
+@pytest.mark.parametrize(
+    ("windows", "field"),
+    [
+        (
+            [
+                {"weekday": 2, "start_time": "09:00", "end_time": "12:00"},
+                {"weekday": 2, "start_time": "11:30", "end_time": "15:00"},
+            ],
+            "windows.1.start_time",
+        ),
+        ([{"weekday": 2, "start_time": "12:00", "end_time": "09:00"}], "windows.0.end_time"),
+        ([{"weekday": 7, "start_time": "09:00", "end_time": "12:00"}], "windows.0.weekday"),
+    ],
+)
+def test_a_bad_week_is_400_naming_the_window_and_keeps_the_saved_hours(api, world, windows, field):
+    client, doctor = api(world.a.user(), world.a.clinic), world.a.user(Role.DOCTOR)
+    _hours(world.a.clinic, doctor)
+    refused = client.put(WEEK_URL, {"practitioner_id": str(doctor.pk), "windows": windows}, format="json")
+    assert refused.status_code == 400, refused.content
+    assert field in [e["field"] for e in refused.json()["errors"]]
+    assert StaffSchedule.unscoped.filter(clinic=world.a.clinic, practitioner=doctor).count() == 14
+
+
+def test_another_clinics_practitioner_is_unknown_to_the_week_and_a_receptionist_may_not_save_one(api, world):
+    """A practitioner of another clinic answers as an unknown id does (400 naming
+    ``practitioner_id``): nothing tells the caller they exist."""
+    doctor = world.a.user(Role.DOCTOR)
+    _hours(world.a.clinic, doctor)
+    body = {"practitioner_id": str(doctor.pk), "windows": []}
+    other = api(world.b.user(), world.b.clinic)
+    foreign = other.put(WEEK_URL, body, format="json")
+    nobody = {**body, "practitioner_id": "00000000-0000-0000-0000-000000000000"}
+    unknown = other.put(WEEK_URL, nobody, format="json")
+    assert foreign.status_code == unknown.status_code == 400
+    assert foreign.json()["errors"] == unknown.json()["errors"]
+    assert [e["field"] for e in foreign.json()["errors"]] == ["practitioner_id"]
+    desk = api(world.a.user(Role.RECEPTIONIST), world.a.clinic)
+    assert desk.put(WEEK_URL, body, format="json").status_code == 403
+    assert StaffSchedule.unscoped.filter(clinic=world.a.clinic, practitioner=doctor).count() == 14

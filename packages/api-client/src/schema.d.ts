@@ -557,6 +557,29 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/calendar/schedules/week": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * @description ``PUT calendar/schedules/week``: replace a practitioner's weekly working hours
+         *     in one transaction (``services.staff_schedule_week_replace``); 400 naming
+         *     ``windows.<i>.<field>``, or ``practitioner_id`` when it is not one of this
+         *     clinic's practitioners. Idempotent:
+         *     the same week twice leaves the same rows.
+         */
+        put: operations["calendar_schedules_week_update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/catalog/courses": {
         parameters: {
             query?: never;
@@ -6194,6 +6217,20 @@ export interface components {
             end_time?: string | null;
             reason?: string;
         };
+        ScheduleWindowRequest: {
+            /** @description 0 = Monday … 6 = Sunday */
+            weekday: number;
+            /**
+             * @description Wall-clock time in the clinic's time zone (no offset)
+             * @example 09:00
+             */
+            start_time: string;
+            /**
+             * @description Wall-clock time in the clinic's time zone (no offset)
+             * @example 09:00
+             */
+            end_time: string;
+        };
         /**
          * @description * `service` - Service
          *     * `service_category` - Service category
@@ -6489,6 +6526,13 @@ export interface components {
              * @example 09:00
              */
             end_time: string;
+        };
+        /** @description A practitioner's whole week of working hours (local time), replacing what is saved. */
+        StaffScheduleWeekRequest: {
+            /** Format: uuid */
+            practitioner_id: string;
+            /** @description Empty: not working */
+            windows: components["schemas"]["ScheduleWindowRequest"][];
         };
         Statement: {
             /** Format: uuid */
@@ -11199,6 +11243,115 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Invalid input: `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The role does not allow this, or two-factor authentication is required. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record in this clinic (another clinic's records answer 404 too). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Method not allowed. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Gone (expired, revoked or used). */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported media type: send `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    calendar_schedules_week_update: {
+        parameters: {
+            query?: {
+                /** @description Which field to use when ordering the results. */
+                ordering?: string;
+                practitioner?: string;
+                weekday?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StaffScheduleWeekRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffSchedule"][];
+                };
             };
             /** @description Invalid input: `errors` names each field. */
             400: {

@@ -53,28 +53,30 @@ afterEach(() => {
 })
 
 describe('WorkingHoursPage', () => {
-  it('edits the week: checks the windows, copies Monday, saves only the changes and names a refused field', async () => {
+  it('edits the week: checks the windows, copies Monday, names a refused window and saves the whole week at once', async () => {
     let rows = [
       { id: 's1', practitioner_id: ANA, weekday: 0, start_time: '09:00:00', end_time: '12:00:00' },
       { id: 's2', practitioner_id: ANA, weekday: 0, start_time: '13:00:00', end_time: '18:00:00' },
       { id: 's3', practitioner_id: ANA, weekday: 1, start_time: '10:00:00', end_time: '16:00:00' },
     ]
-    const posted: Record<string, unknown>[] = []
+    const put: { practitioner_id: string; windows: { weekday: number; start_time: string; end_time: string }[] }[] = []
+    let refuse = true
     const seen = fakeApi(
       routes({
         'GET /api/v1/calendar/schedules': () => page(rows),
         'GET /api/v1/calendar/schedule-exceptions': () => page([]),
-        'DELETE /api/v1/calendar/schedules/s3': () => {
-          rows = rows.filter((r) => r.id !== 's3')
-          return new Response(null, { status: 204 })
-        },
-        'POST /api/v1/calendar/schedules': async (request) => {
+        'PUT /api/v1/calendar/schedules/week': async (request) => {
           const body = await request.json()
-          if (body.weekday === 4) return json(400, badField('start_time', 'Overlaps another interval of that day.'))
-          posted.push(body)
-          const saved = { id: `n${posted.length}`, ...body }
-          rows = [...rows, saved]
-          return json(201, saved)
+          put.push(body)
+          if (refuse) return json(400, badField('windows.8.start_time', 'Overlaps another interval of that day.'))
+          rows = body.windows.map((w: { weekday: number; start_time: string; end_time: string }, i: number) => ({
+            id: `n${i}`,
+            practitioner_id: ANA,
+            weekday: w.weekday,
+            start_time: `${w.start_time}:00`,
+            end_time: `${w.end_time}:00`,
+          }))
+          return json(200, rows)
         },
       }),
     )
@@ -102,20 +104,23 @@ describe('WorkingHoursPage', () => {
     expect(windows(1)).toEqual(['09:00-12:00', '13:00-18:00'])
     expect(windows(4)).toEqual(['09:00-12:00', '13:00-18:00'])
     expect(windows(5)).toEqual([])
+    const monToFri = [0, 1, 2, 3, 4].flatMap((weekday) => [
+      { weekday, start_time: '09:00', end_time: '12:00' },
+      { weekday, start_time: '13:00', end_time: '18:00' },
+    ])
+    // The server refuses: its message is shown and the draft stays to be fixed.
     await wrapper.get('[data-testid="hours-week"]').trigger('submit')
     await flushPromises()
-    // Monday unchanged; Tuesday's old window deleted; Tuesday…Thursday added; Friday refused.
-    expect(seen.filter((r) => r.method === 'DELETE').map((r) => new URL(r.url).pathname)).toEqual(['/api/v1/calendar/schedules/s3'])
-    expect(posted.map((b) => [b.practitioner_id, b.weekday, b.start_time, b.end_time])).toEqual([
-      [ANA, 1, '09:00', '12:00'],
-      [ANA, 1, '13:00', '18:00'],
-      [ANA, 2, '09:00', '12:00'],
-      [ANA, 2, '13:00', '18:00'],
-      [ANA, 3, '09:00', '12:00'],
-      [ANA, 3, '13:00', '18:00'],
-    ])
+    expect(put).toEqual([{ practitioner_id: ANA, windows: monToFri }])
     expect(wrapper.text()).toContain('Overlaps another interval of that day.')
-    expect(windows(4)).toEqual(['09:00-12:00', '13:00-18:00']) // the draft stays to be fixed
+    expect(windows(4)).toEqual(['09:00-12:00', '13:00-18:00'])
+
+    refuse = false
+    await wrapper.get('[data-testid="hours-week"]').trigger('submit')
+    await flushPromises()
+    expect(put.at(-1)).toEqual({ practitioner_id: ANA, windows: monToFri })
+    expect(windows(3)).toEqual(['09:00-12:00', '13:00-18:00'])
+    expect(seen.filter((r) => r.method === 'DELETE' || r.method === 'POST')).toHaveLength(0)
     wrapper.unmount()
   })
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { dayProblems, mondayToWeekdays, timeSteps, weekChanges, weekOf } from './workingHours'
+import { dayProblems, mondayToWeekdays, timeSteps, weekOf, weekWindows } from './workingHours'
 
 const row = (id: string, weekday: number, start: string, end: string) => ({ id, weekday, start_time: start, end_time: end })
 
@@ -56,24 +56,14 @@ describe('mondayToWeekdays', () => {
   })
 })
 
-describe('weekChanges', () => {
-  it('keeps unchanged windows, deletes removed or changed ones and adds the new', () => {
-    const saved = [row('a', 0, '09:00:00', '12:00:00'), row('b', 0, '13:00:00', '18:00:00'), row('c', 1, '09:00:00', '17:00:00')]
-    const week = weekOf(saved)
-    week[0]![1]!.end = '19:00' // changed
-    week[1] = [] // removed
-    week[3]!.push({ start: '10:00', end: '11:00' }) // new
-    expect(weekChanges(saved, week)).toEqual({
-      remove: ['b', 'c'],
-      add: [
-        { weekday: 0, start_time: '13:00', end_time: '19:00' },
-        { weekday: 3, start_time: '10:00', end_time: '11:00' },
-      ],
-    })
-  })
-
-  it('changes nothing when the week is as saved', () => {
-    const saved = [row('a', 4, '09:00:00', '12:00:00')]
-    expect(weekChanges(saved, weekOf(saved))).toEqual({ remove: [], add: [] })
+describe('weekWindows', () => {
+  it('lists every window of the week, Monday first, as the API takes them', () => {
+    const week = weekOf([row('a', 3, '09:00:00', '12:00:00'), row('b', 0, '13:00:00', '18:00:00'), row('c', 0, '08:00:00', '12:00:00')])
+    expect(weekWindows(week)).toEqual([
+      { weekday: 0, start_time: '08:00', end_time: '12:00' },
+      { weekday: 0, start_time: '13:00', end_time: '18:00' },
+      { weekday: 3, start_time: '09:00', end_time: '12:00' },
+    ])
+    expect(weekWindows(weekOf([]))).toEqual([])
   })
 })

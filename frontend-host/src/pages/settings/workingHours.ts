@@ -1,6 +1,6 @@
 // Pure helpers of the working-hours editor: a practitioner's week as one list of windows
 // per weekday (0 = Monday … 6 = Sunday, as scheduling.models.StaffSchedule), checked and
-// turned into the rows to delete and add (the API keeps one row per window).
+// sent as one list of windows (the API replaces the saved week with it).
 
 /** One working window of a weekday, local wall-clock "HH:MM"; `id` when it is saved. */
 export interface WorkWindow {
@@ -73,25 +73,8 @@ export function mondayToWeekdays(week: Week): Week {
   )
 }
 
-/** The changes that turn the saved rows into `week`: ids to delete (windows removed or
- *  changed) and windows to add, as the API's create body. Unchanged windows are kept. */
-export function weekChanges(
-  saved: ScheduleRow[],
-  week: Week,
-): { remove: string[]; add: { weekday: number; start_time: string; end_time: string }[] } {
-  const key = (weekday: number, start: string, end: string) => `${weekday} ${start} ${end}`
-  const wanted = new Set(week.flatMap((day, weekday) => day.map((w) => key(weekday, w.start, w.end))))
-  const kept = new Set<string>()
-  const remove: string[] = []
-  for (const row of saved) {
-    const rowKey = key(row.weekday, hhmm(row.start_time), hhmm(row.end_time))
-    if (wanted.has(rowKey) && !kept.has(rowKey)) kept.add(rowKey)
-    else remove.push(row.id)
-  }
-  const add = week.flatMap((day, weekday) =>
-    day
-      .filter((w) => !kept.has(key(weekday, w.start, w.end)))
-      .map((w) => ({ weekday, start_time: w.start, end_time: w.end })),
-  )
-  return { remove, add }
+/** The week as the body's `windows` of `PUT /api/v1/calendar/schedules/week` (which
+ *  replaces the saved week): one per window, Monday first, each day in start order. */
+export function weekWindows(week: Week): { weekday: number; start_time: string; end_time: string }[] {
+  return week.flatMap((day, weekday) => day.map((w) => ({ weekday, start_time: w.start, end_time: w.end })))
 }
