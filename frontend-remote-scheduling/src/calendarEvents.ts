@@ -185,9 +185,10 @@ export function hoursEvents(
   return events
 }
 
-/** The clock time of `instant` in `zone`, in minutes after local midnight. */
-function minuteOfDay(instant: number, zone: string): number {
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(instant)
+/** The clock time of `instant` by `clock` (a 24-hour formatter of the clinic's zone), in
+ *  minutes after local midnight. */
+function minuteOfDay(instant: number, clock: Intl.DateTimeFormat): number {
+  const parts = clock.formatToParts(instant)
   const part = (type: 'hour' | 'minute') => Number(parts.find((p) => p.type === type)?.value ?? 0)
   return part('hour') * 60 + part('minute')
 }
@@ -200,8 +201,10 @@ export function gridHours(range: CalendarRange, zone: string): { slotMinTime: st
   let first = 7 * 60
   let last = 21 * 60
   const intervals = [...range.appointments, ...range.practitioners.flatMap((p) => p.working)]
+  // One formatter for the whole range: a week can hold hundreds of appointments.
+  const wallClock = new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
   for (const { starts_at, ends_at } of intervals) {
-    const start = minuteOfDay(Date.parse(starts_at), zone)
+    const start = minuteOfDay(Date.parse(starts_at), wallClock)
     first = Math.min(first, start)
     last = Math.max(last, Math.min(24 * 60, start + (Date.parse(ends_at) - Date.parse(starts_at)) / 60_000))
   }
