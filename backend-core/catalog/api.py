@@ -9,7 +9,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from django.db.models import QuerySet
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -22,6 +23,13 @@ from core.api import ClinicScopedViewSet, clinic_row_or_400, validated_body
 def _materials(rows: Sequence[dict[str, Any]]) -> list[tuple[Product, Any]]:
     return [
         (clinic_row_or_400(Product, row["product_id"], f"materials.{i}.product_id"), row["quantity"])
+        for i, row in enumerate(rows)
+    ]
+
+
+def _course_items(rows: Sequence[dict[str, Any]]) -> list[tuple[Service, int]]:
+    return [
+        (clinic_row_or_400(Service, row["service_id"], f"items.{i}.service_id"), row["sessions"])
         for i, row in enumerate(rows)
     ]
 
@@ -68,9 +76,21 @@ class ServiceViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicSco
         return Response(serializers.ServiceSerializer(selectors.service_list().get(pk=service.pk)).data)
 
 
+@extend_schema_view(
+    list=extend_schema(
+        parameters=[
+            OpenApiParameter(
+                "search",
+                OpenApiTypes.STR,
+                description="Words each found in the name, SKU, registration number or manufacturer",
+            )
+        ]
+    )
+)
 class ProductViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicScopedViewSet[Product]):
     """Retail products and medical supplies, with ``on_hand`` over all lots. Filter
-    with ``?kind=`` and ``?is_active=``."""
+    with ``?kind=``, ``?is_active=`` and ``?search=``; ``PATCH`` with ``is_active``
+    false takes a product out of the catalog."""
 
     model = Product
     serializer_class = serializers.ProductSerializer
@@ -84,7 +104,7 @@ class ProductViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicSco
     ordering_fields = ["name", "price"]
 
     def get_base_queryset(self) -> QuerySet[Product]:
-        return selectors.product_list()
+        return selectors.product_list(search=self.request.query_params.get("search", ""))
 
     @extend_schema(request=serializers.ProductInputSerializer, responses={201: serializers.ProductSerializer})
     def create(self, request: Request) -> Response:
@@ -103,11 +123,17 @@ class ProductViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicSco
 
 
 class CourseViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicScopedViewSet[Course]):
-    """Prepaid packages of sessions (``sessions_total`` across their services)."""
+    """Prepaid packages of sessions (``sessions_total`` across their services). Filter
+    with ``?is_active=``; ``PATCH`` changes a course (``is_active`` false: no longer sold)."""
 
     model = Course
     serializer_class = serializers.CourseSerializer
-    required_permissions = {"list": "catalog.view", "retrieve": "catalog.view", "create": "catalog.manage"}
+    required_permissions = {
+        "list": "catalog.view",
+        "retrieve": "catalog.view",
+        "create": "catalog.manage",
+        "partial_update": "catalog.manage",
+    }
     filterset_fields = ["is_active"]
 
     def get_base_queryset(self) -> QuerySet[Course]:
@@ -116,9 +142,18 @@ class CourseViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicScop
     @extend_schema(request=serializers.CourseInputSerializer, responses={201: serializers.CourseSerializer})
     def create(self, request: Request) -> Response:
         values = validated_body(serializers.CourseInputSerializer, request.data)
-        items = [
-            (clinic_row_or_400(Service, row["service_id"], f"items.{i}.service_id"), row["sessions"])
-            for i, row in enumerate(values.pop("items"))
-        ]
+        items = _course_items(values.pop("items"))
         course = services.course_create(clinic=self.clinic, actor=self.actor, items=items, **values)
         return Response(self.get_serializer(selectors.course_list().get(pk=course.pk)).data, status=201)
+
+    @extend_schema(request=serializers.CourseUpdateSerializer, responses={200: serializers.CourseSerializer})
+    def partial_update(self, request: Request, pk: str | None = None) -> Response:
+        """Change the fields sent (``catalog.services.course_update``); 400 names the
+        field (``items.<i>.service_id`` for a treatment not of this clinic)."""
+        course = self.get_object()  # a foreign id is a 404 before the body is read
+        values = validated_body(serializers.CourseUpdateSerializer, request.data)
+        items = values.pop("items", None)
+        course = services.course_update(
+            course=course, actor=self.actor, items=None if items is None else _course_items(items), **values
+        )
+        return Response(self.get_serializer(selectors.course_list().get(pk=course.pk)).data)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from django.db.models import DecimalField, QuerySet, Sum, Value
+from django.db.models import DecimalField, Q, QuerySet, Sum, Value
 from django.db.models.functions import Coalesce
 
 from catalog.models import Course, Product, Service
@@ -18,10 +18,20 @@ def service_list() -> QuerySet[Service]:
     return Service.objects.prefetch_related("materials").order_by("category", "name")
 
 
-def product_list() -> QuerySet[Product]:
+def product_list(*, search: str = "") -> QuerySet[Product]:
     """Products by name, each annotated with ``on_hand`` (all lots, expired included; the
-    lots are ``commerce.StockLot``, reached by their reverse relation ``lots``)."""
-    return Product.objects.annotate(on_hand=Coalesce(Sum("lots__quantity_on_hand"), ZERO)).order_by("name")
+    lots are ``commerce.StockLot``, reached by their reverse relation ``lots``).
+    ``search``: every word found (case-insensitive) in the name, SKU, registration
+    number or manufacturer."""
+    rows = Product.objects.all()
+    for word in search.split():
+        rows = rows.filter(
+            Q(name__icontains=word)
+            | Q(sku__icontains=word)
+            | Q(registration_number__icontains=word)
+            | Q(manufacturer__icontains=word)
+        )
+    return rows.annotate(on_hand=Coalesce(Sum("lots__quantity_on_hand"), ZERO)).order_by("name")
 
 
 def course_list() -> QuerySet[Course]:

@@ -191,3 +191,14 @@ class CourseInputSerializer(serializers.Serializer[Any]):
     price = MoneyField(min_value=Decimal(0))
     validity_days = serializers.IntegerField(min_value=1, max_value=3650)
     items = CourseItemInput(many=True)
+
+
+class CourseUpdateSerializer(serializers.Serializer[Any]):
+    """Every field optional; ``items``, when sent, replaces the whole list."""
+
+    name = serializers.CharField(max_length=200, required=False)
+    description = serializers.CharField(required=False, allow_blank=True)
+    price = MoneyField(min_value=Decimal(0), required=False)
+    validity_days = serializers.IntegerField(min_value=1, max_value=3650, required=False)
+    is_active = serializers.BooleanField(required=False)
+    items = CourseItemInput(many=True, required=False, help_text="Replaces the list; fixed once sold")

@@ -9,10 +9,13 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any, TypedDict, Unpack
 
-from django.db import transaction
+from django.db import router, transaction
+from django.db.models import ProtectedError, RestrictedError
+from django.db.models.deletion import Collector
 from django.utils.translation import gettext as _
 
 from accounts.models import Clinic, User
+from audit.services import audit_changes, audit_event_record
 from catalog.models import Course, CourseItem, Product, Service, ServiceMaterial
 from core.exceptions import ValidationFailed
 from core.services import model_save
@@ -158,6 +161,35 @@ def registration_number_normalize(
     return value
 
 
+_PRODUCT_AUDITED = (
+    "name",
+    "kind",
+    "unit",
+    "sku",
+    "registration_number",
+    "manufacturer",
+    "price",
+    "low_stock_threshold",
+    "is_active",
+)
+_COURSE_AUDITED = ("name", "description", "price", "validity_days", "is_active")
+
+
+def _fields(row: Product | Course, names: Sequence[str]) -> dict[str, Any]:
+    return {name: getattr(row, name) for name in names}
+
+
+def _audit(row: Product | Course, actor: User, action: str, changes: dict[str, Any]) -> None:
+    audit_event_record(
+        clinic=row.clinic,
+        actor=actor,
+        action=action,
+        object_type=f"catalog.{type(row).__name__}",
+        object_id=row.pk,
+        changes=changes or None,
+    )
+
+
 class ProductFields(TypedDict, total=False):
     """The fields of a product that ``product_update`` changes."""
 
@@ -215,12 +247,17 @@ def product_create(
         low_stock_threshold=low_stock_threshold,
     )
     model_save(product)
+    changes = audit_changes(before={}, after=_fields(product, _PRODUCT_AUDITED))
+    _audit(product, actor, "product.created", changes)
     return product
 
 
 @transaction.atomic
 def product_update(*, product: Product, actor: User, **fields: Unpack[ProductFields]) -> Product:
-    """Change the fields given (``ProductFields``); the same checks as ``product_create``."""
+    """Change the fields given (``ProductFields``); the same checks as ``product_create``.
+    Audited as ``product.updated`` with the fields that changed (``is_active`` false:
+    taken out of the catalog; its lots and history stay)."""
+    before = _fields(product, _PRODUCT_AUDITED)
     _check_product_unique(name=fields.get("name"), sku=fields.get("sku"), exclude_pk=product.pk)
     if "registration_number" in fields or "kind" in fields:
         fields["registration_number"] = registration_number_normalize(
@@ -234,8 +271,10 @@ def product_update(*, product: Product, actor: User, **fields: Unpack[ProductFie
         fields["sku"] = fields["sku"].strip()
     for name, value in fields.items():
         setattr(product, name, value)
-    if fields:
+    changes = audit_changes(before=before, after=_fields(product, _PRODUCT_AUDITED))
+    if changes:
         model_save(product, update_fields=list(fields))
+        _audit(product, actor, "product.updated", changes)
     return product
 
 
@@ -252,6 +291,37 @@ def service_materials_set(*, service: Service, actor: User, materials: list[tupl
     )
 
 
+def _course_items_check(*, clinic: Clinic, items: list[tuple[Service, int]]) -> None:
+    services = [service.pk for service, _n in items]
+    if not items or len(set(services)) != len(services):
+        raise ValidationFailed(errors={"items": [_("One or more services, each once.")]})
+    if any(service.currency != clinic.currency for service, _n in items):
+        raise ValidationFailed(errors={"items": [_("Services must be priced in the clinic currency.")]})
+
+
+def _course_name_check(*, name: str, exclude_pk: Any = None) -> None:
+    clash = Course.objects.filter(name__iexact=name.strip())
+    if exclude_pk is not None:
+        clash = clash.exclude(pk=exclude_pk)
+    if clash.exists():
+        raise ValidationFailed(errors={"name": [_("A course with this name already exists.")]})
+
+
+def _items_audited(course: Course) -> list[list[Any]]:
+    return sorted([str(item.service_id), item.sessions] for item in course.items.all())
+
+
+def course_sold(course: Course) -> bool:
+    """Whether anything outside the catalog (a sale line, a patient's balance) refers to
+    ``course``. Asked through Django's deletion collector, which finds every protected
+    reference, so the catalog need not import the apps that sell courses."""
+    try:
+        Collector(using=router.db_for_write(Course), origin=course).collect([course])
+    except (ProtectedError, RestrictedError):
+        return True
+    return False
+
+
 @transaction.atomic
 def course_create(
     *,
@@ -264,15 +334,11 @@ def course_create(
     description: str = "",
 ) -> Course:
     """A package of ``items`` — ``(service, sessions)`` — sold at ``price`` (clinic
-    currency), valid ``validity_days`` from purchase. Raises ``ValidationFailed``:
-    ``name`` (taken), ``items`` (empty, a service twice or of another currency)."""
-    if Course.objects.filter(name__iexact=name.strip()).exists():
-        raise ValidationFailed(errors={"name": [_("A course with this name already exists.")]})
-    services = [service.pk for service, _n in items]
-    if not items or len(set(services)) != len(services):
-        raise ValidationFailed(errors={"items": [_("One or more services, each once.")]})
-    if any(service.currency != clinic.currency for service, _n in items):
-        raise ValidationFailed(errors={"items": [_("Services must be priced in the clinic currency.")]})
+    currency), valid ``validity_days`` from purchase. Audited as ``course.created``.
+    Raises ``ValidationFailed``: ``name`` (taken), ``items`` (empty, a service twice or
+    of another currency)."""
+    _course_name_check(name=name)
+    _course_items_check(clinic=clinic, items=items)
     course = Course(
         clinic=clinic,
         name=name.strip(),
@@ -284,4 +350,59 @@ def course_create(
     model_save(course)
     for service, sessions in items:
         model_save(CourseItem(clinic=clinic, course=course, service=service, sessions=sessions))
+    after = {**_fields(course, _COURSE_AUDITED), "items": _items_audited(course)}
+    _audit(course, actor, "course.created", audit_changes(before={}, after=after))
     return course
+
+
+class CourseFields(TypedDict, total=False):
+    """The fields of a course that ``course_update`` changes."""
+
+    name: str
+    description: str
+    price: Decimal
+    validity_days: int
+    is_active: bool
+
+
+@transaction.atomic
+def course_update(
+    *,
+    course: Course,
+    actor: User,
+    items: list[tuple[Service, int]] | None = None,
+    **fields: Unpack[CourseFields],
+) -> Course:
+    """Change the fields given (``CourseFields``) and, with ``items``, replace the
+    course's ``(service, sessions)`` list. A new price or validity applies to the next
+    sale: balances already sold keep their sessions, expiry and deferred amount. The
+    items of a course already sold cannot change (its balances redeem against them):
+    the clinic sells a new course and deactivates this one. Audited as
+    ``course.updated`` with what changed. Raises ``ValidationFailed``: ``name`` (taken),
+    ``items`` (empty, a service twice, another currency, course already sold)."""
+    locked = Course.objects.select_for_update().get(pk=course.pk)
+    before = {**_fields(locked, _COURSE_AUDITED), "items": _items_audited(locked)}
+    if "name" in fields:
+        _course_name_check(name=fields["name"], exclude_pk=locked.pk)
+        fields["name"] = fields["name"].strip()
+    for name, value in fields.items():
+        setattr(locked, name, value)
+    if items is not None:
+        _course_items_check(clinic=locked.clinic, items=items)
+        wanted = sorted([str(service.pk), sessions] for service, sessions in items)
+        if wanted != before["items"]:
+            if course_sold(locked):
+                raise ValidationFailed(
+                    errors={"items": [_("This course has been sold: its treatments cannot change.")]}
+                )
+            CourseItem.objects.filter(course=locked).delete()
+            for service, sessions in items:
+                item = CourseItem(clinic=locked.clinic, course=locked, service=service, sessions=sessions)
+                model_save(item)
+    if fields:
+        model_save(locked, update_fields=list(fields))
+    after = {**_fields(locked, _COURSE_AUDITED), "items": _items_audited(locked)}
+    changes = audit_changes(before=before, after=after)
+    if changes:
+        _audit(locked, actor, "course.updated", changes)
+    return locked

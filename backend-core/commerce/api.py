@@ -231,6 +231,7 @@ class SaleViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicScoped
         "checkout": "sale.create",
         "quote": "sale.create",
         "tax_settings": "sale.create",
+        "tax_settings_update": "clinic.manage",
         "refund": "sale.refund",
         "void": "sale.refund",
     }
@@ -245,6 +246,17 @@ class SaleViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicScoped
         """The clinic's currency and tax configuration (label, inclusive or not, percent
         rates per line kind) with which the POS prices a cart as ``commerce.pricing`` does."""
         return Response(serializers.TaxSettingsSerializer(services.settings_for(self.clinic)).data)
+
+    @extend_schema(
+        request=serializers.TaxSettingsInputSerializer, responses={200: serializers.TaxSettingsSerializer}
+    )
+    @tax_settings.mapping.patch
+    def tax_settings_update(self, request: Request) -> Response:
+        """Change the tax settings sent (``commerce.services.tax_settings_update``);
+        managers only. 400 names the field (a rate outside 0-100, a blank label)."""
+        values = validated_body(serializers.TaxSettingsInputSerializer, request.data)
+        row = services.tax_settings_update(clinic=self.clinic, actor=self.actor, **values)
+        return Response(serializers.TaxSettingsSerializer(row).data)
 
     @extend_schema(request=serializers.QuoteInputSerializer, responses={200: serializers.QuoteSerializer})
     @action(detail=False, methods=["post"])

@@ -295,6 +295,16 @@ class TaxSettingsSerializer(serializers.ModelSerializer[CommerceSettings]):
         return methods_accepted(country=row.clinic.country, chosen=row.payment_methods)
 
 
+class TaxSettingsInputSerializer(serializers.Serializer[Any]):
+    """Fields left out stay as they are. Rates are percents (``"7.00"``: 7 %)."""
+
+    tax_label = serializers.CharField(max_length=20, required=False, allow_blank=True)
+    tax_inclusive = serializers.BooleanField(required=False, help_text="Catalog prices contain the tax")
+    service_tax_rate = serializers.DecimalField(max_digits=5, decimal_places=2, required=False)
+    product_tax_rate = serializers.DecimalField(max_digits=5, decimal_places=2, required=False)
+    course_tax_rate = serializers.DecimalField(max_digits=5, decimal_places=2, required=False)
+
+
 class PaymentSettingsSerializer(serializers.ModelSerializer[CommerceSettings]):
     """The clinic's payment settings: accepted methods, those its country allows, and
     where QR payments go."""

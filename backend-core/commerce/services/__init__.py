@@ -40,6 +40,7 @@ from commerce.services.stock import (
     stock_transfer,
     stock_use,
 )
+from commerce.services.tax_settings import tax_settings_update
 
 __all__ = [
     "PAYMENT_SUBJECT",
@@ -78,4 +79,5 @@ __all__ = [
     "stock_return",
     "stock_transfer",
     "stock_use",
+    "tax_settings_update",
 ]

@@ -587,10 +587,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Prepaid packages of sessions (``sessions_total`` across their services). */
+        /**
+         * @description Prepaid packages of sessions (``sessions_total`` across their services). Filter
+         *     with ``?is_active=``; ``PATCH`` changes a course (``is_active`` false: no longer sold).
+         */
         get: operations["catalog_courses_list"];
         put?: never;
-        /** @description Prepaid packages of sessions (``sessions_total`` across their services). */
+        /**
+         * @description Prepaid packages of sessions (``sessions_total`` across their services). Filter
+         *     with ``?is_active=``; ``PATCH`` changes a course (``is_active`` false: no longer sold).
+         */
         post: operations["catalog_courses_create"];
         delete?: never;
         options?: never;
@@ -605,14 +611,21 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Prepaid packages of sessions (``sessions_total`` across their services). */
+        /**
+         * @description Prepaid packages of sessions (``sessions_total`` across their services). Filter
+         *     with ``?is_active=``; ``PATCH`` changes a course (``is_active`` false: no longer sold).
+         */
         get: operations["catalog_courses_retrieve"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * @description Change the fields sent (``catalog.services.course_update``); 400 names the
+         *     field (``items.<i>.service_id`` for a treatment not of this clinic).
+         */
+        patch: operations["catalog_courses_partial_update"];
         trace?: never;
     };
     "/api/v1/catalog/products": {
@@ -624,13 +637,15 @@ export interface paths {
         };
         /**
          * @description Retail products and medical supplies, with ``on_hand`` over all lots. Filter
-         *     with ``?kind=`` and ``?is_active=``.
+         *     with ``?kind=``, ``?is_active=`` and ``?search=``; ``PATCH`` with ``is_active``
+         *     false takes a product out of the catalog.
          */
         get: operations["catalog_products_list"];
         put?: never;
         /**
          * @description Retail products and medical supplies, with ``on_hand`` over all lots. Filter
-         *     with ``?kind=`` and ``?is_active=``.
+         *     with ``?kind=``, ``?is_active=`` and ``?search=``; ``PATCH`` with ``is_active``
+         *     false takes a product out of the catalog.
          */
         post: operations["catalog_products_create"];
         delete?: never;
@@ -648,7 +663,8 @@ export interface paths {
         };
         /**
          * @description Retail products and medical supplies, with ``on_hand`` over all lots. Filter
-         *     with ``?kind=`` and ``?is_active=``.
+         *     with ``?kind=``, ``?is_active=`` and ``?search=``; ``PATCH`` with ``is_active``
+         *     false takes a product out of the catalog.
          */
         get: operations["catalog_products_retrieve"];
         put?: never;
@@ -658,7 +674,8 @@ export interface paths {
         head?: never;
         /**
          * @description Retail products and medical supplies, with ``on_hand`` over all lots. Filter
-         *     with ``?kind=`` and ``?is_active=``.
+         *     with ``?kind=``, ``?is_active=`` and ``?search=``; ``PATCH`` with ``is_active``
+         *     false takes a product out of the catalog.
          */
         patch: operations["catalog_products_partial_update"];
         trace?: never;
@@ -1972,7 +1989,11 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * @description Change the tax settings sent (``commerce.services.tax_settings_update``);
+         *     managers only. 400 names the field (a rate outside 0-100, a blank label).
+         */
+        patch: operations["commerce_sales_tax_settings_partial_update"];
         trace?: never;
     };
     "/api/v1/commissions/logs": {
@@ -5293,6 +5314,17 @@ export interface components {
             effective_to?: string | null;
             is_active?: boolean;
         };
+        /** @description Every field optional; ``items``, when sent, replaces the whole list. */
+        PatchedCourseUpdateRequest: {
+            name?: string;
+            description?: string;
+            /** Format: decimal */
+            price?: string;
+            validity_days?: number;
+            is_active?: boolean;
+            /** @description Replaces the list; fixed once sold */
+            items?: components["schemas"]["CourseItemInputRequest"][];
+        };
         PatchedMeUpdateRequest: {
             given_name?: string;
             family_name?: string;
@@ -5430,6 +5462,18 @@ export interface components {
         PatchedStaffUpdateRequest: {
             role?: components["schemas"]["RoleEnum"];
             is_active?: boolean;
+        };
+        /** @description Fields left out stay as they are. Rates are percents (``"7.00"``: 7 %). */
+        PatchedTaxSettingsInputRequest: {
+            tax_label?: string;
+            /** @description Catalog prices contain the tax */
+            tax_inclusive?: boolean;
+            /** Format: decimal */
+            service_tax_rate?: string;
+            /** Format: decimal */
+            product_tax_rate?: string;
+            /** Format: decimal */
+            course_tax_rate?: string;
         };
         Patient: {
             /** Format: uuid */
@@ -11751,6 +11795,113 @@ export interface operations {
             };
         };
     };
+    catalog_courses_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID string identifying this course. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedCourseUpdateRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Course"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The role does not allow this, or two-factor authentication is required. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record in this clinic (another clinic's records answer 404 too). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Method not allowed. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Gone (expired, revoked or used). */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported media type: send `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     catalog_products_list: {
         parameters: {
             query?: {
@@ -11766,6 +11917,8 @@ export interface operations {
                 page?: number;
                 /** @description Number of results to return per page. */
                 page_size?: number;
+                /** @description Words each found in the name, SKU, registration number or manufacturer */
+                search?: string;
             };
             header?: never;
             path?: never;
@@ -19986,6 +20139,110 @@ export interface operations {
             cookie?: never;
         };
         requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaxSettings"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The role does not allow this, or two-factor authentication is required. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record in this clinic (another clinic's records answer 404 too). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Method not allowed. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Gone (expired, revoked or used). */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported media type: send `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    commerce_sales_tax_settings_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedTaxSettingsInputRequest"];
+            };
+        };
         responses: {
             200: {
                 headers: {
