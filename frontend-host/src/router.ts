@@ -54,6 +54,24 @@ export function routerCreate(): Router {
             meta: { permission: 'clinic.manage' },
           },
           {
+            path: 'settings/tax',
+            name: 'settings-tax',
+            component: () => import('./pages/settings/TaxSettingsPage.vue'),
+            meta: { permission: 'clinic.manage' },
+          },
+          {
+            path: 'settings/products',
+            name: 'settings-products',
+            component: () => import('./pages/settings/ProductsPage.vue'),
+            meta: { permission: 'catalog.manage' },
+          },
+          {
+            path: 'settings/courses',
+            name: 'settings-courses',
+            component: () => import('./pages/settings/CoursesPage.vue'),
+            meta: { permission: 'catalog.manage' },
+          },
+          {
             path: 'settings/staff',
             name: 'settings-staff',
             component: () => import('./pages/settings/StaffPage.vue'),
