@@ -86,7 +86,7 @@ def _product_page(page: Page, watched: Watched) -> None:
     with page.expect_response(_api("POST", "/api/v1/inventory/lots")) as received:
         lot.get_by_test_id("lot-save").click()
     assert received.value.status == 201, received.value.text()
-    expect(row.get_by_test_id("product-on-hand")).to_contain_text("5 seringa")
+    expect(row.get_by_test_id("product-on-hand")).to_contain_text("5 seringas")
     expect(row.get_by_test_id("product-on-hand")).not_to_contain_text("Repor")
 
     with page.expect_response(lambda r: "search=radiesse" in r.url):

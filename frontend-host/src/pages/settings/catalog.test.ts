@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { anvisaDigits, anvisaShow, belowReorderPoint, courseRowProblems, registrationProblem, sessionsTotal, taxRateValid } from './catalog'
+import { anvisaDigits, anvisaShow, belowReorderPoint, courseRowProblems, decimalTrim, registrationProblem, sessionsTotal, taxRateValid } from './catalog'
 
 describe('registration numbers', () => {
   it('drops the separators people type', () => {
@@ -23,6 +23,15 @@ describe('registration numbers', () => {
     expect(anvisaShow('1029501230012')).toBe('1.0295.0123.001-2')
     expect(anvisaShow('80117580578')).toBe('8011.758.0578')
     expect(anvisaShow('1C 15/50')).toBe('1C 15/50')
+  })
+})
+
+describe('decimals in a form', () => {
+  it('drops trailing zeros and never groups digits', () => {
+    expect(decimalTrim('3.000')).toBe('3')
+    expect(decimalTrim('2.500')).toBe('2.5')
+    expect(decimalTrim('1000.000')).toBe('1000')
+    expect(decimalTrim('100')).toBe('100')
   })
 })
 

@@ -28,6 +28,12 @@ export function anvisaShow(digits: string): string {
   return digits
 }
 
+/** A decimal string of the API without its trailing zeros, as a form field shows it
+ *  ("3.000" → "3", "2.500" → "2.5"): no grouping, so it goes back unchanged. */
+export function decimalTrim(value: string): string {
+  return value.includes('.') ? value.replace(/\.?0+$/, '') : value
+}
+
 /** Whether stock on hand has fallen to the reorder point (a zero point: never). */
 export function belowReorderPoint(onHand: string, reorderPoint: string): boolean {
   return Number(reorderPoint) > 0 && Number(onHand) <= Number(reorderPoint)

@@ -1,4 +1,6 @@
 // Texts of the catalog settings pages (products, courses, tax), one scope for the three.
+// A stock unit has its singular and plural forms ("1 syringe | 5 syringes") where the
+// language has them.
 
 const en = {
   catalog: {
@@ -31,7 +33,7 @@ const en = {
       kind: 'Kind',
       kinds: { retail: 'Retail product', medical_supply: 'Medical supply' },
       unit: 'Stock unit',
-      units: { piece: 'piece', syringe: 'syringe', vial: 'vial', unit: 'toxin unit', ml: 'ml', box: 'box' },
+      units: { piece: 'piece | pieces', syringe: 'syringe | syringes', vial: 'vial | vials', unit: 'toxin unit | toxin units', ml: 'ml', box: 'box | boxes' },
       price: 'Price ({currency})',
       priceShown: 'Price',
       anvisa: 'ANVISA registration',
@@ -138,7 +140,7 @@ const ptBR: typeof en = {
       kind: 'Tipo',
       kinds: { retail: 'Produto de venda', medical_supply: 'Insumo médico' },
       unit: 'Unidade de estoque',
-      units: { piece: 'peça', syringe: 'seringa', vial: 'frasco', unit: 'unidade de toxina', ml: 'ml', box: 'caixa' },
+      units: { piece: 'peça | peças', syringe: 'seringa | seringas', vial: 'frasco | frascos', unit: 'unidade de toxina | unidades de toxina', ml: 'ml', box: 'caixa | caixas' },
       price: 'Preço ({currency})',
       priceShown: 'Preço',
       anvisa: 'Registro ANVISA',
@@ -164,7 +166,7 @@ const ptBR: typeof en = {
       expiry: 'Validade',
       quantity: 'Quantidade ({unit})',
       unitCost: 'Custo unitário ({currency})',
-      received: '{quantity} recebido(s) no lote {lot}.',
+      received: 'Lote {lot} recebido: {quantity}.',
     },
     courses: {
       title: 'Pacotes',
