@@ -54,6 +54,7 @@ from core.roles import Role
 from core.settings.env import secret
 from core.settings.keys import KEY_NAMES
 from emr.tests.factories import ClinicalRecord, clinical_record_rows
+from notifications.models import MessageTemplate
 from patients.models import ClinicPatient
 from patients.tests.factories import ClinicPatientFactory, ConsentFactory
 from scheduling.models import Appointment, Resource, Room, ScheduleException, StaffSchedule
@@ -160,6 +161,13 @@ def _tenant(country: str, tz: str, locale: str, currency: str, phone: str) -> Te
     )
     _commerce_rows(tenant)
     _commission_rows(tenant)
+    MessageTemplate.unscoped.create(
+        clinic=clinic,
+        key="appointment.reminder",
+        channel="sms",
+        language="en",
+        body="{clinic_name}: see you on {starts_at_local}, {patient_name}.",
+    )
     tenant.audit_event = audit_event_record(
         clinic=clinic,
         actor=tenant.user(Role.OWNER),

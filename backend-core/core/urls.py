@@ -20,6 +20,7 @@ api_v1: list[URLPattern | URLResolver] = [
     path("", include("scheduling.urls")),
     path("", include("compliance.urls")),
     path("", include("emr.urls")),
+    path("", include("notifications.urls")),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
 ]
 

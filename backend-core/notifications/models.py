@@ -68,3 +68,26 @@ class Notification(ClinicScopedModel):
 
     def __str__(self) -> str:
         return f"{self.template} → {self.channel}:{self.recipient} ({self.status})"
+
+
+class MessageTemplate(ClinicScopedModel):
+    """A clinic's own wording of one message (``notifications.templates.CUSTOMIZABLE``)
+    for one channel and language, sent instead of ours. Without a row the standard text
+    goes out; deleting the row goes back to it. ``subject`` is the e-mail subject (SMS and
+    WhatsApp send the body only)."""
+
+    key = models.CharField(max_length=100, help_text=_("template key, e.g. appointment.reminder"))
+    channel = models.CharField(max_length=10, choices=Notification.Channel.choices)
+    language = models.CharField(max_length=10, help_text=_("normalized language code, e.g. pt-br"))
+    subject = models.CharField(max_length=200, blank=True)
+    body = models.TextField(max_length=1000)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["clinic", "key", "channel", "language"], name="message_template_unique_per_clinic"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.key} ({self.channel}, {self.language})"

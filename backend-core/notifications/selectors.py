@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import CharField, OuterRef, Subquery
 from django.db.models.functions import Cast
 
-from notifications.models import Notification
+from notifications.models import MessageTemplate, Notification
+from notifications.templates import CUSTOMIZABLE, TEMPLATES, Text, placeholders
 
 # What counts as "sent" for a subject's last-sent time: asked for and not given up on.
 _GOING_OR_GONE = (Notification.Status.SCHEDULED, Notification.Status.SENDING, Notification.Status.SENT)
@@ -34,3 +36,34 @@ def notification_last_sent_at(*, subject_type: str, template_prefix: str, outer_
         .order_by("-created_at")
         .values("created_at")[:1]
     )
+
+
+@dataclass(frozen=True)
+class CatalogueEntry:
+    key: str
+    channel: str
+    language: str
+    placeholders: list[str]
+    required: list[str]
+    standard: Text
+    custom: MessageTemplate | None
+
+
+def message_template_catalogue() -> list[CatalogueEntry]:
+    """Every message the current clinic may word, by key, channel and language, with our
+    text and the clinic's own (``None`` when it sends ours). One query."""
+    custom = {(row.key, row.channel, row.language): row for row in MessageTemplate.objects.all()}
+    return [
+        CatalogueEntry(
+            key=key,
+            channel=channel,
+            language=language,
+            placeholders=placeholders(key),
+            required=sorted(rule.required),
+            standard=text,
+            custom=custom.get((key, channel, language)),
+        )
+        for key, rule in CUSTOMIZABLE.items()
+        for channel in rule.channels
+        for language, text in TEMPLATES[key].items()
+    ]

@@ -38,6 +38,7 @@ from notifications.adapters import (
 )
 from notifications.models import Notification
 from notifications.templates import TEMPLATES, TemplateError, normalize_language, render
+from notifications.wording import wording_for
 
 if TYPE_CHECKING:
     from accounts.models import Clinic
@@ -283,6 +284,7 @@ def notification_deliver(*, notification: Notification) -> Notification:
             notification.template,
             languages=[notification.language, notification.clinic.locale],
             payload=notification.payload,
+            wording=wording_for(notification.template, notification.channel),
         )
         source = _ATTACHMENT_SOURCES.get(notification.template)
         reference = message_send(

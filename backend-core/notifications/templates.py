@@ -11,9 +11,11 @@ billed per segment (70 characters per segment once a message holds Thai or Arabi
 from __future__ import annotations
 
 import string
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
+
+from django.utils.translation import gettext as _
 
 from core.dates import is_rtl, isolate
 
@@ -243,18 +245,32 @@ def _pick(texts: Mapping[str, Text], languages: Iterable[str]) -> str:
     return DEFAULT_LANGUAGE
 
 
-def render(key: str, *, languages: Iterable[str], payload: Mapping[str, Any]) -> Rendered:
-    """Render template ``key`` in the first of ``languages`` it has (callers pass the
-    patient's, then the clinic's), falling back to English. Dates and times in the
-    payload come formatted by ``core.dates``.
-
-    Raises :class:`TemplateError` for an unknown key or a payload missing a placeholder.
-    """
+def language_pick(key: str, languages: Iterable[str]) -> str:
+    """The language template ``key`` is sent in for a recipient who reads ``languages``
+    (first match, same language of another region, then English). Raises
+    :class:`TemplateError` for an unknown key."""
     texts = TEMPLATES.get(key)
     if texts is None:
         raise TemplateError(f"unknown template {key!r}")
-    language = _pick(texts, languages)
-    text = texts[language]
+    return _pick(texts, languages)
+
+
+def render(
+    key: str,
+    *,
+    languages: Iterable[str],
+    payload: Mapping[str, Any],
+    wording: Callable[[str], Text | None] | None = None,
+) -> Rendered:
+    """Render template ``key`` in the first of ``languages`` it has (callers pass the
+    patient's, then the clinic's), falling back to English. Dates and times in the
+    payload come formatted by ``core.dates``. ``wording(language)`` may return a clinic's
+    own text for the chosen language (see :data:`CUSTOMIZABLE`), used instead of ours.
+
+    Raises :class:`TemplateError` for an unknown key or a payload missing a placeholder.
+    """
+    language = language_pick(key, languages)
+    text = (wording(language) if wording else None) or TEMPLATES[key][language]
     missing = (_fields(text.subject) | _fields(text.body)) - set(payload)
     if missing:
         raise TemplateError(f"template {key!r} needs {', '.join(sorted(missing))}")
@@ -264,3 +280,66 @@ def render(key: str, *, languages: Iterable[str], payload: Mapping[str, Any]) ->
     rtl = is_rtl(language)
     values = {name: isolate(str(value)) if rtl else str(value) for name, value in payload.items()}
     return Rendered(language=language, subject=text.subject.format(**values), body=text.body.format(**values))
+
+
+# The messages a clinic may word itself, with the channels each goes by and the
+# placeholders its text must keep (a link without its URL is no link). The rest
+# (sign-in codes, invites, identity links) carry secrets or speak for the platform: their
+# wording is ours alone.
+@dataclass(frozen=True)
+class Customizable:
+    channels: tuple[str, ...]
+    required: frozenset[str] = frozenset()
+
+
+CUSTOMIZABLE: dict[str, Customizable] = {
+    "appointment.reminder": Customizable(channels=("sms", "whatsapp", "email")),
+    "payment.receipt": Customizable(channels=("sms", "whatsapp", "email")),
+    "invoice.document": Customizable(channels=("email",)),
+    "invoice.link": Customizable(channels=("sms", "whatsapp"), required=frozenset({"url"})),
+}
+
+
+def placeholders(key: str) -> list[str]:
+    """The ``{name}`` fields template ``key`` fills, sorted (those of any of its languages)."""
+    return sorted(set().union(*(_fields(t.subject) | _fields(t.body) for t in TEMPLATES[key].values())))
+
+
+def wording_errors(key: str, *, subject: str, body: str) -> dict[str, list[str]]:
+    """What is wrong with a clinic's wording of ``key``, by field (``subject``,
+    ``body``): braces that do not pair (``{{`` and ``}}`` write a literal brace), a
+    ``{name}`` the template does not fill (only plain names: no ``{name.attr}``,
+    ``{name[0]}``, ``{name!r}`` or ``{name:>9}``, which could reach past the value), or a
+    required placeholder left out of the body. Empty when the wording can be sent."""
+    allowed = set(placeholders(key))
+    errors: dict[str, list[str]] = {}
+    for field, text in (("subject", subject), ("body", body)):
+        try:
+            parts = list(string.Formatter().parse(text))
+        except ValueError:
+            errors[field] = [str(_("Braces do not pair: write {{ and }} for a brace of the text itself."))]
+            continue
+        for _literal, name, spec, conversion in parts:
+            if name is None:
+                continue
+            if spec or conversion or name not in allowed:
+                errors.setdefault(field, []).append(
+                    str(_("{placeholder} is not one of this message's placeholders: {names}.")).format(
+                        placeholder="{" + name + "}", names=", ".join("{" + n + "}" for n in sorted(allowed))
+                    )
+                )
+    missing = CUSTOMIZABLE[key].required - _fields_safe(body)
+    if missing and "body" not in errors:
+        errors["body"] = [
+            str(_("The text must keep {names}.")).format(
+                names=", ".join("{" + n + "}" for n in sorted(missing))
+            )
+        ]
+    return errors
+
+
+def _fields_safe(text: str) -> set[str]:
+    try:
+        return _fields(text)
+    except ValueError:
+        return set()

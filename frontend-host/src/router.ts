@@ -95,6 +95,12 @@ export function routerCreate(): Router {
             component: () => import('./pages/settings/WorkingHoursPage.vue'),
             meta: { permission: 'calendar.manage' },
           },
+          {
+            path: 'settings/messages',
+            name: 'settings-messages',
+            component: () => import('./pages/settings/MessageTemplatesPage.vue'),
+            meta: { permission: 'clinic.manage' },
+          },
           { path: 'account/profile', name: 'account-profile', component: () => import('./pages/account/ProfilePage.vue') },
           { path: 'account/password', name: 'account-password', component: () => import('./pages/account/PasswordPage.vue') },
           { path: ':pathMatch(.*)*', name: 'not-found', component: () => import('./pages/NotFoundPage.vue') },

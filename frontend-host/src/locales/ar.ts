@@ -18,6 +18,7 @@ const ar: Messages = {
     invites: 'الدعوات',
     devices: 'الأجهزة',
     hours: 'ساعات العمل',
+    messages: 'الرسائل',
   },
   login: {
     newClinic: 'عيادة جديدة؟ أنشئ حسابًا',

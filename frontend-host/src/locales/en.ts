@@ -16,6 +16,7 @@ const en = {
     invites: 'Invites',
     devices: 'Devices',
     hours: 'Working hours',
+    messages: 'Messages',
   },
   login: {
     newClinic: 'New clinic? Create an account',

@@ -18,6 +18,7 @@ const ptBR: Messages = {
     invites: 'Convites',
     devices: 'Equipamentos',
     hours: 'Horários de trabalho',
+    messages: 'Mensagens',
   },
   login: {
     newClinic: 'Clínica nova? Crie uma conta',

@@ -18,6 +18,7 @@ const th: Messages = {
     invites: 'คำเชิญ',
     devices: 'เครื่องมือ',
     hours: 'เวลาทำงาน',
+    messages: 'ข้อความ',
   },
   login: {
     newClinic: 'คลินิกใหม่? สร้างบัญชี',

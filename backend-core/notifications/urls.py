@@ -1,0 +1,8 @@
+from rest_framework.routers import SimpleRouter
+
+from notifications import api
+
+router = SimpleRouter(trailing_slash=False)
+router.register("notifications/message-templates", api.MessageTemplateViewSet, basename="message-template")
+
+urlpatterns = router.urls
