@@ -15,6 +15,8 @@ const ar: Messages = {
     invites: 'الدعوات',
     devices: 'الأجهزة',
     hours: 'ساعات العمل',
+    treatments: 'العلاجات',
+    consentTemplates: 'نماذج الموافقة',
   },
   login: {
     newClinic: 'عيادة جديدة؟ أنشئ حسابًا',

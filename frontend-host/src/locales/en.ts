@@ -13,6 +13,8 @@ const en = {
     invites: 'Invites',
     devices: 'Devices',
     hours: 'Working hours',
+    treatments: 'Treatments',
+    consentTemplates: 'Consent templates',
   },
   login: {
     newClinic: 'New clinic? Create an account',

@@ -15,6 +15,8 @@ const ptBR: Messages = {
     invites: 'Convites',
     devices: 'Equipamentos',
     hours: 'Horários de trabalho',
+    treatments: 'Tratamentos',
+    consentTemplates: 'Termos de consentimento',
   },
   login: {
     newClinic: 'Clínica nova? Crie uma conta',

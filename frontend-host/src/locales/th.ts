@@ -15,6 +15,8 @@ const th: Messages = {
     invites: 'คำเชิญ',
     devices: 'เครื่องมือ',
     hours: 'เวลาทำงาน',
+    treatments: 'ทรีตเมนต์',
+    consentTemplates: 'แม่แบบใบยินยอม',
   },
   login: {
     newClinic: 'คลินิกใหม่? สร้างบัญชี',
