@@ -58,6 +58,7 @@ describe('treatment form', () => {
 
   it('sends no deposit value without a deposit, and drops material rows without a product', () => {
     const draft = { ...treatmentDraftOf(null), name: '  Peeling ', price: '350,5', followUpDays: '28 ' }
+    draft.durationMinutes = '45'
     draft.depositValue = '99'
     draft.materials = [
       { productId: '', quantity: '1' },
@@ -67,6 +68,7 @@ describe('treatment form', () => {
     expect(body.name).toBe('Peeling')
     expect(body.price).toBe('350.5')
     expect(body.follow_up_days).toBe(28)
+    expect(body.duration_minutes).toBe(45)
     expect(body.deposit_kind).toBe('')
     expect(body.deposit_value).toBe('0')
     expect(body.materials).toEqual([{ product_id: 'p2', quantity: '1.5' }])
