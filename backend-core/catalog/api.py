@@ -34,9 +34,16 @@ def _course_items(rows: Sequence[dict[str, Any]]) -> list[tuple[Service, int]]:
     ]
 
 
+@extend_schema_view(
+    list=extend_schema(
+        parameters=[OpenApiParameter("search", OpenApiTypes.STR, description="Words each found in the name")]
+    )
+)
 class ServiceViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicScopedViewSet[Service]):
-    """The clinic's treatment catalog with the materials each consumes. Filter with
-    ``?category=`` and ``?is_active=``."""
+    """The clinic's treatment catalog with the materials each consumes (with each
+    product's name, unit and registration). Filter with ``?category=``, ``?is_active=``
+    and ``?search=``. Managers add treatments and change them, ``is_active: false``
+    included (archived: no longer sold or booked, kept for the records that name it)."""
 
     model = Service
     serializer_class = serializers.ServiceSerializer
@@ -50,15 +57,13 @@ class ServiceViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicSco
     ordering_fields = ["name", "price", "duration_minutes"]
 
     def get_base_queryset(self) -> QuerySet[Service]:
-        return selectors.service_list()
+        return selectors.service_list(search=self.request.query_params.get("search", ""))
 
     @extend_schema(request=serializers.ServiceInputSerializer, responses={201: serializers.ServiceSerializer})
     def create(self, request: Request) -> Response:
         values = validated_body(serializers.ServiceInputSerializer, request.data)
         materials = _materials(values.pop("materials", []))
-        service = services.service_create(clinic=self.clinic, actor=self.actor, **values)
-        if materials:
-            services.service_materials_set(service=service, actor=self.actor, materials=materials)
+        service = services.service_create(clinic=self.clinic, actor=self.actor, materials=materials, **values)
         return Response(
             serializers.ServiceSerializer(selectors.service_list().get(pk=service.pk)).data, status=201
         )
@@ -70,9 +75,12 @@ class ServiceViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicSco
         service = self.get_object()  # a foreign id is a 404 before the body is read
         values = validated_body(serializers.ServiceUpdateSerializer, request.data)
         materials = values.pop("materials", None)
-        service = services.service_update(service=service, actor=self.actor, **values)
-        if materials is not None:
-            services.service_materials_set(service=service, actor=self.actor, materials=_materials(materials))
+        service = services.service_update(
+            service=service,
+            actor=self.actor,
+            materials=None if materials is None else _materials(materials),
+            **values,
+        )
         return Response(serializers.ServiceSerializer(selectors.service_list().get(pk=service.pk)).data)
 
 

@@ -5,17 +5,26 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from django.db.models import DecimalField, Q, QuerySet, Sum, Value
+from django.db.models import DecimalField, Prefetch, Q, QuerySet, Sum, Value
 from django.db.models.functions import Coalesce
 
-from catalog.models import Course, Product, Service
+from catalog.models import Course, Product, Service, ServiceMaterial
 
 ZERO = Value(Decimal(0), output_field=DecimalField(max_digits=14, decimal_places=3))
 
 
-def service_list() -> QuerySet[Service]:
-    """The current clinic's services, by category then name, with their materials."""
-    return Service.objects.prefetch_related("materials").order_by("category", "name")
+def service_list(*, search: str = "") -> QuerySet[Service]:
+    """The current clinic's services, by category then name, with their materials and
+    each material's product (name, unit, regulator's registration). ``search``: words
+    each found in the name (case-insensitive); blank for all."""
+    services = Service.objects.prefetch_related(
+        Prefetch(
+            "materials", queryset=ServiceMaterial.objects.select_related("product").order_by("product__name")
+        )
+    )
+    for word in search.split():
+        services = services.filter(name__icontains=word)
+    return services.order_by("category", "name")
 
 
 def product_list(*, search: str = "") -> QuerySet[Product]:

@@ -28,9 +28,18 @@ class PartialInput(serializers.Serializer[Any]):
 
 
 class ServiceMaterialSerializer(serializers.ModelSerializer[ServiceMaterial]):
+    """A material with what the screens show of its product: the name, the unit the
+    quantity is in and the regulator's registration (ANVISA in Brazil; blank for none)."""
+
+    product_name = serializers.CharField(source="product.name", read_only=True)
+    product_unit = serializers.ChoiceField(
+        source="product.unit", choices=Product.Unit.choices, read_only=True
+    )
+    registration_number = serializers.CharField(source="product.registration_number", read_only=True)
+
     class Meta:
         model = ServiceMaterial
-        fields = ["product", "quantity"]
+        fields = ["product", "product_name", "product_unit", "registration_number", "quantity"]
 
 
 class ServiceSerializer(serializers.ModelSerializer[Service]):

@@ -1,6 +1,8 @@
 """Writes of the catalog: services (treatments) and the materials they consume,
 products, and course definitions. Prices are in the clinic's currency; each function is
-one transaction and raises ``ValidationFailed`` naming the field it refuses."""
+one transaction and raises ``ValidationFailed`` naming the field it refuses. Changes to
+treatments are audited (``service.created``, ``service.updated`` with the fields changed,
+materials included)."""
 
 from __future__ import annotations
 
@@ -80,12 +82,15 @@ def service_create(
     follow_up_days: int | None = None,
     deposit_kind: str = Service.DepositKind.NONE,
     deposit_value: Decimal = Decimal(0),
+    materials: Sequence[tuple[Product, Decimal]] = (),
 ) -> Service:
     """Add a treatment to the clinic's catalog, priced in the clinic's currency.
     ``device_kind`` (``DeviceKind``, blank for none) is the device every booking needs;
     ``follow_up_days`` the usual days to the next session (``None``: no follow-up);
-    ``deposit_kind``/``deposit_value`` the deposit a booking asks for (``_check_deposit``).
-    Raises ``ValidationFailed`` naming the field (duplicate name, bounds)."""
+    ``deposit_kind``/``deposit_value`` the deposit a booking asks for (``_check_deposit``);
+    ``materials`` what one unit consumes (``service_materials_set``). Audited as
+    ``service.created``. Raises ``ValidationFailed`` naming the field (duplicate name,
+    bounds, a product twice)."""
     _check_name_free(clinic=clinic, name=name)
     deposit_value = _check_deposit(price=price, kind=deposit_kind, value=deposit_value)
     service = Service(
@@ -106,13 +111,63 @@ def service_create(
         deposit_value=deposit_value,
     )
     model_save(service)
+    _materials_replace(service=service, materials=materials)
+    audit_event_record(
+        clinic=clinic,
+        actor=actor,
+        action="service.created",
+        object_type="catalog.Service",
+        object_id=service.pk,
+        changes=audit_changes(
+            before={}, after={**_audited(service), "materials": _materials_audited(materials)}
+        ),
+    )
     return service
 
 
+_QUANTUM = Decimal("0.001")
+
+
+def _audited(service: Service) -> dict[str, Any]:
+    return {name: getattr(service, name) for name in ServiceFields.__annotations__}
+
+
+def _materials_audited(materials: Sequence[tuple[Product, Decimal]]) -> list[list[str]]:
+    """``[[product id, quantity], …]`` by product id, quantities to the stored three
+    decimals: comparable before and after."""
+    return sorted(
+        [str(product.pk), str(Decimal(quantity).quantize(_QUANTUM))] for product, quantity in materials
+    )
+
+
+def _materials_replace(*, service: Service, materials: Sequence[tuple[Product, Decimal]]) -> None:
+    products = [product.pk for product, _q in materials]
+    if len(set(products)) != len(products):
+        raise ValidationFailed(errors={"materials": [_("Each product once.")]})
+    ServiceMaterial.objects.filter(service=service).delete()
+    ServiceMaterial.objects.bulk_create(
+        [ServiceMaterial(clinic=service.clinic, service=service, product=p, quantity=q) for p, q in materials]
+    )
+
+
 @transaction.atomic
-def service_update(*, service: Service, actor: User, **fields: Unpack[ServiceFields]) -> Service:
-    """Change the catalog fields given (``ServiceFields``); the currency follows the clinic.
-    The deposit is checked against the price after the change (``_check_deposit``)."""
+def service_update(
+    *,
+    service: Service,
+    actor: User,
+    materials: Sequence[tuple[Product, Decimal]] | None = None,
+    **fields: Unpack[ServiceFields],
+) -> Service:
+    """Change the catalog fields given (``ServiceFields``) and, unless ``None``, replace
+    the ``materials`` (``service_materials_set``); the currency follows the clinic. The
+    deposit is checked against the price after the change (``_check_deposit``).
+    ``is_active: False`` archives the treatment (no longer sold or booked; what names it
+    keeps it). Audited as ``service.updated`` with the fields that changed."""
+    service = Service.objects.select_for_update().get(pk=service.pk)
+    before = _audited(service)
+    materials_before = _materials_audited(
+        [(m.product, m.quantity) for m in service.materials.select_related("product")]
+    )
     if {"price", "deposit_kind", "deposit_value"} & fields.keys():
         kind = fields.get("deposit_kind", service.deposit_kind)
         fields["deposit_value"] = _check_deposit(
@@ -130,6 +185,23 @@ def service_update(*, service: Service, actor: User, **fields: Unpack[ServiceFie
         setattr(service, name, value)
     if fields:
         model_save(service, update_fields=list(fields))
+    materials_after = materials_before
+    if materials is not None:
+        _materials_replace(service=service, materials=materials)
+        materials_after = _materials_audited(materials)
+    changes = audit_changes(
+        before={**before, "materials": materials_before},
+        after={**_audited(service), "materials": materials_after},
+    )
+    if changes:
+        audit_event_record(
+            clinic=service.clinic,
+            actor=actor,
+            action="service.updated",
+            object_type="catalog.Service",
+            object_id=service.pk,
+            changes=changes,
+        )
     return service
 
 
@@ -278,17 +350,13 @@ def product_update(*, product: Product, actor: User, **fields: Unpack[ProductFie
     return product
 
 
-@transaction.atomic
-def service_materials_set(*, service: Service, actor: User, materials: list[tuple[Product, Decimal]]) -> None:
+def service_materials_set(
+    *, service: Service, actor: User, materials: Sequence[tuple[Product, Decimal]]
+) -> Service:
     """Replace what one unit of ``service`` consumes: ``(product, quantity)`` pairs in
-    the product's unit. Raises ``ValidationFailed`` (``materials``) for a repeated product."""
-    products = [product.pk for product, _q in materials]
-    if len(set(products)) != len(products):
-        raise ValidationFailed(errors={"materials": [_("Each product once.")]})
-    ServiceMaterial.objects.filter(service=service).delete()
-    ServiceMaterial.objects.bulk_create(
-        [ServiceMaterial(clinic=service.clinic, service=service, product=p, quantity=q) for p, q in materials]
-    )
+    the product's unit (``service_update`` with only the materials: one transaction,
+    audited). Raises ``ValidationFailed`` (``materials``) for a repeated product."""
+    return service_update(service=service, actor=actor, materials=materials)
 
 
 def _course_items_check(*, clinic: Clinic, items: list[tuple[Service, int]]) -> None:

@@ -461,8 +461,11 @@ class PlanViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicScoped
 class ConsentTemplateViewSet(
     mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicScopedViewSet[ConsentFormTemplate]
 ):
-    """Consent form templates per service and language; ``POST`` publishes the next
-    version."""
+    """Consent form templates per service and language, with ``signatures_count``;
+    ``?service=``, ``?locale=`` and ``?current=true`` (only the newest version of each
+    service and language) filter. ``POST`` publishes the next version: a published
+    template is never changed, so an edit is a new version and the signatures of earlier
+    ones stop counting for new sessions."""
 
     model = ConsentFormTemplate
     serializer_class = serializers.ConsentTemplateSerializer
@@ -473,9 +476,20 @@ class ConsentTemplateViewSet(
     }
 
     def get_base_queryset(self) -> QuerySet[ConsentFormTemplate]:
-        return selectors.consent_template_list(service_id=_uuid_param(self.request, "service"))
+        query = validated_body(serializers.ConsentTemplateQuerySerializer, self.request.query_params)
+        return selectors.consent_template_list(
+            service_id=_uuid_param(self.request, "service"),
+            locale=query.get("locale", ""),
+            current=query.get("current", False),
+        )
 
-    @extend_schema(parameters=[OpenApiParameter("service", OpenApiTypes.UUID)])
+    @extend_schema(
+        parameters=[
+            OpenApiParameter("service", OpenApiTypes.UUID),
+            OpenApiParameter("locale", OpenApiTypes.STR, enum=settings.LANGUAGE_CODES),
+            OpenApiParameter("current", OpenApiTypes.BOOL, description="Only the newest version of each"),
+        ]
+    )
     def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         return super().list(request, *args, **kwargs)
 

@@ -12,6 +12,7 @@ from uuid import UUID
 
 from django.db.models import (
     Count,
+    Exists,
     F,
     Func,
     Max,
@@ -153,10 +154,25 @@ def plan_list(*, patient_id: Any = None) -> QuerySet[TreatmentPlan]:
     return plans.order_by("-created_at", "pk")
 
 
-def consent_template_list(*, service_id: Any = None) -> QuerySet[ConsentFormTemplate]:
-    templates = ConsentFormTemplate.objects.select_related("service")
+def consent_template_list(
+    *, service_id: Any = None, locale: str = "", current: bool = False
+) -> QuerySet[ConsentFormTemplate]:
+    """Consent form templates by treatment name, language and newest version first, each
+    annotated with ``signatures_count``. ``service_id``/``locale`` narrow them;
+    ``current`` keeps only the newest version of each treatment and language (the one a
+    patient signs)."""
+    templates = ConsentFormTemplate.objects.select_related("service").annotate(
+        signatures_count=Count("signatures")
+    )
     if service_id is not None:
         templates = templates.filter(service_id=service_id)
+    if locale:
+        templates = templates.filter(locale=locale)
+    if current:
+        newer = ConsentFormTemplate.objects.filter(
+            service_id=OuterRef("service_id"), locale=OuterRef("locale"), version__gt=OuterRef("version")
+        )
+        templates = templates.exclude(Exists(newer))
     return templates.order_by("service__name", "locale", "-version")
 
 

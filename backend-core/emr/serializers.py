@@ -253,12 +253,33 @@ class PlanUpdateSerializer(serializers.Serializer[Any]):
 
 
 class ConsentTemplateSerializer(serializers.ModelSerializer[ConsentFormTemplate]):
+    """A version of a treatment's consent form: ``service_id`` is the treatment it covers;
+    ``signatures_count`` how many patients signed this version."""
+
     service_name = serializers.CharField(source="service.name", read_only=True)
+    signatures_count = serializers.IntegerField(read_only=True, default=0)
 
     class Meta:
         model = ConsentFormTemplate
-        fields = ["id", "service_id", "service_name", "locale", "version", "title", "body", "created_at"]
+        fields = [
+            "id",
+            "service_id",
+            "service_name",
+            "locale",
+            "version",
+            "title",
+            "body",
+            "signatures_count",
+            "created_at",
+        ]
         read_only_fields = fields
+
+
+class ConsentTemplateQuerySerializer(serializers.Serializer[Any]):
+    """The filters of the consent template list (``?locale=``, ``?current=``)."""
+
+    locale = serializers.ChoiceField(choices=settings.LANGUAGE_CODES, required=False)
+    current = serializers.BooleanField(required=False)
 
 
 class ConsentTemplateInputSerializer(serializers.Serializer[Any]):

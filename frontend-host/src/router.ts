@@ -90,6 +90,18 @@ export function routerCreate(): Router {
             meta: { permission: 'calendar.manage' },
           },
           {
+            path: 'settings/treatments',
+            name: 'settings-treatments',
+            component: () => import('./pages/settings/TreatmentsPage.vue'),
+            meta: { permission: 'catalog.manage' },
+          },
+          {
+            path: 'settings/consent-templates',
+            name: 'settings-consent-templates',
+            component: () => import('./pages/settings/ConsentTemplatesPage.vue'),
+            meta: { permission: 'consent_form.manage' },
+          },
+          {
             path: 'settings/hours',
             name: 'settings-hours',
             component: () => import('./pages/settings/WorkingHoursPage.vue'),

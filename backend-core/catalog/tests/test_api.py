@@ -94,7 +94,15 @@ def test_manager_adds_a_product_with_a_normalised_anvisa_number_and_service_mate
         format="json",
     )
     assert response.status_code == 200, response.content
-    assert response.json()["materials"] == [{"product": product["id"], "quantity": "0.500"}]
+    assert response.json()["materials"] == [
+        {
+            "product": product["id"],
+            "product_name": "Sculptra",
+            "product_unit": "vial",
+            "registration_number": "80117580578",
+            "quantity": "0.500",
+        }
+    ]
 
 
 @pytest.mark.parametrize(

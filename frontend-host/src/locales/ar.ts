@@ -19,6 +19,8 @@ const ar: Messages = {
     devices: 'الأجهزة',
     hours: 'ساعات العمل',
     messages: 'الرسائل',
+    treatments: 'العلاجات',
+    consentTemplates: 'نماذج الموافقة',
   },
   login: {
     newClinic: 'عيادة جديدة؟ أنشئ حسابًا',

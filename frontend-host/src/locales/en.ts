@@ -17,6 +17,8 @@ const en = {
     devices: 'Devices',
     hours: 'Working hours',
     messages: 'Messages',
+    treatments: 'Treatments',
+    consentTemplates: 'Consent templates',
   },
   login: {
     newClinic: 'New clinic? Create an account',

@@ -19,6 +19,8 @@ const ptBR: Messages = {
     devices: 'Equipamentos',
     hours: 'Horários de trabalho',
     messages: 'Mensagens',
+    treatments: 'Tratamentos',
+    consentTemplates: 'Termos de consentimento',
   },
   login: {
     newClinic: 'Clínica nova? Crie uma conta',

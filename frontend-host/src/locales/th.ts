@@ -19,6 +19,8 @@ const th: Messages = {
     devices: 'เครื่องมือ',
     hours: 'เวลาทำงาน',
     messages: 'ข้อความ',
+    treatments: 'ทรีตเมนต์',
+    consentTemplates: 'แม่แบบใบยินยอม',
   },
   login: {
     newClinic: 'คลินิกใหม่? สร้างบัญชี',

@@ -688,14 +688,18 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * @description The clinic's treatment catalog with the materials each consumes. Filter with
-         *     ``?category=`` and ``?is_active=``.
+         * @description The clinic's treatment catalog with the materials each consumes (with each
+         *     product's name, unit and registration). Filter with ``?category=``, ``?is_active=``
+         *     and ``?search=``. Managers add treatments and change them, ``is_active: false``
+         *     included (archived: no longer sold or booked, kept for the records that name it).
          */
         get: operations["catalog_services_list"];
         put?: never;
         /**
-         * @description The clinic's treatment catalog with the materials each consumes. Filter with
-         *     ``?category=`` and ``?is_active=``.
+         * @description The clinic's treatment catalog with the materials each consumes (with each
+         *     product's name, unit and registration). Filter with ``?category=``, ``?is_active=``
+         *     and ``?search=``. Managers add treatments and change them, ``is_active: false``
+         *     included (archived: no longer sold or booked, kept for the records that name it).
          */
         post: operations["catalog_services_create"];
         delete?: never;
@@ -712,8 +716,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * @description The clinic's treatment catalog with the materials each consumes. Filter with
-         *     ``?category=`` and ``?is_active=``.
+         * @description The clinic's treatment catalog with the materials each consumes (with each
+         *     product's name, unit and registration). Filter with ``?category=``, ``?is_active=``
+         *     and ``?search=``. Managers add treatments and change them, ``is_active: false``
+         *     included (archived: no longer sold or booked, kept for the records that name it).
          */
         get: operations["catalog_services_retrieve"];
         put?: never;
@@ -722,8 +728,10 @@ export interface paths {
         options?: never;
         head?: never;
         /**
-         * @description The clinic's treatment catalog with the materials each consumes. Filter with
-         *     ``?category=`` and ``?is_active=``.
+         * @description The clinic's treatment catalog with the materials each consumes (with each
+         *     product's name, unit and registration). Filter with ``?category=``, ``?is_active=``
+         *     and ``?search=``. Managers add treatments and change them, ``is_active: false``
+         *     included (archived: no longer sold or booked, kept for the records that name it).
          */
         patch: operations["catalog_services_partial_update"];
         trace?: never;
@@ -822,14 +830,20 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * @description Consent form templates per service and language; ``POST`` publishes the next
-         *     version.
+         * @description Consent form templates per service and language, with ``signatures_count``;
+         *     ``?service=``, ``?locale=`` and ``?current=true`` (only the newest version of each
+         *     service and language) filter. ``POST`` publishes the next version: a published
+         *     template is never changed, so an edit is a new version and the signatures of earlier
+         *     ones stop counting for new sessions.
          */
         get: operations["clinic_consent_templates_list"];
         put?: never;
         /**
-         * @description Consent form templates per service and language; ``POST`` publishes the next
-         *     version.
+         * @description Consent form templates per service and language, with ``signatures_count``;
+         *     ``?service=``, ``?locale=`` and ``?current=true`` (only the newest version of each
+         *     service and language) filter. ``POST`` publishes the next version: a published
+         *     template is never changed, so an edit is a new version and the signatures of earlier
+         *     ones stop counting for new sessions.
          */
         post: operations["clinic_consent_templates_create"];
         delete?: never;
@@ -846,8 +860,11 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * @description Consent form templates per service and language; ``POST`` publishes the next
-         *     version.
+         * @description Consent form templates per service and language, with ``signatures_count``;
+         *     ``?service=``, ``?locale=`` and ``?current=true`` (only the newest version of each
+         *     service and language) filter. ``POST`` publishes the next version: a published
+         *     template is never changed, so an edit is a new version and the signatures of earlier
+         *     ones stop counting for new sessions.
          */
         get: operations["clinic_consent_templates_retrieve"];
         put?: never;
@@ -3842,6 +3859,10 @@ export interface components {
             };
             history: components["schemas"]["Consent"][];
         };
+        /**
+         * @description A version of a treatment's consent form: ``service_id`` is the treatment it covers;
+         *     ``signatures_count`` how many patients signed this version.
+         */
         ConsentTemplate: {
             /** Format: uuid */
             readonly id: string;
@@ -3852,6 +3873,8 @@ export interface components {
             readonly version: number;
             readonly title: string;
             readonly body: string;
+            /** @default 0 */
+            readonly signatures_count: number;
             /** Format: date-time */
             readonly created_at: string;
         };
@@ -6492,9 +6515,16 @@ export interface components {
             /** @description What one unit of the service consumes */
             materials?: components["schemas"]["MaterialInputRequest"][];
         };
+        /**
+         * @description A material with what the screens show of its product: the name, the unit the
+         *     quantity is in and the regulator's registration (ANVISA in Brazil; blank for none).
+         */
         ServiceMaterial: {
             /** Format: uuid */
             product: string;
+            readonly product_name: string;
+            readonly product_unit: components["schemas"]["ProductUnitEnum"];
+            readonly registration_number: string;
             /** Format: decimal */
             quantity: string;
         };
@@ -12476,6 +12506,8 @@ export interface operations {
                 page?: number;
                 /** @description Number of results to return per page. */
                 page_size?: number;
+                /** @description Words each found in the name */
+                search?: string;
             };
             header?: never;
             path?: never;
@@ -13421,6 +13453,9 @@ export interface operations {
     clinic_consent_templates_list: {
         parameters: {
             query?: {
+                /** @description Only the newest version of each */
+                current?: boolean;
+                locale?: "ar" | "en" | "pt-br" | "th";
                 /** @description Which field to use when ordering the results. */
                 ordering?: string;
                 /** @description A page number within the paginated result set. */
