@@ -13,6 +13,8 @@ const en = {
     invites: 'Invites',
     devices: 'Devices',
     hours: 'Working hours',
+    rooms: 'Rooms',
+    licences: 'Licences',
   },
   login: {
     newClinic: 'New clinic? Create an account',
@@ -64,7 +66,7 @@ const en = {
     code: 'Code from the app',
     submit: 'Turn on',
   },
-  user: { menu: 'Account', signOut: 'Sign out', profile: 'Profile', changePassword: 'Change password', language: 'Language' },
+  user: { menu: 'Account', signOut: 'Sign out', profile: 'Profile', licences: 'My licences', changePassword: 'Change password', language: 'Language' },
   clinic: { switcher: 'Clinic' },
   remote: {
     loading: 'Loading module…',

@@ -15,6 +15,8 @@ const ptBR: Messages = {
     invites: 'Convites',
     devices: 'Equipamentos',
     hours: 'Horários de trabalho',
+    rooms: 'Salas',
+    licences: 'Registros profissionais',
   },
   login: {
     newClinic: 'Clínica nova? Crie uma conta',
@@ -66,7 +68,7 @@ const ptBR: Messages = {
     code: 'Código do app',
     submit: 'Ativar',
   },
-  user: { menu: 'Conta', signOut: 'Sair', profile: 'Perfil', changePassword: 'Alterar senha', language: 'Idioma' },
+  user: { menu: 'Conta', signOut: 'Sair', profile: 'Perfil', licences: 'Meus registros', changePassword: 'Alterar senha', language: 'Idioma' },
   clinic: { switcher: 'Clínica' },
   remote: {
     loading: 'Carregando módulo…',

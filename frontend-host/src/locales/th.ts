@@ -15,6 +15,8 @@ const th: Messages = {
     invites: 'คำเชิญ',
     devices: 'เครื่องมือ',
     hours: 'เวลาทำงาน',
+    rooms: 'ห้อง',
+    licences: 'ใบอนุญาต',
   },
   login: {
     newClinic: 'คลินิกใหม่? สร้างบัญชี',
@@ -66,7 +68,7 @@ const th: Messages = {
     code: 'รหัสจากแอป',
     submit: 'เปิดใช้งาน',
   },
-  user: { menu: 'บัญชี', signOut: 'ออกจากระบบ', profile: 'โปรไฟล์', changePassword: 'เปลี่ยนรหัสผ่าน', language: 'ภาษา' },
+  user: { menu: 'บัญชี', signOut: 'ออกจากระบบ', profile: 'โปรไฟล์', licences: 'ใบอนุญาตของฉัน', changePassword: 'เปลี่ยนรหัสผ่าน', language: 'ภาษา' },
   clinic: { switcher: 'คลินิก' },
   remote: {
     loading: 'กำลังโหลดโมดูล…',
