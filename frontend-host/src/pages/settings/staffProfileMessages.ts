@@ -7,6 +7,7 @@ import th from '../../locales/th'
 
 const enProfile = {
   staffProfile: {
+    editTitle: 'Edit {name}',
     specialty: 'Specialty',
     specialtyHint: 'As patients and colleagues see it, e.g. Dermatology',
     bio: 'Short bio',
@@ -18,6 +19,7 @@ const enProfile = {
 
 const ptBRProfile: typeof enProfile = {
   staffProfile: {
+    editTitle: 'Editar {name}',
     specialty: 'Especialidade',
     specialtyHint: 'Como pacientes e colegas a veem, ex.: Dermatologia',
     bio: 'Minibiografia',
@@ -29,6 +31,7 @@ const ptBRProfile: typeof enProfile = {
 
 const thProfile: typeof enProfile = {
   staffProfile: {
+    editTitle: 'แก้ไข {name}',
     specialty: 'สาขาเฉพาะทาง',
     specialtyHint: 'ตามที่ผู้ป่วยและเพื่อนร่วมงานเห็น เช่น ตจวิทยา',
     bio: 'ประวัติย่อ',
@@ -40,6 +43,7 @@ const thProfile: typeof enProfile = {
 
 const arProfile: typeof enProfile = {
   staffProfile: {
+    editTitle: 'تعديل {name}',
     specialty: 'التخصص',
     specialtyHint: 'كما يراه المرضى والزملاء، مثل الأمراض الجلدية',
     bio: 'نبذة قصيرة',
