@@ -11,7 +11,7 @@ from typing import Any
 from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
 from django.contrib.auth.models import PermissionsMixin
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -171,6 +171,16 @@ class Membership(UUIDModel, TimeStampedModel):
     clinic = models.ForeignKey(Clinic, on_delete=models.CASCADE, related_name="memberships")
     role = models.CharField(max_length=20, choices=Role.choices)
     is_active = models.BooleanField(default=True)
+    # How the clinic presents a practitioner (booking screens, the calendar): per clinic,
+    # since one person may work as a dermatologist here and a laser therapist elsewhere.
+    specialty = models.CharField(max_length=120, blank=True)
+    bio = models.TextField(max_length=1000, blank=True)
+    calendar_colour = models.CharField(
+        max_length=7,
+        blank=True,
+        validators=[RegexValidator(r"^#[0-9a-fA-F]{6}$", _("Give a colour as #RRGGBB."))],
+        help_text=_("#RRGGBB; empty: the calendar's default"),
+    )
 
     class Meta:
         constraints = [
@@ -215,6 +225,8 @@ class ProfessionalLicence(UUIDModel, TimeStampedModel):
     council = models.CharField(max_length=10, choices=Council.choices)
     number = models.CharField(max_length=30)
     region = models.CharField(max_length=10, blank=True, help_text=_("e.g. SP for CRM-SP"))
+    # The specialty the council registers (in Brazil the RQE), if any.
+    specialty = models.CharField(max_length=120, blank=True)
     valid_until = models.DateField(null=True, blank=True)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
     # The last decision (accounts.services.licence_verify): when, by whom, the evidence

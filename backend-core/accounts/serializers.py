@@ -232,13 +232,18 @@ class StaffSerializer(serializers.ModelSerializer[Membership]):
 
     class Meta:
         model = Membership
-        fields = ["id", "user", "role", "is_active", "created_at"]
+        fields = ["id", "user", "role", "is_active", "specialty", "bio", "calendar_colour", "created_at"]
         read_only_fields = fields
 
 
 class StaffUpdateSerializer(serializers.Serializer[Any]):
     role = serializers.ChoiceField(choices=Role.choices, required=False)
     is_active = serializers.BooleanField(required=False)
+    specialty = serializers.CharField(max_length=120, required=False, allow_blank=True)
+    bio = serializers.CharField(max_length=1000, required=False, allow_blank=True)
+    calendar_colour = serializers.CharField(
+        max_length=7, required=False, allow_blank=True, help_text="#RRGGBB; empty: the calendar's default"
+    )
 
 
 class InviteCreateSerializer(serializers.Serializer[Any]):
@@ -300,7 +305,7 @@ class InviteAcceptSerializer(serializers.Serializer[Any]):
 class LicenceSerializer(serializers.ModelSerializer[ProfessionalLicence]):
     class Meta:
         model = ProfessionalLicence
-        fields = ["id", "council", "number", "region", "valid_until", "status", "created_at"]
+        fields = ["id", "council", "number", "region", "specialty", "valid_until", "status", "created_at"]
         read_only_fields = ["id", "status", "created_at"]
         validators: list[Any] = []  # uniqueness is the service's rule (and the database's)
 
@@ -328,6 +333,7 @@ class ClinicLicenceSerializer(serializers.ModelSerializer[ProfessionalLicence]):
             "council",
             "number",
             "region",
+            "specialty",
             "valid_until",
             "expires_in_days",
             "status",

@@ -283,12 +283,22 @@ class ScheduleExceptionFilter(django_filters.FilterSet):
 
 
 class RoomViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicScopedViewSet[Room]):
+    """The clinic's treatment rooms, those in use first, by name; ``?is_active=``
+    filters. Everyone sees them; managers add, rename and take them out of (or back
+    into) use. A room is never deleted: past appointments keep naming it."""
+
     model = Room
     serializer_class = serializers.RoomSerializer
-    required_permissions = {"list": "calendar.view", "retrieve": "calendar.view", "create": "calendar.manage"}
+    required_permissions = {
+        "list": "calendar.view",
+        "retrieve": "calendar.view",
+        "create": "calendar.manage",
+        "partial_update": "calendar.manage",
+    }
+    filterset_fields = ["is_active"]
 
     def get_base_queryset(self) -> QuerySet[Room]:
-        return Room.objects.order_by("name")
+        return Room.objects.order_by("-is_active", "name", "pk")
 
     @extend_schema(request=serializers.RoomSerializer, responses={201: serializers.RoomSerializer})
     def create(self, request: Request) -> Response:
@@ -296,6 +306,13 @@ class RoomViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicScoped
         data.is_valid(raise_exception=True)
         room = services.room_create(clinic=self.clinic, actor=self.actor, name=data.validated_data["name"])
         return Response(serializers.RoomSerializer(room).data, status=201)
+
+    @extend_schema(request=serializers.RoomUpdateSerializer, responses={200: serializers.RoomSerializer})
+    def partial_update(self, request: Request, pk: str | None = None) -> Response:
+        room = self.get_object()  # a foreign id is a 404 before the body is read
+        values = validated_body(serializers.RoomUpdateSerializer, request.data)
+        room = services.room_update(room=room, actor=self.actor, **values)
+        return Response(serializers.RoomSerializer(room).data)
 
 
 class ResourceFilter(django_filters.FilterSet):

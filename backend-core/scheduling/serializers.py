@@ -175,6 +175,11 @@ class RoomSerializer(serializers.ModelSerializer[Room]):
         validators: list[Any] = []
 
 
+class RoomUpdateSerializer(serializers.Serializer[Any]):
+    name = serializers.CharField(max_length=100, required=False)
+    is_active = serializers.BooleanField(required=False, help_text="false takes the room out of use")
+
+
 class ResourceSerializer(serializers.ModelSerializer[Resource]):
     class Meta:
         model = Resource

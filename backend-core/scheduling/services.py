@@ -771,12 +771,61 @@ def appointment_follow_visit(*, appointment: Appointment, actor: User | None, to
 
 
 @transaction.atomic
-def room_create(*, clinic: Clinic, actor: User, name: str) -> Room:
-    if Room.objects.filter(name__iexact=name.strip()).exists():
+def _check_room_name_free(*, name: str, exclude_pk: Any = None) -> str:
+    name = name.strip()
+    if not name:
+        raise ValidationFailed(errors={"name": [_("Give the room a name.")]})
+    clash = Room.objects.filter(name__iexact=name)
+    if exclude_pk is not None:
+        clash = clash.exclude(pk=exclude_pk)
+    if clash.exists():
         raise ValidationFailed(errors={"name": [_("A room with this name exists.")]})
-    room = Room(clinic=clinic, name=name.strip())
+    return name
+
+
+def _room_audit(room: Room, actor: User, action: str, **changes: tuple[Any, Any]) -> None:
+    audit_event_record(
+        clinic=room.clinic,
+        actor=actor,
+        action=action,
+        object_type="scheduling.Room",
+        object_id=room.pk,
+        changes={k: list(v) for k, v in changes.items()} or None,
+    )
+
+
+@transaction.atomic
+def room_create(*, clinic: Clinic, actor: User, name: str) -> Room:
+    """Add a treatment room to the clinic. Raises ``ValidationFailed`` on ``name``
+    (blank, or the name of another room of the clinic, case-insensitive). Audits
+    ``room.created``."""
+    room = Room(clinic=clinic, name=_check_room_name_free(name=name))
     model_save(room)
+    _room_audit(room, actor, "room.created", name=(None, room.name))
     return room
+
+
+@transaction.atomic
+def room_update(*, room: Room, actor: User, name: str | None = None, is_active: bool | None = None) -> Room:
+    """Rename a room, or take it out of (or back into) use; the arguments left ``None``
+    stay. A room out of use cannot be booked; appointments already in it keep it (the
+    front desk moves them). Raises ``ValidationFailed`` on ``name`` as ``room_create``.
+    Audits ``room.updated`` with the old and new values; a call that changes nothing
+    records nothing."""
+    locked = Room.objects.select_for_update().get(pk=room.pk)
+    changes: dict[str, tuple[Any, Any]] = {}
+    if name is not None:
+        name = _check_room_name_free(name=name, exclude_pk=locked.pk)
+        if name != locked.name:
+            changes["name"] = (locked.name, name)
+            locked.name = name
+    if is_active is not None and is_active != locked.is_active:
+        changes["is_active"] = (locked.is_active, is_active)
+        locked.is_active = is_active
+    if changes:
+        model_save(locked, update_fields=list(changes))
+        _room_audit(locked, actor, "room.updated", **changes)
+    return locked
 
 
 def _check_resource_name_free(*, name: str, exclude_pk: Any = None) -> str:

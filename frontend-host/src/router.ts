@@ -102,6 +102,18 @@ export function routerCreate(): Router {
             meta: { permission: 'consent_form.manage' },
           },
           {
+            path: 'settings/rooms',
+            name: 'settings-rooms',
+            component: () => import('./pages/settings/RoomsPage.vue'),
+            meta: { permission: 'calendar.manage' },
+          },
+          {
+            path: 'settings/licences',
+            name: 'settings-licences',
+            component: () => import('./pages/settings/LicencesPage.vue'),
+            meta: { permission: 'licence.manage' },
+          },
+          {
             path: 'settings/hours',
             name: 'settings-hours',
             component: () => import('./pages/settings/WorkingHoursPage.vue'),
@@ -114,6 +126,7 @@ export function routerCreate(): Router {
             meta: { permission: 'clinic.manage' },
           },
           { path: 'account/profile', name: 'account-profile', component: () => import('./pages/account/ProfilePage.vue') },
+          { path: 'account/licences', name: 'account-licences', component: () => import('./pages/account/MyLicencesPage.vue') },
           { path: 'account/password', name: 'account-password', component: () => import('./pages/account/PasswordPage.vue') },
           { path: ':pathMatch(.*)*', name: 'not-found', component: () => import('./pages/NotFoundPage.vue') },
         ],

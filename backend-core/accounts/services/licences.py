@@ -23,13 +23,45 @@ DECISIONS = (ProfessionalLicence.Status.VERIFIED, ProfessionalLicence.Status.REJ
 
 @transaction.atomic
 def licence_create(
-    *, user: User, council: str, number: str, region: str = "", valid_until: Any = None
+    *,
+    user: User,
+    council: str,
+    number: str,
+    region: str = "",
+    specialty: str = "",
+    valid_until: Any = None,
 ) -> ProfessionalLicence:
-    """Record a professional licence; it stays ``pending`` until verified."""
+    """Record ``user``'s own professional licence (``council`` one of
+    ``ProfessionalLicence.Council``, ``region`` e.g. the Brazilian state, ``specialty``
+    the one the council registers, ``valid_until`` a date or ``None``); it stays
+    ``pending`` until an owner or admin verifies it. Audited as ``licence.recorded`` at
+    every clinic where ``user`` is an active member, so each one's trail shows it.
+    Raises ``ValidationFailed`` naming ``number`` when that council and region already
+    hold the number, or another field the model refuses."""
     licence = ProfessionalLicence(
-        user=user, council=council, number=number.strip(), region=region.upper(), valid_until=valid_until
+        user=user,
+        council=council,
+        number=number.strip(),
+        region=region.strip().upper(),
+        specialty=specialty.strip(),
+        valid_until=valid_until,
     )
+    clash = ProfessionalLicence.objects.filter(council=council, region=licence.region, number=licence.number)
+    if clash.exists():
+        raise ValidationFailed(errors={"number": [_("This licence number is already on file.")]})
     model_save(licence)
+    for clinic in Clinic.objects.filter(memberships__user=user, memberships__is_active=True):
+        audit_event_record(
+            clinic=clinic,
+            actor=user,
+            action="licence.recorded",
+            object_type="accounts.ProfessionalLicence",
+            object_id=licence.pk,
+            changes={
+                "licence": [None, str(licence)],
+                "valid_until": [None, valid_until.isoformat() if valid_until else None],
+            },
+        )
     return licence
 
 

@@ -45,12 +45,19 @@ def membership_update(
     actor_role: str,
     role: str | None = None,
     is_active: bool | None = None,
+    specialty: str | None = None,
+    bio: str | None = None,
+    calendar_colour: str | None = None,
 ) -> Membership:
-    """Change a staff member's role or (de)activate them. Only owners touch owners and
-    admins; the clinic always keeps at least one active owner. Deactivating an active
-    member or changing their role ends all their sessions (``user_sessions_end``). A
-    change is audited as ``membership.updated`` (``role`` and ``is_active``, old and
-    new); a call that changes nothing records nothing."""
+    """Change a staff member's role, (de)activate them, or edit how the clinic presents
+    them: ``specialty`` (at most 120 characters), ``bio`` (at most 1000) and
+    ``calendar_colour`` (``#RRGGBB``, or ``""`` for the calendar's default); the
+    arguments left ``None`` stay. Only owners touch owners and admins; the clinic always
+    keeps at least one active owner. Deactivating an active member or changing their
+    role ends all their sessions (``user_sessions_end``). A change is audited as
+    ``membership.updated`` (the changed fields, old and new); a call that changes
+    nothing records nothing. Raises ``ValidationFailed`` naming ``calendar_colour`` (or
+    another field the model refuses)."""
     locked = Membership.objects.select_for_update().get(pk=membership.pk)
     if locked.role in MANAGERS:
         role_grant_check(actor_role=actor_role, role=locked.role)
@@ -65,10 +72,16 @@ def membership_update(
         if owners.count() <= 1:
             raise Conflict(_("A clinic must keep at least one active owner."), code="last_owner")
     ended = (locked.is_active and not new_active) or (locked.is_active and new_role != locked.role)
-    before = {"role": locked.role, "is_active": locked.is_active}
-    locked.role, locked.is_active = new_role, new_active
-    model_save(locked, update_fields=["role", "is_active"])
-    changes = audit_changes(before=before, after={"role": new_role, "is_active": new_active})
+    profile = {"specialty": specialty, "bio": bio, "calendar_colour": calendar_colour}
+    after = {"role": new_role, "is_active": new_active}
+    after.update({field: value.strip() for field, value in profile.items() if value is not None})
+    if calendar_colour is not None:
+        after["calendar_colour"] = calendar_colour.strip().lower()
+    before = {field: getattr(locked, field) for field in after}
+    for field, value in after.items():
+        setattr(locked, field, value)
+    model_save(locked, update_fields=list(after))
+    changes = audit_changes(before=before, after=after)
     if changes:
         audit_event_record(
             clinic=locked.clinic,

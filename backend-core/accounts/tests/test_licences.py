@@ -350,3 +350,64 @@ def test_the_refusal_is_translated(world):
     clinic.licence_check = True
     with translation.override("pt-br"):
         assert "Não há registro no CRM" in _refusal(world.b.user(Role.DOCTOR), clinic)
+
+
+# ------------------------------------------------------------- the practitioner's own
+
+MINE = "/api/v1/users/me/licences"
+
+
+def test_a_doctor_records_a_licence_it_is_pending_and_audited_where_they_practise(api, world):
+    doctor = world.a.user(Role.DOCTOR)
+    MembershipFactory(user=doctor, clinic=world.b.clinic, role=Role.DOCTOR)
+    client = api(doctor, world.a.clinic)
+    body = {
+        "council": "CRM",
+        "number": " 178432 ",
+        "region": "sp",
+        "specialty": "Dermatologia (RQE 5521)",
+        "valid_until": "2031-03-31",
+    }
+    created = client.post(MINE, body, format="json")
+    assert created.status_code == 201, created.content
+    licence = created.json()
+    assert (licence["number"], licence["region"], licence["status"]) == ("178432", "SP", "pending")
+    assert licence["specialty"] == "Dermatologia (RQE 5521)"
+    assert [row["id"] for row in client.get(MINE).json() if row["council"] == "CRM"] == [licence["id"]]
+    audited = AuditEvent.unscoped.filter(action="licence.recorded", object_id=licence["id"])
+    assert {event.clinic_id for event in audited} == {world.a.clinic.pk, world.b.clinic.pk}
+    row = api(world.a.user(), world.a.clinic).get(URL, {"council": "CRM"}).json()["results"][0]
+    assert (row["id"], row["specialty"]) == (licence["id"], "Dermatologia (RQE 5521)")
+
+
+def test_each_person_sees_only_their_own_licences(api, world):
+    _licence(world.b.user(Role.DOCTOR), council="CRM", number="5", region="RJ")
+    rows = api(world.a.user(Role.DOCTOR), world.a.clinic).get(MINE).json()
+    assert "5" not in [row["number"] for row in rows]
+
+
+@pytest.mark.parametrize(
+    ("body", "field"),
+    [
+        ({"council": "CFX", "number": "1"}, "council"),
+        ({"council": "CRM", "number": "  "}, "number"),
+        ({"council": "CRM", "number": "178432", "region": "SP"}, "number"),  # already on file
+        ({"council": "CRM", "number": "1", "valid_until": "31/03/2031"}, "valid_until"),
+        ({"council": "CRM", "number": "1", "specialty": "x" * 121}, "specialty"),
+    ],
+)
+def test_a_bad_licence_is_a_400_naming_the_field(api, world, body, field):
+    _licence(world.b.user(Role.DOCTOR), council="CRM", number="178432", region="SP")
+    doctor = world.a.user(Role.DOCTOR)
+    before = ProfessionalLicence.objects.filter(user=doctor).count()
+    response = api(doctor, world.a.clinic).post(MINE, body, format="json")
+    assert response.status_code == 400 and _fields(response) == {field}
+    assert ProfessionalLicence.objects.filter(user=doctor).count() == before
+
+
+def test_recording_a_licence_with_another_clinics_header_is_404_and_records_nothing(api, world):
+    doctor = world.a.user(Role.DOCTOR)
+    before = ProfessionalLicence.objects.filter(user=doctor).count()
+    response = api(doctor, world.b.clinic).post(MINE, {"council": "CRM", "number": "9"}, format="json")
+    assert response.status_code == 404
+    assert ProfessionalLicence.objects.filter(user=doctor).count() == before

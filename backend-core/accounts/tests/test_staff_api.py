@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from accounts.models import Invite, Membership, User
 from accounts.services import invite_create
+from audit.models import AuditEvent
 from core.roles import Role
 from core.tenancy import clinic_context
 
@@ -323,3 +324,58 @@ def test_owner_opens_a_branch_and_becomes_its_owner(api, world):
     assert Membership.objects.get(user=world.a.user(), clinic_id=branch["id"]).role == Role.OWNER
     listed = {c["id"] for c in client.get("/api/v1/clinics").json()["results"]}
     assert listed == {str(world.a.clinic.pk), branch["id"]}
+
+
+# ------------------------------------------------------- how the clinic presents them
+
+
+def test_manager_edits_a_practitioners_specialty_bio_and_calendar_colour_audited(api, world):
+    doctor = world.a.members[Role.DOCTOR]
+    owner = api(world.a.user(), world.a.clinic)
+    body = {"specialty": " Dermatology ", "bio": "Lasers and peels.", "calendar_colour": "#1D4ED8"}
+    response = owner.patch(f"/api/v1/staff/{doctor.pk}", body, format="json")
+    assert response.status_code == 200, response.content
+    shown = response.json()
+    assert (shown["specialty"], shown["bio"], shown["calendar_colour"]) == (
+        "Dermatology",
+        "Lasers and peels.",
+        "#1d4ed8",
+    )
+    assert (shown["role"], shown["is_active"]) == ("doctor", True)
+    listed = api(world.a.user(Role.RECEPTIONIST), world.a.clinic).get("/api/v1/staff", {"role": "doctor"})
+    assert listed.json()["results"][0]["calendar_colour"] == "#1d4ed8"
+    event = AuditEvent.unscoped.get(action="membership.updated", object_id=str(doctor.pk))
+    assert event.changes == {
+        "bio": ["", "Lasers and peels."],
+        "calendar_colour": ["", "#1d4ed8"],
+        "specialty": ["", "Dermatology"],
+    }
+    cleared = owner.patch(f"/api/v1/staff/{doctor.pk}", {"calendar_colour": ""}, format="json")
+    assert cleared.json()["calendar_colour"] == "" and cleared.json()["specialty"] == "Dermatology"
+
+
+@pytest.mark.parametrize(
+    ("body", "field"),
+    [
+        ({"calendar_colour": "blue"}, "calendar_colour"),
+        ({"calendar_colour": "#12345"}, "calendar_colour"),
+        ({"specialty": "x" * 121}, "specialty"),
+        ({"bio": "x" * 1001}, "bio"),
+    ],
+)
+def test_a_bad_profile_field_is_400_naming_it_and_changes_nothing(api, world, body, field):
+    doctor = world.a.members[Role.DOCTOR]
+    response = api(world.a.user(), world.a.clinic).patch(f"/api/v1/staff/{doctor.pk}", body, format="json")
+    assert response.status_code == 400
+    assert [e["field"] for e in response.json()["errors"]] == [field]
+    doctor.refresh_from_db()
+    assert (doctor.specialty, doctor.bio, doctor.calendar_colour) == ("", "", "")
+
+
+def test_another_clinics_owner_cannot_edit_a_practitioners_profile(api, world):
+    doctor = world.a.members[Role.DOCTOR]
+    outsider = api(world.b.user(Role.OWNER), world.b.clinic)
+    response = outsider.patch(f"/api/v1/staff/{doctor.pk}", {"specialty": "Theirs"}, format="json")
+    assert response.status_code == 404
+    doctor.refresh_from_db()
+    assert doctor.specialty == ""

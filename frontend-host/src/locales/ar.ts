@@ -21,6 +21,8 @@ const ar: Messages = {
     messages: 'الرسائل',
     treatments: 'العلاجات',
     consentTemplates: 'نماذج الموافقة',
+    rooms: 'الغرف',
+    licences: 'التراخيص',
   },
   login: {
     newClinic: 'عيادة جديدة؟ أنشئ حسابًا',
@@ -72,7 +74,7 @@ const ar: Messages = {
     code: 'الرمز من التطبيق',
     submit: 'تفعيل',
   },
-  user: { menu: 'الحساب', signOut: 'تسجيل الخروج', profile: 'الملف الشخصي', changePassword: 'تغيير كلمة المرور', language: 'اللغة' },
+  user: { menu: 'الحساب', signOut: 'تسجيل الخروج', profile: 'الملف الشخصي', licences: 'تراخيصي', changePassword: 'تغيير كلمة المرور', language: 'اللغة' },
   clinic: { switcher: 'العيادة' },
   remote: {
     loading: 'جارٍ تحميل الوحدة…',

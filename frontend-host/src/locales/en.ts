@@ -19,6 +19,8 @@ const en = {
     messages: 'Messages',
     treatments: 'Treatments',
     consentTemplates: 'Consent templates',
+    rooms: 'Rooms',
+    licences: 'Licences',
   },
   login: {
     newClinic: 'New clinic? Create an account',
@@ -70,7 +72,7 @@ const en = {
     code: 'Code from the app',
     submit: 'Turn on',
   },
-  user: { menu: 'Account', signOut: 'Sign out', profile: 'Profile', changePassword: 'Change password', language: 'Language' },
+  user: { menu: 'Account', signOut: 'Sign out', profile: 'Profile', licences: 'My licences', changePassword: 'Change password', language: 'Language' },
   clinic: { switcher: 'Clinic' },
   remote: {
     loading: 'Loading module…',

@@ -21,6 +21,8 @@ const ptBR: Messages = {
     messages: 'Mensagens',
     treatments: 'Tratamentos',
     consentTemplates: 'Termos de consentimento',
+    rooms: 'Salas',
+    licences: 'Registros profissionais',
   },
   login: {
     newClinic: 'Clínica nova? Crie uma conta',
@@ -72,7 +74,7 @@ const ptBR: Messages = {
     code: 'Código do app',
     submit: 'Ativar',
   },
-  user: { menu: 'Conta', signOut: 'Sair', profile: 'Perfil', changePassword: 'Alterar senha', language: 'Idioma' },
+  user: { menu: 'Conta', signOut: 'Sair', profile: 'Perfil', licences: 'Meus registros', changePassword: 'Alterar senha', language: 'Idioma' },
   clinic: { switcher: 'Clínica' },
   remote: {
     loading: 'Carregando módulo…',

@@ -21,6 +21,8 @@ const th: Messages = {
     messages: 'ข้อความ',
     treatments: 'ทรีตเมนต์',
     consentTemplates: 'แม่แบบใบยินยอม',
+    rooms: 'ห้อง',
+    licences: 'ใบอนุญาต',
   },
   login: {
     newClinic: 'คลินิกใหม่? สร้างบัญชี',
@@ -72,7 +74,7 @@ const th: Messages = {
     code: 'รหัสจากแอป',
     submit: 'เปิดใช้งาน',
   },
-  user: { menu: 'บัญชี', signOut: 'ออกจากระบบ', profile: 'โปรไฟล์', changePassword: 'เปลี่ยนรหัสผ่าน', language: 'ภาษา' },
+  user: { menu: 'บัญชี', signOut: 'ออกจากระบบ', profile: 'โปรไฟล์', licences: 'ใบอนุญาตของฉัน', changePassword: 'เปลี่ยนรหัสผ่าน', language: 'ภาษา' },
   clinic: { switcher: 'คลินิก' },
   remote: {
     loading: 'กำลังโหลดโมดูล…',

@@ -460,8 +460,18 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * @description The clinic's treatment rooms, those in use first, by name; ``?is_active=``
+         *     filters. Everyone sees them; managers add, rename and take them out of (or back
+         *     into) use. A room is never deleted: past appointments keep naming it.
+         */
         get: operations["calendar_rooms_list"];
         put?: never;
+        /**
+         * @description The clinic's treatment rooms, those in use first, by name; ``?is_active=``
+         *     filters. Everyone sees them; managers add, rename and take them out of (or back
+         *     into) use. A room is never deleted: past appointments keep naming it.
+         */
         post: operations["calendar_rooms_create"];
         delete?: never;
         options?: never;
@@ -476,13 +486,23 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * @description The clinic's treatment rooms, those in use first, by name; ``?is_active=``
+         *     filters. Everyone sees them; managers add, rename and take them out of (or back
+         *     into) use. A room is never deleted: past appointments keep naming it.
+         */
         get: operations["calendar_rooms_retrieve"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * @description The clinic's treatment rooms, those in use first, by name; ``?is_active=``
+         *     filters. Everyone sees them; managers add, rename and take them out of (or back
+         *     into) use. A room is never deleted: past appointments keep naming it.
+         */
+        patch: operations["calendar_rooms_partial_update"];
         trace?: never;
     };
     "/api/v1/calendar/schedule-exceptions": {
@@ -3577,6 +3597,7 @@ export interface components {
              * @default
              */
             readonly region: string;
+            readonly specialty: string;
             /** Format: date */
             readonly valid_until: string | null;
             /** @description Days from the clinic's today to `valid_until` (negative: expired); null without one */
@@ -4550,6 +4571,7 @@ export interface components {
             number: string;
             /** @description e.g. SP for CRM-SP */
             region?: string;
+            specialty?: string;
             /** Format: date */
             valid_until?: string | null;
             readonly status: components["schemas"]["LicenceStatusEnum"];
@@ -4580,6 +4602,7 @@ export interface components {
             number: string;
             /** @description e.g. SP for CRM-SP */
             region?: string;
+            specialty?: string;
             /** Format: date */
             valid_until?: string | null;
         };
@@ -5521,6 +5544,11 @@ export interface components {
             /** @description false takes the device out of use */
             is_active?: boolean;
         };
+        PatchedRoomUpdateRequest: {
+            name?: string;
+            /** @description false takes the room out of use */
+            is_active?: boolean;
+        };
         PatchedServiceUpdateRequest: {
             name?: string;
             category?: components["schemas"]["ServiceCategoryEnum"];
@@ -5576,6 +5604,10 @@ export interface components {
         PatchedStaffUpdateRequest: {
             role?: components["schemas"]["RoleEnum"];
             is_active?: boolean;
+            specialty?: string;
+            bio?: string;
+            /** @description #RRGGBB; empty: the calendar's default */
+            calendar_colour?: string;
         };
         /** @description Fields left out stay as they are. Rates are percents (``"7.00"``: 7 %). */
         PatchedTaxSettingsInputRequest: {
@@ -6670,6 +6702,10 @@ export interface components {
             readonly user: components["schemas"]["Colleague"];
             readonly role: components["schemas"]["RoleEnum"];
             readonly is_active: boolean;
+            readonly specialty: string;
+            readonly bio: string;
+            /** @description #RRGGBB; empty: the calendar's default */
+            readonly calendar_colour: string;
             /** Format: date-time */
             readonly created_at: string;
         };
@@ -10373,6 +10409,7 @@ export interface operations {
     calendar_rooms_list: {
         parameters: {
             query?: {
+                is_active?: boolean;
                 /** @description Which field to use when ordering the results. */
                 ordering?: string;
                 /** @description A page number within the paginated result set. */
@@ -10592,6 +10629,113 @@ export interface operations {
             cookie?: never;
         };
         requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Room"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The role does not allow this, or two-factor authentication is required. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record in this clinic (another clinic's records answer 404 too). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Method not allowed. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Gone (expired, revoked or used). */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported media type: send `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    calendar_rooms_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID string identifying this room. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedRoomUpdateRequest"];
+            };
+        };
         responses: {
             200: {
                 headers: {

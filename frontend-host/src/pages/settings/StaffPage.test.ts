@@ -9,12 +9,24 @@ import { i18n } from '../../i18n'
 import { useAuthStore } from '../../stores/auth'
 import StaffPage from './StaffPage.vue'
 
-type Row = { id: string; user: { id: string; full_name: string; phone: string }; role: string; is_active: boolean; created_at: string }
+type Row = {
+  id: string
+  user: { id: string; full_name: string; phone: string }
+  role: string
+  is_active: boolean
+  specialty: string
+  bio: string
+  calendar_colour: string
+  created_at: string
+}
 const member = (id: string, name: string, role: string, isActive = true): Row => ({
   id,
   user: { id: `u-${id}`, full_name: name, phone: `+6681555${id.padStart(4, '0')}` },
   role,
   is_active: isActive,
+  specialty: '',
+  bio: '',
+  calendar_colour: '',
   created_at: '2026-01-05T03:00:00Z',
 })
 const lastOwner = {
@@ -148,7 +160,7 @@ describe('StaffPage', () => {
     await wrapper.get('[data-testid="staff-edit-2"]').trigger('click')
     await flushPromises()
     const dialog = () => document.body.querySelector<HTMLElement>('[role="dialog"]')!
-    expect(dialog().textContent).toContain('Change the role of Bee Doctor')
+    expect(dialog().textContent).toContain('Edit Bee Doctor')
     expect(dialog().textContent).toContain('signed out everywhere')
     const roleButton = dialog().querySelector<HTMLElement>('button[aria-haspopup="listbox"]')!
     roleButton.click()
@@ -185,6 +197,41 @@ describe('StaffPage', () => {
     await flushPromises()
     expect(patches.at(-1)).toEqual({ is_active: true })
     expect(wrapper.find('[data-testid="staff-deactivate-3"]').exists()).toBe(true)
+    wrapper.unmount()
+  })
+
+  it('edits a practitioner’s specialty, bio and calendar colour, sending only what changed', async () => {
+    const rows = [member('1', 'Anong Owner', 'owner'), member('2', 'Bee Doctor', 'doctor')]
+    let refusals = 1 // the server refuses the first colour (as it would one not #RRGGBB)
+    const { patches } = staffServer(rows, 'owner', () =>
+      refusals-- > 0
+        ? json(400, { title: 'Bad request', status: 400, detail: 'Some fields are invalid.', code: 'validation_failed', errors: [{ field: 'calendar_colour', detail: 'Give a colour as #RRGGBB.' }] })
+        : null,
+    )
+    const wrapper = await signedInMount()
+    await wrapper.get('[data-testid="staff-edit-2"]').trigger('click')
+    await flushPromises()
+    const dialog = () => document.body.querySelector<HTMLElement>('[role="dialog"]')!
+    const fill = (selector: string, value: string) => {
+      const field = dialog().querySelector<HTMLInputElement | HTMLTextAreaElement>(selector)!
+      field.value = value
+      field.dispatchEvent(new Event('input'))
+    }
+    fill('[data-testid="staff-specialty"] input', 'Dermatology')
+    fill('[data-testid="staff-bio"]', 'Lasers and peels.')
+    fill('[data-testid="staff-colour"]', '#ff0000')
+    await flushPromises()
+    dialog().querySelector<HTMLElement>('[data-testid="staff-role-save"]')!.click()
+    await flushPromises()
+    expect(dialog().textContent).toContain('Give a colour as #RRGGBB.')
+
+    fill('[data-testid="staff-colour"]', '#1d4ed8')
+    await flushPromises()
+    dialog().querySelector<HTMLElement>('[data-testid="staff-role-save"]')!.click()
+    await flushPromises()
+    expect(patches.at(-1)).toEqual({ specialty: 'Dermatology', bio: 'Lasers and peels.', calendar_colour: '#1d4ed8' })
+    expect(document.body.querySelector('[role="dialog"]')).toBeNull()
+    expect(wrapper.get('tbody').text()).toContain('Dermatology')
     wrapper.unmount()
   })
 
