@@ -29,14 +29,27 @@ from commerce.services.payment_settings import (
     payment_qr,
     payment_settings_update,
 )
+from commerce.services.purchasing import (
+    Delivery,
+    OrderLine,
+    purchase_order_cancel,
+    purchase_order_create,
+    purchase_order_receive,
+    purchase_order_send,
+    supplier_create,
+    supplier_tax_id_normalize,
+    supplier_update,
+)
 from commerce.services.refunds import sale_refund, sale_void
 from commerce.services.sales import CartLine, PaymentInput, sale_checkout, sale_quote
 from commerce.services.shared import settings_for
 from commerce.services.stock import (
+    CountLine,
     stock_adjust,
     stock_consume,
     stock_receive,
     stock_return,
+    stock_take_commit,
     stock_transfer,
     stock_use,
 )
@@ -44,6 +57,9 @@ from commerce.services.stock import (
 __all__ = [
     "PAYMENT_SUBJECT",
     "CartLine",
+    "CountLine",
+    "Delivery",
+    "OrderLine",
     "PaymentInput",
     "PaymentQr",
     "accepted_methods",
@@ -67,6 +83,10 @@ __all__ = [
     "payment_settings_update",
     "payment_webhook_apply",
     "payments_pending_total",
+    "purchase_order_cancel",
+    "purchase_order_create",
+    "purchase_order_receive",
+    "purchase_order_send",
     "sale_checkout",
     "sale_quote",
     "sale_refund",
@@ -76,6 +96,10 @@ __all__ = [
     "stock_consume",
     "stock_receive",
     "stock_return",
+    "stock_take_commit",
     "stock_transfer",
     "stock_use",
+    "supplier_create",
+    "supplier_tax_id_normalize",
+    "supplier_update",
 ]
