@@ -160,7 +160,6 @@ class SupplierSerializer(serializers.ModelSerializer[Supplier]):
         model = Supplier
         fields = ["id", "name", "contact_name", "phone", "email", "tax_id", "lead_time_days", "is_active"]
         read_only_fields = ["id"]
-        extra_kwargs = {"name": {"required": False}}
 
 
 class PurchaseOrderLineSerializer(serializers.ModelSerializer[PurchaseOrderLine]):

@@ -7005,7 +7005,7 @@ export interface components {
         Supplier: {
             /** Format: uuid */
             readonly id: string;
-            name?: string;
+            name: string;
             contact_name?: string;
             phone?: string;
             email?: string;
@@ -7014,7 +7014,7 @@ export interface components {
             is_active?: boolean;
         };
         SupplierRequest: {
-            name?: string;
+            name: string;
             contact_name?: string;
             phone?: string;
             email?: string;
@@ -24798,7 +24798,7 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
                 "application/json": components["schemas"]["SupplierRequest"];
             };
