@@ -42,10 +42,13 @@ from commerce.models import (
     JournalEntry,
     JournalLine,
     Payment,
+    PurchaseOrder,
+    PurchaseOrderLine,
     Sale,
     SaleLine,
     StockLot,
     StockMovement,
+    Supplier,
 )
 from commissions.models import CommissionLog, CommissionRule, CommissionRun
 from commissions.tests import factories as commission_factories
@@ -83,6 +86,8 @@ class Tenant:
     audit_event: AuditEvent | None = None
     product: Product | None = None
     lot: StockLot | None = None
+    supplier: Supplier | None = None
+    purchase_order: PurchaseOrder | None = None
     sale: Sale | None = None
     course_balance: CourseBalance | None = None
     commission_rule: CommissionRule | None = None
@@ -300,6 +305,23 @@ def _commerce_rows(tenant: Tenant) -> None:
     JournalLine.unscoped.create(clinic=clinic, entry=entry, account="cash", debit=Decimal("1000.00"))
     JournalLine.unscoped.create(
         clinic=clinic, entry=entry, account="accounts_receivable", credit=Decimal("1000.00")
+    )
+    tenant.supplier = Supplier.unscoped.create(clinic=clinic, name="Galderma distributor")
+    tenant.purchase_order = PurchaseOrder.unscoped.create(
+        clinic=clinic,
+        number="PO-WORLD",
+        supplier=tenant.supplier,
+        status=PurchaseOrder.Status.SENT,
+        currency=currency,
+        created_by=owner,
+    )
+    PurchaseOrderLine.unscoped.create(
+        clinic=clinic,
+        order=tenant.purchase_order,
+        position=0,
+        product=tenant.product,
+        quantity=Decimal(10),
+        unit_cost=Decimal("4000.00"),
     )
 
 

@@ -32,10 +32,13 @@ from commerce.models import (
     Invoice,
     JournalEntry,
     Payment,
+    PurchaseOrder,
+    PurchaseOrderLine,
     Sale,
     SaleLine,
     StockLot,
     StockMovement,
+    Supplier,
 )
 from core.api import ClinicScopedViewSet, clinic_row_or_400, query_instant, validated_body
 from core.exceptions import AuthenticationFailedError, PermissionDeniedError, ValidationFailed
@@ -165,6 +168,21 @@ class MovementViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicSc
         return Response(self.get_serializer(movements, many=True).data, status=201)
 
 
+# How long an order takes to arrive when the caller does not say, in days.
+DEFAULT_LEAD_DAYS = 14
+
+
+def _int_param(request: Request, name: str, *, default: int, low: int, high: int) -> int:
+    """Query parameter ``name`` as a whole number in ``low``..``high`` (``default`` when
+    absent); otherwise a 400 naming it."""
+    raw = request.query_params.get(name, str(default))
+    if not raw.isdigit() or not low <= int(raw) <= high:
+        raise ValidationFailed(
+            errors={name: [_("A whole number from %(low)s to %(high)s.") % {"low": low, "high": high}]}
+        )
+    return int(raw)
+
+
 class InventoryReportViewSet(ClinicScopedViewSet[StockLot]):
     """``low-stock``: active products whose unexpired stock is under their threshold;
     ``near-expiry``: lots with stock expiring within ``?days=`` (default 60, expired
@@ -173,10 +191,24 @@ class InventoryReportViewSet(ClinicScopedViewSet[StockLot]):
     model = StockLot
     required_permissions = {"low_stock": "stock.view", "near_expiry": "stock.view"}
 
-    @extend_schema(responses={200: serializers.LowStockSerializer(many=True)})
+    @extend_schema(
+        parameters=[
+            OpenApiParameter(
+                "lead_days",
+                OpenApiTypes.INT,
+                description="Days an order takes to arrive: 0 to 365; default 14",
+            )
+        ],
+        responses={200: serializers.LowStockSerializer(many=True)},
+    )
     @action(detail=False, methods=["get"], url_path="low-stock")
     def low_stock(self, request: Request) -> Response:
-        rows: Any = selectors.low_stock(today=self.clinic.today())  # products, not this view's lots
+        """Products at or below their reorder point with ``suggested``, the whole units to
+        order: enough to be back at the reorder point after ``lead_days`` days of the
+        average daily use of the last 90 days (``selectors.low_stock``)."""
+        lead_days = _int_param(request, "lead_days", default=DEFAULT_LEAD_DAYS, low=0, high=365)
+        # products, not this view's lots
+        rows: Any = selectors.low_stock(today=self.clinic.today(), lead_days=lead_days)
         page = self.paginate_queryset(rows)
         return self.get_paginated_response(serializers.LowStockSerializer(page, many=True).data)
 
@@ -186,12 +218,159 @@ class InventoryReportViewSet(ClinicScopedViewSet[StockLot]):
     )
     @action(detail=False, methods=["get"], url_path="near-expiry")
     def near_expiry(self, request: Request) -> Response:
-        raw = request.query_params.get("days", "60")
-        if not raw.isdigit() or not 1 <= int(raw) <= 730:
-            raise ValidationFailed(errors={"days": [_("A whole number from 1 to 730.")]})
-        rows = selectors.near_expiry(today=self.clinic.today(), within_days=int(raw))
+        days = _int_param(request, "days", default=60, low=1, high=730)
+        rows = selectors.near_expiry(today=self.clinic.today(), within_days=days)
         page = self.paginate_queryset(rows)
         return self.get_paginated_response(serializers.LotSerializer(page, many=True).data)
+
+
+class StockTakeViewSet(mixins.ListModelMixin, ClinicScopedViewSet[StockLot]):
+    """A stock take. ``GET``: the count sheet, every lot with stock and its system
+    quantity (paginated; read all pages). ``POST``: the counted quantities; each lot
+    whose count differs gets one ``count`` adjustment, all in one transaction
+    (``services.stock_take_commit``). A lot whose stock moved since the sheet was read
+    is a 400 naming ``lines.<i>.expected``; another clinic's lot ``lines.<i>.lot_id``."""
+
+    model = StockLot
+    serializer_class = serializers.LotSerializer
+    required_permissions = {"list": "stock.manage", "create": "stock.manage"}
+
+    def get_base_queryset(self) -> QuerySet[StockLot]:
+        return selectors.stock_count_sheet()
+
+    @extend_schema(
+        request=serializers.StockTakeInputSerializer, responses={201: serializers.StockTakeSerializer}
+    )
+    def create(self, request: Request) -> Response:
+        values = validated_body(serializers.StockTakeInputSerializer, request.data)
+        lines = [
+            services.CountLine(
+                lot=clinic_row_or_400(StockLot, row["lot_id"], f"lines.{i}.lot_id"),
+                expected=row["expected"],
+                counted=row["counted"],
+            )
+            for i, row in enumerate(values["lines"])
+        ]
+        take_id, adjustments = services.stock_take_commit(
+            clinic=self.clinic, lines=lines, actor=self.actor, note=values.get("note", "")
+        )
+        body = {"id": take_id, "adjustments": adjustments}
+        return Response(serializers.StockTakeSerializer(body).data, status=201)
+
+
+class SupplierViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicScopedViewSet[Supplier]):
+    """The clinic's suppliers, active first. ``POST`` adds one, ``PATCH`` changes one
+    (``is_active: false`` retires it). ``tax_id`` is checked by the clinic's country
+    (CNPJ in Brazil, the 13-digit TIN in Thailand): a 400 naming ``tax_id``."""
+
+    model = Supplier
+    serializer_class = serializers.SupplierSerializer
+    required_permissions = {
+        "list": "stock.view",
+        "retrieve": "stock.view",
+        "create": "stock.manage",
+        "partial_update": "stock.manage",
+    }
+
+    def get_base_queryset(self) -> QuerySet[Supplier]:
+        return selectors.supplier_list()
+
+    def create(self, request: Request) -> Response:
+        serializer = serializers.SupplierSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        supplier = services.supplier_create(clinic=self.clinic, actor=self.actor, **serializer.validated_data)
+        return Response(serializers.SupplierSerializer(supplier).data, status=201)
+
+    def partial_update(self, request: Request, pk: str | None = None) -> Response:
+        supplier = self.get_object()
+        serializer = serializers.SupplierSerializer(supplier, data=request.data, partial=True)
+        serializer.is_valid(raise_exception=True)
+        supplier = services.supplier_update(supplier=supplier, actor=self.actor, **serializer.validated_data)
+        return Response(serializers.SupplierSerializer(supplier).data)
+
+
+class PurchaseOrderViewSet(
+    mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicScopedViewSet[PurchaseOrder]
+):
+    """Purchase orders, newest first; filter with ``?status=``, ``?supplier=``.
+    ``POST`` writes a draft; ``<id>/send``, ``<id>/cancel`` and ``<id>/receive`` (lots
+    arriving against the order's lines, ``services.purchase_order_receive``) move it on.
+    A status that does not allow the step is a 400 naming ``status``."""
+
+    model = PurchaseOrder
+    serializer_class = serializers.PurchaseOrderSerializer
+    required_permissions = {
+        "list": "stock.view",
+        "retrieve": "stock.view",
+        "create": "stock.manage",
+        "send": "stock.manage",
+        "cancel": "stock.manage",
+        "receive": "stock.manage",
+    }
+    filterset_fields = ["status", "supplier"]
+
+    def get_base_queryset(self) -> QuerySet[PurchaseOrder]:
+        return selectors.purchase_order_list()
+
+    def _answer(self, order: PurchaseOrder, status: int = 200) -> Response:
+        fresh = selectors.purchase_order_list().get(pk=order.pk)
+        return Response(serializers.PurchaseOrderSerializer(fresh).data, status=status)
+
+    @extend_schema(
+        request=serializers.PurchaseOrderInputSerializer, responses={201: serializers.PurchaseOrderSerializer}
+    )
+    def create(self, request: Request) -> Response:
+        values = validated_body(serializers.PurchaseOrderInputSerializer, request.data)
+        order = services.purchase_order_create(
+            clinic=self.clinic,
+            actor=self.actor,
+            supplier=clinic_row_or_400(Supplier, values["supplier_id"], "supplier_id"),
+            lines=[
+                services.OrderLine(
+                    product=clinic_row_or_400(Product, row["product_id"], f"lines.{i}.product_id"),
+                    quantity=row["quantity"],
+                    unit_cost=row["unit_cost"],
+                )
+                for i, row in enumerate(values["lines"])
+            ],
+            expected_on=values.get("expected_on"),
+            note=values.get("note", ""),
+        )
+        return self._answer(order, status=201)
+
+    @extend_schema(request=None, responses={200: serializers.PurchaseOrderSerializer})
+    @action(detail=True, methods=["post"])
+    def send(self, request: Request, pk: str | None = None) -> Response:
+        return self._answer(services.purchase_order_send(order=self.get_object(), actor=self.actor))
+
+    @extend_schema(
+        request=serializers.PurchaseOrderCancelInputSerializer,
+        responses={200: serializers.PurchaseOrderSerializer},
+    )
+    @action(detail=True, methods=["post"])
+    def cancel(self, request: Request, pk: str | None = None) -> Response:
+        order = self.get_object()
+        values = validated_body(serializers.PurchaseOrderCancelInputSerializer, request.data)
+        return self._answer(services.purchase_order_cancel(order=order, actor=self.actor, **values))
+
+    @extend_schema(
+        request=serializers.PurchaseOrderReceiveInputSerializer,
+        responses={200: serializers.PurchaseOrderSerializer},
+    )
+    @action(detail=True, methods=["post"])
+    def receive(self, request: Request, pk: str | None = None) -> Response:
+        order = self.get_object()
+        values = validated_body(serializers.PurchaseOrderReceiveInputSerializer, request.data)
+        deliveries = [
+            services.Delivery(
+                line=clinic_row_or_400(PurchaseOrderLine, row.pop("line_id"), f"deliveries.{i}.line_id"),
+                **row,
+            )
+            for i, row in enumerate(values["deliveries"])
+        ]
+        return self._answer(
+            services.purchase_order_receive(order=order, actor=self.actor, deliveries=deliveries)
+        )
 
 
 # Sales ------------------------------------------------------------------------------

@@ -102,6 +102,12 @@ class StockMovement(ClinicScopedModel):
         RETURN = "return", _("Returned")
         SALE = "sale", _("Sold")
 
+    class AdjustmentReason(models.TextChoices):
+        DAMAGED = "damaged", _("Damaged")
+        EXPIRED = "expired", _("Expired")
+        COUNT = "count", _("Count correction")
+        OTHER = "other", _("Other")
+
     lot = models.ForeignKey(StockLot, on_delete=models.PROTECT, related_name="movements")
     kind = models.CharField(max_length=20, choices=Kind.choices)
     quantity = models.DecimalField(max_digits=12, decimal_places=3)
@@ -111,6 +117,8 @@ class StockMovement(ClinicScopedModel):
     reference_type = models.CharField(max_length=64, blank=True)
     reference_id = models.UUIDField(null=True, blank=True)
     reason = models.CharField(max_length=200, blank=True)
+    # Why an adjustment changed the count (blank for every other kind).
+    adjustment_reason = models.CharField(max_length=10, choices=AdjustmentReason.choices, blank=True)
     actor = models.ForeignKey("accounts.User", on_delete=models.PROTECT, related_name="+")
 
     class Meta:
@@ -120,6 +128,85 @@ class StockMovement(ClinicScopedModel):
         indexes = [
             models.Index(fields=["clinic", "lot", "created_at"], name="stock_movement_by_lot"),
             models.Index(fields=["clinic", "reference_type", "reference_id"], name="stock_movement_by_ref"),
+        ]
+
+
+class Supplier(ClinicScopedModel):
+    """Who the clinic buys stock from. ``tax_id`` is stored compact (digits) and checked
+    with the clinic country's rule where it has one (CNPJ in Brazil, the 13-digit tax
+    identification number in Thailand); ``lead_time_days`` is how long an order
+    usually takes to arrive, which the reorder suggestion covers."""
+
+    name = models.CharField(max_length=200)
+    contact_name = models.CharField(max_length=200, blank=True)
+    phone = models.CharField(max_length=32, blank=True)
+    email = models.EmailField(blank=True)
+    tax_id = models.CharField(max_length=32, blank=True)
+    lead_time_days = models.PositiveSmallIntegerField(default=7, validators=[MaxValueValidator(365)])
+    is_active = models.BooleanField(default=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["clinic", "name"], name="supplier_unique_name_per_clinic")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class PurchaseOrder(ClinicScopedModel):
+    """An order of stock to a supplier: ``draft`` (lines still editable) → ``sent`` →
+    ``partially_received`` → ``received``; ``cancelled`` from draft or sent. Receiving
+    creates stock lots through ``stock_receive``; ``number`` is per clinic (PO-000001)."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        SENT = "sent", _("Sent")
+        PARTIALLY_RECEIVED = "partially_received", _("Partially received")
+        RECEIVED = "received", _("Received")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    number = models.CharField(max_length=20)
+    supplier = models.ForeignKey(Supplier, on_delete=models.PROTECT, related_name="orders")
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.DRAFT)
+    currency = models.CharField(max_length=3)
+    expected_on = models.DateField(null=True, blank=True)
+    note = models.CharField(max_length=200, blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    closed_at = models.DateTimeField(null=True, blank=True)
+    created_by = models.ForeignKey("accounts.User", on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["clinic", "number"], name="purchase_order_unique_number")
+        ]
+        indexes = [models.Index(fields=["clinic", "status", "created_at"], name="purchase_order_by_status")]
+
+
+class PurchaseOrderLine(ClinicScopedModel):
+    """A product ordered: ``quantity`` in the product's unit at ``unit_cost`` (order
+    currency); ``quantity_received`` grows with each receipt, never past ``quantity``."""
+
+    order = models.ForeignKey(PurchaseOrder, on_delete=models.CASCADE, related_name="lines")
+    position = models.PositiveSmallIntegerField()
+    product = models.ForeignKey(Product, on_delete=models.PROTECT, related_name="+")
+    quantity = models.DecimalField(max_digits=12, decimal_places=3)
+    unit_cost = models.DecimalField(max_digits=12, decimal_places=2, default=Decimal(0))
+    quantity_received = models.DecimalField(max_digits=12, decimal_places=3, default=Decimal(0))
+
+    class Meta:
+        ordering = ["position"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(quantity__gt=0), name="purchase_line_quantity_positive"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(unit_cost__gte=0), name="purchase_line_cost_not_negative"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(quantity_received__gte=0, quantity_received__lte=models.F("quantity")),
+                name="purchase_line_received_within_ordered",
+            ),
         ]
 
 

@@ -9,8 +9,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet, Sum
-from django.db.models.functions import Coalesce, TruncMonth
+from django.db.models import DecimalField, Exists, F, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum, Value
+from django.db.models.functions import Ceil, Coalesce, Greatest, TruncMonth
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import Clinic, User
@@ -26,12 +27,15 @@ from commerce.models import (
     InvoiceItem,
     JournalLine,
     Payment,
+    PurchaseOrder,
+    PurchaseOrderLine,
     Refund,
     Sale,
     SaleLine,
     SaleLineCredit,
     StockLot,
     StockMovement,
+    Supplier,
 )
 from core.exceptions import ValidationFailed
 from notifications.selectors import notification_last_sent_at
@@ -48,14 +52,37 @@ def movement_list() -> QuerySet[StockMovement]:
     return StockMovement.objects.select_related("lot", "lot__product").order_by("-created_at")
 
 
-def low_stock(*, today: dt.date) -> QuerySet[Product]:
-    """Active products whose usable stock (unexpired lots) is below their
-    ``low_stock_threshold``; annotated with ``usable``."""
+# The window of past use the reorder suggestion averages over, in days.
+USAGE_WINDOW_DAYS = 90
+
+
+def low_stock(*, today: dt.date, lead_days: int, window_days: int = USAGE_WINDOW_DAYS) -> QuerySet[Product]:
+    """Active products whose usable stock (unexpired lots) is at or below their reorder
+    point (``low_stock_threshold``; products with none are never listed), annotated with
+    ``usable``, ``used`` (taken out by treatments and sales in the last ``window_days``
+    days, net of returns) and ``suggested``: the whole
+    units to order so that, after ``lead_days`` days of the average daily use, stock is
+    back at the reorder point: ``ceil(reorder point + used / window * lead_days -
+    usable)``, at least one. Two queries per page at most (no per-row reads)."""
     usable = Coalesce(Sum("lots__quantity_on_hand", filter=Q(lots__expiry_date__gte=today)), ZERO)
+    since = timezone.now() - dt.timedelta(days=window_days)
+    out_kinds = [StockMovement.Kind.CONSUME, StockMovement.Kind.SALE, StockMovement.Kind.RETURN]
+    used = (
+        StockMovement.objects.filter(lot__product=OuterRef("pk"), kind__in=out_kinds, created_at__gte=since)
+        .values("lot__product")
+        .annotate(total=-Sum("quantity"))
+        .values("total")
+    )
+    quantity: DecimalField[Decimal, Decimal] = DecimalField(max_digits=12, decimal_places=3)
+    cover = F("low_stock_threshold") + F("used") * Decimal(lead_days) / Decimal(window_days) - F("usable")
     return (
         Product.objects.filter(is_active=True, low_stock_threshold__gt=0)
         .annotate(usable=usable)
-        .filter(usable__lt=F("low_stock_threshold"))
+        .filter(usable__lte=F("low_stock_threshold"))
+        .annotate(used=Coalesce(Subquery(used, output_field=quantity), ZERO))
+        .annotate(
+            suggested=Greatest(Ceil(cover, output_field=quantity), Value(Decimal(1)), output_field=quantity)
+        )
         .order_by("name")
     )
 
@@ -569,4 +596,25 @@ def deposit_state(*, appointment_id: Any, service: Service) -> DepositState:
         invoice_number=deposit.invoice.number,
         applied_invoice_id=deposit.applied_invoice_id,
         settled_at=deposit.settled_at,
+    )
+
+
+def stock_count_sheet() -> QuerySet[StockLot]:
+    """The lots a stock take counts: every lot with stock on hand (expired ones
+    included: they are on the shelf until written off), by product and FEFO order."""
+    return lot_list().filter(quantity_on_hand__gt=0)
+
+
+def supplier_list() -> QuerySet[Supplier]:
+    """The clinic's suppliers, active first, by name."""
+    return Supplier.objects.order_by("-is_active", "name")
+
+
+def purchase_order_list() -> QuerySet[PurchaseOrder]:
+    """Purchase orders, newest first, with supplier and lines (products) in two more
+    queries for any page size."""
+    return (
+        PurchaseOrder.objects.select_related("supplier")
+        .prefetch_related(Prefetch("lines", PurchaseOrderLine.objects.select_related("product")))
+        .order_by("-created_at")
     )

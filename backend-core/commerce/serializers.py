@@ -20,11 +20,14 @@ from commerce.models import (
     JournalEntry,
     JournalLine,
     Payment,
+    PurchaseOrder,
+    PurchaseOrderLine,
     Sale,
     SaleLine,
     SaleLineCredit,
     StockLot,
     StockMovement,
+    Supplier,
 )
 from commerce.payment_methods import TILL_METHOD_CHOICES, methods_accepted, methods_allowed
 from commerce.pricing import currency_digits
@@ -66,7 +69,10 @@ class ReceiveInputSerializer(serializers.Serializer[Any]):
 
 class AdjustInputSerializer(serializers.Serializer[Any]):
     quantity = QuantityField(help_text="Signed: -1 takes one out, 2 adds two")
-    reason = serializers.CharField(max_length=200)
+    reason_code = serializers.ChoiceField(choices=StockMovement.AdjustmentReason.choices)
+    reason = serializers.CharField(
+        max_length=200, required=False, allow_blank=True, help_text="Required for other"
+    )
 
 
 class TransferInputSerializer(serializers.Serializer[Any]):
@@ -106,6 +112,7 @@ class MovementSerializer(serializers.ModelSerializer[StockMovement]):
             "reference_type",
             "reference_id",
             "reason",
+            "adjustment_reason",
             "actor",
             "created_at",
         ]
@@ -123,11 +130,111 @@ class ConsumeInputSerializer(serializers.Serializer[Any]):
 
 class LowStockSerializer(serializers.ModelSerializer[Product]):
     usable = QuantityField(read_only=True, help_text="On hand in unexpired lots")
+    used = QuantityField(read_only=True, help_text="Taken out by treatments and sales in the usage window")
+    suggested = QuantityField(read_only=True, help_text="Whole units to order (see the report's rule)")
 
     class Meta:
         model = Product
-        fields = ["id", "name", "unit", "low_stock_threshold", "usable"]
+        fields = ["id", "name", "unit", "low_stock_threshold", "usable", "used", "suggested"]
         read_only_fields = fields
+
+
+class CountLineInputSerializer(serializers.Serializer[Any]):
+    lot_id = serializers.UUIDField()
+    expected = QuantityField(help_text="On hand as the count sheet showed it")
+    counted = QuantityField(help_text="Counted on the shelf")
+
+
+class StockTakeInputSerializer(serializers.Serializer[Any]):
+    lines = CountLineInputSerializer(many=True)
+    note = serializers.CharField(max_length=200, required=False, allow_blank=True)
+
+
+class StockTakeSerializer(serializers.Serializer[Any]):
+    id = serializers.UUIDField(help_text="The stock take: reference_id of its adjustments")
+    adjustments = MovementSerializer(many=True)
+
+
+class SupplierSerializer(serializers.ModelSerializer[Supplier]):
+    class Meta:
+        model = Supplier
+        fields = ["id", "name", "contact_name", "phone", "email", "tax_id", "lead_time_days", "is_active"]
+        read_only_fields = ["id"]
+
+
+class PurchaseOrderLineSerializer(serializers.ModelSerializer[PurchaseOrderLine]):
+    product_name = serializers.CharField(source="product.name", read_only=True)
+    unit = serializers.CharField(source="product.unit", read_only=True)
+    registration_number = serializers.CharField(source="product.registration_number", read_only=True)
+
+    class Meta:
+        model = PurchaseOrderLine
+        fields = [
+            "id",
+            "product",
+            "product_name",
+            "unit",
+            "registration_number",
+            "quantity",
+            "unit_cost",
+            "quantity_received",
+        ]
+        read_only_fields = fields
+
+
+class PurchaseOrderSerializer(serializers.ModelSerializer[PurchaseOrder]):
+    supplier_name = serializers.CharField(source="supplier.name", read_only=True)
+    lines = PurchaseOrderLineSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = PurchaseOrder
+        fields = [
+            "id",
+            "number",
+            "supplier",
+            "supplier_name",
+            "status",
+            "currency",
+            "expected_on",
+            "note",
+            "sent_at",
+            "closed_at",
+            "created_at",
+            "lines",
+        ]
+        read_only_fields = fields
+
+
+class OrderLineInputSerializer(serializers.Serializer[Any]):
+    product_id = serializers.UUIDField()
+    quantity = QuantityField(min_value=Decimal("0.001"))
+    unit_cost = MoneyField(min_value=Decimal(0))
+
+
+class PurchaseOrderInputSerializer(serializers.Serializer[Any]):
+    supplier_id = serializers.UUIDField()
+    expected_on = serializers.DateField(required=False, allow_null=True)
+    note = serializers.CharField(max_length=200, required=False, allow_blank=True)
+    lines = OrderLineInputSerializer(many=True)
+
+
+class DeliveryInputSerializer(serializers.Serializer[Any]):
+    line_id = serializers.UUIDField()
+    quantity = QuantityField(min_value=Decimal("0.001"))
+    lot_number = serializers.CharField(max_length=64)
+    expiry_date = serializers.DateField()
+    unit_cost = MoneyField(min_value=Decimal(0), required=False, help_text="Default: the line's")
+    registration_number = serializers.CharField(
+        max_length=50, required=False, allow_blank=True, help_text="Default: the product's"
+    )
+
+
+class PurchaseOrderReceiveInputSerializer(serializers.Serializer[Any]):
+    deliveries = DeliveryInputSerializer(many=True)
+
+
+class PurchaseOrderCancelInputSerializer(serializers.Serializer[Any]):
+    reason = serializers.CharField(max_length=200, required=False, allow_blank=True)
 
 
 class RecallRowSerializer(serializers.Serializer[Any]):

@@ -29,14 +29,27 @@ from commerce.services.payment_settings import (
     payment_qr,
     payment_settings_update,
 )
+from commerce.services.purchasing import (
+    Delivery,
+    OrderLine,
+    purchase_order_cancel,
+    purchase_order_create,
+    purchase_order_receive,
+    purchase_order_send,
+    supplier_create,
+    supplier_tax_id_normalize,
+    supplier_update,
+)
 from commerce.services.refunds import sale_refund, sale_void
 from commerce.services.sales import CartLine, PaymentInput, sale_checkout, sale_quote
 from commerce.services.shared import settings_for
 from commerce.services.stock import (
+    CountLine,
     stock_adjust,
     stock_consume,
     stock_receive,
     stock_return,
+    stock_take_commit,
     stock_transfer,
     stock_use,
 )
@@ -45,6 +58,9 @@ from commerce.services.tax_settings import tax_settings_update
 __all__ = [
     "PAYMENT_SUBJECT",
     "CartLine",
+    "CountLine",
+    "Delivery",
+    "OrderLine",
     "PaymentInput",
     "PaymentQr",
     "accepted_methods",
@@ -68,6 +84,10 @@ __all__ = [
     "payment_settings_update",
     "payment_webhook_apply",
     "payments_pending_total",
+    "purchase_order_cancel",
+    "purchase_order_create",
+    "purchase_order_receive",
+    "purchase_order_send",
     "sale_checkout",
     "sale_quote",
     "sale_refund",
@@ -77,7 +97,11 @@ __all__ = [
     "stock_consume",
     "stock_receive",
     "stock_return",
+    "stock_take_commit",
     "stock_transfer",
     "stock_use",
+    "supplier_create",
+    "supplier_tax_id_normalize",
+    "supplier_update",
     "tax_settings_update",
 ]

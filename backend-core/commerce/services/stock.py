@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -51,6 +52,7 @@ def _movement_write(
     reference_type: str = "",
     reference_id: uuid.UUID | None = None,
     reason: str = "",
+    adjustment_reason: str = "",
 ) -> StockMovement:
     """Append one movement to a lot; keeps on-hand in step with one conditional UPDATE
     (atomic under the row lock it takes, so concurrent writers cannot overdraw a lot).
@@ -77,6 +79,7 @@ def _movement_write(
         reference_type=reference_type,
         reference_id=reference_id,
         reason=reason,
+        adjustment_reason=adjustment_reason,
         actor=actor,
     )
 
@@ -130,9 +133,13 @@ def stock_receive(
     unit_cost: Decimal = Decimal(0),
     registration_number: str | None = None,
     received_at: dt.datetime | None = None,
+    reference_type: str = "",
+    reference_id: uuid.UUID | None = None,
 ) -> StockMovement:
     """Receive ``quantity`` of a lot (created on first receipt; a later receipt must
-    carry the same expiry). The registration defaults to the product's. Journal:
+    carry the same expiry). The registration defaults to the product's;
+    ``reference_type``/``reference_id`` name what the receipt fills (a purchase order
+    line). Journal:
     inventory against accounts payable at ``unit_cost``. Audited as ``stock.received``.
     Raises ``ValidationFailed`` naming ``quantity``, ``expiry_date``, ``lot_number`` or
     ``registration_number``."""
@@ -162,7 +169,14 @@ def stock_receive(
         model_save(lot)
     elif lot.expiry_date != expiry_date:
         raise ValidationFailed(errors={"expiry_date": [_("Lot %s has another expiry date.") % lot_number]})
-    movement = _movement_write(lot=lot, kind=Kind.RECEIVE, quantity=quantity, actor=actor)
+    movement = _movement_write(
+        lot=lot,
+        kind=Kind.RECEIVE,
+        quantity=quantity,
+        actor=actor,
+        reference_type=reference_type,
+        reference_id=reference_id,
+    )
     _cost_post(movement=movement, lot=lot, debit=ledger.INVENTORY, credit=ledger.ACCOUNTS_PAYABLE)
     _stock_audit(
         movement=movement,
@@ -170,6 +184,8 @@ def stock_receive(
         action="stock.received",
         product_id=[None, product.pk],
         lot_number=[None, lot.lot_number],
+        reference_type=[None, reference_type],
+        reference_id=[None, reference_id],
     )
     return movement
 
@@ -317,23 +333,125 @@ def stock_return(
 
 
 @transaction.atomic
-def stock_adjust(*, lot: StockLot, quantity: Decimal, reason: str, actor: User) -> StockMovement:
-    """Correct a lot after a count (``quantity`` signed, e.g. ``-1`` for a broken vial),
-    audited as ``stock.adjusted`` with the reason. Raises ``ValidationFailed`` naming
-    ``quantity`` (zero, below zero on hand) or ``reason`` (empty)."""
+def stock_adjust(
+    *,
+    lot: StockLot,
+    quantity: Decimal,
+    reason_code: str,
+    actor: User,
+    reason: str = "",
+    reference_type: str = "",
+    reference_id: uuid.UUID | None = None,
+) -> StockMovement:
+    """Correct a lot (``quantity`` signed, e.g. ``-1`` for a broken vial) for
+    ``reason_code`` (``StockMovement.AdjustmentReason``: damaged, expired, count, other)
+    with a free-text ``reason`` (required for ``other``); ``reference_*`` name a stock
+    take. Audited as ``stock.adjusted`` with both. Raises ``ValidationFailed`` naming
+    ``quantity`` (zero, below zero on hand), ``reason_code`` (unknown) or ``reason``."""
     if quantity == 0:
         raise ValidationFailed(errors={"quantity": [_("Must not be zero.")]})
-    if not reason.strip():
+    if reason_code not in StockMovement.AdjustmentReason.values:
+        raise ValidationFailed(errors={"reason_code": [_("Damaged, expired, count correction or other.")]})
+    if reason_code == StockMovement.AdjustmentReason.OTHER and not reason.strip():
         raise ValidationFailed(errors={"reason": [_("Say why the count changed.")]})
     movement = _movement_write(
-        lot=lot, kind=Kind.ADJUST, quantity=quantity, actor=actor, reason=reason.strip()
+        lot=lot,
+        kind=Kind.ADJUST,
+        quantity=quantity,
+        actor=actor,
+        reason=reason.strip(),
+        adjustment_reason=reason_code,
+        reference_type=reference_type,
+        reference_id=reference_id,
     )
     if quantity > 0:
         _cost_post(movement=movement, lot=lot, debit=ledger.INVENTORY, credit=ledger.COGS)
     else:
         _cost_post(movement=movement, lot=lot, debit=ledger.COGS, credit=ledger.INVENTORY)
-    _stock_audit(movement=movement, actor=actor, action="stock.adjusted", reason=[None, movement.reason])
+    _stock_audit(
+        movement=movement,
+        actor=actor,
+        action="stock.adjusted",
+        reason_code=[None, reason_code],
+        reason=[None, movement.reason],
+        reference_type=[None, reference_type],
+        reference_id=[None, reference_id],
+    )
     return movement
+
+
+@dataclass(frozen=True)
+class CountLine:
+    """One line of a stock take: the lot, the quantity the sheet showed (``expected``)
+    and the quantity counted on the shelf."""
+
+    lot: StockLot
+    expected: Decimal
+    counted: Decimal
+
+
+@transaction.atomic
+def stock_take_commit(
+    *, clinic: Clinic, lines: list[CountLine], actor: User, note: str = ""
+) -> tuple[uuid.UUID, list[StockMovement]]:
+    """Commit a stock take of ``clinic``: every lot whose count differs from its on-hand
+    gets one ``count`` adjustment (the difference), all in this transaction under the
+    lots' row locks, referenced as ``commerce.stock_take``; returns the take's id and
+    the adjustments. Audited
+    as ``stock.take_committed`` (lots counted, adjusted, the note) besides each
+    ``stock.adjusted``. A lot whose on-hand moved since the sheet was read (``expected``
+    no longer equals it) refuses the whole take, so a sale made meanwhile is not
+    written off. Raises ``ValidationFailed`` naming ``lines`` (empty, a lot twice),
+    ``lines.<i>.counted`` (negative) or ``lines.<i>.expected`` (stock moved)."""
+    if not lines:
+        raise ValidationFailed(errors={"lines": [_("Count at least one lot.")]})
+    if len({line.lot.pk for line in lines}) != len(lines):
+        raise ValidationFailed(errors={"lines": [_("Each lot once.")]})
+    locked = {
+        lot.pk: lot
+        for lot in StockLot.objects.select_for_update()
+        .filter(pk__in=[line.lot.pk for line in lines])
+        .order_by("pk")  # one lock order, so two takes cannot deadlock
+    }
+    errors: dict[str, list[str]] = {}
+    for index, line in enumerate(lines):
+        if line.counted < 0:
+            errors[f"lines.{index}.counted"] = [_("Cannot be below zero.")]
+        elif locked[line.lot.pk].quantity_on_hand != line.expected:
+            errors[f"lines.{index}.expected"] = [
+                _("Stock of lot %(lot)s moved since the sheet was read: %(n)s on hand now.")
+                % {"lot": line.lot.lot_number, "n": locked[line.lot.pk].quantity_on_hand}
+            ]
+    if errors:
+        raise ValidationFailed(errors=errors)
+    take_id = uuid.uuid4()
+    adjustments = []
+    for line in lines:
+        difference = line.counted - locked[line.lot.pk].quantity_on_hand
+        if difference:
+            movement = stock_adjust(
+                lot=locked[line.lot.pk],
+                quantity=difference,
+                reason_code=StockMovement.AdjustmentReason.COUNT,
+                reason=note,
+                actor=actor,
+                reference_type="commerce.stock_take",
+                reference_id=take_id,
+            )
+            adjustments.append(movement)
+    audit_event_record(
+        clinic=clinic,
+        actor=actor,
+        action="stock.take_committed",
+        object_type="commerce.StockTake",
+        object_id=take_id,
+        changes={
+            "lots_counted": [None, len(lines)],
+            "lots_adjusted": [None, len(adjustments)],
+            "note": [None, note],
+        },
+    )
+    return take_id, adjustments
 
 
 @transaction.atomic

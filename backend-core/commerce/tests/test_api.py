@@ -125,7 +125,9 @@ def test_low_stock_and_near_expiry_lists(clock, api, world):
 def test_adjust_and_transfer_bad_input_and_other_clinic(api, world):
     owner = api(world.a.user(), world.a.clinic)
     assert owner.post(f"{LOTS}/{world.a.lot.pk}/adjust", {"quantity": "-1"}, format="json").status_code == 400
-    ok = owner.post(f"{LOTS}/{world.a.lot.pk}/adjust", {"quantity": "-1", "reason": "Dropped"}, format="json")
+    ok = owner.post(
+        f"{LOTS}/{world.a.lot.pk}/adjust", {"quantity": "-1", "reason_code": "damaged"}, format="json"
+    )
     assert ok.status_code == 200, ok.content
     refused = owner.post(
         f"{LOTS}/{world.a.lot.pk}/transfer",
@@ -135,7 +137,7 @@ def test_adjust_and_transfer_bad_input_and_other_clinic(api, world):
     assert refused.status_code == 400 and refused.json()["errors"][0]["field"] == "to_clinic_id"
     assert (
         owner.post(
-            f"{LOTS}/{world.b.lot.pk}/adjust", {"quantity": "-1", "reason": "x"}, format="json"
+            f"{LOTS}/{world.b.lot.pk}/adjust", {"quantity": "-1", "reason_code": "damaged"}, format="json"
         ).status_code
         == 404
     )

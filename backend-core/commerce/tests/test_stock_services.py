@@ -96,11 +96,13 @@ def test_adjust_and_return_keep_on_hand_equal_to_the_movements(world):
     filler = catalog_factories.product(a.clinic, owner)
     one = f.lot(a.clinic, owner, filler, "L1", "5")
     with clinic_context(a.clinic):
-        stock_adjust(lot=one, quantity=Decimal("-1"), reason="Broken syringe", actor=owner)
+        stock_adjust(
+            lot=one, quantity=Decimal("-1"), reason_code="damaged", reason="Broken syringe", actor=owner
+        )
         taken = _consume(a, filler, "2")[0]
         stock_return(movement=taken, quantity=Decimal("1"), actor=owner, reference_type="", reference_id=None)
         with pytest.raises(ValidationFailed) as error:
-            stock_adjust(lot=one, quantity=Decimal("-10"), reason="count", actor=owner)
+            stock_adjust(lot=one, quantity=Decimal("-10"), reason_code="count", reason="count", actor=owner)
         assert "quantity" in error.value.errors
         with pytest.raises(ValidationFailed) as error:
             stock_return(
@@ -180,9 +182,11 @@ def test_receipts_adjustments_and_stock_used_by_hand_are_audited_on_the_lot(worl
     assert received.changes["lot_number"] == [None, "L1"]
     with clinic_context(a.clinic):
         with pytest.raises(ValidationFailed):
-            stock_adjust(lot=one, quantity=Decimal("-10"), reason="count", actor=owner)
+            stock_adjust(lot=one, quantity=Decimal("-10"), reason_code="count", reason="count", actor=owner)
         assert not _stock_events(a.clinic, "stock.adjusted")
-        stock_adjust(lot=one, quantity=Decimal("-1"), reason="Broken vial", actor=owner)
+        stock_adjust(
+            lot=one, quantity=Decimal("-1"), reason_code="damaged", reason="Broken vial", actor=owner
+        )
         doctor = a.user(Role.DOCTOR)
         [used] = stock_use(
             product=filler,
