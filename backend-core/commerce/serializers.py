@@ -654,7 +654,8 @@ class PeriodTotalsSerializer(serializers.Serializer[Any]):
 
 
 class DraftItemSerializer(serializers.ModelSerializer[InvoiceItem]):
-    """A drafted line: what was done, by whom, at which price (zero when a course paid it)."""
+    """A drafted line: what was done (``service``), or a billable product used at it
+    (``product``), by whom, at which price (zero when a course paid it)."""
 
     practitioner_name = serializers.SerializerMethodField()
     course_redemption = serializers.UUIDField(source="course_redemption_id", read_only=True, allow_null=True)
@@ -666,6 +667,7 @@ class DraftItemSerializer(serializers.ModelSerializer[InvoiceItem]):
             "position",
             "description",
             "service",
+            "product",
             "practitioner",
             "practitioner_name",
             "quantity",

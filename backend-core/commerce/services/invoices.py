@@ -23,7 +23,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from audit.services import audit_event_record
-from catalog.models import Service
+from catalog.models import Product, Service
 from commerce import ledger
 from commerce.events import INVOICE_DRAFTED, InvoiceDraftedEventDataSerializer
 from commerce.models import CourseRedemption, Invoice, InvoiceItem, Payment, Refund
@@ -455,10 +455,14 @@ def invoice_draft_from_services(
     reference_id: uuid.UUID,
     actor: User,
     redemptions: Sequence[CourseRedemption | None] = (),
+    products: Sequence[tuple[Product, Decimal, User | None]] = (),
     appointment_id: uuid.UUID | None = None,
 ) -> Invoice:
     """A draft invoice of the services performed at a visit: ``(service, quantity,
-    practitioner)`` priced from the catalog with the clinic's tax (no discounts).
+    practitioner)`` priced from the catalog with the clinic's service tax (no
+    discounts), then the billable products used at it: ``(product, quantity in its
+    unit, practitioner)`` at the product's price with the clinic's product tax (their
+    stock was taken when they were used, so checking the draft out takes none).
     ``redemptions``, aligned with ``items`` when given, names the course redemption that
     paid a line: that line is priced at zero and says so ("… · course session: <course>").
     Idempotent per ``reference_type``/``reference_id`` (e.g. ``"emr.visit"``, its id):
@@ -467,7 +471,8 @@ def invoice_draft_from_services(
     (``sale_checkout(draft_invoice=…)``). ``appointment_id``: the booked appointment
     of the visit; its paid deposit is applied to the draft (``deposits.deposit_apply``:
     a "Deposit applied" payment, so the balance to collect is reduced). Raises
-    ``ValidationFailed`` (``items``)."""
+    ``ValidationFailed`` (``items``; ``products`` for a product not in the clinic's
+    currency)."""
     clinic = patient.clinic
     existing = Invoice.objects.filter(reference_type=reference_type, reference_id=reference_id).first()
     if existing is not None:
@@ -476,19 +481,33 @@ def invoice_draft_from_services(
         raise ValidationFailed(errors={"items": [_("At least one service.")]})
     if any(service.currency != clinic.currency for service, _q, _p in items):
         raise ValidationFailed(errors={"items": [_("Services must be priced in the clinic currency.")]})
+    if any(product.currency != clinic.currency for product, _q, _p in products):
+        raise ValidationFailed(errors={"products": [_("Products must be priced in the clinic currency.")]})
     paid_by = list(redemptions) or [None] * len(items)
     if len(paid_by) != len(items):
         raise ValidationFailed(errors={"items": [_("One redemption (or none) per service.")]})
-    prices = [
-        Decimal(0) if redemption is not None else service.price
-        for (service, _q, _p), redemption in zip(items, paid_by, strict=True)
-    ]
     counters = settings_for(clinic)
+    # (item, quantity, practitioner, unit price, tax rate, redemption) per printed line.
+    rows: list[tuple[Service | Product, Decimal, User | None, Decimal, Decimal, CourseRedemption | None]] = [
+        (
+            service,
+            quantity,
+            practitioner,
+            Decimal(0) if redemption is not None else service.price,
+            counters.service_tax_rate,
+            redemption,
+        )
+        for (service, quantity, practitioner), redemption in zip(items, paid_by, strict=True)
+    ]
+    rows += [
+        (product, quantity, practitioner, product.price, counters.product_tax_rate, None)
+        for product, quantity, practitioner in products
+    ]
     try:
         amounts = price_cart(
             [
-                LineInput(unit_price=price, quantity=quantity, tax_rate=counters.service_tax_rate)
-                for (_s, quantity, _p), price in zip(items, prices, strict=True)
+                LineInput(unit_price=price, quantity=quantity, tax_rate=rate)
+                for _i, quantity, _p, price, rate, _r in rows
             ],
             currency=clinic.currency,
             tax_inclusive=counters.tax_inclusive,
@@ -514,17 +533,22 @@ def invoice_draft_from_services(
                 clinic=clinic,
                 invoice=invoice,
                 position=index,
-                service=service,
+                service=item if isinstance(item, Service) else None,
+                product=item if isinstance(item, Product) else None,
                 practitioner=practitioner,
-                description=_redeemed_description(service, redemption, clinic.locale),
+                description=(
+                    _redeemed_description(item, redemption, clinic.locale)
+                    if isinstance(item, Service)
+                    else item.name[:200]
+                ),
                 quantity=quantity,
                 unit_price=price,
                 tax_amount=amount.tax,
                 total=amount.total,
                 course_redemption=redemption,
             )
-            for index, ((service, quantity, practitioner), price, redemption, amount) in enumerate(
-                zip(items, prices, paid_by, amounts.lines, strict=True)
+            for index, ((item, quantity, practitioner, price, _rate, redemption), amount) in enumerate(
+                zip(rows, amounts.lines, strict=True)
             )
         ]
     )

@@ -4027,7 +4027,10 @@ export interface components {
          * @enum {string}
          */
         DeviceKindEnum: "laser" | "ipl" | "hifu" | "rf_microneedling" | "radiofrequency" | "cryolipolysis" | "other";
-        /** @description A drafted line: what was done, by whom, at which price (zero when a course paid it). */
+        /**
+         * @description A drafted line: what was done (``service``), or a billable product used at it
+         *     (``product``), by whom, at which price (zero when a course paid it).
+         */
         DraftItem: {
             /** Format: uuid */
             readonly id: string;
@@ -4035,6 +4038,8 @@ export interface components {
             readonly description: string;
             /** Format: uuid */
             readonly service: string | null;
+            /** Format: uuid */
+            readonly product: string | null;
             /** Format: uuid */
             readonly practitioner: string | null;
             readonly practitioner_name: string | null;
@@ -5367,6 +5372,8 @@ export interface components {
             price?: string;
             /** Format: decimal */
             low_stock_threshold?: string;
+            /** @description Charged on the visit's invoice when used in a treatment; default: retail yes, supply no */
+            billable?: boolean;
             is_active?: boolean;
         };
         PatchedResourceUpdateRequest: {
@@ -5849,6 +5856,8 @@ export interface components {
             readonly currency: string;
             /** Format: decimal */
             readonly low_stock_threshold: string;
+            /** @description Charged on the visit's invoice when used */
+            readonly billable: boolean;
             readonly is_active: boolean;
             /**
              * Format: decimal
@@ -5870,6 +5879,8 @@ export interface components {
             price?: string;
             /** Format: decimal */
             low_stock_threshold?: string;
+            /** @description Charged on the visit's invoice when used in a treatment; default: retail yes, supply no */
+            billable?: boolean;
         };
         /**
          * @description * `retail` - Retail product
