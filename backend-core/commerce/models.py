@@ -396,6 +396,9 @@ class InvoiceItem(ClinicScopedModel):
     course_redemption = models.ForeignKey(
         "commerce.CourseRedemption", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
+    # The treatment session (``emr.treatment_session``) a visit's service line bills: a
+    # course session redeemed for the line at the till names it.
+    treatment_session_id = models.UUIDField(null=True, blank=True)
 
     class Meta:
         ordering = ["position"]

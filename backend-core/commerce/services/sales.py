@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 
 from django.db import IntegrityError, transaction
 from django.db.models import F
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from audit.services import audit_event_record
@@ -48,7 +48,7 @@ from commerce.models import (
     StockMovement,
 )
 from commerce.payment_methods import method_refusal
-from commerce.pricing import CartAmounts, LineInput, PricingError, allocate, price_cart
+from commerce.pricing import CartAmounts, LineInput, PricingError, allocate, money_format, price_cart
 from commerce.services.card_payments import card_charges_send, payment_take
 from commerce.services.invoices import invoice_refresh, receipt_schedule
 from commerce.services.shared import (
@@ -304,9 +304,11 @@ def sale_quote(
     if draft_invoice is not None:
         _draft_invoice_check(draft_invoice, patient)
         lines = _draft_lines_lock(draft_invoice, lines)
-    return _cart_price(
+    amounts = _cart_price(
         counters=settings_for(clinic), lines=lines, currency=currency, cart_discount=cart_discount
     )
+    _draft_paid_check(draft_invoice, amounts)
+    return amounts
 
 
 def sale_checkout(
@@ -410,6 +412,7 @@ def _sale_checkout_write(
         _draft_invoice_check(draft_invoice, patient)
         lines = _draft_lines_lock(draft_invoice, lines)
     amounts = _cart_price(counters=counters, lines=lines, currency=currency, cart_discount=cart_discount)
+    _draft_paid_check(draft_invoice, amounts)
     paying = sum((p.amount for p in payments), Decimal(0))
     # A draft may already be partly paid (a deposit applied to it).
     payable = amounts.total - (draft_invoice.paid_total if draft_invoice is not None else Decimal(0))
@@ -527,6 +530,21 @@ def _draft_invoice_check(draft_invoice: Invoice | None, patient: ClinicPatient |
         or draft_invoice.patient_id != (patient.pk if patient else None)
     ):
         raise ValidationFailed(errors={"invoice_id": [_("A draft invoice of this patient.")]})
+
+
+def _draft_paid_check(draft_invoice: Invoice | None, amounts: CartAmounts) -> None:
+    """``ValidationFailed`` (``cart_discount``) when discounts would bring the draft's
+    total below what a deposit applied to it already paid: its balance would be negative."""
+    if draft_invoice is not None and amounts.total < draft_invoice.paid_total:
+        language = translation.get_language() or draft_invoice.clinic.locale
+        paid = money_format(draft_invoice.paid_total, draft_invoice.currency, language)
+        raise ValidationFailed(
+            errors={
+                "cart_discount": [
+                    _("A deposit of %s already paid this visit: the total cannot be less.") % paid
+                ]
+            }
+        )
 
 
 def _draft_lines_lock(draft: Invoice, lines: Sequence[CartLine]) -> list[CartLine]:

@@ -281,3 +281,84 @@ def test_a_visit_without_billable_products_bills_only_its_treatments(api, world)
     assert list(InvoiceItem.unscoped.filter(invoice=draft).values_list("service_id", "product_id")) == [
         (a.service.pk, None)
     ]
+
+
+# ------------------------------------------- a course session redeemed at the till for a line
+
+
+@pytest.fixture
+def one_session(api, world):
+    """Clinic A (7 % VAT on top): a visit of one toxin session, completed, not prepaid."""
+    a = world.a
+    f.taxes(a.clinic, rate="7", inclusive=False)
+    doctor, visit, [session] = _visit(api, a, sessions=1)
+    _treat(doctor, session)
+    assert doctor.post(f"{EMR}/visits/{visit['id']}/complete").status_code == 200
+    a.session_id = session["id"]
+    a.draft = Invoice.unscoped.get(reference_type="emr.visit", reference_id=visit["id"])
+    a.line = InvoiceItem.unscoped.get(invoice=a.draft)
+    return a
+
+
+def _redeem(client, tenant, body):
+    return client.post(
+        f"/api/v1/commerce/course-balances/{tenant.course_balance.pk}/redeem", body, format="json"
+    )
+
+
+def test_a_course_session_redeemed_for_a_visit_line_names_the_treatment_session(api, one_session):
+    a = one_session
+    assert a.line.treatment_session_id == uuid.UUID(a.session_id)
+    cashier = api(a.user(Role.CASHIER), a.clinic)
+    response = _redeem(cashier, a, {"invoice_item_id": str(a.line.pk)})
+    assert response.status_code == 201, response.content
+    redemption = response.json()
+    assert (redemption["reference_type"], redemption["reference_id"]) == (
+        "emr.treatment_session",
+        a.session_id,
+    )
+    assert (redemption["treatment_session"], redemption["invoice"]) == (a.session_id, str(a.draft.pk))
+    assert redemption["practitioner_name"] == a.user(Role.DOCTOR).full_name  # the line's, by default
+    assert _redeem(cashier, a, {"invoice_item_id": str(a.line.pk)}).json()["id"] == redemption["id"]
+    a.line.refresh_from_db()
+    a.draft.refresh_from_db()
+    assert (a.line.unit_price, a.line.total, str(a.line.course_redemption_id)) == (0, 0, redemption["id"])
+    assert "6 sessions" in a.line.description
+    assert (a.draft.total, a.draft.tax_total, a.draft.balance_due) == (0, 0, 0)
+    history = cashier.get("/api/v1/commerce/course-redemptions", {"patient": str(a.patient.pk)}).json()
+    newest = history["results"][0]
+    assert (newest["id"], newest["treatment_session"]) == (redemption["id"], a.session_id)
+    with clinic_context(a.clinic):
+        assert JournalEntry.objects.filter(
+            reference_type="commerce.course_redemption", reference_id=redemption["id"]
+        ).exists()
+        assert selectors.trial_balance()["total_balance"] == 0
+    a.course_balance.refresh_from_db()
+    assert a.course_balance.sessions_remaining == 5
+
+
+def test_redeeming_for_a_line_that_is_not_this_patients_draft_is_400_naming_it(api, one_session, world):
+    a = one_session
+    cashier = api(a.user(Role.CASHIER), a.clinic)
+    for body, field in [
+        ({"invoice_item_id": "not-a-uuid"}, "invoice_item_id"),
+        ({"invoice_item_id": str(uuid.uuid4())}, "invoice_item_id"),
+        ({}, "reference_type"),
+    ]:
+        response = _redeem(cashier, a, body)
+        assert response.status_code == 400 and fields(response) == {field}, body
+    Invoice.unscoped.filter(pk=a.draft.pk).update(status=Invoice.Status.SENT)  # checked out meanwhile
+    response = _redeem(cashier, a, {"invoice_item_id": str(a.line.pk)})
+    assert response.status_code == 400 and fields(response) == {"invoice_item_id"}
+    a.course_balance.refresh_from_db()
+    assert a.course_balance.sessions_remaining == 6
+
+
+def test_another_clinic_can_neither_redeem_the_balance_nor_pay_the_line(api, one_session, world):
+    a, b = one_session, world.b
+    outsider = api(b.user(Role.CASHIER), b.clinic)
+    assert _redeem(outsider, a, {"invoice_item_id": str(a.line.pk)}).status_code == 404
+    response = _redeem(outsider, b, {"invoice_item_id": str(a.line.pk)})  # its own balance, A's line
+    assert response.status_code == 400 and fields(response) == {"invoice_item_id"}
+    a.line.refresh_from_db()
+    assert a.line.course_redemption_id is None and a.line.unit_price == Decimal("350.00")

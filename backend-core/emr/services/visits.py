@@ -110,6 +110,7 @@ def _visit_invoice_draft(visit: Visit, actor: User) -> None:
             reference_id=visit.pk,
             actor=actor,
             redemptions=[paid.get(session.pk) for session in sessions],
+            sessions=[session.pk for session in sessions],
             products=products,
             appointment_id=visit.appointment_id,
         )

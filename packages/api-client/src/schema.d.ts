@@ -1443,9 +1443,12 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * @description Patients' prepaid sessions. ``<id>/redeem`` takes one session (409 when none is
-         *     left, expired or not active; idempotent per ``reference_type``/``reference_id``).
-         *     Filter with ``?patient=``, ``?status=``.
+         * @description Take one session (201 with the redemption). With ``invoice_item_id`` it pays
+         *     that treatment line of the patient's visit at the till
+         *     (``commerce.services.invoice_item_course_redeem``: the redemption names the
+         *     treatment session, the line costs nothing); else it is taken for
+         *     ``reference_type``/``reference_id``. 400 names ``invoice_item_id``,
+         *     ``reference_type``, ``service_id`` or ``practitioner_id``.
          */
         post: operations["commerce_course_balances_redeem_create"];
         delete?: never;
@@ -6010,10 +6013,21 @@ export interface components {
             unit_cost?: string;
             registration_number?: string;
         };
+        /**
+         * @description What a session is taken for: a line of the patient's visit waiting at the till
+         *     (``invoice_item_id``: the redemption then names the treatment session the line
+         *     bills, and the line is priced at zero), or any other ``reference_type`` /
+         *     ``reference_id`` (required without ``invoice_item_id``).
+         */
         RedeemInputRequest: {
-            reference_type: string;
+            /**
+             * Format: uuid
+             * @description A treatment line of the patient's draft invoice (To collect)
+             */
+            invoice_item_id?: string | null;
+            reference_type?: string;
             /** Format: uuid */
-            reference_id: string | null;
+            reference_id?: string | null;
             /**
              * Format: uuid
              * @description Which treatment of the course; default its first
@@ -6041,6 +6055,13 @@ export interface components {
             reference_type: string;
             /** Format: uuid */
             reference_id: string | null;
+            /** @description The treatment session the session paid for (emr), when it paid one */
+            readonly treatment_session: string | null;
+            /**
+             * Format: uuid
+             * @description The visit's invoice it paid a line of
+             */
+            invoice?: string | null;
             /** Format: decimal */
             recognized_amount: string;
             sessions_remaining: number;
@@ -17294,7 +17315,7 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
+        requestBody?: {
             content: {
                 "application/json": components["schemas"]["RedeemInputRequest"];
             };
