@@ -12,7 +12,8 @@ Journal entries (all through ``commerce.ledger.journal_entry_post``):
   receivables credited), collected at checkout with the rest;
 - refunded: a negative payment on the deposit invoice (receivables debited, payment
   account credited) and customer deposits debited against receivables;
-- forfeited: customer deposits debited, ``revenue:no_show_fee`` credited.
+- forfeited: customer deposits debited, ``revenue:no_show_fee`` credited with the fee
+  net of the tax inside it and ``tax_payable`` with that tax (``no_show_fee_tax``).
 
 Commerce does not know appointments: callers pass the appointment's id, patient and
 service (the EMR, which sits above scheduling and commerce, bridges them).
@@ -34,13 +35,14 @@ from catalog.models import Service
 from commerce import ledger
 from commerce.models import CommerceSettings, Deposit, Invoice, InvoiceItem, Payment
 from commerce.payment_methods import method_refusal
+from commerce.pricing import round_money
 from commerce.services.card_payments import payment_take
 from commerce.services.invoices import invoice_refresh, payment_write, receipt_schedule
 from commerce.services.shared import InvoiceStatus, settings_for
 from core.exceptions import Conflict, ValidationFailed
 
 if TYPE_CHECKING:
-    from accounts.models import User
+    from accounts.models import Clinic, User
     from patients.models import ClinicPatient
 
 DEPOSIT_REFERENCE = "commerce.deposit"
@@ -328,8 +330,9 @@ def deposit_release(*, appointment_id: uuid.UUID, late: bool, actor: User | None
     """Settle the open deposit of an appointment that ended without a visit: cancelled
     in time (``late`` false) it is refunded; a no-show or a late cancellation (``late``)
     follows the clinic's ``CommerceSettings.deposit_no_show``: ``forfeit`` keeps it as a
-    no-show fee (revenue), ``refund`` gives it back. The refund is a negative payment of
-    the deposit invoice by the method it was paid with. An open deposit with nothing
+    no-show fee (revenue, with its tax: ``no_show_fee_tax``), ``refund`` gives it back.
+    The refund is a negative payment of the deposit invoice by the method it was paid
+    with. An open deposit with nothing
     received is closed as refunded with no money moving. Idempotent: a deposit already
     settled, or none, returns as is (``None`` for none). Audited as ``deposit.refunded``
     or ``deposit.forfeited``."""
@@ -346,7 +349,9 @@ def deposit_release(*, appointment_id: uuid.UUID, late: bool, actor: User | None
     received = invoice.paid_total
     forfeit = late and settings_for(clinic).deposit_no_show == "forfeit" and received > 0
     now = timezone.now()
+    tax = Decimal(0)
     if forfeit:
+        tax = no_show_fee_tax(clinic=clinic, amount=received, currency=deposit.currency)
         ledger.journal_entry_post(
             clinic=clinic,
             description=f"No-show fee from deposit {invoice.number}",
@@ -355,7 +360,8 @@ def deposit_release(*, appointment_id: uuid.UUID, late: bool, actor: User | None
             reference_id=deposit.pk,
             postings=[
                 (ledger.CUSTOMER_DEPOSITS, received, Decimal(0)),
-                (ledger.REVENUE_NO_SHOW_FEE, Decimal(0), received),
+                (ledger.REVENUE_NO_SHOW_FEE, Decimal(0), received - tax),
+                (ledger.TAX_PAYABLE, Decimal(0), tax),
             ],
             posted_at=now,
         )
@@ -365,8 +371,23 @@ def deposit_release(*, appointment_id: uuid.UUID, late: bool, actor: User | None
         deposit.status = Deposit.Status.REFUNDED
     deposit.settled_at = now
     deposit.save(update_fields=["status", "settled_at", "updated_at"])
-    _audit(deposit, actor, f"deposit.{deposit.status}", amount=[None, str(received)], late=[None, late])
+    changes = {"amount": [None, str(received)], "late": [None, late]}
+    if forfeit:
+        changes["tax"] = [None, str(tax)]
+    _audit(deposit, actor, f"deposit.{deposit.status}", **changes)
     return deposit
+
+
+def no_show_fee_tax(*, clinic: Clinic, amount: Decimal, currency: str) -> Decimal:
+    """The tax inside a deposit kept as a no-show fee: the fee is a charge for the
+    booked treatment, taxed at the clinic's service rate, and what the patient paid is
+    all the clinic keeps, so the tax is included in it whether the clinic's prices are
+    tax-inclusive or not: ``round(amount * r / (100 + r))`` (``commerce.pricing``'s
+    inclusive rule), zero where the clinic charges no tax."""
+    rate = settings_for(clinic).service_tax_rate
+    if rate <= 0:
+        return Decimal(0)
+    return round_money(amount * rate / (100 + rate), currency)
 
 
 def _deposit_refund(*, deposit: Deposit, invoice: Invoice, actor: User | None) -> None:
