@@ -148,7 +148,14 @@ class Product(ClinicScopedModel):
     """A retail product or a medical supply (syringe of filler, toxin vial) of one clinic.
     ``price`` is the retail unit price in ``currency`` (the clinic's); medical supplies
     may have a zero price. ``registration_number`` is the regulator's registration
-    (ANVISA in Brazil: 11 or 13 digits, stored as digits)."""
+    (ANVISA in Brazil: 11 or 13 digits, stored as digits).
+
+    ``billable``: when used in a treatment session, the product is charged on the
+    visit's invoice (quantity used times ``price``), as a take-home product applied at the
+    visit (a sunscreen after a laser). Not billable: its cost is in the treatment's
+    price (needles, gauze, the filler syringe of a filler treatment). A new retail
+    product is billable and a medical supply is not, unless the clinic says otherwise
+    (``catalog.services.product_create``)."""
 
     class Kind(models.TextChoices):
         RETAIL = "retail", _("Retail product")
@@ -173,6 +180,7 @@ class Product(ClinicScopedModel):
     )
     currency = models.CharField(max_length=3)
     low_stock_threshold = models.DecimalField(max_digits=12, decimal_places=3, default=Decimal(0))
+    billable = models.BooleanField(default=False, help_text=_("Charged on the visit's invoice when used"))
     is_active = models.BooleanField(default=True)
 
     class Meta:

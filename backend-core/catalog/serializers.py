@@ -138,6 +138,7 @@ class ProductSerializer(serializers.ModelSerializer[Product]):
             "price",
             "currency",
             "low_stock_threshold",
+            "billable",
             "is_active",
             "on_hand",
             "created_at",
@@ -156,6 +157,10 @@ class ProductInputSerializer(serializers.Serializer[Any]):
     manufacturer = serializers.CharField(max_length=200, required=False, allow_blank=True)
     price = MoneyField(min_value=Decimal(0), required=False)
     low_stock_threshold = QuantityField(min_value=Decimal(0), required=False)
+    billable = serializers.BooleanField(
+        required=False,
+        help_text="Charged on the visit's invoice when used in a treatment; default: retail yes, supply no",
+    )
 
 
 class ProductUpdateSerializer(PartialInput, ProductInputSerializer):

@@ -273,6 +273,7 @@ class ProductFields(TypedDict, total=False):
     manufacturer: str
     price: Decimal
     low_stock_threshold: Decimal
+    billable: bool
     is_active: bool
 
 
@@ -300,9 +301,12 @@ def product_create(
     manufacturer: str = "",
     price: Decimal = Decimal(0),
     low_stock_threshold: Decimal = Decimal(0),
+    billable: bool | None = None,
 ) -> Product:
-    """Add a product priced in the clinic's currency. Raises ``ValidationFailed`` naming
-    the field (duplicate name or SKU, registration format for the clinic's country)."""
+    """Add a product priced in the clinic's currency. ``billable`` (charged on the
+    visit's invoice when used in a treatment) defaults by kind: a retail product is, a
+    medical supply is not. Raises ``ValidationFailed`` naming the field (duplicate name
+    or SKU, registration format for the clinic's country)."""
     _check_product_unique(name=name, sku=sku)
     product = Product(
         clinic=clinic,
@@ -317,6 +321,7 @@ def product_create(
         price=price,
         currency=clinic.currency,
         low_stock_threshold=low_stock_threshold,
+        billable=kind == Product.Kind.RETAIL if billable is None else billable,
     )
     model_save(product)
     changes = audit_changes(before={}, after=_fields(product, _PRODUCT_AUDITED))

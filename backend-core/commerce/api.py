@@ -30,6 +30,7 @@ from commerce.models import (
     CourseBalance,
     CourseRedemption,
     Invoice,
+    InvoiceItem,
     JournalEntry,
     Payment,
     PurchaseOrder,
@@ -805,21 +806,39 @@ class CourseBalanceViewSet(
     )
     @action(detail=True, methods=["post"])
     def redeem(self, request: Request, pk: str | None = None) -> Response:
+        """Take one session (201 with the redemption). With ``invoice_item_id`` it pays
+        that treatment line of the patient's visit at the till
+        (``commerce.services.invoice_item_course_redeem``: the redemption names the
+        treatment session, the line costs nothing); else it is taken for
+        ``reference_type``/``reference_id``. 400 names ``invoice_item_id``,
+        ``reference_type``, ``service_id`` or ``practitioner_id``."""
         balance = self.get_object()
         values = validated_body(serializers.RedeemInputSerializer, request.data)
-        redemption = services.course_balance_redeem(
-            balance=balance,
-            reference_type=values["reference_type"],
-            reference_id=values["reference_id"],
-            actor=self.actor,
-            service=clinic_row_or_400(Service, values.get("service_id"), "service_id"),
-            practitioner=(
-                practitioner_get(clinic=self.clinic, practitioner_id=values["practitioner_id"])
-                if values.get("practitioner_id")
-                else None
-            ),
+        practitioner = (
+            practitioner_get(clinic=self.clinic, practitioner_id=values["practitioner_id"])
+            if values.get("practitioner_id")
+            else None
         )
-        return Response(serializers.RedemptionSerializer(redemption).data, status=201)
+        if values.get("invoice_item_id"):
+            redemption = services.invoice_item_course_redeem(
+                item=clinic_row_or_400(InvoiceItem, values["invoice_item_id"], "invoice_item_id"),
+                balance=balance,
+                actor=self.actor,
+                practitioner=practitioner,
+            )
+        else:
+            if not values.get("reference_type"):
+                raise ValidationFailed(errors={"reference_type": [_("Say what the session is taken for.")]})
+            redemption = services.course_balance_redeem(
+                balance=balance,
+                reference_type=values["reference_type"],
+                reference_id=values.get("reference_id"),
+                actor=self.actor,
+                service=clinic_row_or_400(Service, values.get("service_id"), "service_id"),
+                practitioner=practitioner,
+            )
+        row = selectors.course_redemption_list().get(pk=redemption.pk)
+        return Response(serializers.RedemptionSerializer(row).data, status=201)
 
 
 class CourseRedemptionFilter(django_filters.FilterSet):

@@ -457,8 +457,8 @@ class Invoice(ClinicScopedModel):
 
 
 class InvoiceItem(ClinicScopedModel):
-    """A printed line of an invoice (mirrors a sale line, or a performed service on a
-    draft)."""
+    """A printed line of an invoice (mirrors a sale line, or on a draft a performed
+    service or a billable product used at the visit)."""
 
     invoice = models.ForeignKey(Invoice, on_delete=models.CASCADE, related_name="items")
     position = models.PositiveSmallIntegerField()
@@ -466,6 +466,9 @@ class InvoiceItem(ClinicScopedModel):
         SaleLine, on_delete=models.PROTECT, null=True, blank=True, related_name="invoice_item"
     )
     service = models.ForeignKey(Service, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    # A product line (on a draft: a billable product used at the visit, whose stock was
+    # taken then).
+    product = models.ForeignKey(Product, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
     practitioner = models.ForeignKey(
         "accounts.User", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
@@ -480,6 +483,9 @@ class InvoiceItem(ClinicScopedModel):
     course_redemption = models.ForeignKey(
         "commerce.CourseRedemption", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
+    # The treatment session (``emr.treatment_session``) a visit's service line bills: a
+    # course session redeemed for the line at the till names it.
+    treatment_session_id = models.UUIDField(null=True, blank=True)
 
     class Meta:
         ordering = ["position"]

@@ -227,9 +227,13 @@ def course_balance_list() -> QuerySet[CourseBalance]:
 
 def course_redemption_list() -> QuerySet[CourseRedemption]:
     """The current clinic's redemptions, newest first, with their balance, service and
-    practitioner."""
-    return CourseRedemption.objects.select_related("balance", "service", "practitioner").order_by(
-        "-created_at"
+    practitioner, and ``paid_invoice_id``: the invoice whose line the session paid (a
+    visit's), if any."""
+    paid_line = InvoiceItem.objects.filter(course_redemption=OuterRef("pk")).values("invoice_id")[:1]
+    return (
+        CourseRedemption.objects.select_related("balance", "service", "practitioner")
+        .annotate(paid_invoice_id=Subquery(paid_line))
+        .order_by("-created_at")
     )
 
 

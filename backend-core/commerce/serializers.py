@@ -15,6 +15,7 @@ from catalog.serializers import QuantityField
 from commerce.models import (
     CommerceSettings,
     CourseBalance,
+    CourseRedemption,
     Invoice,
     InvoiceItem,
     JournalEntry,
@@ -699,8 +700,18 @@ class CourseBalanceSerializer(serializers.ModelSerializer[CourseBalance]):
 
 
 class RedeemInputSerializer(serializers.Serializer[Any]):
-    reference_type = serializers.CharField(max_length=64)
-    reference_id = serializers.UUIDField(allow_null=True)
+    """What a session is taken for: a line of the patient's visit waiting at the till
+    (``invoice_item_id``: the redemption then names the treatment session the line
+    bills, and the line is priced at zero), or any other ``reference_type`` /
+    ``reference_id`` (required without ``invoice_item_id``)."""
+
+    invoice_item_id = serializers.UUIDField(
+        required=False,
+        allow_null=True,
+        help_text="A treatment line of the patient's draft invoice (To collect)",
+    )
+    reference_type = serializers.CharField(max_length=64, required=False, allow_blank=True)
+    reference_id = serializers.UUIDField(required=False, allow_null=True)
     service_id = serializers.UUIDField(
         required=False, allow_null=True, help_text="Which treatment of the course; default its first"
     )
@@ -718,10 +729,24 @@ class RedemptionSerializer(serializers.Serializer[Any]):
     practitioner_name = serializers.CharField(source="practitioner.full_name", default="")
     reference_type = serializers.CharField()
     reference_id = serializers.UUIDField(allow_null=True)
+    treatment_session = serializers.SerializerMethodField(
+        help_text="The treatment session the session paid for (emr), when it paid one"
+    )
+    invoice = serializers.UUIDField(
+        source="paid_invoice_id",
+        default=None,
+        allow_null=True,
+        help_text="The visit's invoice it paid a line of",
+    )
     recognized_amount = MoneyField()
     sessions_remaining = serializers.IntegerField(source="balance.sessions_remaining")
     created_at = serializers.DateTimeField()
     reversed_at = serializers.DateTimeField(allow_null=True, help_text="When the session was given back")
+
+    def get_treatment_session(self, redemption: CourseRedemption) -> str | None:
+        if redemption.reference_type == "emr.treatment_session" and redemption.reference_id is not None:
+            return str(redemption.reference_id)
+        return None
 
 
 # Ledger -----------------------------------------------------------------------------
@@ -771,7 +796,8 @@ class PeriodTotalsSerializer(serializers.Serializer[Any]):
 
 
 class DraftItemSerializer(serializers.ModelSerializer[InvoiceItem]):
-    """A drafted line: what was done, by whom, at which price (zero when a course paid it)."""
+    """A drafted line: what was done (``service``), or a billable product used at it
+    (``product``), by whom, at which price (zero when a course paid it)."""
 
     practitioner_name = serializers.SerializerMethodField()
     course_redemption = serializers.UUIDField(source="course_redemption_id", read_only=True, allow_null=True)
@@ -783,6 +809,7 @@ class DraftItemSerializer(serializers.ModelSerializer[InvoiceItem]):
             "position",
             "description",
             "service",
+            "product",
             "practitioner",
             "practitioner_name",
             "quantity",

@@ -117,12 +117,33 @@ def session_billable_quantity(session: TreatmentSession) -> Decimal:
     return charted or Decimal(1)
 
 
+def session_billable_products(session: TreatmentSession) -> list[tuple[Product, Decimal]]:
+    """The billable products (``Product.billable``) used in a session, with the quantity
+    used of each (summed over lots, in the product's unit), in the order first used.
+    Products whose use already sets the service's billed quantity (toxin units of a
+    service priced per unit, ml of one priced per ml: ``session_billable_quantity``) are
+    left out, so nothing is charged twice. ``session.products`` (with ``product``) should
+    be prefetched."""
+    counted = _PRODUCT_UNIT_OF_SERVICE.get(session.service.unit)
+    used: dict[Any, tuple[Product, Decimal]] = {}
+    for line in sorted(session.products.all(), key=lambda row: (row.created_at, str(row.pk))):
+        if not line.product.billable or line.unit == counted:
+            continue
+        product, quantity = used.get(line.product_id, (line.product, Decimal(0)))
+        used[line.product_id] = (product, quantity + line.quantity)
+    return list(used.values())
+
+
 def sessions_to_bill(*, visit_id: Any) -> QuerySet[TreatmentSession]:
     """The completed sessions of a visit, with what billing reads prefetched."""
     return (
         TreatmentSession.objects.filter(visit_id=visit_id, status=TreatmentSession.Status.COMPLETED)
         .select_related("service")
-        .prefetch_related("practitioners", "products", "face_charts")
+        .prefetch_related(
+            "practitioners",
+            Prefetch("products", queryset=SessionProduct.objects.select_related("product")),
+            "face_charts",
+        )
         .order_by("created_at", "pk")
     )
 

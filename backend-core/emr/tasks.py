@@ -32,3 +32,13 @@ def requeue_stale_photos() -> int:
     from emr import services
 
     return services.photos_requeue_stale()
+
+
+@shared_task(acks_late=True, ignore_result=True)
+def deposits_release_sweep_task() -> list[int]:
+    """Every five minutes (beat): deposits of cancelled or missed appointments that are
+    still held are settled (``emr.services.deposits_release_sweep``); returns
+    ``[settled, failed]``."""
+    from emr import services
+
+    return list(services.deposits_release_sweep())

@@ -15,6 +15,9 @@ const en = {
     undo: 'Give back',
     undone: 'given back',
     confirmUndo: 'Give this session back to the balance?',
+    forLine: 'For',
+    notThisVisit: 'Not a treatment of this visit',
+    forVisit: 'for this visit',
   },
 }
 
@@ -32,6 +35,9 @@ const ptBR: typeof en = {
     undo: 'Devolver',
     undone: 'devolvida',
     confirmUndo: 'Devolver esta sessão ao saldo?',
+    forLine: 'Para',
+    notThisVisit: 'Não é um tratamento desta visita',
+    forVisit: 'para esta visita',
   },
 }
 
@@ -49,6 +55,9 @@ const th: typeof en = {
     undo: 'คืนครั้งนี้',
     undone: 'คืนแล้ว',
     confirmUndo: 'คืนครั้งนี้กลับเข้ายอดคงเหลือหรือไม่',
+    forLine: 'สำหรับ',
+    notThisVisit: 'ไม่ใช่การรักษาของการเข้ารับบริการนี้',
+    forVisit: 'สำหรับการเข้ารับบริการนี้',
   },
 }
 
@@ -66,6 +75,9 @@ const ar: typeof en = {
     undo: 'إرجاع',
     undone: 'أُرجعت',
     confirmUndo: 'إرجاع هذه الجلسة إلى الرصيد؟',
+    forLine: 'مقابل',
+    notThisVisit: 'ليس علاجًا من هذه الزيارة',
+    forVisit: 'لهذه الزيارة',
   },
 }
 

@@ -24,6 +24,7 @@ const item = (position: number, extra: Partial<DraftInvoice['items'][number]> = 
   position,
   description: 'Botulinum toxin',
   service: 's1',
+  product: null,
   practitioner: 'd1',
   practitioner_name: 'Dr. Kittipong',
   quantity: '20.000',
@@ -86,6 +87,29 @@ describe('a visit draft in the cart', () => {
     expect(quoteBody(lines, '0', 'pt1', 2).lines.map((l) => [l.item_id, l.quantity])).toEqual([
       ['s1', '20'],
       ['s1', '1'],
+    ])
+  })
+
+  it('brings a billable product used at the visit as a locked product line', () => {
+    const used = item(2, {
+      description: 'Sunscreen SPF 50',
+      service: null,
+      product: 'p1',
+      quantity: '2.000',
+      unit_price: '450.00',
+      tax_amount: '63.00',
+      total: '963.00',
+    })
+    const lines = draftCartLines({ ...DRAFT, items: [...DRAFT.items, used] })
+    expect(lines.map((l) => [l.item.kind, l.item.id, l.quantity, l.unitPrice, l.locked])).toEqual([
+      ['service', 's1', '20', '350.00', true],
+      ['service', 's1', '1', '0.00', true],
+      ['product', 'p1', '2', '450.00', true],
+    ])
+    expect(quoteBody(lines, '0', 'pt1', 2).lines.map((l) => [l.kind, l.item_id, l.quantity])).toEqual([
+      ['service', 's1', '20'],
+      ['service', 's1', '1'],
+      ['product', 'p1', '2'],
     ])
   })
 

@@ -1,9 +1,9 @@
 /**
  * A completed visit's draft invoice at the till (*To collect*): its items become the first
  * lines of the cart, locked to what was done. The server enforces the same rule at quote
- * and checkout (`invoice_id`: the cart starts with the draft's services and quantities, in
- * order, priced at the draft's unit prices); discounts may be given as on any line, and
- * further items may be added after them.
+ * and checkout (`invoice_id`: the cart starts with the draft's services, then the billable
+ * products used at the visit, with their quantities, in order, priced at the draft's unit
+ * prices); discounts may be given as on any line, and further items may be added after them.
  */
 import type { Schemas } from '@aesthetix/api-client'
 import type { CartLine, CatalogItem } from './cart'
@@ -12,17 +12,18 @@ import { Dec } from './pricing/pricing'
 export type DraftInvoice = Schemas['DraftToCollect']
 export type DraftItem = Schemas['DraftItem']
 
-/** The cart lines of a draft: one locked line per item, credited to its practitioner. */
+/** The cart lines of a draft: one locked line per item (a treatment, or a product used),
+ *  credited to its practitioner. */
 export function draftCartLines(draft: DraftInvoice): CartLine[] {
   return draft.items
-    .filter((item) => item.service)
+    .filter((item) => item.service || item.product)
     .map((item) => ({
       key: `draft-${draft.id}-${item.position}`,
       item: {
-        kind: 'service',
-        id: item.service!,
+        kind: item.product ? 'product' : 'service',
+        id: (item.product ?? item.service)!,
         name: item.description,
-        category: 'service',
+        category: item.product ? 'product' : 'service',
         price: item.unit_price,
         currency: draft.currency,
       } satisfies CatalogItem,

@@ -112,6 +112,7 @@ def test_manager_adds_a_product_with_a_normalised_anvisa_number_and_service_mate
         ({"kind": "drug"}, "kind"),
         ({"price": 10}, "price"),
         ({"name": "Restylane Lyft 1 ml"}, "name"),
+        ({"billable": "sometimes"}, "billable"),
     ],
 )
 def test_bad_product_input_is_400_naming_the_field(api, world, body, field):
@@ -177,3 +178,29 @@ def test_a_treatment_asks_for_a_deposit_checked_against_its_price(api, world):
     assert cheaper.status_code == 400 and [e["field"] for e in cheaper.json()["errors"]] == ["deposit_value"]
     none = manager.patch(url, {"deposit_kind": ""}, format="json")
     assert (none.json()["deposit_value"], none.json()["deposit_amount"]) == ("0.00", "0.00")
+
+
+PRODUCTS = "/api/v1/catalog/products"
+
+
+def test_a_retail_product_is_billable_at_the_visit_unless_the_clinic_says_otherwise(api, world):
+    owner = api(world.a.user(), world.a.clinic)
+    retail = owner.post(PRODUCTS, {"name": "Sunscreen SPF 50", "kind": "retail"}, format="json").json()
+    supply = owner.post(
+        PRODUCTS,
+        {"name": "Needle 30G", "kind": "medical_supply", "registration_number": "1C 15/50"},
+        format="json",
+    ).json()
+    assert (retail["billable"], supply["billable"]) == (True, False)
+    chosen = owner.post(PRODUCTS, {"name": "Gauze", "kind": "retail", "billable": False}, format="json")
+    assert chosen.status_code == 201 and chosen.json()["billable"] is False
+    response = owner.patch(f"{PRODUCTS}/{supply['id']}", {"billable": True}, format="json")
+    assert response.status_code == 200 and response.json()["billable"] is True
+
+
+def test_another_clinic_cannot_make_a_product_billable(api, world):
+    outsider = api(world.b.user(), world.b.clinic)
+    response = outsider.patch(f"{PRODUCTS}/{world.a.product.pk}", {"billable": True}, format="json")
+    assert response.status_code == 404
+    world.a.product.refresh_from_db()
+    assert world.a.product.billable is False

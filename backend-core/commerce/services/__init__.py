@@ -19,6 +19,7 @@ from commerce.services.invoice_delivery import (
 from commerce.services.invoices import (
     PAYMENT_SUBJECT,
     invoice_draft_from_services,
+    invoice_item_course_redeem,
     invoice_payments_record,
     invoices_mark_overdue,
     payment_record,
@@ -75,6 +76,7 @@ __all__ = [
     "invoice_by_link_token",
     "invoice_destinations",
     "invoice_draft_from_services",
+    "invoice_item_course_redeem",
     "invoice_payments_record",
     "invoice_send",
     "invoices_mark_overdue",

@@ -12,7 +12,8 @@ Journal entries (all through ``commerce.ledger.journal_entry_post``):
   receivables credited), collected at checkout with the rest;
 - refunded: a negative payment on the deposit invoice (receivables debited, payment
   account credited) and customer deposits debited against receivables;
-- forfeited: customer deposits debited, ``revenue:no_show_fee`` credited.
+- forfeited: customer deposits debited, ``revenue:no_show_fee`` credited with the fee
+  net of the tax inside it and ``tax_payable`` with that tax (``no_show_fee_tax``).
 
 Commerce does not know appointments: callers pass the appointment's id, patient and
 service (the EMR, which sits above scheduling and commerce, bridges them).
@@ -25,7 +26,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Sum
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -34,13 +35,14 @@ from catalog.models import Service
 from commerce import ledger
 from commerce.models import CommerceSettings, Deposit, Invoice, InvoiceItem, Payment
 from commerce.payment_methods import method_refusal
+from commerce.pricing import round_money
 from commerce.services.card_payments import payment_take
 from commerce.services.invoices import invoice_refresh, payment_write, receipt_schedule
 from commerce.services.shared import InvoiceStatus, settings_for
 from core.exceptions import Conflict, ValidationFailed
 
 if TYPE_CHECKING:
-    from accounts.models import User
+    from accounts.models import Clinic, User
     from patients.models import ClinicPatient
 
 DEPOSIT_REFERENCE = "commerce.deposit"
@@ -205,9 +207,12 @@ def deposit_received(deposit: Deposit) -> Decimal:
 def deposit_apply(*, invoice: Invoice, appointment_id: uuid.UUID, actor: User) -> Deposit | None:
     """Apply the appointment's paid deposit to ``invoice`` (the visit's draft, locked by
     the caller): a ``deposit`` payment of what was received, at most the invoice's
-    total, so the balance to collect is reduced; the deposit becomes ``applied``.
+    total, so the balance to collect is reduced and never goes below zero; the deposit
+    becomes ``applied``. A deposit larger than the visit's invoice gives the rest back to
+    the patient at once (``_deposit_money_back``: by the method it was paid with), as a
+    deposit cancelled in time would be: the clinic holds no credit for patients.
     Nothing (``None``) when the appointment has no open, paid deposit. Part of the
-    caller's transaction; audited as ``deposit.applied``."""
+    caller's transaction; audited as ``deposit.applied`` (and ``deposit.excess_returned``)."""
     deposit = (
         Deposit.objects.select_for_update(of=("self",))
         .select_related("invoice")
@@ -216,24 +221,108 @@ def deposit_apply(*, invoice: Invoice, appointment_id: uuid.UUID, actor: User) -
     )
     if deposit is None:
         return None
-    amount = min(deposit_received(deposit), invoice.total)
-    if amount <= 0:
+    received = deposit_received(deposit)
+    amount = min(received, invoice.total)
+    if received <= 0:
         return None
-    payment_write(
-        invoice=invoice,
-        method=Payment.Method.DEPOSIT,
-        amount=amount,
-        provider_reference=deposit.invoice.number,
-        idempotency_key=f"deposit-applied:{deposit.pk}",
-        actor=actor,
-        at=timezone.now(),
-    )
-    invoice_refresh(invoice)
+    if amount > 0:
+        payment_write(
+            invoice=invoice,
+            method=Payment.Method.DEPOSIT,
+            amount=amount,
+            provider_reference=deposit.invoice.number,
+            idempotency_key=f"deposit-applied:{deposit.pk}",
+            actor=actor,
+            at=timezone.now(),
+        )
+        invoice_refresh(invoice)
     deposit.status, deposit.applied_invoice, deposit.applied_amount = Deposit.Status.APPLIED, invoice, amount
     deposit.settled_at = timezone.now()
     deposit.save(update_fields=["status", "applied_invoice", "applied_amount", "settled_at", "updated_at"])
     _audit(deposit, actor, "deposit.applied", amount=[None, str(amount)], invoice_id=[None, str(invoice.pk)])
+    if received > amount:
+        _deposit_money_back(deposit=deposit, amount=received - amount, actor=actor)
     return deposit
+
+
+def deposit_excess_return(*, invoice: Invoice, actor: User) -> Decimal:
+    """When the deposit applied to the (locked) draft ``invoice`` pays more than its
+    total now is (a line of it was since paid from a prepaid course), take the excess
+    off the draft (a negative ``deposit`` payment: back into customer deposits) and give
+    it back to the patient (``_deposit_money_back``), so the draft's balance is zero,
+    never negative. Returns the amount given back (0 when nothing exceeds). Part of the
+    caller's transaction; audited as ``deposit.excess_returned``."""
+    excess = -invoice.balance_due
+    deposit = (
+        Deposit.objects.select_for_update(of=("self",))
+        .select_related("invoice")
+        .filter(applied_invoice=invoice, status=Deposit.Status.APPLIED)
+        .first()
+    )
+    if excess <= 0 or deposit is None:
+        return Decimal(0)
+    excess = min(excess, deposit.applied_amount)
+    taken_back = Payment.objects.filter(invoice=invoice, method=Payment.Method.DEPOSIT, amount__lt=0).count()
+    payment_write(
+        invoice=invoice,
+        method=Payment.Method.DEPOSIT,
+        amount=-excess,
+        provider_reference=deposit.invoice.number,
+        idempotency_key=f"deposit-unapplied:{deposit.pk}:{taken_back}",
+        actor=actor,
+        at=timezone.now(),
+    )
+    invoice_refresh(invoice)
+    deposit.applied_amount -= excess
+    deposit.save(update_fields=["applied_amount", "updated_at"])
+    _deposit_money_back(deposit=deposit, amount=excess, actor=actor)
+    return excess
+
+
+def _deposit_money_back(*, deposit: Deposit, amount: Decimal, actor: User | None) -> None:
+    """Give ``amount`` (at most what was received) of a deposit back to the patient: a
+    negative payment of its invoice by the method each payment was made with (newest
+    first), that amount taken out of customer deposits, and the deposit invoice credited
+    with it, so its balance stays zero. Audited as ``deposit.excess_returned``."""
+    invoice = Invoice.objects.select_for_update().get(pk=deposit.invoice_id)
+    by = actor or deposit.created_by
+    left, now = amount, timezone.now()
+    earlier = invoice.payments.filter(status=Payment.Status.SUCCEEDED)
+    for payment in earlier.filter(amount__gt=0).order_by("-received_at", "-pk"):
+        given = earlier.filter(idempotency_key__startswith=f"deposit-back:{payment.pk}:").aggregate(
+            s=Sum("amount")
+        )["s"] or Decimal(0)
+        part = min(left, payment.amount + given)
+        if part <= 0:
+            continue
+        payment_write(  # journal: the payment account credited, receivables debited
+            invoice=invoice,
+            method=payment.method,
+            amount=-part,
+            provider_reference=payment.provider_reference,
+            idempotency_key=f"deposit-back:{payment.pk}:{-given}",
+            actor=by,
+            at=now,
+        )
+        left -= part
+        if left <= 0:
+            break
+    given_back = amount - left
+    ledger.journal_entry_post(
+        clinic=deposit.clinic,
+        description=f"Deposit {invoice.number}: excess given back",
+        currency=deposit.currency,
+        reference_type="commerce.deposit_excess",
+        reference_id=deposit.pk,
+        postings=[
+            (ledger.CUSTOMER_DEPOSITS, given_back, Decimal(0)),
+            (ledger.ACCOUNTS_RECEIVABLE, Decimal(0), given_back),
+        ],
+        posted_at=now,
+    )
+    invoice.refunded_total += given_back
+    invoice_refresh(invoice)
+    _audit(deposit, actor, "deposit.excess_returned", amount=[None, str(given_back)])
 
 
 @transaction.atomic
@@ -241,8 +330,9 @@ def deposit_release(*, appointment_id: uuid.UUID, late: bool, actor: User | None
     """Settle the open deposit of an appointment that ended without a visit: cancelled
     in time (``late`` false) it is refunded; a no-show or a late cancellation (``late``)
     follows the clinic's ``CommerceSettings.deposit_no_show``: ``forfeit`` keeps it as a
-    no-show fee (revenue), ``refund`` gives it back. The refund is a negative payment of
-    the deposit invoice by the method it was paid with. An open deposit with nothing
+    no-show fee (revenue, with its tax: ``no_show_fee_tax``), ``refund`` gives it back.
+    The refund is a negative payment of the deposit invoice by the method it was paid
+    with. An open deposit with nothing
     received is closed as refunded with no money moving. Idempotent: a deposit already
     settled, or none, returns as is (``None`` for none). Audited as ``deposit.refunded``
     or ``deposit.forfeited``."""
@@ -259,7 +349,9 @@ def deposit_release(*, appointment_id: uuid.UUID, late: bool, actor: User | None
     received = invoice.paid_total
     forfeit = late and settings_for(clinic).deposit_no_show == "forfeit" and received > 0
     now = timezone.now()
+    tax = Decimal(0)
     if forfeit:
+        tax = no_show_fee_tax(clinic=clinic, amount=received, currency=deposit.currency)
         ledger.journal_entry_post(
             clinic=clinic,
             description=f"No-show fee from deposit {invoice.number}",
@@ -268,7 +360,8 @@ def deposit_release(*, appointment_id: uuid.UUID, late: bool, actor: User | None
             reference_id=deposit.pk,
             postings=[
                 (ledger.CUSTOMER_DEPOSITS, received, Decimal(0)),
-                (ledger.REVENUE_NO_SHOW_FEE, Decimal(0), received),
+                (ledger.REVENUE_NO_SHOW_FEE, Decimal(0), received - tax),
+                (ledger.TAX_PAYABLE, Decimal(0), tax),
             ],
             posted_at=now,
         )
@@ -278,8 +371,23 @@ def deposit_release(*, appointment_id: uuid.UUID, late: bool, actor: User | None
         deposit.status = Deposit.Status.REFUNDED
     deposit.settled_at = now
     deposit.save(update_fields=["status", "settled_at", "updated_at"])
-    _audit(deposit, actor, f"deposit.{deposit.status}", amount=[None, str(received)], late=[None, late])
+    changes = {"amount": [None, str(received)], "late": [None, late]}
+    if forfeit:
+        changes["tax"] = [None, str(tax)]
+    _audit(deposit, actor, f"deposit.{deposit.status}", **changes)
     return deposit
+
+
+def no_show_fee_tax(*, clinic: Clinic, amount: Decimal, currency: str) -> Decimal:
+    """The tax inside a deposit kept as a no-show fee: the fee is a charge for the
+    booked treatment, taxed at the clinic's service rate, and what the patient paid is
+    all the clinic keeps, so the tax is included in it whether the clinic's prices are
+    tax-inclusive or not: ``round(amount * r / (100 + r))`` (``commerce.pricing``'s
+    inclusive rule), zero where the clinic charges no tax."""
+    rate = settings_for(clinic).service_tax_rate
+    if rate <= 0:
+        return Decimal(0)
+    return round_money(amount * rate / (100 + rate), currency)
 
 
 def _deposit_refund(*, deposit: Deposit, invoice: Invoice, actor: User | None) -> None:

@@ -23,10 +23,10 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from audit.services import audit_event_record
-from catalog.models import Service
+from catalog.models import Product, Service
 from commerce import ledger
 from commerce.events import INVOICE_DRAFTED, InvoiceDraftedEventDataSerializer
-from commerce.models import CourseRedemption, Invoice, InvoiceItem, Payment, Refund
+from commerce.models import CourseBalance, CourseRedemption, Invoice, InvoiceItem, Payment, Refund
 from commerce.payment_methods import method_refusal
 from commerce.pricing import LineInput, PricingError, money_format, price_cart
 from commerce.services.shared import InvoiceStatus, settings_for
@@ -455,19 +455,27 @@ def invoice_draft_from_services(
     reference_id: uuid.UUID,
     actor: User,
     redemptions: Sequence[CourseRedemption | None] = (),
+    sessions: Sequence[uuid.UUID | None] = (),
+    products: Sequence[tuple[Product, Decimal, User | None]] = (),
     appointment_id: uuid.UUID | None = None,
 ) -> Invoice:
     """A draft invoice of the services performed at a visit: ``(service, quantity,
-    practitioner)`` priced from the catalog with the clinic's tax (no discounts).
+    practitioner)`` priced from the catalog with the clinic's service tax (no
+    discounts), then the billable products used at it: ``(product, quantity in its
+    unit, practitioner)`` at the product's price with the clinic's product tax (their
+    stock was taken when they were used, so checking the draft out takes none).
     ``redemptions``, aligned with ``items`` when given, names the course redemption that
-    paid a line: that line is priced at zero and says so ("… · course session: <course>").
+    paid a line: that line is priced at zero and says so ("… · course session: <course>");
+    ``sessions``, aligned likewise, the treatment session each line bills (kept on the
+    line, so a course session redeemed for it at the till names it).
     Idempotent per ``reference_type``/``reference_id`` (e.g. ``"emr.visit"``, its id):
     a second call returns the first invoice. Records ``com.aesthetix.invoice.drafted``
     so the till's *To collect* queue shows it live; the cashier checks it out at the POS
     (``sale_checkout(draft_invoice=…)``). ``appointment_id``: the booked appointment
     of the visit; its paid deposit is applied to the draft (``deposits.deposit_apply``:
     a "Deposit applied" payment, so the balance to collect is reduced). Raises
-    ``ValidationFailed`` (``items``)."""
+    ``ValidationFailed`` (``items``; ``products`` for a product not in the clinic's
+    currency)."""
     clinic = patient.clinic
     existing = Invoice.objects.filter(reference_type=reference_type, reference_id=reference_id).first()
     if existing is not None:
@@ -476,19 +484,34 @@ def invoice_draft_from_services(
         raise ValidationFailed(errors={"items": [_("At least one service.")]})
     if any(service.currency != clinic.currency for service, _q, _p in items):
         raise ValidationFailed(errors={"items": [_("Services must be priced in the clinic currency.")]})
+    if any(product.currency != clinic.currency for product, _q, _p in products):
+        raise ValidationFailed(errors={"products": [_("Products must be priced in the clinic currency.")]})
     paid_by = list(redemptions) or [None] * len(items)
-    if len(paid_by) != len(items):
+    billed: list[uuid.UUID | None] = list(sessions) or [None] * len(items)
+    if len(paid_by) != len(items) or len(billed) != len(items):
         raise ValidationFailed(errors={"items": [_("One redemption (or none) per service.")]})
-    prices = [
-        Decimal(0) if redemption is not None else service.price
-        for (service, _q, _p), redemption in zip(items, paid_by, strict=True)
-    ]
     counters = settings_for(clinic)
+    # (item, quantity, practitioner, unit price, tax rate, redemption) per printed line.
+    rows: list[tuple[Service | Product, Decimal, User | None, Decimal, Decimal, CourseRedemption | None]] = [
+        (
+            service,
+            quantity,
+            practitioner,
+            Decimal(0) if redemption is not None else service.price,
+            counters.service_tax_rate,
+            redemption,
+        )
+        for (service, quantity, practitioner), redemption in zip(items, paid_by, strict=True)
+    ]
+    rows += [
+        (product, quantity, practitioner, product.price, counters.product_tax_rate, None)
+        for product, quantity, practitioner in products
+    ]
     try:
         amounts = price_cart(
             [
-                LineInput(unit_price=price, quantity=quantity, tax_rate=counters.service_tax_rate)
-                for (_s, quantity, _p), price in zip(items, prices, strict=True)
+                LineInput(unit_price=price, quantity=quantity, tax_rate=rate)
+                for _i, quantity, _p, price, rate, _r in rows
             ],
             currency=clinic.currency,
             tax_inclusive=counters.tax_inclusive,
@@ -514,17 +537,23 @@ def invoice_draft_from_services(
                 clinic=clinic,
                 invoice=invoice,
                 position=index,
-                service=service,
+                service=item if isinstance(item, Service) else None,
+                product=item if isinstance(item, Product) else None,
                 practitioner=practitioner,
-                description=_redeemed_description(service, redemption, clinic.locale),
+                description=(
+                    _redeemed_description(item, redemption, clinic.locale)
+                    if isinstance(item, Service)
+                    else item.name[:200]
+                ),
                 quantity=quantity,
                 unit_price=price,
                 tax_amount=amount.tax,
                 total=amount.total,
                 course_redemption=redemption,
+                treatment_session_id=billed[index] if index < len(billed) else None,
             )
-            for index, ((service, quantity, practitioner), price, redemption, amount) in enumerate(
-                zip(items, prices, paid_by, amounts.lines, strict=True)
+            for index, ((item, quantity, practitioner, price, _rate, redemption), amount) in enumerate(
+                zip(rows, amounts.lines, strict=True)
             )
         ]
     )
@@ -548,6 +577,102 @@ def invoice_draft_from_services(
 
         deposit_apply(invoice=invoice, appointment_id=appointment_id, actor=actor)
     return invoice
+
+
+# The reference a course redemption for a visit's line names: the treatment session it
+# billed, or (a line that names none) the invoice line itself.
+SESSION_REFERENCE = "emr.treatment_session"
+INVOICE_ITEM_REFERENCE = "commerce.invoice_item"
+
+
+@transaction.atomic
+def invoice_item_course_redeem(
+    *, item: InvoiceItem, balance: CourseBalance, actor: User, practitioner: User | None = None
+) -> CourseRedemption:
+    """Pay a treatment line of a visit's draft invoice (waiting in *To collect*) with one
+    session of the patient's prepaid course ``balance`` (``courses.course_balance_redeem``,
+    for the line's service, given by ``practitioner``, default the line's). The
+    redemption names what it paid: the treatment session the line bills (reference
+    ``emr.treatment_session``, its id), or the line itself (``commerce.invoice_item``)
+    when it bills none. The line is priced at zero and names the course, and the draft is
+    priced again (``_draft_reprice``); when a deposit applied to it now pays more than its
+    total, the excess is given back (``deposits.deposit_excess_return``). Idempotent: a
+    line a course already paid returns its redemption. Raises ``ValidationFailed``
+    (``invoice_item_id``: not a treatment line of a draft of the balance's patient;
+    ``service_id``: the line's treatment is not in the course), ``Conflict``
+    (``course_balance_unavailable``). Audited as ``invoice.course_session_applied``."""
+    from commerce.services.courses import course_balance_redeem
+    from commerce.services.deposits import deposit_excess_return  # which imports this module
+
+    invoice = Invoice.objects.select_for_update().select_related("clinic").get(pk=item.invoice_id)
+    line = (
+        InvoiceItem.objects.select_for_update(of=("self",))
+        .select_related("service", "practitioner")
+        .get(pk=item.pk)
+    )
+    if line.course_redemption_id is not None:
+        return CourseRedemption.objects.select_related("balance__course").get(pk=line.course_redemption_id)
+    if (
+        invoice.status != InvoiceStatus.DRAFT
+        or line.service is None
+        or invoice.patient_id != balance.patient_id
+    ):
+        raise ValidationFailed(
+            errors={"invoice_item_id": [_("Choose a treatment of this patient's visit waiting at the till.")]}
+        )
+    session = line.treatment_session_id
+    redemption = course_balance_redeem(
+        balance=balance,
+        reference_type=SESSION_REFERENCE if session is not None else INVOICE_ITEM_REFERENCE,
+        reference_id=session if session is not None else line.pk,
+        actor=actor,
+        service=line.service,
+        practitioner=practitioner or line.practitioner,
+    )
+    line.unit_price, line.course_redemption = Decimal(0), redemption
+    line.description = _redeemed_description(line.service, redemption, invoice.clinic.locale)
+    line.save(update_fields=["unit_price", "course_redemption", "description", "updated_at"])
+    _draft_reprice(invoice)
+    deposit_excess_return(invoice=invoice, actor=actor)
+    audit_event_record(
+        clinic=invoice.clinic,
+        actor=actor,
+        action="invoice.course_session_applied",
+        object_type="commerce.Invoice",
+        object_id=invoice.pk,
+        changes={
+            "invoice_item_id": [None, str(line.pk)],
+            "course_redemption_id": [None, str(redemption.pk)],
+            "treatment_session_id": [None, str(session) if session else None],
+            "total": [None, str(invoice.total)],
+        },
+    )
+    return redemption
+
+
+def _draft_reprice(invoice: Invoice) -> None:
+    """Price the (locked) draft's lines again at their unit prices with the clinic's
+    taxes (service or product rate), and its totals and balance with them."""
+    counters = settings_for(invoice.clinic)
+    items = list(InvoiceItem.objects.filter(invoice=invoice).order_by("position"))
+    amounts = price_cart(
+        [
+            LineInput(
+                unit_price=row.unit_price,
+                quantity=row.quantity,
+                tax_rate=counters.product_tax_rate if row.product_id else counters.service_tax_rate,
+            )
+            for row in items
+        ],
+        currency=invoice.currency,
+        tax_inclusive=counters.tax_inclusive,
+    )
+    for row, amount in zip(items, amounts.lines, strict=True):
+        row.tax_amount, row.total = amount.tax, amount.total
+    InvoiceItem.objects.bulk_update(items, ["tax_amount", "total"])
+    invoice.subtotal, invoice.tax_total, invoice.total = amounts.subtotal, amounts.tax_total, amounts.total
+    invoice.balance_due = invoice.total - invoice.refunded_total - invoice.paid_total
+    invoice.save(update_fields=["subtotal", "tax_total", "total", "balance_due", "updated_at"])
 
 
 def _redeemed_description(service: Service, redemption: CourseRedemption | None, locale: str) -> str:

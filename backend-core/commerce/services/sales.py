@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 
 from django.db import IntegrityError, transaction
 from django.db.models import F
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from audit.services import audit_event_record
@@ -48,7 +48,7 @@ from commerce.models import (
     StockMovement,
 )
 from commerce.payment_methods import method_refusal
-from commerce.pricing import CartAmounts, LineInput, PricingError, allocate, price_cart
+from commerce.pricing import CartAmounts, LineInput, PricingError, allocate, money_format, price_cart
 from commerce.services.card_payments import card_charges_send, payment_take
 from commerce.services.invoices import invoice_refresh, receipt_schedule
 from commerce.services.shared import (
@@ -74,7 +74,9 @@ class CartLine:
     item), an optional ``line_discount`` amount, the practitioners credited with their
     percent shares (summing to 100), and for a product optionally the ``lot`` to sell.
     ``unit_price`` is set only by the server, from a draft invoice's locked line (zero
-    for a session a course paid); otherwise the catalog price applies."""
+    for a session a course paid); otherwise the catalog price applies. ``used_at_visit``
+    is also set only from a draft: a product used in a treatment, whose stock was taken
+    then (checkout takes none)."""
 
     item: Service | Product | Course
     quantity: Decimal = Decimal(1)
@@ -82,6 +84,7 @@ class CartLine:
     credits: Sequence[tuple[User, Decimal]] = ()
     lot: StockLot | None = None
     unit_price: Decimal | None = None
+    used_at_visit: bool = False
 
     @property
     def price(self) -> Decimal:
@@ -301,9 +304,11 @@ def sale_quote(
     if draft_invoice is not None:
         _draft_invoice_check(draft_invoice, patient)
         lines = _draft_lines_lock(draft_invoice, lines)
-    return _cart_price(
+    amounts = _cart_price(
         counters=settings_for(clinic), lines=lines, currency=currency, cart_discount=cart_discount
     )
+    _draft_paid_check(draft_invoice, amounts)
+    return amounts
 
 
 def sale_checkout(
@@ -407,6 +412,7 @@ def _sale_checkout_write(
         _draft_invoice_check(draft_invoice, patient)
         lines = _draft_lines_lock(draft_invoice, lines)
     amounts = _cart_price(counters=counters, lines=lines, currency=currency, cart_discount=cart_discount)
+    _draft_paid_check(draft_invoice, amounts)
     paying = sum((p.amount for p in payments), Decimal(0))
     # A draft may already be partly paid (a deposit applied to it).
     payable = amounts.total - (draft_invoice.paid_total if draft_invoice is not None else Decimal(0))
@@ -526,23 +532,40 @@ def _draft_invoice_check(draft_invoice: Invoice | None, patient: ClinicPatient |
         raise ValidationFailed(errors={"invoice_id": [_("A draft invoice of this patient.")]})
 
 
+def _draft_paid_check(draft_invoice: Invoice | None, amounts: CartAmounts) -> None:
+    """``ValidationFailed`` (``cart_discount``) when discounts would bring the draft's
+    total below what a deposit applied to it already paid: its balance would be negative."""
+    if draft_invoice is not None and amounts.total < draft_invoice.paid_total:
+        language = translation.get_language() or draft_invoice.clinic.locale
+        paid = money_format(draft_invoice.paid_total, draft_invoice.currency, language)
+        raise ValidationFailed(
+            errors={
+                "cart_discount": [
+                    _("A deposit of %s already paid this visit: the total cannot be less.") % paid
+                ]
+            }
+        )
+
+
 def _draft_lines_lock(draft: Invoice, lines: Sequence[CartLine]) -> list[CartLine]:
     """The cart with the draft's lines locked to what was done: the first lines must be
-    the draft's items in order (same service, same quantity), and they take the draft's
-    unit price (zero where a course paid the session). Raises ``ValidationFailed``
-    (``lines``, or ``lines.<i>.item_id`` / ``lines.<i>.quantity``) otherwise."""
+    the draft's items in order (same service or product, same quantity), and they take
+    the draft's unit price (zero where a course paid the session); a product line of the
+    draft is marked ``used_at_visit``. Raises ``ValidationFailed`` (``lines``, or
+    ``lines.<i>.item_id`` / ``lines.<i>.quantity``) otherwise."""
     items = list(draft.items.order_by("position"))
     if len(lines) < len(items):
         raise ValidationFailed(errors={"lines": [_("The lines of the visit cannot be removed.")]})
     errors: dict[str, str] = {}
     locked = list(lines)
     for index, (item, line) in enumerate(zip(items, lines, strict=False)):
-        if not isinstance(line.item, Service) or line.item.pk != item.service_id:
+        kind = Product if item.product_id is not None else Service
+        if not isinstance(line.item, kind) or line.item.pk != (item.product_id or item.service_id):
             errors[f"lines.{index}.item_id"] = _("This line of the visit cannot change.")
         elif line.quantity != item.quantity:
             errors[f"lines.{index}.quantity"] = _("The quantity done at the visit cannot change.")
         else:
-            locked[index] = replace(line, unit_price=item.unit_price)
+            locked[index] = replace(line, unit_price=item.unit_price, used_at_visit=kind is Product)
     if errors:
         raise ValidationFailed(errors=errors)
     return locked
@@ -598,10 +621,11 @@ def _sale_lines_write(
 def _lines_stock_consume(
     *, lines: Sequence[CartLine], rows: Sequence[SaleLine], patient: ClinicPatient | None, actor: User
 ) -> None:
-    """Take the product lines' stock (FEFO or the chosen lot); a refusal names the line
-    (``lines.<i>.quantity`` / ``lines.<i>.lot_id``)."""
+    """Take the product lines' stock (FEFO or the chosen lot), but for products used at
+    the visit (taken then); a refusal names the line (``lines.<i>.quantity`` /
+    ``lines.<i>.lot_id``)."""
     for index, (line, row) in enumerate(zip(lines, rows, strict=True)):
-        if isinstance(line.item, Product):
+        if isinstance(line.item, Product) and not line.used_at_visit:
             try:
                 stock_consume(
                     product=line.item,
@@ -679,6 +703,7 @@ def _invoice_for_sale(
                 position=row.position,
                 sale_line=row,
                 service=row.service,
+                product=row.product,
                 description=row.description,
                 quantity=row.quantity,
                 unit_price=row.unit_price,

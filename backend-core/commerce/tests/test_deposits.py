@@ -14,9 +14,11 @@ from commerce.models import Deposit, Invoice, Payment
 from commerce.services import (
     CartLine,
     PaymentInput,
+    course_balance_redeem,
     deposit_release,
     deposit_take,
     invoice_draft_from_services,
+    invoice_item_course_redeem,
     payment_settings_update,
     sale_checkout,
 )
@@ -177,8 +179,25 @@ def test_a_no_show_forfeits_the_deposit_as_a_no_show_fee(desk):
     assert deposit.status == Deposit.Status.FORFEITED
     after, total = _balances(desk)
     assert total == 0
+    # 70.00 kept, the clinic's 7 % VAT inside it: 70 * 7 / 107 = 4.58.
+    assert _moved(before, after) == {
+        "cash": Decimal("70.00"),
+        "revenue:no_show_fee": Decimal("-65.42"),
+        "tax_payable": Decimal("-4.58"),
+    }
+    [event] = AuditEvent.unscoped.filter(action="deposit.forfeited", object_id=str(deposit.pk))
+    assert event.changes["tax"] == [None, "4.58"]
+
+
+def test_a_no_show_fee_where_the_clinic_charges_no_tax_is_all_revenue(desk):
+    f.taxes(desk.clinic, rate="0", inclusive=False)
+    before, _total = _balances(desk)
+    _take(desk)
+    with clinic_context(desk.clinic):
+        deposit_release(appointment_id=desk.appointment.pk, late=True, actor=None)
+    after, total = _balances(desk)
+    assert total == 0
     assert _moved(before, after) == {"cash": Decimal("70.00"), "revenue:no_show_fee": Decimal("-70.00")}
-    assert AuditEvent.unscoped.filter(action="deposit.forfeited", object_id=str(deposit.pk)).count() == 1
 
 
 def test_a_cancellation_in_time_refunds_the_deposit_by_its_method(desk):
@@ -230,3 +249,81 @@ def test_the_till_cannot_be_paid_by_deposit(desk):
     with clinic_context(desk.clinic), pytest.raises(ValidationFailed) as refused:
         payment_settings_update(clinic=desk.clinic, actor=desk.user(Role.OWNER), payment_methods=["deposit"])
     assert set(refused.value.errors) == {"payment_methods.0"}
+
+
+def _draft(tenant, redemptions=()):
+    with clinic_context(tenant.clinic):
+        return invoice_draft_from_services(
+            patient=tenant.patient,
+            items=[(tenant.service, Decimal(1), None)],
+            reference_type="emr.visit",
+            reference_id=uuid.uuid4(),
+            actor=tenant.user(Role.CASHIER),
+            redemptions=redemptions,
+            appointment_id=tenant.appointment.pk,
+        )
+
+
+def test_a_deposit_larger_than_the_visit_invoice_pays_it_all_and_the_rest_goes_back(desk):
+    _take(desk)
+    before, _total = _balances(desk)
+    with clinic_context(desk.clinic):  # the session is paid from the patient's course: nothing to pay
+        redemption = course_balance_redeem(
+            balance=desk.course_balance,
+            reference_type="emr.treatment_session",
+            reference_id=uuid.uuid4(),
+            actor=desk.user(Role.DOCTOR),
+        )
+    draft = _draft(desk, redemptions=[redemption])
+    draft.refresh_from_db()
+    assert (draft.total, draft.paid_total, draft.balance_due) == (0, 0, 0)
+    deposit = Deposit.unscoped.get()
+    assert (deposit.status, deposit.applied_amount) == ("applied", 0)
+    held = Invoice.unscoped.get(pk=deposit.invoice_id)
+    assert (held.paid_total, held.refunded_total, held.balance_due) == (0, Decimal("70.00"), 0)
+    [back] = Payment.unscoped.filter(invoice=held, amount__lt=0)
+    assert (back.method, back.amount) == ("cash", Decimal("-70.00"))
+    after, total = _balances(desk)
+    assert total == 0
+    assert _moved(before, after) == {
+        "cash": Decimal("-70.00"),
+        "customer_deposits": Decimal("70.00"),
+        "deferred_revenue": redemption.recognized_amount,
+        "revenue:neurotoxin": -redemption.recognized_amount,
+    }
+    assert AuditEvent.unscoped.filter(action="deposit.excess_returned", object_id=str(deposit.pk)).exists()
+
+
+def test_a_line_paid_from_a_course_at_the_till_gives_back_what_the_deposit_paid_over(desk):
+    _take(desk)
+    draft = _draft(desk)
+    before, _total = _balances(desk)
+    with clinic_context(desk.clinic):
+        invoice_item_course_redeem(
+            item=draft.items.get(), balance=desk.course_balance, actor=desk.user(Role.CASHIER)
+        )
+    draft.refresh_from_db()
+    assert (draft.total, draft.paid_total, draft.balance_due) == (0, 0, 0)
+    assert Deposit.unscoped.get().applied_amount == 0
+    after, total = _balances(desk)
+    assert total == 0 and after.get("customer_deposits", Decimal(0)) == 0
+    assert _moved(before, after)["cash"] == Decimal("-70.00")
+
+
+def test_a_discount_below_the_deposit_applied_is_400_naming_the_cart_discount(desk):
+    _take(desk)
+    draft = _draft(desk)
+    with clinic_context(desk.clinic), pytest.raises(ValidationFailed) as refused:
+        sale_checkout(
+            clinic=desk.clinic,
+            actor=desk.user(Role.CASHIER),
+            patient=desk.patient,
+            lines=[CartLine(item=desk.service, quantity=Decimal(1))],
+            cart_discount=Decimal("320.00"),  # 30.00 + 7 % would be less than the 70.00 paid
+            payments=[],
+            idempotency_key="below",
+            draft_invoice=draft,
+        )
+    assert set(refused.value.errors) == {"cart_discount"}
+    draft.refresh_from_db()
+    assert (draft.status, draft.balance_due) == ("draft", Decimal("304.50"))

@@ -92,6 +92,13 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": 60.0,
         "options": {"expires": 55},
     },
+    # Deposits of cancelled or missed appointments still held (the release after the
+    # appointment's change failed or was lost): settled again, at most 100 a run.
+    "emr-deposits-release-sweep": {
+        "task": "emr.tasks.deposits_release_sweep_task",
+        "schedule": 300.0,
+        "options": {"expires": 280},
+    },
     # Course balances past their expiry close; unused sessions become breakage revenue.
     "commerce-course-balances-expire": {
         "task": "commerce.tasks.course_balances_expire_task",

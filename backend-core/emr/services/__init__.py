@@ -10,6 +10,7 @@ from emr.services.consents import (
     consent_template_publish,
     consent_text_digest,
 )
+from emr.services.deposits import deposits_release_sweep
 from emr.services.intake import medical_intake_record, session_alerts_check
 from emr.services.notes import (
     NOTE_FIELDS,
@@ -50,6 +51,7 @@ __all__ = [
     "consent_form_sign",
     "consent_template_publish",
     "consent_text_digest",
+    "deposits_release_sweep",
     "face_chart_save",
     "medical_intake_record",
     "note_amend",

@@ -81,26 +81,27 @@ def _visit_invoice_draft(visit: Visit, actor: User) -> None:
     line per session, quantity ``session_billable_quantity``, the session's first
     practitioner (the appointment's, when they took part); a session paid from a prepaid
     course (a standing redemption referencing it, ``emr.treatment_session``) is a line at
-    zero that names the course. Products used in a session are not billed on their own:
-    the catalog has no billable flag for products, a service's price covers its
-    materials (and a per-unit service bills the units used). Nothing to bill, no invoice."""
+    zero that names the course. Then the billable products used in the sessions
+    (``selectors.session_billable_products``: quantity used times the product's price,
+    credited to the session's practitioner); other products are part of the
+    treatment's price (and a per-unit service bills the units used). Nothing to bill,
+    no invoice."""
     booked = visit.appointment.practitioner_id if visit.appointment is not None else None
     sessions = list(selectors.sessions_to_bill(visit_id=visit.pk))
     paid = course_redemptions_for(
         reference_type=SESSION_REFERENCE, reference_ids=[session.pk for session in sessions]
     )
-    items = []
+    items, products = [], []
     for session in sessions:
         practitioners = sorted(
             session.practitioners.all(), key=lambda user: (user.pk != booked, str(user.pk))
         )
-        items.append(
-            (
-                session.service,
-                selectors.session_billable_quantity(session),
-                practitioners[0] if practitioners else None,
-            )
-        )
+        practitioner = practitioners[0] if practitioners else None
+        items.append((session.service, selectors.session_billable_quantity(session), practitioner))
+        products += [
+            (product, quantity, practitioner)
+            for product, quantity in selectors.session_billable_products(session)
+        ]
     if items:
         invoice_draft_from_services(
             patient=visit.patient,
@@ -109,6 +110,8 @@ def _visit_invoice_draft(visit: Visit, actor: User) -> None:
             reference_id=visit.pk,
             actor=actor,
             redemptions=[paid.get(session.pk) for session in sessions],
+            sessions=[session.pk for session in sessions],
+            products=products,
             appointment_id=visit.appointment_id,
         )
 

@@ -98,4 +98,44 @@ describe('CourseBalances', () => {
     await flushPromises()
     wrapper.unmount()
   })
+
+  it('pays a treatment of the visit being collected, naming it, and says so', async () => {
+    setActivePinia(createPinia())
+    session.setClinicId('c1')
+    const future = new Date(Date.now() + 86_400_000 * 30).toISOString()
+    const taken: object[] = []
+    const seen = fakeApi({
+      ...clinicRoutes({
+        permissions: ['course_balance.redeem'],
+        courses: [{ id: 'course-1', name: 'Laser x6', items: [{ service_id: 's1', service_name: 'Laser', sessions: 6 }] }],
+        staff: [{ role: 'doctor', is_active: true, user: { id: 'd1', full_name: 'Dr. Kittipong' } }],
+      }),
+      'GET /api/v1/commerce/course-balances': () => page([{ ...balance('b1', future), course: 'course-1' }]),
+      'GET /api/v1/commerce/course-redemptions': () => page(taken),
+      'POST /api/v1/commerce/course-balances/b1/redeem': () => {
+        taken.push({ id: 'r1', service_name: 'Laser', practitioner_name: 'Dr. Kittipong', created_at: new Date().toISOString(), reversed_at: null, treatment_session: 'ts1' })
+        return json(201, taken[0])
+      },
+    })
+    await useClinicContext().load()
+    const line = { id: 'ii0', position: 0, description: 'Laser', service: 's1', product: null, practitioner: 'd1', practitioner_name: 'Dr. Kittipong', quantity: '1.000', unit_price: '350.00', tax_amount: '0.00', total: '350.00', course_redemption: null }
+    const draft = { id: 'inv-d', patient: 'pt1', patient_name: 'Noura', chart_number: 'HN1', currency: 'THB', subtotal: '350.00', tax_total: '0.00', total: '350.00', paid_total: '0.00', balance_due: '350.00', reference_type: 'emr.visit', reference_id: 'v1', created_at: new Date().toISOString(), items: [line], payments: [] }
+    const wrapper = mount(CourseBalances, {
+      props: { patientId: 'pt1', refreshKey: 0, draft },
+      global: { plugins: [createI18n({ legacy: false, locale: 'en' })] },
+      attachTo: document.body,
+    })
+    await vi.waitFor(() => expect(wrapper.find('[data-testid="course-redeem"]').exists()).toBe(true))
+    await wrapper.get('[data-testid="course-redeem"]').trigger('click')
+    await flushPromises()
+    const dialog = () => document.querySelector('[data-testid="course-redeem-dialog"]') as HTMLFormElement
+    expect((dialog().querySelector('[data-testid="course-redeem-line"]') as HTMLSelectElement).value).toBe('ii0')
+    expect(dialog().querySelector('[data-testid="course-redeem-service"]')).toBeNull() // the line names it
+    ;(dialog().querySelector('[data-testid="course-redeem-confirm"]') as HTMLButtonElement).click()
+    await vi.waitFor(() => expect(wrapper.emitted('redeemed')).toHaveLength(1))
+    const posted = seen.filter((r) => r.url.endsWith('/redeem'))
+    expect(await posted[0]!.clone().json()).toEqual({ invoice_item_id: 'ii0', practitioner_id: 'd1' })
+    await vi.waitFor(() => expect(wrapper.find('[data-testid="course-redemption-visit"]').text()).toBe('for this visit'))
+    wrapper.unmount()
+  })
 })

@@ -25,6 +25,7 @@ const draft = (extra: Record<string, unknown> = {}) => ({
       position: 0,
       description: 'Botulinum toxin',
       service: 's1',
+      product: null,
       practitioner: 'd1',
       practitioner_name: 'Dr. Kittipong',
       quantity: '1.000',

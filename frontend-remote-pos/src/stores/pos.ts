@@ -111,6 +111,20 @@ export const usePosStore = defineStore('pos.till', () => {
     lines.value = draftCartLines(draft)
   }
 
+  /** The draft as the server has it now (a line since paid from a course is at zero): its
+   *  locked lines are replaced, the lines added after them stay. */
+  async function draftRefresh(): Promise<void> {
+    const open = draftInvoice.value
+    if (!open) return
+    const { data, error } = await api.GET('/api/v1/commerce/invoices/to-collect', { params: { query: { page_size: 100 } } })
+    if (!data) throw new Error(problemOf(error).detail)
+    const fresh = data.results.find((row) => row.id === open.id)
+    if (!fresh) return
+    draftInvoice.value = fresh
+    lines.value = [...draftCartLines(fresh), ...lines.value.filter((line) => !line.locked)]
+    cartChanged()
+  }
+
   /** Put the draft back in the queue: the cart empties. */
   function draftClose() {
     reset()
@@ -159,6 +173,6 @@ export const usePosStore = defineStore('pos.till', () => {
   return {
     settings, items, practitioners, patient, walkIn, lines, cartDiscount, payments, quote, checkoutKey, sale, paymentMethods,
     amounts, invalidField, digits, totalsAgree, quoteRequest, walkInAllowed, customerChosen, draftInvoice,
-    setupLoad, cartChanged, itemAdd, lineRemove, quoteLoad, checkout, reset, draftOpen, draftClose,
+    setupLoad, cartChanged, itemAdd, lineRemove, quoteLoad, checkout, reset, draftOpen, draftClose, draftRefresh,
   }
 })

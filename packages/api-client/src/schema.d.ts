@@ -1497,9 +1497,12 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * @description Patients' prepaid sessions. ``<id>/redeem`` takes one session (409 when none is
-         *     left, expired or not active; idempotent per ``reference_type``/``reference_id``).
-         *     Filter with ``?patient=``, ``?status=``.
+         * @description Take one session (201 with the redemption). With ``invoice_item_id`` it pays
+         *     that treatment line of the patient's visit at the till
+         *     (``commerce.services.invoice_item_course_redeem``: the redemption names the
+         *     treatment session, the line costs nothing); else it is taken for
+         *     ``reference_type``/``reference_id``. 400 names ``invoice_item_id``,
+         *     ``reference_type``, ``service_id`` or ``practitioner_id``.
          */
         post: operations["commerce_course_balances_redeem_create"];
         delete?: never;
@@ -4415,7 +4418,10 @@ export interface components {
          * @enum {string}
          */
         DeviceKindEnum: "laser" | "ipl" | "hifu" | "rf_microneedling" | "radiofrequency" | "cryolipolysis" | "other";
-        /** @description A drafted line: what was done, by whom, at which price (zero when a course paid it). */
+        /**
+         * @description A drafted line: what was done (``service``), or a billable product used at it
+         *     (``product``), by whom, at which price (zero when a course paid it).
+         */
         DraftItem: {
             /** Format: uuid */
             readonly id: string;
@@ -4423,6 +4429,8 @@ export interface components {
             readonly description: string;
             /** Format: uuid */
             readonly service: string | null;
+            /** Format: uuid */
+            readonly product: string | null;
             /** Format: uuid */
             readonly practitioner: string | null;
             readonly practitioner_name: string | null;
@@ -5823,6 +5831,8 @@ export interface components {
             price?: string;
             /** Format: decimal */
             low_stock_threshold?: string;
+            /** @description Charged on the visit's invoice when used in a treatment; default: retail yes, supply no */
+            billable?: boolean;
             is_active?: boolean;
         };
         PatchedResourceUpdateRequest: {
@@ -6349,6 +6359,8 @@ export interface components {
             readonly currency: string;
             /** Format: decimal */
             readonly low_stock_threshold: string;
+            /** @description Charged on the visit's invoice when used */
+            readonly billable: boolean;
             readonly is_active: boolean;
             /**
              * Format: decimal
@@ -6370,6 +6382,8 @@ export interface components {
             price?: string;
             /** Format: decimal */
             low_stock_threshold?: string;
+            /** @description Charged on the visit's invoice when used in a treatment; default: retail yes, supply no */
+            billable?: boolean;
         };
         /**
          * @description * `retail` - Retail product
@@ -6565,10 +6579,21 @@ export interface components {
             unit_cost?: string;
             registration_number?: string;
         };
+        /**
+         * @description What a session is taken for: a line of the patient's visit waiting at the till
+         *     (``invoice_item_id``: the redemption then names the treatment session the line
+         *     bills, and the line is priced at zero), or any other ``reference_type`` /
+         *     ``reference_id`` (required without ``invoice_item_id``).
+         */
         RedeemInputRequest: {
-            reference_type: string;
+            /**
+             * Format: uuid
+             * @description A treatment line of the patient's draft invoice (To collect)
+             */
+            invoice_item_id?: string | null;
+            reference_type?: string;
             /** Format: uuid */
-            reference_id: string | null;
+            reference_id?: string | null;
             /**
              * Format: uuid
              * @description Which treatment of the course; default its first
@@ -6596,6 +6621,13 @@ export interface components {
             reference_type: string;
             /** Format: uuid */
             reference_id: string | null;
+            /** @description The treatment session the session paid for (emr), when it paid one */
+            readonly treatment_session: string | null;
+            /**
+             * Format: uuid
+             * @description The visit's invoice it paid a line of
+             */
+            invoice?: string | null;
             /** Format: decimal */
             recognized_amount: string;
             sessions_remaining: number;
@@ -18133,7 +18165,7 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
+        requestBody?: {
             content: {
                 "application/json": components["schemas"]["RedeemInputRequest"];
             };
