@@ -77,6 +77,12 @@ export function routerCreate(): Router {
             component: () => import('./pages/settings/WorkingHoursPage.vue'),
             meta: { permission: 'calendar.manage' },
           },
+          {
+            path: 'settings/commissions',
+            name: 'settings-commissions',
+            component: () => import('./pages/settings/CommissionRulesPage.vue'),
+            meta: { permission: 'commission_rule.manage' },
+          },
           { path: 'account/profile', name: 'account-profile', component: () => import('./pages/account/ProfilePage.vue') },
           { path: 'account/password', name: 'account-password', component: () => import('./pages/account/PasswordPage.vue') },
           { path: ':pathMatch(.*)*', name: 'not-found', component: () => import('./pages/NotFoundPage.vue') },

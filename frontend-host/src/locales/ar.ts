@@ -15,6 +15,7 @@ const ar: Messages = {
     invites: 'الدعوات',
     devices: 'الأجهزة',
     hours: 'ساعات العمل',
+    commissions: 'قواعد العمولات',
   },
   login: {
     newClinic: 'عيادة جديدة؟ أنشئ حسابًا',

@@ -13,6 +13,7 @@ const en = {
     invites: 'Invites',
     devices: 'Devices',
     hours: 'Working hours',
+    commissions: 'Commission rules',
   },
   login: {
     newClinic: 'New clinic? Create an account',

@@ -15,6 +15,7 @@ const ptBR: Messages = {
     invites: 'Convites',
     devices: 'Equipamentos',
     hours: 'Horários de trabalho',
+    commissions: 'Regras de comissão',
   },
   login: {
     newClinic: 'Clínica nova? Crie uma conta',

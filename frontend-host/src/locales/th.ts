@@ -15,6 +15,7 @@ const th: Messages = {
     invites: 'คำเชิญ',
     devices: 'เครื่องมือ',
     hours: 'เวลาทำงาน',
+    commissions: 'กฎค่าคอมมิชชัน',
   },
   login: {
     newClinic: 'คลินิกใหม่? สร้างบัญชี',
