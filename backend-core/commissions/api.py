@@ -1,9 +1,10 @@
 """Commissions API.
 
 * ``/api/v1/commissions/rules`` — rules (owners/admins write, accountants read);
-* ``/api/v1/commissions/logs`` — the ledger; ``/logs/statement`` and
-  ``/logs/statement/csv`` — one practitioner's period statement; ``/logs/settle`` — the
-  period close on demand;
+  ``/rules/preview`` — what a draft would pay on a past period's sales;
+* ``/api/v1/commissions/logs`` — the ledger; ``/logs/statement``,
+  ``/logs/statement/csv`` and ``/logs/statement/xlsx`` — one practitioner's period
+  statement; ``/logs/settle`` — the period close on demand;
 * ``/api/v1/commerce/sales/<id>/commission-status/`` — what the POS polls after checkout.
 """
 
@@ -21,6 +22,8 @@ from django.http import HttpResponse
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema, extend_schema_field
+from openpyxl import Workbook
+from openpyxl.styles import Font
 from rest_framework import mixins, serializers
 from rest_framework.decorators import action
 from rest_framework.request import Request
@@ -82,6 +85,34 @@ class CommissionRuleUpdateSerializer(CommissionRuleInputSerializer):
         super().__init__(*args, **kwargs)
 
 
+class CommissionRulePreviewInputSerializer(CommissionRuleInputSerializer):
+    name = serializers.CharField(max_length=200, required=False, allow_blank=True)
+    period = serializers.DateField(
+        required=False,
+        help_text="First day of the tier period to preview (clinic-local); default the last one",
+    )
+
+
+class PreviewPractitionerSerializer(serializers.Serializer[Any]):
+    practitioner_id = serializers.UUIDField()
+    practitioner_name = serializers.CharField()
+    lines = serializers.IntegerField(help_text="Sale lines the draft covers")
+    basis = MoneyField(help_text="Their share of those lines' net amounts, net of refunds")
+    volume = MoneyField(help_text="All their sales of the period (what picks the tier)")
+    rate = MoneyField(help_text="The tier the volume reaches: percent, or amount per unit")
+    tier_above = MoneyField(max_digits=14, allow_null=True, help_text="That tier's threshold (null: base)")
+    amount = MoneyField(help_text="What the draft pays them")
+
+
+class CommissionRulePreviewSerializer(serializers.Serializer[Any]):
+    period = serializers.DateField(help_text="First clinic-local day of the period")
+    period_end = serializers.DateField(help_text="Last clinic-local day of the period")
+    currency = serializers.CharField()
+    basis_total = MoneyField()
+    total = MoneyField()
+    practitioners = PreviewPractitionerSerializer(many=True)
+
+
 class CommissionRuleViewSet(
     mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicScopedViewSet[CommissionRule]
 ):
@@ -96,6 +127,7 @@ class CommissionRuleViewSet(
         "retrieve": "commission_rule.view",
         "create": "commission_rule.manage",
         "partial_update": "commission_rule.manage",
+        "preview": "commission_rule.manage",
     }
     filterset_fields = ["scope", "is_active", "rate_type"]
     ordering_fields = ["priority", "name", "effective_from"]
@@ -117,6 +149,20 @@ class CommissionRuleViewSet(
         data.is_valid(raise_exception=True)
         rule = services.commission_rule_update(rule=rule, actor=self.actor, **data.validated_data)
         return Response(CommissionRuleSerializer(rule).data)
+
+    @extend_schema(
+        request=CommissionRulePreviewInputSerializer, responses={200: CommissionRulePreviewSerializer}
+    )
+    @action(detail=False, methods=["post"])
+    def preview(self, request: Request) -> Response:
+        """What a rule draft (the body of a create, ``name`` optional) would pay each
+        practitioner on the clinic's sales of one tier period (``period``, default the
+        last one), computed like the calculation and the period close. Saves nothing.
+        400 naming the field for a bad draft or period."""
+        data = CommissionRulePreviewInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        preview = services.commission_rule_preview(clinic=self.clinic, **data.validated_data)
+        return Response(CommissionRulePreviewSerializer(preview).data)
 
 
 class CommissionLogSerializer(serializers.ModelSerializer[CommissionLog]):
@@ -210,6 +256,15 @@ class SettleResultSerializer(serializers.Serializer[Any]):
     adjustments = CommissionLogSerializer(many=True)
 
 
+STATEMENT_COLUMNS = (
+    *("date", "kind", "sale", "line", "share", "basis", "rate", "tier_above"),
+    *("amount", "earned", "currency"),
+)
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+# 1-based columns of STATEMENT_COLUMNS and their Excel number formats.
+XLSX_FORMATS = {1: "yyyy-mm-dd", **dict.fromkeys((5, 6, 7, 8, 9, 10), "#,##0.00")}
+
+
 class CommissionLogFilter(django_filters.FilterSet):
     practitioner = django_filters.UUIDFilter(
         field_name="practitioner_id", help_text="User id of the practitioner"
@@ -235,6 +290,7 @@ class CommissionLogViewSet(
         "retrieve": "commission.view_own",
         "statement": "commission.view_own",
         "statement_csv": "commission.view_own",
+        "statement_xlsx": "commission.view_own",
         "settle": "commission.settle",
     }
     filterset_class = CommissionLogFilter
@@ -272,6 +328,37 @@ class CommissionLogViewSet(
         statement = self._statement(request)
         return Response(StatementSerializer(statement, context={"earned": statement["earned"]}).data)
 
+    def _statement_rows(self, statement: dict[str, Any]) -> list[list[Any]]:
+        """The statement as a table (``STATEMENT_COLUMNS``): one row per log (its date
+        clinic-local), then the total row; blanks are ``None``."""
+        rows: list[list[Any]] = [
+            [
+                self.clinic.date_at(selectors.commission_log_occurred_at(log)),
+                log.kind,
+                log.sale.number if log.sale else None,
+                log.sale_line.description if log.sale_line else None,
+                log.share,
+                log.basis_amount,
+                log.rate,
+                log.tier_above,
+                log.amount,
+                statement["earned"][log.pk],
+                log.currency,
+            ]
+            for log in [*statement["lines"], *statement["adjustments"]]
+        ]
+        total = [None, "total", *[None] * 6, statement["total"], statement["earned_total"]]
+        return [*rows, [*total, statement["currency"]]]
+
+    @staticmethod
+    def _download(
+        content: bytes | str, content_type: str, statement: dict[str, Any], ext: str
+    ) -> HttpResponse:
+        name = f"commissions-{statement['practitioner_id']}-{statement['period']:%Y-%m}.{ext}"
+        response = HttpResponse(content, content_type=content_type)
+        response["Content-Disposition"] = f'attachment; filename="{name}"'
+        return response
+
     @extend_schema(parameters=[PeriodQuerySerializer], responses={(200, "text/csv"): OpenApiTypes.STR})
     @action(detail=False, methods=["get"], url_path="statement/csv")
     def statement_csv(self, request: Request) -> HttpResponse:
@@ -280,40 +367,31 @@ class CommissionLogViewSet(
         statement = self._statement(request)
         out = io.StringIO()
         writer = csv.writer(out)
-        writer.writerow(
-            [
-                *("date", "kind", "sale", "line", "share", "basis", "rate", "tier_above"),
-                *("amount", "earned", "currency"),
-            ]
-        )
-        for log in [*statement["lines"], *statement["adjustments"]]:
-            writer.writerow(
-                [
-                    self.clinic.date_at(selectors.commission_log_occurred_at(log)).isoformat(),
-                    log.kind,
-                    log.sale.number if log.sale else "",
-                    log.sale_line.description if log.sale_line else "",
-                    log.share,
-                    log.basis_amount,
-                    log.rate,
-                    "" if log.tier_above is None else log.tier_above,
-                    log.amount,
-                    statement["earned"][log.pk],
-                    log.currency,
-                ]
-            )
-        writer.writerow(
-            [
-                *("", "total", "", "", "", "", "", ""),
-                statement["total"],
-                statement["earned_total"],
-                statement["currency"] or "",
-            ]
-        )
-        name = f"commissions-{statement['practitioner_id']}-{statement['period']:%Y-%m}.csv"
-        response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="{name}"'
-        return response
+        writer.writerow(STATEMENT_COLUMNS)
+        writer.writerows(self._statement_rows(statement))
+        return self._download(out.getvalue(), "text/csv; charset=utf-8", statement, "csv")
+
+    @extend_schema(parameters=[PeriodQuerySerializer], responses={(200, XLSX): OpenApiTypes.BINARY})
+    @action(detail=False, methods=["get"], url_path="statement/xlsx")
+    def statement_xlsx(self, request: Request) -> HttpResponse:
+        """The statement as an Excel workbook: the CSV's columns and rows on one sheet
+        named after the period, dates as dates and amounts as numbers (2 decimals)."""
+        statement = self._statement(request)
+        book = Workbook()
+        sheet = book.active
+        sheet.title = f"{statement['period']:%Y-%m}"
+        sheet.append(STATEMENT_COLUMNS)
+        for cell in sheet[1]:
+            cell.font = Font(bold=True)
+        for row in self._statement_rows(statement):
+            sheet.append(row)
+        for column, number_format in XLSX_FORMATS.items():
+            for (cell,) in sheet.iter_rows(min_row=2, min_col=column, max_col=column):
+                cell.number_format = number_format
+        sheet.freeze_panes = "A2"
+        out = io.BytesIO()
+        book.save(out)
+        return self._download(out.getvalue(), XLSX, statement, "xlsx")
 
     @extend_schema(request=PeriodQuerySerializer, responses={200: SettleResultSerializer})
     @action(detail=False, methods=["post"])

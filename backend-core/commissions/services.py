@@ -183,6 +183,93 @@ def commission_rule_update(
     return rule
 
 
+def commission_rule_preview(
+    *, clinic: Clinic, period: dt.date | None = None, **fields: Unpack[CommissionRuleFields]
+) -> dict[str, Any]:
+    """What a rule draft (``CommissionRuleFields``, validated as ``commission_rule_create``
+    does; ``name`` may be left out) would pay on the clinic's sales of one tier period,
+    per practitioner, with the arithmetic of the calculation and the period close
+    (``_period_earned``). Reads only: nothing is saved or audited.
+
+    ``period``: the first day of one of the draft's tier periods (clinic-local), default
+    the one before today's — "last month". The sales are the clinic's non-void sales of
+    that period in its currency, net of refunds, like the ones the calculation pays on;
+    the draft is taken as the only rule of the lines it covers (its effective dates and
+    the other rules are not applied: the question is what it pays on these sales). A
+    practitioner's volume counts all their sales of the period, covered or not::
+
+        {"period": date, "period_end": date,   # first and last clinic-local day
+         "currency": "THB", "basis_total": Decimal, "total": Decimal,
+         "practitioners": [{"practitioner_id": uuid, "practitioner_name": str,
+                            "lines": int, "basis": Decimal, "volume": Decimal,
+                            "rate": Decimal, "tier_above": Decimal | None,
+                            "amount": Decimal}, ...]}   # highest amount first
+
+    ``rate``/``tier_above``: the tier the period's volume reaches. Amounts are rounded to
+    the currency. Raises ``ValidationFailed`` naming the field (``period`` when it is
+    not the first day of a tier period)."""
+    fields.setdefault("name", "")
+    rule = CommissionRule(clinic=clinic, currency=clinic.currency, **fields)
+    _validate_rule(rule)
+    terms = rule_terms(rule)
+    if period is None:
+        current = calculation.period_start(clinic.today(), terms.tier_period)
+        period = calculation.period_start(current - dt.timedelta(days=1), terms.tier_period)
+    elif calculation.period_start(period, terms.tier_period) != period:
+        raise ValidationFailed(
+            errors={"period": [_("Give the first day of a month or quarter of the rule.")]}
+        )
+    end = calculation.period_end(period, terms.tier_period)
+    lines = (
+        SaleLine.objects.filter(
+            sale__created_at__gte=selectors.clinic_midnight(clinic, period),
+            sale__created_at__lt=selectors.clinic_midnight(clinic, end),
+            sale__currency=clinic.currency,
+            net_amount__gt=0,
+        )
+        .exclude(sale__status=Sale.Status.VOID)
+        .select_related("service")
+        .prefetch_related("credits__practitioner")
+    )
+    covered: dict[Any, set[Any]] = defaultdict(set)
+    names: dict[Any, str] = {}
+    for line in lines:
+        if selectors.commission_rule_for_line(line, [rule]) is None:
+            continue
+        for credit in line.credits.all():
+            covered[credit.practitioner_id].add(line.pk)
+            names[credit.practitioner_id] = credit.practitioner.full_name
+    rows = []
+    for practitioner_id, mine in covered.items():
+        entries = selectors.practitioner_period_sales(
+            clinic=clinic, practitioner_id=practitioner_id, start=period, tier_period=terms.tier_period
+        )
+        raw, volume = _period_earned(terms, entries, mine)
+        rate, above = calculation.tier_at(terms, volume)
+        basis = sum((entry.basis for entry in entries if entry.sale_line_id in mine), ZERO)
+        rows.append(
+            {
+                "practitioner_id": practitioner_id,
+                "practitioner_name": names[practitioner_id],
+                "lines": len(mine),
+                "basis": round_money(basis, clinic.currency),
+                "volume": round_money(volume, clinic.currency),
+                "rate": rate,
+                "tier_above": above,
+                "amount": round_money(raw, clinic.currency),
+            }
+        )
+    rows.sort(key=lambda row: (-row["amount"], row["practitioner_name"], str(row["practitioner_id"])))
+    return {
+        "period": period,
+        "period_end": end - dt.timedelta(days=1),
+        "currency": clinic.currency,
+        "basis_total": sum((row["basis"] for row in rows), ZERO),
+        "total": sum((row["amount"] for row in rows), ZERO),
+        "practitioners": rows,
+    }
+
+
 def commission_run_open(*, sale: Sale) -> CommissionRun:
     """The run of ``sale``, opened ``pending`` if it has none yet (the calculation and
     the sweep open it; checkout writes none: ``commission_runs_requeue_stale`` finds a
@@ -528,20 +615,8 @@ def commission_period_settle(
             tier_period=terms.tier_period,
             until=None,
         )
-        final_volume = sum((entry.basis for entry in entries), ZERO)
         mine = {log.sale_line_id for log in group if log.kind == CommissionLog.Kind.COMMISSION}
-        raw, running = ZERO, ZERO
-        for entry in entries:
-            if entry.sale_line_id in mine:
-                whole = terms.tier_mode == calculation.WHOLE_PERIOD
-                raw += calculation.earned(
-                    terms,
-                    basis=entry.basis,
-                    units=entry.units,
-                    volume_before=running,
-                    tier_volume=final_volume if whole else None,
-                ).amount
-            running += entry.basis
+        raw, final_volume = _period_earned(terms, entries, mine)
         currency = group[0].currency
         difference = round_money(raw, currency) - sum((log.amount for log in group), ZERO)
         if difference:
@@ -581,6 +656,31 @@ def commission_period_settle(
             },
         )
     return adjustments
+
+
+def _period_earned(
+    terms: Terms, entries: list[selectors.SalesEntry], lines: set[Any]
+) -> tuple[Decimal, Decimal]:
+    """``(unrounded earnings, final volume)`` of one practitioner over a tier period
+    (calculation rule 6): ``entries`` are all their sales of the period in sale order
+    (every line counts towards the volume), ``lines`` the sale line ids the terms pay
+    on. Whole-period tiers of settling terms use the final volume for every line (what
+    the period close brings the logs to); otherwise each line is paid at its running
+    volume, as the calculation at sale time pays it."""
+    final_volume = sum((entry.basis for entry in entries), ZERO)
+    final = terms.tier_mode == calculation.WHOLE_PERIOD and terms.settle
+    raw, running = ZERO, ZERO
+    for entry in entries:
+        if entry.sale_line_id in lines:
+            raw += calculation.earned(
+                terms,
+                basis=entry.basis,
+                units=entry.units,
+                volume_before=running,
+                tier_volume=final_volume if final else None,
+            ).amount
+        running += entry.basis
+    return raw, final_volume
 
 
 def commission_periods_settle_due(*, clinic: Clinic) -> int:

@@ -125,6 +125,12 @@ export function routerCreate(): Router {
             component: () => import('./pages/settings/MessageTemplatesPage.vue'),
             meta: { permission: 'clinic.manage' },
           },
+          {
+            path: 'settings/commissions',
+            name: 'settings-commissions',
+            component: () => import('./pages/settings/CommissionRulesPage.vue'),
+            meta: { permission: 'commission_rule.manage' },
+          },
           { path: 'account/profile', name: 'account-profile', component: () => import('./pages/account/ProfilePage.vue') },
           { path: 'account/licences', name: 'account-licences', component: () => import('./pages/account/MyLicencesPage.vue') },
           { path: 'account/password', name: 'account-password', component: () => import('./pages/account/PasswordPage.vue') },

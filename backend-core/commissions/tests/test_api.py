@@ -2,6 +2,8 @@ import csv
 import io
 from decimal import Decimal
 
+from openpyxl import load_workbook
+
 from audit.models import AuditEvent
 from commissions.models import CommissionLog, CommissionRule
 from commissions.services import sale_commissions_calculate
@@ -209,3 +211,102 @@ def test_settling_another_clinics_practitioner_is_not_found_and_settles_nothing(
     assert mine.status_code == 200
     settled = CommissionLog.unscoped.filter(status="settled")
     assert settled.count() == 2 and {log.practitioner_id for log in settled} == {doctor.pk}
+
+
+def test_owner_previews_a_draft_on_a_months_sales_and_nothing_is_saved(world, api):
+    doctor, nurse = _march_statement(world)  # neurotoxin 1 000 and 500, split 60/40
+    owner = api(world.a.user(Role.OWNER), world.a.clinic)
+    body = {**RULE, "name": "", "tier_mode": "whole_period", "period": "2026-03-01"}
+    body["tiers"] = [{"above": "800.00", "value": "10.00"}]
+    response = owner.post(f"{RULES}/preview", body, format="json")
+    assert response.status_code == 200, response.content
+    preview = response.json()
+    assert preview["period"] == "2026-03-01" and preview["period_end"] == "2026-03-31"
+    assert (
+        preview["currency"] == "THB" and preview["total"] == "120.00" and preview["basis_total"] == "1500.00"
+    )
+    doctor_row, nurse_row = preview["practitioners"]
+    assert (
+        doctor_row["practitioner_id"] == str(doctor.pk)
+        and doctor_row["practitioner_name"] == doctor.full_name
+    )
+    assert (
+        doctor_row["basis"] == "900.00"
+        and doctor_row["tier_above"] == "800.00"
+        and doctor_row["amount"] == "90.00"
+    )
+    assert (
+        nurse_row["practitioner_id"] == str(nurse.pk)
+        and nurse_row["basis"] == "600.00"
+        and nurse_row["tier_above"] is None
+        and nurse_row["amount"] == "30.00"
+    )
+    assert CommissionRule.unscoped.filter(clinic=world.a.clinic).count() == 1  # the world's own
+    assert (
+        api(world.a.user(Role.ACCOUNTANT), world.a.clinic)
+        .post(f"{RULES}/preview", body, format="json")
+        .status_code
+        == 403
+    )
+
+
+def test_a_bad_preview_is_refused_naming_the_field(world, api):
+    owner = api(world.a.user(Role.OWNER), world.a.clinic)
+    cases = [
+        ({**RULE, "value": "120.00"}, "value"),
+        ({**RULE, "period": "2026-03-15"}, "period"),
+        ({**RULE, "period": "March"}, "period"),
+        (
+            {**RULE, "tiers": [{"above": "10.00", "value": "1.00"}, {"above": "10.00", "value": "2.00"}]},
+            "tiers.1.above",
+        ),
+        ({**RULE, "effective_to": "2025-01-01"}, "effective_to"),
+    ]
+    for body, field in cases:
+        response = owner.post(f"{RULES}/preview", body, format="json")
+        assert response.status_code == 400, (body, response.content)
+        assert field in {error["field"] for error in response.json()["errors"]}, (field, response.json())
+
+
+def test_a_preview_reads_only_the_callers_clinic(world, api):
+    _march_statement(world)
+    owner_b = api(world.b.user(Role.OWNER), world.b.clinic)
+    body = {**RULE, "period": "2026-03-01"}
+    mine = owner_b.post(f"{RULES}/preview", body, format="json")
+    assert mine.status_code == 200 and mine.json()["practitioners"] == [] and mine.json()["currency"] == "BRL"
+    foreign_row = owner_b.post(
+        f"{RULES}/preview", {**body, "scope": "service", "service": str(world.a.service.pk)}, format="json"
+    )
+    assert foreign_row.status_code == 400 and foreign_row.json()["errors"][0]["field"] == "service"
+    as_a = api(world.b.user(Role.OWNER), world.a.clinic).post(f"{RULES}/preview", body, format="json")
+    assert as_a.status_code == 404
+
+
+def test_statement_as_xlsx(world, api):
+    doctor, _nurse = _march_statement(world)
+    accountant = api(world.a.user(Role.ACCOUNTANT), world.a.clinic)
+    query = {"practitioner": str(doctor.pk), "period": "2026-03-01"}
+    exported = accountant.get(f"{LOGS}/statement/xlsx", query)
+    assert exported.status_code == 200, exported.content
+    assert exported["Content-Type"] == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    assert exported["Content-Disposition"].endswith('-2026-03.xlsx"')
+    sheet = load_workbook(io.BytesIO(exported.content)).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert sheet.title == "2026-03" and rows[0][:3] == ("date", "kind", "sale") and len(rows) == 4
+    assert [row[0].date().isoformat() for row in rows[1:3]] == ["2026-03-02", "2026-03-09"]
+    assert [row[8] for row in rows[1:3]] == [60, 30] and rows[1][2].startswith("S")
+    assert rows[-1][1] == "total" and rows[-1][8] == 90 and rows[-1][10] == "THB"
+
+
+def test_statement_xlsx_is_validated_and_other_clinics_staff_are_not_found(world, api):
+    doctor, _nurse = _march_statement(world)
+    owner = api(world.a.user(Role.OWNER), world.a.clinic)
+    bad = owner.get(f"{LOGS}/statement/xlsx", {"period": "2026-03-15"})
+    assert bad.status_code == 400 and bad.json()["errors"][0]["field"] == "period"
+    foreign = owner.get(
+        f"{LOGS}/statement/xlsx", {"period": "2026-03-01", "practitioner": str(world.b.user().pk)}
+    )
+    assert foreign.status_code == 404
+    owner_b = api(world.b.user(Role.OWNER), world.b.clinic)
+    response = owner_b.get(f"{LOGS}/statement/xlsx", {"period": "2026-03-01", "practitioner": str(doctor.pk)})
+    assert response.status_code == 404

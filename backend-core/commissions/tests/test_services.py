@@ -16,6 +16,7 @@ from commissions.services import (
     commission_period_settle,
     commission_periods_settle_due,
     commission_rule_create,
+    commission_rule_preview,
     commission_rule_update,
     sale_commission_reversals_sync,
     sale_commissions_calculate,
@@ -422,3 +423,109 @@ def test_commission_is_earned_on_paid_revenue_later_payments_add_and_refunds_rev
             "pending_total": Decimal(0),
             "reversal_total": Decimal("-20.00"),
         }
+
+
+# 20:00 UTC on 30 November is 03:00 on 1 December in Bangkok: "last month" is November
+# there (October in UTC), and a sale made at 19:00 UTC that evening is already December's.
+PREVIEW_NOW = dt.datetime(2026, 11, 30, 20, 0, tzinfo=dt.UTC)
+TIERED = {
+    "scope": CommissionRule.Scope.SERVICE_CATEGORY,
+    "service_category": Service.Category.NEUROTOXIN,
+    "value": Decimal(5),
+    "tiers": [{"above": "1000.00", "value": "10.00"}],
+    "effective_from": dt.date(2027, 1, 1),  # not in force yet: a preview ignores the dates
+}
+
+
+def _november(a):
+    """Neurotoxin and laser sales around the Bangkok month of November 2026: the doctor
+    sells 1 100 of neurotoxin and 300 of laser in it (volume 1 400), the nurse 200."""
+    doctor, nurse, cashier = a.user(Role.DOCTOR), a.user(Role.NURSE), a.user(Role.CASHIER)
+    laser = service(a.clinic, "Laser", Service.Category.LASER)
+    sales = [
+        sale(a.clinic, cashier, [Line(a.service, "100.00", [(doctor, 100)])], at=at(2026, 10, 31, 18)),
+        sale(a.clinic, cashier, [Line(a.service, "800.00", [(doctor, 100)])], at=at(2026, 11, 2)),
+        sale(
+            a.clinic,
+            cashier,
+            [Line(a.service, "400.00", [(doctor, 50), (nurse, 50)]), Line(laser, "300.00", [(doctor, 100)])],
+            at=at(2026, 11, 10),
+        ),
+        sale(a.clinic, cashier, [Line(a.service, "5000.00", [(doctor, 100)])], at=at(2026, 11, 30, 19)),
+        sale(
+            a.clinic,
+            cashier,
+            [Line(a.service, "5000.00", [(nurse, 100)])],
+            at=at(2026, 11, 20),
+            status=Sale.Status.VOID,
+        ),
+    ]
+    return doctor, nurse, sales
+
+
+def test_preview_pays_last_clinic_month_like_the_calculation_and_the_close(a, time_machine):
+    time_machine.move_to(PREVIEW_NOW, tick=False)
+    doctor, nurse, sales = _november(a)
+    preview = commission_rule_preview(clinic=a.clinic, **TIERED)
+    assert preview["period"] == dt.date(2026, 11, 1) and preview["period_end"] == dt.date(2026, 11, 30)
+    rows = {row["practitioner_id"]: row for row in preview["practitioners"]}
+    assert list(rows) == [doctor.pk, nurse.pk]  # highest amount first
+    assert rows[doctor.pk]["basis"] == Decimal("1100.00") and rows[doctor.pk]["volume"] == Decimal("1400.00")
+    assert rows[doctor.pk]["rate"] == Decimal(10) and rows[doctor.pk]["tier_above"] == Decimal(1000)
+    assert rows[doctor.pk]["amount"] == Decimal("110.00") and rows[doctor.pk]["lines"] == 3
+    assert rows[nurse.pk]["amount"] == Decimal("10.00") and rows[nurse.pk]["tier_above"] is None
+    assert preview["total"] == Decimal("120.00") and preview["basis_total"] == Decimal("1300.00")
+    assert not CommissionRule.objects.filter(service_category=Service.Category.NEUROTOXIN).exists()
+    assert not AuditEvent.unscoped.filter(action__startswith="commission_rule").exists()
+
+    # The same rule in force pays the same once the month is closed.
+    saved = commission_rule_create(
+        clinic=a.clinic,
+        actor=a.user(Role.OWNER),
+        name="Neurotoxin",
+        **{**TIERED, "effective_from": dt.date(2026, 1, 1)},
+    )
+    for row in sales:
+        sale_commissions_calculate(sale=row)
+    commission_period_settle(clinic=a.clinic, period=dt.date(2026, 11, 1))
+    for practitioner in (doctor, nurse):
+        paid = sum(
+            CommissionLog.objects.filter(
+                rule=saved, practitioner=practitioner, period=dt.date(2026, 11, 1)
+            ).values_list("amount", flat=True),
+            Decimal(0),
+        )
+        assert paid == rows[practitioner.pk]["amount"], practitioner
+
+
+def test_preview_of_a_marginal_rule_for_a_given_period(a, time_machine):
+    time_machine.move_to(PREVIEW_NOW, tick=False)
+    doctor, _nurse, _sales = _november(a)
+    draft = {**TIERED, "tier_mode": CommissionRule.TierMode.MARGINAL}
+    [row, _] = commission_rule_preview(clinic=a.clinic, period=dt.date(2026, 11, 1), **draft)["practitioners"]
+    # Running volume: 100 and 800 at 5 %; 200 (900 → 1 100) half at 5 %, half at 10 %.
+    assert row["practitioner_id"] == doctor.pk and row["amount"] == Decimal("60.00")
+    december = commission_rule_preview(clinic=a.clinic, period=dt.date(2026, 12, 1), **draft)
+    assert [r["amount"] for r in december["practitioners"]] == [
+        Decimal("450.00")
+    ]  # 1 000 at 5 %, 4 000 at 10 %
+
+
+@pytest.mark.parametrize(
+    ("draft", "field"),
+    [
+        ({"value": Decimal(101)}, "value"),
+        (
+            {"tiers": [{"above": "500.00", "value": "8.00"}, {"above": "500.00", "value": "9.00"}]},
+            "tiers.1.above",
+        ),
+        ({"effective_to": dt.date(2026, 12, 1)}, "effective_to"),
+        ({"period": dt.date(2026, 11, 2)}, "period"),
+        ({"tier_period": CommissionRule.TierPeriod.QUARTER, "period": dt.date(2026, 11, 1)}, "period"),
+        ({"service_category": "nothing"}, "service_category"),
+    ],
+)
+def test_a_bad_draft_or_period_is_refused_naming_the_field(a, draft, field):
+    with pytest.raises(ValidationFailed) as refused:
+        commission_rule_preview(clinic=a.clinic, **{**TIERED, **draft})
+    assert field in refused.value.errors

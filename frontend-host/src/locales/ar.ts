@@ -9,6 +9,9 @@ const ar: Messages = {
     patients: 'المرضى',
     billing: 'الفواتير',
     settings: 'الإعدادات',
+    settingsClinic: 'العيادة',
+    settingsCatalog: 'الكتالوج',
+    settingsTeam: 'الفريق',
     clinicProfile: 'ملف العيادة',
     payments: 'طرق الدفع',
     tax: 'الضريبة',
@@ -23,6 +26,7 @@ const ar: Messages = {
     consentTemplates: 'نماذج الموافقة',
     rooms: 'الغرف',
     licences: 'التراخيص',
+    commissions: 'قواعد العمولات',
   },
   login: {
     newClinic: 'عيادة جديدة؟ أنشئ حسابًا',

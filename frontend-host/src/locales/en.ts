@@ -7,6 +7,9 @@ const en = {
     patients: 'Patients',
     billing: 'Billing',
     settings: 'Settings',
+    settingsClinic: 'Clinic',
+    settingsCatalog: 'Catalog',
+    settingsTeam: 'Team',
     clinicProfile: 'Clinic profile',
     payments: 'Payment methods',
     tax: 'Tax',
@@ -21,6 +24,7 @@ const en = {
     consentTemplates: 'Consent templates',
     rooms: 'Rooms',
     licences: 'Licences',
+    commissions: 'Commission rules',
   },
   login: {
     newClinic: 'New clinic? Create an account',

@@ -9,6 +9,9 @@ const ptBR: Messages = {
     patients: 'Pacientes',
     billing: 'Caixa',
     settings: 'Configurações',
+    settingsClinic: 'Clínica',
+    settingsCatalog: 'Catálogo',
+    settingsTeam: 'Equipe',
     clinicProfile: 'Perfil da clínica',
     payments: 'Formas de pagamento',
     tax: 'Impostos',
@@ -23,6 +26,7 @@ const ptBR: Messages = {
     consentTemplates: 'Termos de consentimento',
     rooms: 'Salas',
     licences: 'Registros profissionais',
+    commissions: 'Regras de comissão',
   },
   login: {
     newClinic: 'Clínica nova? Crie uma conta',

@@ -9,6 +9,9 @@ const th: Messages = {
     patients: 'ผู้ป่วย',
     billing: 'การชำระเงิน',
     settings: 'ตั้งค่า',
+    settingsClinic: 'คลินิก',
+    settingsCatalog: 'รายการบริการ',
+    settingsTeam: 'ทีมงาน',
     clinicProfile: 'ข้อมูลคลินิก',
     payments: 'วิธีชำระเงิน',
     tax: 'ภาษี',
@@ -23,6 +26,7 @@ const th: Messages = {
     consentTemplates: 'แม่แบบใบยินยอม',
     rooms: 'ห้อง',
     licences: 'ใบอนุญาต',
+    commissions: 'กฎค่าคอมมิชชัน',
   },
   login: {
     newClinic: 'คลินิกใหม่? สร้างบัญชี',

@@ -156,13 +156,21 @@ describe('CommissionStatement', () => {
     expect(wrapper.find('[data-testid="statement-problem"]').exists()).toBe(false)
   })
 
-  it('lets a manager pick a practitioner and download the CSV of the same statement', async () => {
+  it('lets a manager pick a practitioner and download the CSV and the Excel file of the same statement', async () => {
     const seen = routes(['commission.view_own', 'commission.view_all'], {
       'GET /api/v1/commissions/logs/statement': () => json(200, statement(LINES)),
       'GET /api/v1/commissions/logs/statement/csv': () =>
         new Response('date,kind\n', {
           status: 200,
           headers: { 'Content-Type': 'text/csv', 'Content-Disposition': 'attachment; filename="commissions-n1-2026-04.csv"' },
+        }),
+      'GET /api/v1/commissions/logs/statement/xlsx': () =>
+        new Response('PK', {
+          status: 200,
+          headers: {
+            'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+            'Content-Disposition': 'attachment; filename="commissions-n1-2026-04.xlsx"',
+          },
         }),
     }, 'm1') // a manager who does not practise here
     await useClinicContext().load()
@@ -188,6 +196,9 @@ describe('CommissionStatement', () => {
     await vi.waitFor(() => expect(saved).toEqual(['commissions-n1-2026-04.csv']))
     expect(created).toHaveBeenCalledOnce()
     expect(statementRequests(seen, '/api/v1/commissions/logs/statement/csv')).toEqual([{ period: '2026-04-01', practitioner: 'n1' }])
+    await wrapper.get('[data-testid="statement-xlsx"]').trigger('click')
+    await vi.waitFor(() => expect(saved).toEqual(['commissions-n1-2026-04.csv', 'commissions-n1-2026-04.xlsx']))
+    expect(statementRequests(seen, '/api/v1/commissions/logs/statement/xlsx')).toEqual([{ period: '2026-04-01', practitioner: 'n1' }])
 
     await picker.setValue('')
     expect(wrapper.get('[data-testid="statement-choose"]').text()).toBe('Choose a practitioner to see their statement.')

@@ -2140,6 +2140,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/commissions/logs/statement/xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description The statement as an Excel workbook: the CSV's columns and rows on one sheet
+         *     named after the period, dates as dates and amounts as numbers (2 decimals).
+         */
+        get: operations["commissions_logs_statement_xlsx_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/commissions/rules": {
         parameters: {
             query?: never;
@@ -2190,6 +2210,28 @@ export interface paths {
          *     Filter with ``?scope=`` and ``?is_active=``.
          */
         patch: operations["commissions_rules_partial_update"];
+        trace?: never;
+    };
+    "/api/v1/commissions/rules/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * @description What a rule draft (the body of a create, ``name`` optional) would pay each
+         *     practitioner on the clinic's sales of one tier period (``period``, default the
+         *     last one), computed like the calculation and the period close. Saves nothing.
+         *     400 naming the field for a bad draft or period.
+         */
+        post: operations["commissions_rules_preview_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/compliance/audit-events": {
@@ -3972,6 +4014,57 @@ export interface components {
             /** Format: date */
             effective_to?: string | null;
             is_active?: boolean;
+        };
+        CommissionRulePreview: {
+            /**
+             * Format: date
+             * @description First clinic-local day of the period
+             */
+            period: string;
+            /**
+             * Format: date
+             * @description Last clinic-local day of the period
+             */
+            period_end: string;
+            currency: string;
+            /** Format: decimal */
+            basis_total: string;
+            /** Format: decimal */
+            total: string;
+            practitioners: components["schemas"]["PreviewPractitioner"][];
+        };
+        CommissionRulePreviewInputRequest: {
+            name?: string;
+            scope: components["schemas"]["ScopeEnum"];
+            /** Format: uuid */
+            service?: string | null;
+            service_category?: components["schemas"]["ServiceCategoryEnum"] | components["schemas"]["BlankEnum"];
+            /** Format: uuid */
+            product?: string | null;
+            /** Format: uuid */
+            course?: string | null;
+            rate_type?: components["schemas"]["RateTypeEnum"];
+            /**
+             * Format: decimal
+             * @description Percent (0-100), or amount per unit, clinic currency
+             */
+            value: string;
+            tiers?: components["schemas"]["TierRequest"][];
+            tier_mode?: components["schemas"]["TierModeEnum"];
+            tier_period?: components["schemas"]["TierPeriodEnum"];
+            settle_at_period_close?: boolean;
+            organization_wide?: boolean;
+            priority?: number;
+            /** Format: date */
+            effective_from: string;
+            /** Format: date */
+            effective_to?: string | null;
+            is_active?: boolean;
+            /**
+             * Format: date
+             * @description First day of the tier period to preview (clinic-local); default the last one
+             */
+            period?: string;
         };
         CommissionStatus: {
             /** Format: uuid */
@@ -6324,6 +6417,38 @@ export interface components {
             subject: string;
             /** @default  */
             body: string;
+        };
+        PreviewPractitioner: {
+            /** Format: uuid */
+            practitioner_id: string;
+            practitioner_name: string;
+            /** @description Sale lines the draft covers */
+            lines: number;
+            /**
+             * Format: decimal
+             * @description Their share of those lines' net amounts, net of refunds
+             */
+            basis: string;
+            /**
+             * Format: decimal
+             * @description All their sales of the period (what picks the tier)
+             */
+            volume: string;
+            /**
+             * Format: decimal
+             * @description The tier the volume reaches: percent, or amount per unit
+             */
+            rate: string;
+            /**
+             * Format: decimal
+             * @description That tier's threshold (null: base)
+             */
+            tier_above: string | null;
+            /**
+             * Format: decimal
+             * @description What the draft pays them
+             */
+            amount: string;
         };
         Procedure: {
             procedure: string;
@@ -21603,6 +21728,111 @@ export interface operations {
             };
         };
     };
+    commissions_logs_statement_xlsx_retrieve: {
+        parameters: {
+            query: {
+                /** @description First day of the period (YYYY-MM-01, or a quarter's first day) */
+                period: string;
+                /** @description Default: the caller (statement), everyone (settle) */
+                practitioner?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Invalid input: `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The role does not allow this, or two-factor authentication is required. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record in this clinic (another clinic's records answer 404 too). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Method not allowed. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Gone (expired, revoked or used). */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported media type: send `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     commissions_rules_list: {
         parameters: {
             query?: {
@@ -21952,6 +22182,110 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CommissionRule"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The role does not allow this, or two-factor authentication is required. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record in this clinic (another clinic's records answer 404 too). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Method not allowed. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Gone (expired, revoked or used). */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported media type: send `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    commissions_rules_preview_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CommissionRulePreviewInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommissionRulePreview"];
                 };
             };
             /** @description Invalid input: `errors` names each field. */
