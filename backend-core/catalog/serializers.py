@@ -85,6 +85,15 @@ class MaterialInput(serializers.Serializer[Any]):
     product_id = serializers.UUIDField()
     quantity = QuantityField(min_value=Decimal("0.001"))
 
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        """A material is whole also inside a partial update (a partial root makes DRF skip
+        every missing field, nested rows' included): 400 naming what is missing."""
+        fields = self.fields.items()
+        missing = {name: [field.error_messages["required"]] for name, field in fields if name not in attrs}
+        if missing:
+            raise serializers.ValidationError(missing)
+        return attrs
+
 
 class ServiceInputSerializer(serializers.Serializer[Any]):
     name = serializers.CharField(max_length=200)

@@ -141,6 +141,17 @@ def test_a_bad_material_quantity_on_edit_is_400_naming_it(api, world):
     assert response.json()["errors"][0]["field"] == "materials.0.quantity"
 
 
+def test_a_material_without_its_product_on_edit_is_400_naming_it(api, world):
+    materials = ServiceMaterial.unscoped.filter(service=world.b.service).values_list("pk", flat=True)
+    before = list(materials)
+    response = api(world.b.user(), world.b.clinic).patch(
+        f"{URL}/{world.b.service.pk}", {"materials": [{"quantity": "1"}]}, format="json"
+    )
+    assert response.status_code == 400
+    assert [e["field"] for e in response.json()["errors"]] == ["materials.0.product_id"]
+    assert list(materials.all()) == before
+
+
 def test_a_receptionist_reads_but_cannot_archive(api, world):
     client = api(world.a.user(Role.RECEPTIONIST), world.a.clinic)
     assert client.get(URL, {"search": "x"}).status_code == 200
