@@ -5,7 +5,7 @@ treatment, sees the treatment name it, publishes a second version from an edit t
 what a new version means, and archives a treatment after confirming; each page fits a
 phone and reads in Arabic.
 
-Screenshots go to ``test-results/e2e/catalog-*.png``."""
+Screenshots go to ``test-results/e2e/treatments-*.png``."""
 
 from __future__ import annotations
 
@@ -88,7 +88,7 @@ def _treatment_add(watched: Watched, supply: dict, registration: str) -> dict:
     assert refused.value.status == 400
     expect(value).to_have_attribute("aria-invalid", "true")
     expect(dialog).to_contain_text("A percent between 0 and 100.")
-    watched.shot("catalog-01-treatment-form-1440")
+    watched.shot("treatments-01-treatment-form-1440")
     value.fill("20")
     with page.expect_response(_services_write) as saved:
         dialog.get_by_test_id("treatment-save").click()
@@ -137,18 +137,18 @@ def _consent_form_write(watched: Watched, created: dict) -> None:
     dialog = page.get_by_role("dialog")
     expect(dialog.get_by_test_id("consent-next-version")).to_contain_text("Saving publishes version 2")
     dialog.get_by_label("Text the patient signs").fill("Riscos: hematoma, ptose, cefaleia, assimetria.")
-    watched.shot("catalog-02-consent-edit-1440")
+    watched.shot("treatments-02-consent-edit-1440")
     with page.expect_response(_templates_write) as second:
         dialog.get_by_test_id("consent-publish").click()
     assert second.value.status == 201 and second.value.json()["version"] == 2
     expect(card).to_contain_text("Version 2")
-    watched.shot("catalog-03-consents-1440")
+    watched.shot("treatments-03-consents-1440")
 
     page.get_by_role("link", name="Treatments").click()
     page.get_by_label("Search by name").fill("glabela (teste)")
     row = _treatment_row(page)
     expect(row).to_contain_text("Português (Brasil) · v2")
-    watched.shot("catalog-04-treatments-1440")
+    watched.shot("treatments-04-treatments-1440")
 
 
 def _archive_and_restore(watched: Watched, registration: str) -> None:
@@ -158,7 +158,7 @@ def _archive_and_restore(watched: Watched, registration: str) -> None:
     _treatment_row(page).get_by_role("button", name="Archive").click()
     confirm = page.get_by_role("dialog")
     expect(confirm).to_contain_text(f"Archive {TREATMENT}?")
-    watched.shot("catalog-05-archive-confirm-1440")
+    watched.shot("treatments-05-archive-confirm-1440")
     with page.expect_response(_services_write) as archived:
         confirm.get_by_test_id("treatment-archive-confirm").click()
     assert archived.value.status == 200 and archived.value.json()["is_active"] is False
@@ -175,30 +175,30 @@ def _phone_and_arabic(watched: Watched, supply: dict, registration: str) -> None
     page = watched.page
     phone(page)
     fits(page, "treatments-table")
-    watched.shot("catalog-06-treatments-390")
+    watched.shot("treatments-06-treatments-390")
     _treatment_row(page).get_by_role("button", name="Edit").click()
     dialog = page.get_by_role("dialog")
     expect(dialog.get_by_test_id("treatment-material-0")).to_contain_text(registration)
-    watched.shot("catalog-07-treatment-form-390")
+    watched.shot("treatments-07-treatment-form-390")
     dialog.get_by_role("button", name="Cancel").click()
     page.goto("/settings/consent-templates")
     expect(page.get_by_test_id("consents-pt-br")).to_be_visible(timeout=15_000)
     fits(page, "consents-pt-br")
-    watched.shot("catalog-08-consents-390")
+    watched.shot("treatments-08-consents-390")
 
     # Arabic, right to left.
     page.set_viewport_size(DESKTOP)
     arabic(page)
     expect(page.get_by_role("heading", name="نماذج الموافقة")).to_be_visible()
     expect(page.get_by_test_id("consents-pt-br")).to_contain_text("الإصدار 2")
-    watched.shot("catalog-09-consents-arabic-1440")
+    watched.shot("treatments-09-consents-arabic-1440")
     page.goto("/settings/treatments")
     expect(page.get_by_role("heading", name="العلاجات")).to_be_visible()
     page.get_by_label("البحث بالاسم").fill("glabela (teste)")
     expect(_treatment_row(page)).to_contain_text(f"تسجيل {supply['registration_number']}")
-    watched.shot("catalog-10-treatments-arabic-1440")
+    watched.shot("treatments-10-treatments-arabic-1440")
     phone(page)
     fits(page, "treatments-table")
-    watched.shot("catalog-11-treatments-arabic-390")
+    watched.shot("treatments-11-treatments-arabic-390")
     _treatment_row(page).get_by_role("button", name="تعديل").click()
-    watched.shot("catalog-12-treatment-form-arabic-390")
+    watched.shot("treatments-12-treatment-form-arabic-390")
