@@ -101,24 +101,28 @@ def _plan(server: Server) -> _Plan:
         if lot["product"] in {m["product"] for m in service["materials"]}
     ]
 
-    def free_today(service: dict[str, Any]) -> bool:
-        return bool(
-            desk.get(
-                "/api/v1/calendar/appointments/availability",
-                params={
-                    "service": service["id"],
-                    "practitioner": doctor["id"],
-                    "date_from": today.isoformat(),
-                    "date_to": today.isoformat(),
-                },
-            ).json()
-        )
+    # Check-in opens the clinic's minutes before the start (and never the day before): the
+    # first free time must be within them, or the desk could not check the patient in.
+    opens_before = dt.timedelta(minutes=desk.get("/api/v1/clinics/me").json()["checkin_opens_minutes_before"])
 
-    # Check-in is accepted only on the appointment's day: book today, in extra hours the
-    # owner opens when the doctor has no free time left today (a Sunday, late at night).
-    bookable = [(service, lot) for service, lot in treatments if free_today(service)]
+    def free_soon(service: dict[str, Any]) -> bool:
+        slots = desk.get(
+            "/api/v1/calendar/appointments/availability",
+            params={
+                "service": service["id"],
+                "practitioner": doctor["id"],
+                "date_from": today.isoformat(),
+                "date_to": today.isoformat(),
+            },
+        ).json()
+        soon = dt.datetime.now(tz=BANGKOK_ZONE) + opens_before
+        return bool(slots) and dt.datetime.fromisoformat(min(s["starts_at"] for s in slots)) <= soon
+
+    # Book today within the check-in window, in extra hours the owner opens when the
+    # doctor has no free time that soon (a Sunday, a full morning, the middle of the night).
+    bookable = [(service, lot) for service, lot in treatments if free_soon(service)]
     if not bookable and extra_hours_today(server, doctor["id"], hours=2):
-        bookable = [(service, lot) for service, lot in treatments if free_today(service)]
+        bookable = [(service, lot) for service, lot in treatments if free_soon(service)]
     if not bookable:
         pytest.skip("the clinic's day has no bookable time left to check a patient in on the day")
     service, lot = bookable[0]

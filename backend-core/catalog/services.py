@@ -242,6 +242,7 @@ _PRODUCT_AUDITED = (
     "manufacturer",
     "price",
     "low_stock_threshold",
+    "billable",
     "is_active",
 )
 _COURSE_AUDITED = ("name", "description", "price", "validity_days", "is_active")

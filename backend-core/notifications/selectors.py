@@ -48,6 +48,11 @@ class CatalogueEntry:
     standard: Text
     custom: MessageTemplate | None
 
+    @property
+    def id(self) -> str | None:
+        """The clinic's wording's id, ``None`` while it sends ours."""
+        return str(self.custom.pk) if self.custom else None
+
 
 def message_template_catalogue() -> list[CatalogueEntry]:
     """Every message the current clinic may word, by key, channel and language, with our

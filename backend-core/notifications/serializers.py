@@ -24,6 +24,7 @@ class CatalogueEntrySerializer(serializers.Serializer[Any]):
     """One message a clinic may word: ``standard`` is ours, ``custom`` the clinic's
     (``null`` while it sends ours). The ``must_keep`` placeholders must stay in the body."""
 
+    id = serializers.UUIDField(allow_null=True, help_text="the clinic's wording (custom.id); null: ours")
     key = serializers.CharField()
     channel = serializers.ChoiceField(choices=Notification.Channel.choices)
     language = serializers.CharField()

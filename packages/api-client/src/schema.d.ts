@@ -3751,6 +3751,11 @@ export interface components {
          *     (``null`` while it sends ours). The ``must_keep`` placeholders must stay in the body.
          */
         CatalogueEntry: {
+            /**
+             * Format: uuid
+             * @description the clinic's wording (custom.id); null: ours
+             */
+            id: string | null;
             key: string;
             channel: components["schemas"]["NotificationChannelEnum"];
             language: string;

@@ -4,6 +4,7 @@ import type { Entry } from './messageTemplates'
 
 function entry(key: string, channel: Entry['channel'], language: string, worded = false): Entry {
   return {
+    id: worded ? `${key}-${channel}-${language}` : null,
     key,
     channel,
     language,
