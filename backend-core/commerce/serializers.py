@@ -89,6 +89,13 @@ class MovementSerializer(serializers.ModelSerializer[StockMovement]):
     ``stock.recall`` permission, the one rule for every route that says who received a
     lot); otherwise null/empty. Fails closed: no context, no trace."""
 
+    adjustment_reason = serializers.ChoiceField(
+        choices=StockMovement.AdjustmentReason.choices,
+        allow_blank=True,
+        read_only=True,
+        help_text="Why an adjustment was made; blank for every other kind",
+    )
+
     TRACE_FIELDS = {"patient": None, "reference_type": "", "reference_id": None}
 
     lot_number = serializers.CharField(source="lot.lot_number", read_only=True)

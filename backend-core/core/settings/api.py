@@ -52,6 +52,7 @@ SPECTACULAR_SETTINGS = {
         "ServiceUnitEnum": "catalog.models.Service.Unit",
         "SaleLineKindEnum": "commerce.models.SaleLine.Kind",
         "StockMovementKindEnum": "commerce.models.StockMovement.Kind",
+        "AdjustmentReasonEnum": "commerce.models.StockMovement.AdjustmentReason",
         "ServiceCategoryEnum": "catalog.models.Service.Category",
         "VisitStatusEnum": "emr.models.Visit.Status",
         "TreatmentSessionStatusEnum": "emr.models.TreatmentSession.Status",

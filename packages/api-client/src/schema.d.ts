@@ -3498,7 +3498,7 @@ export interface components {
              * @description Signed: -1 takes one out, 2 adds two
              */
             quantity: string;
-            reason_code: components["schemas"]["ReasonCodeEnum"];
+            reason_code: components["schemas"]["AdjustmentReasonEnum"];
             /** @description Required for other */
             reason?: string;
         };
@@ -5094,7 +5094,15 @@ export interface components {
             /** Format: uuid */
             readonly reference_id: string | null;
             readonly reason: string;
-            readonly adjustment_reason: components["schemas"]["AdjustmentReasonEnum"];
+            /**
+             * @description Why an adjustment was made; blank for every other kind
+             *
+             *     * `damaged` - Damaged
+             *     * `expired` - Expired
+             *     * `count` - Count correction
+             *     * `other` - Other
+             */
+            readonly adjustment_reason: components["schemas"]["AdjustmentReasonEnum"] | components["schemas"]["BlankEnum"];
             /** Format: uuid */
             readonly actor: string;
             /** Format: date-time */
@@ -6660,14 +6668,6 @@ export interface components {
         };
         /** @enum {string} */
         RateTypeEnum: "percentage" | "fixed_per_unit";
-        /**
-         * @description * `damaged` - Damaged
-         *     * `expired` - Expired
-         *     * `count` - Count correction
-         *     * `other` - Other
-         * @enum {string}
-         */
-        ReasonCodeEnum: "damaged" | "expired" | "count" | "other";
         /**
          * @description * `not_working` - not_working
          *     * `time_off` - time_off
