@@ -24,6 +24,15 @@ DESKTOP = {"width": 1440, "height": 900}
 TREATMENT = "Toxina glabela (teste)"
 
 
+def _anvisa(digits: str) -> str:
+    """An ANVISA registration as the screens of a Brazilian clinic print it."""
+    if len(digits) == 13:  # a medicine
+        return f"{digits[0]}.{digits[1:5]}.{digits[5:9]}.{digits[9:12]}-{digits[12]}"
+    if len(digits) == 11:  # a health product
+        return f"{digits[:4]}.{digits[4:7]}.{digits[7:]}"
+    return digits
+
+
 def _services_write(response: Response) -> bool:
     return "/api/v1/catalog/services" in response.url and response.request.method in ("POST", "PATCH")
 
@@ -41,7 +50,7 @@ def test_the_owner_sets_up_a_treatment_with_a_material_and_its_consent_form(serv
     supplies = desk.get("/api/v1/catalog/products", params={"kind": "medical_supply", "page_size": 100})
     assert supplies.status_code == 200, supplies.text
     supply = next(p for p in supplies.json()["results"] if p["registration_number"])
-    registration = f"Reg. {supply['registration_number']}"
+    registration = f"Reg. {_anvisa(supply['registration_number'])}"
 
     watched: Watched = open_page()
     errors = api_errors(watched, lambda r: r.status == 400 and "/api/v1/catalog/services" in r.url)
@@ -195,7 +204,7 @@ def _phone_and_arabic(watched: Watched, supply: dict, registration: str) -> None
     page.goto("/settings/treatments")
     expect(page.get_by_role("heading", name="العلاجات")).to_be_visible()
     page.get_by_label("البحث بالاسم").fill("glabela (teste)")
-    expect(_treatment_row(page)).to_contain_text(f"تسجيل {supply['registration_number']}")
+    expect(_treatment_row(page)).to_contain_text(f"تسجيل {_anvisa(supply['registration_number'])}")
     watched.shot("treatments-10-treatments-arabic-1440")
     phone(page)
     fits(page, "treatments-table")
