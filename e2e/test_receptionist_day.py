@@ -547,7 +547,9 @@ def _treated(
     panel.get_by_test_id("session-start").click()
     # Each answer writes the session, the appointment and the audit trail: slow on a busy machine.
     expect(panel.get_by_test_id("session-status")).to_have_text(words["session_in_progress"], timeout=15_000)
-    panel.get_by_test_id("session-complete").click()
+    with page.expect_response(lambda r: r.url.endswith("/complete"), timeout=30_000) as completed:
+        panel.get_by_test_id("session-complete").click()
+    assert completed.value.ok, f"{completed.value.status}: {completed.value.text()}"
     expect(panel.get_by_test_id("session-status")).to_have_text(words["session_completed"], timeout=15_000)
     _shot(doctor, clinic, "15-doctor-completes")
     return panel
