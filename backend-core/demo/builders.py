@@ -49,7 +49,7 @@ from demo.catalogs import FOLLOW_UP_DAYS
 from demo.clinical import clinical_records_build
 from demo.commerce import commerce_build
 from demo.commissions import commission_periods_close, commission_rules_build
-from demo.consents import consent_texts_publish, consents_record
+from demo.consents import consent_texts_current_of, consents_record
 from demo.crowd import patients_generate
 from demo.identity import _LANGUAGES, patient_identity
 from demo.organizations import ORGANIZATIONS
@@ -187,7 +187,7 @@ def _clinic_fill(clinic: Clinic, seed: ClinicSeed, owner: User, history_days: in
     receptionist = next(user for role, user in staff if role == Role.RECEPTIONIST)
     services = _catalog_add(clinic, owner, seed.catalog)
     patients = _patients_register(clinic, receptionist, _patient_seeds(clinic, seed))
-    texts = consent_texts_publish(clinic, owner, _LANGUAGES[clinic.country])
+    texts = consent_texts_current_of(clinic, _LANGUAGES[clinic.country])
     consents = consents_record(clinic, receptionist, patients, texts)
     calendar = calendar_build(clinic, receptionist, seed.calendar, staff, patients, history_days=history_days)
     commission_rules_build(clinic, owner)  # before the sales: each checkout computes its commissions

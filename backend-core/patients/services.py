@@ -30,6 +30,7 @@ from core.tasks import enqueue_on_commit
 from core.tenancy import clinic_context
 from notifications.services import message_send
 from notifications.templates import render
+from patients.default_consents import default_texts_for
 from patients.models import (
     ClinicPatient,
     Consent,
@@ -609,6 +610,25 @@ def _identity_link_try(*, patient: ClinicPatient, actor: User, code: str) -> Cli
 
 
 # ---------------------------------------------------------------------------- consent
+
+
+@transaction.atomic
+def consent_texts_default_publish(*, clinic: Clinic, actor: User) -> list[ConsentText]:
+    """Publish version 1 of the default consent wording (``patients.default_consents``) in
+    the clinic's language, or in English when there is none in it, for a clinic that has
+    no consent text yet, so that its first registration can record the patient's
+    decisions; a clinic with texts is left as it is (returns ``[]``). Audited like any
+    publication."""
+    with clinic_context(clinic):
+        if ConsentText.objects.exists():
+            return []
+        locale, texts = default_texts_for(clinic.locale)
+        return [
+            consent_text_publish(
+                clinic=clinic, actor=actor, purpose=purpose, locale=locale, title=title, body=body
+            )
+            for purpose, (title, body) in texts.items()
+        ]
 
 
 @transaction.atomic

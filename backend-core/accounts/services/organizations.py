@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import Clinic, Membership, Organization, User, licence_councils_for
 from accounts.services.users import user_create
-from accounts.signals import clinic_currency_in_use
+from accounts.signals import clinic_currency_in_use, clinic_opened
 from accounts.validators import clean_phone
 from audit.services import audit_event_record
 from core.exceptions import Conflict, FieldErrors, PermissionDeniedError
@@ -65,7 +65,7 @@ def organization_signup(
     *, organization_name: str, clinic: ClinicData, owner: dict[str, Any]
 ) -> tuple[Organization, Clinic, User]:
     """Create an organization, its first clinic and its owner (``owner`` holds the
-    ``user_create`` arguments). All or nothing."""
+    ``user_create`` arguments), and send ``clinic_opened``. All or nothing."""
     organization = Organization(name=organization_name, slug=_unique_slug(Organization, organization_name))
     model_save(organization)
     errors = FieldErrors()
@@ -75,14 +75,17 @@ def organization_signup(
         user = user_create(**owner)
     errors.raise_if_any()  # the transaction rolls back whatever was saved
     model_save(Membership(user=user, clinic=first_clinic, role=Role.OWNER))
+    clinic_opened.send(Clinic, clinic=first_clinic, actor=user)
     return organization, first_clinic, user
 
 
 @transaction.atomic
 def clinic_create(*, organization: Organization, actor: User, actor_role: str, data: ClinicData) -> Clinic:
-    """Open a new branch; the actor joins it with the role they hold where they act."""
+    """Open a new branch; the actor joins it with the role they hold where they act, and
+    ``clinic_opened`` is sent."""
     clinic = _clinic_build(organization=organization, data=data)
     model_save(Membership(user=actor, clinic=clinic, role=actor_role))
+    clinic_opened.send(Clinic, clinic=clinic, actor=actor)
     return clinic
 
 
