@@ -81,4 +81,43 @@ describe('PatientChart', () => {
     expect(await post.json()).toEqual({ visit_id: 'v1', service_id: 'svc1', practitioner_ids: ['u2'] })
     expect(wrapper.emitted('update:session')![0]).toEqual(['s9'])
   })
+
+  it('opens a walk-in visit when none is open, and offers it no more once one is', async () => {
+    let visits: unknown[] = [{ ...visit, status: 'completed' }]
+    const seen = fakeApi({
+      'GET /api/v1/patients/p1': () => json(200, patient),
+      'GET /api/v1/clinic/charts/p1': () =>
+        json(200, { patient_id: 'p1', chart_number: 'HN-0001', visits, notes: [], plans: [], consent_forms: [] }),
+      'GET /api/v1/clinic/sessions': () => page([]),
+      'GET /api/v1/commerce/course-balances': () => page([]),
+      'POST /api/v1/clinic/visits': () => {
+        visits = [{ ...visit, id: 'v2' }, ...visits]
+        return json(201, { id: 'v2', status: 'open' })
+      },
+    })
+    const wrapper = chart()
+    await flushPromises()
+    await wrapper.get('[data-testid="visit-walk-in"]').trigger('click')
+    await flushPromises()
+    const post = seen.find((request) => request.method === 'POST')!
+    expect(await post.json()).toEqual({ patient_id: 'p1' })
+    expect(wrapper.findAll('[data-testid="visit"]')[0]!.attributes('data-status')).toBe('open')
+    expect(wrapper.find('[data-testid="visit-walk-in"]').exists()).toBe(false)
+  })
+
+  it('says why a walk-in visit was refused', async () => {
+    fakeApi({
+      'GET /api/v1/patients/p1': () => json(200, patient),
+      'GET /api/v1/clinic/charts/p1': () =>
+        json(200, { patient_id: 'p1', chart_number: 'HN-0001', visits: [], notes: [], plans: [], consent_forms: [] }),
+      'GET /api/v1/clinic/sessions': () => page([]),
+      'GET /api/v1/commerce/course-balances': () => page([]),
+      'POST /api/v1/clinic/visits': () => json(403, { type: 'about:blank', title: 'Forbidden', status: 403, code: 'permission_denied', detail: 'You may not open visits.' }),
+    })
+    const wrapper = chart()
+    await flushPromises()
+    await wrapper.get('[data-testid="visit-walk-in"]').trigger('click')
+    await flushPromises()
+    expect(wrapper.get('[data-testid="visits"] [role="alert"]').text()).toBe('You may not open visits.')
+  })
 })
