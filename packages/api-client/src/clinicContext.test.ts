@@ -83,6 +83,28 @@ describe('useClinicContext', () => {
     expect(paths(seen).filter((path) => path === '/api/v1/staff')).toHaveLength(2)
   })
 
+  it('asks for the staff and catalog again on refresh, not for the user', async () => {
+    let joined = false
+    const seen = fakeApi({
+      'GET /api/v1/users/me': () => json(200, me([])),
+      'GET /api/v1/clinics/me': () => json(200, { id: 'c1', time_zone: 'America/Sao_Paulo' }),
+      'GET /api/v1/staff': () => page(joined ? [member('u2', 'Renata', 'doctor')] : []),
+      'GET /api/v1/catalog/services': () => page([]),
+      'GET /api/v1/catalog/products': () => page([]),
+      'GET /api/v1/catalog/courses': () => page([]),
+    })
+    session.setClinicId('c1')
+    const context = useClinicContext()
+    await context.load()
+    expect(context.practitioners.value).toEqual([])
+    joined = true // a colleague accepted an invite in another browser
+    await context.load()
+    expect(context.practitioners.value).toEqual([]) // load() keeps what it has
+    await context.refresh()
+    expect(context.practitioners.value.map((p) => p.name)).toEqual(['Renata'])
+    expect(paths(seen).filter((path) => path === '/api/v1/users/me')).toHaveLength(1)
+  })
+
   it('keeps the failure for the screens and asks again on the next load', async () => {
     let clinicFails = true
     fakeApi({

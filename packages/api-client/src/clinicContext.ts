@@ -137,6 +137,16 @@ function load(): Promise<void> {
   return tracked(Promise.all(parts).then(() => undefined))
 }
 
+/**
+ * The clinic's staff and catalog asked again (the user and the clinic stay): after a page
+ * changed them, or on opening a page that must not work from an old list (a colleague
+ * who joined since, a treatment added in another browser). Throws like `load`.
+ */
+function refresh(): Promise<void> {
+  dataFor = null
+  return tracked(dataRequest())
+}
+
 /** Forget everything (sign-out): the next `load` asks again. */
 function clear(): void {
   meFor = null
@@ -181,6 +191,7 @@ const context = {
   error: computed(() => error.value),
   can,
   load,
+  refresh,
   meLoad,
   clear,
 }
@@ -189,8 +200,8 @@ export type ClinicContext = typeof context
 
 /**
  * The shared clinic context: `me`, `clinic`, `staff`, `catalog` and `practitioners` (refs),
- * `can(permission)`, `loading`/`error`, `load()` (once per clinic), `meLoad()` and
- * `clear()`. Switching clinic (`CLINIC_CHANGED` on the bus) loads it again.
+ * `can(permission)`, `loading`/`error`, `load()` (once per clinic), `refresh()` (staff
+ * and catalog again), `meLoad()` and `clear()`. Switching clinic (`CLINIC_CHANGED` on the bus) loads it again.
  */
 export function useClinicContext(): ClinicContext {
   return context
