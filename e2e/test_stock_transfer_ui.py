@@ -10,6 +10,8 @@ Screenshots go to ``test-results/e2e/transfer-*.png``."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from playwright.sync_api import Page, expect
 
@@ -42,7 +44,7 @@ def _transfer(watched: Watched) -> None:
     quantity = screen.get_by_test_id("xfer-quantity")
     quantity.locator("input").fill("9999")
     screen.get_by_test_id("xfer-review").click()
-    expect(quantity).to_contain_text("Only 200 pcs on hand in this lot.")
+    expect(quantity).to_contain_text(re.compile(r"Only \d+ pcs on hand in this lot\."))
     expect(page.get_by_role("dialog")).to_have_count(0)
     quantity.locator("input").fill("5")
     screen.get_by_test_id("xfer-note").locator("input").fill("Stock for the Jardins launch")
@@ -59,7 +61,8 @@ def _transfer(watched: Watched) -> None:
     expect(done.get_by_test_id("xfer-done-in")).to_contain_text(SAO_PAULO)
     row = screen.locator('[data-testid="xfer-row"][data-kind="transfer_out"]').first
     expect(row).to_contain_text(LOT)
-    expect(row).to_contain_text(f"Sent to {SAO_PAULO}")
+    expect(row).to_contain_text("Sent to")
+    expect(row).to_contain_text(SAO_PAULO)
     expect(row).to_contain_text("Stock for the Jardins launch")
     watched.shot("transfer-03-sent-1440")
 

@@ -74,7 +74,7 @@ describe('StockTransfer', () => {
     expect(body).toMatchObject({ quantity: '2', to_clinic_id: 'c2', to_product_id: 'p2', note: '' })
     expect(body.transfer_id).toMatch(/^[0-9a-f-]{36}$/)
     expect(wrapper.find('[data-testid="xfer-done-out"]').text()).toContain('-2')
-    expect(wrapper.find('[data-testid="xfer-done-in"]').text()).toContain('Sister: +2')
+    expect(wrapper.find('[data-testid="xfer-done-in"]').text()).toContain('\u2068Sister\u2069: +2') // isolated for RTL
     wrapper.unmount()
   })
 
