@@ -36,6 +36,7 @@ from commerce.models import (
     StockLot,
     StockMovement,
     Supplier,
+    SupplierItem,
 )
 from core.exceptions import ValidationFailed
 from notifications.selectors import notification_last_sent_at
@@ -63,8 +64,13 @@ def low_stock(*, today: dt.date, lead_days: int, window_days: int = USAGE_WINDOW
     days, net of returns) and ``suggested``: the whole
     units to order so that, after ``lead_days`` days of the average daily use, stock is
     back at the reorder point: ``ceil(reorder point + used / window * lead_days -
-    usable)``, at least one. Two queries per page at most (no per-row reads)."""
+    usable)``, at least one; and the product's preferred active supplier
+    (``preferred_supplier_id``/``_name``, ``preferred_pack_size``, ``preferred_unit_cost``;
+    null without one). Two queries per page at most (no per-row reads)."""
     usable = Coalesce(Sum("lots__quantity_on_hand", filter=Q(lots__expiry_date__gte=today)), ZERO)
+    preferred = SupplierItem.objects.filter(
+        product=OuterRef("pk"), is_preferred=True, supplier__is_active=True
+    )
     since = timezone.now() - dt.timedelta(days=window_days)
     out_kinds = [StockMovement.Kind.CONSUME, StockMovement.Kind.SALE, StockMovement.Kind.RETURN]
     used = (
@@ -82,6 +88,12 @@ def low_stock(*, today: dt.date, lead_days: int, window_days: int = USAGE_WINDOW
         .annotate(used=Coalesce(Subquery(used, output_field=quantity), ZERO))
         .annotate(
             suggested=Greatest(Ceil(cover, output_field=quantity), Value(Decimal(1)), output_field=quantity)
+        )
+        .annotate(
+            preferred_supplier_id=Subquery(preferred.values("supplier_id")[:1]),
+            preferred_supplier_name=Subquery(preferred.values("supplier__name")[:1]),
+            preferred_pack_size=Subquery(preferred.values("pack_size")[:1]),
+            preferred_unit_cost=Subquery(preferred.values("last_unit_cost")[:1]),
         )
         .order_by("name")
     )
@@ -622,3 +634,81 @@ def purchase_order_list() -> QuerySet[PurchaseOrder]:
         .prefetch_related(Prefetch("lines", PurchaseOrderLine.objects.select_related("product")))
         .order_by("-created_at")
     )
+
+
+def supplier_item_list() -> QuerySet[SupplierItem]:
+    """What the clinic's suppliers sell it, by supplier then product name; preferred
+    first within a product is left to the caller (``?product=`` then order)."""
+    return SupplierItem.objects.select_related("supplier", "product").order_by(
+        "supplier__name", "product__name"
+    )
+
+
+@dataclass(frozen=True)
+class TransferDestination:
+    """A sister clinic stock may be sent to, and its products that can take ``lot``
+    (same unit and registration number); ``products`` empty when it carries none."""
+
+    clinic_id: Any
+    clinic_name: str
+    products: list[Product]
+
+
+def unscoped_stock_transfer_destinations(*, actor: User, lot: StockLot) -> list[TransferDestination]:
+    """The clinics ``lot`` may be transferred to by ``actor``: the other clinics of its
+    organization where they hold ``stock.transfer`` (the same rule as
+    ``unscoped_stock_transfer_destination``), by name, each with its active products
+    of the lot's unit and registration number (the ones ``services.stock_transfer``
+    accepts), by name. Reads those clinics' catalogs on purpose; never another
+    organization's. Two queries."""
+    clinics = list(
+        clinics_permitting(
+            user=actor, organization_id=lot.clinic.organization_id, permission="stock.transfer"
+        )
+        .exclude(pk=lot.clinic_id)
+        .distinct()
+        .order_by("name")
+    )
+    source = lot.product
+    products: dict[Any, list[Product]] = {c.pk: [] for c in clinics}
+    for product in Product.unscoped.filter(
+        clinic__in=clinics,
+        is_active=True,
+        unit=source.unit,
+        registration_number=source.registration_number,
+    ).order_by("name"):
+        products[product.clinic_id].append(product)
+    return [TransferDestination(clinic_id=c.pk, clinic_name=c.name, products=products[c.pk]) for c in clinics]
+
+
+Kind = StockMovement.Kind
+
+
+def transfer_movement_list() -> QuerySet[StockMovement]:
+    """The clinic's transfer movements (out and in), newest first, with the lot and
+    product, and ``counterpart_clinic_name``: the other clinic of the transfer (read
+    across clinics on purpose, its name only, through the shared ``reference_id``)."""
+    other = (
+        StockMovement.unscoped.filter(
+            reference_type="commerce.stock_transfer", reference_id=OuterRef("reference_id")
+        )
+        .exclude(clinic_id=OuterRef("clinic_id"))
+        .values("clinic__name")[:1]
+    )
+    return (
+        StockMovement.objects.filter(
+            kind__in=[StockMovement.Kind.TRANSFER_OUT, StockMovement.Kind.TRANSFER_IN]
+        )
+        .select_related("lot", "lot__product", "actor")
+        .annotate(counterpart_clinic_name=Subquery(other))
+        .order_by("-created_at", "id")
+    )
+
+
+def stock_transfer_made(*, transfer_id: Any) -> bool:
+    """Has this clinic already sent a transfer with id ``transfer_id``?"""
+    return StockMovement.objects.filter(
+        reference_type="commerce.stock_transfer",
+        reference_id=transfer_id,
+        kind=StockMovement.Kind.TRANSFER_OUT,
+    ).exists()

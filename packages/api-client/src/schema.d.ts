@@ -2496,6 +2496,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/inventory/lots/{id}/destinations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description Where this lot may be transferred: the other clinics of the organization where
+         *     the caller holds ``stock.transfer``, each with its products that can take the lot
+         *     (same unit and registration; empty when it carries none). Never another
+         *     organization's clinic. Not paginated (an organization's clinics).
+         */
+        get: operations["inventory_lots_destinations_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/inventory/lots/{id}/recall": {
         parameters: {
             query?: never;
@@ -2523,9 +2545,14 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * @description Send stock to a clinic of the same organization where the caller may manage
-         *     stock too; ``to_product_id`` is that clinic's product. Answers the outgoing
-         *     movement.
+         * @description Send ``quantity`` (the product's unit) of this lot to a clinic of the same
+         *     organization where the caller may transfer stock too; ``to_product_id`` is that
+         *     clinic's product (it must carry it already: ``destinations`` lists them). Answers
+         *     201 with both movements; a retry with the same ``transfer_id`` answers 200 with
+         *     the first transfer's, moving nothing (``services.stock_transfer``). 400 naming
+         *     ``to_clinic_id`` (another organization's clinic included), ``to_product_id``,
+         *     ``quantity`` (more than on hand), ``lot`` (expired) or ``note``; 409 when a
+         *     ``transfer_id`` is reused for another transfer.
          */
         post: operations["inventory_lots_transfer_create"];
         delete?: never;
@@ -2594,6 +2621,27 @@ export interface paths {
          *     or ``quantity``. Filter with ``?kind=``, ``?lot=``, ``?patient=``.
          */
         get: operations["inventory_movements_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inventory/movements/transfers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description Stock sent to and received from sister clinics, newest first, paginated: each
+         *     movement with its product, lot, the other clinic's name and the note
+         *     (``reason``); ``?kind=transfer_out`` or ``transfer_in`` narrows it.
+         */
+        get: operations["inventory_movements_transfers_list"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2767,6 +2815,78 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inventory/supplier-items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description What each supplier sells the clinic (supplier's code, pack size in the product's
+         *     unit, last unit cost in the clinic's currency, preferred supplier of the product).
+         *     Filter with ``?supplier=``, ``?product=``, ``?is_preferred=``. ``POST`` adds one
+         *     (unknown ``supplier_id``/``product_id``, another clinic's included, is a 400 naming
+         *     it; a product twice for a supplier is a 400 naming ``product_id``), ``PATCH``
+         *     changes one, ``DELETE`` removes it; another clinic's item is a 404.
+         */
+        get: operations["inventory_supplier_items_list"];
+        put?: never;
+        /**
+         * @description What each supplier sells the clinic (supplier's code, pack size in the product's
+         *     unit, last unit cost in the clinic's currency, preferred supplier of the product).
+         *     Filter with ``?supplier=``, ``?product=``, ``?is_preferred=``. ``POST`` adds one
+         *     (unknown ``supplier_id``/``product_id``, another clinic's included, is a 400 naming
+         *     it; a product twice for a supplier is a 400 naming ``product_id``), ``PATCH``
+         *     changes one, ``DELETE`` removes it; another clinic's item is a 404.
+         */
+        post: operations["inventory_supplier_items_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inventory/supplier-items/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description What each supplier sells the clinic (supplier's code, pack size in the product's
+         *     unit, last unit cost in the clinic's currency, preferred supplier of the product).
+         *     Filter with ``?supplier=``, ``?product=``, ``?is_preferred=``. ``POST`` adds one
+         *     (unknown ``supplier_id``/``product_id``, another clinic's included, is a 400 naming
+         *     it; a product twice for a supplier is a 400 naming ``product_id``), ``PATCH``
+         *     changes one, ``DELETE`` removes it; another clinic's item is a 404.
+         */
+        get: operations["inventory_supplier_items_retrieve"];
+        put?: never;
+        post?: never;
+        /**
+         * @description What each supplier sells the clinic (supplier's code, pack size in the product's
+         *     unit, last unit cost in the clinic's currency, preferred supplier of the product).
+         *     Filter with ``?supplier=``, ``?product=``, ``?is_preferred=``. ``POST`` adds one
+         *     (unknown ``supplier_id``/``product_id``, another clinic's included, is a 400 naming
+         *     it; a product twice for a supplier is a 400 naming ``product_id``), ``PATCH``
+         *     changes one, ``DELETE`` removes it; another clinic's item is a 404.
+         */
+        delete: operations["inventory_supplier_items_destroy"];
+        options?: never;
+        head?: never;
+        /**
+         * @description What each supplier sells the clinic (supplier's code, pack size in the product's
+         *     unit, last unit cost in the clinic's currency, preferred supplier of the product).
+         *     Filter with ``?supplier=``, ``?product=``, ``?is_preferred=``. ``POST`` adds one
+         *     (unknown ``supplier_id``/``product_id``, another clinic's included, is a 400 naming
+         *     it; a product twice for a supplier is a 400 naming ``product_id``), ``PATCH``
+         *     changes one, ``DELETE`` removes it; another clinic's item is a 404.
+         */
+        patch: operations["inventory_supplier_items_partial_update"];
         trace?: never;
     };
     "/api/v1/inventory/suppliers": {
@@ -5013,6 +5133,19 @@ export interface components {
              * @description Whole units to order (see the report's rule)
              */
             readonly suggested: string;
+            /** Format: uuid */
+            readonly preferred_supplier_id: string | null;
+            readonly preferred_supplier_name: string | null;
+            /**
+             * Format: decimal
+             * @description In the product's unit
+             */
+            readonly preferred_pack_size: string | null;
+            /**
+             * Format: decimal
+             * @description Last cost per unit
+             */
+            readonly preferred_unit_cost: string | null;
         };
         /**
          * @description * `phone` - phone
@@ -5753,6 +5886,21 @@ export interface components {
             previous?: string | null;
             results: components["schemas"]["StaffSchedule"][];
         };
+        PaginatedSupplierItemList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["SupplierItem"][];
+        };
         PaginatedSupplierList: {
             /** @example 123 */
             count: number;
@@ -5767,6 +5915,21 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["Supplier"][];
+        };
+        PaginatedTransferMovementList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["TransferMovement"][];
         };
         PaginatedVisitList: {
             /** @example 123 */
@@ -6011,6 +6174,20 @@ export interface components {
             bio?: string;
             /** @description #RRGGBB; empty: the calendar's default */
             calendar_colour?: string;
+        };
+        PatchedSupplierItemUpdateRequest: {
+            supplier_sku?: string;
+            /**
+             * Format: decimal
+             * @description In the product's unit
+             */
+            pack_size?: string;
+            /**
+             * Format: decimal
+             * @description Per unit, clinic's currency
+             */
+            last_unit_cost?: string | null;
+            is_preferred?: boolean;
         };
         PatchedSupplierRequest: {
             name?: string;
@@ -7397,6 +7574,45 @@ export interface components {
             lead_time_days?: number;
             is_active?: boolean;
         };
+        /**
+         * @description A product a supplier sells the clinic: ``pack_size`` in the product's unit,
+         *     ``last_unit_cost`` per unit in the clinic's currency (null: not known yet).
+         */
+        SupplierItem: {
+            /** Format: uuid */
+            readonly id: string;
+            /** Format: uuid */
+            readonly supplier: string;
+            readonly supplier_name: string;
+            /** Format: uuid */
+            readonly product: string;
+            readonly product_name: string;
+            readonly unit: string;
+            readonly supplier_sku: string;
+            /** Format: decimal */
+            readonly pack_size: string;
+            /** Format: decimal */
+            readonly last_unit_cost: string | null;
+            readonly is_preferred: boolean;
+        };
+        SupplierItemInputRequest: {
+            supplier_sku?: string;
+            /**
+             * Format: decimal
+             * @description In the product's unit
+             */
+            pack_size?: string;
+            /**
+             * Format: decimal
+             * @description Per unit, clinic's currency
+             */
+            last_unit_cost?: string | null;
+            is_preferred?: boolean;
+            /** Format: uuid */
+            supplier_id: string;
+            /** Format: uuid */
+            product_id: string;
+        };
         SupplierRequest: {
             name: string;
             contact_name?: string;
@@ -7553,13 +7769,79 @@ export interface components {
             /** @description Base32 secret for manual entry */
             secret: string;
         };
+        /**
+         * @description A transfer's two movements: ``out`` of this clinic's lot, ``into`` the sister
+         *     clinic's lot (same lot number), sharing ``transfer_id``.
+         */
+        Transfer: {
+            /** Format: uuid */
+            transfer_id: string;
+            /** Format: uuid */
+            to_clinic_id: string;
+            out: components["schemas"]["Movement"];
+            into: components["schemas"]["Movement"];
+        };
+        TransferDestination: {
+            /** Format: uuid */
+            clinic_id: string;
+            clinic_name: string;
+            /** @description Empty: that clinic does not carry the product */
+            products: components["schemas"]["TransferProduct"][];
+        };
         TransferInputRequest: {
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description In the product's unit
+             */
             quantity: string;
             /** Format: uuid */
             to_clinic_id: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The destination clinic's product
+             */
             to_product_id: string;
+            /** @description Why */
+            note?: string;
+            /**
+             * Format: uuid
+             * @description Chosen by the client once per transfer: a retry with it moves nothing
+             */
+            transfer_id?: string;
+        };
+        /**
+         * @description One side of a transfer as this clinic sees it: ``transfer_out`` (negative
+         *     quantity) or ``transfer_in``; ``counterpart_clinic_name`` is the other clinic.
+         */
+        TransferMovement: {
+            /** Format: uuid */
+            readonly id: string;
+            readonly kind: components["schemas"]["StockMovementKindEnum"];
+            /** Format: uuid */
+            readonly lot: string;
+            readonly lot_number: string;
+            /** Format: date */
+            readonly expiry_date: string;
+            /** Format: uuid */
+            readonly product: string;
+            readonly product_name: string;
+            readonly unit: string;
+            /** Format: decimal */
+            readonly quantity: string;
+            readonly reason: string;
+            /** Format: uuid */
+            readonly reference_id: string | null;
+            readonly counterpart_clinic_name: string | null;
+            readonly actor_name: string;
+            /** Format: date-time */
+            readonly created_at: string;
+        };
+        TransferProduct: {
+            /** Format: uuid */
+            readonly id: string;
+            readonly name: string;
+            readonly sku: string;
+            readonly unit: components["schemas"]["ProductUnitEnum"];
         };
         /**
          * @description * `draft` - Draft
@@ -23991,6 +24273,109 @@ export interface operations {
             };
         };
     };
+    inventory_lots_destinations_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID string identifying this stock lot. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TransferDestination"][];
+                };
+            };
+            /** @description Invalid input: `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The role does not allow this, or two-factor authentication is required. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record in this clinic (another clinic's records answer 404 too). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Method not allowed. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Gone (expired, revoked or used). */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported media type: send `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     inventory_lots_recall_retrieve: {
         parameters: {
             query?: never;
@@ -24110,12 +24495,21 @@ export interface operations {
             };
         };
         responses: {
+            /** @description A retry: the first transfer */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Movement"];
+                    "application/json": components["schemas"]["Transfer"];
+                };
+            };
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Transfer"];
                 };
             };
             /** @description Invalid input: `errors` names each field. */
@@ -24570,6 +24964,125 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Movement"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The role does not allow this, or two-factor authentication is required. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record in this clinic (another clinic's records answer 404 too). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Method not allowed. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Gone (expired, revoked or used). */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported media type: send `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    inventory_movements_transfers_list: {
+        parameters: {
+            query?: {
+                /**
+                 * @description * `receive` - Received
+                 *     * `consume` - Consumed in treatment
+                 *     * `adjust` - Adjustment
+                 *     * `transfer_in` - Transfer in
+                 *     * `transfer_out` - Transfer out
+                 *     * `return` - Returned
+                 *     * `sale` - Sold
+                 */
+                kind?: "adjust" | "consume" | "receive" | "return" | "sale" | "transfer_in" | "transfer_out";
+                lot?: string;
+                /** @description Which field to use when ordering the results. */
+                ordering?: string;
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+                patient?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedTransferMovementList"];
                 };
             };
             /** @description Invalid input: `errors` names each field. */
@@ -25530,6 +26043,532 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["StockTake"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The role does not allow this, or two-factor authentication is required. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record in this clinic (another clinic's records answer 404 too). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Method not allowed. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Gone (expired, revoked or used). */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported media type: send `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    inventory_supplier_items_list: {
+        parameters: {
+            query?: {
+                is_preferred?: boolean;
+                /** @description Which field to use when ordering the results. */
+                ordering?: string;
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+                product?: string;
+                supplier?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedSupplierItemList"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The role does not allow this, or two-factor authentication is required. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record in this clinic (another clinic's records answer 404 too). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Method not allowed. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Gone (expired, revoked or used). */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported media type: send `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    inventory_supplier_items_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SupplierItemInputRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplierItem"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The role does not allow this, or two-factor authentication is required. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record in this clinic (another clinic's records answer 404 too). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Method not allowed. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Gone (expired, revoked or used). */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported media type: send `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    inventory_supplier_items_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID string identifying this supplier item. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplierItem"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The role does not allow this, or two-factor authentication is required. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record in this clinic (another clinic's records answer 404 too). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Method not allowed. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Gone (expired, revoked or used). */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported media type: send `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    inventory_supplier_items_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID string identifying this supplier item. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The role does not allow this, or two-factor authentication is required. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record in this clinic (another clinic's records answer 404 too). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Method not allowed. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Gone (expired, revoked or used). */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported media type: send `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    inventory_supplier_items_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID string identifying this supplier item. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedSupplierItemUpdateRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplierItem"];
                 };
             };
             /** @description Invalid input: `errors` names each field. */
