@@ -75,7 +75,9 @@ def picture(image_format: str = "JPEG", size: tuple[int, int] = (640, 480)) -> b
 
 
 def upload(client, url, data: bytes, name: str = "photo.jpg", content_type: str = "image/jpeg"):
-    return client.post(url, {"file": SimpleUploadedFile(name, data, content_type=content_type)}, format="multipart")
+    return client.post(
+        url, {"file": SimpleUploadedFile(name, data, content_type=content_type)}, format="multipart"
+    )
 
 
 def fields(response) -> set[str]:
@@ -139,7 +141,9 @@ def test_a_user_uploads_a_photo_shown_to_them_and_on_the_staff_list(api, world, 
     with Image.open(io.BytesIO(fetched(response.json()["photo_url"]))) as image:
         assert (image.format, image.size) == ("WEBP", (256, 256))
     assert client.get("/api/v1/users/me").json()["user"]["photo_url"]
-    staff = api(world.a.user(Role.RECEPTIONIST), world.a.clinic).get("/api/v1/staff", {"search": nurse.given_name})
+    staff = api(world.a.user(Role.RECEPTIONIST), world.a.clinic).get(
+        "/api/v1/staff", {"search": nurse.given_name}
+    )
     row = next(m for m in staff.json()["results"] if m["user"]["id"] == str(nurse.pk))
     assert row["user"]["photo_url"]
     event = AuditEvent.unscoped.get(clinic=world.a.clinic, action="user.photo_changed")
@@ -165,7 +169,9 @@ def test_a_new_photo_replaces_the_old_object_and_removing_it_deletes_it(
     assert local.head(user.photo_key) is None
     user.refresh_from_db()
     assert user.photo_key == ""
-    changes = [e.changes for e in AuditEvent.unscoped.filter(clinic=world.a.clinic, action="user.photo_changed")]
+    changes = [
+        e.changes for e in AuditEvent.unscoped.filter(clinic=world.a.clinic, action="user.photo_changed")
+    ]
     assert {"photo": [True, False]} in changes and len(changes) == 3
     assert client.delete(PHOTO_URL).status_code == 200  # nothing left: nothing to do
 
