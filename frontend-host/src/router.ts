@@ -126,6 +126,18 @@ export function routerCreate(): Router {
             meta: { permission: 'clinic.manage' },
           },
           {
+            path: 'settings/message-log',
+            name: 'settings-message-log',
+            component: () => import('./pages/settings/MessageLogPage.vue'),
+            meta: { permission: 'notification.view' },
+          },
+          {
+            path: 'settings/audit',
+            name: 'settings-audit',
+            component: () => import('./pages/settings/AuditPage.vue'),
+            meta: { permission: 'audit.view' },
+          },
+          {
             path: 'settings/commissions',
             name: 'settings-commissions',
             component: () => import('./pages/settings/CommissionRulesPage.vue'),

@@ -27,6 +27,8 @@ const ar: Messages = {
     rooms: 'الغرف',
     licences: 'التراخيص',
     commissions: 'قواعد العمولات',
+    messageLog: 'سجل الرسائل',
+    audit: 'التدقيق',
   },
   login: {
     newClinic: 'عيادة جديدة؟ أنشئ حسابًا',

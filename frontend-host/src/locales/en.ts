@@ -25,6 +25,8 @@ const en = {
     rooms: 'Rooms',
     licences: 'Licences',
     commissions: 'Commission rules',
+    messageLog: 'Messages log',
+    audit: 'Audit',
   },
   login: {
     newClinic: 'New clinic? Create an account',

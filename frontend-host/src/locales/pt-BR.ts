@@ -27,6 +27,8 @@ const ptBR: Messages = {
     rooms: 'Salas',
     licences: 'Registros profissionais',
     commissions: 'Regras de comissão',
+    messageLog: 'Registro de mensagens',
+    audit: 'Auditoria',
   },
   login: {
     newClinic: 'Clínica nova? Crie uma conta',

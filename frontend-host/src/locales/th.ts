@@ -27,6 +27,8 @@ const th: Messages = {
     rooms: 'ห้อง',
     licences: 'ใบอนุญาต',
     commissions: 'กฎค่าคอมมิชชัน',
+    messageLog: 'บันทึกข้อความ',
+    audit: 'การตรวจสอบ',
   },
   login: {
     newClinic: 'คลินิกใหม่? สร้างบัญชี',

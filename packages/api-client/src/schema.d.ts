@@ -2243,9 +2243,10 @@ export interface paths {
         };
         /**
          * @description The clinic's audit trail, newest first: who did what to which record, from where.
-         *     Filter with ``?actor=``, ``?action=``, ``?object_type=``, ``?object_id=``,
-         *     ``?occurred_at_after=`` and ``?occurred_at_before=``. A malformed filter value is a
-         *     400 naming the parameter.
+         *     Filter with ``?actor=``, ``?action=`` (an action or its start), ``?object_type=``,
+         *     ``?object_id=``, ``?patient=``, ``?date_from=``/``?date_to=`` (the clinic's local
+         *     days) or ``?occurred_at_after=``/``?occurred_at_before=`` (instants). A malformed
+         *     filter value is a 400 naming the parameter; another clinic's event is a 404.
          */
         get: operations["compliance_audit_events_list"];
         put?: never;
@@ -2265,11 +2266,34 @@ export interface paths {
         };
         /**
          * @description The clinic's audit trail, newest first: who did what to which record, from where.
-         *     Filter with ``?actor=``, ``?action=``, ``?object_type=``, ``?object_id=``,
-         *     ``?occurred_at_after=`` and ``?occurred_at_before=``. A malformed filter value is a
-         *     400 naming the parameter.
+         *     Filter with ``?actor=``, ``?action=`` (an action or its start), ``?object_type=``,
+         *     ``?object_id=``, ``?patient=``, ``?date_from=``/``?date_to=`` (the clinic's local
+         *     days) or ``?occurred_at_after=``/``?occurred_at_before=`` (instants). A malformed
+         *     filter value is a 400 naming the parameter; another clinic's event is a 404.
          */
         get: operations["compliance_audit_events_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/compliance/audit-events/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description Check the hash chain of the clinic's events in ``date_from``..``date_to`` (the
+         *     clinic's local days, inclusive; all events without them): ``verified`` and the
+         *     ``events`` checked, or the ``first_break`` (the event, its sequence and why:
+         *     ``audit.selectors.ChainBreak``). 400 names a bad date.
+         */
+        get: operations["compliance_audit_events_verify_retrieve"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3232,6 +3256,51 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/notifications/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description Every message the clinic sent or tried (reminders, receipts, invoices), newest
+         *     first, paginated. Filters: ``channel``, ``status``, ``template`` (a key, or a prefix
+         *     ending in a dot), ``patient`` (the clinic's patient id), ``date_from``/``date_to``
+         *     (the clinic's local days, inclusive, on when the message was created). A bad filter
+         *     is a 400 naming it. Recipients are masked; times are UTC.
+         */
+        get: operations["notifications_messages_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/messages/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * @description Send a failed message again through the normal delivery (a queued task); 202
+         *     with the message, now ``scheduled``. 409 naming its status when it is not
+         *     ``failed`` (already queued, sending, sent or cancelled: a second click changes
+         *     nothing); 404 for another clinic's message. Audited ``notification.retried``.
+         */
+        post: operations["notifications_messages_retry_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/patients": {
         parameters: {
             query?: never;
@@ -3872,15 +3941,25 @@ export interface components {
             readonly action: string;
             readonly object_type: string;
             readonly object_id: string;
-            /** @description {field: [old, new]}; values of contact and ID fields are masked. */
+            /** @description {field: [old, new]}; values of contact and ID fields are masked; empty when withheld (changes_withheld). */
             readonly changes: {
                 [key: string]: unknown[];
             };
+            /** @description True when the event is about a clinical record and your role may not read its changes. */
+            readonly changes_withheld: boolean;
             readonly ip: string | null;
             readonly user_agent: string;
             readonly request_id: string;
             readonly prev_hash: string;
             readonly hash: string;
+        };
+        AuditVerify: {
+            verified: boolean;
+            /** @description Events checked (up to and including the broken one). */
+            events: number;
+            first_sequence: number | null;
+            last_sequence: number | null;
+            first_break: components["schemas"]["ChainBreak"] | null;
         };
         /** @enum {unknown} */
         BlankEnum: "";
@@ -3937,6 +4016,21 @@ export interface components {
             must_keep: string[];
             standard: components["schemas"]["Text"];
             custom: components["schemas"]["CustomWording"] | null;
+        };
+        ChainBreak: {
+            /** Format: uuid */
+            event_id: string;
+            sequence: number;
+            /**
+             * @description sequence_gap: events missing or inserted; prev_hash_mismatch: the event does not point at the previous one; hash_mismatch: the event was edited.
+             *
+             *     * `sequence_gap` - sequence_gap
+             *     * `prev_hash_mismatch` - prev_hash_mismatch
+             *     * `hash_mismatch` - hash_mismatch
+             */
+            problem: components["schemas"]["ProblemEnum"];
+            expected: string;
+            found: string;
         };
         /**
          * @description * `in_person` - In person at the clinic
@@ -5283,6 +5377,42 @@ export interface components {
             readonly role: components["schemas"]["RoleEnum"];
         };
         /**
+         * @description One message of the messages log. ``recipient`` is always masked (``081-XXX-0101``,
+         *     ``p***@example.com``; empty once erased); times are UTC; ``last_error`` is the
+         *     provider's (or the template's) last error text, empty when none.
+         */
+        MessageLog: {
+            /** Format: uuid */
+            readonly id: string;
+            readonly channel: components["schemas"]["NotificationChannelEnum"];
+            /** @description template key, e.g. appointment.reminder */
+            readonly template: string;
+            readonly language: string;
+            readonly recipient: string;
+            readonly status: components["schemas"]["MessageLogStatusEnum"];
+            readonly attempts: number;
+            readonly last_error: string;
+            /** Format: uuid */
+            readonly patient_id: string | null;
+            readonly subject_type: string;
+            readonly subject_id: string;
+            /** Format: date-time */
+            readonly scheduled_for: string;
+            /** Format: date-time */
+            readonly created_at: string;
+            /** Format: date-time */
+            readonly sent_at: string | null;
+        };
+        /**
+         * @description * `scheduled` - Scheduled
+         *     * `sending` - Sending
+         *     * `sent` - Sent
+         *     * `failed` - Failed
+         *     * `cancelled` - Cancelled
+         * @enum {string}
+         */
+        MessageLogStatusEnum: "scheduled" | "sending" | "sent" | "failed" | "cancelled";
+        /**
          * @description A stock movement. Which patient received the lot, and in which session or sale
          *     line (``patient``, ``reference_type``, ``reference_id``), is lot-traceability data:
          *     shown only when the context says the caller may see it (``lot_trace``: the
@@ -5699,6 +5829,21 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["LowStock"][];
+        };
+        PaginatedMessageLogList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["MessageLog"][];
         };
         PaginatedMovementList: {
             /** @example 123 */
@@ -6719,6 +6864,13 @@ export interface components {
              */
             amount: string;
         };
+        /**
+         * @description * `sequence_gap` - sequence_gap
+         *     * `prev_hash_mismatch` - prev_hash_mismatch
+         *     * `hash_mismatch` - hash_mismatch
+         * @enum {string}
+         */
+        ProblemEnum: "sequence_gap" | "prev_hash_mismatch" | "hash_mismatch";
         Procedure: {
             procedure: string;
             /**
@@ -22742,10 +22894,14 @@ export interface operations {
     compliance_audit_events_list: {
         parameters: {
             query?: {
-                /** @description Exact action, e.g. patient.viewed. */
+                /** @description An action or its start: patient.viewed, or patient. for every patient action. */
                 action?: string;
                 /** @description User id of the actor. */
                 actor?: string;
+                /** @description First local day of the clinic, inclusive. */
+                date_from?: string;
+                /** @description Last local day of the clinic, inclusive. */
+                date_to?: string;
                 object_id?: string;
                 /** @description e.g. "patients.ClinicPatient". */
                 object_type?: string;
@@ -22759,6 +22915,8 @@ export interface operations {
                 page?: number;
                 /** @description Number of results to return per page. */
                 page_size?: number;
+                /** @description Events about one of the clinic's patients (ClinicPatient id). */
+                patient?: unknown;
             };
             header?: never;
             path?: never;
@@ -22875,6 +23033,111 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AuditEvent"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The role does not allow this, or two-factor authentication is required. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record in this clinic (another clinic's records answer 404 too). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Method not allowed. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Gone (expired, revoked or used). */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported media type: send `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    compliance_audit_events_verify_retrieve: {
+        parameters: {
+            query?: {
+                /** @description First local day of the clinic, inclusive. */
+                date_from?: string;
+                /** @description Last local day of the clinic, inclusive. */
+                date_to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditVerify"];
                 };
             };
             /** @description Invalid input: `errors` names each field. */
@@ -29070,6 +29333,238 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Preview"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The role does not allow this, or two-factor authentication is required. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record in this clinic (another clinic's records answer 404 too). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Method not allowed. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Gone (expired, revoked or used). */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported media type: send `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    notifications_messages_list: {
+        parameters: {
+            query?: {
+                /**
+                 * @description * `sms` - SMS
+                 *     * `whatsapp` - WhatsApp
+                 *     * `email` - E-mail
+                 */
+                channel?: "sms" | "whatsapp" | "email";
+                /** @description first local day of the clinic, inclusive */
+                date_from?: string;
+                /** @description last local day of the clinic, inclusive */
+                date_to?: string;
+                /** @description Which field to use when ordering the results. */
+                ordering?: string;
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+                /** @description the clinic's patient (ClinicPatient id) */
+                patient?: string;
+                /**
+                 * @description * `scheduled` - Scheduled
+                 *     * `sending` - Sending
+                 *     * `sent` - Sent
+                 *     * `failed` - Failed
+                 *     * `cancelled` - Cancelled
+                 */
+                status?: "scheduled" | "sending" | "sent" | "failed" | "cancelled";
+                /** @description a template key, or a prefix ending in a dot */
+                template?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedMessageLogList"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The role does not allow this, or two-factor authentication is required. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record in this clinic (another clinic's records answer 404 too). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Method not allowed. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Gone (expired, revoked or used). */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported media type: send `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    notifications_messages_retry_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID string identifying this notification. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageLog"];
                 };
             };
             /** @description Invalid input: `errors` names each field. */
