@@ -184,6 +184,9 @@ class DashboardSerializer(serializers.Serializer[Any]):
 
 class SaleRowSerializer(serializers.ModelSerializer[Sale]):
     sold_at = serializers.DateTimeField(source="created_at")
+    status = serializers.CharField(
+        help_text="completed, partially_refunded or refunded (void sales are not listed)"
+    )
     patient_name = serializers.SerializerMethodField()
     invoice_id = serializers.UUIDField(source="invoice.pk", default=None, allow_null=True)
     invoice_number = serializers.CharField(source="invoice.number", default=None, allow_null=True)
