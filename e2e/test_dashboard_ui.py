@@ -133,7 +133,10 @@ def test_the_bangkok_owner_reads_last_month_and_opens_a_days_sales(server, open_
         f"{DASHBOARD}/rows", params={"from": best["date"], "to": best["date"], "page_size": 20}
     )
     assert expected.status_code == 200, expected.text
-    bar = _tallest_cash_bar(page)
+    chart = page.get_by_test_id("chart-by-day")
+    chart.scroll_into_view_if_needed()
+    expect(chart.locator("svg path").first).to_be_visible()
+    bar = _tallest_cash_bar(page)  # viewport coordinates: the chart is in view now
     page.mouse.click(bar["x"], bar["y"])
     rows = page.get_by_test_id("dashboard-rows")
     expect(rows).to_be_visible(timeout=10_000)
