@@ -135,7 +135,7 @@ def test_the_bangkok_owner_reads_last_month_and_opens_a_days_sales(server, open_
     assert expected.status_code == 200, expected.text
     chart = page.get_by_test_id("chart-by-day")
     chart.scroll_into_view_if_needed()
-    expect(chart.locator("svg path").first).to_be_visible()
+    expect(chart.locator(f'svg path[fill="{CASH_COLOUR}"]').first).to_be_attached()
     bar = _tallest_cash_bar(page)  # viewport coordinates: the chart is in view now
     page.mouse.click(bar["x"], bar["y"])
     rows = page.get_by_test_id("dashboard-rows")
