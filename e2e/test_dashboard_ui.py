@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 from playwright.sync_api import Page, expect
+
 from support import BANGKOK_ZONE, Server, Watched, api_errors, arabic, fits, phone, sign_in, totp_enrol
 
 # The limit covers the module's server start (a copy of the demo database, uvicorn) on a busy machine.
