@@ -83,7 +83,7 @@ const en = {
       previous: 'Previous',
       next: 'Next',
       page: 'Page {page} of {pages}',
-      count: '{count} sales',
+      count: '{count} sale | {count} sales',
     },
   },
 }
@@ -173,7 +173,7 @@ const ptBR: Messages = {
       previous: 'Anterior',
       next: 'Próxima',
       page: 'Página {page} de {pages}',
-      count: '{count} vendas',
+      count: '{count} venda | {count} vendas',
     },
   },
 }
