@@ -9,8 +9,21 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import DecimalField, Exists, F, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum, Value
-from django.db.models.functions import Ceil, Coalesce, Greatest, TruncMonth
+from django.db.models import (
+    Count,
+    DecimalField,
+    Exists,
+    F,
+    Max,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+    Value,
+)
+from django.db.models.functions import Ceil, Coalesce, Greatest, TruncDate, TruncMonth
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -30,6 +43,7 @@ from commerce.models import (
     PurchaseOrder,
     PurchaseOrderLine,
     Refund,
+    RefundLine,
     Sale,
     SaleLine,
     SaleLineCredit,
@@ -712,3 +726,191 @@ def stock_transfer_made(*, transfer_id: Any) -> bool:
         reference_id=transfer_id,
         kind=StockMovement.Kind.TRANSFER_OUT,
     ).exists()
+
+
+# Daily figures for the reporting context: each function sums the current clinic's rows
+# per clinic-local day, so a report reads one row per day instead of scanning these tables.
+
+MONEY_IN_ACCOUNTS = ("cash", "card_clearing", "bank")  # commerce.ledger: where received money lands
+REVENUE_ACCOUNT_PREFIX = "revenue:"
+DEFERRED_REVENUE_ACCOUNT = "deferred_revenue"
+
+
+def _local_bounds(clinic: Clinic, start: dt.date, end: dt.date) -> tuple[dt.datetime, dt.datetime]:
+    """``[start 00:00, (end + 1) 00:00)`` in the clinic's zone, as aware datetimes."""
+    after = end + dt.timedelta(days=1)
+    return (
+        dt.datetime.combine(start, dt.time.min, tzinfo=clinic.zone),
+        dt.datetime.combine(after, dt.time.min, tzinfo=clinic.zone),
+    )
+
+
+@dataclass
+class LedgerDay:
+    """One clinic-local day of the ledger, in the clinic's currency: ``cash_received``
+    (net debit of the money accounts: cash, card clearing, bank; refunds count
+    negative), ``revenue_recognized`` (net credit of every ``revenue:*`` account) and
+    ``deferred_revenue`` (net credit of ``deferred_revenue``: courses sold minus
+    sessions redeemed or expired)."""
+
+    cash_received: Decimal = Decimal(0)
+    revenue_recognized: Decimal = Decimal(0)
+    deferred_revenue: Decimal = Decimal(0)
+
+
+def ledger_daily_totals(*, clinic: Clinic, start: dt.date, end: dt.date) -> dict[dt.date, LedgerDay]:
+    """Per clinic-local day from ``start`` to ``end`` (both included) with any journal
+    line: the day's ``LedgerDay``. Days without lines are absent. One query; the same
+    lines ``trial_balance`` sums, so the figures of a period reconcile with it."""
+    since, until = _local_bounds(clinic, start, end)
+    rows = (
+        _lines_between(since, until)
+        .annotate(day=TruncDate("entry__posted_at", tzinfo=clinic.zone))
+        .values("day", "account")
+        .annotate(debit=Sum("debit"), credit=Sum("credit"))
+        .order_by()
+    )
+    days: dict[dt.date, LedgerDay] = {}
+    for row in rows:
+        day = days.setdefault(row["day"], LedgerDay())
+        account = row["account"]
+        if account in MONEY_IN_ACCOUNTS:
+            day.cash_received += row["debit"] - row["credit"]
+        elif account.startswith(REVENUE_ACCOUNT_PREFIX):
+            day.revenue_recognized += row["credit"] - row["debit"]
+        elif account == DEFERRED_REVENUE_ACCOUNT:
+            day.deferred_revenue += row["credit"] - row["debit"]
+    return days
+
+
+def sales_daily_totals(*, clinic: Clinic, start: dt.date, end: dt.date) -> dict[dt.date, tuple[int, Decimal]]:
+    """Per clinic-local day: ``(count, total)`` of the sales made that day that are not
+    void (total with tax, before any later refund). One query."""
+    since, until = _local_bounds(clinic, start, end)
+    rows = (
+        Sale.objects.filter(created_at__gte=since, created_at__lt=until)
+        .exclude(status=Sale.Status.VOID)
+        .annotate(day=TruncDate("created_at", tzinfo=clinic.zone))
+        .values("day")
+        .annotate(count=Count("pk"), total=Sum("total"))
+        .order_by()
+    )
+    return {r["day"]: (r["count"], r["total"]) for r in rows}
+
+
+@dataclass(frozen=True)
+class ItemDay:
+    """Net sales (after discounts, without tax, less refunds) of one item on one day."""
+
+    day: dt.date
+    kind: str  # SaleLine.Kind
+    item_id: Any
+    name: str
+    quantity: Decimal
+    net_amount: Decimal
+
+
+def refund_dated_at(prefix: str = "") -> Coalesce:
+    """The instant a refund is dated by: when its money went back (its payment's
+    ``received_at``, the instant its journal entry is posted at), else when it was written."""
+    return Coalesce(f"{prefix}payment__received_at", f"{prefix}created_at")
+
+
+def sale_items_daily(*, clinic: Clinic, start: dt.date, end: dt.date) -> list[ItemDay]:
+    """Per clinic-local day and sold item (treatment, product or course): quantity and
+    net amount of the lines of sales that are not void, less the refund lines given back
+    that day (``refund_dated_at``). The name is the item's current catalog name. Two queries."""
+    since, until = _local_bounds(clinic, start, end)
+    totals: dict[tuple[dt.date, str, Any], list[Any]] = {}
+    sold = (
+        SaleLine.objects.filter(sale__created_at__gte=since, sale__created_at__lt=until)
+        .exclude(sale__status=Sale.Status.VOID)
+        .annotate(day=TruncDate("sale__created_at", tzinfo=clinic.zone))
+        .values("day", "kind", "service_id", "product_id", "course_id")
+        .annotate(
+            quantity=Sum("quantity"),
+            net=Sum("net_amount"),
+            name=Coalesce(Max("service__name"), Max("product__name"), Max("course__name")),
+        )
+        .order_by()
+    )
+    for row in sold:
+        item = row[f"{row['kind']}_id"]
+        totals[(row["day"], row["kind"], item)] = [row["name"] or "", row["quantity"], row["net"]]
+    returned = (
+        RefundLine.objects.annotate(at=refund_dated_at("refund__"))
+        .filter(at__gte=since, at__lt=until)
+        .exclude(sale_line__sale__status=Sale.Status.VOID)
+        .annotate(day=TruncDate("at", tzinfo=clinic.zone))
+        .values(
+            "day", "sale_line__kind", "sale_line__service_id", "sale_line__product_id", "sale_line__course_id"
+        )
+        .annotate(
+            quantity=Sum("quantity"),
+            net=Sum("net_amount"),
+            name=Coalesce(
+                Max("sale_line__service__name"),
+                Max("sale_line__product__name"),
+                Max("sale_line__course__name"),
+            ),
+        )
+        .order_by()
+    )
+    for row in returned:
+        kind = row["sale_line__kind"]
+        key = (row["day"], kind, row[f"sale_line__{kind}_id"])
+        entry = totals.setdefault(key, [row["name"] or "", Decimal(0), Decimal(0)])
+        entry[1] -= row["quantity"]
+        entry[2] -= row["net"]
+    return [
+        ItemDay(day=day, kind=kind, item_id=item, name=name, quantity=quantity, net_amount=net)
+        for (day, kind, item), (name, quantity, net) in totals.items()
+    ]
+
+
+def practitioner_sales_daily(
+    *, clinic: Clinic, start: dt.date, end: dt.date
+) -> dict[tuple[dt.date, Any], Decimal]:
+    """Per clinic-local day and credited practitioner: their share of the net amount
+    (without tax) of the lines of sales that are not void, rounded to cents. One query."""
+    since, until = _local_bounds(clinic, start, end)
+    rows = (
+        SaleLineCredit.objects.filter(
+            sale_line__sale__created_at__gte=since, sale_line__sale__created_at__lt=until
+        )
+        .exclude(sale_line__sale__status=Sale.Status.VOID)
+        .annotate(day=TruncDate("sale_line__sale__created_at", tzinfo=clinic.zone))
+        .values("day", "practitioner_id")
+        .annotate(amount=Sum(F("sale_line__net_amount") * F("share") / Value(Decimal(100))))
+        .order_by()
+    )
+    cent = Decimal("0.01")
+    return {(r["day"], r["practitioner_id"]): Decimal(r["amount"]).quantize(cent) for r in rows}
+
+
+def sales_of_days(
+    *,
+    clinic: Clinic,
+    start: dt.date,
+    end: dt.date,
+    kind: str | None = None,
+    item_id: Any = None,
+    practitioner_id: Any = None,
+) -> QuerySet[Sale]:
+    """The sales behind a figure: those made on the clinic-local days ``start`` to
+    ``end`` that are not void, newest first, optionally only those with a line of item
+    ``kind``/``item_id`` or crediting ``practitioner_id``; with the patient's profile and
+    the invoice, for a list page."""
+    since, until = _local_bounds(clinic, start, end)
+    sales = Sale.objects.filter(created_at__gte=since, created_at__lt=until).exclude(status=Sale.Status.VOID)
+    if kind is not None:
+        sales = sales.filter(
+            Exists(SaleLine.objects.filter(sale=OuterRef("pk"), kind=kind, **{f"{kind}_id": item_id}))
+        )
+    if practitioner_id is not None:
+        sales = sales.filter(
+            Exists(
+                SaleLineCredit.objects.filter(sale_line__sale=OuterRef("pk"), practitioner_id=practitioner_id)
+            )
+        )
+    return sales.select_related("patient__profile", "invoice").order_by("-created_at", "-pk")

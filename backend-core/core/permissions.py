@@ -81,6 +81,10 @@ PERMISSIONS: Mapping[str, frozenset[Role]] = {
     # statement; a practitioner reads only their own statement (filtered in the view);
     # the POS learns whether a sale's commissions are computed.
     "commission_rule.view": MANAGERS | {Role.ACCOUNTANT},
+    # Reports: managers and the accountant read the clinic's figures (and, where they hold
+    # this role, the organization's); a practitioner reads only their own.
+    "report.view": MANAGERS | {Role.ACCOUNTANT},
+    "report.view_own": MANAGERS | CLINICAL_ROLES | {Role.ACCOUNTANT},
     "commission_rule.manage": MANAGERS,
     "commission.view_all": MANAGERS | {Role.ACCOUNTANT},
     "commission.view_own": MANAGERS | CLINICAL_ROLES | {Role.ACCOUNTANT},

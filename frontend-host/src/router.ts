@@ -42,6 +42,12 @@ export function routerCreate(): Router {
           { path: 'patients', name: 'patients', component: () => import('./pages/RemotePage.vue'), props: { remote: 'emr' } },
           { path: 'billing', name: 'billing', component: () => import('./pages/RemotePage.vue'), props: { remote: 'pos' } },
           {
+            path: 'dashboard',
+            name: 'dashboard',
+            component: () => import('./pages/dashboard/DashboardPage.vue'),
+            meta: { permission: 'report.view_own' },
+          },
+          {
             path: 'settings/clinic',
             name: 'settings-clinic',
             component: () => import('./pages/settings/ClinicProfilePage.vue'),

@@ -4,6 +4,7 @@ const ar: Messages = {
   app: { name: 'AesthetixOS', loading: 'جارٍ التحميل…', dismiss: 'إغلاق' },
   shell: { openMenu: 'فتح القائمة', closeMenu: 'إغلاق القائمة', collapse: 'طي الشريط الجانبي', expand: 'توسيع الشريط الجانبي' },
   nav: {
+    dashboard: 'لوحة المؤشرات',
     main: 'القائمة الرئيسية',
     calendar: 'التقويم',
     patients: 'المرضى',

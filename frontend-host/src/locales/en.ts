@@ -2,6 +2,7 @@ const en = {
   app: { name: 'AesthetixOS', loading: 'Loading…', dismiss: 'Dismiss' },
   shell: { openMenu: 'Open menu', closeMenu: 'Close menu', collapse: 'Collapse sidebar', expand: 'Expand sidebar' },
   nav: {
+    dashboard: 'Dashboard',
     main: 'Main',
     calendar: 'Calendar',
     patients: 'Patients',

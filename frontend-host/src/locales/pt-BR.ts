@@ -4,6 +4,7 @@ const ptBR: Messages = {
   app: { name: 'AesthetixOS', loading: 'Carregando…', dismiss: 'Fechar' },
   shell: { openMenu: 'Abrir menu', closeMenu: 'Fechar menu', collapse: 'Recolher barra lateral', expand: 'Expandir barra lateral' },
   nav: {
+    dashboard: 'Painel',
     main: 'Principal',
     calendar: 'Agenda',
     patients: 'Pacientes',

@@ -4,6 +4,7 @@ const th: Messages = {
   app: { name: 'AesthetixOS', loading: 'กำลังโหลด…', dismiss: 'ปิด' },
   shell: { openMenu: 'เปิดเมนู', closeMenu: 'ปิดเมนู', collapse: 'ย่อแถบด้านข้าง', expand: 'ขยายแถบด้านข้าง' },
   nav: {
+    dashboard: 'แดชบอร์ด',
     main: 'เมนูหลัก',
     calendar: 'ตารางนัด',
     patients: 'ผู้ป่วย',

@@ -3525,6 +3525,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reports/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description ``?from=&to=`` (clinic-local days, default the last 30), ``?clinic=``,
+         *     ``?scope=clinic|organization``: revenue (cash received, recognized, deferred),
+         *     sales and average ticket, by day, treatment and practitioner; appointments,
+         *     no-show and late-cancellation rates, new and returning patients, utilization;
+         *     commission cost; each with the previous period of the same length. Amounts are
+         *     per currency (an organization may trade in several). A practitioner gets only
+         *     their own figures and cannot ask for the organization (403).
+         */
+        get: operations["reports_dashboard_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/dashboard/rows": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description The sales behind a figure of one clinic: those made on the clinic-local days
+         *     ``from`` to ``to`` (default the last 30) that are not void, newest first,
+         *     ``?kind=&item=`` for one treatment, product or course, ``?practitioner=`` for one
+         *     practitioner's (a practitioner always gets only the sales crediting them).
+         *     Paginated (``page``, ``page_size``).
+         */
+        get: operations["reports_dashboard_rows_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/resources": {
         parameters: {
             query?: never;
@@ -3734,6 +3782,27 @@ export interface components {
              * @description debit - credit
              */
             balance: string;
+        };
+        Activity: {
+            appointments: number;
+            completed: number;
+            no_shows: number;
+            late_cancellations: number;
+            cancellations: number;
+            new_patients: number;
+            returning_patients: number;
+            booked_minutes: number;
+            available_minutes: number;
+            /** Format: decimal */
+            no_show_rate: string | null;
+            /** Format: decimal */
+            late_cancellation_rate: string | null;
+            /** Format: decimal */
+            utilization: string | null;
+        };
+        ActivityPeriods: {
+            current: components["schemas"]["Activity"];
+            previous: components["schemas"]["Activity"];
         };
         AdjustInputRequest: {
             /**
@@ -4142,6 +4211,13 @@ export interface components {
             readonly evidence_content_type: string;
             /** Format: date-time */
             readonly evidence_uploaded_at: string | null;
+        };
+        ClinicRef: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            currency: string;
+            time_zone: string;
         };
         /**
          * @description * `draft` - Draft
@@ -4639,6 +4715,14 @@ export interface components {
             /** Format: decimal */
             share: string;
         };
+        CurrencyFigures: {
+            currency: string;
+            current: components["schemas"]["MoneyTotals"];
+            previous: components["schemas"]["MoneyTotals"];
+            by_day: components["schemas"]["Day"][];
+            by_treatment: components["schemas"]["Item"][];
+            by_practitioner: components["schemas"]["PractitionerMoney"][];
+        };
         CustomWording: {
             /** Format: uuid */
             readonly id: string;
@@ -4646,6 +4730,17 @@ export interface components {
             body: string;
             /** Format: date-time */
             readonly updated_at: string;
+        };
+        Dashboard: {
+            scope: string;
+            /** @description True: only the caller's own figures (a practitioner) */
+            own_only: boolean;
+            clinics: components["schemas"]["ClinicRef"][];
+            period: components["schemas"]["Period"];
+            previous: components["schemas"]["Period"];
+            money: components["schemas"]["CurrencyFigures"][];
+            activity: components["schemas"]["ActivityPeriods"];
+            utilization: components["schemas"]["Utilization"][];
         };
         /**
          * @description One request with its ``result``: the export document, the erasure report or the
@@ -4717,6 +4812,19 @@ export interface components {
          * @enum {string}
          */
         DataSubjectStatusEnum: "received" | "completed" | "rejected";
+        Day: {
+            /** Format: date */
+            date: string;
+            /** Format: decimal */
+            cash_received: string | null;
+            /** Format: decimal */
+            revenue_recognized: string | null;
+            /** Format: decimal */
+            sales_total: string | null;
+            sales_count: number | null;
+            /** Format: decimal */
+            net_sales: string | null;
+        };
         DayAvailability: {
             /** Format: date */
             date: string;
@@ -5169,6 +5277,16 @@ export interface components {
          * @enum {string}
          */
         InvoiceStatusEnum: "draft" | "sent" | "partially_paid" | "paid" | "overdue" | "void";
+        Item: {
+            kind: string;
+            /** Format: uuid */
+            item_id: string;
+            name: string;
+            /** Format: decimal */
+            quantity: string;
+            /** Format: decimal */
+            net_amount: string;
+        };
         JournalEntry: {
             /** Format: uuid */
             readonly id: string;
@@ -5375,6 +5493,41 @@ export interface components {
             readonly clinic_id: string;
             readonly clinic_name: string;
             readonly role: components["schemas"]["RoleEnum"];
+        };
+        MoneyTotals: {
+            /**
+             * Format: decimal
+             * @description Net money in: cash, card, bank
+             */
+            cash_received: string | null;
+            /**
+             * Format: decimal
+             * @description Net credit of revenue accounts
+             */
+            revenue_recognized: string | null;
+            /**
+             * Format: decimal
+             * @description Courses sold less redeemed
+             */
+            deferred_revenue: string | null;
+            /**
+             * Format: decimal
+             * @description Sales not void, with tax
+             */
+            sales_total: string | null;
+            sales_count: number | null;
+            /**
+             * Format: decimal
+             * @description sales_total / sales_count
+             */
+            average_ticket: string | null;
+            /**
+             * Format: decimal
+             * @description Without tax, less refunds (own: credited share)
+             */
+            net_sales: string;
+            /** Format: decimal */
+            commission_cost: string;
         };
         /**
          * @description One message of the messages log. ``recipient`` is always masked (``081-XXX-0101``,
@@ -6035,6 +6188,21 @@ export interface components {
             previous?: string | null;
             results: components["schemas"]["Sale"][];
         };
+        PaginatedSaleRowList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["SaleRow"][];
+        };
         PaginatedScheduleExceptionList: {
             /** @example 123 */
             count: number;
@@ -6649,6 +6817,13 @@ export interface components {
          * @enum {string}
          */
         PaymentWebhookInputStatusEnum: "succeeded" | "failed";
+        Period: {
+            /** Format: date */
+            start: string;
+            /** Format: date */
+            end: string;
+            days: number;
+        };
         PeriodQueryRequest: {
             /**
              * Format: date
@@ -6795,6 +6970,15 @@ export interface components {
             name: string;
             working: components["schemas"]["Interval"][];
             time_off: components["schemas"]["TimeOff"][];
+        };
+        PractitionerMoney: {
+            /** Format: uuid */
+            practitioner_id: string;
+            name: string;
+            /** Format: decimal */
+            net_sales: string;
+            /** Format: decimal */
+            commission_cost: string;
         };
         Preferences: {
             /** @description Practitioners the calendar shows, in order (this clinic's; empty: all) */
@@ -7301,6 +7485,22 @@ export interface components {
          * @enum {string}
          */
         SaleLineKindEnum: "service" | "product" | "course";
+        SaleRow: {
+            /** Format: uuid */
+            readonly id: string;
+            number?: string;
+            /** Format: date-time */
+            sold_at: string;
+            /** @description completed, partially_refunded or refunded (void sales are not listed) */
+            status: string;
+            readonly patient_name: string;
+            /** Format: uuid */
+            invoice_id?: string | null;
+            invoice_number?: string | null;
+            /** Format: decimal */
+            total: string;
+            currency: string;
+        };
         /**
          * @description * `completed` - Completed
          *     * `partially_refunded` - Partially refunded
@@ -8145,6 +8345,26 @@ export interface components {
             readonly date_joined: string;
             /** @description A link to the person's photograph (square WebP) that works for a few minutes; null when they have none */
             readonly photo_url: string | null;
+        };
+        Utilization: {
+            appointments: number;
+            completed: number;
+            no_shows: number;
+            late_cancellations: number;
+            cancellations: number;
+            new_patients: number;
+            returning_patients: number;
+            booked_minutes: number;
+            available_minutes: number;
+            /** Format: decimal */
+            no_show_rate: string | null;
+            /** Format: decimal */
+            late_cancellation_rate: string | null;
+            /** Format: decimal */
+            utilization: string | null;
+            /** Format: uuid */
+            practitioner_id: string;
+            name: string;
         };
         /** @description Schedule-level facts of a visit: who, when, which services, which state. */
         Visit: {
@@ -31162,6 +31382,244 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PatientMatch"][];
+                };
+            };
+            /** @description Invalid input: `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The role does not allow this, or two-factor authentication is required. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record in this clinic (another clinic's records answer 404 too). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Method not allowed. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Gone (expired, revoked or used). */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported media type: send `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    reports_dashboard_retrieve: {
+        parameters: {
+            query?: {
+                /** @description A clinic of your organization (default: X-Clinic-Id) */
+                clinic?: string;
+                /** @description First day (clinic-local), YYYY-MM-DD */
+                from?: string;
+                /**
+                 * @description clinic (one clinic) or organization (every clinic of it you may read)
+                 *
+                 *     * `clinic` - clinic
+                 *     * `organization` - organization
+                 */
+                scope?: "clinic" | "organization";
+                /** @description Last day (clinic-local), YYYY-MM-DD */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Dashboard"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The role does not allow this, or two-factor authentication is required. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record in this clinic (another clinic's records answer 404 too). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Method not allowed. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Gone (expired, revoked or used). */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported media type: send `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    reports_dashboard_rows_list: {
+        parameters: {
+            query?: {
+                /** @description A clinic of your organization (default: X-Clinic-Id) */
+                clinic?: string;
+                /** @description First day (clinic-local), YYYY-MM-DD */
+                from?: string;
+                item?: string;
+                /**
+                 * @description With item: only sales with a line of this item
+                 *
+                 *     * `service` - service
+                 *     * `product` - product
+                 *     * `course` - course
+                 */
+                kind?: "service" | "product" | "course";
+                /** @description Which field to use when ordering the results. */
+                ordering?: string;
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+                /** @description Only sales crediting this practitioner */
+                practitioner?: string;
+                /** @description Last day (clinic-local), YYYY-MM-DD */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedSaleRowList"];
                 };
             };
             /** @description Invalid input: `errors` names each field. */
