@@ -5494,41 +5494,6 @@ export interface components {
             readonly clinic_name: string;
             readonly role: components["schemas"]["RoleEnum"];
         };
-        MoneyTotals: {
-            /**
-             * Format: decimal
-             * @description Net money in: cash, card, bank
-             */
-            cash_received: string | null;
-            /**
-             * Format: decimal
-             * @description Net credit of revenue accounts
-             */
-            revenue_recognized: string | null;
-            /**
-             * Format: decimal
-             * @description Courses sold less redeemed
-             */
-            deferred_revenue: string | null;
-            /**
-             * Format: decimal
-             * @description Sales not void, with tax
-             */
-            sales_total: string | null;
-            sales_count: number | null;
-            /**
-             * Format: decimal
-             * @description sales_total / sales_count
-             */
-            average_ticket: string | null;
-            /**
-             * Format: decimal
-             * @description Without tax, less refunds (own: credited share)
-             */
-            net_sales: string;
-            /** Format: decimal */
-            commission_cost: string;
-        };
         /**
          * @description One message of the messages log. ``recipient`` is always masked (``081-XXX-0101``,
          *     ``p***@example.com``; empty once erased); times are UTC; ``last_error`` is the
@@ -5565,6 +5530,41 @@ export interface components {
          * @enum {string}
          */
         MessageLogStatusEnum: "scheduled" | "sending" | "sent" | "failed" | "cancelled";
+        MoneyTotals: {
+            /**
+             * Format: decimal
+             * @description Net money in: cash, card, bank
+             */
+            cash_received: string | null;
+            /**
+             * Format: decimal
+             * @description Net credit of revenue accounts
+             */
+            revenue_recognized: string | null;
+            /**
+             * Format: decimal
+             * @description Courses sold less redeemed
+             */
+            deferred_revenue: string | null;
+            /**
+             * Format: decimal
+             * @description Sales not void, with tax
+             */
+            sales_total: string | null;
+            sales_count: number | null;
+            /**
+             * Format: decimal
+             * @description sales_total / sales_count
+             */
+            average_ticket: string | null;
+            /**
+             * Format: decimal
+             * @description Without tax, less refunds (own: credited share)
+             */
+            net_sales: string;
+            /** Format: decimal */
+            commission_cost: string;
+        };
         /**
          * @description A stock movement. Which patient received the lot, and in which session or sale
          *     line (``patient``, ``reference_type``, ``reference_id``), is lot-traceability data:
