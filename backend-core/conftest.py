@@ -57,7 +57,7 @@ from core.roles import Role
 from core.settings.env import secret
 from core.settings.keys import KEY_NAMES
 from emr.tests.factories import ClinicalRecord, clinical_record_rows
-from notifications.models import MessageTemplate
+from notifications.models import MessageTemplate, Notification
 from patients.models import ClinicPatient
 from patients.tests.factories import ClinicPatientFactory, ConsentFactory
 from scheduling.models import Appointment, Resource, Room, ScheduleException, StaffSchedule
@@ -172,6 +172,25 @@ def _tenant(country: str, tz: str, locale: str, currency: str, phone: str) -> Te
         channel="sms",
         language="en",
         body="{clinic_name}: see you on {starts_at_local}, {patient_name}.",
+    )
+    # A reminder that failed at the provider: the messages log's row.
+    Notification.unscoped.create(
+        clinic=clinic,
+        channel=Notification.Channel.SMS,
+        recipient=phone,
+        template="appointment.reminder",
+        payload={
+            "patient_name": "Somchai",
+            "clinic_name": clinic.name,
+            "service_name": "Botox",
+            "starts_at_local": "Tue 25 Nov 14:30",
+            "clinic_phone": "",
+        },
+        scheduled_for=timezone.now() - timedelta(hours=1),
+        status=Notification.Status.FAILED,
+        attempts=3,
+        last_error="provider answered 400: number unreachable",
+        patient_id=tenant.patient.pk,
     )
     tenant.audit_event = audit_event_record(
         clinic=clinic,

@@ -13,6 +13,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import mixins, status
 from rest_framework.decorators import action
+from rest_framework.parsers import MultiPartParser
 from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -21,7 +22,7 @@ from rest_framework.views import APIView
 from accounts import selectors, serializers, services
 from accounts.models import Clinic, Invite, Membership, ProfessionalLicence, User
 from core.api import ClinicRequired, ClinicScopedViewSet, request_user, validated_body
-from core.exceptions import problem_response
+from core.exceptions import NotFound, problem_response
 from core.permissions import request_is_two_factor_verified, role_permissions
 from core.throttling import ScopedClientThrottle
 
@@ -314,6 +315,83 @@ class LicenceListView(APIView):
         return Response(serializers.LicenceSerializer(licence).data, status=201)
 
 
+def _upload_bytes(request: Request, max_bytes: int) -> bytes:
+    """The bytes of the request's ``file`` part, read up to one past ``max_bytes`` (the
+    service names a larger file in its 400). 400 naming ``file`` without one."""
+    values = validated_body(serializers.FileUploadSerializer, request.data)
+    return bytes(values["file"].read(max_bytes + 1))
+
+
+class MePhotoView(APIView):
+    """``users/me/photo``: the caller's own photograph, shown in the header and on the
+    staff list (``photo_url`` of ``users/me`` and of ``staff``)."""
+
+    permission_classes = [IsAuthenticated]
+    parser_classes = [MultiPartParser]
+
+    @extend_schema(
+        request={"multipart/form-data": serializers.FileUploadSerializer},
+        responses={200: serializers.UserSerializer},
+        description="Upload a photograph (`file`: JPEG, PNG or WebP, at most "
+        "`PROFILE_PHOTO_MAX_BYTES`). It is checked, turned upright, cut to a centred square, "
+        "re-encoded as WebP without metadata and replaces the previous one. 400 naming `file` "
+        "for anything else. Audited as `user.photo_changed`.",
+    )
+    def post(self, request: Request) -> Response:
+        user = request_user(request)
+        services.user_photo_set(user=user, data=_upload_bytes(request, settings.PROFILE_PHOTO_MAX_BYTES))
+        return Response(serializers.UserSerializer(user).data)
+
+    @extend_schema(
+        request=None,
+        responses={200: serializers.UserSerializer},
+        description="Remove the photograph (none: nothing changes). Audited as `user.photo_changed`.",
+    )
+    def delete(self, request: Request) -> Response:
+        user = services.user_photo_remove(user=request_user(request))
+        return Response(serializers.UserSerializer(user).data)
+
+
+class MyLicenceEvidenceView(APIView):
+    """``users/me/licences/{id}/evidence``: the document behind one of the caller's own
+    licences; someone else's licence answers 404."""
+
+    permission_classes = [IsAuthenticated]
+    parser_classes = [MultiPartParser]
+
+    def _licence(self, request: Request, pk: str) -> ProfessionalLicence:
+        licence = selectors.licence_list_for_user(user=request_user(request)).filter(pk=pk).first()
+        if licence is None:
+            raise NotFound()
+        return licence
+
+    @extend_schema(
+        request={"multipart/form-data": serializers.FileUploadSerializer},
+        responses={200: serializers.LicenceSerializer},
+        description="Upload the evidence (`file`: a PDF or a JPEG, PNG or WebP image, recognised "
+        "by its bytes, at most `LICENCE_EVIDENCE_MAX_BYTES`), replacing any before. 400 naming "
+        "`file` for anything else. Audited as `licence.evidence_added`.",
+    )
+    def post(self, request: Request, pk: str) -> Response:
+        licence = self._licence(request, pk)  # a foreign id is a 404 before the body is read
+        data = _upload_bytes(request, settings.LICENCE_EVIDENCE_MAX_BYTES)
+        licence = services.licence_evidence_set(
+            licence=licence, actor=request_user(request), clinic=None, data=data
+        )
+        return Response(serializers.LicenceSerializer(licence).data)
+
+    @extend_schema(
+        responses={200: serializers.FileLinkSerializer},
+        description="A short-lived link to the evidence (`LICENCE_EVIDENCE_URL_SECONDS`); each "
+        "issue is audited as `licence.evidence_viewed`. 404 `evidence_not_found` without one.",
+    )
+    def get(self, request: Request, pk: str) -> Response:
+        link = services.licence_evidence_link(
+            licence=self._licence(request, pk), actor=request_user(request), clinic=None
+        )
+        return Response(serializers.FileLinkSerializer(link).data)
+
+
 class InviteAcceptView(AuthThrottled):
     @extend_schema(
         parameters=[serializers.InvitePreviewQuerySerializer],
@@ -493,6 +571,8 @@ class ClinicLicenceViewSet(
         "list": "licence.manage",
         "retrieve": "licence.manage",
         "verify": "licence.manage",
+        "evidence": "licence.manage",
+        "evidence_upload": "licence.manage",
     }
     filterset_fields = ["status", "council"]
 
@@ -531,4 +611,29 @@ class ClinicLicenceViewSet(
             status=values["status"],
             note=values["note"],
         )
+        return Response(self.get_serializer(self.get_queryset().get(pk=licence.pk)).data)
+
+    @extend_schema(
+        responses={200: serializers.FileLinkSerializer},
+        description="A short-lived link to the licence's evidence document "
+        "(`LICENCE_EVIDENCE_URL_SECONDS`); each issue is audited as `licence.evidence_viewed`. "
+        "404 `evidence_not_found` when none is on file.",
+    )
+    @action(detail=True, methods=["get"], parser_classes=[MultiPartParser])
+    def evidence(self, request: Request, pk: str | None = None) -> Response:
+        link = services.licence_evidence_link(licence=self.get_object(), actor=self.actor, clinic=self.clinic)
+        return Response(serializers.FileLinkSerializer(link).data)
+
+    @extend_schema(
+        request={"multipart/form-data": serializers.FileUploadSerializer},
+        responses={200: serializers.ClinicLicenceSerializer},
+        description="Upload the evidence (`file`: a PDF or a JPEG, PNG or WebP image, recognised "
+        "by its bytes, at most `LICENCE_EVIDENCE_MAX_BYTES`), replacing any before. 400 naming "
+        "`file` for anything else. Audited as `licence.evidence_added`.",
+    )
+    @evidence.mapping.post
+    def evidence_upload(self, request: Request, pk: str | None = None) -> Response:
+        licence = self.get_object()  # another clinic's licence is a 404 before the body is read
+        data = _upload_bytes(request, settings.LICENCE_EVIDENCE_MAX_BYTES)
+        services.licence_evidence_set(licence=licence, actor=self.actor, clinic=self.clinic, data=data)
         return Response(self.get_serializer(self.get_queryset().get(pk=licence.pk)).data)

@@ -62,6 +62,9 @@ class User(UUIDModel, AbstractBaseUser, PermissionsMixin):
     is_active = models.BooleanField(default=True)
     is_staff = models.BooleanField(_("platform staff (admin site)"), default=False)
     date_joined = models.DateTimeField(default=timezone.now)
+    # The person's own photograph (accounts.services.user_photo_set): the object-store key
+    # of a square WebP, re-encoded without metadata; empty when they have none.
+    photo_key = models.CharField(max_length=200, blank=True, default="", editable=False)
 
     objects = UserManager()
 
@@ -235,6 +238,15 @@ class ProfessionalLicence(UUIDModel, TimeStampedModel):
     verified_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
     verification_note = models.TextField(blank=True)
     registry_reference = models.CharField(max_length=120, blank=True)
+    # The document that proves the licence (accounts.services.licence_evidence_set): its
+    # object-store key, the type sniffed from its bytes (PDF, JPEG, PNG, WebP), when and
+    # by whom it was uploaded. Empty key: none on file.
+    evidence_key = models.CharField(max_length=200, blank=True, default="", editable=False)
+    evidence_content_type = models.CharField(max_length=40, blank=True, default="", editable=False)
+    evidence_uploaded_at = models.DateTimeField(null=True, blank=True, editable=False)
+    evidence_uploaded_by = models.ForeignKey(
+        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", editable=False
+    )
 
     class Meta:
         constraints = [

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import uuid
+from collections.abc import Iterable
 from typing import Any
 
 from django.db.models import OuterRef, Q, QuerySet, Subquery
@@ -206,3 +207,8 @@ def two_factor_state(*, user: User, verified: bool) -> dict[str, Any]:
         "enrolled": totp_device_confirmed(user=user) is not None,
         "verified": verified,
     }
+
+
+def user_names(*, user_ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, str]:
+    """Full names (the phone number when a user has none) of ``user_ids``: one query."""
+    return {user.pk: str(user) for user in User.objects.filter(pk__in=list(user_ids))}

@@ -9,6 +9,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from accounts.models import CALENDAR_VIEWS, Clinic, Invite, Membership, ProfessionalLicence, User
+from accounts.services.files import user_photo_url
 from core.roles import Role
 
 LANGUAGE_CHOICES = settings.LANGUAGE_CODES
@@ -87,7 +88,17 @@ class ClinicSerializer(serializers.ModelSerializer[Clinic]):
         return {"id": str(clinic.organization_id), "name": clinic.organization.name}
 
 
-class UserSerializer(serializers.ModelSerializer[User]):
+class PhotoUrlMixin(serializers.Serializer[Any]):
+    photo_url = serializers.SerializerMethodField(
+        help_text="A link to the person's photograph (square WebP) that works for a few minutes; "
+        "null when they have none"
+    )
+
+    def get_photo_url(self, user: User) -> str | None:
+        return user_photo_url(user)
+
+
+class UserSerializer(PhotoUrlMixin, serializers.ModelSerializer[User]):
     email = serializers.CharField(read_only=True, help_text="E-mail address, or empty")
 
     class Meta:
@@ -103,6 +114,7 @@ class UserSerializer(serializers.ModelSerializer[User]):
             "national_id_country",
             "preferred_language",
             "date_joined",
+            "photo_url",
         ]
         read_only_fields = fields
 
@@ -215,7 +227,7 @@ class PasswordResetConfirmSerializer(serializers.Serializer[Any]):
     new_password = serializers.CharField(max_length=256, style={"input_type": "password"})
 
 
-class ColleagueSerializer(serializers.ModelSerializer[User]):
+class ColleagueSerializer(PhotoUrlMixin, serializers.ModelSerializer[User]):
     """A staff member as their colleagues see them: names and work contacts. Not their
     national ID, which only the person reads (``users/me``)."""
 
@@ -223,7 +235,16 @@ class ColleagueSerializer(serializers.ModelSerializer[User]):
 
     class Meta:
         model = User
-        fields = ["id", "phone", "email", "given_name", "family_name", "full_name", "preferred_language"]
+        fields = [
+            "id",
+            "phone",
+            "email",
+            "given_name",
+            "family_name",
+            "full_name",
+            "preferred_language",
+            "photo_url",
+        ]
         read_only_fields = fields
 
 
@@ -302,11 +323,31 @@ class InviteAcceptSerializer(serializers.Serializer[Any]):
     email = serializers.EmailField(required=False, allow_blank=True)
 
 
-class LicenceSerializer(serializers.ModelSerializer[ProfessionalLicence]):
+EVIDENCE_FIELDS = ["has_evidence", "evidence_content_type", "evidence_uploaded_at"]
+
+
+class EvidenceMixin(serializers.Serializer[Any]):
+    has_evidence = serializers.SerializerMethodField(help_text="An evidence document is on file")
+
+    def get_has_evidence(self, licence: ProfessionalLicence) -> bool:
+        return bool(licence.evidence_key)
+
+
+class LicenceSerializer(EvidenceMixin, serializers.ModelSerializer[ProfessionalLicence]):
     class Meta:
         model = ProfessionalLicence
-        fields = ["id", "council", "number", "region", "specialty", "valid_until", "status", "created_at"]
-        read_only_fields = ["id", "status", "created_at"]
+        fields = [
+            "id",
+            "council",
+            "number",
+            "region",
+            "specialty",
+            "valid_until",
+            "status",
+            "created_at",
+            *EVIDENCE_FIELDS,
+        ]
+        read_only_fields = ["id", "status", "created_at", *EVIDENCE_FIELDS]
         validators: list[Any] = []  # uniqueness is the service's rule (and the database's)
 
 
@@ -316,7 +357,7 @@ class LicenceMemberSerializer(serializers.Serializer[Any]):
     role = serializers.ChoiceField(choices=Role.choices, help_text="Their role at this clinic")
 
 
-class ClinicLicenceSerializer(serializers.ModelSerializer[ProfessionalLicence]):
+class ClinicLicenceSerializer(EvidenceMixin, serializers.ModelSerializer[ProfessionalLicence]):
     """A practitioner's licence as the clinic's owners and admins review it."""
 
     member = serializers.SerializerMethodField()
@@ -342,6 +383,7 @@ class ClinicLicenceSerializer(serializers.ModelSerializer[ProfessionalLicence]):
             "verification_note",
             "registry_reference",
             "created_at",
+            *EVIDENCE_FIELDS,
         ]
         read_only_fields = fields
 
@@ -376,3 +418,15 @@ class LicenceVerifySerializer(serializers.Serializer[Any]):
     note = serializers.CharField(
         max_length=1000, help_text="How the licence was checked (register looked up, document seen, when)"
     )
+
+
+class FileUploadSerializer(serializers.Serializer[Any]):
+    """``multipart/form-data`` with one ``file``."""
+
+    file = serializers.FileField(allow_empty_file=False)
+
+
+class FileLinkSerializer(serializers.Serializer[Any]):
+    url = serializers.CharField(help_text="Download link; it stops working at `expires_at`")
+    content_type = serializers.CharField(help_text="application/pdf, image/jpeg, image/png or image/webp")
+    expires_at = serializers.DateTimeField()

@@ -26,6 +26,12 @@ urlpatterns = [
     path("users/me", api.MeView.as_view(), name="users-me"),
     path("users/me/preferences", api.PreferencesView.as_view(), name="users-me-preferences"),
     path("users/me/licences", api.LicenceListView.as_view(), name="users-me-licences"),
+    path("users/me/photo", api.MePhotoView.as_view(), name="users-me-photo"),
+    path(
+        "users/me/licences/<uuid:pk>/evidence",
+        api.MyLicenceEvidenceView.as_view(),
+        name="users-me-licence-evidence",
+    ),
     path("invites/accept", api.InviteAcceptView.as_view(), name="invite-accept"),
     *router.urls,
 ]

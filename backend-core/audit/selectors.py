@@ -3,6 +3,7 @@ verification of the hash chains."""
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -10,7 +11,7 @@ from itertools import groupby
 from operator import attrgetter
 from typing import Literal
 
-from django.db.models import QuerySet
+from django.db.models import Max, Min, QuerySet
 
 from audit.models import GENESIS_HASH, AuditEvent, audit_event_hash
 
@@ -77,8 +78,14 @@ class ChainReport:
         return self.first_break is None
 
 
-def _walk(clinic_id: uuid.UUID, events: Iterable[AuditEvent]) -> ChainReport:
-    expected_sequence, prev_hash, count = 1, GENESIS_HASH, 0
+def _walk(
+    clinic_id: uuid.UUID,
+    events: Iterable[AuditEvent],
+    *,
+    expected_sequence: int = 1,
+    prev_hash: str = GENESIS_HASH,
+) -> ChainReport:
+    count = 0
     for event in events:
         count += 1
         problem: tuple[Problem, str, str] | None = None
@@ -125,3 +132,63 @@ def audit_chain_verify(*, clinic_id: uuid.UUID | None = None, chunk_size: int = 
     if clinic_id is not None and not reports:
         reports.append(ChainReport(clinic_id, 0, GENESIS_HASH, None))
     return reports
+
+
+@dataclass(frozen=True)
+class SpanReport:
+    """The result of checking the events of one clinic between two instants:
+    ``first_sequence``/``last_sequence`` of the span (``None`` when it holds no event),
+    ``events`` checked up to (and including) the first break, and ``first_break``."""
+
+    first_sequence: int | None
+    last_sequence: int | None
+    events: int
+    first_break: ChainBreak | None
+
+    @property
+    def intact(self) -> bool:
+        return self.first_break is None
+
+
+def audit_chain_verify_span(
+    *,
+    clinic_id: uuid.UUID,
+    occurred_from: dt.datetime | None = None,
+    occurred_to: dt.datetime | None = None,
+    chunk_size: int = 2000,
+) -> SpanReport:
+    """Check the links of clinic ``clinic_id``'s chain for the events that occurred in
+    ``[occurred_from, occurred_to)`` (either end open when ``None``): every event from the
+    span's first sequence to its last, in sequence order, the first one against the
+    stored hash of the event just before the span (64 zeros when the span starts the
+    chain). The same checks as :func:`audit_chain_verify` (sequence gap, ``prev_hash``
+    mismatch, stored hash not the row's hash), reporting the first broken link.
+
+    What this cannot see: a break before the span (unless it is the link into the span)
+    and events cut off the end of the chain; ``manage.py verify_audit_chain`` walks the
+    whole chain. Reads one clinic explicitly (``AuditEvent.unscoped`` + ``clinic_id``).
+    """
+    rows = AuditEvent.unscoped.filter(clinic_id=clinic_id)
+    in_span = rows
+    if occurred_from is not None:
+        in_span = in_span.filter(occurred_at__gte=occurred_from)
+    if occurred_to is not None:
+        in_span = in_span.filter(occurred_at__lt=occurred_to)
+    bounds = in_span.aggregate(first=Min("sequence"), last=Max("sequence"))
+    first, last = bounds["first"], bounds["last"]
+    if first is None:
+        return SpanReport(None, None, 0, None)
+    expected, prev_hash = 1, GENESIS_HASH
+    if first > 1:
+        before = rows.filter(sequence__lt=first).order_by("-sequence").values_list("sequence", "hash").first()
+        if before is not None:
+            expected, prev_hash = before[0] + 1, before[1]
+    walked = _walk(
+        clinic_id,
+        rows.filter(sequence__gte=first, sequence__lte=last)
+        .order_by("sequence")
+        .iterator(chunk_size=chunk_size),
+        expected_sequence=expected,
+        prev_hash=prev_hash,
+    )
+    return SpanReport(first, last, walked.events, walked.first_break)

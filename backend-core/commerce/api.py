@@ -40,6 +40,7 @@ from commerce.models import (
     StockLot,
     StockMovement,
     Supplier,
+    SupplierItem,
 )
 from core.api import ClinicScopedViewSet, clinic_row_or_400, query_instant, validated_body
 from core.exceptions import AuthenticationFailedError, PermissionDeniedError, ValidationFailed
@@ -70,6 +71,7 @@ class LotViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicScopedV
         "create": "stock.manage",
         "adjust": "stock.manage",
         "transfer": "stock.transfer",
+        "destinations": "stock.transfer",
         "recall": "stock.recall",
     }
     filterset_fields = ["product"]
@@ -95,13 +97,22 @@ class LotViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicScopedV
         return Response(serializers.MovementSerializer(movement).data)
 
     @extend_schema(
-        request=serializers.TransferInputSerializer, responses={200: serializers.MovementSerializer}
+        request=serializers.TransferInputSerializer,
+        responses={
+            201: serializers.TransferSerializer,
+            200: OpenApiResponse(serializers.TransferSerializer, description="A retry: the first transfer"),
+        },
     )
     @action(detail=True, methods=["post"])
     def transfer(self, request: Request, pk: str | None = None) -> Response:
-        """Send stock to a clinic of the same organization where the caller may manage
-        stock too; ``to_product_id`` is that clinic's product. Answers the outgoing
-        movement."""
+        """Send ``quantity`` (the product's unit) of this lot to a clinic of the same
+        organization where the caller may transfer stock too; ``to_product_id`` is that
+        clinic's product (it must carry it already: ``destinations`` lists them). Answers
+        201 with both movements; a retry with the same ``transfer_id`` answers 200 with
+        the first transfer's, moving nothing (``services.stock_transfer``). 400 naming
+        ``to_clinic_id`` (another organization's clinic included), ``to_product_id``,
+        ``quantity`` (more than on hand), ``lot`` (expired) or ``note``; 409 when a
+        ``transfer_id`` is reused for another transfer."""
         lot = self.get_object()
         values = validated_body(serializers.TransferInputSerializer, request.data)
         to_product = selectors.unscoped_stock_transfer_destination(
@@ -110,10 +121,30 @@ class LotViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicScopedV
             to_clinic_id=values["to_clinic_id"],
             to_product_id=values["to_product_id"],
         )
-        out, _into = services.stock_transfer(
-            lot=lot, quantity=values["quantity"], to_product=to_product, actor=self.actor
+        transfer_id = values.get("transfer_id")
+        # Only the status tells a retry apart; the service itself moves nothing twice.
+        repeated = transfer_id is not None and selectors.stock_transfer_made(transfer_id=transfer_id)
+        out, into = services.stock_transfer(
+            lot=lot,
+            quantity=values["quantity"],
+            to_product=to_product,
+            actor=self.actor,
+            note=values.get("note", ""),
+            transfer_id=transfer_id,
         )
-        return Response(serializers.MovementSerializer(out).data)
+        body = {"transfer_id": out.reference_id, "to_clinic_id": into.clinic_id, "out": out, "into": into}
+        return Response(serializers.TransferSerializer(body).data, status=200 if repeated else 201)
+
+    @extend_schema(responses={200: serializers.TransferDestinationSerializer(many=True)})
+    @action(detail=True, methods=["get"], pagination_class=None, filter_backends=[])
+    def destinations(self, request: Request, pk: str | None = None) -> Response:
+        """Where this lot may be transferred: the other clinics of the organization where
+        the caller holds ``stock.transfer``, each with its products that can take the lot
+        (same unit and registration; empty when it carries none). Never another
+        organization's clinic. Not paginated (an organization's clinics)."""
+        lot = self.get_object()
+        rows = selectors.unscoped_stock_transfer_destinations(actor=self.actor, lot=lot)
+        return Response(serializers.TransferDestinationSerializer(rows, many=True).data)
 
     @extend_schema(responses={200: serializers.RecallSerializer})
     @action(detail=True, methods=["get"])
@@ -132,7 +163,12 @@ class MovementViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicSc
 
     model = StockMovement
     serializer_class = serializers.MovementSerializer
-    required_permissions = {"list": "stock.view", "retrieve": "stock.view", "create": "stock.consume"}
+    required_permissions = {
+        "list": "stock.view",
+        "retrieve": "stock.view",
+        "create": "stock.consume",
+        "transfers": "stock.view",
+    }
     filterset_fields = ["kind", "lot", "patient"]
 
     @property
@@ -167,6 +203,21 @@ class MovementViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicSc
         except ValidationFailed as error:
             raise _renamed(error, "", {"lot": "lot_id"}) from error
         return Response(self.get_serializer(movements, many=True).data, status=201)
+
+    @extend_schema(responses={200: serializers.TransferMovementSerializer(many=True)})
+    @action(detail=False, methods=["get"])
+    def transfers(self, request: Request) -> Response:
+        """Stock sent to and received from sister clinics, newest first, paginated: each
+        movement with its product, lot, the other clinic's name and the note
+        (``reason``); ``?kind=transfer_out`` or ``transfer_in`` narrows it."""
+        rows = selectors.transfer_movement_list()
+        kind = request.query_params.get("kind", "")
+        if kind:
+            if kind not in (StockMovement.Kind.TRANSFER_OUT, StockMovement.Kind.TRANSFER_IN):
+                raise ValidationFailed(errors={"kind": [_("transfer_out or transfer_in.")]})
+            rows = rows.filter(kind=kind)
+        page = self.paginate_queryset(rows)
+        return self.get_paginated_response(serializers.TransferMovementSerializer(page, many=True).data)
 
 
 # How long an order takes to arrive when the caller does not say, in days.
@@ -288,6 +339,62 @@ class SupplierViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicSc
         serializer.is_valid(raise_exception=True)
         supplier = services.supplier_update(supplier=supplier, actor=self.actor, **serializer.validated_data)
         return Response(serializers.SupplierSerializer(supplier).data)
+
+
+class SupplierItemViewSet(
+    mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicScopedViewSet[SupplierItem]
+):
+    """What each supplier sells the clinic (supplier's code, pack size in the product's
+    unit, last unit cost in the clinic's currency, preferred supplier of the product).
+    Filter with ``?supplier=``, ``?product=``, ``?is_preferred=``. ``POST`` adds one
+    (unknown ``supplier_id``/``product_id``, another clinic's included, is a 400 naming
+    it; a product twice for a supplier is a 400 naming ``product_id``), ``PATCH``
+    changes one, ``DELETE`` removes it; another clinic's item is a 404."""
+
+    model = SupplierItem
+    serializer_class = serializers.SupplierItemSerializer
+    required_permissions = {
+        "list": "stock.view",
+        "retrieve": "stock.view",
+        "create": "stock.manage",
+        "partial_update": "stock.manage",
+        "destroy": "stock.manage",
+    }
+    filterset_fields = ["supplier", "product", "is_preferred"]
+
+    def get_base_queryset(self) -> QuerySet[SupplierItem]:
+        return selectors.supplier_item_list()
+
+    def _answer(self, item: SupplierItem, status: int = 200) -> Response:
+        fresh = selectors.supplier_item_list().get(pk=item.pk)
+        return Response(serializers.SupplierItemSerializer(fresh).data, status=status)
+
+    @extend_schema(
+        request=serializers.SupplierItemInputSerializer, responses={201: serializers.SupplierItemSerializer}
+    )
+    def create(self, request: Request) -> Response:
+        values = validated_body(serializers.SupplierItemInputSerializer, request.data)
+        item = services.supplier_item_create(
+            clinic=self.clinic,
+            actor=self.actor,
+            supplier=clinic_row_or_400(Supplier, values.pop("supplier_id"), "supplier_id"),
+            product=clinic_row_or_400(Product, values.pop("product_id"), "product_id"),
+            **values,
+        )
+        return self._answer(item, status=201)
+
+    @extend_schema(
+        request=serializers.SupplierItemUpdateSerializer, responses={200: serializers.SupplierItemSerializer}
+    )
+    def partial_update(self, request: Request, pk: str | None = None) -> Response:
+        item = self.get_object()
+        values = validated_body(serializers.SupplierItemUpdateSerializer, request.data)
+        return self._answer(services.supplier_item_update(item=item, actor=self.actor, **values))
+
+    @extend_schema(request=None, responses={204: None})
+    def destroy(self, request: Request, pk: str | None = None) -> Response:
+        services.supplier_item_delete(item=self.get_object(), actor=self.actor)
+        return Response(status=204)
 
 
 class PurchaseOrderViewSet(

@@ -154,6 +154,40 @@ class Supplier(ClinicScopedModel):
         return self.name
 
 
+class SupplierItem(ClinicScopedModel):
+    """A product a supplier sells to the clinic: their code for it (``supplier_sku``),
+    the pack it comes in (``pack_size``, in the product's unit: a box of 10 syringes is
+    10), the last unit cost paid (per unit of the product, in the clinic's currency) and
+    whether this is the supplier to order the product from (``is_preferred``: at most
+    one per product). Lives in commerce because the catalog, a lower layer, does not
+    know suppliers."""
+
+    supplier = models.ForeignKey(Supplier, on_delete=models.CASCADE, related_name="items")
+    product = models.ForeignKey(Product, on_delete=models.CASCADE, related_name="+")
+    supplier_sku = models.CharField(max_length=64, blank=True)
+    pack_size = models.DecimalField(
+        max_digits=12, decimal_places=3, default=Decimal(1), validators=[MinValueValidator(Decimal("0.001"))]
+    )
+    last_unit_cost = models.DecimalField(
+        max_digits=12, decimal_places=2, null=True, blank=True, validators=[MinValueValidator(Decimal(0))]
+    )
+    is_preferred = models.BooleanField(default=False)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["supplier", "product"], name="supplier_item_unique_product"),
+            models.UniqueConstraint(
+                fields=["clinic", "product"],
+                condition=models.Q(is_preferred=True),
+                name="supplier_item_one_preferred",
+            ),
+        ]
+        indexes = [models.Index(fields=["clinic", "product"], name="supplier_item_by_product")]
+
+    def __str__(self) -> str:
+        return f"{self.supplier_id}:{self.product_id}"
+
+
 class PurchaseOrder(ClinicScopedModel):
     """An order of stock to a supplier: ``draft`` (lines still editable) → ``sent`` →
     ``partially_received`` → ``received``; ``cancelled`` from draft or sent. Receiving

@@ -9,8 +9,21 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import DecimalField, Exists, F, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum, Value
-from django.db.models.functions import Ceil, Coalesce, Greatest, TruncMonth
+from django.db.models import (
+    Count,
+    DecimalField,
+    Exists,
+    F,
+    Max,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+    Value,
+)
+from django.db.models.functions import Ceil, Coalesce, Greatest, TruncDate, TruncMonth
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -30,12 +43,14 @@ from commerce.models import (
     PurchaseOrder,
     PurchaseOrderLine,
     Refund,
+    RefundLine,
     Sale,
     SaleLine,
     SaleLineCredit,
     StockLot,
     StockMovement,
     Supplier,
+    SupplierItem,
 )
 from core.exceptions import ValidationFailed
 from notifications.selectors import notification_last_sent_at
@@ -63,8 +78,13 @@ def low_stock(*, today: dt.date, lead_days: int, window_days: int = USAGE_WINDOW
     days, net of returns) and ``suggested``: the whole
     units to order so that, after ``lead_days`` days of the average daily use, stock is
     back at the reorder point: ``ceil(reorder point + used / window * lead_days -
-    usable)``, at least one. Two queries per page at most (no per-row reads)."""
+    usable)``, at least one; and the product's preferred active supplier
+    (``preferred_supplier_id``/``_name``, ``preferred_pack_size``, ``preferred_unit_cost``;
+    null without one). Two queries per page at most (no per-row reads)."""
     usable = Coalesce(Sum("lots__quantity_on_hand", filter=Q(lots__expiry_date__gte=today)), ZERO)
+    preferred = SupplierItem.objects.filter(
+        product=OuterRef("pk"), is_preferred=True, supplier__is_active=True
+    )
     since = timezone.now() - dt.timedelta(days=window_days)
     out_kinds = [StockMovement.Kind.CONSUME, StockMovement.Kind.SALE, StockMovement.Kind.RETURN]
     used = (
@@ -82,6 +102,12 @@ def low_stock(*, today: dt.date, lead_days: int, window_days: int = USAGE_WINDOW
         .annotate(used=Coalesce(Subquery(used, output_field=quantity), ZERO))
         .annotate(
             suggested=Greatest(Ceil(cover, output_field=quantity), Value(Decimal(1)), output_field=quantity)
+        )
+        .annotate(
+            preferred_supplier_id=Subquery(preferred.values("supplier_id")[:1]),
+            preferred_supplier_name=Subquery(preferred.values("supplier__name")[:1]),
+            preferred_pack_size=Subquery(preferred.values("pack_size")[:1]),
+            preferred_unit_cost=Subquery(preferred.values("last_unit_cost")[:1]),
         )
         .order_by("name")
     )
@@ -622,3 +648,269 @@ def purchase_order_list() -> QuerySet[PurchaseOrder]:
         .prefetch_related(Prefetch("lines", PurchaseOrderLine.objects.select_related("product")))
         .order_by("-created_at")
     )
+
+
+def supplier_item_list() -> QuerySet[SupplierItem]:
+    """What the clinic's suppliers sell it, by supplier then product name; preferred
+    first within a product is left to the caller (``?product=`` then order)."""
+    return SupplierItem.objects.select_related("supplier", "product").order_by(
+        "supplier__name", "product__name"
+    )
+
+
+@dataclass(frozen=True)
+class TransferDestination:
+    """A sister clinic stock may be sent to, and its products that can take ``lot``
+    (same unit and registration number); ``products`` empty when it carries none."""
+
+    clinic_id: Any
+    clinic_name: str
+    products: list[Product]
+
+
+def unscoped_stock_transfer_destinations(*, actor: User, lot: StockLot) -> list[TransferDestination]:
+    """The clinics ``lot`` may be transferred to by ``actor``: the other clinics of its
+    organization where they hold ``stock.transfer`` (the same rule as
+    ``unscoped_stock_transfer_destination``), by name, each with its active products
+    of the lot's unit and registration number (the ones ``services.stock_transfer``
+    accepts), by name. Reads those clinics' catalogs on purpose; never another
+    organization's. Two queries."""
+    clinics = list(
+        clinics_permitting(
+            user=actor, organization_id=lot.clinic.organization_id, permission="stock.transfer"
+        )
+        .exclude(pk=lot.clinic_id)
+        .distinct()
+        .order_by("name")
+    )
+    source = lot.product
+    products: dict[Any, list[Product]] = {c.pk: [] for c in clinics}
+    for product in Product.unscoped.filter(
+        clinic__in=clinics,
+        is_active=True,
+        unit=source.unit,
+        registration_number=source.registration_number,
+    ).order_by("name"):
+        products[product.clinic_id].append(product)
+    return [TransferDestination(clinic_id=c.pk, clinic_name=c.name, products=products[c.pk]) for c in clinics]
+
+
+Kind = StockMovement.Kind
+
+
+def transfer_movement_list() -> QuerySet[StockMovement]:
+    """The clinic's transfer movements (out and in), newest first, with the lot and
+    product, and ``counterpart_clinic_name``: the other clinic of the transfer (read
+    across clinics on purpose, its name only, through the shared ``reference_id``)."""
+    other = (
+        StockMovement.unscoped.filter(
+            reference_type="commerce.stock_transfer", reference_id=OuterRef("reference_id")
+        )
+        .exclude(clinic_id=OuterRef("clinic_id"))
+        .values("clinic__name")[:1]
+    )
+    return (
+        StockMovement.objects.filter(
+            kind__in=[StockMovement.Kind.TRANSFER_OUT, StockMovement.Kind.TRANSFER_IN]
+        )
+        .select_related("lot", "lot__product", "actor")
+        .annotate(counterpart_clinic_name=Subquery(other))
+        .order_by("-created_at", "id")
+    )
+
+
+def stock_transfer_made(*, transfer_id: Any) -> bool:
+    """Has this clinic already sent a transfer with id ``transfer_id``?"""
+    return StockMovement.objects.filter(
+        reference_type="commerce.stock_transfer",
+        reference_id=transfer_id,
+        kind=StockMovement.Kind.TRANSFER_OUT,
+    ).exists()
+
+
+# Daily figures for the reporting context: each function sums the current clinic's rows
+# per clinic-local day, so a report reads one row per day instead of scanning these tables.
+
+MONEY_IN_ACCOUNTS = ("cash", "card_clearing", "bank")  # commerce.ledger: where received money lands
+REVENUE_ACCOUNT_PREFIX = "revenue:"
+DEFERRED_REVENUE_ACCOUNT = "deferred_revenue"
+
+
+def _local_bounds(clinic: Clinic, start: dt.date, end: dt.date) -> tuple[dt.datetime, dt.datetime]:
+    """``[start 00:00, (end + 1) 00:00)`` in the clinic's zone, as aware datetimes."""
+    after = end + dt.timedelta(days=1)
+    return (
+        dt.datetime.combine(start, dt.time.min, tzinfo=clinic.zone),
+        dt.datetime.combine(after, dt.time.min, tzinfo=clinic.zone),
+    )
+
+
+@dataclass
+class LedgerDay:
+    """One clinic-local day of the ledger, in the clinic's currency: ``cash_received``
+    (net debit of the money accounts: cash, card clearing, bank; refunds count
+    negative), ``revenue_recognized`` (net credit of every ``revenue:*`` account) and
+    ``deferred_revenue`` (net credit of ``deferred_revenue``: courses sold minus
+    sessions redeemed or expired)."""
+
+    cash_received: Decimal = Decimal(0)
+    revenue_recognized: Decimal = Decimal(0)
+    deferred_revenue: Decimal = Decimal(0)
+
+
+def ledger_daily_totals(*, clinic: Clinic, start: dt.date, end: dt.date) -> dict[dt.date, LedgerDay]:
+    """Per clinic-local day from ``start`` to ``end`` (both included) with any journal
+    line: the day's ``LedgerDay``. Days without lines are absent. One query; the same
+    lines ``trial_balance`` sums, so the figures of a period reconcile with it."""
+    since, until = _local_bounds(clinic, start, end)
+    rows = (
+        _lines_between(since, until)
+        .annotate(day=TruncDate("entry__posted_at", tzinfo=clinic.zone))
+        .values("day", "account")
+        .annotate(debit=Sum("debit"), credit=Sum("credit"))
+        .order_by()
+    )
+    days: dict[dt.date, LedgerDay] = {}
+    for row in rows:
+        day = days.setdefault(row["day"], LedgerDay())
+        account = row["account"]
+        if account in MONEY_IN_ACCOUNTS:
+            day.cash_received += row["debit"] - row["credit"]
+        elif account.startswith(REVENUE_ACCOUNT_PREFIX):
+            day.revenue_recognized += row["credit"] - row["debit"]
+        elif account == DEFERRED_REVENUE_ACCOUNT:
+            day.deferred_revenue += row["credit"] - row["debit"]
+    return days
+
+
+def sales_daily_totals(*, clinic: Clinic, start: dt.date, end: dt.date) -> dict[dt.date, tuple[int, Decimal]]:
+    """Per clinic-local day: ``(count, total)`` of the sales made that day that are not
+    void (total with tax, before any later refund). One query."""
+    since, until = _local_bounds(clinic, start, end)
+    rows = (
+        Sale.objects.filter(created_at__gte=since, created_at__lt=until)
+        .exclude(status=Sale.Status.VOID)
+        .annotate(day=TruncDate("created_at", tzinfo=clinic.zone))
+        .values("day")
+        .annotate(count=Count("pk"), total=Sum("total"))
+        .order_by()
+    )
+    return {r["day"]: (r["count"], r["total"]) for r in rows}
+
+
+@dataclass(frozen=True)
+class ItemDay:
+    """Net sales (after discounts, without tax, less refunds) of one item on one day."""
+
+    day: dt.date
+    kind: str  # SaleLine.Kind
+    item_id: Any
+    name: str
+    quantity: Decimal
+    net_amount: Decimal
+
+
+def refund_dated_at(prefix: str = "") -> Coalesce:
+    """The instant a refund is dated by: when its money went back (its payment's
+    ``received_at``, the instant its journal entry is posted at), else when it was written."""
+    return Coalesce(f"{prefix}payment__received_at", f"{prefix}created_at")
+
+
+def sale_items_daily(*, clinic: Clinic, start: dt.date, end: dt.date) -> list[ItemDay]:
+    """Per clinic-local day and sold item (treatment, product or course): quantity and
+    net amount of the lines of sales that are not void, less the refund lines given back
+    that day (``refund_dated_at``). The name is the item's current catalog name. Two queries."""
+    since, until = _local_bounds(clinic, start, end)
+    totals: dict[tuple[dt.date, str, Any], list[Any]] = {}
+    sold = (
+        SaleLine.objects.filter(sale__created_at__gte=since, sale__created_at__lt=until)
+        .exclude(sale__status=Sale.Status.VOID)
+        .annotate(day=TruncDate("sale__created_at", tzinfo=clinic.zone))
+        .values("day", "kind", "service_id", "product_id", "course_id")
+        .annotate(
+            quantity=Sum("quantity"),
+            net=Sum("net_amount"),
+            name=Coalesce(Max("service__name"), Max("product__name"), Max("course__name")),
+        )
+        .order_by()
+    )
+    for row in sold:
+        item = row[f"{row['kind']}_id"]
+        totals[(row["day"], row["kind"], item)] = [row["name"] or "", row["quantity"], row["net"]]
+    returned = (
+        RefundLine.objects.annotate(at=refund_dated_at("refund__"))
+        .filter(at__gte=since, at__lt=until)
+        .exclude(sale_line__sale__status=Sale.Status.VOID)
+        .annotate(day=TruncDate("at", tzinfo=clinic.zone))
+        .values(
+            "day", "sale_line__kind", "sale_line__service_id", "sale_line__product_id", "sale_line__course_id"
+        )
+        .annotate(
+            quantity=Sum("quantity"),
+            net=Sum("net_amount"),
+            name=Coalesce(
+                Max("sale_line__service__name"),
+                Max("sale_line__product__name"),
+                Max("sale_line__course__name"),
+            ),
+        )
+        .order_by()
+    )
+    for row in returned:
+        kind = row["sale_line__kind"]
+        key = (row["day"], kind, row[f"sale_line__{kind}_id"])
+        entry = totals.setdefault(key, [row["name"] or "", Decimal(0), Decimal(0)])
+        entry[1] -= row["quantity"]
+        entry[2] -= row["net"]
+    return [
+        ItemDay(day=day, kind=kind, item_id=item, name=name, quantity=quantity, net_amount=net)
+        for (day, kind, item), (name, quantity, net) in totals.items()
+    ]
+
+
+def practitioner_sales_daily(
+    *, clinic: Clinic, start: dt.date, end: dt.date
+) -> dict[tuple[dt.date, Any], Decimal]:
+    """Per clinic-local day and credited practitioner: their share of the net amount
+    (without tax) of the lines of sales that are not void, rounded to cents. One query."""
+    since, until = _local_bounds(clinic, start, end)
+    rows = (
+        SaleLineCredit.objects.filter(
+            sale_line__sale__created_at__gte=since, sale_line__sale__created_at__lt=until
+        )
+        .exclude(sale_line__sale__status=Sale.Status.VOID)
+        .annotate(day=TruncDate("sale_line__sale__created_at", tzinfo=clinic.zone))
+        .values("day", "practitioner_id")
+        .annotate(amount=Sum(F("sale_line__net_amount") * F("share") / Value(Decimal(100))))
+        .order_by()
+    )
+    cent = Decimal("0.01")
+    return {(r["day"], r["practitioner_id"]): Decimal(r["amount"]).quantize(cent) for r in rows}
+
+
+def sales_of_days(
+    *,
+    clinic: Clinic,
+    start: dt.date,
+    end: dt.date,
+    kind: str | None = None,
+    item_id: Any = None,
+    practitioner_id: Any = None,
+) -> QuerySet[Sale]:
+    """The sales behind a figure: those made on the clinic-local days ``start`` to
+    ``end`` that are not void, newest first, optionally only those with a line of item
+    ``kind``/``item_id`` or crediting ``practitioner_id``; with the patient's profile and
+    the invoice, for a list page."""
+    since, until = _local_bounds(clinic, start, end)
+    sales = Sale.objects.filter(created_at__gte=since, created_at__lt=until).exclude(status=Sale.Status.VOID)
+    if kind is not None:
+        sales = sales.filter(
+            Exists(SaleLine.objects.filter(sale=OuterRef("pk"), kind=kind, **{f"{kind}_id": item_id}))
+        )
+    if practitioner_id is not None:
+        sales = sales.filter(
+            Exists(
+                SaleLineCredit.objects.filter(sale_line__sale=OuterRef("pk"), practitioner_id=practitioner_id)
+            )
+        )
+    return sales.select_related("patient__profile", "invoice").order_by("-created_at", "-pk")

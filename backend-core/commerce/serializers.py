@@ -29,6 +29,7 @@ from commerce.models import (
     StockLot,
     StockMovement,
     Supplier,
+    SupplierItem,
 )
 from commerce.payment_methods import TILL_METHOD_CHOICES, methods_accepted, methods_allowed
 from commerce.pricing import currency_digits
@@ -77,9 +78,13 @@ class AdjustInputSerializer(serializers.Serializer[Any]):
 
 
 class TransferInputSerializer(serializers.Serializer[Any]):
-    quantity = QuantityField(min_value=Decimal("0.001"))
+    quantity = QuantityField(min_value=Decimal("0.001"), help_text="In the product's unit")
     to_clinic_id = serializers.UUIDField()
-    to_product_id = serializers.UUIDField()
+    to_product_id = serializers.UUIDField(help_text="The destination clinic's product")
+    note = serializers.CharField(max_length=200, required=False, allow_blank=True, help_text="Why")
+    transfer_id = serializers.UUIDField(
+        required=False, help_text="Chosen by the client once per transfer: a retry with it moves nothing"
+    )
 
 
 class MovementSerializer(serializers.ModelSerializer[StockMovement]):
@@ -138,12 +143,28 @@ class ConsumeInputSerializer(serializers.Serializer[Any]):
 
 class LowStockSerializer(serializers.ModelSerializer[Product]):
     usable = QuantityField(read_only=True, help_text="On hand in unexpired lots")
+    preferred_supplier_id = serializers.UUIDField(read_only=True, allow_null=True)
+    preferred_supplier_name = serializers.CharField(read_only=True, allow_null=True)
+    preferred_pack_size = QuantityField(read_only=True, allow_null=True, help_text="In the product's unit")
+    preferred_unit_cost = MoneyField(read_only=True, allow_null=True, help_text="Last cost per unit")
     used = QuantityField(read_only=True, help_text="Taken out by treatments and sales in the usage window")
     suggested = QuantityField(read_only=True, help_text="Whole units to order (see the report's rule)")
 
     class Meta:
         model = Product
-        fields = ["id", "name", "unit", "low_stock_threshold", "usable", "used", "suggested"]
+        fields = [
+            "id",
+            "name",
+            "unit",
+            "low_stock_threshold",
+            "usable",
+            "used",
+            "suggested",
+            "preferred_supplier_id",
+            "preferred_supplier_name",
+            "preferred_pack_size",
+            "preferred_unit_cost",
+        ]
         read_only_fields = fields
 
 
@@ -168,6 +189,103 @@ class SupplierSerializer(serializers.ModelSerializer[Supplier]):
         model = Supplier
         fields = ["id", "name", "contact_name", "phone", "email", "tax_id", "lead_time_days", "is_active"]
         read_only_fields = ["id"]
+
+
+class SupplierItemSerializer(serializers.ModelSerializer[SupplierItem]):
+    """A product a supplier sells the clinic: ``pack_size`` in the product's unit,
+    ``last_unit_cost`` per unit in the clinic's currency (null: not known yet)."""
+
+    supplier_name = serializers.CharField(source="supplier.name", read_only=True)
+    product_name = serializers.CharField(source="product.name", read_only=True)
+    unit = serializers.CharField(source="product.unit", read_only=True)
+    pack_size = QuantityField(read_only=True)
+    last_unit_cost = MoneyField(read_only=True, allow_null=True)
+
+    class Meta:
+        model = SupplierItem
+        fields = [
+            "id",
+            "supplier",
+            "supplier_name",
+            "product",
+            "product_name",
+            "unit",
+            "supplier_sku",
+            "pack_size",
+            "last_unit_cost",
+            "is_preferred",
+        ]
+        read_only_fields = fields
+
+
+class SupplierItemUpdateSerializer(serializers.Serializer[Any]):
+    supplier_sku = serializers.CharField(max_length=64, required=False, allow_blank=True)
+    pack_size = QuantityField(min_value=Decimal("0.001"), required=False, help_text="In the product's unit")
+    last_unit_cost = MoneyField(
+        min_value=Decimal(0), required=False, allow_null=True, help_text="Per unit, clinic's currency"
+    )
+    is_preferred = serializers.BooleanField(required=False)
+
+
+class SupplierItemInputSerializer(SupplierItemUpdateSerializer):
+    supplier_id = serializers.UUIDField()
+    product_id = serializers.UUIDField()
+
+
+class TransferSerializer(serializers.Serializer[Any]):
+    """A transfer's two movements: ``out`` of this clinic's lot, ``into`` the sister
+    clinic's lot (same lot number), sharing ``transfer_id``."""
+
+    transfer_id = serializers.UUIDField()
+    to_clinic_id = serializers.UUIDField()
+    out = MovementSerializer()
+    into = MovementSerializer()
+
+
+class TransferProductSerializer(serializers.ModelSerializer[Product]):
+    class Meta:
+        model = Product
+        fields = ["id", "name", "sku", "unit"]
+        read_only_fields = fields
+
+
+class TransferDestinationSerializer(serializers.Serializer[Any]):
+    clinic_id = serializers.UUIDField()
+    clinic_name = serializers.CharField()
+    products = TransferProductSerializer(many=True, help_text="Empty: that clinic does not carry the product")
+
+
+class TransferMovementSerializer(serializers.ModelSerializer[StockMovement]):
+    """One side of a transfer as this clinic sees it: ``transfer_out`` (negative
+    quantity) or ``transfer_in``; ``counterpart_clinic_name`` is the other clinic."""
+
+    lot_number = serializers.CharField(source="lot.lot_number", read_only=True)
+    expiry_date = serializers.DateField(source="lot.expiry_date", read_only=True)
+    product = serializers.UUIDField(source="lot.product_id", read_only=True)
+    product_name = serializers.CharField(source="lot.product.name", read_only=True)
+    unit = serializers.CharField(source="lot.product.unit", read_only=True)
+    counterpart_clinic_name = serializers.CharField(read_only=True, allow_null=True)
+    actor_name = serializers.CharField(source="actor.full_name", read_only=True)
+
+    class Meta:
+        model = StockMovement
+        fields = [
+            "id",
+            "kind",
+            "lot",
+            "lot_number",
+            "expiry_date",
+            "product",
+            "product_name",
+            "unit",
+            "quantity",
+            "reason",
+            "reference_id",
+            "counterpart_clinic_name",
+            "actor_name",
+            "created_at",
+        ]
+        read_only_fields = fields
 
 
 class PurchaseOrderLineSerializer(serializers.ModelSerializer[PurchaseOrderLine]):

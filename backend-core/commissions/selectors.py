@@ -11,7 +11,7 @@ from typing import Any
 from uuid import UUID
 
 from django.db.models import DecimalField, OuterRef, Q, QuerySet, Subquery, Sum, Value
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, TruncDate
 
 from accounts.models import Clinic
 from commerce.models import Invoice, RefundLine, Sale, SaleLine, SaleLineCredit
@@ -290,3 +290,32 @@ def commission_statement(*, practitioner_id: Any, period: dt.date) -> dict[str, 
         "earned_total": earned_total,
         "pending_total": net - earned_total,
     }
+
+
+def commission_cost_daily(
+    *, clinic: Clinic, start: dt.date, end: dt.date
+) -> dict[tuple[dt.date, UUID], Decimal]:
+    """Per clinic-local day and practitioner: the signed sum of the current clinic's
+    commission logs (commissions, reversals, period adjustments) in the clinic's
+    currency. A log is dated by what caused it: its refund (when the money went back),
+    else the void of its sale
+    (so a void sale costs nothing), else its sale, else when it was written (a period
+    adjustment). One query."""
+    since = clinic_midnight(clinic, start)
+    until = clinic_midnight(clinic, end + dt.timedelta(days=1))
+    dated = CommissionLog.objects.annotate(
+        at=Coalesce(
+            "refund__payment__received_at",
+            "refund__created_at",
+            "sale__voided_at",
+            "sale__created_at",
+            "created_at",
+        )
+    ).filter(at__gte=since, at__lt=until)
+    rows = (
+        dated.annotate(day=TruncDate("at", tzinfo=clinic.zone))
+        .values("day", "practitioner_id")
+        .annotate(amount=Sum("amount"))
+        .order_by()
+    )
+    return {(r["day"], r["practitioner_id"]): r["amount"] for r in rows}

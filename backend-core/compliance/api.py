@@ -1,6 +1,7 @@
-"""Compliance API (owners and admins): the audit trail, read-only
-(``/api/v1/compliance/audit-events``), and data-subject requests
-(``/api/v1/compliance/data-subject-requests``)."""
+"""Compliance API: the audit trail, read-only, with the verification of its hash chain
+for a period (``/api/v1/compliance/audit-events``, ``…/verify``; owners, admins and the
+accountant), and data-subject requests (``/api/v1/compliance/data-subject-requests``;
+owners and admins)."""
 
 from __future__ import annotations
 
@@ -14,27 +15,40 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext_lazy as _
 from django_filters.fields import IsoDateTimeField
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import mixins, serializers
 from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from audit.models import AuditEvent
-from audit.selectors import audit_event_list
+from audit.selectors import audit_chain_verify_span, audit_event_list
 from compliance import selectors, subject_rights
 from compliance.models import DataSubjectRequest
-from core.api import ClinicScopedViewSet, clinic_row_or_400
+from core.api import ClinicScopedViewSet, clinic_row_or_400, validated_body
+from core.dates import local_days_span
 from core.fields import InstantField
+from core.permissions import role_has_permission
 from patients.models import ClinicPatient
+from patients.services import PATIENT_OBJECT_TYPE
+
+# Events about clinical records carry health data in their changes (a plan's goals):
+# only roles that may read clinical content see them (core.permissions "clinical.view"),
+# plus the managers who have always reviewed the whole trail.
+_CLINICAL_OBJECT_PREFIX = "emr."
+_CLINICAL_CHANGES_PERMISSIONS = ("clinical.view", "clinic.manage")
 
 
 class AuditEventSerializer(serializers.ModelSerializer[AuditEvent]):
     actor_name = serializers.SerializerMethodField(help_text="The actor's name; null for the system.")
-    changes = serializers.DictField(
-        child=serializers.ListField(child=serializers.JSONField(allow_null=True), min_length=2, max_length=2),
-        read_only=True,
-        help_text="{field: [old, new]}; values of contact and ID fields are masked.",
+    changes = serializers.SerializerMethodField(
+        help_text=(
+            "{field: [old, new]}; values of contact and ID fields are masked; empty when "
+            "withheld (changes_withheld)."
+        )
+    )
+    changes_withheld = serializers.SerializerMethodField(
+        help_text="True when the event is about a clinical record and your role may not read its changes."
     )
 
     class Meta:
@@ -50,6 +64,7 @@ class AuditEventSerializer(serializers.ModelSerializer[AuditEvent]):
             "object_type",
             "object_id",
             "changes",
+            "changes_withheld",
             "ip",
             "user_agent",
             "request_id",
@@ -60,6 +75,23 @@ class AuditEventSerializer(serializers.ModelSerializer[AuditEvent]):
 
     def get_actor_name(self, event: AuditEvent) -> str | None:
         return event.actor.full_name if event.actor is not None else None
+
+    @extend_schema_field(
+        serializers.DictField(
+            child=serializers.ListField(
+                child=serializers.JSONField(allow_null=True), min_length=2, max_length=2
+            )
+        )
+    )
+    def get_changes(self, event: AuditEvent) -> dict[str, Any]:
+        return {} if self.get_changes_withheld(event) else dict(event.changes)
+
+    def get_changes_withheld(self, event: AuditEvent) -> bool:
+        if not event.object_type.startswith(_CLINICAL_OBJECT_PREFIX) or not event.changes:
+            return False
+        role = getattr(self.context.get("request"), "membership", None)
+        role_name = getattr(role, "role", "")
+        return not any(role_has_permission(role_name, name) for name in _CLINICAL_CHANGES_PERMISSIONS)
 
 
 class UtcDateTimeField(IsoDateTimeField):
@@ -92,11 +124,36 @@ class UtcDateTimeFilter(django_filters.IsoDateTimeFilter):
     field_class = UtcDateTimeField
 
 
+class ClinicDateFilter(django_filters.DateFilter):
+    """A local day of the request's clinic (``YYYY-MM-DD``): from its first instant
+    (``lookup_expr="gte"``) or until the end of it (``"lt"`` the next day's start)."""
+
+    def filter(self, qs: QuerySet[Any], value: datetime.date | None) -> QuerySet[Any]:
+        if value is None:
+            return qs
+        zone = self.parent.request.clinic.time_zone
+        start, end = local_days_span(value, value, zone=zone)
+        bound = start if self.lookup_expr == "gte" else end
+        return qs.filter(**{f"{self.field_name}__{self.lookup_expr}": bound})
+
+
 class AuditEventFilter(django_filters.FilterSet):
     actor = django_filters.UUIDFilter(field_name="actor_id", help_text="User id of the actor.")
-    action = django_filters.CharFilter(help_text="Exact action, e.g. patient.viewed.")
+    action = django_filters.CharFilter(
+        lookup_expr="startswith",
+        help_text="An action or its start: patient.viewed, or patient. for every patient action.",
+    )
     object_type = django_filters.CharFilter(help_text='e.g. "patients.ClinicPatient".')
     object_id = django_filters.CharFilter()
+    patient = django_filters.UUIDFilter(
+        method="filter_patient", help_text="Events about one of the clinic's patients (ClinicPatient id)."
+    )
+    date_from = ClinicDateFilter(
+        field_name="occurred_at", lookup_expr="gte", help_text="First local day of the clinic, inclusive."
+    )
+    date_to = ClinicDateFilter(
+        field_name="occurred_at", lookup_expr="lt", help_text="Last local day of the clinic, inclusive."
+    )
     occurred_at_after = UtcDateTimeFilter(
         field_name="occurred_at", lookup_expr="gte", help_text=_("From this instant (ISO 8601), inclusive.")
     )
@@ -108,21 +165,73 @@ class AuditEventFilter(django_filters.FilterSet):
         model = AuditEvent
         fields: list[str] = []
 
+    def filter_patient(self, qs: QuerySet[AuditEvent], name: str, value: Any) -> QuerySet[AuditEvent]:
+        return qs.filter(object_type=PATIENT_OBJECT_TYPE, object_id=str(value))
+
+
+class AuditVerifyQuerySerializer(serializers.Serializer[Any]):
+    date_from = serializers.DateField(required=False, help_text="First local day of the clinic, inclusive.")
+    date_to = serializers.DateField(required=False, help_text="Last local day of the clinic, inclusive.")
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        if attrs.get("date_from") and attrs.get("date_to") and attrs["date_to"] < attrs["date_from"]:
+            raise serializers.ValidationError({"date_to": _("Must not be before date_from.")})
+        return attrs
+
+
+class ChainBreakSerializer(serializers.Serializer[Any]):
+    event_id = serializers.UUIDField()
+    sequence = serializers.IntegerField()
+    problem = serializers.ChoiceField(
+        choices=["sequence_gap", "prev_hash_mismatch", "hash_mismatch"],
+        help_text=(
+            "sequence_gap: events missing or inserted; prev_hash_mismatch: the event does not "
+            "point at the previous one; hash_mismatch: the event was edited."
+        ),
+    )
+    expected = serializers.CharField()
+    found = serializers.CharField()
+
+
+class AuditVerifySerializer(serializers.Serializer[Any]):
+    verified = serializers.BooleanField(source="intact")
+    events = serializers.IntegerField(help_text="Events checked (up to and including the broken one).")
+    first_sequence = serializers.IntegerField(allow_null=True)
+    last_sequence = serializers.IntegerField(allow_null=True)
+    first_break = ChainBreakSerializer(allow_null=True)
+
 
 class AuditEventViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicScopedViewSet[AuditEvent]):
     """The clinic's audit trail, newest first: who did what to which record, from where.
-    Filter with ``?actor=``, ``?action=``, ``?object_type=``, ``?object_id=``,
-    ``?occurred_at_after=`` and ``?occurred_at_before=``. A malformed filter value is a
-    400 naming the parameter."""
+    Filter with ``?actor=``, ``?action=`` (an action or its start), ``?object_type=``,
+    ``?object_id=``, ``?patient=``, ``?date_from=``/``?date_to=`` (the clinic's local
+    days) or ``?occurred_at_after=``/``?occurred_at_before=`` (instants). A malformed
+    filter value is a 400 naming the parameter; another clinic's event is a 404."""
 
     model = AuditEvent
     serializer_class = AuditEventSerializer
     filterset_class = AuditEventFilter
     ordering_fields = ["sequence", "occurred_at"]
-    required_permissions = {"list": "audit.view", "retrieve": "audit.view"}
+    required_permissions = {"list": "audit.view", "retrieve": "audit.view", "verify": "audit.view"}
 
     def get_base_queryset(self) -> QuerySet[AuditEvent]:
         return audit_event_list()
+
+    @extend_schema(parameters=[AuditVerifyQuerySerializer], responses={200: AuditVerifySerializer})
+    @action(detail=False, methods=["get"])
+    def verify(self, request: Request) -> Response:
+        """Check the hash chain of the clinic's events in ``date_from``..``date_to`` (the
+        clinic's local days, inclusive; all events without them): ``verified`` and the
+        ``events`` checked, or the ``first_break`` (the event, its sequence and why:
+        ``audit.selectors.ChainBreak``). 400 names a bad date."""
+        query = validated_body(AuditVerifyQuerySerializer, request.query_params)
+        occurred_from, occurred_to = local_days_span(
+            query.get("date_from"), query.get("date_to"), zone=self.clinic.time_zone
+        )
+        report = audit_chain_verify_span(
+            clinic_id=self.clinic.pk, occurred_from=occurred_from, occurred_to=occurred_to
+        )
+        return Response(AuditVerifySerializer(report).data)
 
 
 class _DataSubjectRequestFieldsSerializer(serializers.ModelSerializer[DataSubjectRequest]):

@@ -87,6 +87,24 @@ def local_date(instant: dt.datetime, *, zone: str) -> dt.date:
     return instant.astimezone(ZoneInfo(zone)).date()
 
 
+def local_days_span(
+    date_from: dt.date | None, date_to: dt.date | None, *, zone: str
+) -> tuple[dt.datetime | None, dt.datetime | None]:
+    """The UTC instants that bound the clinic's local days ``date_from`` to ``date_to``
+    (both inclusive) in ``zone``: ``[start of date_from, start of the day after date_to)``.
+    Either end may be ``None`` (open). Local midnight is taken with ``fold=0``; a day a
+    DST change skips midnight of still starts at the first instant of that date."""
+    tz = ZoneInfo(zone)
+
+    def start(day: dt.date) -> dt.datetime:
+        return dt.datetime.combine(day, dt.time(0), tzinfo=tz).astimezone(dt.UTC)
+
+    return (
+        start(date_from) if date_from else None,
+        start(date_to + dt.timedelta(days=1)) if date_to else None,
+    )
+
+
 def time_format(instant: dt.datetime, *, zone: str, language: str) -> str:
     """Hours and minutes in ``zone``, 24-hour clock ("14:30"), for every language."""
     if instant.tzinfo is None:

@@ -81,6 +81,10 @@ PERMISSIONS: Mapping[str, frozenset[Role]] = {
     # statement; a practitioner reads only their own statement (filtered in the view);
     # the POS learns whether a sale's commissions are computed.
     "commission_rule.view": MANAGERS | {Role.ACCOUNTANT},
+    # Reports: managers and the accountant read the clinic's figures (and, where they hold
+    # this role, the organization's); a practitioner reads only their own.
+    "report.view": MANAGERS | {Role.ACCOUNTANT},
+    "report.view_own": MANAGERS | CLINICAL_ROLES | {Role.ACCOUNTANT},
     "commission_rule.manage": MANAGERS,
     "commission.view_all": MANAGERS | {Role.ACCOUNTANT},
     "commission.view_own": MANAGERS | CLINICAL_ROLES | {Role.ACCOUNTANT},
@@ -105,8 +109,14 @@ PERMISSIONS: Mapping[str, frozenset[Role]] = {
     "consent_form.view": MANAGERS | CLINICAL_RECORD_ROLES | {Role.RECEPTIONIST},
     "consent_form.sign": CLINICAL_RECORD_ROLES | {Role.RECEPTIONIST},
     "consent_form.manage": MANAGERS | {Role.DOCTOR},
-    # Audit trail: who did what to which record (LGPD Art. 37, PDPA s39).
-    "audit.view": MANAGERS,
+    # Messages log: what the clinic sent patients, and sending a failed one again, is
+    # front-desk work as much as a manager's.
+    "notification.view": MANAGERS | {Role.RECEPTIONIST},
+    "notification.retry": MANAGERS | {Role.RECEPTIONIST},
+    # Audit trail: who did what to which record (LGPD Art. 37, PDPA s39); the accountant
+    # reviews it as part of the clinic's controls. Values of contact and ID fields are
+    # masked in every event (audit.masking).
+    "audit.view": MANAGERS | {Role.ACCOUNTANT},
     "dsr.manage": MANAGERS,
 }
 

@@ -21,6 +21,7 @@ api_v1: list[URLPattern | URLResolver] = [
     path("", include("compliance.urls")),
     path("", include("emr.urls")),
     path("", include("notifications.urls")),
+    path("", include("reporting.urls")),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
 ]
 

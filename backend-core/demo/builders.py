@@ -26,7 +26,7 @@ first sign-in before the API serves them clinic data.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, timedelta
 
 from django.db import transaction
 
@@ -67,11 +67,14 @@ from demo.shapes import (
 )
 from patients.models import ClinicPatient
 from patients.services import patient_register
+from reporting.services import daily_figures_backfill
 
 # Published on purpose: it is printed by the command and only ever used for demo data.
 DEMO_PASSWORD = "Aesthetix-Demo-2026"  # noqa: S105
 # Patients of each clinic: its named patients (``demo.patients``), then generated ones.
 PATIENTS_PER_CLINIC = 300
+# Days of daily figures the demo builds for the dashboard (its sales go back a year).
+FIGURES_DAYS = 400
 
 
 def _user_by_phone(phone: str) -> User | None:
@@ -194,6 +197,10 @@ def _clinic_fill(clinic: Clinic, seed: ClinicSeed, owner: User, history_days: in
     commerce = commerce_build(clinic, owner, staff, patients)
     clinical = clinical_records_build(clinic, owner, staff, patients)
     commissions = commission_periods_close(clinic)
+    # The dashboard reads daily figures: rebuild them for the demo's year of history.
+    daily_figures_backfill(
+        clinic=clinic, start=clinic.today() - timedelta(days=FIGURES_DAYS), end=clinic.today()
+    )
     people = len({owner.pk, *(user.pk for _role, user in staff)})
     return ClinicSummary(
         clinic.name,

@@ -1,12 +1,20 @@
-"""HTTP API of the notifications context: a clinic's own wording of its messages.
+"""HTTP API of the notifications context: a clinic's own wording of its messages, and
+the log of every message it sent or tried.
 
 ``/api/v1/notifications/message-templates`` — the messages a clinic may word (list),
 save a wording (POST), go back to ours (DELETE ``/{id}``), and a preview with sample
 values (POST ``/preview``). Managers only (``clinic.manage``).
+
+``/api/v1/notifications/messages`` — the messages log (list, filters, newest first) and
+``POST /{id}/retry`` for a failed one. Owners, admins and receptionists
+(``notification.view``, ``notification.retry``).
 """
 
 from __future__ import annotations
 
+from typing import Any
+
+from django.db.models import QuerySet
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins
 from rest_framework.decorators import action
@@ -14,8 +22,9 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from core.api import ClinicScopedViewSet, validated_body
-from notifications import selectors, serializers, wording
-from notifications.models import MessageTemplate
+from core.dates import local_days_span
+from notifications import selectors, serializers, services, wording
+from notifications.models import MessageTemplate, Notification
 
 
 class MessageTemplateViewSet(mixins.DestroyModelMixin, ClinicScopedViewSet[MessageTemplate]):
@@ -66,3 +75,45 @@ class MessageTemplateViewSet(mixins.DestroyModelMixin, ClinicScopedViewSet[Messa
         values = validated_body(serializers.PreviewInputSerializer, request.data)
         result = wording.message_template_preview(clinic=self.clinic, **values)
         return Response(serializers.PreviewSerializer(result).data)
+
+
+class MessageLogViewSet(mixins.ListModelMixin, ClinicScopedViewSet[Notification]):
+    """Every message the clinic sent or tried (reminders, receipts, invoices), newest
+    first, paginated. Filters: ``channel``, ``status``, ``template`` (a key, or a prefix
+    ending in a dot), ``patient`` (the clinic's patient id), ``date_from``/``date_to``
+    (the clinic's local days, inclusive, on when the message was created). A bad filter
+    is a 400 naming it. Recipients are masked; times are UTC."""
+
+    model = Notification
+    serializer_class = serializers.MessageLogSerializer
+    required_permissions = {"list": "notification.view", "retry": "notification.retry"}
+
+    def get_base_queryset(self) -> QuerySet[Notification]:
+        if self.action != "list":
+            return Notification.objects.all()
+        query = validated_body(serializers.MessageLogQuerySerializer, self.request.query_params)
+        created_from, created_to = local_days_span(
+            query.get("date_from"), query.get("date_to"), zone=self.clinic.time_zone
+        )
+        return selectors.notification_log(
+            channel=query.get("channel", ""),
+            status=query.get("status", ""),
+            template=query.get("template", ""),
+            patient_id=query.get("patient"),
+            created_from=created_from,
+            created_to=created_to,
+        )
+
+    @extend_schema(parameters=[serializers.MessageLogQuerySerializer])
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        return super().list(request, *args, **kwargs)
+
+    @extend_schema(request=None, responses={202: serializers.MessageLogSerializer})
+    @action(detail=True, methods=["post"])
+    def retry(self, request: Request, pk: str | None = None) -> Response:
+        """Send a failed message again through the normal delivery (a queued task); 202
+        with the message, now ``scheduled``. 409 naming its status when it is not
+        ``failed`` (already queued, sending, sent or cancelled: a second click changes
+        nothing); 404 for another clinic's message. Audited ``notification.retried``."""
+        notification = services.notification_retry(notification=self.get_object(), actor=self.actor)
+        return Response(self.get_serializer(notification).data, status=202)

@@ -48,6 +48,9 @@ class Notification(ClinicScopedModel):
     dedupe_key = models.CharField(max_length=200, null=True, blank=True)  # noqa: DJ001 - NULL = no dedupe
     subject_type = models.CharField(max_length=100, blank=True)
     subject_id = models.CharField(max_length=64, blank=True)
+    # The clinic's patient the message is for (``patients.ClinicPatient`` id, no foreign
+    # key: this app sits below patients); NULL for messages to staff or older rows.
+    patient_id = models.UUIDField(null=True, blank=True)
 
     class Meta:
         constraints = [
@@ -59,6 +62,8 @@ class Notification(ClinicScopedModel):
         ]
         indexes = [
             models.Index(fields=["clinic", "subject_type", "subject_id"], name="notification_subject_idx"),
+            models.Index(fields=["clinic", "-created_at"], name="notification_clinic_recent"),
+            models.Index(fields=["clinic", "patient_id", "-created_at"], name="notification_patient_idx"),
             models.Index(
                 fields=["scheduled_for"],
                 condition=Q(status="scheduled"),

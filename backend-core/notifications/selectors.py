@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import CharField, OuterRef, Subquery
+from django.db.models import CharField, OuterRef, QuerySet, Subquery
 from django.db.models.functions import Cast
 
 from notifications.models import MessageTemplate, Notification
@@ -18,6 +20,42 @@ _GOING_OR_GONE = (Notification.Status.SCHEDULED, Notification.Status.SENDING, No
 def notification_by_dedupe_key(*, dedupe_key: str) -> Notification | None:
     """The current clinic's notification recorded with ``dedupe_key``, or ``None``."""
     return Notification.objects.filter(dedupe_key=dedupe_key).first()
+
+
+def notification_log(
+    *,
+    channel: str = "",
+    status: str = "",
+    template: str = "",
+    patient_id: uuid.UUID | None = None,
+    created_from: dt.datetime | None = None,
+    created_to: dt.datetime | None = None,
+) -> QuerySet[Notification]:
+    """The current clinic's messages, sent or tried, newest first (``created_at``
+    descending, then id): the messages log. Each filter is skipped when empty:
+    ``channel`` and ``status`` exact, ``template`` a template key or a prefix of one ending
+    in a dot (``appointment.`` for every appointment message), ``patient_id`` the
+    clinic's patient, ``created_from`` (inclusive) / ``created_to`` (exclusive) aware
+    instants. Tenant-scoped manager: needs a clinic context. Indexed by
+    ``notification_clinic_recent`` / ``notification_patient_idx``."""
+    rows = Notification.objects.all()
+    if channel:
+        rows = rows.filter(channel=channel)
+    if status:
+        rows = rows.filter(status=status)
+    if template:
+        rows = (
+            rows.filter(template__startswith=template)
+            if template.endswith(".")
+            else rows.filter(template=template)
+        )
+    if patient_id is not None:
+        rows = rows.filter(patient_id=patient_id)
+    if created_from is not None:
+        rows = rows.filter(created_at__gte=created_from)
+    if created_to is not None:
+        rows = rows.filter(created_at__lt=created_to)
+    return rows.order_by("-created_at", "-id")
 
 
 def notification_last_sent_at(*, subject_type: str, template_prefix: str, outer_pk: str = "pk") -> Any:

@@ -25,8 +25,10 @@ from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.db.models import F, Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
-from core.exceptions import ValidationFailed
+from audit.services import audit_event_record
+from core.exceptions import Conflict, ValidationFailed
 from core.tasks import enqueue_on_commit
 from notifications.adapters import (
     Attachment,
@@ -123,6 +125,7 @@ def notification_schedule(
     dedupe_key: str | None = None,
     subject_type: str = "",
     subject_id: str = "",
+    patient_id: Any = None,
 ) -> Notification:
     """Record a notification for ``clinic`` to be sent at ``scheduled_for`` (aware; stored
     in UTC) and return it.
@@ -132,7 +135,8 @@ def notification_schedule(
     when two callers race. ``language`` is the recipient's; rendering falls back to the
     clinic's locale, then English. A notification already due is queued when the current
     transaction commits; later ones are queued by ``notifications_dispatch_due``.
-    Raises ``ValidationFailed`` (unknown channel or template, malformed recipient, naive
+    ``patient_id`` (the clinic's patient the message is for) puts it in that patient's
+    messages log. Raises ``ValidationFailed`` (unknown channel or template, malformed recipient, naive
     time).
     """
     if dedupe_key:
@@ -151,6 +155,7 @@ def notification_schedule(
         dedupe_key=dedupe_key or None,
         subject_type=subject_type,
         subject_id=str(subject_id),
+        patient_id=patient_id,
     )
     due = scheduled_for <= timezone.now()
     if due:
@@ -244,6 +249,58 @@ def notifications_enqueue_due(*, now: datetime | None = None, limit: int = 1000)
         for notification in due:
             _enqueue(notification)
     return len(due)
+
+
+class NotificationNotRetryable(Conflict):
+    code = "notification_not_retryable"
+
+
+NOTIFICATION_OBJECT_TYPE = "notifications.Notification"
+
+
+@transaction.atomic
+def notification_retry(*, notification: Notification, actor: Any) -> Notification:
+    """Send a ``failed`` notification again, now, through the one delivery path: the row
+    goes back to ``scheduled`` (due now, ``enqueued_at`` set) and a ``notification_send``
+    task is queued when the transaction commits; the worker claims and sends it exactly
+    as the first time (``notification_deliver``, at most once). Returns the row.
+
+    Idempotent: the row is locked (``SELECT … FOR UPDATE``) and only a ``failed`` one
+    moves, so a second retry (or a double click) finds it ``scheduled``/``sending``/
+    ``sent`` and raises ``NotificationNotRetryable`` (409) naming that status; so does a
+    ``cancelled`` one, and one whose recipient was erased (nobody to send to).
+    ``attempts`` keeps counting: a retried message gets one more attempt, and a transient
+    provider error on it is final (``NOTIFICATIONS_MAX_ATTEMPTS`` is already spent).
+    The previous ``last_error`` stays until that attempt's outcome replaces it.
+    Audited as ``notification.retried`` (by ``actor``).
+    """
+    locked = Notification.objects.select_for_update().get(pk=notification.pk)
+    if locked.status != Notification.Status.FAILED:
+        raise NotificationNotRetryable(
+            _("This message is %(status)s; only a failed message can be retried.")
+            % {"status": str(locked.get_status_display()).lower()},
+            errors={"status": [locked.status]},
+        )
+    if not locked.recipient:
+        raise NotificationNotRetryable(
+            _("This message's recipient was erased; it cannot be sent again."),
+            errors={"recipient": ["erased"]},
+        )
+    now = timezone.now()
+    Notification.objects.filter(pk=locked.pk).update(
+        status=Notification.Status.SCHEDULED, scheduled_for=now, enqueued_at=now, updated_at=now
+    )
+    audit_event_record(
+        clinic=locked.clinic,
+        actor=actor,
+        action="notification.retried",
+        object_type=NOTIFICATION_OBJECT_TYPE,
+        object_id=locked.pk,
+        changes={"status": [Notification.Status.FAILED, Notification.Status.SCHEDULED]},
+    )
+    locked.refresh_from_db()
+    _enqueue(locked)
+    return locked
 
 
 def notification_deliver(*, notification: Notification) -> Notification:

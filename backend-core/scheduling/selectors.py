@@ -15,7 +15,7 @@ import zoneinfo
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.db.models import Q, QuerySet
+from django.db.models import Min, Q, QuerySet
 from django.utils.translation import gettext as _
 
 from accounts.models import Clinic
@@ -487,3 +487,70 @@ def calendar_range(
                 time_off.append(Interval(off_start.astimezone(dt.UTC), off_end.astimezone(dt.UTC), reason))
         practitioners.append(PractitionerHours(pid, user.full_name, working, time_off))
     return CalendarRange(appointments, practitioners)
+
+
+# Daily figures for the reporting context (one clinic's rows, in its time zone).
+
+
+@dataclass(frozen=True)
+class AppointmentFact:
+    """What a report needs of one appointment: its clinic-local day, practitioner,
+    patient, status, whether a cancellation was late, its length in minutes and whether
+    it was the patient's first appointment at the clinic (not counting cancelled ones)."""
+
+    day: dt.date
+    practitioner_id: uuid.UUID
+    patient_id: uuid.UUID
+    status: str
+    late_cancellation: bool
+    minutes: int
+    first_visit: bool
+
+
+def appointment_facts(*, clinic: Clinic, start: dt.date, end: dt.date) -> list[AppointmentFact]:
+    """The current clinic's appointments starting on the clinic-local days ``start`` to
+    ``end`` (both included), any status. Two queries: the appointments, then the first
+    uncancelled start of each of their patients."""
+    since = dt.datetime.combine(start, dt.time.min, tzinfo=clinic.zone)
+    until = dt.datetime.combine(end + dt.timedelta(days=1), dt.time.min, tzinfo=clinic.zone)
+    rows = list(
+        Appointment.objects.filter(starts_at__gte=since, starts_at__lt=until).values_list(
+            "pk", "practitioner_id", "patient_id", "status", "late_cancellation", "starts_at", "ends_at"
+        )
+    )
+    patients = {row[2] for row in rows}
+    firsts = dict(
+        Appointment.objects.filter(patient_id__in=patients)
+        .exclude(status=Appointment.Status.CANCELLED)
+        .values("patient_id")
+        .annotate(first=Min("starts_at"))
+        .values_list("patient_id", "first")
+    )
+    return [
+        AppointmentFact(
+            day=starts_at.astimezone(clinic.zone).date(),
+            practitioner_id=practitioner,
+            patient_id=patient,
+            status=status,
+            late_cancellation=late,
+            minutes=int((ends_at - starts_at).total_seconds() // 60),
+            first_visit=status != Appointment.Status.CANCELLED and firsts.get(patient) == starts_at,
+        )
+        for _pk, practitioner, patient, status, late, starts_at, ends_at in rows
+    ]
+
+
+def scheduled_practitioner_ids() -> list[uuid.UUID]:
+    """Practitioners with weekly hours at the current clinic."""
+    return list(StaffSchedule.objects.values_list("practitioner_id", flat=True).distinct().order_by())
+
+
+def available_minutes(
+    *, practitioner_ids: list[uuid.UUID], day: dt.date, hours: Hours
+) -> dict[uuid.UUID, int]:
+    """Minutes each practitioner works on clinic-local ``day`` (weekly hours plus extra
+    hours minus time off, from ``hours``: ``hours_load``)."""
+    return {
+        pid: int(sum(((end - begin).total_seconds() for begin, end in hours.intervals(pid, day)), 0.0) // 60)
+        for pid in practitioner_ids
+    }

@@ -114,6 +114,7 @@ def _reminders_schedule(appointment: Appointment) -> int:
             dedupe_key=f"appointment:{appointment.pk}:{appointment.starts_at.isoformat()}:{key}",
             subject_type=APPOINTMENT_SUBJECT,
             subject_id=str(appointment.pk),
+            patient_id=appointment.patient_id,
         )
         count += 1
     return count

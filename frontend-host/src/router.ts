@@ -42,6 +42,12 @@ export function routerCreate(): Router {
           { path: 'patients', name: 'patients', component: () => import('./pages/RemotePage.vue'), props: { remote: 'emr' } },
           { path: 'billing', name: 'billing', component: () => import('./pages/RemotePage.vue'), props: { remote: 'pos' } },
           {
+            path: 'dashboard',
+            name: 'dashboard',
+            component: () => import('./pages/dashboard/DashboardPage.vue'),
+            meta: { permission: 'report.view_own' },
+          },
+          {
             path: 'settings/clinic',
             name: 'settings-clinic',
             component: () => import('./pages/settings/ClinicProfilePage.vue'),
@@ -124,6 +130,18 @@ export function routerCreate(): Router {
             name: 'settings-messages',
             component: () => import('./pages/settings/MessageTemplatesPage.vue'),
             meta: { permission: 'clinic.manage' },
+          },
+          {
+            path: 'settings/message-log',
+            name: 'settings-message-log',
+            component: () => import('./pages/settings/MessageLogPage.vue'),
+            meta: { permission: 'notification.view' },
+          },
+          {
+            path: 'settings/audit',
+            name: 'settings-audit',
+            component: () => import('./pages/settings/AuditPage.vue'),
+            meta: { permission: 'audit.view' },
           },
           {
             path: 'settings/commissions',

@@ -736,7 +736,7 @@ export const messages = { en, 'pt-BR': ptBR, th, ar }
 // are the api-client's, the same as the booking dialog's.
 const recordEn = {
   record: {
-    tabs: { overview: 'Chart', timeline: 'Timeline', history: 'Medical history', consents: 'Consents' },
+    tabs: { overview: 'Chart', timeline: 'Timeline', history: 'Medical history', consents: 'Consents', messages: 'Messages' },
     timeline: {
       title: 'Timeline',
       kind: 'Show',
@@ -885,7 +885,7 @@ type RecordMessages = typeof recordEn
 
 const recordPtBR: RecordMessages = {
   record: {
-    tabs: { overview: 'Prontuário', timeline: 'Linha do tempo', history: 'Anamnese', consents: 'Consentimentos' },
+    tabs: { overview: 'Prontuário', timeline: 'Linha do tempo', history: 'Anamnese', consents: 'Consentimentos', messages: 'Mensagens' },
     timeline: {
       title: 'Linha do tempo',
       kind: 'Mostrar',
@@ -1032,7 +1032,7 @@ const recordPtBR: RecordMessages = {
 
 const recordTh: RecordMessages = {
   record: {
-    tabs: { overview: 'เวชระเบียน', timeline: 'ไทม์ไลน์', history: 'ประวัติการรักษา', consents: 'ความยินยอม' },
+    tabs: { overview: 'เวชระเบียน', timeline: 'ไทม์ไลน์', history: 'ประวัติการรักษา', consents: 'ความยินยอม', messages: 'ข้อความ' },
     timeline: {
       title: 'ไทม์ไลน์',
       kind: 'แสดง',
@@ -1179,7 +1179,7 @@ const recordTh: RecordMessages = {
 
 const recordAr: RecordMessages = {
   record: {
-    tabs: { overview: 'الملف الطبي', timeline: 'الخط الزمني', history: 'التاريخ المرضي', consents: 'الموافقات' },
+    tabs: { overview: 'الملف الطبي', timeline: 'الخط الزمني', history: 'التاريخ المرضي', consents: 'الموافقات', messages: 'الرسائل' },
     timeline: {
       title: 'الخط الزمني',
       kind: 'عرض',

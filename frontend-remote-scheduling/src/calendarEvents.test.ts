@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { practitionersOf } from '@aesthetix/api-client'
-import { calendarEvents, calendarResources, isAppointmentEvent, moveBody, movable } from './calendarEvents'
+import { calendarEvents, calendarResources, isAppointmentEvent, moveBody, movable, practitionerColours } from './calendarEvents'
 import type { Appointment } from './calendarEvents'
 
 function appointment(overrides: Partial<Appointment> = {}): Appointment {
@@ -55,6 +55,37 @@ describe('calendar events', () => {
   })
 })
 
+describe('practitioner colours', () => {
+  const people = [
+    { id: 'doc-1', name: 'Kittipong', role: 'doctor' as const, colour: '#1E3A8A' },
+    { id: 'doc-2', name: 'Ana', role: 'nurse' as const, colour: '#fde68a' },
+    { id: 'doc-3', name: 'Zed', role: 'doctor' as const, colour: null },
+    { id: 'doc-4', name: 'Bad', role: 'doctor' as const, colour: 'blue' },
+  ]
+  const colours = practitionerColours(people)
+
+  it('fill their appointments with readable text, the status kept as the border', () => {
+    const [navy] = calendarEvents([appointment()], 'practitioner', colours)
+    expect(navy).toMatchObject({ backgroundColor: '#1e3a8a', textColor: '#ffffff', borderColor: '#33817f' })
+    const [amber] = calendarEvents([appointment({ practitioner_id: 'doc-2', status: 'arrived' })], 'practitioner', colours)
+    expect(amber).toMatchObject({ backgroundColor: '#fde68a', textColor: '#020617', borderColor: '#b45309' })
+  })
+
+  it('fall back to the status palette without a (well-formed) colour', () => {
+    for (const id of ['doc-3', 'doc-4', 'someone-else']) {
+      const [event] = calendarEvents([appointment({ practitioner_id: id })], 'practitioner', colours)
+      expect(event.backgroundColor).toBe('#33817f')
+      expect(event.textColor).toBeUndefined()
+    }
+    expect([...colours.keys()]).toEqual(['doc-1', 'doc-2'])
+  })
+
+  it('mark their columns', () => {
+    const columns = calendarResources('practitioner', people, [])
+    expect(columns.map((c) => c.extendedProps?.colour)).toEqual(['#1e3a8a', '#fde68a', null, null])
+  })
+})
+
 describe('columns', () => {
   const staff = [
     { id: 'm1', user: { id: 'u-z', full_name: 'Zed Doctor' }, role: 'doctor', is_active: true },
@@ -70,8 +101,8 @@ describe('columns', () => {
     ]
     expect(calendarResources('room', [], rooms)).toEqual([{ id: 'r1', title: 'Laser', order: 0 }])
     expect(calendarResources('practitioner', practitionersOf(staff), rooms)).toEqual([
-      { id: 'u-a', title: 'Ana Nurse', order: 0 },
-      { id: 'u-z', title: 'Zed Doctor', order: 1 },
+      { id: 'u-a', title: 'Ana Nurse', order: 0, extendedProps: { colour: null } },
+      { id: 'u-z', title: 'Zed Doctor', order: 1, extendedProps: { colour: null } },
     ])
   })
 

@@ -1,6 +1,7 @@
 import type { ClinicEvent, ClinicEventOf, ClinicEventType, Practitioner, Schemas } from '@aesthetix/api-client'
 import type { EventInput } from '@fullcalendar/core'
 import type { ResourceInput } from '@fullcalendar/resource'
+import { colourOrNull, readableTextColour } from './practitionerColours'
 
 export type Appointment = Schemas['Appointment']
 export type AppointmentStatus = Appointment['status']
@@ -22,16 +23,36 @@ const COLOURS: Record<AppointmentStatus, string> = {
   no_show: '#dc2626',
 }
 
-/** A FullCalendar event for an appointment, in the column of its practitioner or room. */
-export function appointmentEvent(appointment: Appointment, mode: ColumnMode): EventInput {
+/** Practitioner id → their calendar colour (#RRGGBB), for those the clinic gave one. */
+export type PractitionerColours = ReadonlyMap<string, string>
+
+export function practitionerColours(practitioners: Practitioner[]): PractitionerColours {
+  const colours = new Map<string, string>()
+  for (const p of practitioners) {
+    const colour = colourOrNull(p.colour)
+    if (colour) colours.set(p.id, colour)
+  }
+  return colours
+}
+
+/** A FullCalendar event for an appointment, in the column of its practitioner or room.
+ *  Its practitioner's colour (when they have one) fills it, with text that contrasts,
+ *  and the status colour stays as its border; otherwise the status palette fills it. */
+export function appointmentEvent(
+  appointment: Appointment,
+  mode: ColumnMode,
+  colours: PractitionerColours = new Map(),
+): EventInput {
+  const own = colours.get(appointment.practitioner_id)
   return {
     id: appointment.id,
     title: `${appointment.patient_name} · ${appointment.service_name}`,
     start: appointment.starts_at,
     end: appointment.ends_at,
     resourceId: (mode === 'practitioner' ? appointment.practitioner_id : appointment.room_id) ?? undefined,
-    backgroundColor: COLOURS[appointment.status],
+    backgroundColor: own ?? COLOURS[appointment.status],
     borderColor: COLOURS[appointment.status],
+    ...(own ? { textColor: readableTextColour(own) } : {}),
     startEditable: movable(appointment.status),
     classNames: [`status-${appointment.status}`],
     extendedProps: { appointment },
@@ -40,10 +61,14 @@ export function appointmentEvent(appointment: Appointment, mode: ColumnMode): Ev
 
 /** Events of the calendar: cancelled appointments free their slot and are not shown; in
  *  room columns, appointments without a room have no column. */
-export function calendarEvents(appointments: Appointment[], mode: ColumnMode): EventInput[] {
+export function calendarEvents(
+  appointments: Appointment[],
+  mode: ColumnMode,
+  colours: PractitionerColours = new Map(),
+): EventInput[] {
   return appointments
     .filter((a) => a.status !== 'cancelled' && (mode === 'practitioner' || a.room_id))
-    .map((a) => appointmentEvent(a, mode))
+    .map((a) => appointmentEvent(a, mode, colours))
 }
 
 export function calendarResources(
@@ -53,7 +78,7 @@ export function calendarResources(
 ): ResourceInput[] {
   const columns =
     mode === 'practitioner'
-      ? practitioners.map((p) => ({ id: p.id, title: p.name }))
+      ? practitioners.map((p) => ({ id: p.id, title: p.name, extendedProps: { colour: colourOrNull(p.colour) } }))
       : rooms
           .filter((room) => room.is_active)
           .sort((a, b) => a.name.localeCompare(b.name))

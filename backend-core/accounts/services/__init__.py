@@ -22,6 +22,14 @@ from accounts.services.authentication import (
     totp_enroll,
     user_sessions_end,
 )
+from accounts.services.files import (
+    FileLink,
+    licence_evidence_link,
+    licence_evidence_set,
+    user_photo_remove,
+    user_photo_set,
+    user_photo_url,
+)
 from accounts.services.invites import (
     InvitePreview,
     invite_accept,
@@ -62,6 +70,7 @@ __all__ = [
     "TOTP_ENROLMENT_TTL",
     "ClinicData",
     "ClinicFields",
+    "FileLink",
     "InvitePreview",
     "LoginLockedOut",
     "TokenPair",
@@ -80,6 +89,8 @@ __all__ = [
     "invite_revoke",
     "invite_send",
     "licence_create",
+    "licence_evidence_link",
+    "licence_evidence_set",
     "licence_verify",
     "login_locked_out_error",
     "membership_create",
@@ -97,6 +108,9 @@ __all__ = [
     "user_create",
     "user_deactivate",
     "user_password_change",
+    "user_photo_remove",
+    "user_photo_set",
+    "user_photo_url",
     "user_sessions_end",
     "user_update",
 ]

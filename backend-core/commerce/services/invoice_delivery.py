@@ -200,6 +200,7 @@ def invoice_send(
         dedupe_key=dedupe_key,
         subject_type=INVOICE_SUBJECT,
         subject_id=str(locked.pk),
+        patient_id=locked.patient_id,
     )
     audit_event_record(
         clinic=clinic,

@@ -187,6 +187,7 @@ def receipt_schedule(*, invoice: Invoice, payments: Sequence[Payment]) -> None:
         dedupe_key=f"receipt:{first.pk}",
         subject_type=PAYMENT_SUBJECT,
         subject_id=str(first.pk),
+        patient_id=invoice.patient_id,
     )
 
 

@@ -24,7 +24,7 @@ from stdnum.th import tin
 
 from audit.services import audit_event_record
 from catalog.models import Product
-from commerce.models import CommerceSettings, PurchaseOrder, PurchaseOrderLine, Supplier
+from commerce.models import CommerceSettings, PurchaseOrder, PurchaseOrderLine, Supplier, SupplierItem
 from commerce.services.shared import settings_for
 from commerce.services.stock import stock_receive
 from core.exceptions import FieldErrors, ValidationFailed
@@ -329,3 +329,114 @@ def purchase_order_receive(*, order: PurchaseOrder, actor: User, deliveries: lis
         movement_ids=[None, [str(m.pk) for m in movements]],
     )
     return order
+
+
+# Supplier items ------------------------------------------------------------------------
+
+SUPPLIER_ITEM_FIELDS = ("supplier_sku", "pack_size", "last_unit_cost", "is_preferred")
+
+
+def _supplier_item_audit(
+    *, item: SupplierItem, actor: User, action: str, changes: dict[str, list[Any]]
+) -> None:
+    audit_event_record(
+        clinic=item.clinic,
+        actor=actor,
+        action=action,
+        object_type="commerce.SupplierItem",
+        object_id=item.pk,
+        changes={"supplier_id": [None, item.supplier_id], "product_id": [None, item.product_id], **changes},
+    )
+
+
+def _preferred_take(*, item: SupplierItem, actor: User) -> None:
+    """Make ``item`` the only preferred supplier of its product: the previous one (locked)
+    stops being preferred, audited as ``supplier_item.updated``."""
+    others = SupplierItem.objects.select_for_update().filter(product=item.product, is_preferred=True)
+    for other in others.exclude(pk=item.pk):
+        other.is_preferred = False
+        model_save(other, update_fields=["is_preferred"])
+        _supplier_item_audit(
+            item=other, actor=actor, action="supplier_item.updated", changes={"is_preferred": [True, False]}
+        )
+
+
+def _supplier_item_check(values: dict[str, Any]) -> dict[str, Any]:
+    unknown = set(values) - set(SUPPLIER_ITEM_FIELDS)
+    if unknown:
+        raise ValueError(f"not supplier item fields: {sorted(unknown)}")
+    errors = FieldErrors()
+    if "supplier_sku" in values:
+        values["supplier_sku"] = values["supplier_sku"].strip()
+    if "pack_size" in values and values["pack_size"] <= 0:
+        errors.add("pack_size", _("Must be greater than zero."))
+    if values.get("last_unit_cost") is not None and values["last_unit_cost"] < 0:
+        errors.add("last_unit_cost", _("Cannot be negative."))
+    errors.raise_if_any()
+    return values
+
+
+@transaction.atomic
+def supplier_item_create(
+    *, clinic: Clinic, actor: User, supplier: Supplier, product: Product, **values: Any
+) -> SupplierItem:
+    """Record that ``supplier`` sells ``product`` to ``clinic`` (``SUPPLIER_ITEM_FIELDS``:
+    ``pack_size`` in the product's unit, ``last_unit_cost`` per unit in the clinic's
+    currency). ``is_preferred`` takes the product's preference from any other supplier.
+    Audited as ``supplier_item.created``. Raises ``ValidationFailed`` naming
+    ``supplier_id`` (inactive), ``product_id`` (inactive, or already listed for this
+    supplier), ``pack_size`` or ``last_unit_cost``."""
+    values = _supplier_item_check(values)
+    errors = FieldErrors()
+    if not supplier.is_active:
+        errors.add("supplier_id", _("This supplier is no longer active."))
+    if not product.is_active:
+        errors.add("product_id", _("This product is no longer sold."))
+    elif SupplierItem.objects.filter(supplier=supplier, product=product).exists():
+        errors.add("product_id", _("This supplier already lists this product."))
+    errors.raise_if_any()
+    item = SupplierItem(clinic=clinic, supplier=supplier, product=product, **values)
+    if item.is_preferred:
+        _preferred_take(item=item, actor=actor)
+    model_save(item)
+    _supplier_item_audit(
+        item=item,
+        actor=actor,
+        action="supplier_item.created",
+        changes={k: [None, getattr(item, k)] for k in SUPPLIER_ITEM_FIELDS},
+    )
+    return item
+
+
+@transaction.atomic
+def supplier_item_update(*, item: SupplierItem, actor: User, **values: Any) -> SupplierItem:
+    """Change the given ``SUPPLIER_ITEM_FIELDS`` of ``item`` under a row lock; setting
+    ``is_preferred`` takes the preference from the product's other supplier. Audited as
+    ``supplier_item.updated`` with what changed. Raises ``ValidationFailed`` naming
+    ``pack_size`` or ``last_unit_cost``."""
+    item = SupplierItem.objects.select_for_update().select_related("product").get(pk=item.pk)
+    values = _supplier_item_check(values)
+    changes = {k: [getattr(item, k), v] for k, v in values.items() if getattr(item, k) != v}
+    if not changes:
+        return item
+    for key, value in values.items():
+        setattr(item, key, value)
+    if changes.get("is_preferred") == [False, True]:
+        _preferred_take(item=item, actor=actor)
+    model_save(item, update_fields=list(changes))
+    _supplier_item_audit(item=item, actor=actor, action="supplier_item.updated", changes=changes)
+    return item
+
+
+@transaction.atomic
+def supplier_item_delete(*, item: SupplierItem, actor: User) -> None:
+    """The supplier no longer sells the product to the clinic. Orders already written
+    keep their lines. Audited as ``supplier_item.deleted`` with what the row held."""
+    item = SupplierItem.objects.select_for_update().get(pk=item.pk)
+    _supplier_item_audit(
+        item=item,
+        actor=actor,
+        action="supplier_item.deleted",
+        changes={k: [getattr(item, k), None] for k in SUPPLIER_ITEM_FIELDS},
+    )
+    item.delete()

@@ -30,7 +30,7 @@ from catalog.models import Product
 from catalog.services import registration_number_normalize
 from commerce import ledger
 from commerce.models import StockLot, StockMovement
-from core.exceptions import ValidationFailed
+from core.exceptions import Conflict, ValidationFailed
 from core.services import model_save
 
 if TYPE_CHECKING:
@@ -454,18 +454,71 @@ def stock_take_commit(
     return take_id, adjustments
 
 
+TRANSFER_REFERENCE = "commerce.stock_transfer"
+
+
+def _transfer_already_made(
+    *, transfer_id: uuid.UUID, lot: StockLot, quantity: Decimal, to_product: Product
+) -> tuple[StockMovement, StockMovement] | None:
+    """The two movements of transfer ``transfer_id`` if it was made already (a retry);
+    ``Conflict`` if that id moved another lot, quantity or destination."""
+    made = {
+        m.kind: m
+        for m in StockMovement.unscoped.select_related("lot").filter(
+            reference_type=TRANSFER_REFERENCE,
+            reference_id=transfer_id,
+            clinic__organization_id=lot.clinic.organization_id,
+        )
+    }
+    if not made:
+        return None
+    out, into = made.get(Kind.TRANSFER_OUT), made.get(Kind.TRANSFER_IN)
+    if (
+        out is None
+        or into is None
+        or out.lot_id != lot.pk
+        or -out.quantity != quantity
+        or into.lot.product_id != to_product.pk
+    ):
+        raise Conflict(_("This transfer id was used for another transfer."), code="idempotency_key_reused")
+    return out, into
+
+
 @transaction.atomic
 def stock_transfer(
-    *, lot: StockLot, quantity: Decimal, to_product: Product, actor: User
+    *,
+    lot: StockLot,
+    quantity: Decimal,
+    to_product: Product,
+    actor: User,
+    note: str = "",
+    transfer_id: uuid.UUID | None = None,
 ) -> tuple[StockMovement, StockMovement]:
-    """Move ``quantity`` of ``lot`` to another clinic of the same organization, into
-    ``to_product`` (that clinic's catalog entry for the same product: same unit and
-    registration). The destination lot keeps the lot number, expiry, registration and
-    cost, so a recall there finds it. Audited in both clinics' trails
-    (``stock.transferred_out`` on the lot, ``stock.transferred_in`` on the destination
-    lot). Raises ``ValidationFailed``: ``to_product_id``
-    (same clinic, other organization, other unit or registration), ``quantity``, ``lot``
-    (expired)."""
+    """Move ``quantity`` of ``lot`` (in its product's unit) to another clinic of the same
+    organization, into ``to_product`` (that clinic's catalog entry for the same product:
+    same unit and registration; the destination must carry it already, this does not
+    create catalog entries). The destination lot keeps the lot number, expiry,
+    registration and cost, so a recall there finds it; ``note`` (why) is kept on both
+    movements. Answers ``(out, into)``: the outgoing movement of ``lot``'s clinic and the
+    incoming one of the destination, sharing ``reference_id`` (``transfer_id`` when
+    given). A retry with the same ``transfer_id`` answers the first transfer's movements
+    and moves nothing; the same id for another lot, quantity or destination is a
+    ``Conflict``. Audited in both clinics' trails (``stock.transferred_out`` on the lot,
+    ``stock.transferred_in`` on the destination lot). Raises ``ValidationFailed``:
+    ``to_product_id`` (same clinic, other organization, other unit or registration),
+    ``quantity`` (not positive, more than on hand), ``lot`` (expired), ``note`` (over
+    200 characters)."""
+    note = note.strip()
+    if len(note) > 200:
+        raise ValidationFailed(errors={"note": [_("At most 200 characters.")]})
+    # The lot's row lock orders a retry after the first attempt's commit.
+    StockLot.unscoped.select_for_update().filter(pk=lot.pk).first()
+    if transfer_id is not None:
+        made = _transfer_already_made(
+            transfer_id=transfer_id, lot=lot, quantity=quantity, to_product=to_product
+        )
+        if made is not None:
+            return made
     source = lot.product
     _usable_lot(lot=lot, product=source)
     if quantity <= 0:
@@ -479,14 +532,15 @@ def stock_transfer(
         raise ValidationFailed(
             errors={"to_product_id": [_("The same product in another clinic of this organization.")]}
         )
-    transfer_id = uuid.uuid4()
+    transfer_id = transfer_id or uuid.uuid4()
     out = _movement_write(
         lot=lot,
         kind=Kind.TRANSFER_OUT,
         quantity=-quantity,
         actor=actor,
-        reference_type="commerce.stock_transfer",
+        reference_type=TRANSFER_REFERENCE,
         reference_id=transfer_id,
+        reason=note,
     )
     target, _created = StockLot.unscoped.select_for_update().get_or_create(
         clinic=to_product.clinic,
@@ -504,11 +558,24 @@ def stock_transfer(
         kind=Kind.TRANSFER_IN,
         quantity=quantity,
         actor=actor,
-        reference_type="commerce.stock_transfer",
+        reference_type=TRANSFER_REFERENCE,
         reference_id=transfer_id,
+        reason=note,
     )
     _cost_post(movement=out, lot=lot, debit=ledger.INTERCLINIC, credit=ledger.INVENTORY)
     _cost_post(movement=into, lot=target, debit=ledger.INVENTORY, credit=ledger.INTERCLINIC)
-    _stock_audit(movement=out, actor=actor, action="stock.transferred_out", to_lot_id=[None, target.pk])
-    _stock_audit(movement=into, actor=actor, action="stock.transferred_in", from_lot_id=[None, lot.pk])
+    _stock_audit(
+        movement=out,
+        actor=actor,
+        action="stock.transferred_out",
+        to_lot_id=[None, target.pk],
+        note=[None, note],
+    )
+    _stock_audit(
+        movement=into,
+        actor=actor,
+        action="stock.transferred_in",
+        from_lot_id=[None, lot.pk],
+        note=[None, note],
+    )
     return out, into

@@ -169,8 +169,8 @@ def test_transfer_goes_only_to_a_sister_clinic_where_the_caller_may_transfer_sto
     wrong_product = send(sister, at_desk)
     assert wrong_product.status_code == 400 and wrong_product.json()["errors"][0]["field"] == "to_product_id"
     sent = send(sister, there)
-    assert sent.status_code == 200, sent.content
-    assert sent.json()["kind"] == "transfer_out"
+    assert sent.status_code == 201, sent.content
+    assert (sent.json()["out"]["kind"], sent.json()["into"]["kind"]) == ("transfer_out", "transfer_in")
 
 
 # POS ---------------------------------------------------------------------------------

@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "scheduling",
     "compliance",
     "emr",
+    "reporting",
     "demo",
 ]
 

@@ -99,6 +99,13 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": 300.0,
         "options": {"expires": 280},
     },
+    # The dashboard's daily figures of each clinic's last few days (late refunds,
+    # commissions, deposits): rebuilt every five minutes, idempotent.
+    "reporting-daily-figures-refresh": {
+        "task": "reporting.tasks.daily_figures_refresh_recent",
+        "schedule": 300.0,
+        "options": {"expires": 280},
+    },
     # Course balances past their expiry close; unused sessions become breakage revenue.
     "commerce-course-balances-expire": {
         "task": "commerce.tasks.course_balances_expire_task",

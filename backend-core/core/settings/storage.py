@@ -56,3 +56,15 @@ PHOTO_MAX_PIXELS = env.int("PHOTO_MAX_PIXELS", default=50_000_000)
 # A confirmed photo still waiting for the worker this long (minutes) is sent to it again
 # by beat: its message was lost (broker down at confirmation, process died before sending).
 PHOTO_PROCESS_REQUEUE_AFTER_MINUTES = env.int("PHOTO_PROCESS_REQUEUE_AFTER_MINUTES", default=10)
+
+# A person's own photograph (accounts.services.user_photo_set): largest upload (bytes),
+# largest image decoded (pixels, read from the header first), side of the stored square
+# (pixels) and how long its download links live (seconds).
+PROFILE_PHOTO_MAX_BYTES = env.int("PROFILE_PHOTO_MAX_BYTES", default=5 * 1024 * 1024)
+PROFILE_PHOTO_MAX_PIXELS = env.int("PROFILE_PHOTO_MAX_PIXELS", default=40_000_000)
+PROFILE_PHOTO_SIDE_PX = env.int("PROFILE_PHOTO_SIDE_PX", default=256)
+PROFILE_PHOTO_URL_SECONDS = env.int("PROFILE_PHOTO_URL_SECONDS", default=900)
+# The document behind a professional licence (accounts.services.licence_evidence_set):
+# largest upload (bytes) and how long a viewing link lives (seconds; each issue audited).
+LICENCE_EVIDENCE_MAX_BYTES = env.int("LICENCE_EVIDENCE_MAX_BYTES", default=10 * 1024 * 1024)
+LICENCE_EVIDENCE_URL_SECONDS = env.int("LICENCE_EVIDENCE_URL_SECONDS", default=120)

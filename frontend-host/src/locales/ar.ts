@@ -4,6 +4,7 @@ const ar: Messages = {
   app: { name: 'AesthetixOS', loading: 'جارٍ التحميل…', dismiss: 'إغلاق' },
   shell: { openMenu: 'فتح القائمة', closeMenu: 'إغلاق القائمة', collapse: 'طي الشريط الجانبي', expand: 'توسيع الشريط الجانبي' },
   nav: {
+    dashboard: 'لوحة المؤشرات',
     main: 'القائمة الرئيسية',
     calendar: 'التقويم',
     patients: 'المرضى',
@@ -27,6 +28,8 @@ const ar: Messages = {
     rooms: 'الغرف',
     licences: 'التراخيص',
     commissions: 'قواعد العمولات',
+    messageLog: 'سجل الرسائل',
+    audit: 'التدقيق',
   },
   login: {
     newClinic: 'عيادة جديدة؟ أنشئ حسابًا',
@@ -61,6 +64,16 @@ const ar: Messages = {
     languageHint: 'لغة شاشاتك على هذا الجهاز ولغة ما يرسله إليك AesthetixOS.',
     save: 'حفظ الملف الشخصي',
     saved: 'تم حفظ الملف الشخصي.',
+    photo: 'الصورة',
+    photoHint: 'ملف JPEG أو PNG أو WebP بحجم 5 ميغابايت كحد أقصى. تُقص الصورة إلى مربع وتُزال بياناتها المخفية (مثل مكان التقاطها).',
+    photoChoose: 'رفع صورة',
+    photoReplace: 'تغيير الصورة',
+    photoRemove: 'إزالة الصورة',
+    photoRemoveTitle: 'إزالة صورتك؟',
+    photoRemoveText: 'ستظهر الأحرف الأولى من اسمك بدلاً منها. تُحذف الصورة ولا يمكن استعادتها.',
+    cancel: 'إلغاء',
+    photoSaved: 'تم حفظ الصورة.',
+    photoRemoved: 'تمت إزالة الصورة.',
   },
   password: {
     title: 'تغيير كلمة المرور',

@@ -2,6 +2,7 @@ const en = {
   app: { name: 'AesthetixOS', loading: 'Loading…', dismiss: 'Dismiss' },
   shell: { openMenu: 'Open menu', closeMenu: 'Close menu', collapse: 'Collapse sidebar', expand: 'Expand sidebar' },
   nav: {
+    dashboard: 'Dashboard',
     main: 'Main',
     calendar: 'Calendar',
     patients: 'Patients',
@@ -25,6 +26,8 @@ const en = {
     rooms: 'Rooms',
     licences: 'Licences',
     commissions: 'Commission rules',
+    messageLog: 'Messages log',
+    audit: 'Audit',
   },
   login: {
     newClinic: 'New clinic? Create an account',
@@ -59,6 +62,16 @@ const en = {
     languageHint: 'The language of your screens on this device and of what AesthetixOS sends you.',
     save: 'Save profile',
     saved: 'Profile saved.',
+    photo: 'Photo',
+    photoHint: 'A JPEG, PNG or WebP of up to 5 MB. It is cut to a square and its hidden details (such as where it was taken) are removed.',
+    photoChoose: 'Upload a photo',
+    photoReplace: 'Change photo',
+    photoRemove: 'Remove photo',
+    photoRemoveTitle: 'Remove your photo?',
+    photoRemoveText: 'Your initials are shown instead. The photo is deleted and cannot be brought back.',
+    cancel: 'Cancel',
+    photoSaved: 'Photo saved.',
+    photoRemoved: 'Photo removed.',
   },
   password: {
     title: 'Change password',

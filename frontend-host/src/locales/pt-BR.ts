@@ -4,6 +4,7 @@ const ptBR: Messages = {
   app: { name: 'AesthetixOS', loading: 'Carregando…', dismiss: 'Fechar' },
   shell: { openMenu: 'Abrir menu', closeMenu: 'Fechar menu', collapse: 'Recolher barra lateral', expand: 'Expandir barra lateral' },
   nav: {
+    dashboard: 'Painel',
     main: 'Principal',
     calendar: 'Agenda',
     patients: 'Pacientes',
@@ -27,6 +28,8 @@ const ptBR: Messages = {
     rooms: 'Salas',
     licences: 'Registros profissionais',
     commissions: 'Regras de comissão',
+    messageLog: 'Registro de mensagens',
+    audit: 'Auditoria',
   },
   login: {
     newClinic: 'Clínica nova? Crie uma conta',
@@ -61,6 +64,16 @@ const ptBR: Messages = {
     languageHint: 'O idioma das suas telas neste dispositivo e do que o AesthetixOS envia para você.',
     save: 'Salvar perfil',
     saved: 'Perfil salvo.',
+    photo: 'Foto',
+    photoHint: 'Um JPEG, PNG ou WebP de até 5 MB. Ela é recortada em quadrado e seus dados ocultos (como onde foi tirada) são removidos.',
+    photoChoose: 'Enviar uma foto',
+    photoReplace: 'Trocar foto',
+    photoRemove: 'Remover foto',
+    photoRemoveTitle: 'Remover sua foto?',
+    photoRemoveText: 'Suas iniciais aparecem no lugar. A foto é apagada e não pode ser recuperada.',
+    cancel: 'Cancelar',
+    photoSaved: 'Foto salva.',
+    photoRemoved: 'Foto removida.',
   },
   password: {
     title: 'Alterar senha',

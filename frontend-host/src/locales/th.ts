@@ -4,6 +4,7 @@ const th: Messages = {
   app: { name: 'AesthetixOS', loading: 'กำลังโหลด…', dismiss: 'ปิด' },
   shell: { openMenu: 'เปิดเมนู', closeMenu: 'ปิดเมนู', collapse: 'ย่อแถบด้านข้าง', expand: 'ขยายแถบด้านข้าง' },
   nav: {
+    dashboard: 'แดชบอร์ด',
     main: 'เมนูหลัก',
     calendar: 'ตารางนัด',
     patients: 'ผู้ป่วย',
@@ -27,6 +28,8 @@ const th: Messages = {
     rooms: 'ห้อง',
     licences: 'ใบอนุญาต',
     commissions: 'กฎค่าคอมมิชชัน',
+    messageLog: 'บันทึกข้อความ',
+    audit: 'การตรวจสอบ',
   },
   login: {
     newClinic: 'คลินิกใหม่? สร้างบัญชี',
@@ -61,6 +64,16 @@ const th: Messages = {
     languageHint: 'ภาษาของหน้าจอบนอุปกรณ์นี้และของข้อความที่ AesthetixOS ส่งถึงคุณ',
     save: 'บันทึกโปรไฟล์',
     saved: 'บันทึกโปรไฟล์แล้ว',
+    photo: 'รูปภาพ',
+    photoHint: 'ไฟล์ JPEG, PNG หรือ WebP ขนาดไม่เกิน 5 MB ระบบจะครอปเป็นสี่เหลี่ยมจัตุรัสและลบข้อมูลแฝง (เช่น สถานที่ถ่าย) ออก',
+    photoChoose: 'อัปโหลดรูปภาพ',
+    photoReplace: 'เปลี่ยนรูปภาพ',
+    photoRemove: 'ลบรูปภาพ',
+    photoRemoveTitle: 'ลบรูปภาพของคุณหรือไม่?',
+    photoRemoveText: 'ระบบจะแสดงอักษรย่อชื่อของคุณแทน รูปภาพจะถูกลบและไม่สามารถกู้คืนได้',
+    cancel: 'ยกเลิก',
+    photoSaved: 'บันทึกรูปภาพแล้ว',
+    photoRemoved: 'ลบรูปภาพแล้ว',
   },
   password: {
     title: 'เปลี่ยนรหัสผ่าน',

@@ -146,6 +146,27 @@ export const useAuthStore = defineStore('auth', () => {
     return null
   }
 
+  /** Make `file` the user's photograph (`POST /api/v1/users/me/photo`, multipart): the
+   *  server checks it, squares it and strips its metadata; 400 names `file`. */
+  async function photoSet(file: File): Promise<Problem | null> {
+    const form = new FormData()
+    form.append('file', file)
+    const { data, error } = await api.POST('/api/v1/users/me/photo', {
+      body: form as unknown as Schemas['FileUploadRequest'],
+    })
+    if (!data) return problemOf(error)
+    user.value = data
+    return null
+  }
+
+  /** Remove the user's photograph (`DELETE /api/v1/users/me/photo`). */
+  async function photoRemove(): Promise<Problem | null> {
+    const { data, error } = await api.DELETE('/api/v1/users/me/photo')
+    if (!data) return problemOf(error)
+    user.value = data
+    return null
+  }
+
   /** Ask for a reset code by SMS; the server answers the same for unknown numbers. */
   async function passwordResetRequest(phone: string): Promise<Problem | null> {
     const { error, response } = await api.POST('/api/v1/auth/password-reset', { body: { phone } })
@@ -197,6 +218,8 @@ export const useAuthStore = defineStore('auth', () => {
     totpEnrolmentConfirm,
     passwordChange,
     profileUpdate,
+    photoSet,
+    photoRemove,
     passwordResetRequest,
     passwordResetConfirm,
     logout,

@@ -130,18 +130,18 @@ describe('useClinicContext', () => {
 })
 
 describe('practitionersOf', () => {
-  it("names the active clinical staff the server accepts as practitioners, by name", () => {
+  it("names the active clinical staff the server accepts as practitioners, by name, with their calendar colour", () => {
     const staff = [
       member('u1', 'Dao', 'doctor'),
-      member('u2', 'Bea', 'therapist'),
+      { ...member('u2', 'Bea', 'therapist'), calendar_colour: '#7c3aed' },
       member('u3', 'Cai', 'receptionist'),
       member('u4', 'Abe', 'nurse', false),
       member('u5', 'Eve', 'assistant'),
     ] as Parameters<typeof practitionersOf>[0]
     expect(practitionersOf(staff)).toEqual([
-      { id: 'u2', name: 'Bea', role: 'therapist' },
-      { id: 'u1', name: 'Dao', role: 'doctor' },
-      { id: 'u5', name: 'Eve', role: 'assistant' },
+      { id: 'u2', name: 'Bea', role: 'therapist', colour: '#7c3aed' },
+      { id: 'u1', name: 'Dao', role: 'doctor', colour: null },
+      { id: 'u5', name: 'Eve', role: 'assistant', colour: null },
     ])
   })
 })

@@ -23,6 +23,8 @@ export interface Practitioner {
   id: string
   name: string
   role: Schemas['RoleEnum']
+  /** The calendar colour the clinic gave them (#RRGGBB), `null` for the default palette. */
+  colour: string | null
 }
 
 const PAGE = 100
@@ -34,7 +36,7 @@ const PRACTITIONER_ROLES: readonly string[] = ['doctor', 'nurse', 'therapist', '
 export function practitionersOf(staff: Schemas['Staff'][]): Practitioner[] {
   return staff
     .filter((member) => member.is_active && PRACTITIONER_ROLES.includes(member.role))
-    .map((member) => ({ id: member.user.id, name: member.user.full_name, role: member.role }))
+    .map((member) => ({ id: member.user.id, name: member.user.full_name, role: member.role, colour: member.calendar_colour || null }))
     .sort((a, b) => a.name.localeCompare(b.name))
 }
 

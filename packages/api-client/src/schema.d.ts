@@ -2243,9 +2243,10 @@ export interface paths {
         };
         /**
          * @description The clinic's audit trail, newest first: who did what to which record, from where.
-         *     Filter with ``?actor=``, ``?action=``, ``?object_type=``, ``?object_id=``,
-         *     ``?occurred_at_after=`` and ``?occurred_at_before=``. A malformed filter value is a
-         *     400 naming the parameter.
+         *     Filter with ``?actor=``, ``?action=`` (an action or its start), ``?object_type=``,
+         *     ``?object_id=``, ``?patient=``, ``?date_from=``/``?date_to=`` (the clinic's local
+         *     days) or ``?occurred_at_after=``/``?occurred_at_before=`` (instants). A malformed
+         *     filter value is a 400 naming the parameter; another clinic's event is a 404.
          */
         get: operations["compliance_audit_events_list"];
         put?: never;
@@ -2265,11 +2266,34 @@ export interface paths {
         };
         /**
          * @description The clinic's audit trail, newest first: who did what to which record, from where.
-         *     Filter with ``?actor=``, ``?action=``, ``?object_type=``, ``?object_id=``,
-         *     ``?occurred_at_after=`` and ``?occurred_at_before=``. A malformed filter value is a
-         *     400 naming the parameter.
+         *     Filter with ``?actor=``, ``?action=`` (an action or its start), ``?object_type=``,
+         *     ``?object_id=``, ``?patient=``, ``?date_from=``/``?date_to=`` (the clinic's local
+         *     days) or ``?occurred_at_after=``/``?occurred_at_before=`` (instants). A malformed
+         *     filter value is a 400 naming the parameter; another clinic's event is a 404.
          */
         get: operations["compliance_audit_events_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/compliance/audit-events/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description Check the hash chain of the clinic's events in ``date_from``..``date_to`` (the
+         *     clinic's local days, inclusive; all events without them): ``verified`` and the
+         *     ``events`` checked, or the ``first_break`` (the event, its sequence and why:
+         *     ``audit.selectors.ChainBreak``). 400 names a bad date.
+         */
+        get: operations["compliance_audit_events_verify_retrieve"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2496,6 +2520,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/inventory/lots/{id}/destinations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description Where this lot may be transferred: the other clinics of the organization where
+         *     the caller holds ``stock.transfer``, each with its products that can take the lot
+         *     (same unit and registration; empty when it carries none). Never another
+         *     organization's clinic. Not paginated (an organization's clinics).
+         */
+        get: operations["inventory_lots_destinations_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/inventory/lots/{id}/recall": {
         parameters: {
             query?: never;
@@ -2523,9 +2569,14 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * @description Send stock to a clinic of the same organization where the caller may manage
-         *     stock too; ``to_product_id`` is that clinic's product. Answers the outgoing
-         *     movement.
+         * @description Send ``quantity`` (the product's unit) of this lot to a clinic of the same
+         *     organization where the caller may transfer stock too; ``to_product_id`` is that
+         *     clinic's product (it must carry it already: ``destinations`` lists them). Answers
+         *     201 with both movements; a retry with the same ``transfer_id`` answers 200 with
+         *     the first transfer's, moving nothing (``services.stock_transfer``). 400 naming
+         *     ``to_clinic_id`` (another organization's clinic included), ``to_product_id``,
+         *     ``quantity`` (more than on hand), ``lot`` (expired) or ``note``; 409 when a
+         *     ``transfer_id`` is reused for another transfer.
          */
         post: operations["inventory_lots_transfer_create"];
         delete?: never;
@@ -2594,6 +2645,27 @@ export interface paths {
          *     or ``quantity``. Filter with ``?kind=``, ``?lot=``, ``?patient=``.
          */
         get: operations["inventory_movements_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inventory/movements/transfers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description Stock sent to and received from sister clinics, newest first, paginated: each
+         *     movement with its product, lot, the other clinic's name and the note
+         *     (``reason``); ``?kind=transfer_out`` or ``transfer_in`` narrows it.
+         */
+        get: operations["inventory_movements_transfers_list"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2767,6 +2839,78 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inventory/supplier-items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description What each supplier sells the clinic (supplier's code, pack size in the product's
+         *     unit, last unit cost in the clinic's currency, preferred supplier of the product).
+         *     Filter with ``?supplier=``, ``?product=``, ``?is_preferred=``. ``POST`` adds one
+         *     (unknown ``supplier_id``/``product_id``, another clinic's included, is a 400 naming
+         *     it; a product twice for a supplier is a 400 naming ``product_id``), ``PATCH``
+         *     changes one, ``DELETE`` removes it; another clinic's item is a 404.
+         */
+        get: operations["inventory_supplier_items_list"];
+        put?: never;
+        /**
+         * @description What each supplier sells the clinic (supplier's code, pack size in the product's
+         *     unit, last unit cost in the clinic's currency, preferred supplier of the product).
+         *     Filter with ``?supplier=``, ``?product=``, ``?is_preferred=``. ``POST`` adds one
+         *     (unknown ``supplier_id``/``product_id``, another clinic's included, is a 400 naming
+         *     it; a product twice for a supplier is a 400 naming ``product_id``), ``PATCH``
+         *     changes one, ``DELETE`` removes it; another clinic's item is a 404.
+         */
+        post: operations["inventory_supplier_items_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inventory/supplier-items/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description What each supplier sells the clinic (supplier's code, pack size in the product's
+         *     unit, last unit cost in the clinic's currency, preferred supplier of the product).
+         *     Filter with ``?supplier=``, ``?product=``, ``?is_preferred=``. ``POST`` adds one
+         *     (unknown ``supplier_id``/``product_id``, another clinic's included, is a 400 naming
+         *     it; a product twice for a supplier is a 400 naming ``product_id``), ``PATCH``
+         *     changes one, ``DELETE`` removes it; another clinic's item is a 404.
+         */
+        get: operations["inventory_supplier_items_retrieve"];
+        put?: never;
+        post?: never;
+        /**
+         * @description What each supplier sells the clinic (supplier's code, pack size in the product's
+         *     unit, last unit cost in the clinic's currency, preferred supplier of the product).
+         *     Filter with ``?supplier=``, ``?product=``, ``?is_preferred=``. ``POST`` adds one
+         *     (unknown ``supplier_id``/``product_id``, another clinic's included, is a 400 naming
+         *     it; a product twice for a supplier is a 400 naming ``product_id``), ``PATCH``
+         *     changes one, ``DELETE`` removes it; another clinic's item is a 404.
+         */
+        delete: operations["inventory_supplier_items_destroy"];
+        options?: never;
+        head?: never;
+        /**
+         * @description What each supplier sells the clinic (supplier's code, pack size in the product's
+         *     unit, last unit cost in the clinic's currency, preferred supplier of the product).
+         *     Filter with ``?supplier=``, ``?product=``, ``?is_preferred=``. ``POST`` adds one
+         *     (unknown ``supplier_id``/``product_id``, another clinic's included, is a 400 naming
+         *     it; a product twice for a supplier is a 400 naming ``product_id``), ``PATCH``
+         *     changes one, ``DELETE`` removes it; another clinic's item is a 404.
+         */
+        patch: operations["inventory_supplier_items_partial_update"];
         trace?: never;
     };
     "/api/v1/inventory/suppliers": {
@@ -3013,6 +3157,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/licences/{id}/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description A short-lived link to the licence's evidence document (`LICENCE_EVIDENCE_URL_SECONDS`); each issue is audited as `licence.evidence_viewed`. 404 `evidence_not_found` when none is on file. */
+        get: operations["licences_evidence_retrieve"];
+        put?: never;
+        /** @description Upload the evidence (`file`: a PDF or a JPEG, PNG or WebP image, recognised by its bytes, at most `LICENCE_EVIDENCE_MAX_BYTES`), replacing any before. 400 naming `file` for anything else. Audited as `licence.evidence_added`. */
+        post: operations["licences_evidence_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/licences/{id}/verify": {
         parameters: {
             query?: never;
@@ -3088,6 +3250,51 @@ export interface paths {
          *     is billed as (``sms.segments``). Writes nothing; 400 as saving.
          */
         post: operations["notifications_message_templates_preview_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description Every message the clinic sent or tried (reminders, receipts, invoices), newest
+         *     first, paginated. Filters: ``channel``, ``status``, ``template`` (a key, or a prefix
+         *     ending in a dot), ``patient`` (the clinic's patient id), ``date_from``/``date_to``
+         *     (the clinic's local days, inclusive, on when the message was created). A bad filter
+         *     is a 400 naming it. Recipients are masked; times are UTC.
+         */
+        get: operations["notifications_messages_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/messages/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * @description Send a failed message again through the normal delivery (a queued task); 202
+         *     with the message, now ``scheduled``. 409 naming its status when it is not
+         *     ``failed`` (already queued, sending, sent or cancelled: a second click changes
+         *     nothing); 404 for another clinic's message. Audited ``notification.retried``.
+         */
+        post: operations["notifications_messages_retry_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3318,6 +3525,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reports/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description ``?from=&to=`` (clinic-local days, default the last 30), ``?clinic=``,
+         *     ``?scope=clinic|organization``: revenue (cash received, recognized, deferred),
+         *     sales and average ticket, by day, treatment and practitioner; appointments,
+         *     no-show and late-cancellation rates, new and returning patients, utilization;
+         *     commission cost; each with the previous period of the same length. Amounts are
+         *     per currency (an organization may trade in several). A practitioner gets only
+         *     their own figures and cannot ask for the organization (403).
+         */
+        get: operations["reports_dashboard_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/dashboard/rows": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description The sales behind a figure of one clinic: those made on the clinic-local days
+         *     ``from`` to ``to`` (default the last 30) that are not void, newest first,
+         *     ``?kind=&item=`` for one treatment, product or course, ``?practitioner=`` for one
+         *     practitioner's (a practitioner always gets only the sales crediting them).
+         *     Paginated (``page``, ``page_size``).
+         */
+        get: operations["reports_dashboard_rows_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/resources": {
         parameters: {
             query?: never;
@@ -3447,6 +3702,42 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/users/me/licences/{id}/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description A short-lived link to the evidence (`LICENCE_EVIDENCE_URL_SECONDS`); each issue is audited as `licence.evidence_viewed`. 404 `evidence_not_found` without one. */
+        get: operations["users_me_licences_evidence_retrieve"];
+        put?: never;
+        /** @description Upload the evidence (`file`: a PDF or a JPEG, PNG or WebP image, recognised by its bytes, at most `LICENCE_EVIDENCE_MAX_BYTES`), replacing any before. 400 naming `file` for anything else. Audited as `licence.evidence_added`. */
+        post: operations["users_me_licences_evidence_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/me/photo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Upload a photograph (`file`: JPEG, PNG or WebP, at most `PROFILE_PHOTO_MAX_BYTES`). It is checked, turned upright, cut to a centred square, re-encoded as WebP without metadata and replaces the previous one. 400 naming `file` for anything else. Audited as `user.photo_changed`. */
+        post: operations["users_me_photo_create"];
+        /** @description Remove the photograph (none: nothing changes). Audited as `user.photo_changed`. */
+        delete: operations["users_me_photo_destroy"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/users/me/preferences": {
         parameters: {
             query?: never;
@@ -3491,6 +3782,27 @@ export interface components {
              * @description debit - credit
              */
             balance: string;
+        };
+        Activity: {
+            appointments: number;
+            completed: number;
+            no_shows: number;
+            late_cancellations: number;
+            cancellations: number;
+            new_patients: number;
+            returning_patients: number;
+            booked_minutes: number;
+            available_minutes: number;
+            /** Format: decimal */
+            no_show_rate: string | null;
+            /** Format: decimal */
+            late_cancellation_rate: string | null;
+            /** Format: decimal */
+            utilization: string | null;
+        };
+        ActivityPeriods: {
+            current: components["schemas"]["Activity"];
+            previous: components["schemas"]["Activity"];
         };
         AdjustInputRequest: {
             /**
@@ -3698,15 +4010,25 @@ export interface components {
             readonly action: string;
             readonly object_type: string;
             readonly object_id: string;
-            /** @description {field: [old, new]}; values of contact and ID fields are masked. */
+            /** @description {field: [old, new]}; values of contact and ID fields are masked; empty when withheld (changes_withheld). */
             readonly changes: {
                 [key: string]: unknown[];
             };
+            /** @description True when the event is about a clinical record and your role may not read its changes. */
+            readonly changes_withheld: boolean;
             readonly ip: string | null;
             readonly user_agent: string;
             readonly request_id: string;
             readonly prev_hash: string;
             readonly hash: string;
+        };
+        AuditVerify: {
+            verified: boolean;
+            /** @description Events checked (up to and including the broken one). */
+            events: number;
+            first_sequence: number | null;
+            last_sequence: number | null;
+            first_break: components["schemas"]["ChainBreak"] | null;
         };
         /** @enum {unknown} */
         BlankEnum: "";
@@ -3763,6 +4085,21 @@ export interface components {
             must_keep: string[];
             standard: components["schemas"]["Text"];
             custom: components["schemas"]["CustomWording"] | null;
+        };
+        ChainBreak: {
+            /** Format: uuid */
+            event_id: string;
+            sequence: number;
+            /**
+             * @description sequence_gap: events missing or inserted; prev_hash_mismatch: the event does not point at the previous one; hash_mismatch: the event was edited.
+             *
+             *     * `sequence_gap` - sequence_gap
+             *     * `prev_hash_mismatch` - prev_hash_mismatch
+             *     * `hash_mismatch` - hash_mismatch
+             */
+            problem: components["schemas"]["ProblemEnum"];
+            expected: string;
+            found: string;
         };
         /**
          * @description * `in_person` - In person at the clinic
@@ -3869,6 +4206,18 @@ export interface components {
             readonly registry_reference: string;
             /** Format: date-time */
             readonly created_at: string;
+            /** @description An evidence document is on file */
+            readonly has_evidence: boolean;
+            readonly evidence_content_type: string;
+            /** Format: date-time */
+            readonly evidence_uploaded_at: string | null;
+        };
+        ClinicRef: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            currency: string;
+            time_zone: string;
         };
         /**
          * @description * `draft` - Draft
@@ -3891,6 +4240,8 @@ export interface components {
             readonly family_name: string;
             readonly full_name: string;
             readonly preferred_language: string;
+            /** @description A link to the person's photograph (square WebP) that works for a few minutes; null when they have none */
+            readonly photo_url: string | null;
         };
         CollectInputRequest: {
             idempotency_key: string;
@@ -4364,6 +4715,14 @@ export interface components {
             /** Format: decimal */
             share: string;
         };
+        CurrencyFigures: {
+            currency: string;
+            current: components["schemas"]["MoneyTotals"];
+            previous: components["schemas"]["MoneyTotals"];
+            by_day: components["schemas"]["Day"][];
+            by_treatment: components["schemas"]["Item"][];
+            by_practitioner: components["schemas"]["PractitionerMoney"][];
+        };
         CustomWording: {
             /** Format: uuid */
             readonly id: string;
@@ -4371,6 +4730,17 @@ export interface components {
             body: string;
             /** Format: date-time */
             readonly updated_at: string;
+        };
+        Dashboard: {
+            scope: string;
+            /** @description True: only the caller's own figures (a practitioner) */
+            own_only: boolean;
+            clinics: components["schemas"]["ClinicRef"][];
+            period: components["schemas"]["Period"];
+            previous: components["schemas"]["Period"];
+            money: components["schemas"]["CurrencyFigures"][];
+            activity: components["schemas"]["ActivityPeriods"];
+            utilization: components["schemas"]["Utilization"][];
         };
         /**
          * @description One request with its ``result``: the export document, the erasure report or the
@@ -4442,6 +4812,19 @@ export interface components {
          * @enum {string}
          */
         DataSubjectStatusEnum: "received" | "completed" | "rejected";
+        Day: {
+            /** Format: date */
+            date: string;
+            /** Format: decimal */
+            cash_received: string | null;
+            /** Format: decimal */
+            revenue_recognized: string | null;
+            /** Format: decimal */
+            sales_total: string | null;
+            sales_count: number | null;
+            /** Format: decimal */
+            net_sales: string | null;
+        };
         DayAvailability: {
             /** Format: date */
             date: string;
@@ -4620,6 +5003,19 @@ export interface components {
         FeedLink: {
             /** @description Subscribe to it in a calendar app; keep it private */
             url: string;
+        };
+        FileLink: {
+            /** @description Download link; it stops working at `expires_at` */
+            url: string;
+            /** @description application/pdf, image/jpeg, image/png or image/webp */
+            content_type: string;
+            /** Format: date-time */
+            expires_at: string;
+        };
+        /** @description ``multipart/form-data`` with one ``file``. */
+        FileUploadRequest: {
+            /** Format: binary */
+            file: string;
         };
         /**
          * @description * `pregnancy` - pregnancy
@@ -4881,6 +5277,16 @@ export interface components {
          * @enum {string}
          */
         InvoiceStatusEnum: "draft" | "sent" | "partially_paid" | "paid" | "overdue" | "void";
+        Item: {
+            kind: string;
+            /** Format: uuid */
+            item_id: string;
+            name: string;
+            /** Format: decimal */
+            quantity: string;
+            /** Format: decimal */
+            net_amount: string;
+        };
         JournalEntry: {
             /** Format: uuid */
             readonly id: string;
@@ -4921,6 +5327,11 @@ export interface components {
             readonly status: components["schemas"]["LicenceStatusEnum"];
             /** Format: date-time */
             readonly created_at: string;
+            /** @description An evidence document is on file */
+            readonly has_evidence: boolean;
+            readonly evidence_content_type: string;
+            /** Format: date-time */
+            readonly evidence_uploaded_at: string | null;
         };
         LicenceMember: {
             /** Format: uuid */
@@ -5013,6 +5424,19 @@ export interface components {
              * @description Whole units to order (see the report's rule)
              */
             readonly suggested: string;
+            /** Format: uuid */
+            readonly preferred_supplier_id: string | null;
+            readonly preferred_supplier_name: string | null;
+            /**
+             * Format: decimal
+             * @description In the product's unit
+             */
+            readonly preferred_pack_size: string | null;
+            /**
+             * Format: decimal
+             * @description Last cost per unit
+             */
+            readonly preferred_unit_cost: string | null;
         };
         /**
          * @description * `phone` - phone
@@ -5069,6 +5493,77 @@ export interface components {
             readonly clinic_id: string;
             readonly clinic_name: string;
             readonly role: components["schemas"]["RoleEnum"];
+        };
+        /**
+         * @description One message of the messages log. ``recipient`` is always masked (``081-XXX-0101``,
+         *     ``p***@example.com``; empty once erased); times are UTC; ``last_error`` is the
+         *     provider's (or the template's) last error text, empty when none.
+         */
+        MessageLog: {
+            /** Format: uuid */
+            readonly id: string;
+            readonly channel: components["schemas"]["NotificationChannelEnum"];
+            /** @description template key, e.g. appointment.reminder */
+            readonly template: string;
+            readonly language: string;
+            readonly recipient: string;
+            readonly status: components["schemas"]["MessageLogStatusEnum"];
+            readonly attempts: number;
+            readonly last_error: string;
+            /** Format: uuid */
+            readonly patient_id: string | null;
+            readonly subject_type: string;
+            readonly subject_id: string;
+            /** Format: date-time */
+            readonly scheduled_for: string;
+            /** Format: date-time */
+            readonly created_at: string;
+            /** Format: date-time */
+            readonly sent_at: string | null;
+        };
+        /**
+         * @description * `scheduled` - Scheduled
+         *     * `sending` - Sending
+         *     * `sent` - Sent
+         *     * `failed` - Failed
+         *     * `cancelled` - Cancelled
+         * @enum {string}
+         */
+        MessageLogStatusEnum: "scheduled" | "sending" | "sent" | "failed" | "cancelled";
+        MoneyTotals: {
+            /**
+             * Format: decimal
+             * @description Net money in: cash, card, bank
+             */
+            cash_received: string | null;
+            /**
+             * Format: decimal
+             * @description Net credit of revenue accounts
+             */
+            revenue_recognized: string | null;
+            /**
+             * Format: decimal
+             * @description Courses sold less redeemed
+             */
+            deferred_revenue: string | null;
+            /**
+             * Format: decimal
+             * @description Sales not void, with tax
+             */
+            sales_total: string | null;
+            sales_count: number | null;
+            /**
+             * Format: decimal
+             * @description sales_total / sales_count
+             */
+            average_ticket: string | null;
+            /**
+             * Format: decimal
+             * @description Without tax, less refunds (own: credited share)
+             */
+            net_sales: string;
+            /** Format: decimal */
+            commission_cost: string;
         };
         /**
          * @description A stock movement. Which patient received the lot, and in which session or sale
@@ -5488,6 +5983,21 @@ export interface components {
             previous?: string | null;
             results: components["schemas"]["LowStock"][];
         };
+        PaginatedMessageLogList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["MessageLog"][];
+        };
         PaginatedMovementList: {
             /** @example 123 */
             count: number;
@@ -5678,6 +6188,21 @@ export interface components {
             previous?: string | null;
             results: components["schemas"]["Sale"][];
         };
+        PaginatedSaleRowList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["SaleRow"][];
+        };
         PaginatedScheduleExceptionList: {
             /** @example 123 */
             count: number;
@@ -5753,6 +6278,21 @@ export interface components {
             previous?: string | null;
             results: components["schemas"]["StaffSchedule"][];
         };
+        PaginatedSupplierItemList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["SupplierItem"][];
+        };
         PaginatedSupplierList: {
             /** @example 123 */
             count: number;
@@ -5767,6 +6307,21 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["Supplier"][];
+        };
+        PaginatedTransferMovementList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["TransferMovement"][];
         };
         PaginatedVisitList: {
             /** @example 123 */
@@ -6012,6 +6567,20 @@ export interface components {
             /** @description #RRGGBB; empty: the calendar's default */
             calendar_colour?: string;
         };
+        PatchedSupplierItemUpdateRequest: {
+            supplier_sku?: string;
+            /**
+             * Format: decimal
+             * @description In the product's unit
+             */
+            pack_size?: string;
+            /**
+             * Format: decimal
+             * @description Per unit, clinic's currency
+             */
+            last_unit_cost?: string | null;
+            is_preferred?: boolean;
+        };
         PatchedSupplierRequest: {
             name?: string;
             contact_name?: string;
@@ -6248,6 +6817,13 @@ export interface components {
          * @enum {string}
          */
         PaymentWebhookInputStatusEnum: "succeeded" | "failed";
+        Period: {
+            /** Format: date */
+            start: string;
+            /** Format: date */
+            end: string;
+            days: number;
+        };
         PeriodQueryRequest: {
             /**
              * Format: date
@@ -6395,6 +6971,15 @@ export interface components {
             working: components["schemas"]["Interval"][];
             time_off: components["schemas"]["TimeOff"][];
         };
+        PractitionerMoney: {
+            /** Format: uuid */
+            practitioner_id: string;
+            name: string;
+            /** Format: decimal */
+            net_sales: string;
+            /** Format: decimal */
+            commission_cost: string;
+        };
         Preferences: {
             /** @description Practitioners the calendar shows, in order (this clinic's; empty: all) */
             calendar_practitioners?: string[];
@@ -6463,6 +7048,13 @@ export interface components {
              */
             amount: string;
         };
+        /**
+         * @description * `sequence_gap` - sequence_gap
+         *     * `prev_hash_mismatch` - prev_hash_mismatch
+         *     * `hash_mismatch` - hash_mismatch
+         * @enum {string}
+         */
+        ProblemEnum: "sequence_gap" | "prev_hash_mismatch" | "hash_mismatch";
         Procedure: {
             procedure: string;
             /**
@@ -6893,6 +7485,22 @@ export interface components {
          * @enum {string}
          */
         SaleLineKindEnum: "service" | "product" | "course";
+        SaleRow: {
+            /** Format: uuid */
+            readonly id: string;
+            number?: string;
+            /** Format: date-time */
+            sold_at: string;
+            /** @description completed, partially_refunded or refunded (void sales are not listed) */
+            status: string;
+            readonly patient_name: string;
+            /** Format: uuid */
+            invoice_id?: string | null;
+            invoice_number?: string | null;
+            /** Format: decimal */
+            total: string;
+            currency: string;
+        };
         /**
          * @description * `completed` - Completed
          *     * `partially_refunded` - Partially refunded
@@ -7397,6 +8005,45 @@ export interface components {
             lead_time_days?: number;
             is_active?: boolean;
         };
+        /**
+         * @description A product a supplier sells the clinic: ``pack_size`` in the product's unit,
+         *     ``last_unit_cost`` per unit in the clinic's currency (null: not known yet).
+         */
+        SupplierItem: {
+            /** Format: uuid */
+            readonly id: string;
+            /** Format: uuid */
+            readonly supplier: string;
+            readonly supplier_name: string;
+            /** Format: uuid */
+            readonly product: string;
+            readonly product_name: string;
+            readonly unit: string;
+            readonly supplier_sku: string;
+            /** Format: decimal */
+            readonly pack_size: string;
+            /** Format: decimal */
+            readonly last_unit_cost: string | null;
+            readonly is_preferred: boolean;
+        };
+        SupplierItemInputRequest: {
+            supplier_sku?: string;
+            /**
+             * Format: decimal
+             * @description In the product's unit
+             */
+            pack_size?: string;
+            /**
+             * Format: decimal
+             * @description Per unit, clinic's currency
+             */
+            last_unit_cost?: string | null;
+            is_preferred?: boolean;
+            /** Format: uuid */
+            supplier_id: string;
+            /** Format: uuid */
+            product_id: string;
+        };
         SupplierRequest: {
             name: string;
             contact_name?: string;
@@ -7553,13 +8200,79 @@ export interface components {
             /** @description Base32 secret for manual entry */
             secret: string;
         };
+        /**
+         * @description A transfer's two movements: ``out`` of this clinic's lot, ``into`` the sister
+         *     clinic's lot (same lot number), sharing ``transfer_id``.
+         */
+        Transfer: {
+            /** Format: uuid */
+            transfer_id: string;
+            /** Format: uuid */
+            to_clinic_id: string;
+            out: components["schemas"]["Movement"];
+            into: components["schemas"]["Movement"];
+        };
+        TransferDestination: {
+            /** Format: uuid */
+            clinic_id: string;
+            clinic_name: string;
+            /** @description Empty: that clinic does not carry the product */
+            products: components["schemas"]["TransferProduct"][];
+        };
         TransferInputRequest: {
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description In the product's unit
+             */
             quantity: string;
             /** Format: uuid */
             to_clinic_id: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The destination clinic's product
+             */
             to_product_id: string;
+            /** @description Why */
+            note?: string;
+            /**
+             * Format: uuid
+             * @description Chosen by the client once per transfer: a retry with it moves nothing
+             */
+            transfer_id?: string;
+        };
+        /**
+         * @description One side of a transfer as this clinic sees it: ``transfer_out`` (negative
+         *     quantity) or ``transfer_in``; ``counterpart_clinic_name`` is the other clinic.
+         */
+        TransferMovement: {
+            /** Format: uuid */
+            readonly id: string;
+            readonly kind: components["schemas"]["StockMovementKindEnum"];
+            /** Format: uuid */
+            readonly lot: string;
+            readonly lot_number: string;
+            /** Format: date */
+            readonly expiry_date: string;
+            /** Format: uuid */
+            readonly product: string;
+            readonly product_name: string;
+            readonly unit: string;
+            /** Format: decimal */
+            readonly quantity: string;
+            readonly reason: string;
+            /** Format: uuid */
+            readonly reference_id: string | null;
+            readonly counterpart_clinic_name: string | null;
+            readonly actor_name: string;
+            /** Format: date-time */
+            readonly created_at: string;
+        };
+        TransferProduct: {
+            /** Format: uuid */
+            readonly id: string;
+            readonly name: string;
+            readonly sku: string;
+            readonly unit: components["schemas"]["ProductUnitEnum"];
         };
         /**
          * @description * `draft` - Draft
@@ -7630,6 +8343,28 @@ export interface components {
             readonly preferred_language: string;
             /** Format: date-time */
             readonly date_joined: string;
+            /** @description A link to the person's photograph (square WebP) that works for a few minutes; null when they have none */
+            readonly photo_url: string | null;
+        };
+        Utilization: {
+            appointments: number;
+            completed: number;
+            no_shows: number;
+            late_cancellations: number;
+            cancellations: number;
+            new_patients: number;
+            returning_patients: number;
+            booked_minutes: number;
+            available_minutes: number;
+            /** Format: decimal */
+            no_show_rate: string | null;
+            /** Format: decimal */
+            late_cancellation_rate: string | null;
+            /** Format: decimal */
+            utilization: string | null;
+            /** Format: uuid */
+            practitioner_id: string;
+            name: string;
         };
         /** @description Schedule-level facts of a visit: who, when, which services, which state. */
         Visit: {
@@ -22379,10 +23114,14 @@ export interface operations {
     compliance_audit_events_list: {
         parameters: {
             query?: {
-                /** @description Exact action, e.g. patient.viewed. */
+                /** @description An action or its start: patient.viewed, or patient. for every patient action. */
                 action?: string;
                 /** @description User id of the actor. */
                 actor?: string;
+                /** @description First local day of the clinic, inclusive. */
+                date_from?: string;
+                /** @description Last local day of the clinic, inclusive. */
+                date_to?: string;
                 object_id?: string;
                 /** @description e.g. "patients.ClinicPatient". */
                 object_type?: string;
@@ -22396,6 +23135,8 @@ export interface operations {
                 page?: number;
                 /** @description Number of results to return per page. */
                 page_size?: number;
+                /** @description Events about one of the clinic's patients (ClinicPatient id). */
+                patient?: unknown;
             };
             header?: never;
             path?: never;
@@ -22512,6 +23253,111 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AuditEvent"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The role does not allow this, or two-factor authentication is required. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record in this clinic (another clinic's records answer 404 too). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Method not allowed. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Gone (expired, revoked or used). */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported media type: send `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    compliance_audit_events_verify_retrieve: {
+        parameters: {
+            query?: {
+                /** @description First local day of the clinic, inclusive. */
+                date_from?: string;
+                /** @description Last local day of the clinic, inclusive. */
+                date_to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditVerify"];
                 };
             };
             /** @description Invalid input: `errors` names each field. */
@@ -23991,6 +24837,109 @@ export interface operations {
             };
         };
     };
+    inventory_lots_destinations_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID string identifying this stock lot. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TransferDestination"][];
+                };
+            };
+            /** @description Invalid input: `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The role does not allow this, or two-factor authentication is required. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record in this clinic (another clinic's records answer 404 too). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Method not allowed. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Gone (expired, revoked or used). */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported media type: send `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     inventory_lots_recall_retrieve: {
         parameters: {
             query?: never;
@@ -24110,12 +25059,21 @@ export interface operations {
             };
         };
         responses: {
+            /** @description A retry: the first transfer */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Movement"];
+                    "application/json": components["schemas"]["Transfer"];
+                };
+            };
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Transfer"];
                 };
             };
             /** @description Invalid input: `errors` names each field. */
@@ -24570,6 +25528,125 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Movement"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The role does not allow this, or two-factor authentication is required. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record in this clinic (another clinic's records answer 404 too). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Method not allowed. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Gone (expired, revoked or used). */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported media type: send `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    inventory_movements_transfers_list: {
+        parameters: {
+            query?: {
+                /**
+                 * @description * `receive` - Received
+                 *     * `consume` - Consumed in treatment
+                 *     * `adjust` - Adjustment
+                 *     * `transfer_in` - Transfer in
+                 *     * `transfer_out` - Transfer out
+                 *     * `return` - Returned
+                 *     * `sale` - Sold
+                 */
+                kind?: "adjust" | "consume" | "receive" | "return" | "sale" | "transfer_in" | "transfer_out";
+                lot?: string;
+                /** @description Which field to use when ordering the results. */
+                ordering?: string;
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+                patient?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedTransferMovementList"];
                 };
             };
             /** @description Invalid input: `errors` names each field. */
@@ -25530,6 +26607,532 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["StockTake"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The role does not allow this, or two-factor authentication is required. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record in this clinic (another clinic's records answer 404 too). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Method not allowed. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Gone (expired, revoked or used). */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported media type: send `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    inventory_supplier_items_list: {
+        parameters: {
+            query?: {
+                is_preferred?: boolean;
+                /** @description Which field to use when ordering the results. */
+                ordering?: string;
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+                product?: string;
+                supplier?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedSupplierItemList"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The role does not allow this, or two-factor authentication is required. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record in this clinic (another clinic's records answer 404 too). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Method not allowed. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Gone (expired, revoked or used). */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported media type: send `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    inventory_supplier_items_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SupplierItemInputRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplierItem"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The role does not allow this, or two-factor authentication is required. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record in this clinic (another clinic's records answer 404 too). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Method not allowed. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Gone (expired, revoked or used). */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported media type: send `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    inventory_supplier_items_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID string identifying this supplier item. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplierItem"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The role does not allow this, or two-factor authentication is required. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record in this clinic (another clinic's records answer 404 too). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Method not allowed. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Gone (expired, revoked or used). */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported media type: send `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    inventory_supplier_items_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID string identifying this supplier item. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The role does not allow this, or two-factor authentication is required. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record in this clinic (another clinic's records answer 404 too). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Method not allowed. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Gone (expired, revoked or used). */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported media type: send `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    inventory_supplier_items_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID string identifying this supplier item. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedSupplierItemUpdateRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplierItem"];
                 };
             };
             /** @description Invalid input: `errors` names each field. */
@@ -27305,6 +28908,216 @@ export interface operations {
             };
         };
     };
+    licences_evidence_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID string identifying this professional licence. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FileLink"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The role does not allow this, or two-factor authentication is required. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record in this clinic (another clinic's records answer 404 too). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Method not allowed. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Gone (expired, revoked or used). */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported media type: send `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    licences_evidence_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID string identifying this professional licence. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["FileUploadRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClinicLicence"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The role does not allow this, or two-factor authentication is required. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record in this clinic (another clinic's records answer 404 too). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Method not allowed. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Gone (expired, revoked or used). */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported media type: send `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     licences_verify_create: {
         parameters: {
             query?: never;
@@ -27740,6 +29553,238 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Preview"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The role does not allow this, or two-factor authentication is required. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record in this clinic (another clinic's records answer 404 too). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Method not allowed. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Gone (expired, revoked or used). */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported media type: send `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    notifications_messages_list: {
+        parameters: {
+            query?: {
+                /**
+                 * @description * `sms` - SMS
+                 *     * `whatsapp` - WhatsApp
+                 *     * `email` - E-mail
+                 */
+                channel?: "sms" | "whatsapp" | "email";
+                /** @description first local day of the clinic, inclusive */
+                date_from?: string;
+                /** @description last local day of the clinic, inclusive */
+                date_to?: string;
+                /** @description Which field to use when ordering the results. */
+                ordering?: string;
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+                /** @description the clinic's patient (ClinicPatient id) */
+                patient?: string;
+                /**
+                 * @description * `scheduled` - Scheduled
+                 *     * `sending` - Sending
+                 *     * `sent` - Sent
+                 *     * `failed` - Failed
+                 *     * `cancelled` - Cancelled
+                 */
+                status?: "scheduled" | "sending" | "sent" | "failed" | "cancelled";
+                /** @description a template key, or a prefix ending in a dot */
+                template?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedMessageLogList"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The role does not allow this, or two-factor authentication is required. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record in this clinic (another clinic's records answer 404 too). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Method not allowed. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Gone (expired, revoked or used). */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported media type: send `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    notifications_messages_retry_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID string identifying this notification. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageLog"];
                 };
             };
             /** @description Invalid input: `errors` names each field. */
@@ -29422,6 +31467,244 @@ export interface operations {
             };
         };
     };
+    reports_dashboard_retrieve: {
+        parameters: {
+            query?: {
+                /** @description A clinic of your organization (default: X-Clinic-Id) */
+                clinic?: string;
+                /** @description First day (clinic-local), YYYY-MM-DD */
+                from?: string;
+                /**
+                 * @description clinic (one clinic) or organization (every clinic of it you may read)
+                 *
+                 *     * `clinic` - clinic
+                 *     * `organization` - organization
+                 */
+                scope?: "clinic" | "organization";
+                /** @description Last day (clinic-local), YYYY-MM-DD */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Dashboard"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The role does not allow this, or two-factor authentication is required. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record in this clinic (another clinic's records answer 404 too). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Method not allowed. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Gone (expired, revoked or used). */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported media type: send `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    reports_dashboard_rows_list: {
+        parameters: {
+            query?: {
+                /** @description A clinic of your organization (default: X-Clinic-Id) */
+                clinic?: string;
+                /** @description First day (clinic-local), YYYY-MM-DD */
+                from?: string;
+                item?: string;
+                /**
+                 * @description With item: only sales with a line of this item
+                 *
+                 *     * `service` - service
+                 *     * `product` - product
+                 *     * `course` - course
+                 */
+                kind?: "service" | "product" | "course";
+                /** @description Which field to use when ordering the results. */
+                ordering?: string;
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+                /** @description Only sales crediting this practitioner */
+                practitioner?: string;
+                /** @description Last day (clinic-local), YYYY-MM-DD */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedSaleRowList"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The role does not allow this, or two-factor authentication is required. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record in this clinic (another clinic's records answer 404 too). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Method not allowed. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Gone (expired, revoked or used). */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported media type: send `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     resources_list: {
         parameters: {
             query?: {
@@ -30619,6 +32902,418 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Licence"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The role does not allow this, or two-factor authentication is required. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record in this clinic (another clinic's records answer 404 too). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Method not allowed. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Gone (expired, revoked or used). */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported media type: send `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    users_me_licences_evidence_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FileLink"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The role does not allow this, or two-factor authentication is required. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record in this clinic (another clinic's records answer 404 too). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Method not allowed. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Gone (expired, revoked or used). */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported media type: send `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    users_me_licences_evidence_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["FileUploadRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Licence"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The role does not allow this, or two-factor authentication is required. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record in this clinic (another clinic's records answer 404 too). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Method not allowed. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Gone (expired, revoked or used). */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported media type: send `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    users_me_photo_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["FileUploadRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The role does not allow this, or two-factor authentication is required. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record in this clinic (another clinic's records answer 404 too). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Method not allowed. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Gone (expired, revoked or used). */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported media type: send `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    users_me_photo_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
                 };
             };
             /** @description Invalid input: `errors` names each field. */

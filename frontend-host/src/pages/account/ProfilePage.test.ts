@@ -17,6 +17,7 @@ const USER = {
   national_id_country: '',
   preferred_language: 'en',
   date_joined: '2026-01-05T03:00:00Z',
+  photo_url: null as string | null,
 }
 const badEmail = {
   type: 'urn:aesthetix:problem:validation_failed',
@@ -67,6 +68,52 @@ describe('ProfilePage', () => {
     expect(useAuthStore().user?.full_name).toBe('Anong Srisuk-Lee')
     expect(i18n.global.locale.value).toBe('th')
     expect(document.documentElement.lang).toBe('th')
+    wrapper.unmount()
+  })
+
+  it('uploads a photo as a form, names a refused file, and removes the photo after confirming', async () => {
+    const sent: FormDataEntryValue[] = []
+    let removed = 0
+    fakeApi({
+      'POST /api/v1/users/me/photo': async (request) => {
+        const file = (await request.formData()).get('file')!
+        sent.push(file)
+        if (sent.length === 1) {
+          return json(400, { ...badEmail, errors: [{ field: 'file', pointer: '#/file', detail: 'Upload a JPEG, PNG or WebP image.' }] })
+        }
+        return json(200, { ...USER, photo_url: '/objects/photo.webp?signature=x' })
+      },
+      'DELETE /api/v1/users/me/photo': () => {
+        removed += 1
+        return json(200, { ...USER, photo_url: null })
+      },
+    })
+    useAuthStore().user = USER
+    const wrapper = mount(ProfilePage, { global: { plugins: [i18n] }, attachTo: document.body })
+    await flushPromises()
+    expect(wrapper.find('[data-testid="profile-photo-remove"]').exists()).toBe(false)
+    const input = wrapper.get('[data-testid="profile-photo-input"]')
+
+    Object.defineProperty(input.element, 'files', { value: [new File(['hello'], 'notes.txt', { type: 'text/plain' })], configurable: true })
+    await input.trigger('change')
+    await flushPromises()
+    expect(wrapper.get('[data-testid="profile-photo-error"]').text()).toBe('Upload a JPEG, PNG or WebP image.')
+    expect(useAuthStore().user?.photo_url).toBeNull()
+
+    Object.defineProperty(input.element, 'files', { value: [new File([new Uint8Array([0xff, 0xd8])], 'me.jpg', { type: 'image/jpeg' })], configurable: true })
+    await input.trigger('change')
+    await flushPromises()
+    expect(sent).toHaveLength(2)
+    expect(useAuthStore().user?.photo_url).toBe('/objects/photo.webp?signature=x')
+    expect(wrapper.get('[data-testid="profile-photo"] img').attributes('src')).toBe('/objects/photo.webp?signature=x')
+
+    await wrapper.get('[data-testid="profile-photo-remove"]').trigger('click')
+    await flushPromises()
+    expect(removed).toBe(0) // nothing happens before the confirmation
+    ;(document.querySelector('[data-testid="profile-photo-remove-confirm"]') as HTMLButtonElement).click()
+    await flushPromises()
+    expect(removed).toBe(1)
+    expect(useAuthStore().user?.photo_url).toBeNull()
     wrapper.unmount()
   })
 })

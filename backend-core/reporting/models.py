@@ -1,0 +1,99 @@
+"""Pre-aggregated daily figures the dashboard reads (one row per clinic-local day), so a
+report over a year reads about 365 rows per clinic instead of scanning the ledger, the
+sales and the calendar. Written only by ``reporting.services.daily_figures_refresh``;
+amounts are in the clinic's currency (``currency``), counts are whole numbers."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django.conf import settings
+from django.db import models
+
+from core.models import ClinicScopedModel
+
+
+def _money() -> models.DecimalField[Decimal, Decimal]:
+    return models.DecimalField(max_digits=14, decimal_places=2, default=Decimal(0))
+
+
+class DailyClinicFigures(ClinicScopedModel):
+    """A clinic's day (``date`` in its time zone).
+
+    * Ledger (the same journal lines the trial balance sums): ``cash_received`` (net
+      debit of cash, card clearing and bank), ``revenue_recognized`` (net credit of the
+      ``revenue:*`` accounts), ``deferred_revenue`` (net credit of deferred revenue).
+    * Sales not void: ``sales_count``, ``sales_total`` (with tax, before later refunds).
+    * Appointments starting that day: ``appointments`` (any status), ``completed``,
+      ``no_shows``, ``late_cancellations``, ``cancellations`` (late ones included).
+    * Patients seen (an uncancelled appointment): ``new_patients`` (their first one at
+      the clinic), ``returning_patients``.
+    * ``commission_cost``: commission logs dated that day (``commissions.selectors``).
+    """
+
+    date = models.DateField()
+    currency = models.CharField(max_length=3)
+    cash_received = _money()
+    revenue_recognized = _money()
+    deferred_revenue = _money()
+    sales_count = models.PositiveIntegerField(default=0)
+    sales_total = _money()
+    appointments = models.PositiveIntegerField(default=0)
+    completed = models.PositiveIntegerField(default=0)
+    no_shows = models.PositiveIntegerField(default=0)
+    late_cancellations = models.PositiveIntegerField(default=0)
+    cancellations = models.PositiveIntegerField(default=0)
+    new_patients = models.PositiveIntegerField(default=0)
+    returning_patients = models.PositiveIntegerField(default=0)
+    commission_cost = _money()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["clinic", "date"], name="daily_clinic_figures_unique")]
+
+
+class DailyPractitionerFigures(ClinicScopedModel):
+    """One practitioner's day at a clinic: ``net_sales`` (their credited share of sale
+    lines, without tax), appointment counts as on ``DailyClinicFigures``,
+    ``booked_minutes`` (appointments not cancelled, no-shows included: the time was
+    held), ``available_minutes`` (working hours), ``commission_cost``."""
+
+    date = models.DateField()
+    practitioner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    net_sales = _money()
+    appointments = models.PositiveIntegerField(default=0)
+    completed = models.PositiveIntegerField(default=0)
+    no_shows = models.PositiveIntegerField(default=0)
+    late_cancellations = models.PositiveIntegerField(default=0)
+    cancellations = models.PositiveIntegerField(default=0)
+    new_patients = models.PositiveIntegerField(default=0)
+    returning_patients = models.PositiveIntegerField(default=0)
+    booked_minutes = models.PositiveIntegerField(default=0)
+    available_minutes = models.PositiveIntegerField(default=0)
+    commission_cost = _money()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["clinic", "date", "practitioner"], name="daily_practitioner_figures_unique"
+            )
+        ]
+
+
+class DailyItemFigures(ClinicScopedModel):
+    """What one item (treatment, product or course: ``kind``, ``item_id``) sold on a
+    day: ``quantity`` and ``net_amount`` (after discounts, without tax, less refunds
+    given back that day); ``name`` is the catalog name when the row was written."""
+
+    date = models.DateField()
+    kind = models.CharField(max_length=10)
+    item_id = models.UUIDField()
+    name = models.CharField(max_length=200)
+    quantity = models.DecimalField(max_digits=14, decimal_places=3, default=Decimal(0))
+    net_amount = _money()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["clinic", "date", "kind", "item_id"], name="daily_item_figures_unique"
+            )
+        ]

@@ -1,0 +1,330 @@
+"""Reads of the reporting context: the dashboard, from the daily figures only.
+
+The caller decides which clinics may be read (the view checks the user's memberships);
+these functions read the rows of exactly those clinics through the explicit
+``unscoped`` managers, because the organization view crosses clinics."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+from django.db.models import Max, QuerySet, Sum
+
+from accounts.models import Clinic
+from accounts.selectors import user_names
+from reporting.models import DailyClinicFigures, DailyItemFigures, DailyPractitionerFigures
+
+# Longest range the dashboard answers (a year and a day: a leap year's whole year).
+RANGE_MAX_DAYS = 366
+# Treatments, products and courses listed per currency, best-selling first.
+TOP_ITEMS = 15
+
+CENT = Decimal("0.01")
+RATE = Decimal("0.0001")
+ZERO = Decimal(0)
+
+COUNT_FIELDS = (
+    "appointments",
+    "completed",
+    "no_shows",
+    "late_cancellations",
+    "cancellations",
+    "new_patients",
+    "returning_patients",
+)
+CLINIC_MONEY_FIELDS = (
+    "cash_received",
+    "revenue_recognized",
+    "deferred_revenue",
+    "sales_total",
+    "commission_cost",
+)
+
+
+@dataclass(frozen=True)
+class Period:
+    """Clinic-local days ``start`` to ``end``, both included."""
+
+    start: dt.date
+    end: dt.date
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days + 1
+
+    def previous(self) -> Period:
+        """The period of the same length that ends the day before this one starts."""
+        return Period(self.start - dt.timedelta(days=self.days), self.start - dt.timedelta(days=1))
+
+
+def _ratio(part: int | Decimal, whole: int | Decimal) -> Decimal | None:
+    return (Decimal(part) / Decimal(whole)).quantize(RATE, ROUND_HALF_UP) if whole else None
+
+
+def _activity(row: dict[str, Any]) -> dict[str, Any]:
+    """Counts plus rates. No-show and late-cancellation rates are over the appointments
+    still due at the cancellation cutoff: all of them but those cancelled in time."""
+    counts = {
+        name: int(row.get(name) or 0) for name in (*COUNT_FIELDS, "booked_minutes", "available_minutes")
+    }
+    due = counts["appointments"] - (counts["cancellations"] - counts["late_cancellations"])
+    return {
+        **counts,
+        "no_show_rate": _ratio(counts["no_shows"], due),
+        "late_cancellation_rate": _ratio(counts["late_cancellations"], due),
+        "utilization": _ratio(counts["booked_minutes"], counts["available_minutes"]),
+    }
+
+
+def _between(rows: QuerySet[Any], clinics: Sequence[Clinic], period: Period) -> QuerySet[Any]:
+    return rows.filter(clinic__in=[c.pk for c in clinics], date__gte=period.start, date__lte=period.end)
+
+
+def _practitioner_rows(
+    clinics: Sequence[Clinic], period: Period, practitioner_id: uuid.UUID | None
+) -> QuerySet[DailyPractitionerFigures]:
+    rows = _between(DailyPractitionerFigures.unscoped.all(), clinics, period)
+    return rows if practitioner_id is None else rows.filter(practitioner_id=practitioner_id)
+
+
+def _sums(fields: Sequence[str]) -> dict[str, Sum]:
+    return {name: Sum(name) for name in fields}
+
+
+def _clinic_totals(
+    clinics: Sequence[Clinic], period: Period
+) -> tuple[dict[str, dict[str, Any]], dict[str, Any]]:
+    """Per currency: the money totals; and the activity totals of every clinic together."""
+    rows = _between(DailyClinicFigures.unscoped.all(), clinics, period)
+    money: dict[str, dict[str, Any]] = {}
+    activity: dict[str, int] = defaultdict(int)
+    for row in (
+        rows.values("currency")
+        .annotate(**_sums((*CLINIC_MONEY_FIELDS, "sales_count", *COUNT_FIELDS)))
+        .order_by("currency")
+    ):
+        count = int(row["sales_count"] or 0)
+        total = row["sales_total"] or ZERO
+        money[row["currency"]] = {
+            **{name: row[name] or ZERO for name in CLINIC_MONEY_FIELDS},
+            "sales_count": count,
+            "average_ticket": (total / count).quantize(CENT, ROUND_HALF_UP) if count else None,
+            "net_sales": ZERO,
+        }
+        for name in COUNT_FIELDS:
+            activity[name] += int(row[name] or 0)
+    items = _between(DailyItemFigures.unscoped.all(), clinics, period)
+    for row in items.values("clinic__currency").annotate(net=Sum("net_amount")).order_by():
+        money.setdefault(row["clinic__currency"], _empty_money())["net_sales"] = row["net"] or ZERO
+    minutes = _between(DailyPractitionerFigures.unscoped.all(), clinics, period).aggregate(
+        **_sums(("booked_minutes", "available_minutes"))
+    )
+    return money, _activity({**activity, **minutes})
+
+
+def _empty_money() -> dict[str, Any]:
+    return {
+        **dict.fromkeys(CLINIC_MONEY_FIELDS, ZERO),
+        "sales_count": 0,
+        "average_ticket": None,
+        "net_sales": ZERO,
+    }
+
+
+def _own_totals(
+    clinics: Sequence[Clinic], period: Period, practitioner_id: uuid.UUID
+) -> tuple[dict[str, dict[str, Any]], dict[str, Any]]:
+    """A practitioner's own money (what was credited to them, their commissions) per
+    currency and their own activity; clinic-wide amounts are ``None``."""
+    rows = _practitioner_rows(clinics, period, practitioner_id)
+    money: dict[str, dict[str, Any]] = {}
+    for row in rows.values("clinic__currency").annotate(**_sums(("net_sales", "commission_cost"))).order_by():
+        money[row["clinic__currency"]] = {
+            **dict.fromkeys((*CLINIC_MONEY_FIELDS, "sales_count", "average_ticket")),
+            "net_sales": row["net_sales"] or ZERO,
+            "commission_cost": row["commission_cost"] or ZERO,
+        }
+    activity = rows.aggregate(**_sums((*COUNT_FIELDS, "booked_minutes", "available_minutes")))
+    return money, _activity(activity)
+
+
+def _by_day(
+    clinics: Sequence[Clinic], period: Period, practitioner_id: uuid.UUID | None
+) -> dict[str, list[dict[str, Any]]]:
+    """Per currency, one entry per day of the period (zeros where nothing happened)."""
+    series: dict[str, dict[dt.date, dict[str, Any]]] = defaultdict(dict)
+    if practitioner_id is None:
+        rows = _between(DailyClinicFigures.unscoped.all(), clinics, period)
+        for row in (
+            rows.values("date", "currency")
+            .annotate(**_sums(("cash_received", "revenue_recognized", "sales_total", "sales_count")))
+            .order_by()
+        ):
+            series[row["currency"]][row["date"]] = {
+                "cash_received": row["cash_received"],
+                "revenue_recognized": row["revenue_recognized"],
+                "sales_total": row["sales_total"],
+                "sales_count": row["sales_count"],
+                "net_sales": None,
+            }
+    else:
+        own = _practitioner_rows(clinics, period, practitioner_id)
+        for row in own.values("date", "clinic__currency").annotate(net=Sum("net_sales")).order_by():
+            series[row["clinic__currency"]][row["date"]] = {
+                "cash_received": None,
+                "revenue_recognized": None,
+                "sales_total": None,
+                "sales_count": None,
+                "net_sales": row["net"],
+            }
+    empty = {"cash_received": ZERO, "revenue_recognized": ZERO, "sales_total": ZERO, "sales_count": 0}
+    if practitioner_id is not None:
+        empty = {"cash_received": None, "revenue_recognized": None, "sales_total": None, "sales_count": None}
+    days = [period.start + dt.timedelta(days=n) for n in range(period.days)]
+    return {
+        currency: [
+            {"date": day, **values.get(day, {**empty, "net_sales": ZERO if practitioner_id else None})}
+            for day in days
+        ]
+        for currency, values in series.items()
+    }
+
+
+def _by_item(clinics: Sequence[Clinic], period: Period) -> dict[str, list[dict[str, Any]]]:
+    rows = (
+        _between(DailyItemFigures.unscoped.all(), clinics, period)
+        .values("kind", "item_id", "clinic__currency")
+        .annotate(name=Max("name"), quantity=Sum("quantity"), net_amount=Sum("net_amount"))
+        .order_by("-net_amount", "name")
+    )
+    items: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for row in rows:
+        listed = items[row["clinic__currency"]]
+        if len(listed) < TOP_ITEMS:
+            listed.append(
+                {
+                    "kind": row["kind"],
+                    "item_id": row["item_id"],
+                    "name": row["name"],
+                    "quantity": row["quantity"],
+                    "net_amount": row["net_amount"],
+                }
+            )
+    return items
+
+
+def _by_practitioner(
+    clinics: Sequence[Clinic], period: Period, practitioner_id: uuid.UUID | None
+) -> tuple[dict[str, list[dict[str, Any]]], list[dict[str, Any]]]:
+    """Per currency: each practitioner's credited net sales and commission cost; and
+    each practitioner's utilization (booked and available minutes) across clinics."""
+    rows = list(
+        _practitioner_rows(clinics, period, practitioner_id)
+        .values("practitioner_id", "clinic__currency")
+        .annotate(
+            **_sums(("net_sales", "commission_cost", "booked_minutes", "available_minutes", *COUNT_FIELDS))
+        )
+        .order_by()
+    )
+    names = user_names(user_ids={row["practitioner_id"] for row in rows})
+    money: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    minutes: dict[uuid.UUID, dict[str, Any]] = {}
+    for row in rows:
+        pid = row["practitioner_id"]
+        if row["net_sales"] or row["commission_cost"]:
+            money[row["clinic__currency"]].append(
+                {
+                    "practitioner_id": pid,
+                    "name": names.get(pid, ""),
+                    "net_sales": row["net_sales"],
+                    "commission_cost": row["commission_cost"],
+                }
+            )
+        entry = minutes.setdefault(pid, defaultdict(int))
+        for name in ("booked_minutes", "available_minutes", *COUNT_FIELDS):
+            entry[name] += int(row[name] or 0)
+    for listed in money.values():
+        listed.sort(key=lambda r: (-r["net_sales"], r["name"]))
+    utilization = sorted(
+        (
+            {"practitioner_id": pid, "name": names.get(pid, ""), **_activity(entry)}
+            for pid, entry in minutes.items()
+        ),
+        key=lambda r: r["name"],
+    )
+    return money, utilization
+
+
+def dashboard(
+    *, clinics: Sequence[Clinic], period: Period, practitioner_id: uuid.UUID | None = None
+) -> dict[str, Any]:
+    """The dashboard of ``clinics`` (already checked readable by the caller) for
+    ``period`` and the previous period of the same length, from the daily figures.
+
+    Shape: ``period``/``previous`` (``Period``), ``money``: one entry per currency
+    (sorted) with ``current``/``previous`` totals (``cash_received``,
+    ``revenue_recognized``, ``deferred_revenue``, ``sales_total``, ``sales_count``,
+    ``average_ticket``, ``net_sales``, ``commission_cost``; Decimal in that currency),
+    ``by_day``, ``by_treatment`` (top ``TOP_ITEMS``), ``by_practitioner``; ``activity``:
+    ``current``/``previous`` counts and rates (0-1, 4 places, ``None`` without a base);
+    ``utilization`` per practitioner. With ``practitioner_id`` every figure is that
+    practitioner's own: clinic-wide amounts are ``None`` and ``by_treatment`` empty."""
+    previous = period.previous()
+    if practitioner_id is None:
+        current_money, current_activity = _clinic_totals(clinics, period)
+        previous_money, previous_activity = _clinic_totals(clinics, previous)
+        items = _by_item(clinics, period)
+    else:
+        current_money, current_activity = _own_totals(clinics, period, practitioner_id)
+        previous_money, previous_activity = _own_totals(clinics, previous, practitioner_id)
+        items = {}
+    days = _by_day(clinics, period, practitioner_id)
+    people, utilization = _by_practitioner(clinics, period, practitioner_id)
+    currencies = sorted({c.currency for c in clinics} | set(current_money) | set(previous_money))
+    blank = _empty_money() if practitioner_id is None else None
+    return {
+        "period": period,
+        "previous": previous,
+        "money": [
+            {
+                "currency": currency,
+                "current": current_money.get(currency) or blank or _own_blank(),
+                "previous": previous_money.get(currency) or blank or _own_blank(),
+                "by_day": days.get(currency) or _blank_days(period, own=practitioner_id is not None),
+                "by_treatment": items.get(currency, []),
+                "by_practitioner": people.get(currency, []),
+            }
+            for currency in currencies
+        ],
+        "activity": {"current": current_activity, "previous": previous_activity},
+        "utilization": utilization,
+    }
+
+
+def _own_blank() -> dict[str, Any]:
+    return {
+        **dict.fromkeys((*CLINIC_MONEY_FIELDS, "sales_count", "average_ticket")),
+        "net_sales": ZERO,
+        "commission_cost": ZERO,
+    }
+
+
+def _blank_days(period: Period, *, own: bool) -> list[dict[str, Any]]:
+    zero = None if own else ZERO
+    return [
+        {
+            "date": period.start + dt.timedelta(days=n),
+            "cash_received": zero,
+            "revenue_recognized": zero,
+            "sales_total": zero,
+            "sales_count": None if own else 0,
+            "net_sales": ZERO if own else None,
+        }
+        for n in range(period.days)
+    ]

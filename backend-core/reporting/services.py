@@ -1,0 +1,179 @@
+"""Writes of the reporting context: the daily figures, rebuilt from the other contexts'
+selectors. A refresh of a range of days deletes and rewrites those days' rows in one
+transaction, so running it again (beat, a retried task, the backfill) gives the same rows."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections import defaultdict
+from decimal import Decimal
+
+from django.db import transaction
+
+from accounts.models import Clinic
+from commerce import selectors as commerce_selectors
+from commissions import selectors as commission_selectors
+from core.tenancy import clinic_context
+from reporting.models import DailyClinicFigures, DailyItemFigures, DailyPractitionerFigures
+from scheduling import selectors as scheduling_selectors
+from scheduling.selectors import AppointmentFact
+
+# Longest range one refresh rewrites; the backfill walks longer ranges in such chunks.
+REFRESH_MAX_DAYS = 92
+
+CANCELLED = "cancelled"
+COMPLETED = "completed"
+NO_SHOW = "no_show"
+
+
+def _days(start: dt.date, end: dt.date) -> list[dt.date]:
+    return [start + dt.timedelta(days=n) for n in range((end - start).days + 1)]
+
+
+class _Counts:
+    """Appointment counts and patients of one clinic-day or practitioner-day."""
+
+    def __init__(self) -> None:
+        self.appointments = self.completed = self.no_shows = 0
+        self.late_cancellations = self.cancellations = self.booked_minutes = 0
+        self.first: set[uuid.UUID] = set()
+        self.seen: set[uuid.UUID] = set()
+
+    def add(self, fact: AppointmentFact) -> None:
+        self.appointments += 1
+        if fact.status == CANCELLED:
+            self.cancellations += 1
+            self.late_cancellations += int(fact.late_cancellation)
+            return
+        self.completed += int(fact.status == COMPLETED)
+        self.no_shows += int(fact.status == NO_SHOW)
+        self.booked_minutes += fact.minutes
+        self.seen.add(fact.patient_id)
+        if fact.first_visit:
+            self.first.add(fact.patient_id)
+
+    def fields(self) -> dict[str, int]:
+        return {
+            "appointments": self.appointments,
+            "completed": self.completed,
+            "no_shows": self.no_shows,
+            "late_cancellations": self.late_cancellations,
+            "cancellations": self.cancellations,
+            "new_patients": len(self.first),
+            "returning_patients": len(self.seen - self.first),
+        }
+
+
+def _practitioner_rows(
+    *,
+    clinic: Clinic,
+    days: list[dt.date],
+    counts: dict[tuple[dt.date, uuid.UUID], _Counts],
+    sales: dict[tuple[dt.date, uuid.UUID], Decimal],
+    commissions: dict[tuple[dt.date, uuid.UUID], Decimal],
+) -> list[DailyPractitionerFigures]:
+    scheduled = scheduling_selectors.scheduled_practitioner_ids()
+    everyone = sorted(
+        {*scheduled, *(p for _d, p in counts), *(p for _d, p in sales), *(p for _d, p in commissions)},
+        key=str,
+    )
+    hours = scheduling_selectors.hours_load(
+        clinic=clinic, practitioner_ids=everyone, date_from=days[0], date_to=days[-1]
+    )
+    rows = []
+    for day in days:
+        available = scheduling_selectors.available_minutes(practitioner_ids=everyone, day=day, hours=hours)
+        for practitioner in everyone:
+            count = counts.get((day, practitioner), _Counts())
+            row = DailyPractitionerFigures(
+                clinic=clinic,
+                date=day,
+                practitioner_id=practitioner,
+                net_sales=sales.get((day, practitioner), Decimal(0)),
+                booked_minutes=count.booked_minutes,
+                available_minutes=available[practitioner],
+                commission_cost=commissions.get((day, practitioner), Decimal(0)),
+                **count.fields(),
+            )
+            if row.appointments or row.available_minutes or row.net_sales or row.commission_cost:
+                rows.append(row)
+    return rows
+
+
+@transaction.atomic
+def daily_figures_refresh(*, clinic: Clinic, start: dt.date, end: dt.date) -> int:
+    """Rebuild the daily figures of ``clinic`` for its local days ``start`` to ``end``
+    (both included; at most ``REFRESH_MAX_DAYS``): one ``DailyClinicFigures`` per day
+    (zeros included, so a day without activity reads as zero, not as missing), one
+    ``DailyPractitionerFigures`` per practitioner with hours, appointments, sales or
+    commissions that day, one ``DailyItemFigures`` per item sold. Idempotent. Returns
+    the number of rows written. Raises ``ValueError`` for a reversed or too long range."""
+    if end < start or (end - start).days >= REFRESH_MAX_DAYS:
+        raise ValueError(f"refresh range {start}..{end} is reversed or longer than {REFRESH_MAX_DAYS} days")
+    days = _days(start, end)
+    with clinic_context(clinic):
+        ledger = commerce_selectors.ledger_daily_totals(clinic=clinic, start=start, end=end)
+        sales = commerce_selectors.sales_daily_totals(clinic=clinic, start=start, end=end)
+        items = commerce_selectors.sale_items_daily(clinic=clinic, start=start, end=end)
+        credited = commerce_selectors.practitioner_sales_daily(clinic=clinic, start=start, end=end)
+        commissions = commission_selectors.commission_cost_daily(clinic=clinic, start=start, end=end)
+        day_counts: dict[dt.date, _Counts] = defaultdict(_Counts)
+        practitioner_counts: dict[tuple[dt.date, uuid.UUID], _Counts] = defaultdict(_Counts)
+        for fact in scheduling_selectors.appointment_facts(clinic=clinic, start=start, end=end):
+            day_counts[fact.day].add(fact)
+            practitioner_counts[(fact.day, fact.practitioner_id)].add(fact)
+        commission_days: dict[dt.date, Decimal] = defaultdict(Decimal)
+        for (day, _practitioner), amount in commissions.items():
+            commission_days[day] += amount
+        clinic_rows = []
+        for day in days:
+            money = ledger.get(day, commerce_selectors.LedgerDay())
+            count, total = sales.get(day, (0, Decimal(0)))
+            clinic_rows.append(
+                DailyClinicFigures(
+                    clinic=clinic,
+                    date=day,
+                    currency=clinic.currency,
+                    cash_received=money.cash_received,
+                    revenue_recognized=money.revenue_recognized,
+                    deferred_revenue=money.deferred_revenue,
+                    sales_count=count,
+                    sales_total=total,
+                    commission_cost=commission_days.get(day, Decimal(0)),
+                    **day_counts.get(day, _Counts()).fields(),
+                )
+            )
+        practitioner_rows = _practitioner_rows(
+            clinic=clinic, days=days, counts=practitioner_counts, sales=credited, commissions=commissions
+        )
+        item_rows = [
+            DailyItemFigures(
+                clinic=clinic,
+                date=item.day,
+                kind=item.kind,
+                item_id=item.item_id,
+                name=item.name[:200],
+                quantity=item.quantity,
+                net_amount=item.net_amount,
+            )
+            for item in items
+        ]
+        for model in (DailyClinicFigures, DailyPractitionerFigures, DailyItemFigures):
+            model.objects.filter(date__gte=start, date__lte=end).delete()
+        DailyClinicFigures.objects.bulk_create(clinic_rows)
+        DailyPractitionerFigures.objects.bulk_create(practitioner_rows)
+        DailyItemFigures.objects.bulk_create(item_rows)
+    return len(clinic_rows) + len(practitioner_rows) + len(item_rows)
+
+
+def daily_figures_backfill(*, clinic: Clinic, start: dt.date, end: dt.date) -> int:
+    """``daily_figures_refresh`` over any range, in chunks of ``REFRESH_MAX_DAYS`` (one
+    transaction each). Returns the rows written."""
+    written = 0
+    chunk_start = start
+    while chunk_start <= end:
+        chunk_end = min(end, chunk_start + dt.timedelta(days=REFRESH_MAX_DAYS - 1))
+        written += daily_figures_refresh(clinic=clinic, start=chunk_start, end=chunk_end)
+        chunk_start = chunk_end + dt.timedelta(days=1)
+    return written
