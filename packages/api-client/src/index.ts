@@ -32,3 +32,5 @@ export { session } from './session'
 /** Shapes of the API's bodies, by schema name (`Schemas['Appointment']`). */
 export type Schemas = components['schemas']
 export { moneyFormat, quantityFormat } from './money'
+export { notificationMessages } from './notificationMessages'
+export type { NotificationMessages } from './notificationMessages'
