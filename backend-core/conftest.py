@@ -49,6 +49,7 @@ from commerce.models import (
     StockLot,
     StockMovement,
     Supplier,
+    SupplierItem,
 )
 from commissions.models import CommissionLog, CommissionRule, CommissionRun
 from commissions.tests import factories as commission_factories
@@ -87,6 +88,7 @@ class Tenant:
     product: Product | None = None
     lot: StockLot | None = None
     supplier: Supplier | None = None
+    supplier_item: SupplierItem | None = None
     purchase_order: PurchaseOrder | None = None
     sale: Sale | None = None
     course_balance: CourseBalance | None = None
@@ -326,6 +328,16 @@ def _commerce_rows(tenant: Tenant) -> None:
         clinic=clinic, entry=entry, account="accounts_receivable", credit=Decimal("1000.00")
     )
     tenant.supplier = Supplier.unscoped.create(clinic=clinic, name="Galderma distributor")
+    # A second source of the product (not the preferred one): tests of supplier items
+    # write their own for the supplier above.
+    tenant.supplier_item = SupplierItem.unscoped.create(
+        clinic=clinic,
+        supplier=Supplier.unscoped.create(clinic=clinic, name="Second source"),
+        product=tenant.product,
+        supplier_sku="SRC2-1",
+        pack_size=Decimal(1),
+        last_unit_cost=Decimal("4100.00"),
+    )
     tenant.purchase_order = PurchaseOrder.unscoped.create(
         clinic=clinic,
         number="PO-WORLD",

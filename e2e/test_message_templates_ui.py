@@ -30,7 +30,7 @@ def test_the_owner_words_the_thai_sms_reminder_and_goes_back_to_ours(server, ope
     totp_enrol(page, server.base)
     expect(page.get_by_test_id("calendar-module")).to_be_visible(timeout=15_000)
 
-    page.get_by_role("link", name="Messages").click()
+    page.get_by_role("link", name="Messages", exact=True).click()
     expect(page.get_by_role("heading", name="Messages to patients")).to_be_visible()
     editor = page.get_by_test_id("message-templates")
     body = editor.get_by_test_id("message-templates-body")

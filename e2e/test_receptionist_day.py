@@ -71,6 +71,7 @@ class Clinic:
     severe: str  # the allergy's severity as the doctor reads it
     reason: str  # why the patient cancels
     words: dict[str, str]  # the screens' labels used here, by the messages' key
+    clock: str = "%H:%M"  # how its screens print a time (Arabic: 12-hour, then ص/م)
 
 
 THAI = Clinic(
@@ -161,6 +162,7 @@ BRAZILIAN = Clinic(
 )
 ARABIC = Clinic(
     slug="riyadh",
+    clock="%I:%M",
     name=RIYADH,
     language="ar",
     doctor="Nora",
@@ -439,7 +441,7 @@ def _booked_from_the_calendar(
     choose(dialog, words["treatment"], plan.service_label)
     chosen = dialog.get_by_test_id("booking-slots").locator('button[aria-pressed="true"]')
     expect(chosen).to_have_count(1)
-    expect(chosen).to_contain_text(f"{_local(slot['starts_at'], clinic):%H:%M}")
+    expect(chosen).to_contain_text(_local(slot["starts_at"], clinic).strftime(clinic.clock))
     alert = dialog.get_by_test_id("patient-alerts")
     expect(alert).to_have_attribute("data-detailed", "false")
     assert clinic.allergy not in alert.inner_text()
@@ -469,8 +471,10 @@ def _confirmed_moved_cancelled(desk: Desk, clinic: Clinic, plan: Plan, booked: d
     move_day, move_slots = plan.days[1]
     dialog.get_by_role("button", name=words["reschedule"], exact=True).click()
     dialog.get_by_label(words["new_day"], exact=True).fill(move_day.isoformat())
-    new_time = f"{_local(move_slots[0]['starts_at'], clinic):%H:%M}"
-    dialog.get_by_test_id("reschedule-slots").get_by_role("button").filter(has_text=new_time).first.click()
+    moved_to = _local(move_slots[0]["starts_at"], clinic)
+    new_time = f"{moved_to:%H:%M}"
+    shown = moved_to.strftime(clinic.clock)
+    dialog.get_by_test_id("reschedule-slots").get_by_role("button").filter(has_text=shown).first.click()
     _shot(desk.watched, clinic, "08-move")
     with page.expect_response(lambda r: r.url.endswith(stored) and r.request.method == "PATCH") as moved:
         dialog.get_by_role("button", name=words["move"], exact=True).click()
