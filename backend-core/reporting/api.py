@@ -34,10 +34,16 @@ from reporting.models import DailyClinicFigures
 DEFAULT_DAYS = 30
 
 
+# The days the figures may be asked for (a business's records, with room either side).
+EARLIEST_DAY = dt.date(2000, 1, 1)
+LATEST_DAY = dt.date(2099, 12, 31)
+
+
 class RangeInputSerializer(serializers.Serializer[Any]):
     """``from``/``to``: clinic-local days, both included (default: the last 30 days to
-    today). 400 naming ``to`` when it is before ``from``, ``from`` when the range is
-    longer than ``RANGE_MAX_DAYS``."""
+    today), each within ``EARLIEST_DAY``..``LATEST_DAY`` (400 naming it otherwise: the
+    previous period and the default range must stay real dates). 400 naming ``to`` when
+    it is before ``from``, ``from`` when the range is longer than ``RANGE_MAX_DAYS``."""
 
     from_ = serializers.DateField(required=False, help_text="First day (clinic-local), YYYY-MM-DD")
     to = serializers.DateField(required=False, help_text="Last day (clinic-local), YYYY-MM-DD")
@@ -51,6 +57,17 @@ class RangeInputSerializer(serializers.Serializer[Any]):
         return fields
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        for name in ("from", "to"):
+            day = attrs.get(name)
+            if day is not None and not EARLIEST_DAY <= day <= LATEST_DAY:
+                raise serializers.ValidationError(
+                    {
+                        name: [
+                            _("Choose a day from %(first)s to %(last)s.")
+                            % {"first": EARLIEST_DAY, "last": LATEST_DAY}
+                        ]
+                    }
+                )
         start, end = attrs.get("from"), attrs.get("to")
         if start is not None and end is not None:
             if end < start:
