@@ -31,7 +31,6 @@ from reporting import selectors
 from reporting.models import DailyClinicFigures
 
 # The range the dashboard shows when none is asked for: the last 30 days, today included.
-DEFAULT_DAYS = 30
 
 
 # The days the figures may be asked for (a business's records, with room either side).
@@ -259,11 +258,7 @@ class ReportViewSet(ClinicScopedViewSet[DailyClinicFigures]):
         raise NotFound()
 
     def _period(self, values: dict[str, Any], clinic: Clinic) -> selectors.Period:
-        end = values.get("to") or clinic.today()
-        start = values.get("from") or end - dt.timedelta(days=DEFAULT_DAYS - 1)
-        if start > end:  # only "from" was sent, after today
-            end = start + dt.timedelta(days=DEFAULT_DAYS - 1)
-        return selectors.Period(start, end)
+        return selectors.Period.asked(start=values.get("from"), end=values.get("to"), today=clinic.today())
 
     @extend_schema(parameters=[DashboardInputSerializer], responses={200: DashboardSerializer})
     @action(detail=False, methods=["get"])

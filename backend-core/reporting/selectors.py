@@ -22,6 +22,7 @@ from reporting.models import DailyClinicFigures, DailyItemFigures, DailyPractiti
 
 # Longest range the dashboard answers (a year and a day: a leap year's whole year).
 RANGE_MAX_DAYS = 366
+DEFAULT_DAYS = 30  # a dashboard asked for no dates shows the last 30 days
 # Treatments, products and courses listed per currency, best-selling first.
 TOP_ITEMS = 15
 
@@ -61,6 +62,17 @@ class Period:
     def previous(self) -> Period:
         """The period of the same length that ends the day before this one starts."""
         return Period(self.start - dt.timedelta(days=self.days), self.start - dt.timedelta(days=1))
+
+    @classmethod
+    def asked(cls, *, start: dt.date | None, end: dt.date | None, today: dt.date) -> Period:
+        """The period a caller asked for: ``start``/``end`` as given, the last
+        ``DEFAULT_DAYS`` days to ``today`` when neither is, ``DEFAULT_DAYS`` days from
+        ``start`` when only a future ``start`` is, or up to ``end`` when only it is."""
+        end = end or today
+        start = start or end - dt.timedelta(days=DEFAULT_DAYS - 1)
+        if start > end:  # only "from" was sent, after today
+            end = start + dt.timedelta(days=DEFAULT_DAYS - 1)
+        return cls(start, end)
 
 
 def _ratio(part: int | Decimal, whole: int | Decimal) -> Decimal | None:
