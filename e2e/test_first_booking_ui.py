@@ -24,7 +24,19 @@ from typing import Any
 import pytest
 from playwright.sync_api import Locator, Page, Response, expect
 
-from support import ARTIFACTS, ZONES, Server, Watched, api_errors, choose, sign_in, totp_enrol
+from support import (
+    ARTIFACTS,
+    ZONES,
+    Server,
+    Watched,
+    api_errors,
+    arabic,
+    choose,
+    fits,
+    phone,
+    sign_in,
+    totp_enrol,
+)
 
 # The limit covers the module's server and worker start (a copy of the demo database) on a busy machine.
 pytestmark = pytest.mark.timeout(1800)
@@ -412,7 +424,17 @@ def _clinical_act_waits_for_the_licence(
     the owner verifies it; then the consent form is signed and the treatment starts."""
     page = doctor.page
     page.goto(f"/patients?patient={patient['id']}")
-    page.get_by_test_id("visit-walk-in").click()
+    walk_in = page.get_by_test_id("visit-walk-in")
+    expect(walk_in).to_be_visible()
+    arabic(page)
+    expect(walk_in).to_have_text("فتح زيارة دون موعد")
+    doctor.shot("first-17a-walk-in-arabic-1440")
+    phone(page)
+    fits(page, "visits")
+    doctor.shot("first-17b-walk-in-arabic-390")
+    page.set_viewport_size(DESKTOP)
+    arabic(page, on=False)
+    walk_in.click()
     visit = page.get_by_test_id("visit").first
     expect(visit).to_have_attribute("data-status", "open")
     visit.get_by_test_id("session-service").select_option(label=treatment["name"])
@@ -422,7 +444,7 @@ def _clinical_act_waits_for_the_licence(
         panel.get_by_test_id("session-start").click()
     assert refused.value.status == 409 and refused.value.json()["code"] == "licence_required"
     expect(panel.get_by_test_id("session-error")).to_contain_text("CRM")
-    doctor.shot("first-17-refused-without-a-verified-licence")
+    doctor.shot("first-17c-refused-without-a-verified-licence")
 
     owner_page = owner.page
     owner_page.get_by_test_id(f"licence-verify-{CRM}").click()
