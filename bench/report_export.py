@@ -169,7 +169,8 @@ def run(
             measures.append(measure)
             out(
                 f"  {name:>4}: {measure.rows:,} rows in {measure.seconds:.1f} s,"
-                f" file {_mb(measure.file_size)}, heap peak {_mb(measure.heap_peak)}, rss growth {_mb(measure.rss_growth)}"
+                f" file {_mb(measure.file_size)}, heap peak {_mb(measure.heap_peak)},"
+                f" rss growth {_mb(measure.rss_growth)}"
             )
     finally:
         from django.db import connections
