@@ -61,6 +61,7 @@ from emr.tests.factories import ClinicalRecord, clinical_record_rows
 from notifications.models import MessageTemplate, Notification
 from patients.models import ClinicPatient
 from patients.tests.factories import ClinicPatientFactory, ConsentFactory
+from reporting.models import ReportRun
 from scheduling.models import Appointment, Resource, Room, ScheduleException, StaffSchedule
 
 
@@ -168,6 +169,15 @@ def _tenant(country: str, tz: str, locale: str, currency: str, phone: str) -> Te
     )
     _commerce_rows(tenant)
     _commission_rows(tenant)
+    ReportRun.unscoped.create(  # a report asked for and written (``reporting``)
+        clinic=clinic,
+        requested_by=tenant.user(Role.OWNER),
+        kind="sales_lines",
+        format="csv",
+        date_from=clinic.today().replace(day=1),
+        date_to=clinic.today(),
+        status=ReportRun.Status.DONE,
+    )
     MessageTemplate.unscoped.create(
         clinic=clinic,
         key="appointment.reminder",

@@ -121,6 +121,11 @@ class ObjectStore(ABC):
     def write(self, key: str, data: bytes, content_type: str) -> None: ...
 
     @abstractmethod
+    def write_file(self, key: str, path: Path, content_type: str) -> None:
+        """Write the file at ``path`` as ``key``, read in pieces (a large export is
+        never held in memory whole)."""
+
+    @abstractmethod
     def delete(self, key: str) -> None: ...
 
     @abstractmethod
@@ -199,6 +204,10 @@ class S3ObjectStore(ObjectStore):
     def write(self, key: str, data: bytes, content_type: str) -> None:
         with _s3_errors():
             self.client.put_object(Bucket=self.bucket, Key=key, Body=data, ContentType=content_type)
+
+    def write_file(self, key: str, path: Path, content_type: str) -> None:
+        with _s3_errors():  # multipart upload for large files
+            self.client.upload_file(str(path), self.bucket, key, ExtraArgs={"ContentType": content_type})
 
     def delete(self, key: str) -> None:
         with _s3_errors():
@@ -374,6 +383,19 @@ class LocalObjectStore(ObjectStore):
         partial = target.with_name(target.name + ".partial")
         partial.write_bytes(data)
         partial.replace(target)  # readers never see half a file
+
+    def write_file(self, key: str, path: Path, content_type: str) -> None:
+        target, meta = self._path("data", key), self._path("meta", key + ".json")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        meta.parent.mkdir(parents=True, exist_ok=True)
+        digest = hashlib.sha256()
+        partial = target.with_name(target.name + ".partial")
+        with path.open("rb") as source, partial.open("wb") as out:
+            while piece := source.read(1 << 16):
+                digest.update(piece)
+                out.write(piece)
+        meta.write_text(json.dumps({"content_type": content_type, "sha256": digest.hexdigest()}))
+        partial.replace(target)
 
     def delete(self, key: str) -> None:
         self._path("data", key).unlink(missing_ok=True)

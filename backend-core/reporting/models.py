@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from core.models import ClinicScopedModel
 
@@ -97,3 +98,58 @@ class DailyItemFigures(ClinicScopedModel):
                 fields=["clinic", "date", "kind", "item_id"], name="daily_item_figures_unique"
             )
         ]
+
+
+class ReportRun(ClinicScopedModel):
+    """One report asked for by ``requested_by``: ``kind`` (``reporting.reports.KINDS``)
+    over the clinic-local days ``date_from`` to ``date_to`` (both included), written as
+    ``format`` by the worker (``reporting.services.report_run_generate``) and kept in the
+    object store under ``file_key``. ``rows_done``/``rows_total`` is the progress (rows
+    written / rows to write; ``rows_total`` is 0 until counted). ``idempotency_key``
+    (optional, unique per clinic) makes a retried request answer the first run.
+
+    queued → running → done | failed (``error``) | cancelled (asked while queued or
+    running; the worker stops at its next chunk)."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Queued")
+        RUNNING = "running", _("Running")
+        DONE = "done", _("Done")
+        FAILED = "failed", _("Failed")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    class Format(models.TextChoices):
+        CSV = "csv", "CSV"
+        XLSX = "xlsx", "XLSX"
+        PDF = "pdf", "PDF"
+
+    FINISHED = (Status.DONE, Status.FAILED, Status.CANCELLED)
+
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    kind = models.CharField(max_length=40)
+    format = models.CharField(max_length=4, choices=Format.choices)
+    date_from = models.DateField()
+    date_to = models.DateField()
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
+    rows_done = models.PositiveIntegerField(default=0)
+    rows_total = models.PositiveIntegerField(default=0)
+    file_key = models.CharField(max_length=300, blank=True)
+    file_size = models.PositiveBigIntegerField(default=0)
+    error = models.CharField(max_length=500, blank=True)
+    idempotency_key = models.CharField(max_length=100, blank=True)
+    language = models.CharField(max_length=10, default="en")  # of the headers, as asked in
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["clinic", "idempotency_key"],
+                condition=~models.Q(idempotency_key=""),
+                name="report_run_idempotency_key_unique",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(date_to__gte=models.F("date_from")), name="report_run_range"
+            ),
+        ]
+        indexes = [models.Index(fields=["clinic", "-created_at"], name="report_run_newest")]

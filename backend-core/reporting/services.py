@@ -5,17 +5,31 @@ transaction, so running it again (beat, a retried task, the backfill) gives the 
 from __future__ import annotations
 
 import datetime as dt
+import tempfile
 import uuid
 from collections import defaultdict
 from decimal import Decimal
+from pathlib import Path
+from typing import Any
 
+from django.conf import settings
 from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import override
 
-from accounts.models import Clinic
+from accounts.models import Clinic, User
+from audit.services import audit_event_record
 from commerce import selectors as commerce_selectors
 from commissions import selectors as commission_selectors
+from core.exceptions import Conflict, ValidationFailed
+from core.objectstore import object_store
+from core.tasks import enqueue_on_commit
 from core.tenancy import clinic_context
-from reporting.models import DailyClinicFigures, DailyItemFigures, DailyPractitionerFigures
+from reporting.exports import CONTENT_TYPES, PDF_MAX_ROWS, WRITERS, TooManyRowsForPdf
+from reporting.models import DailyClinicFigures, DailyItemFigures, DailyPractitionerFigures, ReportRun
+from reporting.reports import CHUNK_ROWS, KINDS
+from reporting.reports import Period as ReportPeriod
 from scheduling import selectors as scheduling_selectors
 from scheduling.selectors import AppointmentFact
 
@@ -177,3 +191,209 @@ def daily_figures_backfill(*, clinic: Clinic, start: dt.date, end: dt.date) -> i
         written += daily_figures_refresh(clinic=clinic, start=chunk_start, end=chunk_end)
         chunk_start = chunk_end + dt.timedelta(days=1)
     return written
+
+
+# --------------------------------------------------------------------- report runs
+
+# Longest period one report covers (a leap year's whole year).
+REPORT_MAX_DAYS = 366
+REPORT_AUDIT_TYPE = "reporting.ReportRun"
+
+
+def _run_audit(run: ReportRun, *, actor: User | None, action: str, **changes: Any) -> None:
+    audit_event_record(
+        clinic=run.clinic,
+        actor=actor,
+        action=action,
+        object_type=REPORT_AUDIT_TYPE,
+        object_id=run.pk,
+        changes={"kind": [None, run.kind], "format": [None, run.format], **changes},
+    )
+
+
+@transaction.atomic
+def report_run_request(
+    *,
+    clinic: Clinic,
+    actor: User,
+    kind: str,
+    format: str,
+    date_from: dt.date,
+    date_to: dt.date,
+    language: str,
+    idempotency_key: str = "",
+) -> tuple[ReportRun, bool]:
+    """Queue report ``kind`` (``reporting.reports.KINDS``) of ``clinic``'s local days
+    ``date_from``..``date_to`` as ``format`` (csv, xlsx, pdf) with headers in
+    ``language``; the worker writes it after the commit (``tasks.report_run_generate``).
+    Returns ``(run, created)``: a non-empty ``idempotency_key`` already used at the clinic
+    answers that first run (``created`` False). Audited as ``report.requested``. Raises
+    ``ValidationFailed`` naming ``kind``, ``format``, ``date_to`` (before ``date_from``)
+    or ``date_from`` (a period longer than ``REPORT_MAX_DAYS``)."""
+    from reporting import tasks
+
+    if idempotency_key:
+        existing = ReportRun.objects.filter(idempotency_key=idempotency_key).first()
+        if existing is not None:
+            return existing, False
+    if kind not in KINDS:
+        raise ValidationFailed(errors={"kind": [_("Choose a report kind.")]})
+    if format not in ReportRun.Format.values:
+        raise ValidationFailed(errors={"format": [_("Choose CSV, XLSX or PDF.")]})
+    if date_to < date_from:
+        raise ValidationFailed(errors={"date_to": [_("The last day is before the first.")]})
+    if (date_to - date_from).days + 1 > REPORT_MAX_DAYS:
+        raise ValidationFailed(
+            errors={"date_from": [_("At most %(days)s days at once.") % {"days": REPORT_MAX_DAYS}]}
+        )
+    run = ReportRun(
+        clinic=clinic,
+        requested_by=actor,
+        kind=kind,
+        format=format,
+        date_from=date_from,
+        date_to=date_to,
+        language=language,
+        idempotency_key=idempotency_key,
+    )
+    run.full_clean()
+    run.save()
+    _run_audit(run, actor=actor, action="report.requested", period=[None, f"{date_from}..{date_to}"])
+    enqueue_on_commit(tasks.report_run_generate, clinic_id=str(clinic.pk), run_id=str(run.pk))
+    return run, True
+
+
+@transaction.atomic
+def report_run_cancel(*, run: ReportRun, actor: User) -> ReportRun:
+    """Cancel ``run`` while it is queued or running (the worker stops at its next chunk
+    and keeps no file). Audited as ``report.cancelled``. Raises ``Conflict``
+    (``report_finished``) when it is already done, failed or cancelled."""
+    locked = ReportRun.objects.select_for_update().get(pk=run.pk)
+    if locked.status in ReportRun.FINISHED:
+        raise Conflict(_("This report has already finished."), code="report_finished")
+    locked.status, locked.finished_at = ReportRun.Status.CANCELLED, timezone.now()
+    locked.save(update_fields=["status", "finished_at", "updated_at"])
+    _run_audit(locked, actor=actor, action="report.cancelled")
+    return locked
+
+
+def report_run_fail(*, run_id: uuid.UUID | str, error: str) -> None:
+    """Mark a queued or running run ``failed`` with ``error`` (the task gave up)."""
+    ReportRun.objects.filter(
+        pk=run_id, status__in=[ReportRun.Status.QUEUED, ReportRun.Status.RUNNING]
+    ).update(
+        status=ReportRun.Status.FAILED,
+        error=error[:500],
+        finished_at=timezone.now(),
+        updated_at=timezone.now(),
+    )
+
+
+def _progress(run: ReportRun, done: int) -> bool:
+    """Record ``done`` rows; False when the run was cancelled meanwhile (one query)."""
+    return bool(
+        ReportRun.objects.filter(pk=run.pk, status=ReportRun.Status.RUNNING).update(
+            rows_done=done, updated_at=timezone.now()
+        )
+    )
+
+
+def report_run_generate(*, run_id: uuid.UUID | str) -> ReportRun:
+    """Write run ``run_id`` of the current clinic: count its rows, stream them chunk by
+    chunk (``reports.CHUNK_ROWS``) into a temporary file, recording ``rows_done`` after
+    each chunk and stopping when the run was cancelled meanwhile (no file kept), then
+    store the file (``core.objectstore``) and mark the run ``done``. A run no longer
+    queued (done, cancelled, or taken by another worker) is returned as it is, so a
+    redelivered message does nothing. A PDF of more than ``exports.PDF_MAX_ROWS`` rows
+    fails with a message saying to choose CSV or XLSX; any other error marks the run
+    failed with it and propagates."""
+    taken = ReportRun.objects.filter(pk=run_id, status=ReportRun.Status.QUEUED).update(
+        status=ReportRun.Status.RUNNING, started_at=timezone.now(), updated_at=timezone.now()
+    )
+    run = ReportRun.objects.select_related("clinic").get(pk=run_id)
+    if not taken:
+        return run
+    kind = KINDS[run.kind]
+    period = ReportPeriod(run.clinic, run.date_from, run.date_to)
+    with override(run.language), tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / f"report.{run.format}"
+        writer = WRITERS[run.format](path, kind.columns, str(kind.title))
+        done = 0
+        try:
+            ReportRun.objects.filter(pk=run.pk).update(rows_total=kind.count(period))
+            for row in kind.rows(period):
+                writer.write(row)
+                done += 1
+                if done % CHUNK_ROWS == 0 and not _progress(run, done):
+                    run.refresh_from_db()
+                    return run
+            writer.close()
+        except TooManyRowsForPdf:
+            report_run_fail(
+                run_id=run.pk,
+                error=_("A PDF holds at most %(rows)s rows: choose CSV or XLSX.") % {"rows": PDF_MAX_ROWS},
+            )
+            run.refresh_from_db()
+            return run
+        except Exception as exc:
+            report_run_fail(run_id=run.pk, error=f"{type(exc).__name__}: {exc}")
+            raise
+        key = f"reporting/{run.clinic_id}/{run.pk}/{run.kind}-{run.date_from}-{run.date_to}.{run.format}"
+        object_store().write_file(key, path, CONTENT_TYPES[run.format])
+        size = path.stat().st_size
+    finished = ReportRun.objects.filter(pk=run.pk, status=ReportRun.Status.RUNNING).update(
+        status=ReportRun.Status.DONE,
+        rows_done=done,
+        rows_total=done,
+        file_key=key,
+        file_size=size,
+        finished_at=timezone.now(),
+        updated_at=timezone.now(),
+    )
+    if not finished:  # cancelled after the last chunk: keep no file
+        object_store().delete(key)
+    run.refresh_from_db()
+    return run
+
+
+@transaction.atomic
+def report_run_link(*, run: ReportRun, actor: User) -> tuple[str, dt.datetime]:
+    """A link to ``run``'s file that works for ``REPORT_DOWNLOAD_URL_SECONDS``, and when
+    it stops working (UTC). Each link issued is audited as ``report.downloaded`` (the
+    file carries personal data: LGPD art. 37, PDPA s. 39 records of processing). Raises
+    ``Conflict`` (``report_not_done``) unless the run is done."""
+    if run.status != ReportRun.Status.DONE or not run.file_key:
+        raise Conflict(_("This report is not ready."), code="report_not_done")
+    seconds = settings.REPORT_DOWNLOAD_URL_SECONDS
+    url = object_store().presigned_get(run.file_key, expires_in=seconds)
+    _run_audit(run, actor=actor, action="report.downloaded", rows=[None, run.rows_done])
+    return url, timezone.now() + dt.timedelta(seconds=seconds)
+
+
+# A queued run not taken for this long lost its message; a running one not updated for
+# this long lost its worker (progress is written at least every chunk).
+REPORT_QUEUED_STALE = dt.timedelta(minutes=2)
+REPORT_RUNNING_STALE = dt.timedelta(minutes=10)
+
+
+def report_runs_requeue_stale() -> int:
+    """Send again the runs whose message or worker was lost (every clinic's; beat):
+    queued ones older than ``REPORT_QUEUED_STALE`` and running ones silent for
+    ``REPORT_RUNNING_STALE``, which go back to queued and start over. Returns how many."""
+    from reporting import tasks
+
+    now = timezone.now()
+    with transaction.atomic():
+        silent = ReportRun.unscoped.select_for_update().filter(
+            status=ReportRun.Status.RUNNING, updated_at__lt=now - REPORT_RUNNING_STALE
+        )
+        waiting = ReportRun.unscoped.filter(
+            status=ReportRun.Status.QUEUED, updated_at__lt=now - REPORT_QUEUED_STALE
+        )
+        stale = list(silent.values_list("pk", "clinic_id")) + list(waiting.values_list("pk", "clinic_id"))
+        ReportRun.unscoped.filter(pk__in=[pk for pk, _clinic in stale]).update(
+            status=ReportRun.Status.QUEUED, rows_done=0, updated_at=now
+        )
+        for run_id, clinic_id in stale:
+            enqueue_on_commit(tasks.report_run_generate, clinic_id=str(clinic_id), run_id=str(run_id))
+    return len(stale)

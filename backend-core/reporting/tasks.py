@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from celery import shared_task
 
 from accounts.models import Clinic
-from reporting.services import daily_figures_refresh
+from core.tasks import ClinicTask
+from core.tenancy import clinic_context
+from reporting import services
+from reporting.services import daily_figures_refresh, report_run_fail
 
 # Days before the clinic's today that beat refreshes each time: late postings (a refund,
 # a commission computed after midnight, a deposit settled) land on recent days.
@@ -25,3 +29,27 @@ def daily_figures_refresh_recent() -> int:
             clinic=clinic, start=today - dt.timedelta(days=RECENT_DAYS), end=today
         )
     return written
+
+
+class ReportTask(ClinicTask):
+    abstract = True
+
+    def on_failure(self, exc: Exception, task_id: str, args: Any, kwargs: Any, einfo: Any) -> None:
+        """The report could not be written: the screen shows ``failed`` with the error
+        instead of a bar that never moves."""
+        clinic = Clinic.objects.get(pk=kwargs["clinic_id"])
+        with clinic_context(clinic):
+            report_run_fail(run_id=kwargs["run_id"], error=f"{type(exc).__name__}: {exc}")
+
+
+@shared_task(base=ReportTask, bind=True)
+def report_run_generate(self: ClinicTask, *, clinic_id: str, run_id: str) -> str:
+    """Write report run ``run_id`` of clinic ``clinic_id`` (``services.report_run_generate``).
+    Idempotent: a run no longer queued is left as it is. Returns the run's status."""
+    return services.report_run_generate(run_id=run_id).status
+
+
+@shared_task(acks_late=True)
+def report_runs_requeue_stale() -> int:
+    """Every minute (beat): send again the report runs whose message or worker was lost."""
+    return services.report_runs_requeue_stale()

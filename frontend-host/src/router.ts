@@ -48,6 +48,12 @@ export function routerCreate(): Router {
             meta: { permission: 'report.view_own' },
           },
           {
+            path: 'reports',
+            name: 'reports',
+            component: () => import('./pages/reports/ReportsPage.vue'),
+            meta: { permission: 'report.view' },
+          },
+          {
             path: 'settings/clinic',
             name: 'settings-clinic',
             component: () => import('./pages/settings/ClinicProfilePage.vue'),

@@ -106,6 +106,12 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": 300.0,
         "options": {"expires": 280},
     },
+    # Report runs whose message or worker was lost are sent again.
+    "reporting-report-runs-requeue": {
+        "task": "reporting.tasks.report_runs_requeue_stale",
+        "schedule": 60.0,
+        "options": {"expires": 55},
+    },
     # Course balances past their expiry close; unused sessions become breakage revenue.
     "commerce-course-balances-expire": {
         "task": "commerce.tasks.course_balances_expire_task",

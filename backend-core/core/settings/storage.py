@@ -68,3 +68,6 @@ PROFILE_PHOTO_URL_SECONDS = env.int("PROFILE_PHOTO_URL_SECONDS", default=900)
 # largest upload (bytes) and how long a viewing link lives (seconds; each issue audited).
 LICENCE_EVIDENCE_MAX_BYTES = env.int("LICENCE_EVIDENCE_MAX_BYTES", default=10 * 1024 * 1024)
 LICENCE_EVIDENCE_URL_SECONDS = env.int("LICENCE_EVIDENCE_URL_SECONDS", default=120)
+# Report files (``reporting``): a download link works this long (seconds); each link
+# issued is audited, so a short life keeps the trail meaningful.
+REPORT_DOWNLOAD_URL_SECONDS = env.int("REPORT_DOWNLOAD_URL_SECONDS", default=120)
