@@ -29,6 +29,16 @@ class DailyClinicFigures(ClinicScopedModel):
     * Patients seen (an uncancelled appointment): ``new_patients`` (their first one at
       the clinic), ``returning_patients``.
     * ``commission_cost``: commission logs dated that day (``commissions.selectors``).
+    * ``breakage``: net credit of ``revenue:course_breakage`` (courses that expired with
+      sessions unused; already part of ``revenue_recognized``).
+    * ``patient_gaps``: the patients seen that day by days since their previous day
+      seen at the clinic, ``{"<days>": count}`` (``"none"``: first visit, or longer ago
+      than any period the dashboard answers), so a period's unique patients are summed
+      from days without reading the calendar (``reporting.selectors``).
+    * ``completed_followups``: the patients with a completed appointment that day by
+      days to their next day with a completed one, ``{"<days>": [patients, rebooked]}``
+      (``"none"``: none yet, or too far), ``rebooked``: they hold an appointment in the
+      90 days after (``scheduling.selectors.patient_days``).
     """
 
     date = models.DateField()
@@ -46,6 +56,9 @@ class DailyClinicFigures(ClinicScopedModel):
     new_patients = models.PositiveIntegerField(default=0)
     returning_patients = models.PositiveIntegerField(default=0)
     commission_cost = _money()
+    breakage = _money()
+    patient_gaps = models.JSONField(default=dict)
+    completed_followups = models.JSONField(default=dict)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["clinic", "date"], name="daily_clinic_figures_unique")]
@@ -82,7 +95,9 @@ class DailyPractitionerFigures(ClinicScopedModel):
 class DailyItemFigures(ClinicScopedModel):
     """What one item (treatment, product or course: ``kind``, ``item_id``) sold on a
     day: ``quantity`` and ``net_amount`` (after discounts, without tax, less refunds
-    given back that day); ``name`` is the catalog name when the row was written."""
+    given back that day); ``name`` is the catalog name when the row was written. Kind
+    ``used`` is a product consumed in treatments that day: ``quantity`` in its unit,
+    ``net_amount`` its cost (quantity x the lots' unit cost)."""
 
     date = models.DateField()
     kind = models.CharField(max_length=10)
@@ -96,4 +111,21 @@ class DailyItemFigures(ClinicScopedModel):
             models.UniqueConstraint(
                 fields=["clinic", "date", "kind", "item_id"], name="daily_item_figures_unique"
             )
+        ]
+
+
+class DailyRoomFigures(ClinicScopedModel):
+    """One room's clinic-local day (``scheduling.selectors.RoomDay``): ``booked_minutes``
+    (uncancelled appointments in it, no-shows included) against ``available_minutes``
+    (the clinic's open time that day: while at least one practitioner works there)."""
+
+    date = models.DateField()
+    room_id = models.UUIDField()
+    name = models.CharField(max_length=100)
+    booked_minutes = models.PositiveIntegerField(default=0)
+    available_minutes = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["clinic", "date", "room_id"], name="daily_room_figures_unique")
         ]

@@ -15,12 +15,16 @@ from accounts.models import Clinic
 from commerce import selectors as commerce_selectors
 from commissions import selectors as commission_selectors
 from core.tenancy import clinic_context
-from reporting.models import DailyClinicFigures, DailyItemFigures, DailyPractitionerFigures
+from reporting.models import DailyClinicFigures, DailyItemFigures, DailyPractitionerFigures, DailyRoomFigures
 from scheduling import selectors as scheduling_selectors
 from scheduling.selectors import AppointmentFact
 
 # Longest range one refresh rewrites; the backfill walks longer ranges in such chunks.
 REFRESH_MAX_DAYS = 92
+# Gaps (days) kept in ``patient_gaps``/``completed_followups``; longer ones read as
+# "none": no period the dashboard answers is that long (``selectors.RANGE_MAX_DAYS``).
+GAP_MAX_DAYS = 366
+USED = "used"  # DailyItemFigures.kind of products consumed in treatments
 
 CANCELLED = "cancelled"
 COMPLETED = "completed"
@@ -65,6 +69,26 @@ class _Counts:
         }
 
 
+def _gap(days: int | None) -> str:
+    return str(days) if days is not None and days <= GAP_MAX_DAYS else "none"
+
+
+def _patient_figures(
+    clinic: Clinic, start: dt.date, end: dt.date
+) -> dict[dt.date, tuple[dict[str, int], dict[str, list[int]]]]:
+    """Per day: ``patient_gaps`` and ``completed_followups`` (see ``DailyClinicFigures``)."""
+    days: dict[dt.date, tuple[dict[str, int], dict[str, list[int]]]] = {}
+    for seen in scheduling_selectors.patient_days(clinic=clinic, start=start, end=end):
+        gaps, followups = days.setdefault(seen.day, ({}, {}))
+        key = _gap(seen.days_since)
+        gaps[key] = gaps.get(key, 0) + 1
+        if seen.completed:
+            entry = followups.setdefault(_gap(seen.days_to_next_completed), [0, 0])
+            entry[0] += 1
+            entry[1] += int(seen.rebooked)
+    return days
+
+
 def _practitioner_rows(
     *,
     clinic: Clinic,
@@ -72,7 +96,9 @@ def _practitioner_rows(
     counts: dict[tuple[dt.date, uuid.UUID], _Counts],
     sales: dict[tuple[dt.date, uuid.UUID], Decimal],
     commissions: dict[tuple[dt.date, uuid.UUID], Decimal],
+    rooms: list[DailyRoomFigures],
 ) -> list[DailyPractitionerFigures]:
+    """The practitioner-days; appends the room-days (they share the hours) to ``rooms``."""
     scheduled = scheduling_selectors.scheduled_practitioner_ids()
     everyone = sorted(
         {*scheduled, *(p for _d, p in counts), *(p for _d, p in sales), *(p for _d, p in commissions)},
@@ -80,6 +106,19 @@ def _practitioner_rows(
     )
     hours = scheduling_selectors.hours_load(
         clinic=clinic, practitioner_ids=everyone, date_from=days[0], date_to=days[-1]
+    )
+    rooms.extend(
+        DailyRoomFigures(
+            clinic=clinic,
+            date=room.day,
+            room_id=room.room_id,
+            name=room.name[:100],
+            booked_minutes=room.booked_minutes,
+            available_minutes=room.available_minutes,
+        )
+        for room in scheduling_selectors.room_days(
+            clinic=clinic, days=days, hours=hours, practitioner_ids=everyone
+        )
     )
     rows = []
     for day in days:
@@ -107,8 +146,10 @@ def daily_figures_refresh(*, clinic: Clinic, start: dt.date, end: dt.date) -> in
     (both included; at most ``REFRESH_MAX_DAYS``): one ``DailyClinicFigures`` per day
     (zeros included, so a day without activity reads as zero, not as missing), one
     ``DailyPractitionerFigures`` per practitioner with hours, appointments, sales or
-    commissions that day, one ``DailyItemFigures`` per item sold. Idempotent. Returns
-    the number of rows written. Raises ``ValueError`` for a reversed or too long range."""
+    commissions that day, one ``DailyItemFigures`` per item sold and per product
+    consumed (kind ``used``), one ``DailyRoomFigures`` per room open or booked.
+    Idempotent. Returns the number of rows written. Raises ``ValueError`` for a
+    reversed or too long range."""
     if end < start or (end - start).days >= REFRESH_MAX_DAYS:
         raise ValueError(f"refresh range {start}..{end} is reversed or longer than {REFRESH_MAX_DAYS} days")
     days = _days(start, end)
@@ -123,6 +164,7 @@ def daily_figures_refresh(*, clinic: Clinic, start: dt.date, end: dt.date) -> in
         for fact in scheduling_selectors.appointment_facts(clinic=clinic, start=start, end=end):
             day_counts[fact.day].add(fact)
             practitioner_counts[(fact.day, fact.practitioner_id)].add(fact)
+        patients = _patient_figures(clinic, start, end)
         commission_days: dict[dt.date, Decimal] = defaultdict(Decimal)
         for (day, _practitioner), amount in commissions.items():
             commission_days[day] += amount
@@ -130,6 +172,7 @@ def daily_figures_refresh(*, clinic: Clinic, start: dt.date, end: dt.date) -> in
         for day in days:
             money = ledger.get(day, commerce_selectors.LedgerDay())
             count, total = sales.get(day, (0, Decimal(0)))
+            gaps, followups = patients.get(day, ({}, {}))
             clinic_rows.append(
                 DailyClinicFigures(
                     clinic=clinic,
@@ -141,11 +184,20 @@ def daily_figures_refresh(*, clinic: Clinic, start: dt.date, end: dt.date) -> in
                     sales_count=count,
                     sales_total=total,
                     commission_cost=commission_days.get(day, Decimal(0)),
+                    breakage=money.breakage,
+                    patient_gaps=gaps,
+                    completed_followups=followups,
                     **day_counts.get(day, _Counts()).fields(),
                 )
             )
+        room_rows: list[DailyRoomFigures] = []
         practitioner_rows = _practitioner_rows(
-            clinic=clinic, days=days, counts=practitioner_counts, sales=credited, commissions=commissions
+            clinic=clinic,
+            days=days,
+            counts=practitioner_counts,
+            sales=credited,
+            commissions=commissions,
+            rooms=room_rows,
         )
         item_rows = [
             DailyItemFigures(
@@ -159,12 +211,25 @@ def daily_figures_refresh(*, clinic: Clinic, start: dt.date, end: dt.date) -> in
             )
             for item in items
         ]
-        for model in (DailyClinicFigures, DailyPractitionerFigures, DailyItemFigures):
+        item_rows.extend(
+            DailyItemFigures(
+                clinic=clinic,
+                date=used.day,
+                kind=USED,
+                item_id=used.product_id,
+                name=used.name[:200],
+                quantity=used.quantity,
+                net_amount=used.value,
+            )
+            for used in commerce_selectors.stock_used_daily(clinic=clinic, start=start, end=end)
+        )
+        for model in (DailyClinicFigures, DailyPractitionerFigures, DailyItemFigures, DailyRoomFigures):
             model.objects.filter(date__gte=start, date__lte=end).delete()
         DailyClinicFigures.objects.bulk_create(clinic_rows)
         DailyPractitionerFigures.objects.bulk_create(practitioner_rows)
         DailyItemFigures.objects.bulk_create(item_rows)
-    return len(clinic_rows) + len(practitioner_rows) + len(item_rows)
+        DailyRoomFigures.objects.bulk_create(room_rows)
+    return len(clinic_rows) + len(practitioner_rows) + len(item_rows) + len(room_rows)
 
 
 def daily_figures_backfill(*, clinic: Clinic, start: dt.date, end: dt.date) -> int:
