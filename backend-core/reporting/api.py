@@ -359,8 +359,8 @@ class UsageRowSerializer(serializers.ModelSerializer[StockMovement]):
         model = StockMovement
         fields = ["id", "used_at", "product_name", "lot_number", "quantity", "value", "patient_name"]
 
-    def get_quantity(self, movement: StockMovement) -> Decimal:
-        return -movement.quantity
+    def get_quantity(self, movement: StockMovement) -> str:
+        return str(-movement.quantity)
 
     def value_of(self, movement: StockMovement) -> str:
         return str((-movement.quantity * movement.lot.unit_cost).quantize(Decimal("0.01")))
