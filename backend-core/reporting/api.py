@@ -235,7 +235,7 @@ class ClinicActivitySerializer(ActivitySerializer):
     room_utilization = _rate("room_booked_minutes / room_available_minutes")
 
 
-class RoomSerializer(serializers.Serializer[Any]):
+class RoomUtilizationSerializer(serializers.Serializer[Any]):
     room_id = serializers.UUIDField()
     name = serializers.CharField()
     clinic_name = serializers.CharField()
@@ -270,7 +270,7 @@ class DashboardSerializer(serializers.Serializer[Any]):
     money = CurrencyFiguresSerializer(many=True)
     activity = ActivityPeriodsSerializer()
     utilization = UtilizationSerializer(many=True)
-    rooms = RoomSerializer(many=True)
+    rooms = RoomUtilizationSerializer(many=True)
 
 
 class SaleRowSerializer(serializers.ModelSerializer[Sale]):
@@ -319,6 +319,7 @@ class LotRowSerializer(serializers.ModelSerializer[StockLot]):
 class CourseRowSerializer(serializers.ModelSerializer[CourseBalance]):
     patient_name = serializers.SerializerMethodField()
     course_name = serializers.CharField(source="course.name")
+    status = serializers.CharField(help_text="active, used_up, expired, void or refunded")
     deferred_remaining = MoneyField(help_text="Deferred revenue still held (liability)")
     breakage = MoneyField(
         max_digits=18, default=None, allow_null=True, help_text="Value recognized at expiry (breakage)"
