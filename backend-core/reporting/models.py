@@ -31,14 +31,16 @@ class DailyClinicFigures(ClinicScopedModel):
     * ``commission_cost``: commission logs dated that day (``commissions.selectors``).
     * ``breakage``: net credit of ``revenue:course_breakage`` (courses that expired with
       sessions unused; already part of ``revenue_recognized``).
-    * ``patient_gaps``: the patients seen that day by days since their previous day
-      seen at the clinic, ``{"<days>": count}`` (``"none"``: first visit, or longer ago
-      than any period the dashboard answers), so a period's unique patients are summed
-      from days without reading the calendar (``reporting.selectors``).
-    * ``completed_followups``: the patients with a completed appointment that day by
-      days to their next day with a completed one, ``{"<days>": [patients, rebooked]}``
-      (``"none"``: none yet, or too far), ``rebooked``: they hold an appointment in the
-      90 days after (``scheduling.selectors.patient_days``).
+    * ``patient_gaps``: ``[k]`` = the patients seen that day whose previous day seen at
+      the clinic is more than ``k`` days before (first visits included); the list stops
+      where it stops changing (the last entry holds for every longer k). A period from
+      day S counts each patient once, on their first day D in it: the sum of
+      ``[D - S]`` over its days, in SQL, without reading the calendar.
+    * ``completed_followups``: ``[k]`` = ``[patients, rebooked]`` with a completed
+      appointment that day whose next day with one is more than ``k`` days later (or
+      none yet); ``rebooked``: they hold an appointment in the 90 days after
+      (``scheduling.selectors.patient_days``). A period to day E counts each patient on
+      their last completed day D in it: ``[E - D]``.
     """
 
     date = models.DateField()
@@ -57,8 +59,8 @@ class DailyClinicFigures(ClinicScopedModel):
     returning_patients = models.PositiveIntegerField(default=0)
     commission_cost = _money()
     breakage = _money()
-    patient_gaps = models.JSONField(default=dict)
-    completed_followups = models.JSONField(default=dict)
+    patient_gaps = models.JSONField(default=list)
+    completed_followups = models.JSONField(default=list)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["clinic", "date"], name="daily_clinic_figures_unique")]

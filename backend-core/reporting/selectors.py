@@ -15,6 +15,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from django.db.models import Max, QuerySet, Sum
+from django.db.models.expressions import RawSQL
 
 from accounts.models import Clinic
 from accounts.selectors import user_names
@@ -171,34 +172,42 @@ def _room_rate(booked: int | None, available: int | None) -> dict[str, Any]:
     }
 
 
+def _at(field: str, index: str, day: dt.date, pair: int | None = None) -> RawSQL:
+    """Entry ``index`` (days, an SQL expression of ``date``) of a day's cumulative list
+    (``DailyClinicFigures.patient_gaps``/``completed_followups``); past its end, its last
+    entry; an empty list counts 0. ``pair``: that element of a ``[patients, rebooked]``."""
+    part = "" if pair is None else f"->{int(pair)}"
+    # Only this module's constant field names and index expressions are spliced in; the day is a parameter.
+    return RawSQL(  # noqa: S611
+        f"COALESCE(({field}->({index})){part}, ({field}->-1){part}, '0'::jsonb)::text::int",
+        (day,),
+    )
+
+
 def _patients(rows: QuerySet[DailyClinicFigures], period: Period) -> dict[str, Any]:
     """Unique patients of ``period`` from the days' gap counts (one row per clinic-day:
     the cost follows the days, not the visits).
 
     * ``patients_seen``: patients with an uncancelled appointment in the period, each
-      once per clinic: on each day, those whose previous day seen lies before the period
-      (``patient_gaps`` key > days since the period's start, or ``"none"``).
+      once per clinic: on each day D, those whose previous day seen lies before the
+      period (``patient_gaps[D - start]``).
       ``new_patients`` are those of them whose first visit at the clinic is in the
       period; ``returning_patients`` = ``patients_seen`` - ``new_patients``.
     * 90-day rebooking: ``rebooking_patients`` are the patients with a completed
       appointment in the period, each counted on their last such day D
-      (``completed_followups`` key > days from D to the period's end); of them
+      (``completed_followups[end - D]``); of them
       ``rebooked_patients`` held another uncancelled appointment starting on one of the
       90 clinic-local days after D when the day was last refreshed (a booking made
       later counts after the nightly refresh); ``rebooking_rate`` = rebooked / patients.
       Recent days have had less time to rebook, so the rate of a period ending today
       reads low."""
-    seen = new = base = rebooked = 0
-    for day, gaps, followups, first in rows.values_list(
-        "date", "patient_gaps", "completed_followups", "new_patients"
-    ):
-        since_start, to_end = (day - period.start).days, (period.end - day).days
-        seen += sum(n for key, n in gaps.items() if key == "none" or int(key) > since_start)
-        new += first
-        for key, (patients, again) in followups.items():
-            if key == "none" or int(key) > to_end:
-                base += patients
-                rebooked += again
+    days = rows.aggregate(
+        seen=Sum(_at("patient_gaps", "date - %s::date", period.start)),
+        new=Sum("new_patients"),
+        base=Sum(_at("completed_followups", "%s::date - date", period.end, pair=0)),
+        rebooked=Sum(_at("completed_followups", "%s::date - date", period.end, pair=1)),
+    )
+    seen, new, base, rebooked = (int(days[k] or 0) for k in ("seen", "new", "base", "rebooked"))
     return {
         "patients_seen": seen,
         "new_patients": new,

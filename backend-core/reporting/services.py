@@ -8,6 +8,7 @@ import datetime as dt
 import uuid
 from collections import defaultdict
 from decimal import Decimal
+from typing import Any
 
 from django.db import transaction
 
@@ -21,8 +22,8 @@ from scheduling.selectors import AppointmentFact
 
 # Longest range one refresh rewrites; the backfill walks longer ranges in such chunks.
 REFRESH_MAX_DAYS = 92
-# Gaps (days) kept in ``patient_gaps``/``completed_followups``; longer ones read as
-# "none": no period the dashboard answers is that long (``selectors.RANGE_MAX_DAYS``).
+# Gaps (days) told apart in ``patient_gaps``/``completed_followups``; longer ones count
+# as "longer than any period the dashboard answers" (``selectors.RANGE_MAX_DAYS``).
 GAP_MAX_DAYS = 366
 USED = "used"  # DailyItemFigures.kind of products consumed in treatments
 
@@ -69,24 +70,32 @@ class _Counts:
         }
 
 
-def _gap(days: int | None) -> str:
-    return str(days) if days is not None and days <= GAP_MAX_DAYS else "none"
+def _beyond(gaps: list[tuple[int | None, Any]], width: int = 1) -> list[Any]:
+    """``[k] = `` the sum of the values whose gap is longer than ``k`` days (``None``:
+    longer than any), for k = 0.. until it stops changing (the last entry stands for every
+    longer k). ``width`` 2 sums pairs."""
+    longest = max((g for g, _v in gaps if g is not None), default=-1)
+    result: list[Any] = []
+    for k in range(min(longest, GAP_MAX_DAYS) + 1 + 1):
+        values = [v for g, v in gaps if g is None or g > k]
+        result.append(sum(values) if width == 1 else [sum(v[i] for v in values) for i in range(width)])
+    return result
 
 
 def _patient_figures(
     clinic: Clinic, start: dt.date, end: dt.date
-) -> dict[dt.date, tuple[dict[str, int], dict[str, list[int]]]]:
+) -> dict[dt.date, tuple[list[Any], list[Any]]]:
     """Per day: ``patient_gaps`` and ``completed_followups`` (see ``DailyClinicFigures``)."""
-    days: dict[dt.date, tuple[dict[str, int], dict[str, list[int]]]] = {}
+    seen_gaps: dict[dt.date, list[tuple[int | None, Any]]] = defaultdict(list)
+    next_gaps: dict[dt.date, list[tuple[int | None, Any]]] = defaultdict(list)
     for seen in scheduling_selectors.patient_days(clinic=clinic, start=start, end=end):
-        gaps, followups = days.setdefault(seen.day, ({}, {}))
-        key = _gap(seen.days_since)
-        gaps[key] = gaps.get(key, 0) + 1
+        seen_gaps[seen.day].append((seen.days_since, 1))
         if seen.completed:
-            entry = followups.setdefault(_gap(seen.days_to_next_completed), [0, 0])
-            entry[0] += 1
-            entry[1] += int(seen.rebooked)
-    return days
+            next_gaps[seen.day].append((seen.days_to_next_completed, (1, int(seen.rebooked))))
+    return {
+        day: (_beyond(seen_gaps[day]), _beyond(next_gaps[day], width=2) if next_gaps[day] else [])
+        for day in seen_gaps
+    }
 
 
 def _practitioner_rows(
@@ -172,7 +181,7 @@ def daily_figures_refresh(*, clinic: Clinic, start: dt.date, end: dt.date) -> in
         for day in days:
             money = ledger.get(day, commerce_selectors.LedgerDay())
             count, total = sales.get(day, (0, Decimal(0)))
-            gaps, followups = patients.get(day, ({}, {}))
+            gaps, followups = patients.get(day, ([], []))
             clinic_rows.append(
                 DailyClinicFigures(
                     clinic=clinic,
