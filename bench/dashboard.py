@@ -11,7 +11,8 @@ the flagship of a large chain), with ``INSERT … SELECT generate_series``. Then
 seeded set of periods (the default 30 days, ending on a random day of the year),
 interleaved, it times the whole answer of GET /api/v1/reports/dashboard:
 ``reporting.selectors.dashboard`` (this period and the previous one, by day, treatment and
-practitioner, utilization).
+practitioner, utilization, unique patients and rebooking from the days' cumulative lists,
+rooms, products used, course liability and the stock value).
 
 It prints p50 / p95 per clinic and the ratio p95(L) / p95(S) (the target is at most 1.5):
 a ratio, not an absolute time (bench/README.md).
@@ -54,11 +55,13 @@ from patient_search import bench_database_url, percentile, recreate_database, si
 
 @dataclass(frozen=True)
 class Clinic:
-    """A year of one clinic's appointments, its practitioners and items sold a day."""
+    """A year of one clinic's appointments, its practitioners, items sold a day and rooms
+    (a quarter as many products used a day as items sold)."""
 
     appointments: int
     practitioners: int
     items: int
+    rooms: int
 
 
 @dataclass(frozen=True)
@@ -68,8 +71,8 @@ class Scale:
     periods: int
 
 
-FULL = Scale(Clinic(10_000, 5, 20), Clinic(1_000_000, 100, 80), periods=200)
-SMOKE = Scale(Clinic(1_000, 2, 5), Clinic(20_000, 10, 15), periods=20)
+FULL = Scale(Clinic(10_000, 5, 20, 3), Clinic(1_000_000, 100, 80, 60), periods=200)
+SMOKE = Scale(Clinic(1_000, 2, 5, 1), Clinic(20_000, 10, 15, 5), periods=20)
 
 
 @dataclass
@@ -147,12 +150,16 @@ def _load(clinic: Any, shape: Clinic, practitioner_ids: list[Any], last: dt.date
         "per_practitioner": per_day / shape.practitioners,
         "practitioners": practitioner_ids,
         "items": shape.items,
+        # The cumulative patient lists are as long as the longest gap seen (a year at most).
+        "gaps": min(366, int(per_day)),
+        "rooms": shape.rooms,
+        "used": max(1, shape.items // 4),
     }
     _execute(
         """INSERT INTO reporting_dailyclinicfigures (id, clinic_id, created_at, updated_at, date, currency,
               cash_received, revenue_recognized, deferred_revenue, sales_count, sales_total, appointments,
               completed, no_shows, late_cancellations, cancellations, new_patients, returning_patients,
-              commission_cost)
+              commission_cost, breakage, patient_gaps, completed_followups)
             SELECT gen_random_uuid(), %(clinic)s, now(), now(), (%(first)s::date + d), %(currency)s,
               round((%(per_day)s * 900 * (0.8 + random() * 0.4))::numeric, 2),
               round((%(per_day)s * 850 * (0.8 + random() * 0.4))::numeric, 2),
@@ -160,7 +167,11 @@ def _load(clinic: Any, shape: Clinic, practitioner_ids: list[Any], last: dt.date
               ceil(%(per_day)s * 0.8)::int, round((%(per_day)s * 950)::numeric, 2),
               ceil(%(per_day)s)::int, floor(%(per_day)s * 0.85)::int, floor(%(per_day)s * 0.06)::int,
               floor(%(per_day)s * 0.03)::int, floor(%(per_day)s * 0.09)::int, floor(%(per_day)s * 0.2)::int,
-              floor(%(per_day)s * 0.6)::int, round((%(per_day)s * 90)::numeric, 2)
+              floor(%(per_day)s * 0.6)::int, round((%(per_day)s * 90)::numeric, 2),
+              round((%(per_day)s * 5 * random())::numeric, 2),
+              (SELECT jsonb_agg(greatest(ceil(%(per_day)s) - k, 1)) FROM generate_series(0, %(gaps)s) AS k),
+              (SELECT jsonb_agg(jsonb_build_array(greatest(ceil(%(per_day)s * 0.8) - k, 1),
+                 greatest(ceil(%(per_day)s * 0.4) - k, 0))) FROM generate_series(0, %(gaps)s) AS k)
             FROM generate_series(0, %(days)s - 1) AS d""",
         params,
     )
@@ -188,7 +199,25 @@ def _load(clinic: Any, shape: Clinic, practitioner_ids: list[Any], last: dt.date
             FROM generate_series(0, %(days)s - 1) AS d, generate_series(1, %(items)s) AS i""",
         params,
     )
-    return YEAR_DAYS * (1 + shape.practitioners + shape.items)
+    _execute(
+        """INSERT INTO reporting_dailyitemfigures (id, clinic_id, created_at, updated_at, date, kind, item_id,
+              name, quantity, net_amount)
+            SELECT gen_random_uuid(), %(clinic)s, now(), now(), (%(first)s::date + d), 'used',
+              md5(%(clinic)s::text || 'used' || i::text)::uuid, 'Product ' || i,
+              ceil(%(per_day)s / %(used)s), round((%(per_day)s / %(used)s * 90 * random())::numeric, 2)
+            FROM generate_series(0, %(days)s - 1) AS d, generate_series(1, %(used)s) AS i""",
+        params,
+    )
+    _execute(
+        """INSERT INTO reporting_dailyroomfigures (id, clinic_id, created_at, updated_at, date, room_id, name,
+              booked_minutes, available_minutes)
+            SELECT gen_random_uuid(), %(clinic)s, now(), now(), (%(first)s::date + d),
+              md5(%(clinic)s::text || 'room' || r::text)::uuid, 'Room ' || r,
+              ceil(%(per_day)s * 30 / %(rooms)s)::int, 660
+            FROM generate_series(0, %(days)s - 1) AS d, generate_series(1, %(rooms)s) AS r""",
+        params,
+    )
+    return YEAR_DAYS * (1 + shape.practitioners + shape.items + max(1, shape.items // 4) + shape.rooms)
 
 
 def answer(clinic: Any, end: dt.date) -> float:
@@ -216,7 +245,12 @@ def _run(scale: Scale, url: str, out: Callable[[str], None]) -> tuple[Timings, T
     with timer(seconds, "load"):
         rows_s = _load(small, scale.small, _practitioners(small, scale.small.practitioners, 0), last)
         rows_l = _load(large, scale.large, _practitioners(large, scale.large.practitioners, 1000), last)
-        for table in ("dailyclinicfigures", "dailypractitionerfigures", "dailyitemfigures"):
+        for table in (
+            "dailyclinicfigures",
+            "dailypractitionerfigures",
+            "dailyitemfigures",
+            "dailyroomfigures",
+        ):
             _execute(f"VACUUM (ANALYZE) reporting_{table}")
     s, l_ = size_label(scale.small.appointments), size_label(scale.large.appointments)
     out(

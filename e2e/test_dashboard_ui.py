@@ -1,8 +1,10 @@
 """The owner's dashboard in Chromium against the demo clinic: the Bangkok owner opens
 Dashboard, picks last month, and reads the cash received, revenue recognized and sales
 that the test computes from the demo's ledger (the trial balance of the same Bangkok days)
-and the API; a click on the tallest bar of the revenue chart lists that day's sales, the
-same ones the API lists. Then the page on a phone and in Arabic (right to left).
+and the API, the course liability (the deferred revenue balance at the month's end), stock
+value, rebooking and room figures; a click on the tallest bar of the revenue chart lists
+that day's sales, the same ones the API lists, and a click on the near-expiry card lists its
+lots. Then the page on a phone, in Portuguese and in Arabic (right to left).
 
 Screenshots go to ``test-results/e2e/dashboard-*.png``."""
 
@@ -55,9 +57,15 @@ def _figures(server: Server) -> tuple[dict[str, Any], dict[str, Decimal]]:
     trial = accountant.get("/api/v1/ledger/trial-balance", params={"start": start, "end": end})
     assert trial.status_code == 200, trial.text
     balance = {row["account"]: Decimal(row["balance"]) for row in trial.json()["accounts"]}
+    # Everything posted up to the month's end: what is still held for unredeemed sessions.
+    to_end = accountant.get("/api/v1/ledger/trial-balance", params={"end": end})
+    assert to_end.status_code == 200, to_end.text
+    held = {row["account"]: Decimal(row["balance"]) for row in to_end.json()["accounts"]}
     ledger = {
         "cash_received": sum((balance.get(a, Decimal(0)) for a in MONEY_ACCOUNTS), Decimal(0)),
         "revenue_recognized": -sum((v for a, v in balance.items() if a.startswith("revenue:")), Decimal(0)),
+        "breakage": -balance.get("revenue:course_breakage", Decimal(0)),
+        "course_liability": -held.get("deferred_revenue", Decimal(0)),
     }
     return answer.json(), ledger
 
@@ -74,6 +82,55 @@ def _open_dashboard(watched: Watched, server: Server) -> None:
 
 def _kpi(page: Page, key: str) -> str:
     return _plain(page.get_by_test_id(f"kpi-{key}").get_by_test_id("kpi-value").inner_text())
+
+
+def _percent(rate: str) -> str:
+    """A 0-1 rate as the screen writes it in English (Intl percent, at most 1 decimal)."""
+    return f"{Decimal(rate) * 100:.1f}%".replace(".0%", "%")
+
+
+def _course_stock_and_patients_shown(
+    page: Page, thb: dict[str, Any], activity: dict[str, Any], ledger: dict[str, Decimal]
+) -> None:
+    assert _kpi(page, "course_liability") == _money(ledger["course_liability"])
+    assert _kpi(page, "breakage") == _money(ledger["breakage"])
+    assert _kpi(page, "stock_value") == _money(thb["stock"]["value"])
+    assert _kpi(page, "near_expiry_value") == _money(thb["stock"]["near_expiry_value"])
+    assert _kpi(page, "patients_seen") == f"{activity['patients_seen']:,}"
+    if activity["rebooking_rate"] is not None:
+        assert _kpi(page, "rebooking_rate") == _percent(activity["rebooking_rate"])
+    if activity["room_utilization"] is not None:
+        assert _kpi(page, "room_utilization") == _percent(activity["room_utilization"])
+
+
+def _near_expiry_lots(page: Page, server: Server) -> None:
+    """The near-expiry card lists its lots: as many as the API's rows."""
+    lots = server.api("accountant").get(
+        f"{DASHBOARD}/rows/lots", params={"near_expiry": "true", "page_size": 20}
+    )
+    assert lots.status_code == 200, lots.text
+    page.get_by_test_id("kpi-near_expiry_value").click()
+    rows = page.get_by_test_id("dashboard-rows")
+    expect(rows).to_be_visible(timeout=10_000)
+    if lots.json()["count"]:
+        expect(page.get_by_test_id("lot-row")).to_have_count(min(lots.json()["count"], 20), timeout=10_000)
+    else:
+        expect(page.get_by_test_id("dashboard-rows-empty")).to_be_visible(timeout=10_000)
+
+
+def _portuguese(watched: Watched) -> None:
+    """The page in Portuguese at 1440 and 390 (the header's switcher is there from lg up)."""
+    page = watched.page
+    page.get_by_test_id("language-switcher").get_by_role("button").click()
+    page.get_by_role("option", name="Português (Brasil)").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Painel")
+    expect(page.get_by_test_id("kpi-cash_received")).to_contain_text("Recebido")
+    watched.shot("dashboard-03b-owner-pt-br")
+    phone(page)
+    fits(page, "dashboard-page")
+    watched.shot("dashboard-03c-owner-pt-br-390")
+    page.set_viewport_size({"width": 1440, "height": 900})
+    page.wait_for_timeout(500)
 
 
 def _tallest_cash_bar(page: Page) -> dict[str, float]:
@@ -107,6 +164,10 @@ def test_the_bangkok_owner_reads_last_month_and_opens_a_days_sales(server, open_
     assert Decimal(current["cash_received"]) == ledger["cash_received"]
     assert Decimal(current["revenue_recognized"]) == ledger["revenue_recognized"]
     assert current["sales_count"] > 0, "the demo sold nothing last month"
+    assert Decimal(current["course_liability"]) == ledger["course_liability"]
+    assert Decimal(current["breakage"]) == ledger["breakage"]
+    activity = answer["activity"]["current"]
+    assert activity["new_patients"] + activity["returning_patients"] == activity["patients_seen"]
 
     watched = open_page()
     page = watched.page
@@ -124,6 +185,7 @@ def test_the_bangkok_owner_reads_last_month_and_opens_a_days_sales(server, open_
     assert _kpi(page, "average_ticket") == _money(current["average_ticket"])
     assert _kpi(page, "sales_count") == f"{current['sales_count']:,}"
     assert _kpi(page, "appointments") == f"{answer['activity']['current']['appointments']:,}"
+    _course_stock_and_patients_shown(page, thb, activity, ledger)
     expect(page.get_by_test_id("chart-by-treatment")).to_be_visible()
     watched.shot("dashboard-01-owner-last-month")
 
@@ -153,15 +215,20 @@ def test_the_bangkok_owner_reads_last_month_and_opens_a_days_sales(server, open_
     watched.shot("dashboard-02-day-sales")
     page.keyboard.press("Escape")
     expect(rows).to_be_hidden()
+    _near_expiry_lots(page, server)
+    watched.shot("dashboard-02b-near-expiry-lots")
+    page.keyboard.press("Escape")
+    expect(rows).to_be_hidden()
 
     # A phone: cards stack, charts shrink, nothing scrolls sideways.
     phone(page)
     fits(page, "dashboard-page")
     watched.shot("dashboard-03-owner-390")
 
-    # Arabic, right to left: the page and the charts' axes mirror.
+    # Portuguese (the header's language switcher), then Arabic: right to left, the axes mirror.
     page.set_viewport_size({"width": 1440, "height": 900})
     page.wait_for_timeout(500)
+    _portuguese(watched)
     arabic(page)
     expect(page.get_by_role("heading", level=1)).to_have_text("لوحة المؤشرات")
     expect(page.get_by_test_id("kpi-cash_received")).to_contain_text("المبالغ المقبوضة")

@@ -734,6 +734,8 @@ def stock_transfer_made(*, transfer_id: Any) -> bool:
 MONEY_IN_ACCOUNTS = ("cash", "card_clearing", "bank")  # commerce.ledger: where received money lands
 REVENUE_ACCOUNT_PREFIX = "revenue:"
 DEFERRED_REVENUE_ACCOUNT = "deferred_revenue"
+BREAKAGE_ACCOUNT = "revenue:course_breakage"
+COURSE_EXPIRY_REFERENCE = "commerce.course_balance_expiry"  # services.courses: its journal entries
 
 
 def _local_bounds(clinic: Clinic, start: dt.date, end: dt.date) -> tuple[dt.datetime, dt.datetime]:
@@ -751,11 +753,14 @@ class LedgerDay:
     (net debit of the money accounts: cash, card clearing, bank; refunds count
     negative), ``revenue_recognized`` (net credit of every ``revenue:*`` account) and
     ``deferred_revenue`` (net credit of ``deferred_revenue``: courses sold minus
-    sessions redeemed or expired)."""
+    sessions redeemed or expired), ``breakage`` (net credit of
+    ``revenue:course_breakage``: unused sessions of courses that expired; part of
+    ``revenue_recognized``)."""
 
     cash_received: Decimal = Decimal(0)
     revenue_recognized: Decimal = Decimal(0)
     deferred_revenue: Decimal = Decimal(0)
+    breakage: Decimal = Decimal(0)
 
 
 def ledger_daily_totals(*, clinic: Clinic, start: dt.date, end: dt.date) -> dict[dt.date, LedgerDay]:
@@ -778,6 +783,8 @@ def ledger_daily_totals(*, clinic: Clinic, start: dt.date, end: dt.date) -> dict
             day.cash_received += row["debit"] - row["credit"]
         elif account.startswith(REVENUE_ACCOUNT_PREFIX):
             day.revenue_recognized += row["credit"] - row["debit"]
+            if account == BREAKAGE_ACCOUNT:
+                day.breakage += row["credit"] - row["debit"]
         elif account == DEFERRED_REVENUE_ACCOUNT:
             day.deferred_revenue += row["credit"] - row["debit"]
     return days
@@ -914,3 +921,121 @@ def sales_of_days(
             )
         )
     return sales.select_related("patient__profile", "invoice").order_by("-created_at", "-pk")
+
+
+@dataclass(frozen=True)
+class UsageDay:
+    """One product consumed in treatments on one clinic-local day: ``quantity`` (in the
+    product's unit) and ``value`` (quantity x each lot's unit cost, clinic currency)."""
+
+    day: dt.date
+    product_id: Any
+    name: str
+    quantity: Decimal
+    value: Decimal
+
+
+def _consumed() -> QuerySet[StockMovement]:
+    return StockMovement.objects.filter(kind=StockMovement.Kind.CONSUME)
+
+
+def stock_used_daily(*, clinic: Clinic, start: dt.date, end: dt.date) -> list[UsageDay]:
+    """Per clinic-local day and product: what was consumed in treatments (movements of
+    kind ``consume``; a consumption given back is an adjustment, not counted). One query."""
+    since, until = _local_bounds(clinic, start, end)
+    rows = (
+        _consumed()
+        .filter(created_at__gte=since, created_at__lt=until)
+        .annotate(day=TruncDate("created_at", tzinfo=clinic.zone))
+        .values("day", "lot__product_id")
+        .annotate(
+            used=Sum("quantity"),
+            cost=Sum(F("quantity") * F("lot__unit_cost")),
+            name=Max("lot__product__name"),
+        )
+        .order_by()
+    )
+    cent = Decimal("0.01")
+    return [
+        UsageDay(
+            day=r["day"],
+            product_id=r["lot__product_id"],
+            name=r["name"] or "",
+            quantity=-r["used"],
+            value=(-r["cost"]).quantize(cent),
+        )
+        for r in rows
+    ]
+
+
+def stock_used_of_days(
+    *, clinic: Clinic, start: dt.date, end: dt.date, product_id: Any = None
+) -> QuerySet[StockMovement]:
+    """The consumptions behind ``stock_used_daily`` (optionally of one product), newest
+    first, with the lot, product and patient for a list page."""
+    since, until = _local_bounds(clinic, start, end)
+    rows = _consumed().filter(created_at__gte=since, created_at__lt=until)
+    if product_id is not None:
+        rows = rows.filter(lot__product_id=product_id)
+    return rows.select_related("lot__product", "patient__profile").order_by("-created_at", "-pk")
+
+
+def stock_value(*, today: dt.date, within_days: int) -> dict[str, Decimal]:
+    """The current clinic's stock now: ``value`` (quantity on hand x unit cost of every
+    lot with stock) and ``near_expiry_value`` (the part in lots expiring within
+    ``within_days`` days of ``today``, expired ones still on the shelf included). One
+    query over the lots with stock (index ``stock_lot_fefo`` starts with the clinic)."""
+    soon = today + dt.timedelta(days=within_days)
+    worth = F("quantity_on_hand") * F("unit_cost")
+    totals = StockLot.objects.filter(quantity_on_hand__gt=0).aggregate(
+        value=Sum(worth), near=Sum(worth, filter=Q(expiry_date__lte=soon))
+    )
+    cent = Decimal("0.01")
+    return {
+        "value": Decimal(totals["value"] or 0).quantize(cent),
+        "near_expiry_value": Decimal(totals["near"] or 0).quantize(cent),
+    }
+
+
+def stock_lots_valued(*, today: dt.date, near_expiry_days: int | None = None) -> QuerySet[StockLot]:
+    """The lots behind ``stock_value`` with ``value`` annotated (on hand x unit cost):
+    every lot with stock, or with ``near_expiry_days`` those expiring within that many
+    days of ``today``; soonest expiry first."""
+    lots = StockLot.objects.filter(quantity_on_hand__gt=0)
+    if near_expiry_days is not None:
+        lots = lots.filter(expiry_date__lte=today + dt.timedelta(days=near_expiry_days))
+    return (
+        lots.select_related("product")
+        .annotate(value=F("quantity_on_hand") * F("unit_cost"))
+        .order_by("expiry_date", "lot_number", "pk")
+    )
+
+
+def course_liability_balances() -> QuerySet[CourseBalance]:
+    """The current clinic's course balances still holding deferred revenue (the course
+    liability now), largest first, with patient and course."""
+    return (
+        CourseBalance.objects.filter(status=CourseBalance.Status.ACTIVE, deferred_remaining__gt=0)
+        .select_related("course", "patient__profile")
+        .order_by("-deferred_remaining", "expires_at", "pk")
+    )
+
+
+def course_breakage_of_days(*, clinic: Clinic, start: dt.date, end: dt.date) -> QuerySet[CourseBalance]:
+    """The course balances whose expiry was booked as breakage on the clinic-local days
+    ``start`` to ``end``, with ``breakage`` (the deferred amount recognized) and
+    ``expired_on`` (when it was posted) annotated; newest first."""
+    since, until = _local_bounds(clinic, start, end)
+    lines = _lines_between(since, until).filter(
+        account=BREAKAGE_ACCOUNT, entry__reference_type=COURSE_EXPIRY_REFERENCE
+    )
+    own = lines.filter(entry__reference_id=OuterRef("pk"))
+    return (
+        CourseBalance.objects.filter(pk__in=lines.values("entry__reference_id"))
+        .annotate(
+            breakage=Subquery(own.values("credit")[:1]),
+            expired_on=Subquery(own.values("entry__posted_at")[:1]),
+        )
+        .select_related("course", "patient__profile")
+        .order_by("-expired_on", "-pk")
+    )

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from decimal import Decimal
 from typing import Any
 
 from django.db.models import QuerySet
@@ -19,8 +20,14 @@ from rest_framework.response import Response
 
 from accounts.models import Clinic
 from accounts.selectors import clinics_permitting
-from commerce.models import Sale
-from commerce.selectors import sales_of_days
+from commerce.models import CourseBalance, Sale, StockLot, StockMovement
+from commerce.selectors import (
+    course_breakage_of_days,
+    course_liability_balances,
+    sales_of_days,
+    stock_lots_valued,
+    stock_used_of_days,
+)
 from core.api import ClinicScopedViewSet, validated_body
 from core.exceptions import NotFound, PermissionDeniedError
 from core.fields import MoneyField
@@ -103,6 +110,26 @@ class RowsInputSerializer(RangeInputSerializer):
         return attrs
 
 
+class LotRowsInputSerializer(serializers.Serializer[Any]):
+    clinic = serializers.UUIDField(
+        required=False, help_text="A clinic of your organization (default: X-Clinic-Id)"
+    )
+    near_expiry = serializers.BooleanField(
+        default=False, help_text="Only lots expiring within 90 days (expired ones on hand included)"
+    )
+
+
+class CourseRowsInputSerializer(RangeInputSerializer):
+    state = serializers.ChoiceField(
+        choices=[("liability", "liability"), ("breakage", "breakage")],
+        help_text="liability: balances holding deferred revenue now; breakage: expired in the period",
+    )
+
+
+class UsageRowsInputSerializer(RangeInputSerializer):
+    product = serializers.UUIDField(required=False, help_text="Only this product")
+
+
 class PeriodSerializer(serializers.Serializer[Any]):
     start = serializers.DateField()
     end = serializers.DateField()
@@ -120,6 +147,21 @@ class MoneyTotalsSerializer(serializers.Serializer[Any]):
     average_ticket = MoneyField(max_digits=18, allow_null=True, help_text="sales_total / sales_count")
     net_sales = MoneyField(max_digits=18, help_text="Without tax, less refunds (own: credited share)")
     commission_cost = MoneyField(max_digits=18)
+    breakage = MoneyField(
+        max_digits=18, allow_null=True, help_text="Unused value of courses that expired in the period"
+    )
+    course_liability = MoneyField(
+        max_digits=18,
+        allow_null=True,
+        help_text="Deferred revenue of unredeemed course sessions at the period's end",
+    )
+
+
+class StockSerializer(serializers.Serializer[Any]):
+    value = MoneyField(max_digits=18, help_text="Now: quantity on hand x unit cost of every lot")
+    near_expiry_value = MoneyField(
+        max_digits=18, help_text="Now: the part in lots expiring within 90 days (expired included)"
+    )
 
 
 class DaySerializer(serializers.Serializer[Any]):
@@ -153,6 +195,9 @@ class CurrencyFiguresSerializer(serializers.Serializer[Any]):
     by_day = DaySerializer(many=True)
     by_treatment = ItemSerializer(many=True)
     by_practitioner = PractitionerMoneySerializer(many=True)
+    used_by_value = ItemSerializer(many=True, help_text="Products consumed in treatments; net_amount: cost")
+    used_by_quantity = ItemSerializer(many=True)
+    stock = StockSerializer(allow_null=True)
 
 
 class ActivitySerializer(serializers.Serializer[Any]):
@@ -170,9 +215,38 @@ class ActivitySerializer(serializers.Serializer[Any]):
     utilization = serializers.DecimalField(max_digits=8, decimal_places=4, allow_null=True)
 
 
+def _rate(help_text: str) -> serializers.DecimalField:
+    return serializers.DecimalField(max_digits=8, decimal_places=4, allow_null=True, help_text=help_text)
+
+
+class ClinicActivitySerializer(ActivitySerializer):
+    new_patients = serializers.IntegerField(help_text="Unique patients whose first visit is in the period")
+    returning_patients = serializers.IntegerField(help_text="Unique patients seen who had been before")
+    patients_seen = serializers.IntegerField(allow_null=True, help_text="Unique patients (per clinic)")
+    rebooking_patients = serializers.IntegerField(
+        allow_null=True, help_text="Unique patients with a completed visit in the period"
+    )
+    rebooked_patients = serializers.IntegerField(
+        allow_null=True, help_text="Of them, those with another appointment within 90 days"
+    )
+    rebooking_rate = _rate("rebooked_patients / rebooking_patients")
+    room_booked_minutes = serializers.IntegerField(allow_null=True)
+    room_available_minutes = serializers.IntegerField(allow_null=True, help_text="Open time x rooms")
+    room_utilization = _rate("room_booked_minutes / room_available_minutes")
+
+
+class RoomUtilizationSerializer(serializers.Serializer[Any]):
+    room_id = serializers.UUIDField()
+    name = serializers.CharField()
+    clinic_name = serializers.CharField()
+    booked_minutes = serializers.IntegerField()
+    available_minutes = serializers.IntegerField(help_text="While at least one practitioner works")
+    utilization = _rate("booked_minutes / available_minutes")
+
+
 class ActivityPeriodsSerializer(serializers.Serializer[Any]):
-    current = ActivitySerializer()
-    previous = ActivitySerializer()
+    current = ClinicActivitySerializer()
+    previous = ClinicActivitySerializer()
 
 
 class UtilizationSerializer(ActivitySerializer):
@@ -196,6 +270,7 @@ class DashboardSerializer(serializers.Serializer[Any]):
     money = CurrencyFiguresSerializer(many=True)
     activity = ActivityPeriodsSerializer()
     utilization = UtilizationSerializer(many=True)
+    rooms = RoomUtilizationSerializer(many=True)
 
 
 class SaleRowSerializer(serializers.ModelSerializer[Sale]):
@@ -223,8 +298,76 @@ class SaleRowSerializer(serializers.ModelSerializer[Sale]):
         ]
 
     def get_patient_name(self, sale: Sale) -> str:
-        profile = sale.patient.profile if sale.patient else None
-        return f"{profile.given_name} {profile.family_name}".strip() if profile else ""
+        return _patient_name(sale.patient)
+
+
+def _patient_name(patient: Any) -> str:
+    profile = patient.profile if patient else None
+    return f"{profile.given_name} {profile.family_name}".strip() if profile else ""
+
+
+class LotRowSerializer(serializers.ModelSerializer[StockLot]):
+    product_name = serializers.CharField(source="product.name")
+    value = MoneyField(max_digits=18, help_text="quantity_on_hand x unit_cost (clinic currency)")
+    unit_cost = MoneyField()
+
+    class Meta:
+        model = StockLot
+        fields = ["id", "product_name", "lot_number", "expiry_date", "quantity_on_hand", "unit_cost", "value"]
+
+
+class CourseRowSerializer(serializers.ModelSerializer[CourseBalance]):
+    patient_name = serializers.SerializerMethodField()
+    course_name = serializers.CharField(source="course.name")
+    status = serializers.CharField(help_text="active, used_up, expired, void or refunded")
+    deferred_remaining = MoneyField(help_text="Deferred revenue still held (liability)")
+    breakage = MoneyField(
+        max_digits=18, default=None, allow_null=True, help_text="Value recognized at expiry (breakage)"
+    )
+    expired_on = serializers.DateTimeField(default=None, allow_null=True)
+
+    class Meta:
+        model = CourseBalance
+        fields = [
+            "id",
+            "patient_name",
+            "course_name",
+            "sessions_total",
+            "sessions_remaining",
+            "expires_at",
+            "status",
+            "currency",
+            "deferred_remaining",
+            "breakage",
+            "expired_on",
+        ]
+
+    def get_patient_name(self, balance: CourseBalance) -> str:
+        return _patient_name(balance.patient)
+
+
+class UsageRowSerializer(serializers.ModelSerializer[StockMovement]):
+    used_at = serializers.DateTimeField(source="created_at")
+    product_name = serializers.CharField(source="lot.product.name")
+    lot_number = serializers.CharField(source="lot.lot_number")
+    quantity = serializers.SerializerMethodField(help_text="Consumed, in the product's unit")
+    value = serializers.SerializerMethodField(
+        method_name="value_of", help_text="quantity x the lot's unit cost (clinic currency)"
+    )
+    patient_name = serializers.SerializerMethodField()
+
+    class Meta:
+        model = StockMovement
+        fields = ["id", "used_at", "product_name", "lot_number", "quantity", "value", "patient_name"]
+
+    def get_quantity(self, movement: StockMovement) -> str:
+        return str(-movement.quantity)
+
+    def value_of(self, movement: StockMovement) -> str:
+        return str((-movement.quantity * movement.lot.unit_cost).quantize(Decimal("0.01")))
+
+    def get_patient_name(self, movement: StockMovement) -> str:
+        return _patient_name(movement.patient)
 
 
 class ReportViewSet(ClinicScopedViewSet[DailyClinicFigures]):
@@ -233,7 +376,13 @@ class ReportViewSet(ClinicScopedViewSet[DailyClinicFigures]):
     ``clinic`` the caller may not read answers 404."""
 
     model = DailyClinicFigures
-    required_permissions = {"dashboard": "report.view_own", "rows": "report.view_own"}
+    required_permissions = {
+        "dashboard": "report.view_own",
+        "rows": "report.view_own",
+        "lot_rows": "report.view",
+        "course_rows": "report.view",
+        "usage_rows": "report.view",
+    }
     pagination_class = PageNumberPagination
 
     @property
@@ -321,3 +470,55 @@ class ReportViewSet(ClinicScopedViewSet[DailyClinicFigures]):
             page = self.paginate_queryset(sales)  # type: ignore[arg-type]
             data = SaleRowSerializer(page, many=True).data
         return self.get_paginated_response(data)
+
+    def _page(self, rows: QuerySet[Any], serializer: type[serializers.ModelSerializer[Any]]) -> Response:
+        page = self.paginate_queryset(rows)
+        return self.get_paginated_response(serializer(page, many=True).data)
+
+    @extend_schema(parameters=[LotRowsInputSerializer], responses={200: LotRowSerializer(many=True)})
+    @action(detail=False, methods=["get"], url_path="dashboard/rows/lots")
+    def lot_rows(self, request: Request) -> Response:
+        """The lots behind the stock value (every lot with stock now) or, with
+        ``?near_expiry=true``, the near-expiry value; soonest expiry first, each with its
+        value (on hand x unit cost, clinic currency). Owners, admins, the accountant
+        (403 for others). Paginated."""
+        values = validated_body(LotRowsInputSerializer, request.query_params)
+        clinic = self._clinic(values.get("clinic"))
+        with clinic_context(clinic):
+            lots = stock_lots_valued(
+                today=clinic.today(),
+                near_expiry_days=selectors.NEAR_EXPIRY_DAYS if values["near_expiry"] else None,
+            )
+            return self._page(lots, LotRowSerializer)
+
+    @extend_schema(parameters=[CourseRowsInputSerializer], responses={200: CourseRowSerializer(many=True)})
+    @action(detail=False, methods=["get"], url_path="dashboard/rows/courses")
+    def course_rows(self, request: Request) -> Response:
+        """``?state=liability``: the course balances holding deferred revenue now (the
+        liability's rows; largest first); ``?state=breakage``: those that expired on the
+        clinic-local days ``from``..``to`` with the value recognized as breakage (newest
+        first). Owners, admins, the accountant. Paginated."""
+        values = validated_body(CourseRowsInputSerializer, request.query_params)
+        clinic = self._clinic(values.get("clinic"))
+        period = self._period(values, clinic)
+        with clinic_context(clinic):
+            if values["state"] == "liability":
+                balances = course_liability_balances()
+            else:
+                balances = course_breakage_of_days(clinic=clinic, start=period.start, end=period.end)
+            return self._page(balances, CourseRowSerializer)
+
+    @extend_schema(parameters=[UsageRowsInputSerializer], responses={200: UsageRowSerializer(many=True)})
+    @action(detail=False, methods=["get"], url_path="dashboard/rows/usage")
+    def usage_rows(self, request: Request) -> Response:
+        """The consumptions in treatments behind "top products used" on the clinic-local
+        days ``from``..``to``, ``?product=`` for one product; newest first. Owners,
+        admins, the accountant. Paginated."""
+        values = validated_body(UsageRowsInputSerializer, request.query_params)
+        clinic = self._clinic(values.get("clinic"))
+        period = self._period(values, clinic)
+        with clinic_context(clinic):
+            used = stock_used_of_days(
+                clinic=clinic, start=period.start, end=period.end, product_id=values.get("product")
+            )
+            return self._page(used, UsageRowSerializer)

@@ -30,6 +30,18 @@ class DailyClinicFigures(ClinicScopedModel):
     * Patients seen (an uncancelled appointment): ``new_patients`` (their first one at
       the clinic), ``returning_patients``.
     * ``commission_cost``: commission logs dated that day (``commissions.selectors``).
+    * ``breakage``: net credit of ``revenue:course_breakage`` (courses that expired with
+      sessions unused; already part of ``revenue_recognized``).
+    * ``patient_gaps``: ``[k]`` = the patients seen that day whose previous day seen at
+      the clinic is more than ``k`` days before (first visits included); the list stops
+      where it stops changing (the last entry holds for every longer k). A period from
+      day S counts each patient once, on their first day D in it: the sum of
+      ``[D - S]`` over its days, in SQL, without reading the calendar.
+    * ``completed_followups``: ``[k]`` = ``[patients, rebooked]`` with a completed
+      appointment that day whose next day with one is more than ``k`` days later (or
+      none yet); ``rebooked``: they hold an appointment in the 90 days after
+      (``scheduling.selectors.patient_days``). A period to day E counts each patient on
+      their last completed day D in it: ``[E - D]``.
     """
 
     date = models.DateField()
@@ -47,6 +59,9 @@ class DailyClinicFigures(ClinicScopedModel):
     new_patients = models.PositiveIntegerField(default=0)
     returning_patients = models.PositiveIntegerField(default=0)
     commission_cost = _money()
+    breakage = _money()
+    patient_gaps = models.JSONField(default=list)
+    completed_followups = models.JSONField(default=list)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["clinic", "date"], name="daily_clinic_figures_unique")]
@@ -83,7 +98,9 @@ class DailyPractitionerFigures(ClinicScopedModel):
 class DailyItemFigures(ClinicScopedModel):
     """What one item (treatment, product or course: ``kind``, ``item_id``) sold on a
     day: ``quantity`` and ``net_amount`` (after discounts, without tax, less refunds
-    given back that day); ``name`` is the catalog name when the row was written."""
+    given back that day); ``name`` is the catalog name when the row was written. Kind
+    ``used`` is a product consumed in treatments that day: ``quantity`` in its unit,
+    ``net_amount`` its cost (quantity x the lots' unit cost)."""
 
     date = models.DateField()
     kind = models.CharField(max_length=10)
@@ -153,3 +170,20 @@ class ReportRun(ClinicScopedModel):
             ),
         ]
         indexes = [models.Index(fields=["clinic", "-created_at"], name="report_run_newest")]
+
+
+class DailyRoomFigures(ClinicScopedModel):
+    """One room's clinic-local day (``scheduling.selectors.RoomDay``): ``booked_minutes``
+    (uncancelled appointments in it, no-shows included) against ``available_minutes``
+    (the clinic's open time that day: while at least one practitioner works there)."""
+
+    date = models.DateField()
+    room_id = models.UUIDField()
+    name = models.CharField(max_length=100)
+    booked_minutes = models.PositiveIntegerField(default=0)
+    available_minutes = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["clinic", "date", "room_id"], name="daily_room_figures_unique")
+        ]

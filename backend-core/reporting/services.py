@@ -27,7 +27,13 @@ from core.objectstore import object_store
 from core.tasks import enqueue_on_commit
 from core.tenancy import clinic_context
 from reporting.exports import CONTENT_TYPES, PDF_MAX_ROWS, WRITERS, TooManyRowsForPdf
-from reporting.models import DailyClinicFigures, DailyItemFigures, DailyPractitionerFigures, ReportRun
+from reporting.models import (
+    DailyClinicFigures,
+    DailyItemFigures,
+    DailyPractitionerFigures,
+    DailyRoomFigures,
+    ReportRun,
+)
 from reporting.reports import CHUNK_ROWS, KINDS
 from reporting.reports import Period as ReportPeriod
 from scheduling import selectors as scheduling_selectors
@@ -35,6 +41,10 @@ from scheduling.selectors import AppointmentFact
 
 # Longest range one refresh rewrites; the backfill walks longer ranges in such chunks.
 REFRESH_MAX_DAYS = 92
+# Gaps (days) told apart in ``patient_gaps``/``completed_followups``; longer ones count
+# as "longer than any period the dashboard answers" (``selectors.RANGE_MAX_DAYS``).
+GAP_MAX_DAYS = 366
+USED = "used"  # DailyItemFigures.kind of products consumed in treatments
 
 CANCELLED = "cancelled"
 COMPLETED = "completed"
@@ -79,6 +89,34 @@ class _Counts:
         }
 
 
+def _beyond(gaps: list[tuple[int | None, Any]], width: int = 1) -> list[Any]:
+    """``[k] = `` the sum of the values whose gap is longer than ``k`` days (``None``:
+    longer than any), for k = 0.. until it stops changing (the last entry stands for every
+    longer k). ``width`` 2 sums pairs."""
+    longest = max((g for g, _v in gaps if g is not None), default=-1)
+    result: list[Any] = []
+    for k in range(min(longest, GAP_MAX_DAYS) + 1 + 1):
+        values = [v for g, v in gaps if g is None or g > k]
+        result.append(sum(values) if width == 1 else [sum(v[i] for v in values) for i in range(width)])
+    return result
+
+
+def _patient_figures(
+    clinic: Clinic, start: dt.date, end: dt.date
+) -> dict[dt.date, tuple[list[Any], list[Any]]]:
+    """Per day: ``patient_gaps`` and ``completed_followups`` (see ``DailyClinicFigures``)."""
+    seen_gaps: dict[dt.date, list[tuple[int | None, Any]]] = defaultdict(list)
+    next_gaps: dict[dt.date, list[tuple[int | None, Any]]] = defaultdict(list)
+    for seen in scheduling_selectors.patient_days(clinic=clinic, start=start, end=end):
+        seen_gaps[seen.day].append((seen.days_since, 1))
+        if seen.completed:
+            next_gaps[seen.day].append((seen.days_to_next_completed, (1, int(seen.rebooked))))
+    return {
+        day: (_beyond(seen_gaps[day]), _beyond(next_gaps[day], width=2) if next_gaps[day] else [])
+        for day in seen_gaps
+    }
+
+
 def _practitioner_rows(
     *,
     clinic: Clinic,
@@ -86,7 +124,9 @@ def _practitioner_rows(
     counts: dict[tuple[dt.date, uuid.UUID], _Counts],
     sales: dict[tuple[dt.date, uuid.UUID], Decimal],
     commissions: dict[tuple[dt.date, uuid.UUID], Decimal],
+    rooms: list[DailyRoomFigures],
 ) -> list[DailyPractitionerFigures]:
+    """The practitioner-days; appends the room-days (they share the hours) to ``rooms``."""
     scheduled = scheduling_selectors.scheduled_practitioner_ids()
     everyone = sorted(
         {*scheduled, *(p for _d, p in counts), *(p for _d, p in sales), *(p for _d, p in commissions)},
@@ -94,6 +134,19 @@ def _practitioner_rows(
     )
     hours = scheduling_selectors.hours_load(
         clinic=clinic, practitioner_ids=everyone, date_from=days[0], date_to=days[-1]
+    )
+    rooms.extend(
+        DailyRoomFigures(
+            clinic=clinic,
+            date=room.day,
+            room_id=room.room_id,
+            name=room.name[:100],
+            booked_minutes=room.booked_minutes,
+            available_minutes=room.available_minutes,
+        )
+        for room in scheduling_selectors.room_days(
+            clinic=clinic, days=days, hours=hours, practitioner_ids=everyone
+        )
     )
     rows = []
     for day in days:
@@ -121,8 +174,10 @@ def daily_figures_refresh(*, clinic: Clinic, start: dt.date, end: dt.date) -> in
     (both included; at most ``REFRESH_MAX_DAYS``): one ``DailyClinicFigures`` per day
     (zeros included, so a day without activity reads as zero, not as missing), one
     ``DailyPractitionerFigures`` per practitioner with hours, appointments, sales or
-    commissions that day, one ``DailyItemFigures`` per item sold. Idempotent. Returns
-    the number of rows written. Raises ``ValueError`` for a reversed or too long range."""
+    commissions that day, one ``DailyItemFigures`` per item sold and per product
+    consumed (kind ``used``), one ``DailyRoomFigures`` per room open or booked.
+    Idempotent. Returns the number of rows written. Raises ``ValueError`` for a
+    reversed or too long range."""
     if end < start or (end - start).days >= REFRESH_MAX_DAYS:
         raise ValueError(f"refresh range {start}..{end} is reversed or longer than {REFRESH_MAX_DAYS} days")
     days = _days(start, end)
@@ -137,6 +192,7 @@ def daily_figures_refresh(*, clinic: Clinic, start: dt.date, end: dt.date) -> in
         for fact in scheduling_selectors.appointment_facts(clinic=clinic, start=start, end=end):
             day_counts[fact.day].add(fact)
             practitioner_counts[(fact.day, fact.practitioner_id)].add(fact)
+        patients = _patient_figures(clinic, start, end)
         commission_days: dict[dt.date, Decimal] = defaultdict(Decimal)
         for (day, _practitioner), amount in commissions.items():
             commission_days[day] += amount
@@ -144,6 +200,7 @@ def daily_figures_refresh(*, clinic: Clinic, start: dt.date, end: dt.date) -> in
         for day in days:
             money = ledger.get(day, commerce_selectors.LedgerDay())
             count, total = sales.get(day, (0, Decimal(0)))
+            gaps, followups = patients.get(day, ([], []))
             clinic_rows.append(
                 DailyClinicFigures(
                     clinic=clinic,
@@ -155,11 +212,20 @@ def daily_figures_refresh(*, clinic: Clinic, start: dt.date, end: dt.date) -> in
                     sales_count=count,
                     sales_total=total,
                     commission_cost=commission_days.get(day, Decimal(0)),
+                    breakage=money.breakage,
+                    patient_gaps=gaps,
+                    completed_followups=followups,
                     **day_counts.get(day, _Counts()).fields(),
                 )
             )
+        room_rows: list[DailyRoomFigures] = []
         practitioner_rows = _practitioner_rows(
-            clinic=clinic, days=days, counts=practitioner_counts, sales=credited, commissions=commissions
+            clinic=clinic,
+            days=days,
+            counts=practitioner_counts,
+            sales=credited,
+            commissions=commissions,
+            rooms=room_rows,
         )
         item_rows = [
             DailyItemFigures(
@@ -173,12 +239,25 @@ def daily_figures_refresh(*, clinic: Clinic, start: dt.date, end: dt.date) -> in
             )
             for item in items
         ]
-        for model in (DailyClinicFigures, DailyPractitionerFigures, DailyItemFigures):
+        item_rows.extend(
+            DailyItemFigures(
+                clinic=clinic,
+                date=used.day,
+                kind=USED,
+                item_id=used.product_id,
+                name=used.name[:200],
+                quantity=used.quantity,
+                net_amount=used.value,
+            )
+            for used in commerce_selectors.stock_used_daily(clinic=clinic, start=start, end=end)
+        )
+        for model in (DailyClinicFigures, DailyPractitionerFigures, DailyItemFigures, DailyRoomFigures):
             model.objects.filter(date__gte=start, date__lte=end).delete()
         DailyClinicFigures.objects.bulk_create(clinic_rows)
         DailyPractitionerFigures.objects.bulk_create(practitioner_rows)
         DailyItemFigures.objects.bulk_create(item_rows)
-    return len(clinic_rows) + len(practitioner_rows) + len(item_rows)
+        DailyRoomFigures.objects.bulk_create(room_rows)
+    return len(clinic_rows) + len(practitioner_rows) + len(item_rows) + len(room_rows)
 
 
 def daily_figures_backfill(*, clinic: Clinic, start: dt.date, end: dt.date) -> int:

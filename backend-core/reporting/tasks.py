@@ -11,7 +11,8 @@ from accounts.models import Clinic
 from core.tasks import ClinicTask
 from core.tenancy import clinic_context
 from reporting import services
-from reporting.services import daily_figures_refresh, report_run_fail
+from reporting.services import daily_figures_backfill, daily_figures_refresh, report_run_fail
+from scheduling.selectors import REBOOKING_WINDOW_DAYS
 
 # Days before the clinic's today that beat refreshes each time: late postings (a refund,
 # a commission computed after midnight, a deposit settled) land on recent days.
@@ -53,3 +54,17 @@ def report_run_generate(self: ClinicTask, *, clinic_id: str, run_id: str) -> str
 def report_runs_requeue_stale() -> int:
     """Every minute (beat): send again the report runs whose message or worker was lost."""
     return services.report_runs_requeue_stale()
+
+
+@shared_task(acks_late=True)
+def daily_figures_refresh_followups() -> int:
+    """Nightly (beat): rebuild every clinic's figures of the ``REBOOKING_WINDOW_DAYS``
+    days before today, whose rebooking counts (``completed_followups``) change as
+    patients book their next visit. Idempotent. Returns the rows written."""
+    written = 0
+    for clinic in Clinic.objects.all():
+        today = clinic.today()
+        written += daily_figures_backfill(
+            clinic=clinic, start=today - dt.timedelta(days=REBOOKING_WINDOW_DAYS), end=today
+        )
+    return written

@@ -15,14 +15,14 @@ import zoneinfo
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.db.models import Min, Q, QuerySet
+from django.db.models import Max, Min, Q, QuerySet
 from django.utils.translation import gettext as _
 
 from accounts.models import Clinic
 from accounts.selectors import practitioners_of
 from catalog.models import Service
 from core.exceptions import ValidationFailed
-from scheduling.models import ACTIVE_STATUSES, Appointment, Resource, ScheduleException, StaffSchedule
+from scheduling.models import ACTIVE_STATUSES, Appointment, Resource, Room, ScheduleException, StaffSchedule
 
 SLOT_STEP_MINUTES = 15
 # No appointment blocks longer than this (services last at most 720 minutes plus a
@@ -554,3 +554,145 @@ def available_minutes(
         pid: int(sum(((end - begin).total_seconds() for begin, end in hours.intervals(pid, day)), 0.0) // 60)
         for pid in practitioner_ids
     }
+
+
+# How far after a completed visit a next appointment counts as a rebooking.
+REBOOKING_WINDOW_DAYS = 90
+
+
+@dataclass(frozen=True)
+class PatientDay:
+    """One patient's clinic-local ``day`` with an uncancelled appointment at the clinic.
+
+    ``days_since``: days since the patient's previous day with an uncancelled
+    appointment there (``None``: none before). With a completed appointment that day
+    (``completed``): ``days_to_next_completed`` (to their next day with a completed one;
+    ``None``: none yet) and ``rebooked``: they hold an uncancelled appointment starting
+    on one of the ``REBOOKING_WINDOW_DAYS`` days after ``day``."""
+
+    day: dt.date
+    patient_id: uuid.UUID
+    days_since: int | None
+    completed: bool
+    days_to_next_completed: int | None
+    rebooked: bool
+
+
+def patient_days(*, clinic: Clinic, start: dt.date, end: dt.date) -> list[PatientDay]:
+    """The current clinic's ``PatientDay`` rows for the local days ``start`` to ``end``.
+
+    Three queries, each bounded by the patients seen in the range (``(patient,
+    starts_at)`` through the patient foreign key's index): the range's appointments, the
+    last uncancelled start of each before ``start``, and their uncancelled appointments
+    from ``start`` to ``REBOOKING_WINDOW_DAYS`` days after ``end`` plus the first
+    completed one after that (for the next completed visit)."""
+    since = dt.datetime.combine(start, dt.time.min, tzinfo=clinic.zone)
+    until = dt.datetime.combine(end + dt.timedelta(days=1), dt.time.min, tzinfo=clinic.zone)
+    horizon = dt.datetime.combine(
+        end + dt.timedelta(days=REBOOKING_WINDOW_DAYS + 1), dt.time.min, tzinfo=clinic.zone
+    )
+    uncancelled = Appointment.objects.exclude(status=Appointment.Status.CANCELLED)
+    seen: dict[uuid.UUID, dict[dt.date, bool]] = {}  # patient -> day -> completed that day
+    later: dict[uuid.UUID, list[tuple[dt.date, bool]]] = {}
+    rows = list(
+        uncancelled.filter(starts_at__gte=since, starts_at__lt=horizon).values_list(
+            "patient_id", "starts_at", "status"
+        )
+    )
+    in_range = {p for p, at, _s in rows if at < until}
+    for patient, starts_at, status in rows:
+        if patient not in in_range:
+            continue
+        day = starts_at.astimezone(clinic.zone).date()
+        done = status == Appointment.Status.COMPLETED
+        later.setdefault(patient, []).append((day, done))
+        if starts_at < until:
+            days = seen.setdefault(patient, {})
+            days[day] = days.get(day, False) or done
+    before = dict(
+        uncancelled.filter(patient_id__in=in_range, starts_at__lt=since)
+        .values("patient_id")
+        .annotate(last=Max("starts_at"))
+        .values_list("patient_id", "last")
+    )
+    next_completed = dict(
+        Appointment.objects.filter(
+            patient_id__in=in_range, status=Appointment.Status.COMPLETED, starts_at__gte=horizon
+        )
+        .values("patient_id")
+        .annotate(first=Min("starts_at"))
+        .values_list("patient_id", "first")
+    )
+    result = []
+    for patient, days in seen.items():
+        previous = before.get(patient)
+        previous_day = previous.astimezone(clinic.zone).date() if previous else None
+        upcoming = sorted(set(later[patient]))
+        after = next_completed.get(patient)
+        for day in sorted(days):
+            completed = days[day]
+            next_day = next((d for d, done in upcoming if d > day and done), None)
+            if next_day is None and after is not None:
+                next_day = after.astimezone(clinic.zone).date()
+            result.append(
+                PatientDay(
+                    day=day,
+                    patient_id=patient,
+                    days_since=(day - previous_day).days if previous_day else None,
+                    completed=completed,
+                    days_to_next_completed=(next_day - day).days if completed and next_day else None,
+                    rebooked=completed
+                    and any(0 < (d - day).days <= REBOOKING_WINDOW_DAYS for d, _done in upcoming),
+                )
+            )
+            previous_day = day
+    return result
+
+
+@dataclass(frozen=True)
+class RoomDay:
+    """A room's clinic-local day: ``booked_minutes`` (its uncancelled appointments,
+    no-shows included: the room was held) and ``available_minutes`` (the clinic's open
+    time that day: the union of every practitioner's working intervals there)."""
+
+    day: dt.date
+    room_id: uuid.UUID
+    name: str
+    booked_minutes: int
+    available_minutes: int
+
+
+def room_days(
+    *, clinic: Clinic, days: list[dt.date], hours: Hours, practitioner_ids: list[uuid.UUID]
+) -> list[RoomDay]:
+    """One ``RoomDay`` per active room (and per inactive room with bookings) of the
+    current clinic and local day in ``days`` where it was open or booked. The clinic has
+    no opening hours of its own, so it is taken as open while at least one practitioner
+    works (``hours``: ``hours_load`` of ``practitioner_ids``). One query for the rooms,
+    one for the appointments."""
+    since = dt.datetime.combine(days[0], dt.time.min, tzinfo=clinic.zone)
+    until = dt.datetime.combine(days[-1] + dt.timedelta(days=1), dt.time.min, tzinfo=clinic.zone)
+    booked: dict[tuple[dt.date, uuid.UUID], int] = {}
+    for room_id, starts_at, ends_at in (
+        Appointment.objects.filter(starts_at__gte=since, starts_at__lt=until, room__isnull=False)
+        .exclude(status=Appointment.Status.CANCELLED)
+        .values_list("room_id", "starts_at", "ends_at")
+    ):
+        key = (starts_at.astimezone(clinic.zone).date(), room_id)
+        booked[key] = booked.get(key, 0) + int((ends_at - starts_at).total_seconds() // 60)
+    held = {room_id for _day, room_id in booked}
+    rooms = {r.pk: r for r in Room.objects.filter(Q(is_active=True) | Q(pk__in=held))}
+    result = []
+    for day in days:
+        spans = sorted(span for pid in practitioner_ids for span in hours.intervals(pid, day))
+        open_minutes, reach = 0, None
+        for begin, finish in spans:
+            begin = max(begin, reach) if reach else begin
+            if finish > begin:
+                open_minutes += int((finish - begin).total_seconds() // 60)
+                reach = finish
+        for room in sorted(rooms.values(), key=lambda r: r.name):
+            minutes = booked.get((day, room.pk), 0)
+            if minutes or open_minutes:
+                result.append(RoomDay(day, room.pk, room.name, minutes, open_minutes))
+    return result

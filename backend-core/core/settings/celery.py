@@ -112,6 +112,13 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": 60.0,
         "options": {"expires": 55},
     },
+    # The rebooking figures of the last 90 days (a visit counts as rebooked when its
+    # patient books later): rebuilt once a day, idempotent.
+    "reporting-daily-figures-followups": {
+        "task": "reporting.tasks.daily_figures_refresh_followups",
+        "schedule": 86400.0,
+        "options": {"expires": 3600},
+    },
     # Course balances past their expiry close; unused sessions become breakage revenue.
     "commerce-course-balances-expire": {
         "task": "commerce.tasks.course_balances_expire_task",

@@ -129,3 +129,57 @@ def test_the_rows_behind_a_figure_are_the_days_sales(world, api, local):
     nothing = client.get(ROWS, {"from": "2026-05-13", "to": "2026-05-13"}).json()
     assert nothing["count"] == 0
     assert Decimal(body["results"][0]["total"]) > 0
+
+
+LOTS, COURSES, USAGE = (f"{ROWS}/{kind}" for kind in ("lots", "courses", "usage"))
+MAY = {"from": "2026-05-01", "to": "2026-05-31"}
+
+
+def test_the_new_figures_are_in_the_answer(may, api):
+    a = may["a"]
+    body = api(a.user(), a.clinic).get(URL, MAY).json()
+    (money,) = body["money"]
+    assert money["stock"] == {"value": "700.00", "near_expiry_value": "500.00"}
+    assert money["current"]["course_liability"] == str(may["balances"][may["kept"]].deferred_total)
+    assert money["used_by_value"][0]["net_amount"] == "140.00"
+    assert body["activity"]["current"]["rebooking_rate"] == "0.5000"
+    assert body["activity"]["previous"]["patients_seen"] == 1  # P2 on 20 April
+    assert body["rooms"][0]["utilization"] == "0.0556"
+
+
+def test_the_rows_behind_stock_courses_and_usage(may, api):
+    a = may["a"]
+    client = api(a.user(Role.ACCOUNTANT), a.clinic)
+    lots = client.get(LOTS).json()
+    assert [(r["lot_number"], r["value"]) for r in lots["results"]] == [
+        ("LOT-1", "500.00"),
+        ("LOT-2", "200.00"),
+    ]
+    near = client.get(LOTS, {"near_expiry": "true"}).json()
+    assert [r["lot_number"] for r in near["results"]] == ["LOT-1"]
+    breakage = client.get(COURSES, {**MAY, "state": "breakage"}).json()
+    (expired,) = breakage["results"]
+    assert expired["id"] == str(may["balances"][may["expiring"]].pk)
+    assert Decimal(expired["breakage"]) == may["balances"][may["expiring"]].deferred_total
+    liability = client.get(COURSES, {"state": "liability", "page_size": 1}).json()
+    assert liability["count"] == 2  # the kept course and the world's
+    used = client.get(USAGE, {**MAY, "product": str(a.product.pk)}).json()
+    assert [(r["quantity"], r["value"]) for r in used["results"]] == [("1.000", "100.00"), ("2.000", "40.00")]
+    assert client.get(USAGE, {"from": "2026-04-01", "to": "2026-04-30"}).json()["count"] == 0
+
+
+def test_the_new_rows_refuse_bad_params_practitioners_and_other_clinics(world, api):
+    client = api(world.a.user(), world.a.clinic)
+    assert _fields(client.get(COURSES)) == {"state"}
+    assert _fields(client.get(COURSES, {"state": "all"})) == {"state"}
+    assert _fields(client.get(COURSES, {"state": "breakage", "from": "2026-05-10", "to": "2026-05-01"})) == {
+        "to"
+    }
+    assert _fields(client.get(LOTS, {"near_expiry": "soon", "clinic": "x"})) == {"near_expiry", "clinic"}
+    assert _fields(client.get(USAGE, {"product": "nope"})) == {"product"}
+    other = {"clinic": str(world.b.clinic.pk)}
+    for url, params in ((LOTS, {}), (COURSES, {"state": "liability"}), (USAGE, {})):
+        response = client.get(url, {**params, **other})
+        assert response.status_code == 404, url
+        doctor = api(world.a.user(Role.DOCTOR), world.a.clinic).get(url, params)
+        assert doctor.status_code == 403, url

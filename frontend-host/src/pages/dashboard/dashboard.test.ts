@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { ChartOption } from './dashboard'
-import { barChartOption, changeIsGood, dayAdd, lastDays, lastMonth, monthToDate, periodChange, rangeDays } from './dashboard'
+import { barChartOption, busyRooms, changeIsGood, dayAdd, lastDays, lastMonth, monthToDate, periodChange, rangeDays, rowsQuery } from './dashboard'
 
 describe('ranges', () => {
   it('takes the whole previous month, across a year end and a leap February', () => {
@@ -92,5 +92,43 @@ describe('barChartOption', () => {
   it('hides the legend of a single series', () => {
     const option = plain(barChartOption({ ...input, series: [input.series[0]!], rtl: false }))
     expect(option.legend).toEqual({ show: false })
+  })
+})
+
+describe('rowsQuery', () => {
+  const base = { title: 'x', from: '2026-11-01', to: '2026-11-30', clinic: 'c1' }
+  it('sends a sales drill its item or practitioner with the days', () => {
+    expect(rowsQuery({ ...base, list: 'sales', kind: 'service', item: 'i1' }, 2, 20)).toEqual({
+      page: 2,
+      page_size: 20,
+      clinic: 'c1',
+      from: '2026-11-01',
+      to: '2026-11-30',
+      kind: 'service',
+      item: 'i1',
+    })
+    expect(rowsQuery({ ...base, list: 'sales', kind: 'service' }, 1, 20)).not.toHaveProperty('kind')
+  })
+
+  it('sends lots no dates, and near_expiry only when asked', () => {
+    expect(rowsQuery({ ...base, list: 'lots' }, 1, 20)).toEqual({ page: 1, page_size: 20, clinic: 'c1' })
+    expect(rowsQuery({ ...base, list: 'lots', nearExpiry: true }, 1, 20)).toHaveProperty('near_expiry', true)
+  })
+
+  it('sends courses their state and usage its product', () => {
+    expect(rowsQuery({ ...base, list: 'courses', state: 'breakage' }, 1, 20)).toMatchObject({ state: 'breakage', from: '2026-11-01' })
+    expect(rowsQuery({ ...base, list: 'courses' }, 1, 20)).toMatchObject({ state: 'liability' })
+    expect(rowsQuery({ ...base, list: 'usage', product: 'p1' }, 1, 20)).toMatchObject({ product: 'p1', to: '2026-11-30' })
+  })
+})
+
+describe('busyRooms', () => {
+  it('drops rooms neither open nor booked and puts the busiest first', () => {
+    const rooms = [
+      { name: 'B', booked_minutes: 60, available_minutes: 600, utilization: '0.1000' },
+      { name: 'Closed', booked_minutes: 0, available_minutes: 0, utilization: null },
+      { name: 'A', booked_minutes: 300, available_minutes: 600, utilization: '0.5000' },
+    ]
+    expect(busyRooms(rooms).map((r) => r.name)).toEqual(['A', 'B'])
   })
 })

@@ -127,3 +127,58 @@ export function barChartOption(input: BarChartInput): ChartOption {
 export function plotted(value: string | number | null | undefined): number {
   return value === null || value === undefined ? 0 : Number(value)
 }
+
+/** What a drill-down lists: the sales behind a money figure, the stock lots (all, or
+ *  those near expiry), course balances (the liability held, or those expired in the
+ *  period: breakage) or the products consumed in treatments. */
+export type DrillList = 'sales' | 'lots' | 'courses' | 'usage'
+
+export interface Drill {
+  list: DrillList
+  title: string
+  from: string
+  to: string
+  clinic?: string
+  kind?: 'service' | 'product' | 'course'
+  item?: string
+  practitioner?: string
+  nearExpiry?: boolean
+  state?: 'liability' | 'breakage'
+  product?: string
+}
+
+export const ROWS_PATHS = {
+  sales: '/api/v1/reports/dashboard/rows',
+  lots: '/api/v1/reports/dashboard/rows/lots',
+  courses: '/api/v1/reports/dashboard/rows/courses',
+  usage: '/api/v1/reports/dashboard/rows/usage',
+} as const
+
+/** The query of a drill-down's page: only the parameters its list accepts (lots are
+ *  stock now, so they take no dates). */
+export function rowsQuery(drill: Drill, page: number, pageSize: number): Record<string, string | number | boolean> {
+  const query: Record<string, string | number | boolean> = { page, page_size: pageSize }
+  if (drill.clinic) query.clinic = drill.clinic
+  if (drill.list === 'lots') {
+    if (drill.nearExpiry) query.near_expiry = true
+    return query
+  }
+  query.from = drill.from
+  query.to = drill.to
+  if (drill.list === 'sales') {
+    if (drill.kind && drill.item) Object.assign(query, { kind: drill.kind, item: drill.item })
+    if (drill.practitioner) query.practitioner = drill.practitioner
+  } else if (drill.list === 'courses') {
+    query.state = drill.state ?? 'liability'
+  } else if (drill.product) {
+    query.product = drill.product
+  }
+  return query
+}
+
+/** Rooms worth showing: those open or booked in the period, busiest first. */
+export function busyRooms<T extends { booked_minutes: number; available_minutes: number; utilization: string | null; name: string }>(rooms: T[]): T[] {
+  return rooms
+    .filter((r) => r.booked_minutes || r.available_minutes)
+    .sort((a, b) => Number(b.utilization ?? -1) - Number(a.utilization ?? -1) || a.name.localeCompare(b.name))
+}
