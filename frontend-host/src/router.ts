@@ -48,6 +48,12 @@ export function routerCreate(): Router {
             meta: { permission: 'report.view_own' },
           },
           {
+            path: 'compliance',
+            name: 'compliance',
+            component: () => import('./pages/compliance/CompliancePage.vue'),
+            meta: { permission: 'dsr.manage' },
+          },
+          {
             path: 'settings/clinic',
             name: 'settings-clinic',
             component: () => import('./pages/settings/ClinicProfilePage.vue'),

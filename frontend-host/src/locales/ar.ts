@@ -5,6 +5,7 @@ const ar: Messages = {
   shell: { openMenu: 'فتح القائمة', closeMenu: 'إغلاق القائمة', collapse: 'طي الشريط الجانبي', expand: 'توسيع الشريط الجانبي' },
   nav: {
     dashboard: 'لوحة المؤشرات',
+    compliance: 'الامتثال',
     main: 'القائمة الرئيسية',
     calendar: 'التقويم',
     patients: 'المرضى',

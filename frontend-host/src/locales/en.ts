@@ -3,6 +3,7 @@ const en = {
   shell: { openMenu: 'Open menu', closeMenu: 'Close menu', collapse: 'Collapse sidebar', expand: 'Expand sidebar' },
   nav: {
     dashboard: 'Dashboard',
+    compliance: 'Compliance',
     main: 'Main',
     calendar: 'Calendar',
     patients: 'Patients',

@@ -5,6 +5,7 @@ const ptBR: Messages = {
   shell: { openMenu: 'Abrir menu', closeMenu: 'Fechar menu', collapse: 'Recolher barra lateral', expand: 'Expandir barra lateral' },
   nav: {
     dashboard: 'Painel',
+    compliance: 'Conformidade',
     main: 'Principal',
     calendar: 'Agenda',
     patients: 'Pacientes',

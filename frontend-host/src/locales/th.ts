@@ -5,6 +5,7 @@ const th: Messages = {
   shell: { openMenu: 'เปิดเมนู', closeMenu: 'ปิดเมนู', collapse: 'ย่อแถบด้านข้าง', expand: 'ขยายแถบด้านข้าง' },
   nav: {
     dashboard: 'แดชบอร์ด',
+    compliance: 'การปฏิบัติตามกฎหมาย',
     main: 'เมนูหลัก',
     calendar: 'ตารางนัด',
     patients: 'ผู้ป่วย',
