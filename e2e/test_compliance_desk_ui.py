@@ -1,12 +1,12 @@
 """The compliance desk (/compliance) in Chromium against the real server.
 
-As the Bangkok owner: a data-subject request received 40 days ago (recorded in the
+As the Bangkok owner: a data-subject request received 50 days ago (recorded in the
 server's database with its receipt and due date in the past: the request is overdue) is
-listed first, marked overdue, and the audit chain of the last 30 days is verified; the
-consent coverage, licences and retention tabs open. As the São Paulo owner: a lot given
-to a patient today (the stock ledger's service) is in the ANVISA report under its
-registration, and its recall lists the patient. At 1440x900, 390x844, in Portuguese and
-in Arabic (right to left).
+listed first (due before the demo's own overdue one), marked overdue, and the audit
+chain of the last 30 days is verified; the consent coverage, licences and retention tabs
+open. As the São Paulo owner: a lot given to a patient today (the stock ledger's service)
+is in the ANVISA report under its registration, and its recall lists the patient. At
+1440x900, 390x844, in Portuguese and in Arabic (right to left).
 
 Screenshots go to ``test-results/e2e/compliance-*.png``."""
 
@@ -53,7 +53,7 @@ owner = clinic.memberships.filter(role=Role.OWNER).first().user
 with clinic_context(clinic):
     patient = ClinicPatient.objects.order_by("chart_number").last()
     dsr = dsr_receive(clinic=clinic, actor=owner, patient=patient, kind="export")
-    received = timezone.now() - dt.timedelta(days=40)
+    received = timezone.now() - dt.timedelta(days=50)
     DataSubjectRequest.objects.filter(pk=dsr.pk).update(
         received_at=received, due_on=clinic.date_at(received) + dt.timedelta(days=30)
     )
