@@ -1,7 +1,10 @@
 """Compliance API: the audit trail, read-only, with the verification of its hash chain
 for a period (``/api/v1/compliance/audit-events``, ``…/verify``; owners, admins and the
-accountant), and data-subject requests (``/api/v1/compliance/data-subject-requests``;
-owners and admins)."""
+accountant), data-subject requests (``/api/v1/compliance/data-subject-requests``;
+owners and admins), and the compliance desk's reports: consent coverage
+(``/api/v1/compliance/consent-coverage``), the ANVISA lot report
+(``/api/v1/compliance/anvisa-report``) and the retention queue
+(``/api/v1/compliance/retention/queue``, ``…/retention/<patient id>/decide``)."""
 
 from __future__ import annotations
 
@@ -23,13 +26,14 @@ from rest_framework.response import Response
 
 from audit.models import AuditEvent
 from audit.selectors import audit_chain_verify_span, audit_event_list
-from compliance import selectors, subject_rights
-from compliance.models import DataSubjectRequest
+from compliance import retention, selectors, subject_rights
+from compliance.models import DataSubjectRequest, RetentionDecision
 from core.api import ClinicScopedViewSet, clinic_row_or_400, validated_body
 from core.dates import local_days_span
+from core.exceptions import ValidationFailed
 from core.fields import InstantField
 from core.permissions import role_has_permission
-from patients.models import ClinicPatient
+from patients.models import ClinicPatient, ConsentPurpose
 from patients.services import PATIENT_OBJECT_TYPE
 
 # Events about clinical records carry health data in their changes (a plan's goals):
@@ -263,9 +267,12 @@ class DataSubjectRequestSummarySerializer(_DataSubjectRequestFieldsSerializer):
     has_result = serializers.BooleanField(
         read_only=True, help_text="Completed with a result: open the request to read it (audited)."
     )
+    overdue = serializers.BooleanField(
+        read_only=True, help_text="Still open and due before the clinic's today (listed first)."
+    )
 
     class Meta(_DataSubjectRequestFieldsSerializer.Meta):
-        fields = [*_DataSubjectRequestFieldsSerializer.Meta.fields, "has_result"]
+        fields = [*_DataSubjectRequestFieldsSerializer.Meta.fields, "has_result", "overdue"]
         read_only_fields = fields
 
 
@@ -292,7 +299,8 @@ class DataSubjectRequestViewSet(
     mixins.ListModelMixin, mixins.RetrieveModelMixin, ClinicScopedViewSet[DataSubjectRequest]
 ):
     """Patients' requests for a copy, erasure or rectification of their data (owners and
-    admins). Open requests are listed by due date, without their results;
+    admins). Overdue requests first (``overdue``: open and due before the clinic's today),
+    then open ones by due date, then closed ones, without their results;
     ``?status=`` and ``?kind=`` filter. Opening one returns its result, and each opening
     of a request that has one is audited (``dsr_result.viewed``)."""
 
@@ -309,7 +317,7 @@ class DataSubjectRequestViewSet(
 
     def get_base_queryset(self) -> QuerySet[DataSubjectRequest]:
         if self.action == "list":
-            return selectors.data_subject_request_list()
+            return selectors.data_subject_request_list(today=self.clinic.today())
         return DataSubjectRequest.objects.select_related("patient", "clinic")
 
     def get_serializer_class(self) -> type[serializers.BaseSerializer[DataSubjectRequest]]:
@@ -360,3 +368,207 @@ class DataSubjectRequestViewSet(
             reason=data.validated_data["reason"],
         )
         return self._render(dsr)
+
+
+# --------------------------------------------------------------------- compliance desk
+
+# The days a desk report may be asked for (records of a business, with room either side).
+EARLIEST_DAY = datetime.date(2000, 1, 1)
+LATEST_DAY = datetime.date(2099, 12, 31)
+# The longest period at once: a coverage's months and a lot report stay one screen.
+PERIOD_MAX_DAYS = 3 * 366
+
+
+class DeskPeriodSerializer(serializers.Serializer[Any]):
+    """``date_from``/``date_to``: the clinic's local days, both included; each within
+    2000-01-01..2099-12-31; ``date_to`` not before ``date_from``; at most about three
+    years. Defaults are the view's."""
+
+    date_from = serializers.DateField(required=False, help_text="First local day of the clinic, inclusive.")
+    date_to = serializers.DateField(required=False, help_text="Last local day of the clinic, inclusive.")
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        for name in ("date_from", "date_to"):
+            day = attrs.get(name)
+            if day is not None and not EARLIEST_DAY <= day <= LATEST_DAY:
+                raise serializers.ValidationError(
+                    {
+                        name: [
+                            _("Choose a day from %(first)s to %(last)s.")
+                            % {"first": EARLIEST_DAY, "last": LATEST_DAY}
+                        ]
+                    }
+                )
+        start, end = attrs.get("date_from"), attrs.get("date_to")
+        if start is not None and end is not None:
+            if end < start:
+                raise serializers.ValidationError({"date_to": [_("Must not be before date_from.")]})
+            if (end - start).days + 1 > PERIOD_MAX_DAYS:
+                raise serializers.ValidationError(
+                    {"date_from": [_("At most %(days)s days at once.") % {"days": PERIOD_MAX_DAYS}]}
+                )
+        return attrs
+
+
+class PurposeCoverageSerializer(serializers.Serializer[Any]):
+    purpose = serializers.ChoiceField(choices=ConsentPurpose.choices)
+    granted = serializers.IntegerField(help_text="Charts whose standing decision is a grant.")
+    withdrawn = serializers.IntegerField(help_text="Charts whose standing decision is a withdrawal.")
+    unanswered = serializers.IntegerField(help_text="Charts with no decision about the purpose.")
+
+
+class MonthWithdrawalsSerializer(serializers.Serializer[Any]):
+    month = serializers.DateField(help_text="First day of the clinic-local month.")
+    total = serializers.IntegerField()
+    by_purpose = serializers.DictField(child=serializers.IntegerField(), help_text="{purpose: withdrawals}")
+
+
+class ConsentCoverageSerializer(serializers.Serializer[Any]):
+    date_from = serializers.DateField()
+    date_to = serializers.DateField()
+    patients = serializers.IntegerField(help_text="The clinic's charts.")
+    purposes = PurposeCoverageSerializer(many=True)
+    withdrawals = MonthWithdrawalsSerializer(many=True, help_text="Every month of the period, oldest first.")
+
+
+class LotUsageSerializer(serializers.Serializer[Any]):
+    lot_id = serializers.UUIDField()
+    lot_number = serializers.CharField()
+    expiry_date = serializers.DateField()
+    registration_number = serializers.CharField(
+        help_text="The lot's registration, else its product's; may be empty."
+    )
+    product_id = serializers.UUIDField()
+    product_name = serializers.CharField()
+    unit = serializers.CharField(help_text="The product's unit (catalog.Product.Unit).")
+    quantity = serializers.DecimalField(max_digits=12, decimal_places=3, help_text="Net used, in the unit.")
+    treatments = serializers.IntegerField()
+    patients = serializers.IntegerField()
+    first_used_at = serializers.DateTimeField()
+    last_used_at = serializers.DateTimeField()
+
+
+class AnvisaReportSerializer(serializers.Serializer[Any]):
+    count = serializers.IntegerField()
+    next = serializers.URLField(allow_null=True)
+    previous = serializers.URLField(allow_null=True)
+    date_from = serializers.DateField()
+    date_to = serializers.DateField()
+    results = LotUsageSerializer(many=True)
+
+
+class ComplianceDeskViewSet(ClinicScopedViewSet[ClinicPatient]):
+    """The compliance desk's reports of the request's clinic (read-only)."""
+
+    model = ClinicPatient
+    required_permissions = {"consent_coverage": "compliance.view", "anvisa_report": "stock.recall"}
+
+    def _period(self, default_days: int) -> tuple[datetime.date, datetime.date]:
+        query = validated_body(DeskPeriodSerializer, self.request.query_params)
+        date_to = query.get("date_to") or self.clinic.today()
+        date_from = query.get("date_from") or max(
+            date_to - datetime.timedelta(days=default_days), EARLIEST_DAY
+        )
+        if date_from > date_to:
+            raise ValidationFailed(errors={"date_from": [str(_("Must not be after date_to."))]})
+        return date_from, date_to
+
+    @extend_schema(parameters=[DeskPeriodSerializer], responses={200: ConsentCoverageSerializer})
+    @action(
+        detail=False, methods=["get"], url_path="consent-coverage", pagination_class=None, filter_backends=[]
+    )
+    def consent_coverage(self, request: Request) -> Response:
+        """Per consent purpose, how many of the clinic's charts stand granted, withdrawn
+        or never answered (now), and the withdrawals of each month of ``date_from``..
+        ``date_to`` (local days, inclusive; default the last 365 days)
+        (``selectors.consent_coverage_report``). 400 names a bad date."""
+        date_from, date_to = self._period(default_days=365)
+        body = selectors.consent_coverage_report(clinic=self.clinic, date_from=date_from, date_to=date_to)
+        return Response(ConsentCoverageSerializer({**body, "date_from": date_from, "date_to": date_to}).data)
+
+    @extend_schema(parameters=[DeskPeriodSerializer], responses={200: AnvisaReportSerializer})
+    @action(detail=False, methods=["get"], url_path="anvisa-report", filter_backends=[])
+    def anvisa_report(self, request: Request) -> Response:
+        """Products used on patients from ``date_from`` to ``date_to`` (local days,
+        inclusive; default the last 30 days), one row per lot, by registration
+        (``selectors.anvisa_report``), paginated (``?page=``, ``?page_size=``); the
+        patients of a lot are its recall (``/inventory/lots/<id>/recall``). Who received
+        which lot is lot traceability: ``stock.recall``, as the recall. 400 names a bad
+        date."""
+        date_from, date_to = self._period(default_days=29)
+        rows = selectors.anvisa_report(clinic=self.clinic, date_from=date_from, date_to=date_to)
+        page = self.paginate_queryset(rows)  # type: ignore[arg-type]
+        response = self.get_paginated_response(LotUsageSerializer(page, many=True).data)
+        response.data.update({"date_from": date_from, "date_to": date_to})
+        return response
+
+
+class RetentionDueSerializer(serializers.Serializer[Any]):
+    patient_id = serializers.UUIDField(source="patient.pk")
+    chart_number = serializers.CharField(source="patient.chart_number")
+    patient_name = serializers.SerializerMethodField()
+    last_entry_at = serializers.DateTimeField(help_text="The newest entry of the clinical record.")
+    retention_until = serializers.DateField(
+        help_text="The last day the record had to be kept (clinic-local)."
+    )
+
+    def get_patient_name(self, row: retention.RetentionDue) -> str:
+        return str(row.patient.profile)
+
+
+class RetentionDecisionInputSerializer(serializers.Serializer[Any]):
+    decision = serializers.ChoiceField(choices=RetentionDecision.Decision.choices)
+    reason = serializers.CharField(
+        max_length=2000, required=False, allow_blank=True, help_text="Required to keep."
+    )
+
+
+class RetentionDecisionSerializer(serializers.ModelSerializer[RetentionDecision]):
+    class Meta:
+        model = RetentionDecision
+        fields = [
+            "id",
+            "patient",
+            "retention_until",
+            "decision",
+            "reason",
+            "data_subject_request",
+            "created_at",
+        ]
+        read_only_fields = fields
+
+
+class RetentionViewSet(ClinicScopedViewSet[ClinicPatient]):
+    """The retention queue (owners and admins): ``queue`` lists the charts whose clinical
+    record is past its retention period and awaits a decision; ``<patient id>/decide``
+    keeps one (with the reason) or asks for its erasure (an erasure request, then carried
+    out from the requests queue). Another clinic's patient is a 404."""
+
+    model = ClinicPatient
+    required_permissions = {"queue": "compliance.view", "decide": "compliance.view"}
+
+    @extend_schema(responses={200: RetentionDueSerializer(many=True)})
+    @action(detail=False, methods=["get"], filter_backends=[])
+    def queue(self, request: Request) -> Response:
+        """Past retention and undecided, longest past first (``retention.retention_queue``),
+        paginated."""
+        rows = retention.retention_queue(clinic=self.clinic)
+        page = self.paginate_queryset(rows)  # type: ignore[arg-type]
+        return self.get_paginated_response(RetentionDueSerializer(page, many=True).data)
+
+    @extend_schema(request=RetentionDecisionInputSerializer, responses={201: RetentionDecisionSerializer})
+    @action(detail=True, methods=["post"])
+    def decide(self, request: Request, pk: str | None = None) -> Response:
+        """``{"decision": "keep", "reason"}`` or ``{"decision": "erase"}``
+        (``retention.retention_decide``). 400 names ``decision`` or ``reason``; 409 when
+        the record is not past retention or was already decided."""
+        patient = self.get_object()  # before reading the body: another clinic's id is a 404
+        values = validated_body(RetentionDecisionInputSerializer, request.data)
+        row = retention.retention_decide(
+            clinic=self.clinic,
+            actor=self.actor,
+            patient=patient,
+            decision=values["decision"],
+            reason=values.get("reason", ""),
+        )
+        return Response(RetentionDecisionSerializer(row).data, status=201)

@@ -125,3 +125,32 @@ class DataSubjectRequest(ClinicScopedModel):
 
     class Meta:
         indexes = [models.Index(fields=["clinic", "status", "due_on"], name="dsr_open_by_due")]
+
+
+class RetentionDecision(ClinicScopedModel):
+    """What the clinic decided about a chart whose clinical record is past its retention
+    period (``subject_rights.retention_until`` before today): ``keep`` it, with the
+    ``reason`` (a claim, an investigation: LGPD Art. 16; PDPA s33 para 1), or ``erase`` it
+    through an erasure request (``data_subject_request``), which then runs as any other.
+    One decision per chart and retention date: a later clinical entry moves the date and
+    the chart comes back to the queue when that one passes."""
+
+    class Decision(models.TextChoices):
+        KEEP = "keep", _("Keep")
+        ERASE = "erase", _("Erase")
+
+    patient = models.ForeignKey(ClinicPatient, on_delete=models.PROTECT, related_name="+")
+    retention_until = models.DateField()
+    decision = models.CharField(max_length=5, choices=Decision.choices)
+    reason = models.TextField(blank=True)
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    data_subject_request = models.ForeignKey(
+        DataSubjectRequest, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["clinic", "patient", "retention_until"], name="retention_decision_once"
+            )
+        ]

@@ -118,6 +118,11 @@ PERMISSIONS: Mapping[str, frozenset[Role]] = {
     # masked in every event (audit.masking).
     "audit.view": MANAGERS | {Role.ACCOUNTANT},
     "dsr.manage": MANAGERS,
+    # The compliance desk (consent coverage, the retention queue and its decisions): the
+    # controller's oversight of its processing (LGPD Art. 37 and 50; PDPA s37, s39), owners
+    # and admins. The desk's other parts keep their own rules (dsr.manage, licence.manage,
+    # stock.recall for the ANVISA lot report, audit.view).
+    "compliance.view": MANAGERS,
 }
 
 

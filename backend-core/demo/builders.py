@@ -49,6 +49,7 @@ from demo.catalogs import FOLLOW_UP_DAYS
 from demo.clinical import clinical_records_build
 from demo.commerce import commerce_build
 from demo.commissions import commission_periods_close, commission_rules_build
+from demo.compliance import data_subject_requests_build
 from demo.consents import consent_texts_current_of, consents_record
 from demo.crowd import patients_generate
 from demo.identity import _LANGUAGES, patient_identity
@@ -197,6 +198,7 @@ def _clinic_fill(clinic: Clinic, seed: ClinicSeed, owner: User, history_days: in
     commerce = commerce_build(clinic, owner, staff, patients)
     clinical = clinical_records_build(clinic, owner, staff, patients)
     commissions = commission_periods_close(clinic)
+    data_subject_requests_build(clinic, owner, patients)
     # The dashboard reads daily figures: rebuild them for the demo's year of history.
     daily_figures_backfill(
         clinic=clinic, start=clinic.today() - timedelta(days=FIGURES_DAYS), end=clinic.today()

@@ -3,11 +3,14 @@ a clinic only ever sees the patients linked to it."""
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from zoneinfo import ZoneInfo
 
-from django.db.models import OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, DateField, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import TruncMonth
 from django.utils.translation import gettext as _
 
 from accounts.models import Clinic
@@ -233,6 +236,63 @@ def patients_consenting_to(*, purpose: str) -> QuerySet[ClinicPatient]:
         .filter(standing=Consent.Decision.GRANTED)
         .select_related("profile")
     )
+
+
+def _newest_decision(purpose: str) -> Subquery:
+    return Subquery(
+        Consent.objects.filter(patient=OuterRef("pk"), purpose=purpose)
+        .order_by("-decided_at", "-created_at")
+        .values("decision")[:1]
+    )
+
+
+def consent_coverage() -> dict[str, dict[str, int]]:
+    """How the clinic's patients (every chart of the current clinic) stand on each
+    purpose: ``{purpose: {"granted": n, "withdrawn": n, "unanswered": n}}`` for every
+    ``ConsentPurpose``, by each chart's newest decision (the standing one); the three
+    counts add up to the number of charts. One query. Consent is asked and withdrawn per
+    purpose (LGPD Art. 8 §5 and Art. 18 IX; PDPA s19)."""
+    charts = ClinicPatient.objects.order_by().annotate(
+        **{f"standing_{purpose}": _newest_decision(purpose) for purpose in ConsentPurpose.values}
+    )
+    counts = charts.aggregate(
+        total=Count("pk"),
+        **{
+            f"{purpose}__{decision}": Count("pk", filter=Q(**{f"standing_{purpose}": decision}))
+            for purpose in ConsentPurpose.values
+            for decision in Consent.Decision.values
+        },
+    )
+    return {
+        purpose: {
+            "granted": counts[f"{purpose}__granted"],
+            "withdrawn": counts[f"{purpose}__withdrawn"],
+            "unanswered": counts["total"] - counts[f"{purpose}__granted"] - counts[f"{purpose}__withdrawn"],
+        }
+        for purpose in ConsentPurpose.values
+    }
+
+
+def consent_withdrawals_by_month(
+    *, start: dt.datetime | None, end: dt.datetime | None, zone: str
+) -> list[tuple[dt.date, str, int]]:
+    """Withdrawals recorded at the current clinic in ``[start, end)`` (UTC instants, either
+    open), counted by the month of ``zone`` (the clinic's) they fall in and purpose:
+    ``[(first day of the month, purpose, count)]`` by month then purpose; months and
+    purposes without one are absent. One query."""
+    rows = Consent.objects.filter(decision=Consent.Decision.WITHDRAWN)
+    if start is not None:
+        rows = rows.filter(decided_at__gte=start)
+    if end is not None:
+        rows = rows.filter(decided_at__lt=end)
+    monthly = (
+        rows.order_by()
+        .annotate(month=TruncMonth("decided_at", output_field=DateField(), tzinfo=ZoneInfo(zone)))
+        .values_list("month", "purpose")
+        .annotate(n=Count("pk"))
+        .order_by("month", "purpose")
+    )
+    return [(month, purpose, n) for month, purpose, n in monthly]
 
 
 def consent_text_list() -> QuerySet[ConsentText]:

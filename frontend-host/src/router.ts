@@ -54,6 +54,12 @@ export function routerCreate(): Router {
             meta: { permission: 'report.view' },
           },
           {
+            path: 'compliance',
+            name: 'compliance',
+            component: () => import('./pages/compliance/CompliancePage.vue'),
+            meta: { permission: 'dsr.manage' },
+          },
+          {
             path: 'settings/clinic',
             name: 'settings-clinic',
             component: () => import('./pages/settings/ClinicProfilePage.vue'),

@@ -46,6 +46,8 @@ SPECTACULAR_SETTINGS = {
         "ScheduleExceptionKindEnum": "scheduling.models.ScheduleException.Kind",
         "DataSubjectRequestKindEnum": "compliance.models.DataSubjectRequest.Kind",
         "DataSubjectStatusEnum": "compliance.models.DataSubjectRequest.Status",
+        "DecisionEnum": "patients.models.Consent.Decision",
+        "RetentionDecisionEnum": "compliance.models.RetentionDecision.Decision",
         "ProductKindEnum": "catalog.models.Product.Kind",
         "DeviceKindEnum": "catalog.models.DeviceKind",
         "ProductUnitEnum": "catalog.models.Product.Unit",

@@ -6,6 +6,7 @@ const ar: Messages = {
   nav: {
     dashboard: 'لوحة المؤشرات',
     reports: 'التقارير',
+    compliance: 'الامتثال',
     main: 'القائمة الرئيسية',
     calendar: 'التقويم',
     patients: 'المرضى',

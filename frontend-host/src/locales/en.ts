@@ -4,6 +4,7 @@ const en = {
   nav: {
     dashboard: 'Dashboard',
     reports: 'Reports',
+    compliance: 'Compliance',
     main: 'Main',
     calendar: 'Calendar',
     patients: 'Patients',

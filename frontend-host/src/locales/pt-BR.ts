@@ -6,6 +6,7 @@ const ptBR: Messages = {
   nav: {
     dashboard: 'Painel',
     reports: 'Relatórios',
+    compliance: 'Conformidade',
     main: 'Principal',
     calendar: 'Agenda',
     patients: 'Pacientes',

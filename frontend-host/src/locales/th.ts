@@ -6,6 +6,7 @@ const th: Messages = {
   nav: {
     dashboard: 'แดชบอร์ด',
     reports: 'รายงาน',
+    compliance: 'การปฏิบัติตามกฎหมาย',
     main: 'เมนูหลัก',
     calendar: 'ตารางนัด',
     patients: 'ผู้ป่วย',

@@ -2234,6 +2234,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/compliance/anvisa-report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description Products used on patients from ``date_from`` to ``date_to`` (local days,
+         *     inclusive; default the last 30 days), one row per lot, by registration
+         *     (``selectors.anvisa_report``), paginated (``?page=``, ``?page_size=``); the
+         *     patients of a lot are its recall (``/inventory/lots/<id>/recall``). Who received
+         *     which lot is lot traceability: ``stock.recall``, as the recall. 400 names a bad
+         *     date.
+         */
+        get: operations["compliance_anvisa_report_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/compliance/audit-events": {
         parameters: {
             query?: never;
@@ -2302,6 +2326,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/compliance/consent-coverage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description Per consent purpose, how many of the clinic's charts stand granted, withdrawn
+         *     or never answered (now), and the withdrawals of each month of ``date_from``..
+         *     ``date_to`` (local days, inclusive; default the last 365 days)
+         *     (``selectors.consent_coverage_report``). 400 names a bad date.
+         */
+        get: operations["compliance_consent_coverage_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/compliance/data-subject-requests": {
         parameters: {
             query?: never;
@@ -2311,7 +2357,8 @@ export interface paths {
         };
         /**
          * @description Patients' requests for a copy, erasure or rectification of their data (owners and
-         *     admins). Open requests are listed by due date, without their results;
+         *     admins). Overdue requests first (``overdue``: open and due before the clinic's today),
+         *     then open ones by due date, then closed ones, without their results;
          *     ``?status=`` and ``?kind=`` filter. Opening one returns its result, and each opening
          *     of a request that has one is audited (``dsr_result.viewed``).
          */
@@ -2319,7 +2366,8 @@ export interface paths {
         put?: never;
         /**
          * @description Patients' requests for a copy, erasure or rectification of their data (owners and
-         *     admins). Open requests are listed by due date, without their results;
+         *     admins). Overdue requests first (``overdue``: open and due before the clinic's today),
+         *     then open ones by due date, then closed ones, without their results;
          *     ``?status=`` and ``?kind=`` filter. Opening one returns its result, and each opening
          *     of a request that has one is audited (``dsr_result.viewed``).
          */
@@ -2339,7 +2387,8 @@ export interface paths {
         };
         /**
          * @description Patients' requests for a copy, erasure or rectification of their data (owners and
-         *     admins). Open requests are listed by due date, without their results;
+         *     admins). Overdue requests first (``overdue``: open and due before the clinic's today),
+         *     then open ones by due date, then closed ones, without their results;
          *     ``?status=`` and ``?kind=`` filter. Opening one returns its result, and each opening
          *     of a request that has one is audited (``dsr_result.viewed``).
          */
@@ -2363,7 +2412,8 @@ export interface paths {
         put?: never;
         /**
          * @description Patients' requests for a copy, erasure or rectification of their data (owners and
-         *     admins). Open requests are listed by due date, without their results;
+         *     admins). Overdue requests first (``overdue``: open and due before the clinic's today),
+         *     then open ones by due date, then closed ones, without their results;
          *     ``?status=`` and ``?kind=`` filter. Opening one returns its result, and each opening
          *     of a request that has one is audited (``dsr_result.viewed``).
          */
@@ -2385,11 +2435,53 @@ export interface paths {
         put?: never;
         /**
          * @description Patients' requests for a copy, erasure or rectification of their data (owners and
-         *     admins). Open requests are listed by due date, without their results;
+         *     admins). Overdue requests first (``overdue``: open and due before the clinic's today),
+         *     then open ones by due date, then closed ones, without their results;
          *     ``?status=`` and ``?kind=`` filter. Opening one returns its result, and each opening
          *     of a request that has one is audited (``dsr_result.viewed``).
          */
         post: operations["compliance_data_subject_requests_reject_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/compliance/retention/{id}/decide": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * @description ``{"decision": "keep", "reason"}`` or ``{"decision": "erase"}``
+         *     (``retention.retention_decide``). 400 names ``decision`` or ``reason``; 409 when
+         *     the record is not past retention or was already decided.
+         */
+        post: operations["compliance_retention_decide_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/compliance/retention/queue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description Past retention and undecided, longest past first (``retention.retention_queue``),
+         *     paginated.
+         */
+        get: operations["compliance_retention_queue_list"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -3946,6 +4038,18 @@ export interface components {
          * @enum {string}
          */
         AngleEnum: "front" | "left_oblique" | "right_oblique" | "left_lateral" | "right_lateral" | "other";
+        AnvisaReport: {
+            count: number;
+            /** Format: uri */
+            next: string | null;
+            /** Format: uri */
+            previous: string | null;
+            /** Format: date */
+            date_from: string;
+            /** Format: date */
+            date_to: string;
+            results: components["schemas"]["LotUsage"][];
+        };
         Appointment: {
             /** Format: uuid */
             readonly id: string;
@@ -4569,6 +4673,17 @@ export interface components {
             readonly text_version: number | null;
             readonly recorded_by: string | null;
         };
+        ConsentCoverage: {
+            /** Format: date */
+            date_from: string;
+            /** Format: date */
+            date_to: string;
+            /** @description The clinic's charts. */
+            patients: number;
+            purposes: components["schemas"]["PurposeCoverage"][];
+            /** @description Every month of the period, oldest first. */
+            withdrawals: components["schemas"]["MonthWithdrawals"][];
+        };
         /**
          * @description * `drawn` - Drawn signature
          *     * `typed` - Typed name
@@ -4888,6 +5003,8 @@ export interface components {
             readonly rejection_reason: string;
             /** @description Completed with a result: open the request to read it (audited). */
             readonly has_result: boolean;
+            /** @description Still open and due before the clinic's today (listed first). */
+            readonly overdue: boolean;
         };
         /**
          * @description * `received` - Received
@@ -5486,6 +5603,31 @@ export interface components {
             /** Format: decimal */
             readonly quantity_on_hand: string;
         };
+        LotUsage: {
+            /** Format: uuid */
+            lot_id: string;
+            lot_number: string;
+            /** Format: date */
+            expiry_date: string;
+            /** @description The lot's registration, else its product's; may be empty. */
+            registration_number: string;
+            /** Format: uuid */
+            product_id: string;
+            product_name: string;
+            /** @description The product's unit (catalog.Product.Unit). */
+            unit: string;
+            /**
+             * Format: decimal
+             * @description Net used, in the unit.
+             */
+            quantity: string;
+            treatments: number;
+            patients: number;
+            /** Format: date-time */
+            first_used_at: string;
+            /** Format: date-time */
+            last_used_at: string;
+        };
         LowStock: {
             /** Format: uuid */
             readonly id: string;
@@ -5648,6 +5790,18 @@ export interface components {
             net_sales: string;
             /** Format: decimal */
             commission_cost: string;
+        };
+        MonthWithdrawals: {
+            /**
+             * Format: date
+             * @description First day of the clinic-local month.
+             */
+            month: string;
+            total: number;
+            /** @description {purpose: withdrawals} */
+            by_purpose: {
+                [key: string]: number;
+            };
         };
         /**
          * @description A stock movement. Which patient received the lot, and in which session or sale
@@ -6256,6 +6410,21 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["Resource"][];
+        };
+        PaginatedRetentionDueList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["RetentionDue"][];
         };
         PaginatedRoomList: {
             /** @example 123 */
@@ -7305,6 +7474,15 @@ export interface components {
          * @enum {string}
          */
         PurchaseOrderStatusEnum: "draft" | "sent" | "partially_received" | "received" | "cancelled";
+        PurposeCoverage: {
+            purpose: components["schemas"]["PurposeEnum"];
+            /** @description Charts whose standing decision is a grant. */
+            granted: number;
+            /** @description Charts whose standing decision is a withdrawal. */
+            withdrawn: number;
+            /** @description Charts with no decision about the purpose. */
+            unanswered: number;
+        };
         /**
          * @description * `treatment` - Treatment
          *     * `clinical_photos` - Clinical photographs
@@ -7575,6 +7753,47 @@ export interface components {
         ResourceInputRequest: {
             name: string;
             kind: components["schemas"]["DeviceKindEnum"];
+        };
+        RetentionDecision: {
+            /** Format: uuid */
+            readonly id: string;
+            /** Format: uuid */
+            readonly patient: string;
+            /** Format: date */
+            readonly retention_until: string;
+            readonly decision: components["schemas"]["RetentionDecisionEnum"];
+            readonly reason: string;
+            /** Format: uuid */
+            readonly data_subject_request: string | null;
+            /** Format: date-time */
+            readonly created_at: string;
+        };
+        /**
+         * @description * `keep` - Keep
+         *     * `erase` - Erase
+         * @enum {string}
+         */
+        RetentionDecisionEnum: "keep" | "erase";
+        RetentionDecisionInputRequest: {
+            decision: components["schemas"]["RetentionDecisionEnum"];
+            /** @description Required to keep. */
+            reason?: string;
+        };
+        RetentionDue: {
+            /** Format: uuid */
+            patient_id: string;
+            chart_number: string;
+            readonly patient_name: string;
+            /**
+             * Format: date-time
+             * @description The newest entry of the clinical record.
+             */
+            last_entry_at: string;
+            /**
+             * Format: date
+             * @description The last day the record had to be kept (clinic-local).
+             */
+            retention_until: string;
         };
         /**
          * @description * `owner` - Owner
@@ -23292,6 +23511,111 @@ export interface operations {
             };
         };
     };
+    compliance_anvisa_report_retrieve: {
+        parameters: {
+            query?: {
+                /** @description First local day of the clinic, inclusive. */
+                date_from?: string;
+                /** @description Last local day of the clinic, inclusive. */
+                date_to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnvisaReport"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The role does not allow this, or two-factor authentication is required. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record in this clinic (another clinic's records answer 404 too). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Method not allowed. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Gone (expired, revoked or used). */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported media type: send `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     compliance_audit_events_list: {
         parameters: {
             query?: {
@@ -23539,6 +23863,111 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AuditVerify"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The role does not allow this, or two-factor authentication is required. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record in this clinic (another clinic's records answer 404 too). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Method not allowed. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Gone (expired, revoked or used). */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported media type: send `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    compliance_consent_coverage_retrieve: {
+        parameters: {
+            query?: {
+                /** @description First local day of the clinic, inclusive. */
+                date_from?: string;
+                /** @description Last local day of the clinic, inclusive. */
+                date_to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentCoverage"];
                 };
             };
             /** @description Invalid input: `errors` names each field. */
@@ -24075,6 +24504,218 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DataSubjectRequest"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The role does not allow this, or two-factor authentication is required. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record in this clinic (another clinic's records answer 404 too). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Method not allowed. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Gone (expired, revoked or used). */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported media type: send `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    compliance_retention_decide_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID string identifying this clinic patient. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RetentionDecisionInputRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetentionDecision"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The role does not allow this, or two-factor authentication is required. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record in this clinic (another clinic's records answer 404 too). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Method not allowed. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Gone (expired, revoked or used). */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported media type: send `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    compliance_retention_queue_list: {
+        parameters: {
+            query?: {
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedRetentionDueList"];
                 };
             };
             /** @description Invalid input: `errors` names each field. */
