@@ -3665,6 +3665,71 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reports/dashboard/rows/courses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description ``?state=liability``: the course balances holding deferred revenue now (the
+         *     liability's rows; largest first); ``?state=breakage``: those that expired on the
+         *     clinic-local days ``from``..``to`` with the value recognized as breakage (newest
+         *     first). Owners, admins, the accountant. Paginated.
+         */
+        get: operations["reports_dashboard_rows_courses_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/dashboard/rows/lots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description The lots behind the stock value (every lot with stock now) or, with
+         *     ``?near_expiry=true``, the near-expiry value; soonest expiry first, each with its
+         *     value (on hand x unit cost, clinic currency). Owners, admins, the accountant
+         *     (403 for others). Paginated.
+         */
+        get: operations["reports_dashboard_rows_lots_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/dashboard/rows/usage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description The consumptions in treatments behind "top products used" on the clinic-local
+         *     days ``from``..``to``, ``?product=`` for one product; newest first. Owners,
+         *     admins, the accountant. Paginated.
+         */
+        get: operations["reports_dashboard_rows_usage_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/reports/runs": {
         parameters: {
             query?: never;
@@ -3959,26 +4024,9 @@ export interface components {
              */
             balance: string;
         };
-        Activity: {
-            appointments: number;
-            completed: number;
-            no_shows: number;
-            late_cancellations: number;
-            cancellations: number;
-            new_patients: number;
-            returning_patients: number;
-            booked_minutes: number;
-            available_minutes: number;
-            /** Format: decimal */
-            no_show_rate: string | null;
-            /** Format: decimal */
-            late_cancellation_rate: string | null;
-            /** Format: decimal */
-            utilization: string | null;
-        };
         ActivityPeriods: {
-            current: components["schemas"]["Activity"];
-            previous: components["schemas"]["Activity"];
+            current: components["schemas"]["ClinicActivity"];
+            previous: components["schemas"]["ClinicActivity"];
         };
         AdjustInputRequest: {
             /**
@@ -4354,6 +4402,44 @@ export interface components {
             readonly licence_check: boolean;
             /** Format: date-time */
             readonly created_at: string;
+        };
+        ClinicActivity: {
+            appointments: number;
+            completed: number;
+            no_shows: number;
+            late_cancellations: number;
+            cancellations: number;
+            /** @description Unique patients whose first visit is in the period */
+            new_patients: number;
+            /** @description Unique patients seen who had been before */
+            returning_patients: number;
+            booked_minutes: number;
+            available_minutes: number;
+            /** Format: decimal */
+            no_show_rate: string | null;
+            /** Format: decimal */
+            late_cancellation_rate: string | null;
+            /** Format: decimal */
+            utilization: string | null;
+            /** @description Unique patients (per clinic) */
+            patients_seen: number | null;
+            /** @description Unique patients with a completed visit in the period */
+            rebooking_patients: number | null;
+            /** @description Of them, those with another appointment within 90 days */
+            rebooked_patients: number | null;
+            /**
+             * Format: decimal
+             * @description rebooked_patients / rebooking_patients
+             */
+            rebooking_rate: string | null;
+            room_booked_minutes: number | null;
+            /** @description Open time x rooms */
+            room_available_minutes: number | null;
+            /**
+             * Format: decimal
+             * @description room_booked_minutes / room_available_minutes
+             */
+            room_utilization: string | null;
         };
         ClinicInputRequest: {
             name: string;
@@ -4902,6 +4988,33 @@ export interface components {
             service_name: string;
             sessions: number;
         };
+        CourseRow: {
+            /** Format: uuid */
+            readonly id: string;
+            readonly patient_name: string;
+            course_name: string;
+            /** Format: int64 */
+            sessions_total: number;
+            /** Format: int64 */
+            sessions_remaining: number;
+            /** Format: date-time */
+            expires_at: string;
+            /** @description active, used_up, expired, void or refunded */
+            status: string;
+            currency: string;
+            /**
+             * Format: decimal
+             * @description Deferred revenue still held (liability)
+             */
+            deferred_remaining: string;
+            /**
+             * Format: decimal
+             * @description Value recognized at expiry (breakage)
+             */
+            breakage?: string | null;
+            /** Format: date-time */
+            expired_on?: string | null;
+        };
         Credit: {
             /** Format: uuid */
             practitioner: string;
@@ -4921,6 +5034,10 @@ export interface components {
             by_day: components["schemas"]["Day"][];
             by_treatment: components["schemas"]["Item"][];
             by_practitioner: components["schemas"]["PractitionerMoney"][];
+            /** @description Products consumed in treatments; net_amount: cost */
+            used_by_value: components["schemas"]["Item"][];
+            used_by_quantity: components["schemas"]["Item"][];
+            stock: components["schemas"]["Stock"] | null;
         };
         CustomWording: {
             /** Format: uuid */
@@ -4940,6 +5057,7 @@ export interface components {
             money: components["schemas"]["CurrencyFigures"][];
             activity: components["schemas"]["ActivityPeriods"];
             utilization: components["schemas"]["Utilization"][];
+            rooms: components["schemas"]["RoomUtilization"][];
         };
         /**
          * @description One request with its ``result``: the export document, the erasure report or the
@@ -5603,6 +5721,23 @@ export interface components {
             /** Format: decimal */
             readonly quantity_on_hand: string;
         };
+        LotRow: {
+            /** Format: uuid */
+            readonly id: string;
+            product_name: string;
+            lot_number: string;
+            /** Format: date */
+            expiry_date: string;
+            /** Format: decimal */
+            readonly quantity_on_hand: string;
+            /** Format: decimal */
+            unit_cost: string;
+            /**
+             * Format: decimal
+             * @description quantity_on_hand x unit_cost (clinic currency)
+             */
+            value: string;
+        };
         LotUsage: {
             /** Format: uuid */
             lot_id: string;
@@ -5790,6 +5925,16 @@ export interface components {
             net_sales: string;
             /** Format: decimal */
             commission_cost: string;
+            /**
+             * Format: decimal
+             * @description Unused value of courses that expired in the period
+             */
+            breakage: string | null;
+            /**
+             * Format: decimal
+             * @description Deferred revenue of unredeemed course sessions at the period's end
+             */
+            course_liability: string | null;
         };
         MonthWithdrawals: {
             /**
@@ -6101,6 +6246,21 @@ export interface components {
             previous?: string | null;
             results: components["schemas"]["Course"][];
         };
+        PaginatedCourseRowList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["CourseRow"][];
+        };
         PaginatedDataSubjectRequestSummaryList: {
             /** @example 123 */
             count: number;
@@ -6205,6 +6365,21 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["Lot"][];
+        };
+        PaginatedLotRowList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["LotRow"][];
         };
         PaginatedLowStockList: {
             /** @example 123 */
@@ -6590,6 +6765,21 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["TransferMovement"][];
+        };
+        PaginatedUsageRowList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["UsageRow"][];
         };
         PaginatedVisitList: {
             /** @example 123 */
@@ -7817,6 +8007,20 @@ export interface components {
         RoomRequest: {
             name: string;
         };
+        RoomUtilization: {
+            /** Format: uuid */
+            room_id: string;
+            name: string;
+            clinic_name: string;
+            booked_minutes: number;
+            /** @description While at least one practitioner works */
+            available_minutes: number;
+            /**
+             * Format: decimal
+             * @description booked_minutes / available_minutes
+             */
+            utilization: string | null;
+        };
         Sale: {
             /** Format: uuid */
             readonly id: string;
@@ -8371,6 +8575,18 @@ export interface components {
              */
             readonly occurred_at: string;
         };
+        Stock: {
+            /**
+             * Format: decimal
+             * @description Now: quantity on hand x unit cost of every lot
+             */
+            value: string;
+            /**
+             * Format: decimal
+             * @description Now: the part in lots expiring within 90 days (expired included)
+             */
+            near_expiry_value: string;
+        };
         /**
          * @description * `receive` - Received
          *     * `consume` - Consumed in treatment
@@ -8728,6 +8944,19 @@ export interface components {
          * @enum {string}
          */
         UsageEnum: "clinical" | "marketing";
+        UsageRow: {
+            /** Format: uuid */
+            readonly id: string;
+            /** Format: date-time */
+            used_at: string;
+            product_name: string;
+            lot_number: string;
+            /** @description Consumed, in the product's unit */
+            readonly quantity: string;
+            /** @description quantity x the lot's unit cost (clinic currency) */
+            readonly value: string;
+            readonly patient_name: string;
+        };
         User: {
             /** Format: uuid */
             readonly id: string;
@@ -32442,6 +32671,352 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PaginatedSaleRowList"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The role does not allow this, or two-factor authentication is required. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record in this clinic (another clinic's records answer 404 too). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Method not allowed. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Gone (expired, revoked or used). */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported media type: send `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    reports_dashboard_rows_courses_list: {
+        parameters: {
+            query: {
+                /** @description A clinic of your organization (default: X-Clinic-Id) */
+                clinic?: string;
+                /** @description First day (clinic-local), YYYY-MM-DD */
+                from?: string;
+                /** @description Which field to use when ordering the results. */
+                ordering?: string;
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+                /**
+                 * @description liability: balances holding deferred revenue now; breakage: expired in the period
+                 *
+                 *     * `liability` - liability
+                 *     * `breakage` - breakage
+                 */
+                state: "liability" | "breakage";
+                /** @description Last day (clinic-local), YYYY-MM-DD */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedCourseRowList"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The role does not allow this, or two-factor authentication is required. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record in this clinic (another clinic's records answer 404 too). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Method not allowed. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Gone (expired, revoked or used). */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported media type: send `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    reports_dashboard_rows_lots_list: {
+        parameters: {
+            query?: {
+                /** @description A clinic of your organization (default: X-Clinic-Id) */
+                clinic?: string;
+                /** @description Only lots expiring within 90 days (expired ones on hand included) */
+                near_expiry?: boolean;
+                /** @description Which field to use when ordering the results. */
+                ordering?: string;
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedLotRowList"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The role does not allow this, or two-factor authentication is required. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record in this clinic (another clinic's records answer 404 too). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Method not allowed. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Gone (expired, revoked or used). */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported media type: send `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    reports_dashboard_rows_usage_list: {
+        parameters: {
+            query?: {
+                /** @description A clinic of your organization (default: X-Clinic-Id) */
+                clinic?: string;
+                /** @description First day (clinic-local), YYYY-MM-DD */
+                from?: string;
+                /** @description Which field to use when ordering the results. */
+                ordering?: string;
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+                /** @description Only this product */
+                product?: string;
+                /** @description Last day (clinic-local), YYYY-MM-DD */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedUsageRowList"];
                 };
             };
             /** @description Invalid input: `errors` names each field. */
