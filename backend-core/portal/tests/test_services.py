@@ -135,12 +135,16 @@ def test_sign_in_needs_a_proven_phone_and_the_password(db, make_patient):
     assert set(malformed.value.errors) == {"phone"}
 
 
-def test_sign_in_locks_a_phone_out_after_five_failures_even_with_the_right_password(db, make_patient, settings):
+def test_sign_in_locks_a_phone_out_after_five_failures_even_with_the_right_password(
+    db, make_patient, settings
+):
     account = make_patient()
     for attempt in range(settings.AXES_FAILURE_LIMIT):
         with pytest.raises((AuthenticationFailedError, services.PortalLockedOut)):
             # Each from another address: the phone's own count locks it.
-            services.portal_sign_in(request=_request(f"203.0.113.{attempt}"), phone=account.phone, password="x")
+            services.portal_sign_in(
+                request=_request(f"203.0.113.{attempt}"), phone=account.phone, password="x"
+            )
     with pytest.raises(services.PortalLockedOut):
         services.portal_sign_in(request=_request("198.51.100.1"), phone=account.phone, password=PASSWORD)
 
@@ -178,7 +182,10 @@ def test_booking_registers_the_patient_with_their_consents_and_books_with_source
     assert patient.profile.identity_id == account.identity_id
     assert patient.profile.phone == account.phone and patient.profile.birth_date == account.birth_date
     assert decisions[ConsentPurpose.TREATMENT] == (Consent.Decision.GRANTED, Consent.Channel.PORTAL)
-    assert decisions[ConsentPurpose.MARKETING_MESSAGES] == (Consent.Decision.WITHDRAWN, Consent.Channel.PORTAL)
+    assert decisions[ConsentPurpose.MARKETING_MESSAGES] == (
+        Consent.Decision.WITHDRAWN,
+        Consent.Channel.PORTAL,
+    )
     # A second booking uses the same chart.
     again = _book(account, published, _at(published, 14), world.b.service, str(world.b.user("doctor").pk))
     assert again.patient_id == appointment.patient_id
@@ -237,17 +244,23 @@ def test_cancel_within_the_window_own_appointments_only(world, published, make_p
         services.portal_appointment_cancel(account=other, appointment_id=str(appointment.pk))
     with pytest.raises(NotFound):
         services.portal_appointment_cancel(account=other, appointment_id="not-a-uuid")
-    time_machine.move_to(_at(published, 10) - timedelta(hours=published.late_cancellation_hours - 1), tick=True)
+    time_machine.move_to(
+        _at(published, 10) - timedelta(hours=published.late_cancellation_hours - 1), tick=True
+    )
     with pytest.raises(ValidationFailed) as late:
         services.portal_appointment_cancel(account=account, appointment_id=str(appointment.pk))
     assert set(late.value.errors) == {"appointment"}
-    time_machine.move_to(_at(published, 10) - timedelta(hours=published.late_cancellation_hours + 1), tick=True)
+    time_machine.move_to(
+        _at(published, 10) - timedelta(hours=published.late_cancellation_hours + 1), tick=True
+    )
     cancelled = services.portal_appointment_cancel(account=account, appointment_id=str(appointment.pk))
     assert cancelled.status == Appointment.Status.CANCELLED and not cancelled.late_cancellation
 
 
 @pytest.mark.django_db(transaction=True)
-def test_twenty_concurrent_portal_bookings_of_one_slot_end_with_one_appointment(world, published, make_patient):
+def test_twenty_concurrent_portal_bookings_of_one_slot_end_with_one_appointment(
+    world, published, make_patient
+):
     """Twenty patients press "confirm" for the same time at once (ten threads at a time,
     each with its own database connection): the one booking service's no-overlap
     guarantee lets exactly one through; the others are told the time is taken."""
