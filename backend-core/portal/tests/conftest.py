@@ -42,6 +42,15 @@ def sent_codes(outbox: Path, phone: str) -> list[str]:
     return [re.search(r"\b(\d{6})\b", row["body"]).group(1) for row in rows if row["to"] == phone]
 
 
+@pytest.fixture(autouse=True)
+def _static_files_uncollected(settings) -> None:
+    """Pages link their CSS and script by ``{% static %}``; the test run does not
+    ``collectstatic``, so names come unhashed instead of from the manifest."""
+    storages = dict(settings.STORAGES)
+    storages["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
+    settings.STORAGES = storages
+
+
 @pytest.fixture
 def sms(settings, tmp_path: Path) -> Path:
     settings.NOTIFICATIONS_FILE = str(tmp_path / "outbox.jsonl")
@@ -68,7 +77,7 @@ def published(world) -> Clinic:
 
 
 @pytest.fixture
-def make_patient(sms: Path) -> Callable[..., PortalAccount]:
+def make_patient(db: None, sms: Path) -> Callable[..., PortalAccount]:
     """A signed-up patient whose phone is proven (``seed`` makes phone and CPF unique)."""
 
     def make(seed: int = 1, verified: bool = True) -> PortalAccount:
