@@ -15,13 +15,14 @@ from functools import wraps
 from typing import Any
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_supported_language_variant
+from django.utils.translation import get_supported_language_variant, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -36,13 +37,13 @@ from portal.models import PortalAccount
 
 PENDING_SESSION_KEY = "portal_pending_account_id"
 WEEKDAYS = (
-    _("Monday"),
-    _("Tuesday"),
-    _("Wednesday"),
-    _("Thursday"),
-    _("Friday"),
-    _("Saturday"),
-    _("Sunday"),
+    gettext_lazy("Monday"),
+    gettext_lazy("Tuesday"),
+    gettext_lazy("Wednesday"),
+    gettext_lazy("Thursday"),
+    gettext_lazy("Friday"),
+    gettext_lazy("Saturday"),
+    gettext_lazy("Sunday"),
 )
 
 
@@ -71,8 +72,6 @@ def _account(request: HttpRequest) -> PortalAccount | None:
 
 def _use_clinic_language(request: HttpRequest, clinic: Clinic) -> None:
     """The clinic's language unless the visitor chose one (the language cookie)."""
-    from django.conf import settings
-
     if settings.LANGUAGE_COOKIE_NAME not in request.COOKIES:
         translation.activate(get_supported_language_variant(clinic.locale.lower()))
         request.LANGUAGE_CODE = translation.get_language()
