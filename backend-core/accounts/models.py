@@ -114,7 +114,12 @@ class Clinic(UUIDModel, TimeStampedModel):
     currency = models.CharField(max_length=3, validators=[validate_currency])
     phone = models.CharField(max_length=16, blank=True)
     address = models.TextField(blank=True)
+    # The city the patient portal's directory is searched by (also part of ``address``).
+    city = models.CharField(max_length=100, blank=True)
     is_active = models.BooleanField(default=True)
+    # Listed in the patient portal's public directory, with a public page and online
+    # booking (portal app). An owner's decision; off until the clinic opts in.
+    portal_published = models.BooleanField(default=False)
     # Minutes without a request after which a session of a member ends (OWASP ASVS 5.0
     # V7.3.1); empty: the deployment's SESSION_IDLE_MINUTES. A member of several clinics
     # gets the strictest of them.

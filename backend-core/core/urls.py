@@ -32,6 +32,7 @@ urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
     path("readyz", health.readyz, name="readyz"),
     path("api/v1/", include(api_v1)),
+    path("portal/", include("portal.urls")),
     # Swagger UI's start-up script comes from a URL of its own: no inline script (CSP).
     path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="schema"), name="swagger-ui"),
     *([path("admin/", admin.site.urls)] if settings.DJANGO_ADMIN_ENABLED else []),

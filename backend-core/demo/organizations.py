@@ -26,6 +26,8 @@ ORGANIZATIONS = (
                     # accepts mobile numbers (a Bangkok landline, 02-xxx-xxxx, is refused).
                     phone="+66 92 555 3939",
                     address="88 Soi Sukhumvit 39, Khlong Tan Nuea, Watthana, Bangkok 10110, Thailand",
+                    city="Bangkok",
+                    portal_published=True,
                 ),
                 BANGKOK_STAFF,
                 BANGKOK_CATALOG,
@@ -42,6 +44,8 @@ ORGANIZATIONS = (
                     phone="+55 11 97120-1120",  # the front desk's WhatsApp Business number
                     address="Rua Oscar Freire, 1120, conj. 52, Jardim Paulista, São Paulo, SP, "
                     "01426-001, Brasil",
+                    city="São Paulo",
+                    portal_published=True,
                 ),
                 SAO_PAULO_STAFF,
                 SAO_PAULO_CATALOG,
@@ -64,6 +68,8 @@ ORGANIZATIONS = (
                     phone="+966 55 720 4400",  # the front desk's WhatsApp number
                     address="7236 Prince Mohammed bin Abdulaziz Rd (Tahlia St), Al Olaya, Riyadh 12214, "
                     "Saudi Arabia",
+                    city="Riyadh",
+                    portal_published=True,
                 ),
                 RIYADH_STAFF,
                 RIYADH_CATALOG,

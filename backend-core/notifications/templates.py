@@ -199,6 +199,29 @@ TEMPLATES: dict[str, dict[str, Text]] = {
         ),
     },
     # payload: code, minutes
+    "portal.phone_code": {
+        "en": Text(
+            subject="Your AesthetixOS verification code",
+            body="AesthetixOS: your code to verify your mobile number is {code}. It expires in "
+            "{minutes} minutes. If you did not sign up, ignore this message.",
+        ),
+        "pt-br": Text(
+            subject="Seu código de verificação do AesthetixOS",
+            body="AesthetixOS: seu código para verificar o celular é {code}. Ele expira em "
+            "{minutes} minutos. Se você não se cadastrou, ignore esta mensagem.",
+        ),
+        "th": Text(
+            subject="รหัสยืนยัน AesthetixOS",
+            body="AesthetixOS: รหัสยืนยันเบอร์มือถือของคุณคือ {code} หมดอายุใน {minutes} นาที "
+            "หากคุณไม่ได้สมัคร โปรดเพิกเฉยข้อความนี้",
+        ),
+        "ar": Text(
+            subject="رمز التحقق في AesthetixOS",
+            body="AesthetixOS: رمز التحقق من رقم جوالك هو {code}. تنتهي صلاحيته خلال {minutes} "
+            "دقيقة. إذا لم تسجّل فتجاهل هذه الرسالة.",
+        ),
+    },
+    # payload: code, minutes
     "password_reset.code": {
         "en": Text(
             subject="Your AesthetixOS password reset code",

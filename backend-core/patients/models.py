@@ -208,7 +208,10 @@ class Consent(ClinicScopedModel):
     decision = models.CharField(max_length=10, choices=Decision.choices)
     text = models.ForeignKey(ConsentText, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
     decided_at = models.DateTimeField()
-    recorded_by = models.ForeignKey("accounts.User", on_delete=models.PROTECT, null=True, related_name="+")
+    # Empty when the patient recorded the decision themselves (the patient portal).
+    recorded_by = models.ForeignKey(
+        "accounts.User", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
     channel = models.CharField(max_length=10, choices=Channel.choices)
     evidence = models.TextField(blank=True, help_text=_("e.g. scanned form reference, message id"))
     ip = models.GenericIPAddressField(null=True, blank=True)

@@ -184,6 +184,88 @@ def patient_enrol(
     return patient
 
 
+@transaction.atomic
+def patient_register_from_portal(
+    *,
+    clinic: Clinic,
+    identity: PatientIdentity,
+    verified_phone: str,
+    given_name: str,
+    family_name: str,
+    birth_date: datetime.date,
+    national_id: str,
+    national_id_country: str,
+    preferred_language: str,
+    consents: Sequence[ConsentDecision] = (),
+) -> ClinicPatient:
+    """The clinic's chart of the person signed in to the patient portal as ``identity``
+    (whose phone ``verified_phone``, E.164, they proved with a one-time code), made on
+    their own request when they book (README "Patient identity": "or the patient doing
+    it from the portal"). Idempotent. In order:
+
+    - a profile of the clinic's organization already joined to ``identity``: linked to
+      the clinic (``patient_enrol``'s rule: one profile per organization);
+    - the organization's profile of the same national ID: joined to ``identity`` only
+      when its phone on file is ``verified_phone`` and its birth date matches (the
+      person's own proof, audited as ``patient.identity_linked``), else refused with
+      ``ValidationFailed`` naming ``national_id``: an ID and birth date can be guessed;
+    - otherwise a new profile (``patient_register``) joined to ``identity``.
+
+    ``consents`` are recorded as in ``patient_register`` (channel: the portal).
+    """
+    profile = (
+        PatientProfile.objects.select_for_update()
+        .filter(organization_id=clinic.organization_id, identity=identity)
+        .first()
+    )
+    if profile is None:
+        digest = national_id_hash(country=national_id_country, national_id=national_id)
+        profile = (
+            PatientProfile.objects.select_for_update()
+            .filter(
+                organization_id=clinic.organization_id,
+                national_id_country=national_id_country,
+                national_id_hash=digest,
+            )
+            .first()
+        )
+        if profile is not None:
+            if profile.phone != verified_phone or profile.birth_date != birth_date or profile.identity_id:
+                raise ValidationFailed(
+                    errors={
+                        "national_id": [
+                            _("This clinic cannot register you online. Please call the clinic to book.")
+                        ]
+                    }
+                )
+            profile.identity = identity
+            model_save(profile, update_fields=["identity"])
+            patient = _clinic_link_make(clinic=clinic, actor=None, profile=profile, referral_source="portal")
+            _audit(patient, None, "patient.identity_linked", {"identity": [None, str(identity.pk)]})
+            _consents_record(patient=patient, actor=None, consents=consents)
+            return patient
+    if profile is not None:
+        patient = _clinic_link_make(clinic=clinic, actor=None, profile=profile, referral_source="portal")
+        _consents_record(patient=patient, actor=None, consents=consents)
+        return patient
+    patient = patient_register(
+        clinic=clinic,
+        actor=None,
+        given_name=given_name,
+        family_name=family_name,
+        birth_date=birth_date,
+        phone=verified_phone,
+        national_id=national_id,
+        national_id_country=national_id_country,
+        preferred_language=preferred_language,
+        referral_source="portal",
+        consents=consents,
+    )
+    PatientProfile.objects.filter(pk=patient.profile_id).update(identity=identity)
+    _audit(patient, None, "patient.identity_linked", {"identity": [None, str(identity.pk)]})
+    return patient
+
+
 class ConsentDecision(TypedDict, total=False):
     """One decision given with a registration (``consent_record``'s arguments)."""
 

@@ -37,6 +37,8 @@ class ClinicData:
     currency: str
     phone: str = ""
     address: str = ""
+    city: str = ""
+    portal_published: bool = False
 
 
 def _clinic_build(*, organization: Organization, data: ClinicData) -> Clinic:
@@ -55,6 +57,8 @@ def _clinic_build(*, organization: Organization, data: ClinicData) -> Clinic:
         currency=data.currency.upper(),
         phone=phone,
         address=data.address,
+        city=data.city,
+        portal_published=data.portal_published,
     )
     model_save(clinic, errors=errors)
     return clinic

@@ -64,3 +64,6 @@ SESSION_ABSOLUTE_HOURS = env.int("SESSION_ABSOLUTE_HOURS", default=12)
 # Forgotten password: the SMS code lives this long and dies after this many wrong tries.
 PASSWORD_RESET_CODE_MINUTES = env.int("PASSWORD_RESET_CODE_MINUTES", default=10)
 PASSWORD_RESET_MAX_ATTEMPTS = 5
+# The patient portal's phone codes: minutes valid, wrong tries before a code dies.
+PORTAL_CODE_MINUTES = env.int("PORTAL_CODE_MINUTES", default=10)
+PORTAL_CODE_MAX_ATTEMPTS = 5

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "compliance",
     "emr",
     "reporting",
+    "portal",
     "demo",
 ]
 

@@ -1,0 +1,20 @@
+from django.urls import path
+from django.views.i18n import set_language
+
+from portal import views
+
+app_name = "portal"
+
+urlpatterns = [
+    path("", views.directory, name="directory"),
+    path("language/", set_language, name="language"),
+    path("signup/", views.signup, name="signup"),
+    path("verify/", views.verify, name="verify"),
+    path("signin/", views.signin, name="signin"),
+    path("signout/", views.signout, name="signout"),
+    path("clinics/<slug:slug>/", views.clinic_page, name="clinic"),
+    path("clinics/<slug:slug>/book/", views.book, name="book"),
+    path("clinics/<slug:slug>/slots/", views.slots, name="slots"),
+    path("me/appointments/", views.appointments, name="appointments"),
+    path("me/appointments/<str:pk>/cancel/", views.appointment_cancel, name="cancel"),
+]
