@@ -20,7 +20,9 @@ from playwright.sync_api import Page, expect
 
 from support import BANGKOK_ZONE, Server, Watched, api_errors, arabic, fits, phone, sign_in, totp_enrol
 
-pytestmark = pytest.mark.timeout(1500)
+# The files live in a real S3 HTTP endpoint (moto): the worker stores them there and the
+# browser downloads them through their presigned links.
+pytestmark = [pytest.mark.timeout(1500), pytest.mark.parametrize("server", [{"s3": True}], indirect=True)]
 
 MONEY_ACCOUNTS = ("cash", "card_clearing", "bank")
 

@@ -129,8 +129,10 @@ class ObjectStore(ABC):
     def delete(self, key: str) -> None: ...
 
     @abstractmethod
-    def presigned_get(self, key: str, *, expires_in: int) -> str:
-        """A URL that downloads ``key`` for ``expires_in`` seconds."""
+    def presigned_get(self, key: str, *, expires_in: int, attachment: bool = False) -> str:
+        """A URL that downloads ``key`` for ``expires_in`` seconds; with ``attachment`` the
+        browser saves it as a file named like the key's last part instead of showing it
+        (the local store does so for anything but raster images anyway)."""
 
 
 # ------------------------------------------------------------------------------ S3
@@ -213,11 +215,12 @@ class S3ObjectStore(ObjectStore):
         with _s3_errors():
             self.client.delete_object(Bucket=self.bucket, Key=key)
 
-    def presigned_get(self, key: str, *, expires_in: int) -> str:
+    def presigned_get(self, key: str, *, expires_in: int, attachment: bool = False) -> str:
+        params = {"Bucket": self.bucket, "Key": key}
+        if attachment:
+            params["ResponseContentDisposition"] = f'attachment; filename="{key.rsplit("/", 1)[-1]}"'
         return str(
-            self.public_client.generate_presigned_url(
-                "get_object", Params={"Bucket": self.bucket, "Key": key}, ExpiresIn=expires_in
-            )
+            self.public_client.generate_presigned_url("get_object", Params=params, ExpiresIn=expires_in)
         )
 
 
@@ -403,7 +406,7 @@ class LocalObjectStore(ObjectStore):
         if meta.is_file():
             meta.write_text(json.dumps({"deleted": True}))
 
-    def presigned_get(self, key: str, *, expires_in: int) -> str:
+    def presigned_get(self, key: str, *, expires_in: int, attachment: bool = False) -> str:
         expires = str(int(timezone.now().timestamp()) + expires_in)
         query = urlencode({"expires": expires, "signature": _sign(f"get\n{key}\n{expires}")})
         return f"{settings.PUBLIC_BASE_URL}{reverse('object-download', kwargs={'key': key})}?{query}"

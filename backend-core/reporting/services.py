@@ -444,7 +444,7 @@ def report_run_link(*, run: ReportRun, actor: User) -> tuple[str, dt.datetime]:
     if run.status != ReportRun.Status.DONE or not run.file_key:
         raise Conflict(_("This report is not ready."), code="report_not_done")
     seconds = settings.REPORT_DOWNLOAD_URL_SECONDS
-    url = object_store().presigned_get(run.file_key, expires_in=seconds)
+    url = object_store().presigned_get(run.file_key, expires_in=seconds, attachment=True)
     _run_audit(run, actor=actor, action="report.downloaded", rows=[None, run.rows_done])
     return url, timezone.now() + dt.timedelta(seconds=seconds)
 
