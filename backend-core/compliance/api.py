@@ -31,7 +31,7 @@ from compliance.models import DataSubjectRequest, RetentionDecision
 from core.api import ClinicScopedViewSet, clinic_row_or_400, validated_body
 from core.dates import local_days_span
 from core.exceptions import ValidationFailed
-from core.fields import InstantField
+from core.fields import InstantField, PeriodDayField
 from core.permissions import role_has_permission
 from patients.models import ClinicPatient, ConsentPurpose
 from patients.services import PATIENT_OBJECT_TYPE
@@ -372,33 +372,19 @@ class DataSubjectRequestViewSet(
 
 # --------------------------------------------------------------------- compliance desk
 
-# The days a desk report may be asked for (records of a business, with room either side).
-EARLIEST_DAY = datetime.date(2000, 1, 1)
-LATEST_DAY = datetime.date(2099, 12, 31)
 # The longest period at once: a coverage's months and a lot report stay one screen.
 PERIOD_MAX_DAYS = 3 * 366
 
 
 class DeskPeriodSerializer(serializers.Serializer[Any]):
-    """``date_from``/``date_to``: the clinic's local days, both included; each within
-    2000-01-01..2099-12-31; ``date_to`` not before ``date_from``; at most about three
+    """``date_from``/``date_to``: the clinic's local days, both included; each a
+    ``PeriodDayField``; ``date_to`` not before ``date_from``; at most about three
     years. Defaults are the view's."""
 
-    date_from = serializers.DateField(required=False, help_text="First local day of the clinic, inclusive.")
-    date_to = serializers.DateField(required=False, help_text="Last local day of the clinic, inclusive.")
+    date_from = PeriodDayField(required=False, help_text="First local day of the clinic, inclusive.")
+    date_to = PeriodDayField(required=False, help_text="Last local day of the clinic, inclusive.")
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
-        for name in ("date_from", "date_to"):
-            day = attrs.get(name)
-            if day is not None and not EARLIEST_DAY <= day <= LATEST_DAY:
-                raise serializers.ValidationError(
-                    {
-                        name: [
-                            _("Choose a day from %(first)s to %(last)s.")
-                            % {"first": EARLIEST_DAY, "last": LATEST_DAY}
-                        ]
-                    }
-                )
         start, end = attrs.get("date_from"), attrs.get("date_to")
         if start is not None and end is not None:
             if end < start:
@@ -467,7 +453,7 @@ class ComplianceDeskViewSet(ClinicScopedViewSet[ClinicPatient]):
         query = validated_body(DeskPeriodSerializer, self.request.query_params)
         date_to = query.get("date_to") or self.clinic.today()
         date_from = query.get("date_from") or max(
-            date_to - datetime.timedelta(days=default_days), EARLIEST_DAY
+            date_to - datetime.timedelta(days=default_days), PeriodDayField.EARLIEST_DAY
         )
         if date_from > date_to:
             raise ValidationFailed(errors={"date_from": [str(_("Must not be after date_to."))]})

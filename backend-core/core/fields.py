@@ -30,6 +30,25 @@ class MoneyField(serializers.DecimalField):
         return super().to_internal_value(data)
 
 
+class PeriodDayField(serializers.DateField):
+    """A day of a report or list period (``YYYY-MM-DD``, the clinic's local day) between
+    ``EARLIEST_DAY`` and ``LATEST_DAY``: a period outside them is a typing error, and
+    the daily figures and the dates the database can compare end there. 400 naming the
+    field otherwise."""
+
+    EARLIEST_DAY = dt.date(2000, 1, 1)
+    LATEST_DAY = dt.date(2099, 12, 31)
+
+    def to_internal_value(self, value: Any) -> dt.date:
+        day = super().to_internal_value(value)
+        if not self.EARLIEST_DAY <= day <= self.LATEST_DAY:
+            raise serializers.ValidationError(
+                _("Choose a day from %(first)s to %(last)s.")
+                % {"first": self.EARLIEST_DAY, "last": self.LATEST_DAY}
+            )
+        return day
+
+
 @extend_schema_field(
     {
         "type": "string",

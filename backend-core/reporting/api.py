@@ -5,7 +5,6 @@ call ``reporting.selectors`` / ``commerce.selectors``, render."""
 
 from __future__ import annotations
 
-import datetime as dt
 import uuid
 from decimal import Decimal
 from typing import Any
@@ -30,7 +29,7 @@ from commerce.selectors import (
 )
 from core.api import ClinicScopedViewSet, validated_body
 from core.exceptions import NotFound, PermissionDeniedError
-from core.fields import MoneyField
+from core.fields import MoneyField, PeriodDayField
 from core.pagination import PageNumberPagination
 from core.permissions import role_has_permission
 from core.tenancy import clinic_context
@@ -40,19 +39,14 @@ from reporting.models import DailyClinicFigures
 # The range the dashboard shows when none is asked for: the last 30 days, today included.
 
 
-# The days the figures may be asked for (a business's records, with room either side).
-EARLIEST_DAY = dt.date(2000, 1, 1)
-LATEST_DAY = dt.date(2099, 12, 31)
-
-
 class RangeInputSerializer(serializers.Serializer[Any]):
     """``from``/``to``: clinic-local days, both included (default: the last 30 days to
-    today), each within ``EARLIEST_DAY``..``LATEST_DAY`` (400 naming it otherwise: the
-    previous period and the default range must stay real dates). 400 naming ``to`` when
+    today), each a ``PeriodDayField`` (400 naming it otherwise: the previous period and
+    the default range must stay real dates). 400 naming ``to`` when
     it is before ``from``, ``from`` when the range is longer than ``RANGE_MAX_DAYS``."""
 
-    from_ = serializers.DateField(required=False, help_text="First day (clinic-local), YYYY-MM-DD")
-    to = serializers.DateField(required=False, help_text="Last day (clinic-local), YYYY-MM-DD")
+    from_ = PeriodDayField(required=False, help_text="First day (clinic-local), YYYY-MM-DD")
+    to = PeriodDayField(required=False, help_text="Last day (clinic-local), YYYY-MM-DD")
     clinic = serializers.UUIDField(
         required=False, help_text="A clinic of your organization (default: X-Clinic-Id)"
     )
@@ -63,17 +57,6 @@ class RangeInputSerializer(serializers.Serializer[Any]):
         return fields
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
-        for name in ("from", "to"):
-            day = attrs.get(name)
-            if day is not None and not EARLIEST_DAY <= day <= LATEST_DAY:
-                raise serializers.ValidationError(
-                    {
-                        name: [
-                            _("Choose a day from %(first)s to %(last)s.")
-                            % {"first": EARLIEST_DAY, "last": LATEST_DAY}
-                        ]
-                    }
-                )
         start, end = attrs.get("from"), attrs.get("to")
         if start is not None and end is not None:
             if end < start:

@@ -19,38 +19,24 @@ from rest_framework.response import Response
 
 from core.api import ClinicScopedViewSet, validated_body
 from core.exceptions import ValidationFailed
+from core.fields import PeriodDayField
 from core.pagination import PageNumberPagination
 from reporting import services
-from reporting.api import EARLIEST_DAY, LATEST_DAY
 from reporting.models import ReportRun
 from reporting.reports import KINDS
 
 
 class ReportRunInputSerializer(serializers.Serializer[Any]):
-    """The days are the clinic's, both included, within ``EARLIEST_DAY``..``LATEST_DAY``;
+    """The days are the clinic's, both included, each a ``PeriodDayField``;
     the service checks their order and the period's length."""
 
     kind = serializers.ChoiceField(choices=[(k, k) for k in KINDS])
     format = serializers.ChoiceField(choices=ReportRun.Format.values)
-    date_from = serializers.DateField(help_text="First day (clinic-local), YYYY-MM-DD")
-    date_to = serializers.DateField(help_text="Last day (clinic-local), YYYY-MM-DD")
+    date_from = PeriodDayField(help_text="First day (clinic-local), YYYY-MM-DD")
+    date_to = PeriodDayField(help_text="Last day (clinic-local), YYYY-MM-DD")
     idempotency_key = serializers.CharField(
         required=False, max_length=100, help_text="Or the Idempotency-Key header"
     )
-
-    def validate_date_from(self, value: Any) -> Any:
-        return _in_range(value)
-
-    def validate_date_to(self, value: Any) -> Any:
-        return _in_range(value)
-
-
-def _in_range(day: Any) -> Any:
-    if not EARLIEST_DAY <= day <= LATEST_DAY:
-        raise serializers.ValidationError(
-            _("Choose a day from %(first)s to %(last)s.") % {"first": EARLIEST_DAY, "last": LATEST_DAY}
-        )
-    return day
 
 
 class ReportRunSerializer(serializers.ModelSerializer[ReportRun]):

@@ -77,8 +77,8 @@ def test_a_bad_range_is_a_400_naming_the_field(world, api):
     assert _fields(garbage) == {"from", "scope"}
     rows = client.get(ROWS, {"kind": "service"})
     assert _fields(rows) == {"item"}
-    # Days whose previous period or default range would leave the calendar.
-    assert _fields(client.get(URL, {"from": "0001-01-01", "to": "0001-01-05"})) == {"from"}
+    # Days whose previous period or default range would leave the calendar: each named.
+    assert _fields(client.get(URL, {"from": "0001-01-01", "to": "0001-01-05"})) == {"from", "to"}
     assert _fields(client.get(URL, {"from": "9999-12-20"})) == {"from"}
     assert _fields(client.get(ROWS, {"to": "0001-01-01"})) == {"to"}
 
