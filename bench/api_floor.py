@@ -48,7 +48,7 @@ BENCH_DIR = Path(__file__).resolve().parent
 if str(BENCH_DIR) not in sys.path:
     sys.path.insert(0, str(BENCH_DIR))
 
-from concurrent_booking import _server, _server_env, _setup_django  # noqa: E402
+from concurrent_booking import Clinic, _server, _server_env, _setup_django, bench_clinic  # noqa: E402
 from patient_search import bench_database_url, percentile, recreate_database  # noqa: E402
 
 DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/postgres"
@@ -112,69 +112,15 @@ class Measured:
         )
 
 
-@dataclass
-class Clinic:
-    """What the requests need: ids, the receptionist's access token, a searched name."""
-
-    clinic_id: str
-    service_id: str
-    practitioner_ids: list[str]
-    patient_ids: list[str]
-    token: str
-
-
 def _create_clinic(scale: Scale) -> Clinic:
     """Four practitioners working 08:00-20:00 every day, a 30-minute treatment, patients
-    named ``Somchai <n>`` and a receptionist signed in (token as after sign-in)."""
-    from decimal import Decimal
-
-    from accounts.tests.factories import ClinicFactory, MembershipFactory, tokens_for
-    from catalog.models import Service
-    from core.roles import Role
-    from django.contrib.auth.hashers import make_password
-    from patients.tests.factories import ClinicPatientFactory
-    from scheduling.models import StaffSchedule
-
-    clinic = ClinicFactory(name="Bench Floor", time_zone=ZONE)
-    doctors = [
-        MembershipFactory(clinic=clinic, role=Role.DOCTOR, user__password=make_password(None)).user
-        for _ in range(4)
-    ]
-    receptionist = MembershipFactory(
-        clinic=clinic, role=Role.RECEPTIONIST, user__password=make_password(None)
-    ).user
-    service = Service.unscoped.create(
-        clinic=clinic,
-        name="Consultation",
-        category=Service.Category.CONSULTATION,
-        price=Decimal("50.00"),
-        currency=clinic.currency,
-        duration_minutes=SERVICE_MINUTES,
-    )
-    StaffSchedule.unscoped.bulk_create(
-        StaffSchedule(
-            clinic=clinic, practitioner=user, weekday=day, start_time=dt.time(8), end_time=dt.time(20)
-        )
-        for user in doctors
-        for day in range(7)
-    )
-    patients = [
-        ClinicPatientFactory(
-            clinic=clinic,
-            profile__given_name="Somchai" if n % 10 == 0 else f"Name{n}",
-            profile__family_name=f"Family{n}",
-            profile__phone=f"+6681{n:07d}",
-            profile__email="",
-            chart_number=f"HN{n + 1:06d}",
-        )
-        for n in range(scale.patients)
-    ]
-    return Clinic(
-        clinic_id=str(clinic.pk),
-        service_id=str(service.pk),
-        practitioner_ids=[str(user.pk) for user in doctors],
-        patient_ids=[str(p.pk) for p in patients],
-        token=str(tokens_for(receptionist).access),
+    (every tenth named Somchai, whom the search looks for) and a receptionist signed in."""
+    return bench_clinic(
+        "Bench Floor",
+        practitioners=4,
+        patients=scale.patients,
+        hours=(8, 20),
+        given_name=lambda n: "Somchai" if n % 10 == 0 else f"Name{n}",
     )
 
 

@@ -235,6 +235,23 @@ class Clinic:
 def _create_clinic(scale: Scale) -> Clinic:
     """A clinic with practitioners working 09:00-18:00 every day, a 30-minute service,
     one patient per request and a receptionist signed in (token as after sign-in)."""
+    return bench_clinic(
+        "Bench Booking", practitioners=scale.practitioners, patients=scale.rounds * scale.round_size
+    )
+
+
+def bench_clinic(
+    name: str,
+    *,
+    practitioners: int,
+    patients: int,
+    hours: tuple[int, int] = (9, 18),
+    given_name: Callable[[int], str] = lambda n: f"Patient{n}",
+) -> Clinic:
+    """A Bangkok clinic ``name`` with ``practitioners`` doctors working ``hours`` (local
+    hours, start and end) every day, a 30-minute consultation, ``patients`` patients
+    (``given_name(n)``, Thai mobile numbers) and a receptionist signed in (token as after
+    sign-in). Shared by the benchmarks that drive the API as the front desk."""
     from decimal import Decimal
 
     from accounts.tests.factories import ClinicFactory, MembershipFactory, tokens_for
@@ -244,10 +261,10 @@ def _create_clinic(scale: Scale) -> Clinic:
     from patients.tests.factories import ClinicPatientFactory
     from scheduling.models import StaffSchedule
 
-    clinic = ClinicFactory(name="Bench Booking", time_zone=ZONE)
+    clinic = ClinicFactory(name=name, time_zone=ZONE)
     doctors = [
         MembershipFactory(clinic=clinic, role=Role.DOCTOR, user__password=make_password(None)).user
-        for _ in range(scale.practitioners)
+        for _ in range(practitioners)
     ]
     receptionist = MembershipFactory(
         clinic=clinic, role=Role.RECEPTIONIST, user__password=make_password(None)
@@ -262,26 +279,30 @@ def _create_clinic(scale: Scale) -> Clinic:
     )
     StaffSchedule.unscoped.bulk_create(
         StaffSchedule(
-            clinic=clinic, practitioner=user, weekday=day, start_time=dt.time(9), end_time=dt.time(18)
+            clinic=clinic,
+            practitioner=user,
+            weekday=day,
+            start_time=dt.time(hours[0]),
+            end_time=dt.time(hours[1]),
         )
         for user in doctors
         for day in range(7)
     )
-    patients = [
+    rows = [
         ClinicPatientFactory(
             clinic=clinic,
-            profile__given_name=f"Patient{n}",
+            profile__given_name=given_name(n),
             profile__phone=f"+6682{n:07d}",
             profile__email="",
             chart_number=f"HN{n + 1:06d}",
         )
-        for n in range(scale.rounds * scale.round_size)
+        for n in range(patients)
     ]
     return Clinic(
         clinic_id=str(clinic.pk),
         service_id=str(service.pk),
         practitioner_ids=[str(user.pk) for user in doctors],
-        patient_ids=[str(p.pk) for p in patients],
+        patient_ids=[str(p.pk) for p in rows],
         token=str(tokens_for(receptionist).access),
     )
 

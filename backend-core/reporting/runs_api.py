@@ -27,7 +27,7 @@ from reporting.reports import KINDS
 
 
 class ReportRunInputSerializer(serializers.Serializer[Any]):
-    """The days are the clinic's, both included, each a ``PeriodDayField``;
+    """The days are the clinic's, both included, from 2000-01-01 to 2099-12-31;
     the service checks their order and the period's length."""
 
     kind = serializers.ChoiceField(choices=[(k, k) for k in KINDS])

@@ -7905,7 +7905,7 @@ export interface components {
          */
         ReportRunInputKindEnum: "sales_lines" | "payments" | "practitioner_productivity" | "commission_lines" | "inventory_movements";
         /**
-         * @description The days are the clinic's, both included, within ``EARLIEST_DAY``..``LATEST_DAY``;
+         * @description The days are the clinic's, both included, from 2000-01-01 to 2099-12-31;
          *     the service checks their order and the period's length.
          */
         ReportRunInputRequest: {
