@@ -11,7 +11,10 @@ from django.utils import translation
 
 from accounts.models import Clinic
 from commerce.pricing import money_format
-from core.dates import date_format, message_datetime_format, time_format
+from core.dates import LRI, PDI, date_format, is_rtl, message_datetime_format, time_format
+from core.masking import format_phone
+
+RLM = "\u200f"
 
 register = template.Library()
 
@@ -22,8 +25,19 @@ def _language() -> str:
 
 @register.simple_tag
 def money(amount: Decimal, currency: str) -> str:
-    """``amount`` in ``currency`` as the page's language writes it (``R$ 1.200,00``)."""
-    return money_format(amount, currency, _language())
+    """``amount`` in ``currency`` as the page's language writes it (``R$ 1.200,00``). On a
+    right-to-left page it is a left-to-right isolate without CLDR's leading
+    right-to-left mark, so a Latin symbol stays whole (``3,200.00 R$``, not ``$R``)."""
+    language = _language()
+    text = money_format(amount, currency, language)
+    return f"{LRI}{text.replace(RLM, '')}{PDI}" if is_rtl(language) else text
+
+
+@register.filter
+def phone(e164: str) -> str:
+    """A clinic's number as people dial it from anywhere: international form with
+    hyphens between digit groups (``+55-11-97120-1120``)."""
+    return format_phone(e164, region=None)
 
 
 @register.simple_tag
