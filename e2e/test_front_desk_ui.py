@@ -95,7 +95,14 @@ def test_receptionist_in_thai_confirms_cancels_and_checks_in_by_the_rules(server
     # One to check in on its day: in an extra hour starting soon (none in the day's
     # last hour).
     doctor = desk.get("/api/v1/staff", params={"role": "doctor", "page_size": 1}).json()["results"][0]
-    arriving = _book(desk, today) if extra_hours_today(server, doctor["user"]["id"]) else None
+    # Check-in opens the clinic's minutes before the start: book a time within them, or
+    # (in the morning, before the day's hours) the first free time is not open yet.
+    opens_before = dt.timedelta(minutes=desk.get("/api/v1/clinics/me").json()["checkin_opens_minutes_before"])
+    arriving = (
+        _book(desk, today, before=dt.datetime.now(tz=dt.UTC) + opens_before)
+        if extra_hours_today(server, doctor["user"]["id"])
+        else None
+    )
 
     watched: Watched = open_page()
     page = watched.page

@@ -71,6 +71,9 @@ def _content_type_labels(apps: Apps) -> set[str]:
     return set(content_type.objects.filter(model__in=names).values_list("app_label", flat=True))
 
 
+# Unapplying catalog unapplies every app above it: Django renders the project state of
+# each migration on the way, which takes minutes on a busy machine.
+@pytest.mark.timeout(900)
 @pytest.mark.django_db(transaction=True)
 def test_the_demo_keeps_its_catalog_rows_and_references_back_and_forth(settings, tmp_path):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
