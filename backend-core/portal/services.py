@@ -73,6 +73,13 @@ def _code_hash(*, account: PortalAccount, code: str) -> str:
 
 
 @transaction.atomic
+def _latest_today() -> dt.date:
+    """Today where it is latest on Earth (UTC+14): a sign-up belongs to no clinic yet, so a
+    birth date is in the future only once it is after every zone's today; the server's
+    date (UTC) would refuse a patient born today east of UTC before UTC's midnight."""
+    return (timezone.now() + dt.timedelta(hours=14)).date()
+
+
 def portal_account_signup(
     *,
     phone: str,
@@ -103,7 +110,7 @@ def portal_account_signup(
         errors.add("given_name", _("This field is required."))
     if birth_date is None:
         errors.add("birth_date", _("This field is required."))
-    elif birth_date > timezone.localdate():
+    elif birth_date > _latest_today():
         errors.add("birth_date", _("A birth date cannot be in the future."))
     if not national_id.strip():
         errors.add("national_id", _("This field is required."))
