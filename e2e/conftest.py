@@ -15,7 +15,7 @@ import sys
 import tempfile
 import time
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -309,6 +309,31 @@ def _serve(
         for running in processes:
             running.wait(timeout=30)
         _recreate_database(server_url, name, drop_only=True)
+
+
+def _failures_logged(path: Path, *, lines: int = 40, width: int = 4000) -> str:
+    """The last ``lines`` lines of log ``path`` at level WARNING or above (each cut to
+    ``width`` characters), or its last lines when it keeps no level (the worker's)."""
+    kept = [line for line in path.read_text(errors="replace").splitlines() if line.strip()]
+    leveled = [line for line in kept if '"level": "' in line]
+    if leveled:
+        kept = [line for line in leveled if '"level": "INFO"' not in line and '"level": "DEBUG"' not in line]
+    return "\n".join(line[:width] for line in kept[-lines:]) or "(nothing)"
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(
+    item: pytest.Item, call: pytest.CallInfo[None]
+) -> Generator[None, pytest.TestReport, pytest.TestReport]:
+    """A failed browser test reports what its server and worker logged wrong: the server
+    is gone by the time anyone reads the run's output."""
+    report = yield
+    server = getattr(item, "funcargs", {}).get("server")
+    if report.failed and isinstance(server, Server) and server.log is not None:
+        for path in (server.log, server.log.parent / "worker.log"):
+            if path.is_file():
+                report.sections.append((f"Server {path.name}", _failures_logged(path)))
+    return report
 
 
 @pytest.fixture(scope="module")

@@ -53,7 +53,7 @@ def search_key(text: str) -> str:
 
 def _next_chart_number(clinic: Clinic) -> str:
     """``HN000001``, ``HN000002``… per clinic; allocation is serialized on the clinic row."""
-    Clinic.objects.select_for_update().filter(pk=clinic.pk).first()
+    Clinic.objects.select_for_update(no_key=True).filter(pk=clinic.pk).first()
     last = ClinicPatient.objects.filter(chart_number__startswith="HN").aggregate(last=Max("chart_number"))[
         "last"
     ]
@@ -116,7 +116,7 @@ def patient_register(
     if compact:
         # Serializes registrations of the organization, so two clinics registering the
         # same new ID at once make one profile rather than a unique-constraint error.
-        Organization.objects.select_for_update().filter(pk=clinic.organization_id).first()
+        Organization.objects.select_for_update(no_key=True).filter(pk=clinic.organization_id).first()
         profile = (
             PatientProfile.objects.select_for_update()
             .filter(

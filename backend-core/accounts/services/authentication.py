@@ -310,7 +310,7 @@ def totp_enroll(*, user: User) -> TotpEnrollment:
     secret that was replaced); an older pending enrolment is replaced. Serialized per
     user by a row lock. A new secret is audited as ``user.totp_enrolment_started`` (the
     secret is not recorded). Raises ``Conflict`` when a device is already active."""
-    User.objects.select_for_update().filter(pk=user.pk).first()
+    User.objects.select_for_update(no_key=True).filter(pk=user.pk).first()
     if totp_device_confirmed(user=user) is not None:
         raise Conflict(_("Two-factor authentication is already active."), code="totp_already_enrolled")
     pending = TOTPDevice.objects.filter(user=user, confirmed=False)

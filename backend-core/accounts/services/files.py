@@ -102,7 +102,7 @@ def user_photo_set(*, user: User, data: bytes) -> User:
 
 @transaction.atomic
 def _user_photo_record(*, user: User, key: str) -> None:
-    locked = User.objects.select_for_update().get(pk=user.pk)
+    locked = User.objects.select_for_update(no_key=True).get(pk=user.pk)
     before = locked.photo_key
     locked.photo_key = key
     model_save(locked, update_fields=["photo_key"])
@@ -123,7 +123,7 @@ def _user_photo_record(*, user: User, key: str) -> None:
 def user_photo_remove(*, user: User) -> User:
     """Remove ``user``'s photograph (the object is deleted after the commit); nothing to
     do when they have none. Audited as ``user.photo_changed`` like a new one."""
-    locked = User.objects.select_for_update().get(pk=user.pk)
+    locked = User.objects.select_for_update(no_key=True).get(pk=user.pk)
     if not locked.photo_key:
         return user
     before = locked.photo_key

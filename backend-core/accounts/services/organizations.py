@@ -130,7 +130,7 @@ def clinic_update(*, clinic: Clinic, actor: User, actor_role: str, **fields: Unp
         fields["country"] = fields["country"].upper()
     if "currency" in fields:
         fields["currency"] = fields["currency"].upper()
-    locked = Clinic.objects.select_for_update().get(pk=clinic.pk)
+    locked = Clinic.objects.select_for_update(no_key=True).get(pk=clinic.pk)
     if fields.get("phone"):
         with errors.collect():
             fields["phone"] = clean_phone(

@@ -90,7 +90,7 @@ def password_reset_request(*, phone: str) -> None:
     worker (``accounts.tasks.password_reset_code_deliver``) after commit; only its keyed
     hash is stored. Raises ``ValidationFailed`` for a malformed phone only."""
     e164 = clean_phone(phone)
-    user = User.objects.select_for_update().filter(phone=e164, is_active=True).first()
+    user = User.objects.select_for_update(no_key=True).filter(phone=e164, is_active=True).first()
     if user is None:
         return
     now = timezone.now()

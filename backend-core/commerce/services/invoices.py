@@ -605,7 +605,7 @@ def invoice_item_course_redeem(
     from commerce.services.courses import course_balance_redeem
     from commerce.services.deposits import deposit_excess_return  # which imports this module
 
-    invoice = Invoice.objects.select_for_update().select_related("clinic").get(pk=item.invoice_id)
+    invoice = Invoice.objects.select_for_update(of=("self",)).select_related("clinic").get(pk=item.invoice_id)
     line = (
         InvoiceItem.objects.select_for_update(of=("self",))
         .select_related("service", "practitioner")

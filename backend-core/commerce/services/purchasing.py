@@ -414,7 +414,7 @@ def supplier_item_update(*, item: SupplierItem, actor: User, **values: Any) -> S
     ``is_preferred`` takes the preference from the product's other supplier. Audited as
     ``supplier_item.updated`` with what changed. Raises ``ValidationFailed`` naming
     ``pack_size`` or ``last_unit_cost``."""
-    item = SupplierItem.objects.select_for_update().select_related("product").get(pk=item.pk)
+    item = SupplierItem.objects.select_for_update(of=("self",)).select_related("product").get(pk=item.pk)
     values = _supplier_item_check(values)
     changes = {k: [getattr(item, k), v] for k, v in values.items() if getattr(item, k) != v}
     if not changes:

@@ -55,7 +55,7 @@ def note_create(
 
 
 def _locked_draft(note: ClinicalNote, actor: User) -> ClinicalNote:
-    locked = ClinicalNote.objects.select_for_update().select_related("clinic").get(pk=note.pk)
+    locked = ClinicalNote.objects.select_for_update(of=("self",)).select_related("clinic").get(pk=note.pk)
     if locked.status == ClinicalNote.Status.SIGNED:
         raise Conflict(_("A signed note cannot be changed; amend it instead."), code="note_signed")
     if locked.author_id != actor.pk:
@@ -98,7 +98,7 @@ def note_amend(*, note: ClinicalNote, actor: User, reason: str, **soap: Unpack[S
     note) holding the note's SOAP fields overridden by ``soap``. Only the newest version
     of a note is amended. Raises ``ValidationFailed`` naming ``reason`` when empty,
     ``Conflict`` (``note_not_signed``/``note_superseded``)."""
-    locked = ClinicalNote.objects.select_for_update().select_related("clinic", "visit").get(pk=note.pk)
+    locked = ClinicalNote.objects.select_for_update(of=("self",)).select_related("clinic", "visit").get(pk=note.pk)
     if locked.status != ClinicalNote.Status.SIGNED:
         raise Conflict(_("Only a signed note is amended; edit the draft."), code="note_not_signed")
     if ClinicalNote.objects.filter(amends=locked).exists():
@@ -165,7 +165,7 @@ def plan_update(
 ) -> TreatmentPlan:
     """Change the ``PlanFields`` given (title, goals, status) and append planned sessions.
     Audited as ``plan.updated`` with the changed fields."""
-    locked = TreatmentPlan.objects.select_for_update().select_related("clinic").get(pk=plan.pk)
+    locked = TreatmentPlan.objects.select_for_update(of=("self",)).select_related("clinic").get(pk=plan.pk)
     changes = {k: [getattr(locked, k), v] for k, v in fields.items() if getattr(locked, k) != v}
     for name, value in fields.items():
         setattr(locked, name, value)

@@ -1,5 +1,5 @@
 import { session, useClinicContext } from '@aesthetix/api-client'
-import { clinicRoutes, fakeApi, json } from '@aesthetix/api-client/testing'
+import { type ClinicFixture, clinicRoutes, fakeApi, json } from '@aesthetix/api-client/testing'
 import { flushPromises, mount } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
@@ -26,6 +26,13 @@ function chart() {
   })
 }
 
+/** Signed in to clinic c1, by default with a role that reads the clinical parts. */
+async function signedIn(fixture: ClinicFixture = {}) {
+  fakeApi(clinicRoutes({ permissions: ['clinical.view'], ...fixture }))
+  session.setClinicId('c1')
+  await useClinicContext().load()
+}
+
 beforeEach(() => setActivePinia(createPinia()))
 afterEach(() => {
   vi.unstubAllGlobals()
@@ -34,7 +41,8 @@ afterEach(() => {
 
 describe('PatientChart', () => {
   it("shows the phone exactly as the server sent it and hides clinical parts from a role that can't read them", async () => {
-    fakeApi({
+    await signedIn({ permissions: ['patient.view'] })
+    const seen = fakeApi({
       'GET /api/v1/patients/p1': () => json(200, patient),
       'GET /api/v1/clinic/charts/p1': forbidden,
       'GET /api/v1/clinic/sessions': forbidden,
@@ -42,6 +50,11 @@ describe('PatientChart', () => {
     })
     const wrapper = chart()
     await flushPromises()
+    // A receptionist's screen does not ask for what the role may not read.
+    expect(seen.map((request) => new URL(request.url, 'http://page').pathname)).toEqual([
+      '/api/v1/patients/p1',
+      '/api/v1/commerce/course-balances',
+    ])
     expect(wrapper.get('[data-testid="chart-phone"]').text()).toBe('+66 8• ••• ••78')
     expect(wrapper.find('[data-testid="chart-restricted"]').exists()).toBe(true)
     expect(wrapper.find('[data-testid="visits"]').exists()).toBe(false)
@@ -49,18 +62,14 @@ describe('PatientChart', () => {
 
   it('opens a new session from an open visit, naming the signed-in practitioner, and selects it', async () => {
     // The signed-in doctor (u2) treats: named first.
-    fakeApi(
-      clinicRoutes({
-        userId: 'u2',
-        services: [{ id: 'svc1', name: 'Botox' }],
-        staff: [
-          { role: 'doctor', is_active: true, user: { id: 'u1', full_name: 'Dr A' } },
-          { role: 'doctor', is_active: true, user: { id: 'u2', full_name: 'Dr B' } },
-        ],
-      }),
-    )
-    session.setClinicId('c1')
-    await useClinicContext().load()
+    await signedIn({
+      userId: 'u2',
+      services: [{ id: 'svc1', name: 'Botox' }],
+      staff: [
+        { role: 'doctor', is_active: true, user: { id: 'u1', full_name: 'Dr A' } },
+        { role: 'doctor', is_active: true, user: { id: 'u2', full_name: 'Dr B' } },
+      ],
+    })
     const seen = fakeApi({
       'GET /api/v1/patients/p1': () => json(200, { ...patient, phone: '+66812345678' }),
       'GET /api/v1/clinic/charts/p1': () =>
@@ -83,6 +92,7 @@ describe('PatientChart', () => {
   })
 
   it('opens a walk-in visit when none is open, and offers it no more once one is', async () => {
+    await signedIn()
     let visits: unknown[] = [{ ...visit, status: 'completed' }]
     const seen = fakeApi({
       'GET /api/v1/patients/p1': () => json(200, patient),
@@ -106,6 +116,7 @@ describe('PatientChart', () => {
   })
 
   it('says why a walk-in visit was refused', async () => {
+    await signedIn()
     fakeApi({
       'GET /api/v1/patients/p1': () => json(200, patient),
       'GET /api/v1/clinic/charts/p1': () =>
