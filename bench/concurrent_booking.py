@@ -348,12 +348,13 @@ class Server:
 
 
 @contextmanager
-def _server(env: dict[str, str]) -> Iterator[Server]:
-    """Start uvicorn on 127.0.0.1, port chosen by the system (read back from its log),
-    and stop it (SIGINT, then SIGKILL after 10 s) on the way out."""
+def _server(env: dict[str, str], *, workers: int = 1) -> Iterator[Server]:
+    """Start uvicorn on 127.0.0.1 with ``workers`` worker processes, port chosen by the
+    system (read back from its log), and stop it (SIGINT, then SIGKILL after 10 s) on the
+    way out."""
     process = subprocess.Popen(
         [sys.executable, "-m", "uvicorn", "core.asgi:application", "--host", "127.0.0.1", "--port", "0",
-         "--no-access-log", "--log-level", "info", "--lifespan", "off"],
+         "--workers", str(workers), "--no-access-log", "--log-level", "info", "--lifespan", "off"],
         cwd=BACKEND_DIR,
         env=env,
         stdout=subprocess.PIPE,
