@@ -56,6 +56,8 @@ ZONE = "Asia/Bangkok"
 WORKERS = 2
 MEMORY_SAMPLE_SECONDS = 15
 TARGET_MEMORY_RATIO = 1.2
+# How long uvicorn's workers may take to start answering (Django imports them on a busy machine).
+WORKERS_START_SECONDS = 300
 
 
 @dataclass(frozen=True)
@@ -245,7 +247,7 @@ async def _book(base_url: str, clinic: Clinic, day: dt.date, days: int) -> int:
 
     headers = {"Authorization": f"Bearer {clinic.token}", "X-Clinic-Id": clinic.clinic_id}
     async with httpx.AsyncClient(base_url=base_url, headers=headers, timeout=60) as client:
-        deadline = time.monotonic() + 60
+        deadline = time.monotonic() + WORKERS_START_SECONDS
         while True:
             try:
                 (await client.get("/healthz")).raise_for_status()
