@@ -13,7 +13,6 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from catalog.models import Service
 from commerce.models import CourseBalance, Invoice
 from commerce.selectors import course_balance_list, invoice_list
 from compliance.models import DataSubjectRequest
@@ -71,10 +70,9 @@ def reschedule_slots(*, appointment: Appointment, day: dt.date) -> list[Slot]:
     as busy, so a start overlapping it is not offered; its current start is left out."""
     clinic = appointment.clinic
     with clinic_context(clinic):
-        service = Service.objects.get(pk=appointment.service_id)
         slots = practitioner_free_slots(
             clinic=clinic,
-            service=service,
+            service=appointment.service,
             date_from=day,
             date_to=day,
             practitioner_id=appointment.practitioner_id,

@@ -21,12 +21,13 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from commerce.documents import invoice_pdf
 from compliance.models import DataSubjectRequest
-from core.exceptions import ApplicationError, Conflict, NotFound, ValidationFailed
+from core.exceptions import ApplicationError, NotFound, ValidationFailed
 from core.tenancy import clinic_context
 from portal import documents, selectors_my, services_my
 from portal.models import PortalAccount
 from portal.selectors import portal_appointment_get
 from portal.views import _date_or_none, _instant_or_none, _page, patient_required
+from scheduling.services import AppointmentConflict
 
 PRIVATE = {"Cache-Control": "private, no-store", "X-Robots-Tag": "noindex, nofollow"}
 
@@ -72,8 +73,8 @@ def appointment_reschedule(request: HttpRequest, pk: str) -> HttpResponse:
         "day": source.get("day", "") or clinic.date_at(appointment.starts_at).isoformat(),
         "starts_at": source.get("starts_at", ""),
     }
-    slots, errors = _move_slots(appointment, chosen["day"])
-    if request.method == "POST" and not errors:
+    errors: dict[str, list[str]] = {}
+    if request.method == "POST":
         starts_at = _instant_or_none(chosen["starts_at"])
         if starts_at is None:
             errors = {"starts_at": [_("Pick a free time.")]}
@@ -84,7 +85,7 @@ def appointment_reschedule(request: HttpRequest, pk: str) -> HttpResponse:
                 )
             except NotFound as exc:
                 raise Http404 from exc
-            except Conflict:
+            except AppointmentConflict:
                 errors = {"starts_at": [_("This time was just taken: pick another.")]}
             except ApplicationError as exc:
                 errors = exc.errors or {"appointment": [exc.detail]}
@@ -92,6 +93,8 @@ def appointment_reschedule(request: HttpRequest, pk: str) -> HttpResponse:
                 return HttpResponseRedirect(
                     f"{reverse('portal:appointments')}?{urlencode({'moved': str(appointment.pk)})}"
                 )
+    slots, day_errors = _move_slots(appointment, chosen["day"])
+    errors = errors | day_errors
     return _page(
         request,
         "reschedule.html",
@@ -169,6 +172,7 @@ def consent_change(request: HttpRequest, clinic_id: str) -> HttpResponse:
     (``granted``/``withdrawn``). 400 names a bad field; no chart there: 404."""
     decision = request.POST.get("decision", "")
     try:
+        selectors_my.portal_chart_get(account=_me(request), clinic_id=clinic_id)  # 404 before 400
         if decision not in ("granted", "withdrawn"):
             raise ValidationFailed(errors={"decision": [_("Choose yes or no.")]})
         services_my.portal_consent_change(
