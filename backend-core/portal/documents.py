@@ -8,7 +8,7 @@ import datetime as dt
 from typing import Any
 
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 from icalendar import Calendar, Event
@@ -89,17 +89,16 @@ def export_html(*, document: dict[str, Any], language: str) -> str:
         }
         for chart in document.get("clinics", [])
     ]
-    return render_to_string(
-        "portal/export_document.html",
-        {
-            "language": language,
-            "direction": "rtl" if is_rtl(language) else "ltr",
-            "organization": document.get("organization", {}).get("name", ""),
-            "generated_at": document.get("generated_at", ""),
-            "person": _value_html(document.get("person", {})),
-            "clinics": clinics,
-        },
-    )
+    context = {
+        "language": language,
+        "direction": "rtl" if is_rtl(language) else "ltr",
+        "organization": document.get("organization", {}).get("name", ""),
+        "generated_at": document.get("generated_at", ""),
+        "person": _value_html(document.get("person", {})),
+        "clinics": clinics,
+    }
+    with translation.override(language):
+        return render_to_string("portal/export_document.html", context)
 
 
 def export_pdf(*, document: dict[str, Any], language: str) -> bytes:
