@@ -5,9 +5,12 @@ erasure/correction requests through compliance's data-subject requests."""
 from __future__ import annotations
 
 import datetime as dt
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 
 import pytest
+from django.db import connection
 
 from audit.models import AuditEvent
 from compliance.models import DataSubjectRequest
@@ -216,3 +219,25 @@ def test_a_copy_of_my_data_is_the_desks_export_completed_at_once(world, publishe
     assert chart["clinical"] is not None and chart["commerce"]["invoices"]
     with pytest.raises(NotFound):
         services_my.portal_export_create(account=account, clinic_id=str(world.a.clinic.pk))
+
+
+@pytest.mark.django_db(transaction=True)
+def test_erasure_requests_pressed_at_once_file_one(world, published, make_patient):
+    """Six taps on "send" at once (each with its own database connection): the chart's
+    row lock lets one request through; the others get that same request back."""
+    account = make_patient()
+    book(account, published, world.b.service)
+    barrier = threading.Barrier(6, timeout=30)
+
+    def attempt(_n: int) -> str:
+        try:
+            barrier.wait()
+            dsr, _created = services_my.portal_erasure_request(account=account, clinic_id=str(published.pk))
+            return str(dsr.pk)
+        finally:
+            connection.close()
+
+    with ThreadPoolExecutor(max_workers=6) as pool:
+        ids = set(pool.map(attempt, range(6), timeout=120))
+    assert len(ids) == 1
+    assert DataSubjectRequest.unscoped.filter(clinic=published, kind="erasure").count() == 1
