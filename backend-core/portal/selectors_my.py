@@ -13,6 +13,8 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from django.db.models import BooleanField, ExpressionWrapper, Q
+
 from commerce.models import CourseBalance, Invoice
 from commerce.selectors import course_balance_list, invoice_list
 from compliance.models import DataSubjectRequest
@@ -112,9 +114,14 @@ def portal_consents(*, chart: ClinicPatient, language: str) -> list[ConsentRow]:
 
 
 def portal_requests(*, chart: ClinicPatient) -> list[DataSubjectRequest]:
-    """The chart's data-subject requests, newest first (all kinds and states)."""
+    """The chart's data-subject requests, newest first (all kinds and states), each with
+    ``has_copy``: a document is kept (a completed export not dropped by an erasure). The
+    documents themselves are not read (nor decrypted) for the list."""
     return list(
-        DataSubjectRequest.unscoped.filter(clinic_id=chart.clinic_id, patient=chart).order_by("-received_at")
+        DataSubjectRequest.unscoped.filter(clinic_id=chart.clinic_id, patient=chart)
+        .defer("result")
+        .annotate(has_copy=ExpressionWrapper(Q(result__isnull=False), output_field=BooleanField()))
+        .order_by("-received_at")
     )
 
 

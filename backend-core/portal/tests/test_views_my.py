@@ -136,6 +136,14 @@ def test_download_my_data_as_json_and_pdf_only_my_own(browser, world, published,
     as_pdf = browser.get(reverse("portal:export_pdf", args=[dsr.pk]), HTTP_ACCEPT_LANGUAGE="ar")
     assert as_pdf.status_code == 200 and as_pdf.content.startswith(b"%PDF")
     assert "no-store" in as_pdf["Cache-Control"]
+    # An erasure drops earlier copies: the link goes, the URL answers 404.
+    DataSubjectRequest.unscoped.filter(pk=dsr.pk).update(result=None)
+    assert (
+        reverse("portal:export_pdf", args=[dsr.pk])
+        not in browser.get(reverse("portal:my_data")).content.decode()
+    )
+    assert browser.get(reverse("portal:export_json", args=[dsr.pk])).status_code == 404
+    DataSubjectRequest.unscoped.filter(pk=dsr.pk).update(result=document)
     # Another patient's, the world's desk export (not done), and junk ids: 404.
     signed_in(browser, stranger)
     desk = DataSubjectRequest.unscoped.filter(clinic=world.a.clinic).first()
