@@ -112,8 +112,9 @@ class DataSubjectRequest(ClinicScopedModel):
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.RECEIVED)
     received_at = models.DateTimeField()
     due_on = models.DateField()
+    # Empty when the person filed it themselves (the patient portal).
     received_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     details = models.JSONField(default=dict, blank=True, help_text=_("Rectification: the corrected values"))
     completed_at = models.DateTimeField(null=True, blank=True)

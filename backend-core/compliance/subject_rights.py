@@ -61,14 +61,15 @@ def _audit(dsr: DataSubjectRequest, actor: User | None, action: str) -> None:
 def dsr_receive(
     *,
     clinic: Clinic,
-    actor: User,
+    actor: User | None,
     patient: ClinicPatient,
     kind: str,
     details: dict[str, Any] | None = None,
 ) -> DataSubjectRequest:
     """Log a request as received; it is due ``DSR_DUE_DAYS`` (30) days later, in the
     clinic's calendar. A rectification names the corrected fields in ``details``
-    (``RECTIFIABLE``). Raises ``ValidationFailed`` naming the field."""
+    (``RECTIFIABLE``). ``actor`` ``None``: the person asked themselves (the patient
+    portal). Raises ``ValidationFailed`` naming the field."""
     details = details or {}
     if kind == DataSubjectRequest.Kind.RECTIFICATION:
         unknown = set(details) - RECTIFIABLE
@@ -350,11 +351,50 @@ def dsr_complete(*, dsr: DataSubjectRequest, actor: User) -> DataSubjectRequest:
         result = _erase(locked, actor)
     else:
         result = _rectify(locked, actor)
+    return _completed(locked, result=result, actor=actor)
+
+
+def _completed(locked: DataSubjectRequest, *, result: Any, actor: User | None) -> DataSubjectRequest:
     locked.status, locked.result = DataSubjectRequest.Status.COMPLETED, result
     locked.completed_at, locked.handled_by = timezone.now(), actor
     model_save(locked, update_fields=["status", "result", "completed_at", "handled_by"])
     _audit(locked, actor, "dsr.completed")
     return locked
+
+
+@transaction.atomic
+def dsr_receive_from_patient(
+    *, patient: ClinicPatient, kind: str, details: dict[str, Any] | None = None
+) -> tuple[DataSubjectRequest, bool]:
+    """A request the person makes themselves (the patient portal, signed in with their
+    proven phone), received for the compliance desk to work like any other
+    (``dsr_receive``, no staff actor). Idempotent: while a request of the same ``kind``
+    (for a rectification: with the same ``details``) is open for the chart, that one is
+    returned and nothing is created. Returns ``(request, created)``. Raises
+    ``ValidationFailed`` naming ``kind`` or ``details``."""
+    if kind not in (DataSubjectRequest.Kind.ERASURE, DataSubjectRequest.Kind.RECTIFICATION):
+        raise ValidationFailed(errors={"kind": [_("Ask for erasure or a correction.")]})
+    # One open request at a time: concurrent clicks wait for each other on the chart.
+    ClinicPatient.unscoped.select_for_update().filter(pk=patient.pk).first()
+    open_ = DataSubjectRequest.unscoped.filter(
+        clinic_id=patient.clinic_id, patient=patient, kind=kind, status=DataSubjectRequest.Status.RECEIVED
+    ).order_by("received_at")
+    for dsr in open_:
+        if kind == DataSubjectRequest.Kind.ERASURE or dsr.details == (details or {}):
+            return dsr, False
+    return dsr_receive(clinic=patient.clinic, actor=None, patient=patient, kind=kind, details=details), True
+
+
+@transaction.atomic
+def dsr_export_for_patient(*, patient: ClinicPatient) -> DataSubjectRequest:
+    """The copy of their data the person downloads themselves (the patient portal; LGPD
+    Art. 18 II and Art. 19 II: "in simplified format, immediately"; PDPA s30): a
+    request of kind export received and completed at once, with the same document the
+    compliance desk hands over (``patient_export_document``), clinical record included
+    (it is the person's own). Audited as any request (``dsr.received``,
+    ``dsr.completed``, no staff actor)."""
+    dsr = dsr_receive(clinic=patient.clinic, actor=None, patient=patient, kind=DataSubjectRequest.Kind.EXPORT)
+    return _completed(dsr, result=patient_export_document(patient=patient), actor=None)
 
 
 @transaction.atomic

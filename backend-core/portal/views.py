@@ -431,7 +431,12 @@ def appointments(request: HttpRequest) -> HttpResponse:
     return _page(
         request,
         "appointments.html",
-        {"upcoming": upcoming, "past": past, "booked": request.GET.get("booked", "")},
+        {
+            "upcoming": upcoming,
+            "past": past,
+            "booked": request.GET.get("booked", ""),
+            "moved": request.GET.get("moved", ""),
+        },
     )
 
 

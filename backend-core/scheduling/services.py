@@ -541,7 +541,7 @@ def appointments_import(*, clinic: Clinic, actor: User | None, rows: Sequence[Im
 def appointment_reschedule(
     *,
     appointment: Appointment,
-    actor: User,
+    actor: User | None,
     starts_at: dt.datetime,
     practitioner: User | None = None,
     room: Room | None = None,
@@ -551,7 +551,7 @@ def appointment_reschedule(
     device when that is free at the new time; otherwise a treatment that needs a device
     gets another free one of its kind (409 naming ``resource`` when none is). Raises
     ``Conflict`` (``invalid_transition``) for an appointment that already started or
-    ended."""
+    ended. ``actor`` ``None``: the patient, in the portal (``portal``)."""
     locked = (
         Appointment.objects.select_for_update(of=("self",)).select_related("service", "clinic").get(pk=appointment.pk)
     )

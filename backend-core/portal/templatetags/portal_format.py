@@ -59,6 +59,12 @@ def day(value: dt.date) -> str:
 
 
 @register.simple_tag
+def local_day(instant: dt.datetime, clinic: Clinic) -> str:
+    """The clinic-local date of ``instant`` in the page's language (Buddhist era in Thai)."""
+    return date_format(clinic.date_at(instant), language=_language(), style="full")
+
+
+@register.simple_tag
 def hhmm(value: dt.time | None) -> str:
     """A wall-clock time as ``09:00``."""
     return value.strftime("%H:%M") if value is not None else ""
