@@ -10,7 +10,7 @@ from typing import Any
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.html import format_html, format_html_join
-from django.utils.safestring import SafeString
+from django.utils.safestring import SafeString, mark_safe
 from icalendar import Calendar, Event
 
 from core.dates import is_rtl
@@ -53,7 +53,7 @@ def _value_html(value: Any) -> SafeString:
     numbered sections, a list of scalars as a list; every text escaped."""
     if isinstance(value, dict):
         if not value:
-            return format_html("<p class='empty'>—</p>")
+            return mark_safe("<p class='empty'>—</p>")
         return format_html(
             "<dl>{}</dl>",
             format_html_join(
@@ -62,12 +62,12 @@ def _value_html(value: Any) -> SafeString:
         )
     if isinstance(value, list):
         if not value:
-            return format_html("<p class='empty'>—</p>")
+            return mark_safe("<p class='empty'>—</p>")
         return format_html(
             "<ol>{}</ol>", format_html_join("", "<li>{}</li>", ((_value_html(v),) for v in value))
         )
     if value is None or value == "":
-        return format_html("—")
+        return mark_safe("—")
     if isinstance(value, bool):
         return format_html("{}", "✓" if value else "✗")
     return format_html("<bdi>{}</bdi>", value)
