@@ -251,7 +251,7 @@ class AppointmentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Clini
             practitioner_ids=values.get("practitioner") or None,
             show_time_off_reason=role_has_permission(self.membership.role, "calendar.book"),
         )
-        return Response(serializers.CalendarRangeSerializer(result).data)
+        return Response(serializers.calendar_range_data(result))
 
 
 def _uuid(raw: str | None, field: str) -> Any:
