@@ -205,7 +205,7 @@ class AppointmentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Clini
             date_to=values["date_to"],
             practitioner_id=values.get("practitioner"),
         )
-        return Response(serializers.SlotSerializer(slots, many=True).data)
+        return Response(serializers.slot_data(slots))
 
     @extend_schema(
         parameters=[serializers.DayAvailabilityQuerySerializer],

@@ -13,7 +13,7 @@ from rest_framework import serializers
 from catalog.models import DeviceKind
 from core.fields import InstantField, LocalTimeField, MoneyField
 from scheduling.models import Appointment, Resource, Room, ScheduleException, StaffSchedule
-from scheduling.selectors import RANGE_MAX_DAYS, CalendarRange, Interval, Unavailable
+from scheduling.selectors import RANGE_MAX_DAYS, CalendarRange, Interval, Slot, Unavailable
 
 
 class AppointmentSerializer(serializers.ModelSerializer[Appointment]):
@@ -230,6 +230,20 @@ def _interval_data(interval: Interval, zone: dt.tzinfo, *, reason: bool) -> dict
     if reason:
         data["reason"] = interval.reason
     return data
+
+
+def slot_data(slots: list[Slot]) -> list[dict[str, Any]]:
+    """``slots`` as ``SlotSerializer(slots, many=True)`` renders them (a week of
+    availability is hundreds of slots)."""
+    zone = timezone.get_current_timezone()
+    return [
+        {
+            "practitioner_id": str(slot.practitioner_id),
+            "starts_at": _instant(slot.starts_at, zone),
+            "ends_at": _instant(slot.ends_at, zone),
+        }
+        for slot in slots
+    ]
 
 
 def calendar_range_data(result: CalendarRange) -> dict[str, Any]:

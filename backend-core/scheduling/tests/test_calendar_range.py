@@ -274,3 +274,33 @@ def test_the_ranges_lean_rendering_is_the_appointment_serializers_field_for_fiel
     assert lean == expected
     assert [list(row) for row in lean["appointments"]] == [list(row) for row in expected["appointments"]]
     assert lean["practitioners"][0]["time_off"][0]["reason"] == "Training"
+
+
+@pytest.mark.parametrize("zone", ["UTC", "Asia/Bangkok"])
+def test_availabilitys_lean_slots_are_the_slot_serializers_field_for_field(clock, world, zone):
+    """``slot_data`` renders the availability answer without DRF fields, exactly as
+    ``SlotSerializer`` (the schema) does, in the current time zone."""
+    import json
+
+    from django.utils import timezone
+
+    from core.tenancy import clinic_context
+    from scheduling import selectors, serializers
+
+    tenant = world.a
+    doctor = tenant.user(Role.DOCTOR)
+    _weekdays(tenant.clinic, doctor)
+    _appointment(tenant, doctor, tenant.patient, WEEK, 10)
+    with clinic_context(tenant.clinic), timezone.override(zone):
+        slots = selectors.practitioner_free_slots(
+            clinic=tenant.clinic,
+            service=tenant.service,
+            date_from=WEEK,
+            date_to=WEEK,
+            practitioner_id=doctor.pk,
+        )
+        lean = json.loads(json.dumps(serializers.slot_data(slots)))
+        expected = json.loads(json.dumps(serializers.SlotSerializer(slots, many=True).data))
+
+    assert len(lean) > 10
+    assert lean == expected
