@@ -243,13 +243,24 @@ class MeView(APIView):
         user = request_user(request)
         verified = request_is_two_factor_verified(request)
         membership = getattr(request, "membership", None)
+        memberships, two_factor_required = selectors.membership_list_and_two_factor_required(user=user)
         return Response(
             {
                 "user": serializers.UserSerializer(user).data,
-                "memberships": serializers.MembershipBriefSerializer(
-                    selectors.membership_list_for_user(user=user), many=True
-                ).data,
-                "two_factor": selectors.two_factor_state(user=user, verified=verified),
+                # MembershipBriefSerializer's shape, built without per-field serializers
+                # (every request of the app shell reads this).
+                "memberships": [
+                    {
+                        "id": str(row.pk),
+                        "clinic_id": str(row.clinic_id),
+                        "clinic_name": row.clinic.name,
+                        "role": row.role,
+                    }
+                    for row in memberships
+                ],
+                "two_factor": selectors.two_factor_state(
+                    user=user, verified=verified, required=two_factor_required
+                ),
                 "permissions": role_permissions(membership.role) if membership is not None else [],
             }
         )

@@ -27,7 +27,7 @@ from rest_framework_simplejwt.tokens import AccessToken
 if TYPE_CHECKING:
     from rest_framework.request import Request
 
-    from accounts.models import RefreshTokenFamily, User
+    from accounts.models import Membership, RefreshTokenFamily, User
 
 # accounts.models is imported inside the functions: DRF imports this module while the
 # app registry is still loading (DEFAULT_AUTHENTICATION_CLASSES).
@@ -40,12 +40,17 @@ ACTIVITY_RESOLUTION = timedelta(minutes=1)
 @dataclass(frozen=True)
 class Session:
     """A live session: who, which ``RefreshTokenFamily``, the access token presented,
-    and whether it passed the second factor."""
+    and whether it passed the second factor. ``membership_clinic_id``: the clinic asked
+    about in the same query (``None``: none asked); ``membership``: the user's active
+    membership there, at an active clinic, with clinic and organization loaded and its
+    ``user`` the session's user (``None`` when there is none)."""
 
     user: User
     family: RefreshTokenFamily
     token: AccessToken
     otp_verified: bool
+    membership_clinic_id: uuid.UUID | None = None
+    membership: Membership | None = None
 
 
 class SessionEnded(exceptions.AuthenticationFailed):
@@ -84,26 +89,63 @@ def session_end_reason(family: RefreshTokenFamily, *, now: datetime | None = Non
     return None
 
 
-def session_authenticate(raw: str) -> Session:
+def session_authenticate(raw: str, *, clinic_id: uuid.UUID | None = None) -> Session:
     """The live session of an encoded access token; raises ``SessionEnded``.
 
-    One query (session row joined to its user). Used by the REST authentication class,
-    the clinic middleware and the WebSocket consumer alike."""
+    One query: the session row with its user and, when ``clinic_id`` is given, the
+    user's active membership at that (active) clinic with its clinic and organization,
+    joined in the same round trip (a second query only when there is no such
+    membership). Both rows are read on every request, nothing is cached, so a revoked
+    session, a removed membership or a changed role counts at once. Used by the REST
+    authentication class, the clinic middleware and the WebSocket consumer alike."""
     try:
         token = AccessToken(raw)  # type: ignore[arg-type]  # the stubs say Token; it takes the encoded str
         family_id = uuid.UUID(str(token["fam"]))
-        user_id = str(token[settings.SIMPLE_JWT["USER_ID_CLAIM"]])
+        user_id = uuid.UUID(str(token[settings.SIMPLE_JWT["USER_ID_CLAIM"]]))
     except (TokenError, KeyError, ValueError) as exc:
         raise session_ended_error("token_not_valid") from exc
-    from accounts.models import RefreshTokenFamily
+    from django.db.models import FilteredRelation, Q
 
-    family = RefreshTokenFamily.objects.select_related("user").filter(pk=family_id).first()
-    if family is None or str(family.user_id) != user_id:
+    from accounts.models import Membership, RefreshTokenFamily
+
+    membership = None
+    if clinic_id is not None:
+        # Rooted on the membership: select_related through a FilteredRelation rooted on
+        # the user puts the clinic's join before the membership's (invalid SQL).
+        membership = (
+            Membership.objects.filter(
+                user_id=user_id, clinic_id=clinic_id, is_active=True, clinic__is_active=True
+            )
+            .annotate(
+                session_row=FilteredRelation(
+                    "user__token_families", condition=Q(user__token_families__pk=family_id)
+                )
+            )
+            .select_related("user", "clinic__organization", "session_row")  # type: ignore[misc]
+            .first()
+        )
+    if membership is not None:
+        family = getattr(membership, "session_row", None)  # unset when the join found no row
+        if family is not None:
+            family.user = membership.user
+    else:  # no clinic asked, or no membership there: the session alone
+        family = (
+            RefreshTokenFamily.objects.select_related("user").filter(pk=family_id, user_id=user_id).first()
+        )
+    if family is None:
         raise session_ended_error("token_not_valid")
     reason = session_end_reason(family)
     if reason is not None:
         raise session_ended_error(reason)
-    return Session(user=family.user, family=family, token=token, otp_verified=bool(token.get("otp", False)))
+    user = family.user
+    return Session(
+        user=user,
+        family=family,
+        token=token,
+        otp_verified=bool(token.get("otp", False)),
+        membership_clinic_id=clinic_id,
+        membership=membership,
+    )
 
 
 def session_check(family_id: uuid.UUID | str) -> RefreshTokenFamily:
@@ -133,13 +175,14 @@ def session_touch(session: Session) -> None:
 _MEMO = "_aesthetix_session"
 
 
-def request_session(request: HttpRequest, raw: str) -> Session:
-    """``session_authenticate`` once per request: the clinic middleware and DRF's
-    authentication share the result (and its error)."""
+def request_session(request: HttpRequest, raw: str, *, clinic_id: uuid.UUID | None = None) -> Session:
+    """``session_authenticate`` once per request: the clinic middleware (which asks for
+    the membership at ``clinic_id`` in the same query) and DRF's authentication share
+    the result (and its error)."""
     memo = getattr(request, _MEMO, None)
     if memo is None or memo[0] != raw:
         try:
-            memo = (raw, session_authenticate(raw))
+            memo = (raw, session_authenticate(raw, clinic_id=clinic_id))
         except SessionEnded as exc:
             memo = (raw, exc)
         setattr(request, _MEMO, memo)
@@ -148,16 +191,27 @@ def request_session(request: HttpRequest, raw: str) -> Session:
     return memo[1]
 
 
+def request_bearer(request: HttpRequest) -> str | None:
+    """The bearer token of the ``Authorization`` header; ``""`` for a header that is not
+    a usable bearer token, ``None`` for no header."""
+    header = request.headers.get("Authorization", "")
+    if not header:
+        return None
+    scheme, _space, raw = header.partition(" ")
+    if scheme != "Bearer" or not raw.strip():
+        return ""
+    return raw.strip()
+
+
 def user_id_from_request(request: HttpRequest) -> uuid.UUID | None:
     """Who is calling, before DRF authenticates: bearer token first, then the session;
     ``None`` for no or a dead token."""
-    header = request.headers.get("Authorization", "")
-    if header:
-        scheme, _space, raw = header.partition(" ")
-        if scheme != "Bearer" or not raw.strip():
+    raw = request_bearer(request)
+    if raw is not None:
+        if not raw:
             return None
         try:
-            return request_session(request, raw.strip()).user.pk
+            return request_session(request, raw).user.pk
         except SessionEnded:
             return None
     user = getattr(request, "user", None)

@@ -10,7 +10,7 @@ from django.http import HttpRequest, HttpResponse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from accounts.authentication import user_id_from_request
+from accounts.authentication import SessionEnded, request_bearer, request_session, user_id_from_request
 from accounts.models import Membership, User
 from accounts.selectors import membership_active_get
 from core.exceptions import NotFound, ValidationFailed, problem_response
@@ -51,8 +51,7 @@ class ClinicContextMiddleware:
                         errors={"X-Clinic-Id": [str(_("Must be a UUID."))]},
                     ),
                 )
-            user_id = self._user_id(request)
-            membership = self._membership(user_id, clinic_id)
+            user_id, membership = self._caller(request, clinic_id)
             # Only a caller we know gets the 404; an expired or revoked token goes on to
             # the view, whose authentication answers 401 so the client refreshes it.
             if membership is None and from_header and user_id is not None:
@@ -72,14 +71,25 @@ class ClinicContextMiddleware:
         return session.get(SESSION_CLINIC_KEY) if session is not None else None
 
     @staticmethod
-    def _user_id(request: HttpRequest) -> uuid.UUID | None:
-        return user_id_from_request(request)
-
-    @staticmethod
-    def _membership(user_id: uuid.UUID | None, clinic_id: uuid.UUID) -> Membership | None:
+    def _caller(request: HttpRequest, clinic_id: uuid.UUID) -> tuple[uuid.UUID | None, Membership | None]:
+        """Who is calling and their active membership at ``clinic_id``. A bearer token's
+        session and the membership come in one query (``session_authenticate``), shared
+        with DRF's authentication; a signed-in page reads the membership alone."""
+        raw = request_bearer(request)
+        if raw is not None:
+            if not raw:
+                return None, None
+            try:
+                session = request_session(request, raw, clinic_id=clinic_id)
+            except SessionEnded:
+                return None, None
+            if session.membership_clinic_id == clinic_id:
+                return session.user.pk, session.membership
+            return session.user.pk, membership_active_get(user_id=session.user.pk, clinic_id=clinic_id)
+        user_id = user_id_from_request(request)
         if user_id is None:
-            return None
-        return membership_active_get(user_id=user_id, clinic_id=clinic_id)
+            return None, None
+        return user_id, membership_active_get(user_id=user_id, clinic_id=clinic_id)
 
 
 class LanguageFallbackMiddleware:
@@ -107,8 +117,14 @@ class LanguageFallbackMiddleware:
     def _saved_language(request: HttpRequest) -> str | None:
         membership: Membership | None = getattr(request, "membership", None)
         user_language = None
+        raw = request_bearer(request)
         if membership is not None:
-            user_language = membership.user.preferred_language
+            user_language = membership.user.preferred_language  # the session's user: no query
+        elif raw:
+            try:  # the session read by the clinic middleware (or read now, once)
+                user_language = request_session(request, raw).user.preferred_language
+            except SessionEnded:
+                user_language = None
         else:
             user_id = user_id_from_request(request)
             if user_id is not None:

@@ -43,6 +43,18 @@ def membership_list_for_user(*, user: User) -> QuerySet[Membership]:
     )
 
 
+def membership_list_and_two_factor_required(*, user: User) -> tuple[list[Membership], bool]:
+    """``/users/me``'s memberships and 2FA requirement from one query: the user's active
+    memberships at active clinics (with the clinic, ordered by clinic name), as
+    ``membership_list_for_user``, and whether any active membership (at any clinic) has a
+    role that must use TOTP, as ``user_requires_two_factor``."""
+    rows = list(
+        Membership.objects.select_related("clinic").filter(user=user, is_active=True).order_by("clinic__name")
+    )
+    required = any(row.role in TWO_FACTOR_ROLES for row in rows)
+    return [row for row in rows if row.clinic.is_active], required
+
+
 def staff_list(*, clinic: Clinic, search: str = "") -> QuerySet[Membership]:
     """Memberships of ``clinic`` with their users, ordered by name. ``search``: words that
     must each be found (case-insensitive) in the given or family name, or, for a word with
@@ -200,11 +212,12 @@ def totp_device_confirmed(*, user: User) -> TOTPDevice | None:
     return TOTPDevice.objects.filter(user=user, confirmed=True).first()
 
 
-def two_factor_state(*, user: User, verified: bool) -> dict[str, Any]:
-    """``{"required": bool, "enrolled": bool, "verified": bool}`` for API responses."""
+def two_factor_state(*, user: User, verified: bool, required: bool | None = None) -> dict[str, Any]:
+    """``{"required": bool, "enrolled": bool, "verified": bool}`` for API responses;
+    ``required`` when the caller has already read it (else one query)."""
     return {
-        "required": user_requires_two_factor(user=user),
-        "enrolled": totp_device_confirmed(user=user) is not None,
+        "required": user_requires_two_factor(user=user) if required is None else required,
+        "enrolled": TOTPDevice.objects.filter(user=user, confirmed=True).exists(),
         "verified": verified,
     }
 

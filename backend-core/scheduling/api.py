@@ -205,7 +205,7 @@ class AppointmentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Clini
             date_to=values["date_to"],
             practitioner_id=values.get("practitioner"),
         )
-        return Response(serializers.SlotSerializer(slots, many=True).data)
+        return Response(serializers.slot_data(slots))
 
     @extend_schema(
         parameters=[serializers.DayAvailabilityQuerySerializer],
@@ -251,7 +251,7 @@ class AppointmentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Clini
             practitioner_ids=values.get("practitioner") or None,
             show_time_off_reason=role_has_permission(self.membership.role, "calendar.book"),
         )
-        return Response(serializers.CalendarRangeSerializer(result).data)
+        return Response(serializers.calendar_range_data(result))
 
 
 def _uuid(raw: str | None, field: str) -> Any:

@@ -14,8 +14,9 @@ import uuid
 import zoneinfo
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
-from django.db.models import Max, Min, Q, QuerySet
+from django.db.models import F, Max, Min, Q, QuerySet
 from django.utils.translation import gettext as _
 
 from accounts.models import Clinic
@@ -432,8 +433,67 @@ class PractitionerHours:
 
 @dataclass(frozen=True)
 class CalendarRange:
-    appointments: list[Appointment]
+    """``appointments``: rows of ``appointment_rows``."""
+
+    appointments: list[dict[str, Any]]
     practitioners: list[PractitionerHours]
+
+
+#: The columns of an appointment row (``appointment_rows``), each a field of
+#: ``Appointment`` or, under the name the API gives it, of a related row.
+APPOINTMENT_ROW_COLUMNS = (
+    "id",
+    "patient_id",
+    "practitioner_id",
+    "service_id",
+    "room_id",
+    "resource_id",
+    "starts_at",
+    "ends_at",
+    "blocked_until",
+    "status",
+    "source",
+    "notes",
+    "cancel_reason",
+    "cancelled_at",
+    "cancelled_by_id",
+    "late_cancellation",
+    "created_at",
+)
+APPOINTMENT_ROW_RELATED = {
+    "patient_given_name": F("patient__profile__given_name"),
+    "patient_family_name": F("patient__profile__family_name"),
+    "chart_number": F("patient__chart_number"),
+    "practitioner_given_name": F("practitioner__given_name"),
+    "practitioner_family_name": F("practitioner__family_name"),
+    "service_name": F("service__name"),
+    "service_deposit_kind": F("service__deposit_kind"),
+    "service_deposit_value": F("service__deposit_value"),
+    "service_price": F("service__price"),
+    "resource_name": F("resource__name"),
+}
+
+
+def appointment_rows(appointments: QuerySet[Appointment]) -> list[dict[str, Any]]:
+    """``appointments`` as plain dicts (``values()``: no model instances), one query:
+    the columns of ``APPOINTMENT_ROW_COLUMNS`` and ``APPOINTMENT_ROW_RELATED`` (the
+    patient's and practitioner's names, chart number, service name and deposit, device
+    name; ``None`` for no device), and ``deposit_amount``: ``Service.deposit_amount``
+    (worked out once per service). What a list of many appointments (a calendar day)
+    reads; ``scheduling.serializers.appointment_row_data`` renders a row as
+    ``AppointmentSerializer`` renders the model."""
+    rows = list(appointments.values(*APPOINTMENT_ROW_COLUMNS, **APPOINTMENT_ROW_RELATED))
+    deposits: dict[uuid.UUID, Any] = {}
+    for row in rows:
+        deposit = deposits.get(row["service_id"])
+        if deposit is None:
+            deposit = deposits[row["service_id"]] = Service(
+                deposit_kind=row["service_deposit_kind"],
+                deposit_value=row["service_deposit_value"],
+                price=row["service_price"],
+            ).deposit_amount
+        row["deposit_amount"] = deposit
+    return rows
 
 
 def calendar_range(
@@ -466,7 +526,7 @@ def calendar_range(
     zone = clinic.zone
     start = dt.datetime.combine(date_from, dt.time(0), tzinfo=zone)
     end = dt.datetime.combine(date_to + dt.timedelta(days=1), dt.time(0), tzinfo=zone)
-    appointments = list(appointment_list(start=start, end=end).filter(practitioner_id__in=ids))
+    appointments = appointment_rows(appointment_list(start=start, end=end).filter(practitioner_id__in=ids))
     hours = hours_load(clinic=clinic, practitioner_ids=ids, date_from=date_from, date_to=date_to)
     days = [date_from + dt.timedelta(days=n) for n in range((date_to - date_from).days + 1)]
     practitioners = []

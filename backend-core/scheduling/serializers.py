@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import decimal
 from typing import Any
 
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from catalog.models import DeviceKind
 from core.fields import InstantField, LocalTimeField, MoneyField
 from scheduling.models import Appointment, Resource, Room, ScheduleException, StaffSchedule
-from scheduling.selectors import RANGE_MAX_DAYS, Unavailable
+from scheduling.selectors import RANGE_MAX_DAYS, CalendarRange, Interval, Slot, Unavailable
 
 
 class AppointmentSerializer(serializers.ModelSerializer[Appointment]):
@@ -163,8 +166,101 @@ class PractitionerHoursSerializer(serializers.Serializer[Any]):
 
 
 class CalendarRangeSerializer(serializers.Serializer[Any]):
+    """The schema of ``range``; the answer is built by ``calendar_range_data``."""
+
     appointments = AppointmentSerializer(many=True)
     practitioners = PractitionerHoursSerializer(many=True)
+
+
+# The calendar's answer without per-field serializers: a busy day is a few hundred
+# appointments of 23 fields each, and DRF's fields (each DateTimeField looking the time
+# zone up again) cost most of the request. The output is the same JSON as
+# CalendarRangeSerializer's, field for field (scheduling/tests/test_calendar_range.py
+# compares them).
+
+_MONEY = MoneyField(read_only=True)
+
+
+def _instant(value: dt.datetime | None, zone: dt.tzinfo) -> str | None:
+    """As DRF's DateTimeField: in the current time zone, ISO 8601, ``Z`` for UTC."""
+    if value is None:
+        return None
+    text = value.astimezone(zone).isoformat()
+    return text[:-6] + "Z" if text.endswith("+00:00") else text
+
+
+def _text(value: Any) -> str | None:
+    return None if value is None else str(value)
+
+
+def appointment_row_data(row: dict[str, Any], zone: dt.tzinfo) -> dict[str, Any]:
+    """One row of ``scheduling.selectors.appointment_rows`` as ``AppointmentSerializer``
+    renders the appointment (same keys in the same order, same values); ``zone``: the
+    current time zone."""
+    deposit: decimal.Decimal | None = row["deposit_amount"]
+    return {
+        "id": str(row["id"]),
+        "patient_id": str(row["patient_id"]),
+        "patient_name": f"{row['patient_given_name']} {row['patient_family_name']}".strip(),
+        "chart_number": _text(row["chart_number"]),
+        "practitioner_id": str(row["practitioner_id"]),
+        "practitioner_name": f"{row['practitioner_given_name']} {row['practitioner_family_name']}".strip(),
+        "service_id": str(row["service_id"]),
+        "service_name": _text(row["service_name"]),
+        "deposit_amount": None if deposit is None else _MONEY.to_representation(deposit),
+        "room_id": _text(row["room_id"]),
+        "resource_id": _text(row["resource_id"]),
+        "resource_name": _text(row["resource_name"]),
+        "starts_at": _instant(row["starts_at"], zone),
+        "ends_at": _instant(row["ends_at"], zone),
+        "blocked_until": _instant(row["blocked_until"], zone),
+        "status": _text(row["status"]),
+        "source": _text(row["source"]),
+        "notes": _text(row["notes"]),
+        "cancel_reason": _text(row["cancel_reason"]),
+        "cancelled_at": _instant(row["cancelled_at"], zone),
+        "cancelled_by_id": _text(row["cancelled_by_id"]),
+        "late_cancellation": bool(row["late_cancellation"]),
+        "created_at": _instant(row["created_at"], zone),
+    }
+
+
+def _interval_data(interval: Interval, zone: dt.tzinfo, *, reason: bool) -> dict[str, Any]:
+    data = {"starts_at": _instant(interval.starts_at, zone), "ends_at": _instant(interval.ends_at, zone)}
+    if reason:
+        data["reason"] = interval.reason
+    return data
+
+
+def slot_data(slots: list[Slot]) -> list[dict[str, Any]]:
+    """``slots`` as ``SlotSerializer(slots, many=True)`` renders them (a week of
+    availability is hundreds of slots)."""
+    zone = timezone.get_current_timezone()
+    return [
+        {
+            "practitioner_id": str(slot.practitioner_id),
+            "starts_at": _instant(slot.starts_at, zone),
+            "ends_at": _instant(slot.ends_at, zone),
+        }
+        for slot in slots
+    ]
+
+
+def calendar_range_data(result: CalendarRange) -> dict[str, Any]:
+    """``result`` as ``CalendarRangeSerializer`` would render it."""
+    zone = timezone.get_current_timezone()
+    return {
+        "appointments": [appointment_row_data(row, zone) for row in result.appointments],
+        "practitioners": [
+            {
+                "id": str(hours.practitioner_id),
+                "name": hours.name,
+                "working": [_interval_data(i, zone, reason=False) for i in hours.working],
+                "time_off": [_interval_data(i, zone, reason=True) for i in hours.time_off],
+            }
+            for hours in result.practitioners
+        ],
+    }
 
 
 class RoomSerializer(serializers.ModelSerializer[Room]):

@@ -206,3 +206,101 @@ def test_availability_day_input_is_validated(api, world):
     assert bad_date.status_code == 400 and bad_date.json()["errors"][0]["field"] == "date"
     foreign = desk.get(f"{URL}/availability/day", {"service": str(world.b.service.pk), "date": "2026-06-15"})
     assert foreign.status_code == 400 and foreign.json()["errors"][0]["field"] == "service"
+
+
+def _varied_day(tenant):
+    """Appointments with and without room and device, one cancelled late by a user with
+    a reason, one with notes, the patient's name with an empty family name."""
+    doctor = tenant.user(Role.DOCTOR)
+    patient = ClinicPatientFactory(clinic=tenant.clinic, chart_number="HN777", profile__family_name="")
+    plain = _appointment(tenant, doctor, tenant.patient, WEEK, 9)
+    with_device = _appointment(tenant, doctor, patient, WEEK, 10, 30)
+    Appointment.unscoped.filter(pk=with_device.pk).update(
+        room=tenant.room, resource=tenant.device, notes="Bring the consent form"
+    )
+    cancelled = _appointment(tenant, doctor, tenant.patient, WEEK, 23, 45)  # 16:45 UTC
+    Appointment.unscoped.filter(pk=cancelled.pk).update(
+        status=Appointment.Status.CANCELLED,
+        cancel_reason="Flu",
+        cancelled_at=dt.datetime(2026, 6, 14, 1, 2, 3, 456789, tzinfo=dt.UTC),
+        cancelled_by=tenant.user(Role.RECEPTIONIST),
+        late_cancellation=True,
+    )
+    return [plain.pk, with_device.pk, cancelled.pk]
+
+
+@pytest.mark.parametrize("zone", ["UTC", "Asia/Bangkok"])
+def test_the_ranges_lean_rendering_is_the_appointment_serializers_field_for_field(clock, world, zone):
+    """``calendar_range_data`` builds the calendar's answer without DRF fields; it must
+    be exactly what ``CalendarRangeSerializer`` renders (the OpenAPI schema and the front
+    end's types describe that), in the current time zone whatever it is."""
+    import json
+
+    from django.utils import timezone
+
+    from core.tenancy import clinic_context
+    from scheduling import selectors, serializers
+
+    tenant = world.a
+    _weekdays(tenant.clinic, tenant.user(Role.DOCTOR))
+    ScheduleException.unscoped.create(
+        clinic=tenant.clinic,
+        practitioner=tenant.user(Role.DOCTOR),
+        date=WEEK,
+        kind=ScheduleException.Kind.TIME_OFF,
+        start_time=dt.time(13),
+        end_time=dt.time(15),
+        reason="Training",
+    )
+    ids = _varied_day(tenant)
+    with clinic_context(tenant.clinic), timezone.override(zone):
+        result = selectors.calendar_range(
+            clinic=tenant.clinic, date_from=WEEK, date_to=WEEK, show_time_off_reason=True
+        )
+        lean = json.loads(json.dumps(serializers.calendar_range_data(result)))
+        models = list(selectors.appointment_list().filter(pk__in=ids))
+        expected = json.loads(
+            json.dumps(
+                {
+                    "appointments": serializers.AppointmentSerializer(models, many=True).data,
+                    "practitioners": serializers.PractitionerHoursSerializer(
+                        result.practitioners, many=True
+                    ).data,
+                }
+            )
+        )
+
+    assert [row["id"] for row in lean["appointments"]] == [str(pk) for pk in ids]
+    assert lean == expected
+    assert [list(row) for row in lean["appointments"]] == [list(row) for row in expected["appointments"]]
+    assert lean["practitioners"][0]["time_off"][0]["reason"] == "Training"
+
+
+@pytest.mark.parametrize("zone", ["UTC", "Asia/Bangkok"])
+def test_availabilitys_lean_slots_are_the_slot_serializers_field_for_field(clock, world, zone):
+    """``slot_data`` renders the availability answer without DRF fields, exactly as
+    ``SlotSerializer`` (the schema) does, in the current time zone."""
+    import json
+
+    from django.utils import timezone
+
+    from core.tenancy import clinic_context
+    from scheduling import selectors, serializers
+
+    tenant = world.a
+    doctor = tenant.user(Role.DOCTOR)
+    _weekdays(tenant.clinic, doctor)
+    _appointment(tenant, doctor, tenant.patient, WEEK, 10)
+    with clinic_context(tenant.clinic), timezone.override(zone):
+        slots = selectors.practitioner_free_slots(
+            clinic=tenant.clinic,
+            service=tenant.service,
+            date_from=WEEK,
+            date_to=WEEK,
+            practitioner_id=doctor.pk,
+        )
+        lean = json.loads(json.dumps(serializers.slot_data(slots)))
+        expected = json.loads(json.dumps(serializers.SlotSerializer(slots, many=True).data))
+
+    assert len(lean) > 10
+    assert lean == expected
