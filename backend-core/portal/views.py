@@ -32,10 +32,12 @@ from core.tenancy import clinic_context
 from core.throttling import ScopedClientThrottle
 from patients.models import ConsentPurpose
 from patients.selectors import consent_texts_current
-from portal import selectors, services
+from portal import selectors, services, services_account
 from portal.models import PortalAccount
 
 PENDING_SESSION_KEY = "portal_pending_account_id"
+#: ``{"id": account id, "at": ISO time}`` while sign-in waits for the authenticator code.
+TOTP_PENDING_SESSION_KEY = "portal_totp_pending"
 WEEKDAYS = (
     gettext_lazy("Monday"),
     gettext_lazy("Tuesday"),
@@ -289,13 +291,25 @@ def signin(request: HttpRequest) -> HttpResponse:
         except AuthenticationFailedError as exc:
             errors = {"password": [exc.detail]}
         else:
+            if services_account.portal_totp_active(account=account):
+                request.session[TOTP_PENDING_SESSION_KEY] = {
+                    "id": str(account.pk),
+                    "at": timezone.now().isoformat(),
+                }
+                query = urlencode({"next": _safe_next(request, "")})
+                return HttpResponseRedirect(f"{reverse('portal:signin_code')}?{query}")
             request.session.cycle_key()
             request.session[services.PORTAL_SESSION_KEY] = str(account.pk)
             return HttpResponseRedirect(_safe_next(request, reverse("portal:appointments")))
     return _page(
         request,
         "signin.html",
-        {"phone": phone, "errors": errors, "next": _safe_next(request, "")},
+        {
+            "phone": phone,
+            "errors": errors,
+            "next": _safe_next(request, ""),
+            "reset": request.GET.get("reset") == "1",
+        },
         400 if errors else 200,
     )
 
