@@ -50,6 +50,8 @@ from scheduling.services import AppointmentConflict, appointment_book, appointme
 
 #: The Django session key of the signed-in portal account's id.
 PORTAL_SESSION_KEY = "portal_account_id"
+#: The session key of ``portal_session_hash`` at sign-in: a new password ends older sessions.
+PORTAL_SESSION_HASH_KEY = "portal_account_hash"
 #: A new code at most this often, and at most ``PORTAL_CODES_PER_HOUR`` an hour (SMS bombing).
 PORTAL_CODE_RESEND = timedelta(seconds=60)
 PORTAL_CODES_PER_HOUR = 5
@@ -254,6 +256,13 @@ def portal_phone_code_use(*, account: PortalAccount, code: str, purpose: str) ->
                 model_save(account, update_fields=["phone_verified_at"])
             return account
     raise wrong
+
+
+def portal_session_hash(account: PortalAccount) -> str:
+    """A keyed digest of the account's password hash, kept in its sessions (as Django's
+    ``get_session_auth_hash``): once the password changes, sessions that hold the old one
+    are signed out."""
+    return salted_hmac("portal.session", account.password, algorithm="sha256").hexdigest()
 
 
 def _axes_username(e164: str) -> str:

@@ -20,6 +20,7 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.crypto import constant_time_compare
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_supported_language_variant, gettext_lazy
@@ -69,7 +70,18 @@ def _account(request: HttpRequest) -> PortalAccount | None:
     pk = request.session.get(services.PORTAL_SESSION_KEY)
     if not pk:
         return None
-    return PortalAccount.objects.filter(pk=pk, phone_verified_at__isnull=False).first()
+    account = PortalAccount.objects.filter(pk=pk, phone_verified_at__isnull=False).first()
+    held = request.session.get(services.PORTAL_SESSION_HASH_KEY, "")
+    if account is None or not constant_time_compare(held, services.portal_session_hash(account)):
+        return None  # signed out by a password change
+    return account
+
+
+def sign_in_session(request: HttpRequest, account: PortalAccount) -> None:
+    """Make the session the account's (a new session key: no fixation)."""
+    request.session.cycle_key()
+    request.session[services.PORTAL_SESSION_KEY] = str(account.pk)
+    request.session[services.PORTAL_SESSION_HASH_KEY] = services.portal_session_hash(account)
 
 
 def _use_clinic_language(request: HttpRequest, clinic: Clinic) -> None:
@@ -259,9 +271,8 @@ def verify(request: HttpRequest) -> HttpResponse:
             except ValidationFailed as exc:
                 errors = exc.errors
             else:
-                request.session.cycle_key()
                 request.session.pop(PENDING_SESSION_KEY, None)
-                request.session[services.PORTAL_SESSION_KEY] = str(account.pk)
+                sign_in_session(request, account)
                 return HttpResponseRedirect(reverse("portal:directory"))
     return _page(
         request,
@@ -298,8 +309,7 @@ def signin(request: HttpRequest) -> HttpResponse:
                 }
                 query = urlencode({"next": _safe_next(request, "")})
                 return HttpResponseRedirect(f"{reverse('portal:signin_code')}?{query}")
-            request.session.cycle_key()
-            request.session[services.PORTAL_SESSION_KEY] = str(account.pk)
+            sign_in_session(request, account)
             return HttpResponseRedirect(_safe_next(request, reverse("portal:appointments")))
     return _page(
         request,

@@ -27,6 +27,7 @@ from portal.views import (
     _throttled,
     _too_many,
     patient_required,
+    sign_in_session,
 )
 
 RESET_SESSION_KEY = "portal_reset_phone"
@@ -126,9 +127,8 @@ def signin_code(request: HttpRequest) -> HttpResponse:
         except ValidationFailed as exc:
             errors = exc.errors
         else:
-            request.session.cycle_key()
             request.session.pop(TOTP_PENDING_SESSION_KEY, None)
-            request.session[services.PORTAL_SESSION_KEY] = str(account.pk)
+            sign_in_session(request, account)
             return HttpResponseRedirect(_safe_next(request, reverse("portal:appointments")))
     return _page(
         request,

@@ -8,6 +8,7 @@ import datetime as dt
 import re
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 from django_otp.oath import TOTP
 
@@ -45,6 +46,8 @@ def _totp(device: PortalTotpDevice, at: dt.datetime | None = None) -> str:
 
 def test_password_reset_by_sms_code(browser, make_patient, sms, time_machine):
     account = make_patient()
+    thief = signed_in(Client(), account)
+    assert thief.get(reverse("portal:appointments")).status_code == 200
     assert browser.get(reverse("portal:password_reset")).status_code == 200
     asked = _ask_reset(browser, account.phone, time_machine)
     assert asked.status_code == 302 and asked["Location"] == reverse("portal:password_reset_code")
@@ -58,6 +61,8 @@ def test_password_reset_by_sms_code(browser, make_patient, sms, time_machine):
     assert old.status_code == 400
     new = browser.post(reverse("portal:signin"), {"phone": account.phone, "password": NEW_PASSWORD})
     assert new.status_code == 302 and new["Location"] == reverse("portal:appointments")
+    # Sessions signed in with the old password are over.
+    assert thief.get(reverse("portal:appointments")).status_code == 302
     # The code is spent.
     again = browser.post(reverse("portal:password_reset_code"), {"code": code, "password": PASSWORD})
     assert again.status_code == 302 and again["Location"] == reverse("portal:password_reset")
