@@ -53,6 +53,17 @@ class ClinicUpdateSerializer(ClinicInputSerializer):
         "used) need a verified, unexpired licence of a council of the clinic's country "
         "(409 `licence_required` otherwise). Owners only.",
     )
+    portal_published = serializers.BooleanField(
+        required=False,
+        help_text="The clinic is listed in the patient portal's directory, with its public page "
+        "and online booking.",
+    )
+    city = serializers.CharField(
+        max_length=100,
+        required=False,
+        allow_blank=True,
+        help_text="The city the portal's directory is searched by.",
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs["partial"] = True
@@ -80,6 +91,8 @@ class ClinicSerializer(serializers.ModelSerializer[Clinic]):
             "checkin_opens_minutes_before",
             "late_cancellation_hours",
             "licence_check",
+            "portal_published",
+            "city",
             "created_at",
         ]
         read_only_fields = fields

@@ -56,9 +56,15 @@ class PortalAccount(UUIDModel, TimeStampedModel):
 class PortalPhoneCode(UUIDModel):
     """A one-time code sent to an account's phone to prove it. Only a keyed hash is kept
     (``portal.services._code_hash``); it expires, and dies after
-    ``PORTAL_CODE_MAX_ATTEMPTS`` wrong tries."""
+    ``PORTAL_CODE_MAX_ATTEMPTS`` wrong tries. ``purpose`` keeps a sign-up code from
+    resetting a password and the other way round."""
+
+    class Purpose(models.TextChoices):
+        VERIFY = "verify", _("Verify the mobile number")
+        RESET = "reset", _("Reset the password")
 
     account = models.ForeignKey(PortalAccount, on_delete=models.CASCADE, related_name="phone_codes")
+    purpose = models.CharField(max_length=10, choices=Purpose.choices, default=Purpose.VERIFY)
     code_hash = models.CharField(max_length=64)
     created_at = models.DateTimeField(auto_now_add=True)
     expires_at = models.DateTimeField()
@@ -67,3 +73,23 @@ class PortalPhoneCode(UUIDModel):
 
     class Meta:
         indexes = [models.Index(fields=["account", "-created_at"], name="portal_code_latest")]
+
+
+class PortalTotpDevice(UUIDModel, TimeStampedModel):
+    """A patient's authenticator app (TOTP, RFC 6238, computed by django-otp's
+    ``django_otp.oath.TOTP``: 30 s steps, 6 digits). django-otp's own ``TOTPDevice``
+    belongs to a staff ``User``; a portal account is no user, so its device lives here.
+
+    ``key``: the shared secret as 40 hex digits (20 bytes), encrypted at rest.
+    ``confirmed_at``: set once the patient typed a first code; until then sign-in does
+    not ask for one. ``last_t``: the last time step accepted, so a code is used once."""
+
+    account = models.OneToOneField(
+        PortalAccount, on_delete=models.CASCADE, related_name="totp_device", editable=False
+    )
+    key = EncryptedCharField(max_length=80)
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+    last_t = models.BigIntegerField(default=-1)
+
+    def __str__(self) -> str:
+        return f"TOTP of {self.account_id}"

@@ -42,7 +42,7 @@ from notifications.services import message_send
 from notifications.templates import render
 from patients.models import Consent, ConsentPurpose, PatientIdentity
 from patients.services import ConsentDecision, patient_register_from_portal
-from portal.models import PortalAccount, PortalPhoneCode
+from portal.models import PortalAccount, PortalPhoneCode, PortalTotpDevice
 from portal.selectors import portal_appointment_get, published_clinic_get, uuid_or_none
 from scheduling.models import Appointment
 from scheduling.selectors import practitioner_free_slots
@@ -50,6 +50,8 @@ from scheduling.services import AppointmentConflict, appointment_book, appointme
 
 #: The Django session key of the signed-in portal account's id.
 PORTAL_SESSION_KEY = "portal_account_id"
+#: The session key of ``portal_session_hash`` at sign-in: a new password ends older sessions.
+PORTAL_SESSION_HASH_KEY = "portal_account_hash"
 #: A new code at most this often, and at most ``PORTAL_CODES_PER_HOUR`` an hour (SMS bombing).
 PORTAL_CODE_RESEND = timedelta(seconds=60)
 PORTAL_CODES_PER_HOUR = 5
@@ -147,12 +149,13 @@ def portal_account_signup(
 
 
 @transaction.atomic
-def portal_phone_code_send(*, account: PortalAccount) -> bool:
+def portal_phone_code_send(*, account: PortalAccount, purpose: str = PortalPhoneCode.Purpose.VERIFY) -> bool:
     """Send a new ``PORTAL_CODE_DIGITS``-digit code by SMS to the account's phone (after
     commit, by the worker: ``portal.tasks.portal_phone_code_deliver``), replacing older
-    ones; it expires after ``PORTAL_CODE_MINUTES``. Returns ``False`` (nothing sent) when
-    the last code is younger than ``PORTAL_CODE_RESEND`` or ``PORTAL_CODES_PER_HOUR``
-    were sent in the last hour. Only the code's keyed hash is stored."""
+    ones of the same ``purpose`` (``PortalPhoneCode.Purpose``); it expires after
+    ``PORTAL_CODE_MINUTES``. Returns ``False`` (nothing sent) when the account's last
+    code, of any purpose, is younger than ``PORTAL_CODE_RESEND`` or
+    ``PORTAL_CODES_PER_HOUR`` were sent in the last hour. Only the keyed hash is stored."""
     PortalAccount.objects.select_for_update().filter(pk=account.pk).first()
     now = timezone.now()
     codes = PortalPhoneCode.objects.filter(account=account)
@@ -160,27 +163,41 @@ def portal_phone_code_send(*, account: PortalAccount) -> bool:
         return False
     if codes.filter(created_at__gt=now - timedelta(hours=1)).count() >= PORTAL_CODES_PER_HOUR:
         return False
-    codes.filter(used_at__isnull=True).update(used_at=now)
+    codes.filter(purpose=purpose, used_at__isnull=True).update(used_at=now)
     code = f"{secrets.randbelow(10**PORTAL_CODE_DIGITS):0{PORTAL_CODE_DIGITS}d}"
     minutes = settings.PORTAL_CODE_MINUTES
     PortalPhoneCode.objects.create(
         account=account,
+        purpose=purpose,
         code_hash=_code_hash(account=account, code=code),
         expires_at=now + timedelta(minutes=minutes),
     )
     from portal.tasks import portal_phone_code_deliver  # the task calls this module
 
-    enqueue_on_commit(portal_phone_code_deliver, account_id=str(account.pk), code=code, minutes=minutes)
+    enqueue_on_commit(
+        portal_phone_code_deliver, account_id=str(account.pk), code=code, minutes=minutes, purpose=purpose
+    )
     return True
 
 
-def portal_phone_code_deliver_now(*, account: PortalAccount, code: str, minutes: int) -> None:
+#: The SMS template of each code purpose (``notifications.templates``).
+_CODE_TEMPLATES = {
+    PortalPhoneCode.Purpose.VERIFY: "portal.phone_code",
+    PortalPhoneCode.Purpose.RESET: "password_reset.code",
+}
+
+
+def portal_phone_code_deliver_now(
+    *, account: PortalAccount, code: str, minutes: int, purpose: str = PortalPhoneCode.Purpose.VERIFY
+) -> None:
     """Send ``code`` by SMS to the account's phone in its language (template
-    ``portal.phone_code``) through the notifications adapters (``message_send``, as the
-    staff password-reset code goes); a code that was replaced, used or expired since is
-    not sent. Raises ``TransientDeliveryError`` or ``OSError`` when it can be retried."""
+    ``portal.phone_code``, or ``password_reset.code`` for a reset) through the
+    notifications adapters (``message_send``, as the staff password-reset code goes); a
+    code that was replaced, used or expired since is not sent. Raises
+    ``TransientDeliveryError`` or ``OSError`` when it can be retried."""
     live = PortalPhoneCode.objects.filter(
         account=account,
+        purpose=purpose,
         code_hash=_code_hash(account=account, code=code),
         used_at__isnull=True,
         expires_at__gt=timezone.now(),
@@ -188,7 +205,7 @@ def portal_phone_code_deliver_now(*, account: PortalAccount, code: str, minutes:
     if not live.exists():
         return
     text = render(
-        "portal.phone_code",
+        _CODE_TEMPLATES[PortalPhoneCode.Purpose(purpose)],
         languages=[account.preferred_language],
         payload={"code": code, "minutes": minutes},
     )
@@ -202,14 +219,21 @@ def portal_phone_code_deliver_now(*, account: PortalAccount, code: str, minutes:
 
 
 def portal_phone_verify(*, account: PortalAccount, code: str) -> PortalAccount:
-    """Prove the account's phone with the newest live code. A wrong try counts; after
-    ``PORTAL_CODE_MAX_ATTEMPTS`` the code is dead. Wrong, used, expired and dead codes
-    all raise the same ``ValidationFailed`` naming ``code``. Not one transaction on
-    purpose: a wrong try stays counted although the error is raised."""
+    """Prove the account's phone with the newest live sign-up code
+    (``portal_phone_code_use``)."""
+    return portal_phone_code_use(account=account, code=code, purpose=PortalPhoneCode.Purpose.VERIFY)
+
+
+def portal_phone_code_use(*, account: PortalAccount, code: str, purpose: str) -> PortalAccount:
+    """Use the newest live code of ``purpose``: it proves the phone (``phone_verified_at``
+    set if unset). A wrong try counts; after ``PORTAL_CODE_MAX_ATTEMPTS`` the code is
+    dead. Wrong, used, expired and dead codes all raise the same ``ValidationFailed``
+    naming ``code``. Not one transaction on purpose: a wrong try stays counted although
+    the error is raised."""
     with transaction.atomic():
         entry = (
             PortalPhoneCode.objects.select_for_update()
-            .filter(account=account, used_at__isnull=True, expires_at__gt=timezone.now())
+            .filter(account=account, purpose=purpose, used_at__isnull=True, expires_at__gt=timezone.now())
             .order_by("-created_at")
             .first()
         )
@@ -227,10 +251,18 @@ def portal_phone_verify(*, account: PortalAccount, code: str) -> PortalAccount:
             now = timezone.now()
             entry.used_at = now
             entry.save(update_fields=["used_at"])
-            account.phone_verified_at = now
-            model_save(account, update_fields=["phone_verified_at"])
+            if account.phone_verified_at is None:
+                account.phone_verified_at = now
+                model_save(account, update_fields=["phone_verified_at"])
             return account
     raise wrong
+
+
+def portal_session_hash(account: PortalAccount) -> str:
+    """A keyed digest of the account's password hash, kept in its sessions (as Django's
+    ``get_session_auth_hash``): once the password changes, sessions that hold the old one
+    are signed out."""
+    return salted_hmac("portal.session", account.password, algorithm="sha256").hexdigest()
 
 
 def _axes_username(e164: str) -> str:
@@ -246,7 +278,9 @@ def portal_sign_in(*, request: HttpRequest, phone: str, password: str) -> Portal
     trusted-proxy rule), sign-in is refused for ``LOGIN_COOLOFF_MINUTES`` with
     ``PortalLockedOut`` (429). Raises ``ValidationFailed`` naming ``phone`` for a
     malformed number and ``AuthenticationFailedError`` (one answer for an unknown phone,
-    a wrong password and an unproven phone)."""
+    a wrong password and an unproven phone). An account with a confirmed authenticator
+    (``PortalTotpDevice``) is returned with its sign-in not yet complete: the caller
+    asks for the code (``services_account.portal_sign_in_totp``)."""
     e164 = clean_phone(phone)
     credentials = {settings.AXES_USERNAME_FORM_FIELD: _axes_username(e164)}
     if not AxesProxyHandler.is_allowed(request, credentials):
@@ -260,7 +294,16 @@ def portal_sign_in(*, request: HttpRequest, phone: str, password: str) -> Portal
         if locked:
             raise PortalLockedOut(_("Too many failed sign-ins. Try again later."))
         raise AuthenticationFailedError(_("Mobile number or password is incorrect."))
-    axes_reset(username=_axes_username(e164))
+    if PortalTotpDevice.objects.filter(account=account, confirmed_at__isnull=False).exists():
+        # The second factor decides (``services_account.portal_sign_in_totp``); the
+        # failure count stays, so a known password does not reset the code guesses.
+        return account
+    return portal_sign_in_complete(account=account)
+
+
+def portal_sign_in_complete(*, account: PortalAccount) -> PortalAccount:
+    """The sign-in succeeded: the phone's failure count is reset and the time kept."""
+    axes_reset(username=_axes_username(account.phone))
     account.last_sign_in_at = timezone.now()
     model_save(account, update_fields=["last_sign_in_at"])
     return account

@@ -16,9 +16,9 @@ from portal.services import portal_phone_code_deliver_now
     retry_backoff_max=ClinicTask.retry_backoff_max,  # shorter than the visibility timeout
     max_retries=3,
 )
-def portal_phone_code_deliver(*, account_id: str, code: str, minutes: int) -> None:
+def portal_phone_code_deliver(*, account_id: str, code: str, minutes: int, purpose: str = "verify") -> None:
     """Send a portal phone code by SMS (``portal.services.portal_phone_code_deliver_now``).
     Retried on transient delivery errors."""
     account = PortalAccount.objects.filter(pk=account_id).first()
     if account is not None:
-        portal_phone_code_deliver_now(account=account, code=code, minutes=minutes)
+        portal_phone_code_deliver_now(account=account, code=code, minutes=minutes, purpose=purpose)

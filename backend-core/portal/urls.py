@@ -1,7 +1,7 @@
 from django.urls import path
 from django.views.i18n import set_language
 
-from portal import views, views_my
+from portal import views, views_account, views_my
 
 app_name = "portal"
 
@@ -12,6 +12,10 @@ urlpatterns = [
     path("verify/", views.verify, name="verify"),
     path("signin/", views.signin, name="signin"),
     path("signout/", views.signout, name="signout"),
+    path("signin/code/", views_account.signin_code, name="signin_code"),
+    path("password/reset/", views_account.password_reset, name="password_reset"),
+    path("password/reset/code/", views_account.password_reset_code, name="password_reset_code"),
+    path("me/security/", views_account.security, name="security"),
     path("clinics/<slug:slug>/", views.clinic_page, name="clinic"),
     path("clinics/<slug:slug>/book/", views.book, name="book"),
     path("clinics/<slug:slug>/slots/", views.slots, name="slots"),

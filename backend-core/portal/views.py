@@ -20,6 +20,7 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.crypto import constant_time_compare
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_supported_language_variant, gettext_lazy
@@ -32,10 +33,12 @@ from core.tenancy import clinic_context
 from core.throttling import ScopedClientThrottle
 from patients.models import ConsentPurpose
 from patients.selectors import consent_texts_current
-from portal import selectors, services
+from portal import selectors, services, services_account
 from portal.models import PortalAccount
 
 PENDING_SESSION_KEY = "portal_pending_account_id"
+#: ``{"id": account id, "at": ISO time}`` while sign-in waits for the authenticator code.
+TOTP_PENDING_SESSION_KEY = "portal_totp_pending"
 WEEKDAYS = (
     gettext_lazy("Monday"),
     gettext_lazy("Tuesday"),
@@ -67,7 +70,18 @@ def _account(request: HttpRequest) -> PortalAccount | None:
     pk = request.session.get(services.PORTAL_SESSION_KEY)
     if not pk:
         return None
-    return PortalAccount.objects.filter(pk=pk, phone_verified_at__isnull=False).first()
+    account = PortalAccount.objects.filter(pk=pk, phone_verified_at__isnull=False).first()
+    held = request.session.get(services.PORTAL_SESSION_HASH_KEY, "")
+    if account is None or not constant_time_compare(held, services.portal_session_hash(account)):
+        return None  # signed out by a password change
+    return account
+
+
+def sign_in_session(request: HttpRequest, account: PortalAccount) -> None:
+    """Make the session the account's (a new session key: no fixation)."""
+    request.session.cycle_key()
+    request.session[services.PORTAL_SESSION_KEY] = str(account.pk)
+    request.session[services.PORTAL_SESSION_HASH_KEY] = services.portal_session_hash(account)
 
 
 def _use_clinic_language(request: HttpRequest, clinic: Clinic) -> None:
@@ -257,9 +271,8 @@ def verify(request: HttpRequest) -> HttpResponse:
             except ValidationFailed as exc:
                 errors = exc.errors
             else:
-                request.session.cycle_key()
                 request.session.pop(PENDING_SESSION_KEY, None)
-                request.session[services.PORTAL_SESSION_KEY] = str(account.pk)
+                sign_in_session(request, account)
                 return HttpResponseRedirect(reverse("portal:directory"))
     return _page(
         request,
@@ -289,13 +302,24 @@ def signin(request: HttpRequest) -> HttpResponse:
         except AuthenticationFailedError as exc:
             errors = {"password": [exc.detail]}
         else:
-            request.session.cycle_key()
-            request.session[services.PORTAL_SESSION_KEY] = str(account.pk)
+            if services_account.portal_totp_active(account=account):
+                request.session[TOTP_PENDING_SESSION_KEY] = {
+                    "id": str(account.pk),
+                    "at": timezone.now().isoformat(),
+                }
+                query = urlencode({"next": _safe_next(request, "")})
+                return HttpResponseRedirect(f"{reverse('portal:signin_code')}?{query}")
+            sign_in_session(request, account)
             return HttpResponseRedirect(_safe_next(request, reverse("portal:appointments")))
     return _page(
         request,
         "signin.html",
-        {"phone": phone, "errors": errors, "next": _safe_next(request, "")},
+        {
+            "phone": phone,
+            "errors": errors,
+            "next": _safe_next(request, ""),
+            "reset": request.GET.get("reset") == "1",
+        },
         400 if errors else 200,
     )
 

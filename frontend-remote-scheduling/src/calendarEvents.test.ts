@@ -28,6 +28,12 @@ function appointment(overrides: Partial<Appointment> = {}): Appointment {
 }
 
 describe('calendar events', () => {
+  it('mark the bookings patients made in the portal', () => {
+    const [portal, staff] = calendarEvents([appointment({ source: 'portal' }), appointment({ id: 'a2' })], 'practitioner')
+    expect(portal?.classNames).toEqual(['status-booked', 'source-portal'])
+    expect(staff?.classNames).toEqual(['status-booked'])
+  })
+
   it('put an appointment in its practitioner column, or its room column', () => {
     const [byPerson] = calendarEvents([appointment()], 'practitioner')
     expect(byPerson).toMatchObject({

@@ -54,7 +54,8 @@ export function appointmentEvent(
     borderColor: COLOURS[appointment.status],
     ...(own ? { textColor: readableTextColour(own) } : {}),
     startEditable: movable(appointment.status),
-    classNames: [`status-${appointment.status}`],
+    // A booking the patient made in the portal carries its badge (``portalBadge``).
+    classNames: [`status-${appointment.status}`, ...(appointment.source === 'portal' ? ['source-portal'] : [])],
     extendedProps: { appointment },
   }
 }

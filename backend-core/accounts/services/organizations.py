@@ -96,7 +96,8 @@ def clinic_create(*, organization: Organization, actor: User, actor_role: str, d
 class ClinicFields(TypedDict, total=False):
     """The settings of a clinic that ``clinic_update`` changes (``session_idle_minutes``:
     ``None`` for the deployment default; ``checkin_opens_minutes_before`` in minutes and
-    ``late_cancellation_hours`` in hours, the front desk's appointment rules)."""
+    ``late_cancellation_hours`` in hours, the front desk's appointment rules;
+    ``portal_published``: listed in the patient portal's directory, searched by ``city``)."""
 
     name: str
     time_zone: str
@@ -109,6 +110,8 @@ class ClinicFields(TypedDict, total=False):
     checkin_opens_minutes_before: int
     late_cancellation_hours: int
     licence_check: bool
+    portal_published: bool
+    city: str
 
 
 @transaction.atomic

@@ -305,6 +305,23 @@ def test_clinics_me_and_update(api, world):
     assert receptionist.patch("/api/v1/clinics/me", {"name": "x"}, format="json").status_code == 403
 
 
+def test_a_clinic_publishes_itself_in_the_patient_portal(api, world):
+    owner = api(world.a.user(), world.a.clinic)
+    assert owner.get("/api/v1/clinics/me").json()["portal_published"] is False
+    published = owner.patch(
+        "/api/v1/clinics/me", {"portal_published": True, "city": "Bangkok"}, format="json"
+    )
+    assert published.status_code == 200, published.content
+    assert (published.json()["portal_published"], published.json()["city"]) == (True, "Bangkok")
+    bad = owner.patch("/api/v1/clinics/me", {"portal_published": "maybe"}, format="json")
+    assert bad.status_code == 400 and bad.json()["errors"][0]["field"] == "portal_published"
+    # Another clinic's setting is not this one's to change.
+    other = api(world.b.user(), world.b.clinic)
+    other.patch("/api/v1/clinics/me", {"portal_published": False}, format="json")
+    world.a.clinic.refresh_from_db()
+    assert world.a.clinic.portal_published is True
+
+
 def test_owner_opens_a_branch_and_becomes_its_owner(api, world):
     client = api(world.a.user(), world.a.clinic)
     response = client.post(

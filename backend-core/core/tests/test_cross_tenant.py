@@ -5,7 +5,9 @@ Routes are enumerated from the URL resolver; each one served by a
 action (the owner where the owner may; clinical routes: a doctor) against clinic A's record:
 every detail route (any method) must answer 404 and no list may contain it. New
 endpoints are covered without anyone remembering to add a test; a viewset whose model
-has no row in the ``world`` fixture fails here until the fixture gets one.
+has no row in the ``world`` fixture fails here until the fixture gets one. The patient
+portal's routes (another patient's record, and no staff route opened by a portal
+session) are enumerated the same way in ``portal.tests.test_isolation``.
 """
 
 from __future__ import annotations

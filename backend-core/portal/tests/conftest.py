@@ -109,5 +109,6 @@ def browser() -> Client:
 def signed_in(browser: Client, account: PortalAccount) -> Client:
     session = browser.session
     session[services.PORTAL_SESSION_KEY] = str(account.pk)
+    session[services.PORTAL_SESSION_HASH_KEY] = services.portal_session_hash(account)
     session.save()
     return browser

@@ -187,6 +187,9 @@ const ar: Messages = {
       currency: 'العملة',
       save: 'حفظ',
       saved: 'تم حفظ ملف العيادة.',
+      city: 'المدينة',
+      portalPublished: 'إظهار العيادة في بوابة المرضى',
+      portalPublishedHint: 'يجدها المرضى في الدليل حسب المدينة والعلاج، ويرون صفحتها ويحجزون عبر الإنترنت.',
     },
     payments: {
       title: 'طرق الدفع',

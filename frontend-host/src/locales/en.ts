@@ -185,6 +185,9 @@ const en = {
       currency: 'Currency',
       save: 'Save',
       saved: 'Clinic profile saved.',
+      city: 'City',
+      portalPublished: 'List the clinic in the patient portal',
+      portalPublishedHint: 'Patients find it in the directory by city and treatment, see its page and book online.',
     },
     payments: {
       title: 'Payment methods',

@@ -187,6 +187,9 @@ const ptBR: Messages = {
       currency: 'Moeda',
       save: 'Salvar',
       saved: 'Perfil da clínica salvo.',
+      city: 'Cidade',
+      portalPublished: 'Mostrar a clínica no portal do paciente',
+      portalPublishedHint: 'Os pacientes a encontram no diretório por cidade e tratamento, veem a página dela e agendam online.',
     },
     payments: {
       title: 'Formas de pagamento',

@@ -4400,6 +4400,8 @@ export interface components {
             readonly checkin_opens_minutes_before: number;
             readonly late_cancellation_hours: number;
             readonly licence_check: boolean;
+            readonly portal_published: boolean;
+            readonly city: string;
             /** Format: date-time */
             readonly created_at: string;
         };
@@ -6836,6 +6838,10 @@ export interface components {
             late_cancellation_hours?: number;
             /** @description Clinical acts (starting a session, signing a note, charting, recording products used) need a verified, unexpired licence of a council of the clinic's country (409 `licence_required` otherwise). Owners only. */
             licence_check?: boolean;
+            /** @description The clinic is listed in the patient portal's directory, with its public page and online booking. */
+            portal_published?: boolean;
+            /** @description The city the portal's directory is searched by. */
+            city?: string;
         };
         PatchedCommissionRuleUpdateRequest: {
             name?: string;

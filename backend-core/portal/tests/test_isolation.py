@@ -1,0 +1,150 @@
+"""The cross-tenant harness (``core.tests.test_cross_tenant``) for the patient portal.
+
+Routes are enumerated from the URL resolver, so new ones are covered without anyone
+remembering to add a test:
+- every portal route that takes an object id answers 404 (GET and POST) to a signed-in
+  patient for another patient's record, and for an id that is nothing; a route whose
+  object kind has no source in ``OTHER_PATIENTS_IDS`` fails here until it gets one;
+- no other route (staff API, admin, the staff front end) answers a portal session
+  differently from a visitor with no credentials at all: the session opens nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import uuid
+from collections.abc import Callable
+
+import pytest
+from django.core.cache import cache
+from django.test import Client
+from django.urls import get_resolver
+
+from core.tests.test_cross_tenant import _walk
+from portal import services
+from portal.tests.conftest import MONDAY, signed_in
+
+pytestmark = pytest.mark.usefixtures("clock")
+
+_PARAM = re.compile(r"<(?:(?P<converter>[^>:]+):)?(?P<name>[^>]+)>")
+
+
+def _portal_id_routes() -> list[str]:
+    """Portal path patterns with a parameter other than the public clinic ``slug``."""
+    routes = []
+    for pattern, _callback in _walk(get_resolver().url_patterns):
+        if pattern.startswith("portal/") and any(m["name"] != "slug" for m in _PARAM.finditer(pattern)):
+            routes.append(pattern)
+    return routes
+
+
+def _object_kind(pattern: str) -> str:
+    """The path segment before the id: ``portal/me/appointments/<str:pk>/cancel/`` →
+    ``appointments``."""
+    before = pattern[: next(m.start() for m in _PARAM.finditer(pattern) if m["name"] != "slug")]
+    return before.rstrip("/").rsplit("/", 1)[-1]
+
+
+#: For each kind of portal object: (the other patient's record id, the signed-in
+#: patient's own). Built by ``_records`` from a booking of each.
+OTHER_PATIENTS_IDS: dict[str, Callable[[dict], tuple[str, str]]] = {
+    "appointments": lambda records: (records["theirs"], records["mine"]),
+}
+
+PORTAL_ID_ROUTES = _portal_id_routes()
+
+
+def _fill(pattern: str, values: dict[str, str]) -> str:
+    return "/" + _PARAM.sub(lambda m: values[m["name"]], pattern)
+
+
+def _book(account, clinic, service, hour: int) -> str:
+    appointment = services.portal_book(
+        account=account,
+        clinic_slug=clinic.slug,
+        service_id=str(service.pk),
+        practitioner_id="",
+        starts_at=dt.datetime.combine(MONDAY, dt.time(hour), tzinfo=clinic.zone),
+        consents={"treatment": True},
+    )
+    return str(appointment.pk)
+
+
+def test_the_enumeration_finds_the_portals_id_routes():
+    assert "portal/me/appointments/<str:pk>/cancel/" in PORTAL_ID_ROUTES
+
+
+@pytest.mark.parametrize("pattern", PORTAL_ID_ROUTES)
+def test_portal_routes_answer_404_for_another_patients_record(
+    browser, world, published, make_patient, pattern
+):
+    kind = _object_kind(pattern)
+    assert kind in OTHER_PATIENTS_IDS, f"no source of another patient's {kind!r} for {pattern}: add one"
+    mine, theirs = make_patient(seed=1), make_patient(seed=2)
+    records = {
+        "mine": _book(mine, published, world.b.service, 10),
+        "theirs": _book(theirs, published, world.b.service, 11),
+    }
+    their_id, my_id = OTHER_PATIENTS_IDS[kind](records)
+    signed_in(browser, mine)
+    for pk in (their_id, str(uuid.uuid4()), "not-an-id", str(world.b.appointment.pk)):
+        url = _fill(pattern, {"slug": published.slug, "pk": pk})
+        for method in ("get", "post"):
+            response = getattr(browser, method)(url)
+            assert response.status_code == 404, (method, url, response.status_code)
+    # The route does take the patient's own record: the 404s above are about ownership.
+    own = browser.get(_fill(pattern, {"slug": published.slug, "pk": my_id}))
+    assert own.status_code in (200, 302), own.status_code
+
+
+# ----------------------------------------------------------- staff routes vs portal
+
+#: A value for each kind of URL parameter (path converters and router regex groups).
+_CONVERTER_VALUES = {"int": "1", "slug": "x", "path": "1", "str": "", "uuid": ""}
+_REGEX_GROUP = re.compile(r"\(\?P<(?P<name>\w+)>[^)]*\)")
+
+
+def _concrete(pattern: str) -> str | None:
+    """A request path for ``pattern``: parameters filled in (ids: a fresh UUID; the
+    format suffix: ``json``); ``None`` for a pattern that is no single path (the front
+    end's catch-all)."""
+    fresh = str(uuid.uuid4())
+    path = _REGEX_GROUP.sub(lambda m: "json" if m["name"] == "format" else fresh, pattern)
+    path = _PARAM.sub(lambda m: _CONVERTER_VALUES.get(m["converter"] or "str") or fresh, path)
+    path = path.replace("^", "").replace("\\Z", "").replace("$", "").replace("\\.", ".").replace("/?", "/")
+    if re.search(r"[()\[\]*+?\\|]", path):
+        return None
+    return "/" + path
+
+
+STAFF_PATTERNS = [p for p, _ in _walk(get_resolver().url_patterns) if not p.startswith("portal/")]
+
+
+def test_no_staff_route_answers_a_portal_session(world, make_patient):
+    """Every API, admin and front-end route: GET and POST with a signed-in portal
+    patient's session answer exactly what they answer a visitor without credentials
+    (401/403/404/redirect to the staff sign-in; public routes stay public)."""
+    patient = signed_in(Client(), make_patient())
+    anonymous = Client()
+    skipped = []
+    checked = 0
+    for pattern in STAFF_PATTERNS:
+        path = _concrete(pattern)
+        if path is None:
+            skipped.append(pattern)
+            continue
+        for method in ("get", "post"):
+            cache.clear()  # sign-in throttles count per address: both clients start even
+            expected = getattr(anonymous, method)(path)
+            cache.clear()
+            answered = getattr(patient, method)(path)
+            assert answered.status_code == expected.status_code, (method, path, answered.status_code)
+            if path.startswith("/api/v1/") and answered.status_code == 200:
+                assert method == "get" and expected.status_code == 200  # public: no session data
+            checked += 1
+    assert len(skipped) <= 1 and all(p.startswith("^(?!api/") for p in skipped), skipped
+    assert checked > 300
+    # The portal session was alive all along.
+    assert patient.get("/portal/me/appointments/").status_code == 200
+    assert patient.get("/api/v1/users/me").status_code == 401
