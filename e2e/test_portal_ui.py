@@ -184,6 +184,28 @@ def _move_and_manage_my_data(
     _look(watched, "portal-10-courses-and-invoices-390")
 
 
+def _wide_and_arabic(watched: Watched, slug: str) -> None:
+    """The clinic's page at 1440 px, then the clinic, my appointments and my data in
+    Arabic (right to left) on a phone."""
+    page = watched.page
+    page.set_viewport_size(DESKTOP)
+    page.goto(f"/portal/clinics/{slug}/")
+    _look(watched, "portal-05-clinic-1440")
+
+    page.set_viewport_size(PHONE_SIZE)
+    _language(page, "ar", "rtl")
+    expect(page.get_by_role("heading", name="العلاجات")).to_be_visible()
+    _fits(page)
+    _look(watched, "portal-06-clinic-arabic-390")
+    page.goto("/portal/me/appointments/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("مواعيدي")
+    _look(watched, "portal-07-my-appointments-arabic-390")
+    page.goto("/portal/me/data/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("بياناتي")
+    _fits(page)
+    _look(watched, "portal-11-my-data-arabic-390")
+
+
 def test_a_new_patient_signs_up_in_portuguese_and_books_a_free_time(server: Server, open_page) -> None:
     watched: Watched = open_page()
     page = watched.page
@@ -255,24 +277,7 @@ def test_a_new_patient_signs_up_in_portuguese_and_books_a_free_time(server: Serv
     assert seen.json()["patient_name"] == "Larissa Teixeira"
 
     _move_and_manage_my_data(watched, desk, appointment_id, seen.json()["patient_id"])
-
-    page.set_viewport_size(DESKTOP)
-    page.goto(f"/portal/clinics/{slug}/")
-    _look(watched, "portal-05-clinic-1440")
-
-    page.set_viewport_size(PHONE_SIZE)
-    _language(page, "ar", "rtl")
-    expect(page.get_by_role("heading", name="العلاجات")).to_be_visible()
-    _fits(page)
-    _look(watched, "portal-06-clinic-arabic-390")
-    page.goto("/portal/me/appointments/")
-    expect(page.get_by_role("heading", level=1)).to_have_text("مواعيدي")
-    _look(watched, "portal-07-my-appointments-arabic-390")
-    page.goto("/portal/me/data/")
-    expect(page.get_by_role("heading", level=1)).to_have_text("بياناتي")
-    _fits(page)
-    _look(watched, "portal-11-my-data-arabic-390")
-
+    _wide_and_arabic(watched, slug)
     assert failures == []
     watched.assert_clean()
 

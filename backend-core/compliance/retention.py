@@ -76,7 +76,9 @@ def retention_decide(
     ``retention.erasure_requested``). Raises ``Conflict`` (``retention_not_due``) when
     the record is not past retention, ``Conflict`` (``retention_decided``) when this
     retention date was already decided, and ``ValidationFailed`` naming ``reason``."""
-    patient = ClinicPatient.objects.select_for_update(of=("self",)).select_related("clinic").get(pk=patient.pk)
+    patient = (
+        ClinicPatient.objects.select_for_update(of=("self",)).select_related("clinic").get(pk=patient.pk)
+    )
     retention = _retention_of([patient]).get(patient.pk)
     if retention is None or retention[1] >= clinic.today():
         raise Conflict(_("This record is not past its retention period."), code="retention_not_due")

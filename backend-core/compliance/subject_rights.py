@@ -340,7 +340,11 @@ def dsr_complete(*, dsr: DataSubjectRequest, actor: User) -> DataSubjectRequest:
     keeping what must be retained and stores the report; a rectification applies
     ``details``. Raises ``Conflict`` when the request is not open and the services'
     ``ValidationFailed`` (then nothing is changed)."""
-    locked = DataSubjectRequest.objects.select_for_update(of=("self",)).select_related("patient__clinic").get(pk=dsr.pk)
+    locked = (
+        DataSubjectRequest.objects.select_for_update(of=("self",))
+        .select_related("patient__clinic")
+        .get(pk=dsr.pk)
+    )
     if locked.status != DataSubjectRequest.Status.RECEIVED:
         raise Conflict(
             _("This request is already %(status)s.") % {"status": locked.status}, code="dsr_closed"

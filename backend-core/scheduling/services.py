@@ -553,7 +553,9 @@ def appointment_reschedule(
     ``Conflict`` (``invalid_transition``) for an appointment that already started or
     ended. ``actor`` ``None``: the patient, in the portal (``portal``)."""
     locked = (
-        Appointment.objects.select_for_update(of=("self",)).select_related("service", "clinic").get(pk=appointment.pk)
+        Appointment.objects.select_for_update(of=("self",))
+        .select_related("service", "clinic")
+        .get(pk=appointment.pk)
     )
     if locked.status not in MOVABLE:
         raise Conflict(_("Only a booked or confirmed appointment can be moved."), code="invalid_transition")
@@ -724,7 +726,9 @@ def appointment_transition(
     states, ``ValidationFailed`` naming ``reason``. After commit it sends
     ``scheduling.signals.appointment_status_changed`` (the EMR opens the visit on
     ``arrived``/``in_progress``); publishes ``appointment.updated`` (``cancelled``)."""
-    locked = Appointment.objects.select_for_update(of=("self",)).select_related("clinic").get(pk=appointment.pk)
+    locked = (
+        Appointment.objects.select_for_update(of=("self",)).select_related("clinic").get(pk=appointment.pk)
+    )
     if to_status not in TRANSITIONS.get(locked.status, frozenset()):
         raise Conflict(
             _("An appointment that is %(current)s cannot become %(target)s.")
@@ -765,7 +769,9 @@ def appointment_follow_visit(*, appointment: Appointment, actor: User | None, to
     ``completed``; anything else raises ``ValueError`` (a programming error)."""
     if to_status not in _VISIT_PATHS:
         raise ValueError(f"a visit does not take an appointment to {to_status!r}")
-    locked = Appointment.objects.select_for_update(of=("self",)).select_related("clinic").get(pk=appointment.pk)
+    locked = (
+        Appointment.objects.select_for_update(of=("self",)).select_related("clinic").get(pk=appointment.pk)
+    )
     for step in _VISIT_PATHS[to_status].get(locked.status, ()):
         _transition_apply(locked, actor=actor, to_status=step)
     return locked

@@ -270,7 +270,9 @@ def _with_payment_locked(payment_id: uuid.UUID, then: _Locked) -> Payment:
     if found is None:
         raise NotFound(_("No payment has this reference."), code="payment_not_found")
     with clinic_context(found.clinic):
-        invoice = Invoice.objects.select_for_update(of=("self",)).select_related("clinic").get(pk=found.invoice_id)
+        invoice = (
+            Invoice.objects.select_for_update(of=("self",)).select_related("clinic").get(pk=found.invoice_id)
+        )
         payment = Payment.objects.select_for_update().get(pk=payment_id)
         return then(invoice, payment)
 

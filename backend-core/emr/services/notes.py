@@ -98,7 +98,9 @@ def note_amend(*, note: ClinicalNote, actor: User, reason: str, **soap: Unpack[S
     note) holding the note's SOAP fields overridden by ``soap``. Only the newest version
     of a note is amended. Raises ``ValidationFailed`` naming ``reason`` when empty,
     ``Conflict`` (``note_not_signed``/``note_superseded``)."""
-    locked = ClinicalNote.objects.select_for_update(of=("self",)).select_related("clinic", "visit").get(pk=note.pk)
+    locked = (
+        ClinicalNote.objects.select_for_update(of=("self",)).select_related("clinic", "visit").get(pk=note.pk)
+    )
     if locked.status != ClinicalNote.Status.SIGNED:
         raise Conflict(_("Only a signed note is amended; edit the draft."), code="note_not_signed")
     if ClinicalNote.objects.filter(amends=locked).exists():

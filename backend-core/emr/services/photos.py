@@ -98,7 +98,12 @@ def photo_upload_confirm(
     Raises ``ValidationFailed`` naming ``key`` or ``usage``."""
     if not key.startswith(photo_object_prefix(clinic_id=clinic.pk)):
         raise ValidationFailed(errors={"key": [_("This key is outside the clinic's storage.")]})
-    upload = PhotoUpload.objects.select_for_update(of=("self",)).select_related("session").filter(object_key=key).first()
+    upload = (
+        PhotoUpload.objects.select_for_update(of=("self",))
+        .select_related("session")
+        .filter(object_key=key)
+        .first()
+    )
     if upload is None:
         raise ValidationFailed(errors={"key": [_("No upload was issued for this key.")]})
     existing = Photo.objects.filter(upload=upload).first()

@@ -90,7 +90,9 @@ def session_start(
     needs a verified one (``accounts.selectors.practitioner_licence_check``: ``Conflict``,
     ``licence_required``)."""
     locked = (
-        TreatmentSession.objects.select_for_update(of=("self",)).select_related("service", "clinic").get(pk=session.pk)
+        TreatmentSession.objects.select_for_update(of=("self",))
+        .select_related("service", "clinic")
+        .get(pk=session.pk)
     )
     practitioner_licence_check(user=actor, clinic=locked.clinic)
     if locked.status != TreatmentSession.Status.PLANNED:
@@ -131,7 +133,9 @@ def session_finish(
             TreatmentSession.Status.IN_PROGRESS,
         },
     }
-    locked = TreatmentSession.objects.select_for_update(of=("self",)).select_related("clinic").get(pk=session.pk)
+    locked = (
+        TreatmentSession.objects.select_for_update(of=("self",)).select_related("clinic").get(pk=session.pk)
+    )
     if locked.status not in allowed.get(to_status, set()):
         raise Conflict(
             _("A session that is %(current)s cannot become %(target)s.")
@@ -179,7 +183,9 @@ def session_products_record(
     planned or cancelled, or (``licence_required``) for an ``actor`` without the verified
     licence the clinic requires (``accounts.selectors.practitioner_licence_check``)."""
     locked = (
-        TreatmentSession.objects.select_for_update(of=("self",)).select_related("clinic", "patient").get(pk=session.pk)
+        TreatmentSession.objects.select_for_update(of=("self",))
+        .select_related("clinic", "patient")
+        .get(pk=session.pk)
     )
     practitioner_licence_check(user=actor, clinic=locked.clinic)
     if locked.status not in (TreatmentSession.Status.IN_PROGRESS, TreatmentSession.Status.COMPLETED):
