@@ -26,6 +26,7 @@ PATIENTS = 200
 def _session_cookie(account: PortalAccount) -> str:
     store = import_module(settings.SESSION_ENGINE).SessionStore()
     store[services.PORTAL_SESSION_KEY] = str(account.pk)
+    store[services.PORTAL_SESSION_HASH_KEY] = services.portal_session_hash(account)
     store.create()
     return str(store.session_key)
 

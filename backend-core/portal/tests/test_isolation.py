@@ -21,9 +21,11 @@ from django.core.cache import cache
 from django.test import Client
 from django.urls import get_resolver
 
+from commerce.models import Invoice
 from core.tests.test_cross_tenant import _walk
-from portal import services
+from portal import services, services_my
 from portal.tests.conftest import MONDAY, signed_in
+from portal.tests.test_services_my import own_world_patient
 
 pytestmark = pytest.mark.usefixtures("clock")
 
@@ -50,7 +52,24 @@ def _object_kind(pattern: str) -> str:
 #: patient's own). Built by ``_records`` from a booking of each.
 OTHER_PATIENTS_IDS: dict[str, Callable[[dict], tuple[str, str]]] = {
     "appointments": lambda records: (records["theirs"], records["mine"]),
+    # A clinic that holds no chart of the patient, and the one that does.
+    "data": lambda records: (str(records["world"].a.clinic.pk), str(records["clinic"].pk)),
+    "exports": lambda records: (
+        _export(records["theirs_account"], records["clinic"]),
+        _export(records["mine_account"], records["clinic"]),
+    ),
+    # Another patient's invoice (the Bangkok clinic's), and the patient's own once the
+    # world's São Paulo chart is theirs.
+    "invoices": lambda records: (
+        str(Invoice.unscoped.get(clinic=records["world"].a.clinic).pk),
+        str(Invoice.unscoped.get(patient=own_world_patient(records["world"], records["mine_account"])).pk),
+    ),
 }
+
+
+def _export(account, clinic) -> str:
+    return str(services_my.portal_export_create(account=account, clinic_id=str(clinic.pk)).pk)
+
 
 PORTAL_ID_ROUTES = _portal_id_routes()
 
@@ -85,17 +104,28 @@ def test_portal_routes_answer_404_for_another_patients_record(
     records = {
         "mine": _book(mine, published, world.b.service, 10),
         "theirs": _book(theirs, published, world.b.service, 11),
+        "mine_account": mine,
+        "theirs_account": theirs,
+        "world": world,
+        "clinic": published,
     }
     their_id, my_id = OTHER_PATIENTS_IDS[kind](records)
     signed_in(browser, mine)
+    refused: set[str] = set()  # methods the route does not take at all (405 whatever the id)
     for pk in (their_id, str(uuid.uuid4()), "not-an-id", str(world.b.appointment.pk)):
-        url = _fill(pattern, {"slug": published.slug, "pk": pk})
+        url = _fill(pattern, {"slug": published.slug, "pk": pk, "clinic_id": pk})
         for method in ("get", "post"):
-            response = getattr(browser, method)(url)
-            assert response.status_code == 404, (method, url, response.status_code)
+            status = getattr(browser, method)(url).status_code
+            assert status in (404, 405), (method, url, status)
+            if status == 405:
+                refused.add(method)
     # The route does take the patient's own record: the 404s above are about ownership.
-    own = browser.get(_fill(pattern, {"slug": published.slug, "pk": my_id}))
-    assert own.status_code in (200, 302), own.status_code
+    own_url = _fill(pattern, {"slug": published.slug, "pk": my_id, "clinic_id": my_id})
+    for method in ("get", "post"):
+        status = getattr(browser, method)(own_url).status_code
+        assert (status == 405) == (method in refused), (method, own_url, status)
+        assert status in (200, 302, 400, 405), (method, own_url, status)  # 400: an empty form
+    assert refused != {"get", "post"}
 
 
 # ----------------------------------------------------------- staff routes vs portal
