@@ -4268,6 +4268,7 @@ export interface components {
         };
         /** @enum {unknown} */
         BlankEnum: "";
+        /** @description The schema of ``range``; the answer is built by ``calendar_range_data``. */
         CalendarRange: {
             appointments: components["schemas"]["Appointment"][];
             practitioners: components["schemas"]["PractitionerHours"][];
