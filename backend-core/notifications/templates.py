@@ -221,6 +221,29 @@ TEMPLATES: dict[str, dict[str, Text]] = {
             "دقيقة. إذا لم تسجّل فتجاهل هذه الرسالة.",
         ),
     },
+    # payload: none. Someone signed up with the phone or national ID of this account.
+    "portal.signup_existing": {
+        "en": Text(
+            subject="Someone tried to sign up with your details",
+            body="AesthetixOS: someone tried to create a patient account with your mobile number or "
+            "national ID. If it was you, sign in or reset your password. If not, ignore this message.",
+        ),
+        "pt-br": Text(
+            subject="Alguém tentou se cadastrar com seus dados",
+            body="AesthetixOS: alguém tentou criar uma conta de paciente com seu celular ou documento. "
+            "Se foi você, entre ou redefina sua senha. Se não foi, ignore esta mensagem.",
+        ),
+        "th": Text(
+            subject="มีผู้พยายามสมัครด้วยข้อมูลของคุณ",
+            body="AesthetixOS: มีผู้พยายามสร้างบัญชีผู้ป่วยด้วยเบอร์มือถือหรือเลขประจำตัวของคุณ "
+            "หากเป็นคุณ โปรดเข้าสู่ระบบหรือรีเซ็ตรหัสผ่าน หากไม่ใช่ โปรดเพิกเฉยข้อความนี้",
+        ),
+        "ar": Text(
+            subject="حاول أحدهم التسجيل ببياناتك",
+            body="AesthetixOS: حاول أحدهم إنشاء حساب مريض برقم جوالك أو رقم هويتك. إذا كنت أنت "
+            "فسجّل الدخول أو أعد تعيين كلمة المرور، وإلا فتجاهل هذه الرسالة.",
+        ),
+    },
     # payload: code, minutes
     "password_reset.code": {
         "en": Text(

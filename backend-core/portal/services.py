@@ -10,6 +10,7 @@ import datetime as dt
 import secrets
 import uuid
 from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import timedelta
 
 from axes.handlers.proxy import AxesProxyHandler
@@ -20,6 +21,7 @@ from django.contrib.auth.password_validation import validate_password
 from django.contrib.auth.signals import user_login_failed
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare, salted_hmac
@@ -82,6 +84,15 @@ def _latest_today() -> dt.date:
     return (timezone.now() + dt.timedelta(hours=14)).date()
 
 
+@dataclass(frozen=True)
+class PortalSignup:
+    """What a sign-up did: the new ``account`` (``None`` when the phone or national ID
+    already had one: nothing was created) and the ``phone`` in E.164 either way."""
+
+    account: PortalAccount | None
+    phone: str
+
+
 def portal_account_signup(
     *,
     phone: str,
@@ -92,16 +103,22 @@ def portal_account_signup(
     national_id: str,
     national_id_country: str,
     language: str,
-) -> PortalAccount:
+) -> PortalSignup:
     """Create a portal account (phone not yet proven) and send the first phone code.
 
     ``phone``: a mobile number, E.164 or local to ``national_id_country``;
     ``password``: checked by Django's password validators (``AUTH_PASSWORD_VALIDATORS``);
     ``national_id``: validated for its country with python-stdnum (Thai ID, CPF, Saudi
-    ID), unique among portal accounts; ``birth_date`` not in the future. Every bad field
-    is named in one ``ValidationFailed`` (``phone``, ``password``, ``given_name``,
-    ``birth_date``, ``national_id``, ``national_id_country``). A new
-    ``patients.PatientIdentity`` (no personal data) is the account's global identity.
+    ID); ``birth_date`` not in the future. Every bad field is named in one
+    ``ValidationFailed`` (``phone``, ``password``, ``given_name``, ``birth_date``,
+    ``national_id``, ``national_id_country``). A new ``patients.PatientIdentity`` (no
+    personal data) is the account's global identity.
+
+    A phone or national ID that already has an account is not said to (the answer would
+    tell anyone who typed a guessed ID that its owner is a patient): nothing is created,
+    the account's owner is told by SMS that someone tried (``portal.signup_existing``),
+    and the result has no ``account``, which the pages answer exactly as a new sign-up
+    (OWASP ASVS 5.0 V6.3: no account enumeration).
     """
     errors = FieldErrors()
     country = national_id_country.strip().upper()
@@ -120,10 +137,6 @@ def portal_account_signup(
         with errors.collect():
             compact = clean_national_id(country=country, value=national_id)
     digest = national_id_hash(country=country, national_id=compact) if compact else ""
-    if e164 and PortalAccount.objects.filter(phone=e164).exists():
-        errors.add("phone", _("An account with this mobile number exists: sign in instead."))
-    if digest and PortalAccount.objects.filter(national_id_country=country, national_id_hash=digest).exists():
-        errors.add("national_id", _("An account with this national ID exists: sign in instead."))
     account = PortalAccount(
         phone=e164,
         given_name=given_name.strip(),
@@ -139,13 +152,37 @@ def portal_account_signup(
     except ValidationError as exc:
         errors.add("password", *exc.messages)
     errors.raise_if_any()
+    account.password = make_password(password)  # also when taken: the same work, the same time
+    existing = PortalAccount.objects.filter(
+        Q(phone=e164) | Q(national_id_country=country, national_id_hash=digest)
+    ).first()
+    if existing is not None:
+        from portal.tasks import portal_signup_existing_notify  # the task calls this module
+
+        enqueue_on_commit(portal_signup_existing_notify, account_id=str(existing.pk))
+        return PortalSignup(account=None, phone=e164)
     identity = PatientIdentity()
     model_save(identity)
     account.identity = identity
-    account.password = make_password(password)
     model_save(account)
     portal_phone_code_send(account=account)
-    return account
+    return PortalSignup(account=account, phone=e164)
+
+
+def portal_signup_existing_notify_now(*, account: PortalAccount) -> None:
+    """Tell the owner of ``account`` by SMS, in their language, that someone tried to sign
+    up with their phone number or national ID (template ``portal.signup_existing``); at
+    most once an hour per account (the message's idempotency key). Raises
+    ``TransientDeliveryError`` or ``OSError`` when it can be retried."""
+    text = render("portal.signup_existing", languages=[account.preferred_language], payload={})
+    hour = timezone.now().strftime("%Y%m%d%H")
+    message_send(
+        channel="sms",
+        to=account.phone,
+        subject=text.subject,
+        body=text.body,
+        idempotency_key=f"portal-signup-existing:{account.pk}:{hour}",
+    )
 
 
 @transaction.atomic

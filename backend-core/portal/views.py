@@ -37,6 +37,7 @@ from portal import selectors, services, services_account
 from portal.models import PortalAccount
 
 PENDING_SESSION_KEY = "portal_pending_account_id"
+PENDING_PHONE_SESSION_KEY = "portal_pending_phone"
 #: ``{"id": account id, "at": ISO time}`` while sign-in waits for the authenticator code.
 TOTP_PENDING_SESSION_KEY = "portal_totp_pending"
 WEEKDAYS = (
@@ -215,7 +216,7 @@ def signup(request: HttpRequest) -> HttpResponse:
         }
         birth_date = _date_or_none(form["birth_date"])
         try:
-            account = services.portal_account_signup(
+            signup = services.portal_account_signup(
                 phone=form["phone"],
                 password=request.POST.get("password", ""),
                 given_name=form["given_name"],
@@ -230,8 +231,11 @@ def signup(request: HttpRequest) -> HttpResponse:
             if form["birth_date"] and birth_date is None:
                 errors["birth_date"] = [_("Enter a valid date.")]
         else:
+            # A phone or ID already signed up gets the same next page (no enumeration):
+            # the code it asks for was never sent, so no code proves it.
             request.session.cycle_key()
-            request.session[PENDING_SESSION_KEY] = str(account.pk)
+            request.session[PENDING_SESSION_KEY] = str(signup.account.pk) if signup.account else ""
+            request.session[PENDING_PHONE_SESSION_KEY] = signup.phone
             return HttpResponseRedirect(reverse("portal:verify"))
     status = 400 if errors else 200
     return _page(request, "signup.html", {"form": form, "errors": errors, "countries": _COUNTRIES}, status)
@@ -251,20 +255,24 @@ def _date_or_none(raw: str) -> dt.date | None:
 def verify(request: HttpRequest) -> HttpResponse:
     """``/portal/verify/``: the code sent to the new account's phone; ``resend=1`` asks
     for a new one. Proving it signs the patient in."""
-    pk = request.session.get(PENDING_SESSION_KEY)
-    account = PortalAccount.objects.filter(pk=pk).first() if pk else None
-    if account is None:
+    phone = request.session.get(PENDING_PHONE_SESSION_KEY)
+    if not phone:
         return HttpResponseRedirect(reverse("portal:signup"))
+    pk = request.session.get(PENDING_SESSION_KEY)
+    # None: the sign-up met an existing account; this page then answers as for a new one.
+    account = PortalAccount.objects.filter(pk=pk).first() if pk else None
     errors: dict[str, list[str]] = {}
     notice = ""
     if request.method == "POST":
         if _throttled(request):
             return _too_many(request)
         if request.POST.get("resend"):
-            sent = services.portal_phone_code_send(account=account)
+            sent = services.portal_phone_code_send(account=account) if account else True
             notice = (
                 _("A new code is on its way.") if sent else _("Wait a minute before asking for a new code.")
             )
+        elif account is None:
+            errors = {"code": [_("Wrong or expired code.")]}
         else:
             try:
                 services.portal_phone_verify(account=account, code=request.POST.get("code", ""))
@@ -272,13 +280,11 @@ def verify(request: HttpRequest) -> HttpResponse:
                 errors = exc.errors
             else:
                 request.session.pop(PENDING_SESSION_KEY, None)
+                request.session.pop(PENDING_PHONE_SESSION_KEY, None)
                 sign_in_session(request, account)
                 return HttpResponseRedirect(reverse("portal:directory"))
     return _page(
-        request,
-        "verify.html",
-        {"phone": account.phone, "errors": errors, "notice": notice},
-        400 if errors else 200,
+        request, "verify.html", {"phone": phone, "errors": errors, "notice": notice}, 400 if errors else 200
     )
 
 

@@ -83,7 +83,7 @@ def make_patient(db: None, sms: Path) -> Callable[..., PortalAccount]:
     def make(seed: int = 1, verified: bool = True) -> PortalAccount:
         phone = f"+55119{seed:08d}"
         with tasks_inline():
-            account = services.portal_account_signup(
+            signup = services.portal_account_signup(
                 phone=phone,
                 password=PASSWORD,
                 given_name="Beatriz",
@@ -93,6 +93,8 @@ def make_patient(db: None, sms: Path) -> Callable[..., PortalAccount]:
                 national_id_country="BR",
                 language="pt-br",
             )
+        account = signup.account
+        assert account is not None, "a phone or CPF of an earlier patient"
         if verified:
             [code] = sent_codes(sms, phone)
             services.portal_phone_verify(account=account, code=code)

@@ -4,6 +4,7 @@ one booking service, cancelling within the clinic's window."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
@@ -32,7 +33,13 @@ def _at(clinic, hour: int, minute: int = 0) -> dt.datetime:
     return dt.datetime.combine(MONDAY, dt.time(hour, minute), tzinfo=clinic.zone)
 
 
-def _signup(**overrides):
+def _signup(**overrides) -> PortalAccount:
+    signup = _signup_result(**overrides)
+    assert signup.account is not None
+    return signup.account
+
+
+def _signup_result(**overrides) -> services.PortalSignup:
     fields = {
         "phone": "+5511987000001",
         "password": PASSWORD,
@@ -79,14 +86,22 @@ def test_signup_stores_e164_an_encrypted_id_and_sends_a_hashed_code(db, sms):
         assert cpf_number(1) not in cursor.fetchone()[0]
 
 
-def test_a_phone_or_national_id_signs_up_once(db, sms):
-    _signup()
-    with pytest.raises(ValidationFailed) as same_phone:
-        _signup(national_id=cpf_number(2))
-    assert set(same_phone.value.errors) == {"phone"}
-    with pytest.raises(ValidationFailed) as same_id:
-        _signup(phone="+5511987000002", national_id=cpf_number(1))
-    assert set(same_id.value.errors) == {"national_id"}
+def test_a_taken_phone_or_national_id_creates_nothing_says_nothing_and_tells_the_owner(db, sms, time_machine):
+    first = _signup()
+    same_phone = _signup_result(national_id=cpf_number(2))
+    assert same_phone.account is None and same_phone.phone == first.phone
+    time_machine.shift(timedelta(hours=1))
+    same_id = _signup_result(phone="+5511987000002", national_id=cpf_number(1))
+    assert same_id.account is None and same_id.phone == "+5511987000002"
+    assert PortalAccount.objects.count() == 1
+    rows = [json.loads(line) for line in sms.read_text().splitlines()]
+    told = [row for row in rows if "tentou criar uma conta" in row["body"]]
+    assert [row["to"] for row in told] == [first.phone, first.phone]  # once per attempt hour
+    assert [row["to"] for row in rows] == [first.phone] * 3  # the code, then the two notices
+    # Bad fields are still named: they tell nothing about anyone else.
+    with pytest.raises(ValidationFailed) as refused:
+        _signup_result(national_id=cpf_number(1), password="123")
+    assert set(refused.value.errors) == {"password"}
 
 
 def test_the_phone_code_dies_after_five_wrong_tries(db, sms, settings):

@@ -118,6 +118,27 @@ def test_signup_then_the_sms_code_signs_the_patient_in(browser, db, sms):
     assert browser.get(reverse("portal:appointments")).status_code == 200
 
 
+def test_a_guessed_national_id_is_answered_as_a_new_sign_up(db, sms):
+    """Someone typing another person's CPF (with their own phone) sees what a new patient
+    sees, and no code they type gets them in."""
+    with tasks_inline():
+        assert Client().post(reverse("portal:signup"), _signup_form()).status_code == 302
+    guesser = Client()
+    with tasks_inline():
+        done = guesser.post(reverse("portal:signup"), _signup_form(phone="11 98700-0002"))
+    assert done.status_code == 302 and done["Location"] == reverse("portal:verify")
+    page = guesser.get(reverse("portal:verify"))
+    assert page.status_code == 200 and "+5511987000002" in page.content.decode()
+    assert sent_codes(sms, "+5511987000002") == []
+    resent = guesser.post(reverse("portal:verify"), {"resend": "1"})
+    assert resent.status_code == 200
+    for code in ("000000", "123456"):
+        wrong = guesser.post(reverse("portal:verify"), {"code": code})
+        assert wrong.status_code == 400 and _field_errors(wrong.content.decode(), "code")
+    assert guesser.get(reverse("portal:appointments")).status_code == 302
+    assert PortalAccount.objects.count() == 1
+
+
 def test_verify_without_a_pending_sign_up_goes_to_sign_up(browser, db):
     assert browser.get(reverse("portal:verify"))["Location"] == reverse("portal:signup")
 
