@@ -302,7 +302,7 @@ def run(
             with _server(env) as server:
                 try:
                     results = asyncio.run(_fire(server.base_url, server.process.pid, clinic, scale, day, out))
-                except Exception:
+                except (Exception, SystemExit):  # a failed check exits the run
                     out("the server's last lines:\n" + server.error_lines())
                     raise
     finally:

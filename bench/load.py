@@ -307,7 +307,7 @@ def run(
                         )
                         out("\n".join(row.line(users) for row in results.steps[users]))
                     _soak(plan, server.base_url, server.process.pid, scale, folder, results)
-                except Exception:
+                except (Exception, SystemExit):  # a failed check exits the run
                     out("the server's last lines:\n" + server.error_lines())
                     raise
     finally:
