@@ -14,6 +14,7 @@ from django.utils.safestring import SafeString, mark_safe
 from icalendar import Calendar, Event
 
 from core.dates import is_rtl
+from portal.export_labels import EXPORT_LABELS
 from scheduling.models import Appointment
 
 
@@ -45,7 +46,10 @@ def appointment_ics(*, appointment: Appointment) -> bytes:
 
 
 def _label(key: str) -> str:
-    return key.replace("_", " ").capitalize()
+    """The field ``key`` in the active language (``EXPORT_LABELS``); a key without a label
+    (a field added to the export later) reads as its words."""
+    label = EXPORT_LABELS.get(key)
+    return str(label) if label is not None else key.replace("_", " ").capitalize()
 
 
 def _value_html(value: Any) -> SafeString:
@@ -76,28 +80,29 @@ def _value_html(value: Any) -> SafeString:
 def export_html(*, document: dict[str, Any], language: str) -> str:
     """A copy of the person's data (``compliance.subject_rights.patient_export_document``)
     as a readable page in ``language``: the person, then each clinic's chart, consents,
-    clinical record and purchases, every value as stored (instants in ISO 8601 UTC)."""
-    clinics = [
-        {
-            "name": chart.get("clinic", {}).get("name", ""),
-            "summary": _value_html(
-                {k: chart.get(k) for k in ("chart_number", "registered_at", "first_visit_on")}
-            ),
-            "consents": _value_html(chart.get("consents", [])),
-            "clinical": _value_html(chart.get("clinical")),
-            "commerce": _value_html(chart.get("commerce", {})),
+    clinical record and purchases, each field named in that language (``EXPORT_LABELS``)
+    and every value as stored (instants in ISO 8601 UTC)."""
+    with translation.override(language):  # the labels are read in the page's language
+        clinics = [
+            {
+                "name": chart.get("clinic", {}).get("name", ""),
+                "summary": _value_html(
+                    {k: chart.get(k) for k in ("chart_number", "registered_at", "first_visit_on")}
+                ),
+                "consents": _value_html(chart.get("consents", [])),
+                "clinical": _value_html(chart.get("clinical")),
+                "commerce": _value_html(chart.get("commerce", {})),
+            }
+            for chart in document.get("clinics", [])
+        ]
+        context = {
+            "language": language,
+            "direction": "rtl" if is_rtl(language) else "ltr",
+            "organization": document.get("organization", {}).get("name", ""),
+            "generated_at": document.get("generated_at", ""),
+            "person": _value_html(document.get("person", {})),
+            "clinics": clinics,
         }
-        for chart in document.get("clinics", [])
-    ]
-    context = {
-        "language": language,
-        "direction": "rtl" if is_rtl(language) else "ltr",
-        "organization": document.get("organization", {}).get("name", ""),
-        "generated_at": document.get("generated_at", ""),
-        "person": _value_html(document.get("person", {})),
-        "clinics": clinics,
-    }
-    with translation.override(language):
         return render_to_string("portal/export_document.html", context)
 
 
