@@ -76,7 +76,6 @@ def _code_hash(*, account: PortalAccount, code: str) -> str:
     return salted_hmac(f"portal.phone_code:{account.pk}", code, algorithm="sha256").hexdigest()
 
 
-@transaction.atomic
 def _latest_today() -> dt.date:
     """Today where it is latest on Earth (UTC+14): a sign-up belongs to no clinic yet, so a
     birth date is in the future only once it is after every zone's today; the server's
