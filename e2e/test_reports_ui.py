@@ -60,8 +60,11 @@ def _open_reports(watched: Watched, server: Server) -> None:
     expect(page.get_by_test_id("reports-page")).to_be_visible(timeout=15_000)
 
 
-def _choose(page: Page, testid: str, option: str) -> None:
+def _choose(page: Page, testid: str, option: str, offered: tuple[str, ...] = ()) -> None:
+    """Pick ``option`` of the list box ``testid``, after checking ``offered`` are listed."""
     page.get_by_test_id(testid).get_by_role("button").click()
+    for name in offered:
+        expect(page.get_by_role("option", name=name)).to_be_visible()
     page.get_by_role("option", name=option).click()
 
 
@@ -99,7 +102,13 @@ def test_the_bangkok_owner_downloads_last_months_payments_and_they_match_the_led
     expect(page.get_by_test_id("reports-empty")).to_be_visible()
     watched.shot("reports-01-empty")
 
-    _choose(page, "report-kind", "Payments")
+    # Every kind the worker writes is offered, the valuation, cohorts and follow-ups among them.
+    _choose(
+        page,
+        "report-kind",
+        "Payments",
+        offered=("Stock valuation", "Retention cohorts", "Patients due for a follow-up"),
+    )
     _choose(page, "report-format", "Excel (XLSX)")
     page.get_by_test_id("report-preset-lastMonth").click()
     first, last = _last_month()

@@ -412,7 +412,10 @@ class MonthWithdrawalsSerializer(serializers.Serializer[Any]):
 class ConsentCoverageSerializer(serializers.Serializer[Any]):
     date_from = serializers.DateField()
     date_to = serializers.DateField()
-    patients = serializers.IntegerField(help_text="The clinic's charts.")
+    patients = serializers.IntegerField(
+        help_text="The clinic's active patients: an appointment or visit since active_since, or booked ahead."
+    )
+    active_since = serializers.DateField(help_text="Clinic-local day 12 months before today.")
     purposes = PurposeCoverageSerializer(many=True)
     withdrawals = MonthWithdrawalsSerializer(many=True, help_text="Every month of the period, oldest first.")
 
@@ -464,8 +467,9 @@ class ComplianceDeskViewSet(ClinicScopedViewSet[ClinicPatient]):
         detail=False, methods=["get"], url_path="consent-coverage", pagination_class=None, filter_backends=[]
     )
     def consent_coverage(self, request: Request) -> Response:
-        """Per consent purpose, how many of the clinic's charts stand granted, withdrawn
-        or never answered (now), and the withdrawals of each month of ``date_from``..
+        """Per consent purpose, how many of the clinic's active patients (an appointment or
+        visit in the last 12 months, or one booked ahead) stand granted, withdrawn or never
+        answered (now), and the withdrawals of each month of ``date_from``..
         ``date_to`` (local days, inclusive; default the last 365 days)
         (``selectors.consent_coverage_report``). 400 names a bad date."""
         date_from, date_to = self._period(default_days=365)

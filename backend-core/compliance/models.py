@@ -89,8 +89,10 @@ HISTORY_MODELS: tuple[type[models.Model], ...] = (
 class DataSubjectRequest(ClinicScopedModel):
     """A patient's request to exercise a data-subject right at this clinic: a copy of
     their data (LGPD Art. 18 II, PDPA s30), erasure/anonymization (LGPD Art. 18 IV and VI,
-    PDPA s33) or rectification (LGPD Art. 18 III, PDPA s35). Due 30 days after receipt
-    (PDPA s30 para 3); every step is audited.
+    PDPA s33) or rectification (LGPD Art. 18 III, PDPA s35). Due as the law of the
+    clinic's country says for the kind (``subject_rights.dsr_due_days``: a copy in 15
+    days in Brazil, LGPD Art. 19 II; 30 days in Thailand, PDPA s30 para 3); every step
+    is audited.
 
     ``result`` holds the export document or the erasure report once completed,
     encrypted at rest: an export carries the decrypted clinical record (health data,

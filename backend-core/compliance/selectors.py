@@ -12,8 +12,14 @@ from accounts.models import Clinic
 from commerce.selectors import LotUsage, lot_usage
 from compliance.models import DataSubjectRequest
 from core.dates import local_days_span
-from patients.models import ConsentPurpose
+from emr.selectors import patient_ids_with_visits_since
+from patients.models import ClinicPatient, ConsentPurpose
 from patients.selectors import consent_coverage, consent_withdrawals_by_month
+from scheduling.selectors import patient_ids_with_appointments_since
+
+# A patient is active (counted by the consent coverage) with an appointment or a visit
+# in this many months before today, or one booked ahead.
+ACTIVE_PATIENT_MONTHS = 12
 
 
 def data_subject_request_list(*, today: dt.date) -> QuerySet[DataSubjectRequest]:
@@ -37,17 +43,41 @@ def data_subject_request_list(*, today: dt.date) -> QuerySet[DataSubjectRequest]
     )
 
 
-def consent_coverage_report(*, clinic: Clinic, date_from: dt.date, date_to: dt.date) -> dict[str, Any]:
-    """The consent coverage of the current clinic (``clinic``): per purpose, how many
-    charts stand granted, withdrawn or never answered today
-    (``patients.selectors.consent_coverage``), and the withdrawals of each month from
-    ``date_from`` to ``date_to`` (the clinic's local days, inclusive), every month of the
-    period listed, with zeros::
+def active_since(*, clinic: Clinic) -> dt.date:
+    """The first local day of the ``ACTIVE_PATIENT_MONTHS`` months before the clinic's
+    today (the same day of the month; 28 February for a 29th with no match)."""
+    today = clinic.today()
+    month = today.year * 12 + today.month - 1 - ACTIVE_PATIENT_MONTHS
+    year, month = divmod(month, 12)
+    try:
+        return today.replace(year=year, month=month + 1)
+    except ValueError:  # 29, 30 or 31 in a shorter month
+        return dt.date(year, month + 1, 28)
 
-        {"patients": n, "purposes": [{"purpose", "granted", "withdrawn", "unanswered"}],
+
+def active_patients(*, clinic: Clinic) -> QuerySet[ClinicPatient]:
+    """The current clinic's active patients: an appointment (not cancelled) or a visit
+    (not cancelled) from ``active_since`` (clinic-local) on, booked ahead included."""
+    since = dt.datetime.combine(active_since(clinic=clinic), dt.time.min, tzinfo=clinic.zone)
+    return ClinicPatient.objects.filter(
+        Q(pk__in=patient_ids_with_appointments_since(since=since))
+        | Q(pk__in=patient_ids_with_visits_since(since=since))
+    )
+
+
+def consent_coverage_report(*, clinic: Clinic, date_from: dt.date, date_to: dt.date) -> dict[str, Any]:
+    """The consent coverage of the current clinic (``clinic``): per purpose, how many of
+    its active patients (``active_patients``: seen or booked since ``active_since``)
+    stand granted, withdrawn or never answered today
+    (``patients.selectors.consent_coverage``), and the withdrawals of each month from
+    ``date_from`` to ``date_to`` (the clinic's local days, inclusive; every chart's), every
+    month of the period listed, with zeros::
+
+        {"patients": n, "active_since": date,
+         "purposes": [{"purpose", "granted", "withdrawn", "unanswered"}],
          "withdrawals": [{"month": date (first day), "total": n, "by_purpose": {purpose: n}}]}
     """
-    coverage = consent_coverage()
+    coverage = consent_coverage(charts=active_patients(clinic=clinic))
     start, end = local_days_span(date_from, date_to, zone=clinic.time_zone)
     counted = {
         (month, purpose): n
@@ -62,6 +92,7 @@ def consent_coverage_report(*, clinic: Clinic, date_from: dt.date, date_to: dt.d
     first = next(iter(coverage.values()))
     return {
         "patients": first["granted"] + first["withdrawn"] + first["unanswered"],
+        "active_since": active_since(clinic=clinic),
         "purposes": [{"purpose": purpose, **counts} for purpose, counts in coverage.items()],
         "withdrawals": months,
     }

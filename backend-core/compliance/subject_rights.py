@@ -57,6 +57,21 @@ def _audit(dsr: DataSubjectRequest, actor: User | None, action: str) -> None:
     )
 
 
+def dsr_due_days(*, country: str, kind: str) -> int:
+    """Days from a request's receipt to its due date (clinic-local calendar days) under
+    the law of the clinic's ``country`` (ISO 3166-1 alpha-2) for ``kind``
+    (``DataSubjectRequest.Kind``), from ``settings.DSR_DUE_DAYS_BY_LAW``:
+
+    * Brazil: a copy of the data (``export``, the complete declaration of LGPD Art. 18 II)
+      within 15 days of the request (LGPD Art. 19 II); erasure and rectification have no
+      term in the law (Art. 18 §5 leaves it to regulation): the fallback.
+    * Thailand: 30 days from receipt (PDPA s30 para 3).
+    * Saudi Arabia: 30 days (PDPL Implementing Regulation).
+    * Any other country or kind: ``settings.DSR_DUE_DAYS``."""
+    rules = settings.DSR_DUE_DAYS_BY_LAW.get(country.upper(), {})
+    return int(rules.get(kind, rules.get("*", settings.DSR_DUE_DAYS)))
+
+
 @transaction.atomic
 def dsr_receive(
     *,
@@ -66,8 +81,9 @@ def dsr_receive(
     kind: str,
     details: dict[str, Any] | None = None,
 ) -> DataSubjectRequest:
-    """Log a request as received; it is due ``DSR_DUE_DAYS`` (30) days later, in the
-    clinic's calendar. A rectification names the corrected fields in ``details``
+    """Log a request as received; it is due ``dsr_due_days`` later (the law of the
+    clinic's country for that kind: 15 days for a copy in Brazil, 30 in Thailand and
+    Saudi Arabia), in the clinic's calendar. A rectification names the corrected fields in ``details``
     (``RECTIFIABLE``). ``actor`` ``None``: the person asked themselves (the patient
     portal). Raises ``ValidationFailed`` naming the field."""
     details = details or {}
@@ -84,7 +100,7 @@ def dsr_receive(
         patient=patient,
         kind=kind,
         received_at=now,
-        due_on=local_today + timedelta(days=settings.DSR_DUE_DAYS),
+        due_on=local_today + timedelta(days=dsr_due_days(country=clinic.country, kind=kind)),
         received_by=actor,
         details=details,
     )

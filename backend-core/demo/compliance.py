@@ -6,15 +6,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from django.conf import settings
-
 from accounts.models import Clinic, User
 from compliance.models import DataSubjectRequest
-from compliance.subject_rights import dsr_receive
+from compliance.subject_rights import dsr_due_days, dsr_receive
 from core.tenancy import clinic_context
 from patients.models import ClinicPatient
 
-# How long ago the overdue request was received: past its due date (DSR_DUE_DAYS).
+# How long ago the overdue request was received: past its due date (``dsr_due_days``:
+# at most 30 days in the demo's countries).
 OVERDUE_RECEIVED_DAYS_AGO = 40
 
 
@@ -33,6 +32,7 @@ def data_subject_requests_build(clinic: Clinic, owner: User, patients: Sequence[
         # The demo's past: the receipt is moved back, as the history of sales is dated back.
         DataSubjectRequest.objects.filter(pk=late.pk).update(
             received_at=received,
-            due_on=clinic.date_at(received) + dt.timedelta(days=settings.DSR_DUE_DAYS),
+            due_on=clinic.date_at(received)
+            + dt.timedelta(days=dsr_due_days(country=clinic.country, kind=late.kind)),
         )
     return 2

@@ -750,3 +750,13 @@ def patient_timeline(
             status__in=[Invoice.Status.SENT, Invoice.Status.PARTIALLY_PAID, Invoice.Status.OVERDUE],
         ).aggregate(total=Coalesce(Sum("balance_due"), Decimal(0)))["total"]
     return TimelinePage(items=items, count=count, balance_due=balance, currency=patient.clinic.currency)
+
+
+def patient_ids_with_visits_since(*, since: dt.datetime) -> QuerySet[Visit, UUID]:
+    """The ids of the current clinic's patients with a visit (walk-ins included) opened
+    at or after ``since`` (aware), other than a cancelled one: a subquery, not evaluated."""
+    return (
+        Visit.objects.filter(opened_at__gte=since)
+        .exclude(status=Visit.Status.CANCELLED)
+        .values_list("patient_id", flat=True)
+    )

@@ -246,14 +246,16 @@ def _newest_decision(purpose: str) -> Subquery:
     )
 
 
-def consent_coverage() -> dict[str, dict[str, int]]:
-    """How the clinic's patients (every chart of the current clinic) stand on each
-    purpose: ``{purpose: {"granted": n, "withdrawn": n, "unanswered": n}}`` for every
-    ``ConsentPurpose``, by each chart's newest decision (the standing one); the three
-    counts add up to the number of charts. One query. Consent is asked and withdrawn per
-    purpose (LGPD Art. 8 §5 and Art. 18 IX; PDPA s19)."""
-    charts = ClinicPatient.objects.order_by().annotate(
-        **{f"standing_{purpose}": _newest_decision(purpose) for purpose in ConsentPurpose.values}
+def consent_coverage(*, charts: QuerySet[ClinicPatient] | None = None) -> dict[str, dict[str, int]]:
+    """How the clinic's patients (``charts``, by default every chart of the current
+    clinic) stand on each purpose: ``{purpose: {"granted": n, "withdrawn": n,
+    "unanswered": n}}`` for every ``ConsentPurpose``, by each chart's newest decision (the
+    standing one); the three counts add up to the number of charts. One query. Consent
+    is asked and withdrawn per purpose (LGPD Art. 8 §5 and Art. 18 IX; PDPA s19)."""
+    charts = (
+        (ClinicPatient.objects.all() if charts is None else charts)
+        .order_by()
+        .annotate(**{f"standing_{purpose}": _newest_decision(purpose) for purpose in ConsentPurpose.values})
     )
     counts = charts.aggregate(
         total=Count("pk"),

@@ -756,3 +756,14 @@ def room_days(
             if minutes or open_minutes:
                 result.append(RoomDay(day, room.pk, room.name, minutes, open_minutes))
     return result
+
+
+def patient_ids_with_appointments_since(*, since: dt.datetime) -> QuerySet[Appointment, uuid.UUID]:
+    """The ids of the current clinic's patients with an appointment (any status but
+    cancelled) starting at or after ``since`` (aware), including ones booked ahead: a
+    subquery (``values_list``), not evaluated here."""
+    return (
+        Appointment.objects.filter(starts_at__gte=since)
+        .exclude(status=Appointment.Status.CANCELLED)
+        .values_list("patient_id", flat=True)
+    )

@@ -12,8 +12,10 @@ from commerce.models import StockMovement
 from compliance.models import DataSubjectRequest, RetentionDecision
 from core.roles import Role
 from core.tenancy import clinic_context
+from emr.models import Visit
 from patients.models import ClinicPatient, Consent
 from patients.tests.factories import PatientProfileFactory
+from scheduling.models import Appointment
 
 COVERAGE = "/api/v1/compliance/consent-coverage"
 ANVISA = "/api/v1/compliance/anvisa-report"
@@ -36,23 +38,50 @@ def _decide(tenant, patient, purpose, decision, at):
     )
 
 
-def test_consent_coverage_counts_each_charts_standing_decision(clock, world, api):
-    tenant = world.a
-    first = tenant.patient
-    second = ClinicPatient.unscoped.create(
+def _chart(tenant, number, *, seen_at=None, status="completed"):
+    """A chart of ``tenant``'s, with an appointment of ``status`` at ``seen_at``."""
+    chart = ClinicPatient.unscoped.create(
         clinic=tenant.clinic,
         profile=PatientProfileFactory(organization=tenant.clinic.organization),
-        chart_number="HN-2",
+        chart_number=number,
     )
+    if seen_at is not None:
+        Appointment.unscoped.create(
+            clinic=tenant.clinic,
+            patient=chart,
+            practitioner=tenant.user(Role.DOCTOR),
+            service=tenant.service,
+            starts_at=seen_at,
+            ends_at=seen_at + dt.timedelta(minutes=30),
+            blocked_until=seen_at + dt.timedelta(minutes=30),
+            status=status,
+        )
+    return chart
+
+
+def test_consent_coverage_counts_each_active_charts_standing_decision(clock, world, api):
+    """Active: the world's chart (booked tomorrow) and a chart seen 11 months ago; not a
+    chart last seen 13 months ago, nor one whose only appointment this year was cancelled,
+    nor one never seen, though each withdrew marketing messages."""
+    tenant = world.a
+    first = tenant.patient
     now = timezone.now()
+    second = _chart(tenant, "HN-2", seen_at=now - dt.timedelta(days=335))
+    lapsed = _chart(tenant, "HN-3", seen_at=now - dt.timedelta(days=395))
+    cancelled = _chart(tenant, "HN-4", seen_at=now - dt.timedelta(days=30), status="cancelled")
+    never = _chart(tenant, "HN-5")
     _decide(tenant, first, "treatment", "granted", now - dt.timedelta(days=70))
     # The world's chart granted marketing messages when it was made: withdrawn now.
     _decide(tenant, first, "marketing_messages", "withdrawn", now)
     _decide(tenant, second, "marketing_messages", "withdrawn", now - dt.timedelta(days=40))
+    for chart in (lapsed, cancelled, never):
+        _decide(tenant, chart, "marketing_messages", "withdrawn", now - dt.timedelta(days=400))
     response = api(tenant.user(), tenant.clinic).get(COVERAGE)
     assert response.status_code == 200, response.content
     body = response.json()
     assert body["patients"] == 2
+    # Clock: 11 June 2026 in Bangkok.
+    assert body["active_since"] == "2025-06-11"
     purposes = {row["purpose"]: row for row in body["purposes"]}
     assert purposes["treatment"] == {"purpose": "treatment", "granted": 1, "withdrawn": 0, "unanswered": 1}
     assert purposes["marketing_messages"] == {
@@ -228,3 +257,19 @@ def test_another_clinics_patient_is_a_404(past_retention, api):
         format="json",
     )
     assert response.status_code == 404
+
+
+def test_a_visit_without_an_appointment_makes_a_patient_active(clock, world, api):
+    """A walk-in visit 2 months ago counts; the world's clinic B never appears in A's."""
+    tenant = world.a
+    walk_in = _chart(tenant, "HN-6")
+    Visit.unscoped.create(
+        clinic=tenant.clinic,
+        patient=walk_in,
+        kind=Visit.Kind.WALK_IN,
+        opened_at=timezone.now() - dt.timedelta(days=60),
+        opened_by=tenant.user(Role.DOCTOR),
+    )
+    _chart(world.b, "HN-7", seen_at=timezone.now() - dt.timedelta(days=10))
+    body = api(tenant.user(), tenant.clinic).get(COVERAGE).json()
+    assert body["patients"] == 2  # the world's chart and the walk-in

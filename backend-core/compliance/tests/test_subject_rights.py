@@ -15,7 +15,7 @@ from audit.models import AuditEvent
 from catalog.models import Service
 from commerce.models import Sale, StockMovement
 from compliance.models import DataSubjectRequest
-from compliance.subject_rights import patient_export_document
+from compliance.subject_rights import dsr_due_days, patient_export_document
 from core.roles import Role
 from core.tenancy import clinic_context
 from core.tests.raw import stored_value
@@ -109,13 +109,16 @@ def _strings(value):
 
 
 # Bangkok's day is UTC's next at 23:30 UTC, Sao Paulo's is UTC's previous at 02:00 UTC.
-@pytest.mark.parametrize(("clock", "side"), [("23:30", "a"), ("02:00", "b")], indirect=["clock"])
-def test_a_request_is_due_in_30_days_and_audited(clock, api, world, side):
+# A copy is due in 30 days in Thailand (PDPA s30 para 3), in 15 in Brazil (LGPD Art. 19 II).
+@pytest.mark.parametrize(
+    ("clock", "side", "days"), [("23:30", "a", 30), ("02:00", "b", 15)], indirect=["clock"]
+)
+def test_a_copy_is_due_as_the_clinics_law_says_and_audited(clock, api, world, side, days):
     tenant = getattr(world, side)
     _client, dsr = _open(api, tenant, "export")
     assert dsr["status"] == "received"
     today = timezone.localdate(clock, ZoneInfo(tenant.clinic.time_zone))  # the clinic's day
-    assert dsr["due_on"] == (today + timedelta(days=30)).isoformat()
+    assert dsr["due_on"] == (today + timedelta(days=days)).isoformat()
     with clinic_context(tenant.clinic):
         assert AuditEvent.objects.filter(action="dsr.received", object_id=dsr["id"]).exists()
 
@@ -530,3 +533,28 @@ def test_staff_other_than_managers_cannot_see_requests(api, world, role):
     assert client.get(URL).status_code == 403
     assert client.get(f"{URL}/{export_id}").status_code == 403
     assert not _result_reads(world.a).exists()
+
+
+@pytest.mark.parametrize(
+    ("country", "kind", "days"),
+    [
+        ("BR", "export", 15),  # LGPD Art. 19 II
+        ("BR", "erasure", 45),  # no term in the LGPD: the fallback setting
+        ("BR", "rectification", 45),
+        ("TH", "export", 30),  # PDPA s30 para 3
+        ("TH", "erasure", 30),
+        ("SA", "export", 30),  # PDPL Implementing Regulation
+        ("SA", "rectification", 30),
+        ("PT", "export", 45),  # a country without a rule: the fallback setting
+    ],
+)
+def test_due_days_follow_the_country_and_the_kind(settings, country, kind, days):
+    settings.DSR_DUE_DAYS = 45
+    assert dsr_due_days(country=country, kind=kind) == days
+
+
+def test_a_brazilian_erasure_request_takes_the_fallback_term(clock, api, world, settings):
+    settings.DSR_DUE_DAYS = 45
+    tenant = world.b
+    _client, dsr = _open(api, tenant, "erasure")
+    assert dsr["due_on"] == (tenant.clinic.today() + timedelta(days=45)).isoformat()

@@ -2,8 +2,18 @@
 
 from .env import env
 
-# Data-subject requests. A request is due this many days after receipt (PDPA s30 para 3).
+# Data-subject requests: days from receipt to the due date, by the clinic's country and
+# the request's kind (``compliance.subject_rights.dsr_due_days``); a kind a country does
+# not name takes that country's "*", a country not named takes DSR_DUE_DAYS.
+# Brazil: a full copy within 15 days (LGPD Art. 19 II); the other rights have no term in
+# the law yet (Art. 18 §5 leaves it to regulation). Thailand: 30 days (PDPA s30 para 3).
+# Saudi Arabia: 30 days (PDPL Implementing Regulation, on answering a data subject's request).
 DSR_DUE_DAYS = env.int("DSR_DUE_DAYS", default=30)
+DSR_DUE_DAYS_BY_LAW: dict[str, dict[str, int]] = {
+    "BR": {"export": 15},
+    "TH": {"*": 30},
+    "SA": {"*": 30},
+}
 # Years a clinical record must be kept after its last entry, by clinic country; erasure
 # keeps the identity that record needs until then. Brazil: 20 years (Lei 13.787/2018
 # Art. 6; CFM Resolução 1.821/2007). Others default to 10 until set to the local rule,

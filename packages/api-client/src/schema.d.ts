@@ -2334,8 +2334,9 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * @description Per consent purpose, how many of the clinic's charts stand granted, withdrawn
-         *     or never answered (now), and the withdrawals of each month of ``date_from``..
+         * @description Per consent purpose, how many of the clinic's active patients (an appointment or
+         *     visit in the last 12 months, or one booked ahead) stand granted, withdrawn or never
+         *     answered (now), and the withdrawals of each month of ``date_from``..
          *     ``date_to`` (local days, inclusive; default the last 365 days)
          *     (``selectors.consent_coverage_report``). 400 names a bad date.
          */
@@ -4767,8 +4768,13 @@ export interface components {
             date_from: string;
             /** Format: date */
             date_to: string;
-            /** @description The clinic's charts. */
+            /** @description The clinic's active patients: an appointment or visit since active_since, or booked ahead. */
             patients: number;
+            /**
+             * Format: date
+             * @description Clinic-local day 12 months before today.
+             */
+            active_since: string;
             purposes: components["schemas"]["PurposeCoverage"][];
             /** @description Every month of the period, oldest first. */
             withdrawals: components["schemas"]["MonthWithdrawals"][];
@@ -7908,9 +7914,12 @@ export interface components {
          *     * `practitioner_productivity` - practitioner_productivity
          *     * `commission_lines` - commission_lines
          *     * `inventory_movements` - inventory_movements
+         *     * `stock_valuation` - stock_valuation
+         *     * `retention_cohorts` - retention_cohorts
+         *     * `follow_ups_due` - follow_ups_due
          * @enum {string}
          */
-        ReportRunInputKindEnum: "sales_lines" | "payments" | "practitioner_productivity" | "commission_lines" | "inventory_movements";
+        ReportRunInputKindEnum: "sales_lines" | "payments" | "practitioner_productivity" | "commission_lines" | "inventory_movements" | "stock_valuation" | "retention_cohorts" | "follow_ups_due";
         /**
          * @description The days are the clinic's, both included, from 2000-01-01 to 2099-12-31;
          *     the service checks their order and the period's length.

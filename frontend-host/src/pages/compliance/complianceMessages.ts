@@ -34,13 +34,13 @@ const enDesk = {
       data_sharing: 'Sharing with other clinics',
     },
     coverage: {
-      patients: 'Standing decision of the clinic’s {n} patients, per purpose.',
+      patients: 'Standing decision of the clinic’s {n} active patients (an appointment or visit since {since}, or one booked), per purpose.',
       granted: 'Granted',
       withdrawn: 'Withdrawn',
       unanswered: 'Never answered',
       withdrawals: 'Withdrawals by month',
       noWithdrawals: 'No consent was withdrawn in this period.',
-      empty: 'The clinic has no patients yet.',
+      empty: 'No patient has had an appointment or visit in the last 12 months.',
     },
     requests: {
       status: 'Status',
@@ -143,13 +143,13 @@ const ptBRDesk: typeof enDesk = {
       data_sharing: 'Compartilhamento com outras clínicas',
     },
     coverage: {
-      patients: 'Decisão vigente dos {n} pacientes da clínica, por finalidade.',
+      patients: 'Decisão vigente dos {n} pacientes ativos da clínica (uma consulta ou visita desde {since}, ou um agendamento), por finalidade.',
       granted: 'Concedido',
       withdrawn: 'Revogado',
       unanswered: 'Nunca respondido',
       withdrawals: 'Revogações por mês',
       noWithdrawals: 'Nenhum consentimento foi revogado neste período.',
-      empty: 'A clínica ainda não tem pacientes.',
+      empty: 'Nenhum paciente teve consulta ou visita nos últimos 12 meses.',
     },
     requests: {
       status: 'Situação',
@@ -252,13 +252,13 @@ const thDesk: typeof enDesk = {
       data_sharing: 'การแบ่งปันกับคลินิกอื่น',
     },
     coverage: {
-      patients: 'การตัดสินใจปัจจุบันของผู้ป่วย {n} คนของคลินิก แยกตามวัตถุประสงค์',
+      patients: 'การตัดสินใจปัจจุบันของผู้ป่วยที่ยังมารับบริการ {n} คนของคลินิก (มีนัดหมายหรือการเข้ารับบริการตั้งแต่ {since} หรือมีนัดล่วงหน้า) แยกตามวัตถุประสงค์',
       granted: 'ให้ความยินยอม',
       withdrawn: 'ถอนความยินยอม',
       unanswered: 'ยังไม่เคยตอบ',
       withdrawals: 'การถอนความยินยอมรายเดือน',
       noWithdrawals: 'ไม่มีการถอนความยินยอมในช่วงนี้',
-      empty: 'คลินิกยังไม่มีผู้ป่วย',
+      empty: 'ไม่มีผู้ป่วยที่มีนัดหมายหรือเข้ารับบริการในช่วง 12 เดือนที่ผ่านมา',
     },
     requests: {
       status: 'สถานะ',
@@ -361,13 +361,13 @@ const arDesk: typeof enDesk = {
       data_sharing: 'المشاركة مع عيادات أخرى',
     },
     coverage: {
-      patients: 'القرار القائم لمرضى العيادة البالغ عددهم {n}، حسب الغرض.',
+      patients: 'القرار القائم لمرضى العيادة النشطين البالغ عددهم {n} (موعد أو زيارة منذ {since}، أو موعد محجوز)، حسب الغرض.',
       granted: 'ممنوحة',
       withdrawn: 'مسحوبة',
       unanswered: 'لم يُجب قط',
       withdrawals: 'السحب حسب الشهر',
       noWithdrawals: 'لم تُسحب أي موافقة في هذه الفترة.',
-      empty: 'لا يوجد مرضى في العيادة بعد.',
+      empty: 'لم يكن لأي مريض موعد أو زيارة خلال الأشهر الاثني عشر الماضية.',
     },
     requests: {
       status: 'الحالة',

@@ -1,7 +1,16 @@
 // Pure logic of the reports page: which runs are still moving (and so polled), the
 // progress of a run, a file size in words. No Vue, no fetching.
 
-export const REPORT_KINDS = ['sales_lines', 'payments', 'practitioner_productivity', 'commission_lines', 'inventory_movements'] as const
+export const REPORT_KINDS = [
+  'sales_lines',
+  'payments',
+  'practitioner_productivity',
+  'commission_lines',
+  'inventory_movements',
+  'stock_valuation',
+  'retention_cohorts',
+  'follow_ups_due',
+] as const
 export const REPORT_FORMATS = ['xlsx', 'csv', 'pdf'] as const
 export type ReportStatus = 'queued' | 'running' | 'done' | 'failed' | 'cancelled'
 
