@@ -74,6 +74,7 @@ class Timings:
     ms: list[float] = field(default_factory=list)
     statuses: Counter[int] = field(default_factory=Counter)
     samples: list[str] = field(default_factory=list)
+    seconds: float = 0.0  # wall time of the whole run of this endpoint
 
     def add(self, ms: float, status: int, body: str, expected: int) -> None:
         self.ms.append(ms)
@@ -87,8 +88,13 @@ class Timings:
     def line(self) -> str:
         return (
             f"{self.name:<9} n={len(self.ms):>4}  p50={statistics.median(self.ms):7.1f}ms  "
-            f"p95={self.percentile(95):7.1f}ms  max={max(self.ms):7.1f}ms  statuses={dict(self.statuses)}"
+            f"p95={self.percentile(95):7.1f}ms  max={max(self.ms):7.1f}ms  "
+            f"rate={self.rate():6.1f}/s  statuses={dict(self.statuses)}"
         )
+
+    def rate(self) -> float:
+        """Answers per second over the run (all clients together)."""
+        return len(self.ms) / self.seconds if self.seconds else 0.0
 
 
 @dataclass
@@ -209,7 +215,9 @@ async def _load(base_url: str, shop: Shop, scale: Scale) -> tuple[Timings, Timin
                         status, body = 0, repr(exc)
                     timings.add((time.perf_counter() - began) * 1000, status, body, expected)
 
+            began = time.perf_counter()
             await asyncio.gather(*(worker() for _ in range(scale.clients)))
+            timings.seconds = time.perf_counter() - began
 
         await run(floor, lambda n: client.get(FLOOR), 200)
         await run(checkout, lambda n: client.post(CHECKOUT, json=_cart(shop, n)), 201)
@@ -266,7 +274,7 @@ def run(
     ratio = checkout.percentile(95) / floor.percentile(95)
     out(
         f"checkout p95 at {scale.clients} clients: floor={floor.percentile(95):.1f}ms "
-        f"checkout={checkout.percentile(95):.1f}ms ratio={ratio:.1f}"
+        f"checkout={checkout.percentile(95):.1f}ms ratio={ratio:.1f} checkouts/s={checkout.rate():.1f}"
     )
     return floor, checkout
 
