@@ -16,6 +16,7 @@ down by one per sale and that the trial balance is zero; then stops the server.
 
     python bench/checkout_latency.py            # 400 floor requests, 400 checkouts
     python bench/checkout_latency.py --small    # 40 + 40 at 8 clients: a smoke test
+    python bench/checkout_latency.py --requests 100 --sweep 1,10   # at 1, 10, then 20 clients
 
 The server is ``DATABASE_URL`` (default ``postgres://postgres@127.0.0.1:5432/postgres``,
 a role that may create databases); only 127.0.0.1 is accepted.
@@ -60,6 +61,11 @@ CART_TOTAL = Decimal("1433.80")
 class Scale:
     requests: int  # per endpoint
     clients: int
+    sweep: tuple[int, ...] = ()  # client counts measured first, ``requests`` each
+
+    @property
+    def checkouts(self) -> int:
+        return self.requests * (1 + len(self.sweep))
 
 
 FULL = Scale(requests=400, clients=20)
@@ -74,6 +80,7 @@ class Timings:
     ms: list[float] = field(default_factory=list)
     statuses: Counter[int] = field(default_factory=Counter)
     samples: list[str] = field(default_factory=list)
+    seconds: float = 0.0  # wall time of the whole run of this endpoint
 
     def add(self, ms: float, status: int, body: str, expected: int) -> None:
         self.ms.append(ms)
@@ -87,8 +94,13 @@ class Timings:
     def line(self) -> str:
         return (
             f"{self.name:<9} n={len(self.ms):>4}  p50={statistics.median(self.ms):7.1f}ms  "
-            f"p95={self.percentile(95):7.1f}ms  max={max(self.ms):7.1f}ms  statuses={dict(self.statuses)}"
+            f"p95={self.percentile(95):7.1f}ms  max={max(self.ms):7.1f}ms  "
+            f"rate={self.rate():6.1f}/s  statuses={dict(self.statuses)}"
         )
+
+    def rate(self) -> float:
+        """Answers per second over the run (all clients together)."""
+        return len(self.ms) / self.seconds if self.seconds else 0.0
 
 
 @dataclass
@@ -142,7 +154,7 @@ def _create_shop(scale: Scale) -> Shop:
             product=product,
             lot_number="SER-1",
             expiry_date=timezone.localdate() + dt.timedelta(days=365),
-            quantity=Decimal(scale.requests + 10),
+            quantity=Decimal(scale.checkouts + 10),
             unit_cost=Decimal("400.00"),
         ).lot
     patients = [
@@ -209,7 +221,9 @@ async def _load(base_url: str, shop: Shop, scale: Scale) -> tuple[Timings, Timin
                         status, body = 0, repr(exc)
                     timings.add((time.perf_counter() - began) * 1000, status, body, expected)
 
+            began = time.perf_counter()
             await asyncio.gather(*(worker() for _ in range(scale.clients)))
+            timings.seconds = time.perf_counter() - began
 
         await run(floor, lambda n: client.get(FLOOR), 200)
         await run(checkout, lambda n: client.post(CHECKOUT, json=_cart(shop, n)), 201)
@@ -266,7 +280,7 @@ def run(
     ratio = checkout.percentile(95) / floor.percentile(95)
     out(
         f"checkout p95 at {scale.clients} clients: floor={floor.percentile(95):.1f}ms "
-        f"checkout={checkout.percentile(95):.1f}ms ratio={ratio:.1f}"
+        f"checkout={checkout.percentile(95):.1f}ms ratio={ratio:.1f} checkouts/s={checkout.rate():.1f}"
     )
     return floor, checkout
 
@@ -282,8 +296,24 @@ def _run(scale: Scale, env: dict[str, str], out: Callable[[str], None]) -> tuple
     began = time.perf_counter()
     with _server(env) as server:
         out(f"uvicorn at {server.base_url}, started in {time.perf_counter() - began:.1f} s")
+        answered = 0
+        for clients in scale.sweep:  # the same shop, fewer clients first
+            step = Scale(requests=scale.requests, clients=clients)
+            floor, checkout = asyncio.run(_load(server.base_url, shop, step))
+            answered += checkout.statuses[201]
+            out(
+                f"at {clients:>2} clients: floor p95={floor.percentile(95):7.1f}ms  "
+                f"checkout p50={statistics.median(checkout.ms):7.1f}ms p95={checkout.percentile(95):7.1f}ms  "
+                f"ratio={checkout.percentile(95) / floor.percentile(95):5.1f}  "
+                f"checkouts/s={checkout.rate():5.1f}  statuses={dict(checkout.statuses)}"
+            )
         floor, checkout = asyncio.run(_load(server.base_url, shop, scale))
-        failed = floor.statuses[200] != scale.requests or checkout.statuses[201] != scale.requests
+        answered += checkout.statuses[201]
+        failed = (
+            floor.statuses[200] != scale.requests
+            or checkout.statuses[201] != scale.requests
+            or answered != scale.checkouts
+        )
         if failed:
             out("server output (tail):\n" + server.tail())
     out("server stopped")
@@ -292,11 +322,8 @@ def _run(scale: Scale, env: dict[str, str], out: Callable[[str], None]) -> tuple
         for sample in timings.samples:
             out(f"  unexpected answer {sample}")
     sales, sold, balance = _checked(shop)
-    out(
-        f"checked: {sales} sales stored for {checkout.statuses[201]} 201s, {sold} units sold, "
-        f"trial balance {balance}"
-    )
-    if failed or sales != checkout.statuses[201] or sold != sales or balance != 0:
+    out(f"checked: {sales} sales stored for {answered} 201s, {sold} units sold, trial balance {balance}")
+    if failed or sales != answered or sold != sales or balance != 0:
         raise SystemExit("FAILED: see the statuses and checks above")
     return floor, checkout
 
@@ -306,10 +333,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--small", action="store_true", help="40 + 40 requests at 8 clients: a smoke test")
     parser.add_argument("--requests", type=int, help="requests per endpoint (default 400)")
     parser.add_argument("--clients", type=int, help="concurrent clients (default 20)")
+    parser.add_argument(
+        "--sweep",
+        help="client counts measured first, comma-separated (e.g. 1,10): the same figures at each",
+    )
     parser.add_argument("--keep", action="store_true", help=f"keep the {BENCH_DATABASE} database")
     args = parser.parse_args(argv)
     scale = SMOKE if args.small else FULL
-    scale = Scale(requests=args.requests or scale.requests, clients=args.clients or scale.clients)
+    sweep = tuple(int(n) for n in args.sweep.split(",")) if args.sweep else ()
+    scale = Scale(
+        requests=args.requests or scale.requests, clients=args.clients or scale.clients, sweep=sweep
+    )
     run(scale, server_url=os.environ.get("DATABASE_URL") or DEFAULT_DATABASE_URL, keep=args.keep)
     return 0
 

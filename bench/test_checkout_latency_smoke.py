@@ -22,7 +22,7 @@ import checkout_latency as bench
 SCRIPT = Path(__file__).resolve().parent / "checkout_latency.py"
 SUMMARY = re.compile(
     r"^checkout p95 at 8 clients: floor=(?P<floor>[\d.]+)ms "
-    r"checkout=(?P<checkout>[\d.]+)ms ratio=(?P<ratio>[\d.]+)$"
+    r"checkout=(?P<checkout>[\d.]+)ms ratio=(?P<ratio>[\d.]+) checkouts/s=(?P<rate>[\d.]+)$"
 )
 
 
@@ -58,7 +58,7 @@ def test_small_run_sells_every_cart_once_and_drops_its_database() -> None:
     lines = done.stdout.splitlines()
     summary = SUMMARY.match(lines[-1])
     assert summary, lines[-1]
-    assert float(summary["floor"]) > 0 and float(summary["checkout"]) > 0
+    assert float(summary["floor"]) > 0 and float(summary["checkout"]) > 0 and float(summary["rate"]) > 0
     assert any(line.startswith("checked: 40 sales stored for 40 201s") for line in lines)
     assert "trial balance 0.00" in done.stdout
     with psycopg.connect(server) as conn:

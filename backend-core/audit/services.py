@@ -9,7 +9,8 @@ from __future__ import annotations
 import datetime
 import hashlib
 import uuid
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
@@ -144,37 +145,79 @@ def audit_event_record(
     The event is rolled back with the caller's transaction: an operation that did not
     happen leaves no record. (LGPD Art. 37; PDPA s39.)
     """
-    if not isinstance(changes, AuditChanges):
-        changes = _masked(changes or {})
-    if any(not isinstance(pair, list) or len(pair) != 2 for pair in changes.values()):
-        raise ValidationFailed(errors={"changes": [_("Give each changed field as [old, new].")]})
-    origin = audit_context_get()
-    if actor_role is None:
-        actor_role = origin.actor_role
-    event = AuditEvent(
+    [event] = audit_events_record(
         clinic=clinic,
-        sequence=1,
-        occurred_at=timezone.now(),
-        actor=actor,
-        actor_role=actor_role,
-        action=action,
-        object_type=object_type,
-        object_id=str(object_id),
-        changes=dict(changes),
-        ip=origin.ip,
-        user_agent=origin.user_agent[:USER_AGENT_MAX_LENGTH],
-        request_id=origin.request_id,
-        prev_hash=GENESIS_HASH,
+        events=[
+            AuditInput(
+                actor=actor,
+                action=action,
+                object_type=object_type,
+                object_id=object_id,
+                changes=changes,
+                actor_role=actor_role,
+            )
+        ],
     )
-    try:
-        # Checked before taking the lock. (clinic, sequence) uniqueness is ensured by the
-        # lock and enforced by the database; clinic and actor are instances the caller
-        # holds: no queries for them.
-        event.full_clean(
-            exclude=["clinic", "actor", "hash"], validate_unique=False, validate_constraints=False
+    return event
+
+
+@dataclass(frozen=True)
+class AuditInput:
+    """One event for ``audit_events_record`` (fields as ``audit_event_record``'s)."""
+
+    actor: User | None
+    action: str
+    object_type: str
+    object_id: Any
+    changes: Mapping[str, Any] | None = None
+    actor_role: str | None = None
+
+
+@transaction.atomic(savepoint=False)
+def audit_events_record(*, clinic: Clinic, events: Sequence[AuditInput]) -> list[AuditEvent]:
+    """Append ``events`` to ``clinic``'s audit trail in order, as consecutive links of
+    its chain, and return them: ``audit_event_record`` of each (same checks, context
+    and masking; ``ValidationFailed`` before anything is written), but under one take
+    of the chain's lock, one read of its last link and one insert, so a transaction
+    that audits several things (a checkout: each payment and the sale) holds the lock
+    only for its last few statements when it calls this last. No savepoint of its own:
+    an error here fails the caller's whole transaction (``audit_event_record`` keeps
+    its savepoint)."""
+    origin = audit_context_get()
+    rows = []
+    for item in events:
+        changes = item.changes
+        if not isinstance(changes, AuditChanges):
+            changes = _masked(changes or {})
+        if any(not isinstance(pair, list) or len(pair) != 2 for pair in changes.values()):
+            raise ValidationFailed(errors={"changes": [_("Give each changed field as [old, new].")]})
+        event = AuditEvent(
+            clinic=clinic,
+            sequence=1,
+            occurred_at=timezone.now(),
+            actor=item.actor,
+            actor_role=origin.actor_role if item.actor_role is None else item.actor_role,
+            action=item.action,
+            object_type=item.object_type,
+            object_id=str(item.object_id),
+            changes=dict(changes),
+            ip=origin.ip,
+            user_agent=origin.user_agent[:USER_AGENT_MAX_LENGTH],
+            request_id=origin.request_id,
+            prev_hash=GENESIS_HASH,
         )
-    except DjangoValidationError as exc:
-        raise ValidationFailed(errors=exc.message_dict) from exc
+        try:
+            # Checked before taking the lock. (clinic, sequence) uniqueness is ensured by
+            # the lock and enforced by the database; clinic and actor are instances the
+            # caller holds: no queries for them.
+            event.full_clean(
+                exclude=["clinic", "actor", "hash"], validate_unique=False, validate_constraints=False
+            )
+        except DjangoValidationError as exc:
+            raise ValidationFailed(errors=exc.message_dict) from exc
+        rows.append(event)
+    if not rows:
+        return rows
     _lock_clinic_chain(clinic.pk)
     last = (
         AuditEvent.unscoped.filter(clinic_id=clinic.pk)
@@ -182,11 +225,16 @@ def audit_event_record(
         .values_list("sequence", "hash")
         .first()
     )
-    if last is not None:
-        event.sequence, event.prev_hash = last[0] + 1, last[1]
+    sequence, prev_hash = last if last is not None else (0, GENESIS_HASH)
     # Taken under the lock: along a clinic's chain, occurred_at does not go back
     # (unless the server clock does).
-    event.occurred_at = timezone.now()
-    event.hash = audit_event_hash(event)
-    event.save(force_insert=True)
-    return event
+    now = timezone.now()
+    for event in rows:
+        sequence += 1
+        event.sequence, event.prev_hash, event.occurred_at = sequence, prev_hash, now
+        event.hash = prev_hash = audit_event_hash(event)
+    if len(rows) == 1:
+        rows[0].save(force_insert=True)
+    else:
+        AuditEvent.unscoped.bulk_create(rows)
+    return rows

@@ -28,7 +28,8 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -74,22 +75,23 @@ def revenue_account(category: str) -> str:
 Posting = tuple[str, Decimal, Decimal]  # (account, debit, credit)
 
 
-def journal_entry_post(
-    *,
-    clinic: Clinic,
-    description: str,
-    currency: str,
-    reference_type: str,
-    reference_id: uuid.UUID,
-    postings: Iterable[Posting],
-    posted_at: dt.datetime | None = None,
-) -> JournalEntry | None:
-    """Write one balanced entry; the only writer of ``JournalEntry``/``JournalLine``.
+@dataclass(frozen=True)
+class EntryInput:
+    """One journal entry to write with ``journal_entries_post`` (arguments as for
+    ``journal_entry_post``)."""
 
-    ``postings`` are ``(account, debit, credit)``; a posting with a negative amount is
-    turned to the other side, zero postings are dropped, and postings on the same
-    account and side are merged. Raises ``ValidationFailed`` (``postings``) when debits
-    and credits differ. Returns ``None`` when nothing remains to post."""
+    clinic: Clinic
+    description: str
+    currency: str
+    reference_type: str
+    reference_id: uuid.UUID
+    postings: Iterable[Posting]
+    posted_at: dt.datetime | None = None
+
+
+def _merged(postings: Iterable[Posting]) -> dict[tuple[str, str], Decimal]:
+    """The postings per (account, side), negative amounts turned to the other side and
+    zeros dropped; ``ValidationFailed`` (``postings``) when debits and credits differ."""
     merged: dict[tuple[str, str], Decimal] = {}
     for account, debit, credit in postings:
         amount = debit - credit
@@ -105,26 +107,78 @@ def journal_entry_post(
                 "postings": [_("Debits (%(d)s) and credits (%(c)s) differ.") % {"d": debits, "c": credits}]
             }
         )
-    if not merged:
-        return None
-    entry = JournalEntry.objects.create(
-        clinic=clinic,
-        posted_at=posted_at or timezone.now(),
-        description=description[:200],
-        currency=currency,
-        reference_type=reference_type,
-        reference_id=reference_id,
+    return merged
+
+
+def journal_entry_post(
+    *,
+    clinic: Clinic,
+    description: str,
+    currency: str,
+    reference_type: str,
+    reference_id: uuid.UUID,
+    postings: Iterable[Posting],
+    posted_at: dt.datetime | None = None,
+) -> JournalEntry | None:
+    """Write one balanced entry; the only writer of ``JournalEntry``/``JournalLine``
+    (with ``journal_entries_post``, its batch form).
+
+    ``postings`` are ``(account, debit, credit)``; a posting with a negative amount is
+    turned to the other side, zero postings are dropped, and postings on the same
+    account and side are merged. Raises ``ValidationFailed`` (``postings``) when debits
+    and credits differ. Returns ``None`` when nothing remains to post."""
+    [entry] = journal_entries_post(
+        [
+            EntryInput(
+                clinic=clinic,
+                description=description,
+                currency=currency,
+                reference_type=reference_type,
+                reference_id=reference_id,
+                postings=postings,
+                posted_at=posted_at,
+            )
+        ]
     )
+    return entry
+
+
+def journal_entries_post(entries: Sequence[EntryInput]) -> list[JournalEntry | None]:
+    """``journal_entry_post`` of each of ``entries`` in two statements (one insert of
+    the entries, one of all their lines), e.g. a checkout's sale, payment and cost
+    entries. Every entry is checked before anything is written: ``ValidationFailed``
+    (``postings``) if one does not balance. Returns the entries in order, ``None`` for
+    one with nothing to post."""
+    merged = [_merged(entry.postings) for entry in entries]
+    rows: list[JournalEntry | None] = [
+        JournalEntry(
+            clinic=entry.clinic,
+            posted_at=entry.posted_at or timezone.now(),
+            description=entry.description[:200],
+            currency=entry.currency,
+            reference_type=entry.reference_type,
+            reference_id=entry.reference_id,
+        )
+        if sides
+        else None
+        for entry, sides in zip(entries, merged, strict=True)
+    ]
+    written = [row for row in rows if row is not None]
+    if not written:
+        return rows
+    JournalEntry.objects.bulk_create(written)
     JournalLine.objects.bulk_create(
         [
             JournalLine(
-                clinic=clinic,
-                entry=entry,
+                clinic=row.clinic,
+                entry=row,
                 account=account,
                 debit=amount if side == "debit" else Decimal(0),
                 credit=amount if side == "credit" else Decimal(0),
             )
-            for (account, side), amount in sorted(merged.items())
+            for row, sides in zip(rows, merged, strict=True)
+            if row is not None
+            for (account, side), amount in sorted(sides.items())
         ]
     )
-    return entry
+    return rows

@@ -161,8 +161,9 @@ def notification_schedule(
     if due:
         notification.enqueued_at = timezone.now()
     # The unique (clinic, dedupe_key) constraint is left to the database: a race loser
-    # gets IntegrityError and returns the winner's row.
-    notification.full_clean(validate_unique=False, validate_constraints=False)
+    # gets IntegrityError and returns the winner's row. The clinic is an instance the
+    # caller holds: no query to check it exists (often under the caller's row locks).
+    notification.full_clean(exclude=["clinic"], validate_unique=False, validate_constraints=False)
     try:
         with transaction.atomic():
             notification.save()

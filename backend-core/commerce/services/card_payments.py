@@ -48,7 +48,7 @@ from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from audit.services import audit_event_record
+from audit.services import AuditInput, audit_event_record
 from commerce.events import PAYMENT_SETTLED, PaymentSettledEventDataSerializer
 from commerce.models import Invoice, Payment
 from commerce.payment_providers import (
@@ -62,6 +62,7 @@ from commerce.payment_providers import (
 from commerce.services.invoices import (
     invoice_refresh,
     payment_audit,
+    payment_audit_input,
     payment_journal_post,
     payment_write,
     receipt_schedule,
@@ -213,12 +214,17 @@ def payment_take(
     actor: User,
     at: dt.datetime,
     live: bool,
+    batch: tuple[list[Payment], list[AuditInput]] | None = None,
 ) -> Payment:
     """``payment_write`` for a payment taken at checkout: when ``live`` (not an import),
     a card payment through an asynchronous provider is written ``pending`` (see
     ``card_charge_pending_write``; the caller sends it after its commit with
     ``card_charges_send``); every other payment is written succeeded as before. Either
-    way audited as ``payment.recorded`` (``invoices.payment_audit``)."""
+    way audited as ``payment.recorded`` (``invoices.payment_audit``). With ``batch``
+    (``(payments to journal, audit events)``) a succeeded payment, whose journal entry
+    (``invoices.payment_entry``) the caller posts, and the audit event are appended to
+    it instead, for the caller to write with its own (checkout: at its end, once the
+    invoice is numbered)."""
     payment = None
     if live and method == Payment.Method.CARD:
         payment = card_charge_pending_write(
@@ -233,8 +239,14 @@ def payment_take(
             idempotency_key=idempotency_key,
             actor=actor,
             at=at,
+            journal=batch is None,
         )
-    payment_audit(payment=payment, actor=actor)
+        if batch is not None:
+            batch[0].append(payment)
+    if batch is None:
+        payment_audit(payment=payment, actor=actor)
+    else:
+        batch[1].append(payment_audit_input(payment=payment, actor=actor))
     return payment
 
 

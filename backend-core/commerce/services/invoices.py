@@ -22,7 +22,7 @@ from django.db.models import Sum
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from audit.services import audit_event_record
+from audit.services import AuditInput, audit_event_record, audit_events_record
 from catalog.models import Product, Service
 from commerce import ledger
 from commerce.events import INVOICE_DRAFTED, InvoiceDraftedEventDataSerializer
@@ -50,7 +50,14 @@ def invoice_refresh(invoice: Invoice) -> None:
     paid = Payment.objects.filter(invoice=invoice, status=Payment.Status.SUCCEEDED).aggregate(
         s=Sum("amount")
     )["s"]
-    invoice.paid_total = paid or Decimal(0)
+    invoice_totals_set(invoice, paid=paid or Decimal(0))
+    invoice.save(update_fields=["paid_total", "refunded_total", "balance_due", "status", "updated_at"])
+
+
+def invoice_totals_set(invoice: Invoice, *, paid: Decimal) -> None:
+    """Set (in memory) the invoice's paid total to ``paid`` (the sum of its succeeded
+    payments), its balance and its status, as ``invoice_refresh`` does; the caller saves."""
+    invoice.paid_total = paid
     invoice.balance_due = invoice.total - invoice.refunded_total - invoice.paid_total
     if invoice.status not in (InvoiceStatus.VOID, InvoiceStatus.DRAFT):
         if invoice.balance_due <= 0:
@@ -61,7 +68,6 @@ def invoice_refresh(invoice: Invoice) -> None:
             invoice.status = InvoiceStatus.PARTIALLY_PAID
         else:
             invoice.status = InvoiceStatus.SENT
-    invoice.save(update_fields=["paid_total", "refunded_total", "balance_due", "status", "updated_at"])
 
 
 def payment_write(
@@ -74,12 +80,14 @@ def payment_write(
     actor: User,
     at: dt.datetime,
     refund: Refund | None = None,
+    journal: bool = True,
 ) -> Payment:
     """Write one succeeded payment of ``invoice`` (``amount`` in the invoice's currency)
     received at ``at`` (UTC), and for a payment in (no ``refund``) its journal entry
     (payment account debited, receivables credited); a refund's payment is journaled by
     the refund. Used by checkout, ``payment_record`` and refunds inside their
-    transaction; the caller refreshes the invoice's totals (``invoice_refresh``)."""
+    transaction; the caller refreshes the invoice's totals (``invoice_refresh``). With
+    ``journal=False`` the caller posts ``payment_entry`` itself (checkout, in its batch)."""
     payment = Payment.objects.create(
         clinic=invoice.clinic,
         invoice=invoice,
@@ -93,7 +101,7 @@ def payment_write(
         received_at=at,
         created_by=actor,
     )
-    if refund is None:
+    if refund is None and journal:
         payment_journal_post(invoice=invoice, payment=payment, at=at)
     return payment
 
@@ -104,8 +112,13 @@ def payment_audit(*, payment: Payment, actor: User) -> None:
     amount, currency and status (``succeeded``, or ``pending`` for a card charge still
     with the provider, whose outcome is ``payment.settled``). No card data: the trail
     never holds any. A refund's negative payment is part of ``sale.refunded`` instead."""
-    audit_event_record(
-        clinic=payment.clinic,
+    audit_events_record(clinic=payment.clinic, events=[payment_audit_input(payment=payment, actor=actor)])
+
+
+def payment_audit_input(*, payment: Payment, actor: User) -> AuditInput:
+    """The ``payment.recorded`` event of ``payment_audit``, for a caller that records it
+    with others (``audit_events_record``)."""
+    return AuditInput(
         actor=actor,
         action="payment.recorded",
         object_type=PAYMENT_SUBJECT,
@@ -121,9 +134,14 @@ def payment_audit(*, payment: Payment, actor: User) -> None:
 
 
 def payment_journal_post(*, invoice: Invoice, payment: Payment, at: dt.datetime) -> None:
+    """The journal entry of money received (``payment_entry``), posted."""
+    ledger.journal_entries_post([payment_entry(invoice=invoice, payment=payment, at=at)])
+
+
+def payment_entry(*, invoice: Invoice, payment: Payment, at: dt.datetime) -> ledger.EntryInput:
     """The journal entry of money received: the method's account debited, receivables
     credited, ``payment.amount`` in the invoice's currency, posted at ``at`` (UTC)."""
-    ledger.journal_entry_post(
+    return ledger.EntryInput(
         clinic=invoice.clinic,
         description=f"Payment {payment.method} for {invoice.number}",
         currency=invoice.currency,

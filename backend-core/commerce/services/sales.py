@@ -9,10 +9,15 @@ for nothing slow. Amounts follow ``commerce.pricing``.
 
 Sale and invoice numbers are gapless per clinic (``S-000001``, ``INV-000001``), as fiscal
 rules require sequential tax invoices (e.g. Thai Revenue Code s.86/4): the counters live
-on the clinic's ``CommerceSettings`` row, locked at the END of the checkout transaction
-(after the stock rows), so concurrent checkouts of one clinic queue only for the last
-few statements and a rolled-back checkout consumes no number. A retried checkout racing
-the first one waits on the unique idempotency key and then returns the first sale.
+on the clinic's ``CommerceSettings`` row, locked at the END of the checkout transaction,
+so a rolled-back checkout consumes no number. Everything that does not need a lock or a
+number is written first (sale, lines, credits, invoice, payments); then, each held until
+commit, the lots sold from (FEFO), the counters (one statement that also numbers the
+sale and invoice), and last the audit trail's chain: the journal entries, the receipt,
+the audit events and the outbox event are written in batches after the numbers. So
+concurrent checkouts of one clinic queue only for those last few statements. A retried
+checkout racing the first one waits on the unique idempotency key and then returns the
+first sale.
 """
 
 from __future__ import annotations
@@ -26,12 +31,12 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import F
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from audit.services import audit_event_record
+from audit.services import AuditInput, audit_events_record
 from catalog.models import Course, Product, Service
 from commerce import ledger
 from commerce.events import SALE_COMPLETED, SaleCompletedEventDataSerializer
@@ -50,7 +55,7 @@ from commerce.models import (
 from commerce.payment_methods import method_refusal
 from commerce.pricing import CartAmounts, LineInput, PricingError, allocate, money_format, price_cart
 from commerce.services.card_payments import card_charges_send, payment_take
-from commerce.services.invoices import invoice_refresh, receipt_schedule
+from commerce.services.invoices import invoice_refresh, invoice_totals_set, payment_entry, receipt_schedule
 from commerce.services.shared import (
     SALE_LINE_REF,
     SALE_OBJECT_TYPE,
@@ -58,7 +63,7 @@ from commerce.services.shared import (
     revenue_account,
     settings_for,
 )
-from commerce.services.stock import stock_consume
+from commerce.services.stock import stock_take
 from commerce.signals import sale_completed
 from core.exceptions import Conflict, ValidationFailed
 from outbox.services import outbox_event_record
@@ -107,19 +112,76 @@ class PaymentInput:
     provider_reference: str = ""
 
 
-def _numbers_take(row: CommerceSettings) -> tuple[str, str]:
-    """The next sale and invoice numbers of the clinic, taken under the settings row's
-    lock (held until the transaction ends)."""
-    sale_number, invoice_number = (
-        CommerceSettings.unscoped.select_for_update()
-        .filter(pk=row.pk)
-        .values_list("next_sale_number", "next_invoice_number")
-        .get()
+def _number_sql(prefix: str, column: str) -> str:
+    """SQL of ``f"{prefix}{n:06d}"`` for the counter value before ``column`` was incremented."""
+    value = f"({column} - 1)"
+    digits = f"CASE WHEN {value} < 1000000 THEN lpad({value}::text, 6, '0') ELSE {value}::text END"
+    return f"'{prefix}' || {digits}"
+
+
+def _numbers_take(row: CommerceSettings, *, sale: Sale, invoice: Invoice, at: dt.datetime) -> tuple[str, str]:
+    """The next sale and invoice numbers of the clinic (``S-000001``, ``INV-000001``),
+    written on ``sale`` (with its ``created_at`` = ``at``) and ``invoice`` (with its
+    totals and status as set in memory) in the same statement. The counters row stays
+    locked until the transaction ends (gapless: a rolled-back checkout gives its numbers
+    back), so this is the checkout's last statement but the audit trail's and the
+    outbox's. On PostgreSQL one statement; elsewhere (the embedded profile, whose
+    transactions are serialized anyway) the same in four."""
+    updated_at = timezone.now()
+    if connection.vendor != "postgresql":
+        sale_number, invoice_number = (
+            CommerceSettings.unscoped.select_for_update()
+            .filter(pk=row.pk)
+            .values_list("next_sale_number", "next_invoice_number")
+            .get()
+        )
+        CommerceSettings.unscoped.filter(pk=row.pk).update(
+            next_sale_number=F("next_sale_number") + 1, next_invoice_number=F("next_invoice_number") + 1
+        )
+        numbers = f"S-{sale_number:06d}", f"INV-{invoice_number:06d}"
+        Sale.objects.filter(pk=sale.pk).update(number=numbers[0], created_at=at)
+        Invoice.objects.filter(pk=invoice.pk).update(
+            number=numbers[1],
+            paid_total=invoice.paid_total,
+            balance_due=invoice.balance_due,
+            status=invoice.status,
+            updated_at=updated_at,
+        )
+        return numbers
+    counters, sales, invoices = (
+        connection.ops.quote_name(model._meta.db_table) for model in (CommerceSettings, Sale, Invoice)
     )
-    CommerceSettings.unscoped.filter(pk=row.pk).update(
-        next_sale_number=F("next_sale_number") + 1, next_invoice_number=F("next_invoice_number") + 1
-    )
-    return f"S-{sale_number:06d}", f"INV-{invoice_number:06d}"
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"""
+            WITH n AS (
+                UPDATE {counters}
+                SET next_sale_number = next_sale_number + 1, next_invoice_number = next_invoice_number + 1
+                WHERE id = %s
+                RETURNING {_number_sql("S-", "next_sale_number")} AS sale_number,
+                    {_number_sql("INV-", "next_invoice_number")} AS invoice_number
+            ), s AS (
+                UPDATE {sales} SET number = n.sale_number, created_at = %s FROM n WHERE {sales}.id = %s
+            ), i AS (
+                UPDATE {invoices}
+                SET number = n.invoice_number, paid_total = %s, balance_due = %s, status = %s, updated_at = %s
+                FROM n WHERE {invoices}.id = %s
+            )
+            SELECT sale_number, invoice_number FROM n
+            """,  # noqa: S608 -- table names from the models, values bound
+            [
+                row.pk,
+                at,
+                sale.pk,
+                invoice.paid_total,
+                invoice.balance_due,
+                invoice.status,
+                updated_at,
+                invoice.pk,
+            ],
+        )
+        sale_number, invoice_number = cursor.fetchone()
+    return sale_number, invoice_number
 
 
 def _tax_rate(row: CommerceSettings, kind: str) -> Decimal:
@@ -451,25 +513,10 @@ def _sale_checkout_write(
         at=at,
         due_days=counters.invoice_due_days,
     )
-    # The row locks come last, so each is held only for the end of the transaction: the
-    # lots sold from, then the clinic's document counters (gapless numbers).
-    _lines_stock_consume(lines=lines, rows=sale_lines, patient=patient, actor=actor)
-    sale.number, invoice.number = _numbers_take(counters)
-    Sale.objects.filter(pk=sale.pk).update(number=sale.number)
-    Invoice.objects.filter(pk=invoice.pk).update(number=invoice.number)
-    ledger.journal_entry_post(
-        clinic=clinic,
-        description=f"Sale {sale.number}",
-        currency=currency,
-        reference_type="commerce.sale",
-        reference_id=sale.pk,
-        postings=[
-            (ledger.ACCOUNTS_RECEIVABLE, sale.total, Decimal(0)),
-            (ledger.TAX_PAYABLE, Decimal(0), sale.tax_total),
-            *((revenue_account(row), Decimal(0), row.net_amount) for row in sale_lines),
-        ],
-        posted_at=at,
-    )
+    # Journal entries and audit events name the numbers: they are written in one batch
+    # each at the end, after the numbers are taken.
+    journaled: list[Payment] = []
+    events: list[AuditInput] = []
     written = [
         payment_take(  # a card payment through the provider, maybe pending
             invoice=invoice,
@@ -480,31 +527,96 @@ def _sale_checkout_write(
             actor=actor,
             at=at,
             live=live,
+            batch=(journaled, events),
         )
         for index, payment in enumerate(payments)
     ]
-    invoice_refresh(invoice)
     received = [p for p in written if p.status == Payment.Status.SUCCEEDED]
-    if received and live:
-        receipt_schedule(invoice=invoice, payments=received)
-    if at != sale.created_at:
-        Sale.objects.filter(pk=sale.pk).update(created_at=at)
-        sale.created_at = at
-    audit_event_record(
-        clinic=clinic,
+    if draft_invoice is not None:  # a deposit may have paid part of it already
+        invoice_refresh(invoice)
+    else:  # a new invoice: paid by what was just received
+        invoice_totals_set(invoice, paid=sum((p.amount for p in received), Decimal(0)))
+    _sale_close(
+        sale=sale,
+        invoice=invoice,
+        lines=lines,
+        rows=sale_lines,
+        counters=counters,
         actor=actor,
-        action="sale.completed",
-        object_type=SALE_OBJECT_TYPE,
-        object_id=sale.pk,
-        changes={
-            "number": [None, sale.number],
-            "invoice_id": [None, invoice.pk],
-            "patient_id": [None, patient.pk if patient else None],
-            "total": [None, sale.total],
-            "currency": [None, currency],
-            "lines": [None, len(sale_lines)],
-        },
+        at=at,
+        receipt=received if live else [],
+        journaled=journaled,
+        events=events,
     )
+    sale_completed.send(sender=Sale, sale=sale)
+    return sale, True
+
+
+def _sale_close(
+    *,
+    sale: Sale,
+    invoice: Invoice,
+    lines: Sequence[CartLine],
+    rows: Sequence[SaleLine],
+    counters: CommerceSettings,
+    actor: User,
+    at: dt.datetime,
+    receipt: Sequence[Payment],
+    journaled: Sequence[Payment],
+    events: list[AuditInput],
+) -> None:
+    """The end of a checkout, under the locks, each held until commit: the lots sold from
+    (FEFO), the clinic's document counters (gapless numbers, one statement that also
+    numbers the sale and its invoice), then the audit trail's chain. What is read here
+    is read before the first lock; what names a number is written in one batch each:
+    the journal entries (sale, ``journaled`` payments, cost of the stock), the receipt
+    of the ``receipt`` payments, the audit events (``events`` and ``sale.completed``)
+    and the outbox event."""
+    clinic, patient = sale.clinic, sale.patient
+    if receipt and patient is not None:
+        patient.profile  # noqa: B018 -- the receipt's contact, read before any lock is taken
+    for line in lines:  # FEFO reads the clinic's day: no query for it under the locks
+        if isinstance(line.item, Product) and line.item.clinic_id == clinic.pk:
+            line.item.clinic = clinic
+    entries: list[ledger.EntryInput] = []
+    _lines_stock_consume(lines=lines, rows=rows, patient=patient, actor=actor, cost_entries=entries)
+    sale.number, invoice.number = _numbers_take(counters, sale=sale, invoice=invoice, at=at)
+    sale.created_at = at
+    sale_entry = ledger.EntryInput(
+        clinic=clinic,
+        description=f"Sale {sale.number}",
+        currency=sale.currency,
+        reference_type="commerce.sale",
+        reference_id=sale.pk,
+        postings=[
+            (ledger.ACCOUNTS_RECEIVABLE, sale.total, Decimal(0)),
+            (ledger.TAX_PAYABLE, Decimal(0), sale.tax_total),
+            *((revenue_account(row), Decimal(0), row.net_amount) for row in rows),
+        ],
+        posted_at=at,
+    )
+    ledger.journal_entries_post(
+        [sale_entry, *(payment_entry(invoice=invoice, payment=p, at=at) for p in journaled), *entries]
+    )
+    if receipt:
+        receipt_schedule(invoice=invoice, payments=receipt)
+    events.append(
+        AuditInput(
+            actor=actor,
+            action="sale.completed",
+            object_type=SALE_OBJECT_TYPE,
+            object_id=sale.pk,
+            changes={
+                "number": [None, sale.number],
+                "invoice_id": [None, invoice.pk],
+                "patient_id": [None, patient.pk if patient else None],
+                "total": [None, sale.total],
+                "currency": [None, sale.currency],
+                "lines": [None, len(rows)],
+            },
+        )
+    )
+    audit_events_record(clinic=clinic, events=events)
     outbox_event_record(
         clinic_id=clinic.pk,
         type=SALE_COMPLETED,
@@ -515,12 +627,10 @@ def _sale_checkout_write(
                 "number": sale.number,
                 "patient_id": patient.pk if patient else None,
                 "total": sale.total,
-                "currency": currency,
+                "currency": sale.currency,
             }
         ).data,
     )
-    sale_completed.send(sender=Sale, sale=sale)
-    return sale, True
 
 
 def _draft_invoice_check(draft_invoice: Invoice | None, patient: ClinicPatient | None) -> None:
@@ -619,15 +729,20 @@ def _sale_lines_write(
 
 
 def _lines_stock_consume(
-    *, lines: Sequence[CartLine], rows: Sequence[SaleLine], patient: ClinicPatient | None, actor: User
+    *,
+    lines: Sequence[CartLine],
+    rows: Sequence[SaleLine],
+    patient: ClinicPatient | None,
+    actor: User,
+    cost_entries: list[ledger.EntryInput],
 ) -> None:
     """Take the product lines' stock (FEFO or the chosen lot), but for products used at
     the visit (taken then); a refusal names the line (``lines.<i>.quantity`` /
-    ``lines.<i>.lot_id``)."""
+    ``lines.<i>.lot_id``). The cost entries are appended to ``cost_entries``."""
     for index, (line, row) in enumerate(zip(lines, rows, strict=True)):
         if isinstance(line.item, Product) and not line.used_at_visit:
             try:
-                stock_consume(
+                stock_take(  # no savepoint: a refusal fails the checkout
                     product=line.item,
                     quantity=line.quantity,
                     lot=line.lot,
@@ -636,6 +751,7 @@ def _lines_stock_consume(
                     reference_id=row.pk,
                     actor=actor,
                     kind=StockMovement.Kind.SALE,
+                    cost_entries=cost_entries,
                 )
             except ValidationFailed as exc:
                 renamed = {f"lines.{index}.{'lot_id' if k == 'lot' else k}": v for k, v in exc.errors.items()}

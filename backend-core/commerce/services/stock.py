@@ -109,16 +109,26 @@ def _stock_audit(*, movement: StockMovement, actor: User, action: str, **changes
 
 def _cost_post(*, movement: StockMovement, lot: StockLot, debit: str, credit: str) -> None:
     """Journal of a movement at lot cost: ``debit``/``credit`` accounts for its value."""
+    entry = _cost_entry(movement=movement, lot=lot, debit=debit, credit=credit)
+    if entry is not None:
+        ledger.journal_entries_post([entry])
+
+
+def _cost_entry(
+    *, movement: StockMovement, lot: StockLot, debit: str, credit: str
+) -> ledger.EntryInput | None:
+    """The journal entry of ``_cost_post`` (``None`` for a movement of no value)."""
     value = (abs(movement.quantity) * lot.unit_cost).quantize(Decimal("0.01"))
-    if value:
-        ledger.journal_entry_post(
-            clinic=lot.clinic,
-            description=f"Stock {movement.kind}: {lot.product.name} lot {lot.lot_number}",
-            currency=lot.product.currency,
-            reference_type="commerce.stock_movement",
-            reference_id=movement.pk,
-            postings=[(debit, value, Decimal(0)), (credit, Decimal(0), value)],
-        )
+    if not value:
+        return None
+    return ledger.EntryInput(
+        clinic=lot.clinic,
+        description=f"Stock {movement.kind}: {lot.product.name} lot {lot.lot_number}",
+        currency=lot.product.currency,
+        reference_type="commerce.stock_movement",
+        reference_id=movement.pk,
+        postings=[(debit, value, Decimal(0)), (credit, Decimal(0), value)],
+    )
 
 
 @transaction.atomic
@@ -213,15 +223,45 @@ def stock_consume(
     reference_id: uuid.UUID | None,
     actor: User,
     kind: str = Kind.CONSUME,
+    cost_entries: list[ledger.EntryInput] | None = None,
 ) -> list[StockMovement]:
     """Take ``quantity`` (product unit) out of stock for ``patient``, caused by
     ``reference_type``/``reference_id`` (e.g. ``"emr.treatment_session"``, its id).
 
     With ``lot`` given, only that lot; without, FEFO over the non-expired lots with stock
     (may split across lots: one movement per lot). ``kind`` is ``consume`` (treatment)
-    or ``sale`` (POS). Journal: COGS against inventory at each lot's cost.
-    Raises ``ValidationFailed``: ``quantity`` (not positive, more than on hand),
-    ``lot`` (expired, another product's)."""
+    or ``sale`` (POS). Journal: COGS against inventory at each lot's cost, posted here
+    or, given ``cost_entries``, appended to it for the caller to post in its batch
+    (``ledger.journal_entries_post``). Raises ``ValidationFailed``: ``quantity`` (not
+    positive, more than on hand), ``lot`` (expired, another product's)."""
+    return stock_take(
+        product=product,
+        quantity=quantity,
+        lot=lot,
+        patient=patient,
+        reference_type=reference_type,
+        reference_id=reference_id,
+        actor=actor,
+        kind=kind,
+        cost_entries=cost_entries,
+    )
+
+
+def stock_take(
+    *,
+    product: Product,
+    quantity: Decimal,
+    lot: StockLot | None,
+    patient: ClinicPatient | None,
+    reference_type: str,
+    reference_id: uuid.UUID | None,
+    actor: User,
+    kind: str,
+    cost_entries: list[ledger.EntryInput] | None,
+) -> list[StockMovement]:
+    """``stock_consume`` in the caller's transaction without a savepoint of its own (two
+    statements fewer while the lots are locked): a refusal must fail the caller's
+    transaction, as checkout's does."""
     if quantity <= 0:
         raise ValidationFailed(errors={"quantity": [_("Must be greater than zero.")]})
     if lot is not None:
@@ -262,7 +302,11 @@ def stock_consume(
             reference_type=reference_type,
             reference_id=reference_id,
         )
-        _cost_post(movement=movement, lot=chosen, debit=ledger.COGS, credit=ledger.INVENTORY)
+        entry = _cost_entry(movement=movement, lot=chosen, debit=ledger.COGS, credit=ledger.INVENTORY)
+        if entry is not None and cost_entries is not None:
+            cost_entries.append(entry)
+        elif entry is not None:
+            ledger.journal_entries_post([entry])
         movements.append(movement)
     return movements
 

@@ -33,6 +33,7 @@ from commerce.services import (
     sale_checkout,
     sale_refund,
     sale_void,
+    settings_for,
 )
 from commerce.tests import factories as f
 from core.exceptions import Conflict, ValidationFailed
@@ -560,6 +561,53 @@ def test_two_retries_racing_with_the_same_key_make_one_sale(world):
     made = [sale.pk for sale in f.at_once(lambda: _checkout(a, [CartLine(item=a.service)], key="double-tap"))]
     assert len(made) == 2 and made[0] == made[1]
     assert Sale.unscoped.filter(clinic=a.clinic, idempotency_key="double-tap").count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_checkouts_number_gaplessly_and_pick_stock_first_expiry_first(world):
+    """Nine cashiers of one clinic check out at once, one unit of a product in three lots
+    each, and one more asks for more than is in stock: the refused checkout takes no
+    number, the sales and invoices are numbered without a gap, and in number order the
+    units come from the lot expiring first that still had stock (FEFO, exactly), with
+    the ledger balanced and the audit chain intact."""
+    if connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL row locking")
+    from audit.selectors import audit_chain_verify
+
+    a, owner = world.a, world.a.user()
+    f.taxes(a.clinic, rate="7", inclusive=False)
+    serum = catalog_factories.product(a.clinic, owner, name="Serum", kind="retail", price=Decimal("990.00"))
+    soon = f.lot(a.clinic, owner, serum, "SOON", "2", expires_in_days=30, unit_cost="400")
+    later = f.lot(a.clinic, owner, serum, "LATER", "3", expires_in_days=60, unit_cost="410")
+    last = f.lot(a.clinic, owner, serum, "LAST", "10", expires_in_days=365, unit_cost="420")
+    counters = settings_for(a.clinic)
+    first_sale, first_invoice = counters.next_sale_number, counters.next_invoice_number
+    turns = iter(range(10))
+
+    def sell():
+        quantity = Decimal(100) if next(turns) == 4 else Decimal(1)  # one asks too much
+        return _checkout(a, [CartLine(item=serum, quantity=quantity), CartLine(item=a.service)])
+
+    outcomes = f.at_once(sell, times=10)
+    refused = [o for o in outcomes if isinstance(o, Exception)]
+    assert [type(o) for o in refused] == [ValidationFailed], refused
+    sales = sorted((o for o in outcomes if isinstance(o, Sale)), key=lambda sale: sale.number)
+    assert [s.number for s in sales] == [f"S-{n:06d}" for n in range(first_sale, first_sale + 9)]
+    invoices = Invoice.unscoped.filter(sale__in=sales).order_by("number")
+    assert [i.number for i in invoices] == [f"INV-{n:06d}" for n in range(first_invoice, first_invoice + 9)]
+    taken = [
+        StockMovement.unscoped.get(
+            kind="sale", reference_id=SaleLine.unscoped.get(sale=s, product=serum).pk
+        ).lot_id
+        for s in sales
+    ]
+    assert taken == [soon.pk] * 2 + [later.pk] * 3 + [last.pk] * 4
+    for lot, left in ((soon, 0), (later, 0), (last, 6)):
+        lot.refresh_from_db()
+        assert lot.quantity_on_hand == left
+    assert _trial(a)["total_balance"] == 0
+    assert all(report.intact for report in audit_chain_verify(clinic_id=a.clinic.pk))
+    assert AuditEvent.unscoped.filter(clinic=a.clinic, action="sale.completed").count() == 9
 
 
 # ------------------------------------------------------------------------- audit trail
