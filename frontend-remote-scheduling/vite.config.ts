@@ -1,10 +1,11 @@
 import { federation } from '@module-federation/vite'
 import vue from '@vitejs/plugin-vue'
 import { defineConfig } from 'vite'
-import { APPS, outDir, publicPath, shared, shareStrategy } from '../federation.config'
+import { APPS, define, runtimeTrim, outDir, publicPath, shared, shareStrategy } from '../federation.config'
 
 export default defineConfig(({ command }) => ({
   base: publicPath('scheduling', command),
+  define,
   plugins: [
     vue(),
     federation({
@@ -14,6 +15,8 @@ export default defineConfig(({ command }) => ({
       shared,
       shareStrategy,
       dts: false,
+      ...runtimeTrim(command),
+      disableRemote: true,
     }),
   ],
   server: { port: APPS.scheduling.port, origin: `http://localhost:${APPS.scheduling.port}` },
