@@ -43,6 +43,17 @@ export const shared = {
 }
 
 /**
+ * What a remote asks of the share scope: the same singletons, which in builds it takes
+ * from the host only (`import: false`), so no remote carries a fallback copy of Vue, Vue
+ * Router, Pinia, vue-i18n, the ui-kit or the api-client that the page never loads. The dev
+ * servers keep their own copies, so a remote also runs on its own port.
+ */
+export function remoteShared(command: 'build' | 'serve') {
+  if (command === 'serve') return shared
+  return Object.fromEntries(Object.entries(shared).map(([name, config]) => [name, { ...config, import: false as const }]))
+}
+
+/**
  * Compile-time flags of the shared libraries, the same in every app (each app's `define`):
  * the apps use vue-i18n's composition API only (`createI18n({ legacy: false })`,
  * `useI18n()`, `t()`), never its legacy API, its `<i18n-t>`/`<i18n-n>`/`<i18n-d>`

@@ -1,7 +1,7 @@
 import { federation } from '@module-federation/vite'
 import vue from '@vitejs/plugin-vue'
 import { defineConfig } from 'vite'
-import { APPS, define, runtimeTrim, outDir, publicPath, shared, shareStrategy } from '../federation.config'
+import { APPS, define, runtimeTrim, outDir, publicPath, remoteShared, shareStrategy } from '../federation.config'
 
 export default defineConfig(({ command }) => ({
   base: publicPath('emr', command),
@@ -12,7 +12,7 @@ export default defineConfig(({ command }) => ({
       name: 'emr',
       filename: 'remoteEntry.js',
       exposes: { './PatientModule': './src/PatientModule.vue' },
-      shared,
+      shared: remoteShared(command),
       shareStrategy,
       dts: false,
       ...runtimeTrim(command),
