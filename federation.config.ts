@@ -43,11 +43,44 @@ export const shared = {
 }
 
 /**
+ * What a remote asks of the share scope: the same singletons, which in builds it takes
+ * from the host only (`import: false`), so no remote carries a fallback copy of Vue, Vue
+ * Router, Pinia, vue-i18n, the ui-kit or the api-client that the page never loads. The dev
+ * servers keep their own copies, so a remote also runs on its own port.
+ */
+export function remoteShared(command: 'build' | 'serve') {
+  if (command === 'serve') return shared
+  return Object.fromEntries(Object.entries(shared).map(([name, config]) => [name, { ...config, import: false as const }]))
+}
+
+/**
+ * Compile-time flags of the shared libraries, the same in every app (each app's `define`):
+ * the apps use vue-i18n's composition API only (`createI18n({ legacy: false })`,
+ * `useI18n()`, `t()`), never its legacy API, its `<i18n-t>`/`<i18n-n>`/`<i18n-d>`
+ * components or its `v-t` directive, so that code stays out of the copy the login page loads.
+ */
+export const define = {
+  __VUE_I18N_FULL_INSTALL__: 'false',
+  __VUE_I18N_LEGACY_API__: 'false',
+  __INTLIFY_PROD_DEVTOOLS__: 'false',
+}
+
+/**
  * Which copy of a shared package wins: the first one loaded (the host's). The default,
  * 'version-first', fetches every remote's remoteEntry.js at start-up to compare versions,
  * which would load all remotes on the login page.
  */
 export const shareStrategy = 'loaded-first' as const
+
+/**
+ * Federation runtime features no app uses, left out of the runtime each app ships: the
+ * snapshot plugin (remotes described by an mf-manifest.json, preloading, devtools) in
+ * builds, since every remote here is a plain remoteEntry.js. The dev servers keep it (it
+ * also carries hot reload). Remotes consume no remotes (`disableRemote` in their configs).
+ */
+export function runtimeTrim(command: 'build' | 'serve') {
+  return { disableSnapshot: command === 'build' }
+}
 
 /** Build output: <repo>/dist/<app>, which Django collects as static files under <app>/. */
 export function outDir(app: AppName): string {

@@ -1,12 +1,13 @@
 import { federation } from '@module-federation/vite'
 import vue from '@vitejs/plugin-vue'
 import { defineConfig } from 'vite'
-import { APPS, outDir, publicPath, remote, shared, shareStrategy } from '../federation.config'
+import { APPS, define, runtimeTrim, outDir, publicPath, remote, shared, shareStrategy } from '../federation.config'
 
 const backend = process.env.AESTHETIX_BACKEND_URL ?? 'http://127.0.0.1:8000'
 
 export default defineConfig(({ command }) => ({
   base: command === 'build' ? publicPath('host', command) : '/',
+  define,
   plugins: [
     vue(),
     federation({
@@ -19,6 +20,7 @@ export default defineConfig(({ command }) => ({
       shared,
       shareStrategy,
       dts: false,
+      ...runtimeTrim(command),
     }),
   ],
   // The dev server proxies the API and the WebSocket so the refresh cookie (SameSite

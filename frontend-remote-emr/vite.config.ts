@@ -1,19 +1,22 @@
 import { federation } from '@module-federation/vite'
 import vue from '@vitejs/plugin-vue'
 import { defineConfig } from 'vite'
-import { APPS, outDir, publicPath, shared, shareStrategy } from '../federation.config'
+import { APPS, define, runtimeTrim, outDir, publicPath, remoteShared, shareStrategy } from '../federation.config'
 
 export default defineConfig(({ command }) => ({
   base: publicPath('emr', command),
+  define,
   plugins: [
     vue(),
     federation({
       name: 'emr',
       filename: 'remoteEntry.js',
       exposes: { './PatientModule': './src/PatientModule.vue' },
-      shared,
+      shared: remoteShared(command),
       shareStrategy,
       dts: false,
+      ...runtimeTrim(command),
+      disableRemote: true,
     }),
   ],
   server: { port: APPS.emr.port, origin: `http://localhost:${APPS.emr.port}` },

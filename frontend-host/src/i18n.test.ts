@@ -13,24 +13,33 @@ function keys(value: object, prefix = ''): string[] {
 }
 
 describe('languages', () => {
+  it('fetch the texts of a language other than English only when it is first chosen', async () => {
+    expect(i18n.global.availableLocales).toEqual(['en'])
+    await localeApply('th')
+    expect(i18n.global.availableLocales).toContain('th')
+    expect(i18n.global.t('nav.calendar')).toBe(th.nav.calendar)
+    await localeApply('en')
+    expect(i18n.global.t('nav.calendar')).toBe(en.nav.calendar)
+  })
+
   it('translate every text of the shell', () => {
     for (const messages of [ptBR, th, ar]) expect(keys(messages)).toEqual(keys(en))
   })
 
-  it('turn the whole page right-to-left for Arabic only', () => {
-    localeApply('ar')
+  it('turn the whole page right-to-left for Arabic only', async () => {
+    await localeApply('ar')
     expect(document.documentElement.dir).toBe('rtl')
     expect(document.documentElement.lang).toBe('ar')
     expect(i18n.global.t('nav.calendar')).toBe('التقويم')
-    localeApply('th')
+    await localeApply('th')
     expect(document.documentElement.dir).toBe('ltr')
     expect(localStorage.getItem('aesthetix.locale')).toBe('th')
   })
 
-  it("make the server answer in the chosen language (the api-client's Accept-Language)", () => {
-    localeApply('pt-BR')
+  it("make the server answer in the chosen language (the api-client's Accept-Language)", async () => {
+    await localeApply('pt-BR')
     expect(session.language).toBe('pt-BR')
-    localeApply('ar')
+    await localeApply('ar')
     expect(session.language).toBe('ar')
   })
 })

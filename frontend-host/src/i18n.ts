@@ -1,9 +1,7 @@
 import { session } from '@aesthetix/api-client'
 import { createI18n } from 'vue-i18n'
-import ar from './locales/ar'
 import en from './locales/en'
-import ptBR from './locales/pt-BR'
-import th from './locales/th'
+import type { Messages } from './locales/en'
 
 export const LOCALES = [
   { code: 'en', label: 'English', dir: 'ltr' },
@@ -15,21 +13,51 @@ export type LocaleCode = (typeof LOCALES)[number]['code']
 
 const STORAGE_KEY = 'aesthetix.locale'
 
-function initialLocale(): LocaleCode {
+/** The language saved on this browser, else English. */
+export function initialLocale(): LocaleCode {
   const saved = localStorage.getItem(STORAGE_KEY)
   return LOCALES.some((l) => l.code === saved) ? (saved as LocaleCode) : 'en'
 }
 
-export const i18n = createI18n({
+// English is the fallback and ships with the shell; the other languages' texts are
+// chunks of their own, fetched when first chosen, so the login page carries one language.
+const loaders: Record<Exclude<LocaleCode, 'en'>, () => Promise<{ default: Messages }>> = {
+  'pt-BR': () => import('./locales/pt-BR'),
+  th: () => import('./locales/th'),
+  ar: () => import('./locales/ar'),
+}
+const loaded = new Map<LocaleCode, Promise<void>>([['en', Promise.resolve()]])
+
+export const i18n = createI18n<[Messages], LocaleCode, false>({
   legacy: false,
-  locale: initialLocale(),
+  locale: 'en',
   fallbackLocale: 'en',
-  messages: { en, 'pt-BR': ptBR, th, ar },
+  messages: { en } as Record<LocaleCode, Messages>,
 })
 
+/** Fetches the shell's texts of `code` once (English is always there); a failed fetch
+ *  rejects and is tried again on the next call. */
+export function localeLoad(code: LocaleCode): Promise<void> {
+  let done = loaded.get(code)
+  if (!done) {
+    done = loaders[code as Exclude<LocaleCode, 'en'>]().then(
+      (module) => i18n.global.setLocaleMessage(code, module.default),
+      (error: unknown) => {
+        loaded.delete(code)
+        throw error
+      },
+    )
+    loaded.set(code, done)
+  }
+  return done
+}
+
 /** Switches the language of every app on the page and of the server's answers
- *  (the api-client's `Accept-Language`); Arabic turns the whole layout RTL. */
-export function localeApply(code: LocaleCode): void {
+ *  (the api-client's `Accept-Language`); Arabic turns the whole layout RTL. Resolves once
+ *  the language's texts are loaded and shown; rejects (the language unchanged) when they
+ *  could not be fetched. */
+export async function localeApply(code: LocaleCode): Promise<void> {
+  await localeLoad(code)
   i18n.global.locale.value = code
   session.setLanguage(code)
   localStorage.setItem(STORAGE_KEY, code)

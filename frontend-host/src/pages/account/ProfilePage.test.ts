@@ -29,9 +29,9 @@ const badEmail = {
 }
 
 beforeEach(() => setActivePinia(createPinia()))
-afterEach(() => {
+afterEach(async () => {
   vi.unstubAllGlobals()
-  localeApply('en')
+  await localeApply('en')
 })
 
 describe('ProfilePage', () => {

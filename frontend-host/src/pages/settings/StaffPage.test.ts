@@ -5,7 +5,7 @@ import { flushPromises, mount } from '@vue/test-utils'
 import type { VueWrapper } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { i18n } from '../../i18n'
+import { i18n, localeApply } from '../../i18n'
 import { useAuthStore } from '../../stores/auth'
 import StaffPage from './StaffPage.vue'
 
@@ -253,7 +253,7 @@ describe('StaffPage', () => {
 
   it('shows the rows in Arabic with the names isolated', async () => {
     staffServer([member('1', 'Anong Owner', 'owner')], 'owner')
-    i18n.global.locale.value = 'ar'
+    await localeApply('ar')
     const wrapper = await signedInMount()
     expect(wrapper.text()).toContain('إلغاء التفعيل')
     expect(wrapper.get('tbody bdi').text()).toBe('Anong Owner')
