@@ -4,7 +4,7 @@ import { coverageChartOption } from './coverageChart'
 interface Plain {
   xAxis: { type?: string; inverse?: boolean }
   yAxis: { type?: string; inverse?: boolean; position?: string; data?: string[] }
-  legend: { left?: number; right?: number }
+  legend: { left?: number; right?: number; align?: string }
   series: { id: string; stack?: string; data: number[] }[]
 }
 
@@ -33,7 +33,7 @@ describe('coverageChartOption', () => {
     const option = plain(true)
     expect(option.xAxis).toMatchObject({ inverse: true })
     expect(option.yAxis).toMatchObject({ position: 'right', inverse: true })
-    expect(option.legend).toMatchObject({ right: 0 })
+    expect(option.legend).toMatchObject({ right: 0, align: 'right' })
     expect(option.legend.left).toBeUndefined()
   })
 })
