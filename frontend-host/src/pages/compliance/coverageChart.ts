@@ -25,10 +25,12 @@ const LABEL_WIDTH = 120
  *  after its name), so the chart reads like the page around it. */
 export function coverageChartOption(input: CoverageChartInput): ChartOption {
   const { labels, series, rtl } = input
+  const names = (reversed: boolean) => (reversed ? series.map((s) => s.name).reverse() : series.map((s) => s.name))
   return {
     animation: false,
     grid: { containLabel: true, left: 8, right: 8, top: 36, bottom: 8 },
-    legend: { show: true, top: 0, [rtl ? 'right' : 'left']: 0, align: rtl ? 'right' : 'left', data: series.map((s) => s.name) },
+    // ECharts lays legend items out left to right: reversed, the first one starts on the right.
+    legend: { show: true, top: 0, [rtl ? 'right' : 'left']: 0, align: rtl ? 'right' : 'left', data: names(rtl) },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     xAxis: { type: 'value', inverse: rtl, position: 'bottom', minInterval: 1 },
     yAxis: {
