@@ -4,7 +4,7 @@ import { coverageChartOption } from './coverageChart'
 interface Plain {
   xAxis: { type?: string; inverse?: boolean }
   yAxis: { type?: string; inverse?: boolean; position?: string; data?: string[] }
-  legend: { left?: number; right?: number }
+  legend: { left?: number; right?: number; align?: string; data?: string[] }
   series: { id: string; stack?: string; data: number[] }[]
 }
 
@@ -22,7 +22,7 @@ describe('coverageChartOption', () => {
     const option = plain(false)
     expect(option.yAxis).toMatchObject({ type: 'category', inverse: true, position: 'left', data: input.labels })
     expect(option.xAxis).toMatchObject({ type: 'value', inverse: false })
-    expect(option.legend).toMatchObject({ left: 0 })
+    expect(option.legend).toMatchObject({ left: 0, data: ['Granted', 'Withdrawn'] })
     expect(option.series.map((s) => [s.id, s.stack, s.data])).toEqual([
       ['granted', 'standing', [3, 1]],
       ['withdrawn', 'standing', [0, 2]],
@@ -33,7 +33,7 @@ describe('coverageChartOption', () => {
     const option = plain(true)
     expect(option.xAxis).toMatchObject({ inverse: true })
     expect(option.yAxis).toMatchObject({ position: 'right', inverse: true })
-    expect(option.legend).toMatchObject({ right: 0 })
+    expect(option.legend).toMatchObject({ right: 0, align: 'right', data: ['Withdrawn', 'Granted'] })
     expect(option.legend.left).toBeUndefined()
   })
 })

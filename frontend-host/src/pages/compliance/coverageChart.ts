@@ -21,14 +21,16 @@ export interface CoverageChartInput {
 const LABEL_WIDTH = 120
 
 /** Horizontal stacked bars, one per purpose. Right to left, the bars grow from the right
- *  with the purposes' names on the right and the legend starts on the right, so the chart
- *  reads like the page around it. */
+ *  with the purposes' names on the right and the legend starts on the right (each icon
+ *  after its name), so the chart reads like the page around it. */
 export function coverageChartOption(input: CoverageChartInput): ChartOption {
   const { labels, series, rtl } = input
+  const names = (reversed: boolean) => (reversed ? series.map((s) => s.name).reverse() : series.map((s) => s.name))
   return {
     animation: false,
     grid: { containLabel: true, left: 8, right: 8, top: 36, bottom: 8 },
-    legend: { show: true, top: 0, [rtl ? 'right' : 'left']: 0, data: series.map((s) => s.name) },
+    // ECharts lays legend items out left to right: reversed, the first one starts on the right.
+    legend: { show: true, top: 0, [rtl ? 'right' : 'left']: 0, align: rtl ? 'right' : 'left', data: names(rtl) },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     xAxis: { type: 'value', inverse: rtl, position: 'bottom', minInterval: 1 },
     yAxis: {
@@ -36,7 +38,7 @@ export function coverageChartOption(input: CoverageChartInput): ChartOption {
       data: labels,
       inverse: true,
       position: rtl ? 'right' : 'left',
-      axisLabel: { width: LABEL_WIDTH, overflow: 'break' },
+      axisLabel: { width: LABEL_WIDTH, overflow: 'break', lineHeight: 14 },
     },
     series: series.map((s) => ({ id: s.id, name: s.name, type: 'bar', stack: 'standing', color: s.color, data: s.values, barMaxWidth: 28 })),
   }
