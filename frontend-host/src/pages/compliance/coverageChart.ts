@@ -28,9 +28,19 @@ export function coverageChartOption(input: CoverageChartInput): ChartOption {
   const names = (reversed: boolean) => (reversed ? series.map((s) => s.name).reverse() : series.map((s) => s.name))
   return {
     animation: false,
-    grid: { containLabel: true, left: 8, right: 8, top: 36, bottom: 8 },
+    grid: { containLabel: true, left: 16, right: 16, top: 36, bottom: 8 },
     // ECharts lays legend items out left to right: reversed, the first one starts on the right.
-    legend: { show: true, top: 0, [rtl ? 'right' : 'left']: 0, align: rtl ? 'right' : 'left', data: names(rtl) },
+    // Small keys, so the three names stay on one line above the bars on a phone (390 px).
+    legend: {
+      show: true,
+      top: 0,
+      [rtl ? 'right' : 'left']: 0,
+      align: rtl ? 'right' : 'left',
+      data: names(rtl),
+      itemWidth: 14,
+      itemHeight: 10,
+      itemGap: 8,
+    },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     xAxis: { type: 'value', inverse: rtl, position: 'bottom', minInterval: 1 },
     yAxis: {
