@@ -85,6 +85,10 @@ class ConsentFormSignature(ClinicScopedModel):
         DRAWN = "drawn", _("Drawn signature")
         TYPED = "typed", _("Typed name")
 
+    class Channel(models.TextChoices):
+        CLINIC = "clinic", _("At the clinic")
+        PORTAL = "portal", _("Patient portal")
+
     patient = models.ForeignKey("patients.ClinicPatient", on_delete=models.PROTECT, related_name="+")
     template = models.ForeignKey(ConsentFormTemplate, on_delete=models.PROTECT, related_name="signatures")
     method = models.CharField(max_length=5, choices=Method.choices)
@@ -94,14 +98,23 @@ class ConsentFormSignature(ClinicScopedModel):
     signed_at = models.DateTimeField()
     ip = models.GenericIPAddressField(null=True, blank=True)
     user_agent = models.CharField(max_length=256, blank=True)
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    #: Where it was signed: on a clinic device (``recorded_by``: the staff member who
+    #: handed it over) or by the patient on the portal (``recorded_by`` empty).
+    channel = models.CharField(max_length=10, choices=Channel.choices, default=Channel.CLINIC)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
 
     class Meta:
         constraints = [
             models.CheckConstraint(
                 condition=Q(method="typed") & ~Q(typed_name="") | Q(method="drawn"),
                 name="consent_form_typed_has_name",
-            )
+            ),
+            models.CheckConstraint(
+                condition=Q(channel="portal") | Q(recorded_by__isnull=False),
+                name="consent_form_clinic_has_recorder",
+            ),
         ]
         indexes = [models.Index(fields=["clinic", "patient", "template"], name="consent_form_by_patient")]
 

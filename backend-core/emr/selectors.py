@@ -225,6 +225,29 @@ def consent_form_valid_for(*, patient_id: Any, service: Service) -> ConsentFormS
     )
 
 
+def consent_form_due(
+    *, patient_id: Any, service: Service, locales: Sequence[str]
+) -> ConsentFormTemplate | None:
+    """The consent form the patient still has to sign before a session of ``service``:
+    ``None`` when the treatment needs none (``requires_consent``), when the patient
+    already signed the newest version of a language (``consent_form_valid_for``, what
+    starting a session asks for) or when the clinic published no form in any of
+    ``locales``; else the newest version in the first of ``locales`` (compared without
+    case: ``pt-BR`` = ``pt-br``) that has one. Reads the current clinic's templates."""
+    if not service.requires_consent or consent_form_valid_for(patient_id=patient_id, service=service):
+        return None
+    for locale in dict.fromkeys(code.lower() for code in locales if code):
+        template = (
+            ConsentFormTemplate.objects.filter(service=service, locale__iexact=locale)
+            .select_related("service")
+            .order_by("-version")
+            .first()
+        )
+        if template is not None:
+            return template
+    return None
+
+
 def photo_list(*, session_id: Any = None, patient_id: Any = None, ready_only: bool = True) -> QuerySet[Photo]:
     """Photos oldest first; by default only the ``ready`` ones (never a rejected one)."""
     photos = Photo.objects.all()
@@ -446,6 +469,7 @@ def _consent_form_record(signature: ConsentFormSignature) -> dict[str, Any]:
         },
         "ip": signature.ip,
         "user_agent": signature.user_agent,
+        "channel": signature.channel,
         "recorded_by": _person(signature.recorded_by),
     }
 
@@ -482,7 +506,7 @@ def unscoped_patient_clinical_record(
           "consent_forms": [{"id", "signed_at", "method", "typed_name",
               "drawn_signature": {"consent_form_id", "sha256", "size_bytes"} | None,
               "text_sha256", "template": {"id", "service", "locale", "version",
-              "title", "body"}, "ip", "user_agent", "recorded_by"}]}}
+              "title", "body"}, "ip", "user_agent", "channel", "recorded_by"}]}}
 
     Values are Python values (``UUID``, ``datetime``, ``date``, ``Decimal``). Note texts
     are decrypted; every version of a note is listed. Photos are described, not

@@ -316,6 +316,7 @@ class ConsentSignatureSerializer(serializers.ModelSerializer[ConsentFormSignatur
             "text_sha256",
             "signed_at",
             "ip",
+            "channel",
             "recorded_by_id",
         ]
         read_only_fields = fields

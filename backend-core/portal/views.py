@@ -35,6 +35,7 @@ from patients.models import ConsentPurpose
 from patients.selectors import consent_texts_current
 from portal import selectors, services, services_account
 from portal.models import PortalAccount
+from portal.selectors_forms import portal_consent_forms_due
 
 PENDING_SESSION_KEY = "portal_pending_account_id"
 PENDING_PHONE_SESSION_KEY = "portal_pending_phone"
@@ -455,7 +456,9 @@ def slots(request: HttpRequest, slug: str) -> HttpResponse:
 @patient_required
 @require_GET
 def appointments(request: HttpRequest) -> HttpResponse:
-    """``/portal/me/appointments/``: upcoming and past, across clinics."""
+    """``/portal/me/appointments/``: upcoming and past, across clinics; an upcoming one
+    whose treatment's consent form is still to sign links to it (``forms_due``), also
+    in the confirmation right after booking."""
     account: PortalAccount = request.portal_account  # type: ignore[attr-defined]
     upcoming, past = selectors.portal_appointments(account=account)
     return _page(
@@ -464,8 +467,12 @@ def appointments(request: HttpRequest) -> HttpResponse:
         {
             "upcoming": upcoming,
             "past": past,
+            "forms_due": portal_consent_forms_due(
+                appointments=upcoming, language=translation.get_language() or ""
+            ),
             "booked": request.GET.get("booked", ""),
             "moved": request.GET.get("moved", ""),
+            "signed": request.GET.get("signed", ""),
         },
     )
 

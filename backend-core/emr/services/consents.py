@@ -59,6 +59,8 @@ def consent_text_digest(template: ConsentFormTemplate) -> str:
 
 
 def _signature_png(data_b64: str) -> bytes:
+    if not data_b64.removeprefix("data:image/png;base64,").strip():
+        raise ValidationFailed(errors={"signature_png": [_("Draw the signature.")]})
     try:
         raw = base64.b64decode(data_b64.removeprefix("data:image/png;base64,"), validate=True)
     except (binascii.Error, ValueError) as exc:
@@ -79,18 +81,28 @@ def _signature_png(data_b64: str) -> bytes:
 def consent_form_sign(
     *,
     clinic: Clinic,
-    actor: User,
+    actor: User | None,
     patient: ClinicPatient,
     template: ConsentFormTemplate,
     method: str,
     signature_png: str = "",
     typed_name: str = "",
+    channel: str = ConsentFormSignature.Channel.CLINIC,
 ) -> ConsentFormSignature:
     """Record the patient's signature of ``template`` (the newest version of its
     language): a drawn signature (``signature_png``: base64 PNG, ≤ 200 KB) or a typed
     name, stamped with the instant, the client address and user agent of the audit
-    context (``core.context``) and the SHA-256 of the wording. Raises
-    ``ValidationFailed`` naming the field."""
+    context (``core.context``) and the SHA-256 of the wording.
+
+    ``channel`` ``clinic``: signed on a clinic device, ``actor`` the staff member who
+    recorded it. ``portal``: signed by the patient on the patient portal, ``actor``
+    ``None`` (no staff member was involved; the audit event has no actor). Raises
+    ``ValidationFailed`` naming the field (``template_id``: not the newest version;
+    ``signature_png``/``typed_name``: empty or malformed; ``method``)."""
+    if method not in ConsentFormSignature.Method.values:
+        raise ValidationFailed(errors={"method": [_("Draw the signature or type the full name.")]})
+    if channel == ConsentFormSignature.Channel.CLINIC and actor is None:
+        raise ValueError("A signature taken at the clinic names the staff member who recorded it.")
     newest = selectors.consent_template_newest(service=template.service, locale=template.locale)
     if newest is None or newest.pk != template.pk:
         raise ValidationFailed(errors={"template_id": [_("A newer version of this form exists; sign that.")]})
@@ -111,8 +123,15 @@ def consent_form_sign(
         signed_at=timezone.now(),
         ip=origin.ip,
         user_agent=origin.user_agent[:256],
-        recorded_by=actor,
+        channel=channel,
+        recorded_by=actor if channel == ConsentFormSignature.Channel.CLINIC else None,
     )
     model_save(signature)
-    _audit(clinic=clinic, actor=actor, action="consent_form.signed", obj=signature)
+    _audit(
+        clinic=clinic,
+        actor=signature.recorded_by,
+        action="consent_form.signed",
+        obj=signature,
+        changes={"channel": [None, channel]},
+    )
     return signature

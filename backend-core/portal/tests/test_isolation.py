@@ -178,3 +178,8 @@ def test_no_staff_route_answers_a_portal_session(world, make_patient):
     # The portal session was alive all along.
     assert patient.get("/portal/me/appointments/").status_code == 200
     assert patient.get("/api/v1/users/me").status_code == 401
+
+
+def test_the_enumeration_finds_the_consent_form_route():
+    """The consent form page (``appointments`` kind) is among the routes checked above."""
+    assert "portal/me/appointments/<str:pk>/consent-form/" in PORTAL_ID_ROUTES

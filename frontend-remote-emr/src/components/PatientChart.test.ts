@@ -131,4 +131,27 @@ describe('PatientChart', () => {
     await flushPromises()
     expect(wrapper.get('[data-testid="visits"] [role="alert"]').text()).toBe('You may not open visits.')
   })
+  it('marks a consent form the patient signed on the portal', async () => {
+    await signedIn()
+    const signature = { id: 'f1', template_version: 2, method: 'typed', signed_at: '2026-11-21T02:00:00Z', recorded_by_id: 'u1', channel: 'clinic' }
+    fakeApi({
+      'GET /api/v1/patients/p1': () => json(200, patient),
+      'GET /api/v1/clinic/charts/p1': () =>
+        json(200, {
+          patient_id: 'p1',
+          chart_number: 'HN-0001',
+          visits: [],
+          notes: [],
+          plans: [],
+          consent_forms: [{ ...signature, id: 'f2', method: 'drawn', recorded_by_id: null, channel: 'portal' }, signature],
+        }),
+      'GET /api/v1/clinic/sessions': () => page([]),
+      'GET /api/v1/commerce/course-balances': () => page([]),
+    })
+    const wrapper = chart()
+    await flushPromises()
+    const rows = wrapper.findAll('[data-testid="consent-row"]')
+    expect(rows.map((row) => row.find('[data-testid="consent-portal"]').exists())).toEqual([true, false])
+    expect(rows[0]!.text()).toContain('Signed on the patient portal')
+  })
 })

@@ -4824,9 +4824,16 @@ export interface components {
             /** Format: date-time */
             readonly signed_at: string;
             readonly ip: string | null;
+            readonly channel: components["schemas"]["ConsentSignatureChannelEnum"];
             /** Format: uuid */
-            readonly recorded_by_id: string;
+            readonly recorded_by_id: string | null;
         };
+        /**
+         * @description * `clinic` - At the clinic
+         *     * `portal` - Patient portal
+         * @enum {string}
+         */
+        ConsentSignatureChannelEnum: "clinic" | "portal";
         ConsentState: {
             /** @description Newest decision per purpose (null: never asked) */
             current: {
