@@ -26,6 +26,14 @@ describe('languages', () => {
     for (const messages of [ptBR, th, ar]) expect(keys(messages)).toEqual(keys(en))
   })
 
+  it('show the language chosen last when an earlier choice arrives later', async () => {
+    const arabic = localeApply('ar')
+    await localeApply('en')
+    await arabic
+    expect(i18n.global.locale.value).toBe('en')
+    expect(document.documentElement.lang).toBe('en')
+  })
+
   it('turn the whole page right-to-left for Arabic only', async () => {
     await localeApply('ar')
     expect(document.documentElement.dir).toBe('rtl')

@@ -27,6 +27,7 @@ const loaders: Record<Exclude<LocaleCode, 'en'>, () => Promise<{ default: Messag
   ar: () => import('./locales/ar'),
 }
 const loaded = new Map<LocaleCode, Promise<void>>([['en', Promise.resolve()]])
+let chosen: LocaleCode = 'en'
 
 export const i18n = createI18n<[Messages], LocaleCode, false>({
   legacy: false,
@@ -57,7 +58,10 @@ export function localeLoad(code: LocaleCode): Promise<void> {
  *  the language's texts are loaded and shown; rejects (the language unchanged) when they
  *  could not be fetched. */
 export async function localeApply(code: LocaleCode): Promise<void> {
+  chosen = code
   await localeLoad(code)
+  // A language chosen meanwhile wins over one whose texts arrived later.
+  if (chosen !== code) return
   i18n.global.locale.value = code
   session.setLanguage(code)
   localStorage.setItem(STORAGE_KEY, code)
