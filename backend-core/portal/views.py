@@ -35,6 +35,7 @@ from patients.models import ConsentPurpose
 from patients.selectors import consent_texts_current
 from portal import selectors, services, services_account
 from portal.models import PortalAccount
+from portal.selectors_deposit import deposit_policy, portal_deposit_states, service_deposit
 
 PENDING_SESSION_KEY = "portal_pending_account_id"
 PENDING_PHONE_SESSION_KEY = "portal_pending_phone"
@@ -352,7 +353,8 @@ def _consent_texts(clinic: Clinic) -> list[Any]:
 @require_http_methods(["GET", "POST"])
 def book(request: HttpRequest, slug: str) -> HttpResponse:
     """``/portal/clinics/<slug>/book/``: treatment → practitioner or anyone → a free
-    time (HTMX partial ``slots``) → consents → confirm."""
+    time (HTMX partial ``slots``) → the deposit the treatment asks for and the clinic's
+    no-show rule → consents → confirm."""
     clinic = _published_or_404(slug)
     _use_clinic_language(request, clinic)
     account: PortalAccount = request.portal_account  # type: ignore[attr-defined]
@@ -402,6 +404,8 @@ def book(request: HttpRequest, slug: str) -> HttpResponse:
             "slots": _slots(clinic, chosen),
             "consent_texts": _consent_texts(clinic),
             "treatment_purpose": ConsentPurpose.TREATMENT,
+            "deposit_amount": service_deposit(clinic=clinic, service_id=chosen["service"]),
+            "deposit_policy": deposit_policy(clinic),
             "errors": errors,
         },
         400 if errors else 200,
@@ -428,8 +432,9 @@ def _slots(clinic: Clinic, chosen: dict[str, str]) -> list[Any]:
 @require_GET
 def slots(request: HttpRequest, slug: str) -> HttpResponse:
     """``GET /portal/clinics/<slug>/slots/?service=&practitioner=&day=``: the free times
-    (an HTML fragment for HTMX), from the staff's availability service. Public: free
-    times are what a clinic publishes."""
+    (an HTML fragment for HTMX), from the staff's availability service, with the
+    booking form's deposit note for the treatment (swapped out of band). Public: free
+    times and prices are what a clinic publishes."""
     clinic = _published_or_404(slug)
     _use_clinic_language(request, clinic)
     chosen = {
@@ -444,7 +449,16 @@ def slots(request: HttpRequest, slug: str) -> HttpResponse:
     return render(
         request,
         "portal/partials/slots.html",
-        {"clinic": clinic, "slots": _slots(clinic, chosen), "chosen": chosen, "errors": errors},
+        {
+            "clinic": clinic,
+            "slots": _slots(clinic, chosen),
+            "chosen": chosen,
+            "errors": errors,
+            # The booking form's deposit note follows the treatment chosen (HTMX out-of-band).
+            "deposit_oob": True,
+            "deposit_amount": service_deposit(clinic=clinic, service_id=chosen["service"]),
+            "deposit_policy": deposit_policy(clinic),
+        },
         status=400 if errors else 200,
     )
 
@@ -455,16 +469,21 @@ def slots(request: HttpRequest, slug: str) -> HttpResponse:
 @patient_required
 @require_GET
 def appointments(request: HttpRequest) -> HttpResponse:
-    """``/portal/me/appointments/``: upcoming and past, across clinics."""
+    """``/portal/me/appointments/``: upcoming and past, across clinics; an upcoming one
+    whose treatment asks for a deposit says whether it is due or paid."""
     account: PortalAccount = request.portal_account  # type: ignore[attr-defined]
     upcoming, past = selectors.portal_appointments(account=account)
+    deposits = portal_deposit_states(upcoming)
+    booked = request.GET.get("booked", "")
     return _page(
         request,
         "appointments.html",
         {
             "upcoming": upcoming,
             "past": past,
-            "booked": request.GET.get("booked", ""),
+            "deposits": deposits,
+            "booked": booked,
+            "booked_deposit": deposits.get(selectors.uuid_or_none(booked)),
             "moved": request.GET.get("moved", ""),
         },
     )
