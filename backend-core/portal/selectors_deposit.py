@@ -126,5 +126,7 @@ def portal_deposit_states(appointments: list[Appointment]) -> dict[object, Depos
     for appointment in appointments:
         if appointment.pk in taken or appointment.service.deposit_amount > 0:
             with clinic_context(appointment.clinic):
-                states[appointment.pk] = deposit_state(appointment_id=appointment.pk, service=appointment.service)
+                states[appointment.pk] = deposit_state(
+                    appointment_id=appointment.pk, service=appointment.service
+                )
     return states

@@ -72,9 +72,7 @@ def portal_appointment_reschedule(
         raise ValidationFailed(errors={"starts_at": [_("This time is no longer free: pick another.")]})
     conflict = AppointmentConflict([])
     with clinic_context(clinic):
-        for practitioner in sorted(
-            User.objects.filter(pk__in=free), key=lambda user: free.index(user.pk)
-        ):
+        for practitioner in sorted(User.objects.filter(pk__in=free), key=lambda user: free.index(user.pk)):
             try:
                 with transaction.atomic():  # each try its own: a conflict leaves nothing behind
                     return appointment_reschedule(

@@ -6,7 +6,7 @@ account's own records, so another patient's deposit answers 404."""
 
 from __future__ import annotations
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.views.decorators.http import require_GET
 
 from commerce.models import Payment
@@ -21,14 +21,12 @@ from portal.views_my import PRIVATE, _own_appointment
 def appointment_deposit(request: HttpRequest, pk: str) -> HttpResponse:
     """``GET /portal/me/appointments/<id>/deposit/``: the deposit due (or paid) for the
     patient's own appointment and, while it is due, a QR code and its copy-and-paste
-    text for each QR method the clinic takes; 404 for another patient's appointment, and
-    for one whose treatment asks for no deposit."""
+    text for each QR method the clinic takes (none asked: the page says so); 404 for
+    another patient's appointment."""
     appointment = _own_appointment(request, pk)
     deposit = portal_deposit(appointment=appointment)
-    if deposit is None:
-        raise Http404
     qrs = [
-        {"qr": qr, "svg": _qr_svg(qr.payload), "label": Payment.Method(qr.method).label} for qr in deposit.qrs
+        {"qr": qr, "svg": _qr_svg(qr.payload), "label": Payment.Method(qr.method).label} for qr in (deposit.qrs if deposit else [])
     ]
     response = _page(
         request,

@@ -14,10 +14,10 @@ from icalendar import Calendar
 
 from commerce.models import Invoice
 from compliance.models import DataSubjectRequest
+from core.roles import Role
 from core.tenancy import clinic_context
 from patients.models import Consent, ConsentPurpose
 from patients.selectors import consent_current
-from core.roles import Role
 from portal import services
 from portal.tests.conftest import signed_in
 from portal.tests.test_services_my import at, book, own_world_patient
@@ -259,6 +259,8 @@ def test_moving_to_anyone_offers_and_takes_another_practitioners_free_time(
     appointment.refresh_from_db()
     assert (appointment.starts_at, appointment.practitioner) == (at(published, 15), nurse)
     # Anyone, at a time its own practitioner (now the nurse) is free: it stays with them.
-    browser.post(url, {"day": "2026-06-15", "practitioner": "any", "starts_at": at(published, 16).isoformat()})
+    browser.post(
+        url, {"day": "2026-06-15", "practitioner": "any", "starts_at": at(published, 16).isoformat()}
+    )
     appointment.refresh_from_db()
     assert (appointment.starts_at, appointment.practitioner) == (at(published, 16), nurse)
