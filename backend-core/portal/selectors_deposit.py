@@ -10,15 +10,18 @@ nothing here says a deposit is paid before the clinic has it."""
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass
 from decimal import Decimal
 
 from accounts.models import Clinic
 from catalog.models import Service
-from commerce.models import CommerceSettings, Deposit
+from commerce.models import CommerceSettings, Deposit, Payment
+from commerce.payment_methods import NATIONAL_SCHEMES
+from commerce.payment_providers import online_provider
 from commerce.selectors import DepositState, deposit_state
 from commerce.services import accepted_methods
-from commerce.services.payment_settings import NATIONAL_SCHEMES, PaymentQr, payment_qr
+from commerce.services.payment_settings import PaymentQr, payment_qr
 from core.exceptions import ValidationFailed
 from core.tenancy import clinic_context
 from scheduling.models import Appointment
@@ -44,12 +47,14 @@ class PortalDeposit:
     ``DepositState``; ``due``: what is left to pay (``amount - paid``, never below 0);
     ``payable``: the patient can pay it now (the appointment is booked or confirmed,
     money is due and no card charge is pending); ``qrs``: a payment QR for each of the
-    clinic's QR methods (Pix, PromptPay) for ``due``."""
+    clinic's QR methods (Pix, PromptPay) for ``due``; ``online``: "Pay now" by card on
+    the online gateway's page is offered (``online_card_available``)."""
 
     state: DepositState
     due: Decimal
     payable: bool
     qrs: list[PaymentQr]
+    online: bool
     policy: DepositPolicy
 
 
@@ -73,6 +78,12 @@ def service_deposit(*, clinic: Clinic, service_id: object) -> Decimal:
     with clinic_context(clinic):
         service = Service.objects.filter(pk=pk, is_active=True).first()
     return service.deposit_amount if service is not None else Decimal(0)
+
+
+def online_card_available(clinic: Clinic) -> bool:
+    """Whether a patient can pay a deposit by card online: an online provider is
+    configured (``PAYMENTS_ONLINE_PROVIDER``; none by default) and the clinic takes cards."""
+    return online_provider() is not None and Payment.Method.CARD in accepted_methods(clinic)
 
 
 def _qr_reference(appointment: Appointment) -> str:
@@ -110,11 +121,12 @@ def portal_deposit(*, appointment: Appointment) -> PortalDeposit | None:
         due=due,
         payable=payable,
         qrs=qrs,
+        online=payable and online_card_available(clinic),
         policy=deposit_policy(clinic),
     )
 
 
-def portal_deposit_states(appointments: list[Appointment]) -> dict[object, DepositState]:
+def portal_deposit_states(appointments: list[Appointment]) -> dict[uuid.UUID, DepositState]:
     """The deposit state of each of ``appointments`` that has one (asked by its treatment
     or taken), by appointment id, for the list of the patient's appointments."""
     taken = set(

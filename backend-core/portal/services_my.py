@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from commerce.services.deposits import deposit_online_checkout
 from compliance.models import DataSubjectRequest
 from compliance.subject_rights import dsr_export_for_patient, dsr_receive_from_patient
 from core.exceptions import ValidationFailed
@@ -162,4 +163,25 @@ def portal_correction_request(
     with clinic_context(chart.clinic):
         return dsr_receive_from_patient(
             patient=chart, kind=DataSubjectRequest.Kind.RECTIFICATION, details=details
+        )
+
+
+def portal_deposit_pay_online(*, account: PortalAccount, appointment_id: str, return_url: str) -> str:
+    """Start paying the deposit of the patient's own booked or confirmed appointment by
+    card on the online gateway's page (``commerce.services.deposit_online_checkout``);
+    returns the page's URL, to which the patient is sent; ``return_url`` brings them back.
+    The gateway's signed webhook settles the payment. Raises ``NotFound`` (another
+    patient's appointment), ``ValidationFailed`` naming ``appointment`` (not booked or
+    confirmed), ``method`` or ``payment``; ``Conflict`` (no deposit due)."""
+    appointment = portal_appointment_get(account=account, appointment_id=appointment_id)
+    if appointment.status not in (Appointment.Status.BOOKED, Appointment.Status.CONFIRMED):
+        raise ValidationFailed(
+            errors={"appointment": [_("A deposit is paid for a booked appointment only.")]}
+        )
+    with clinic_context(appointment.clinic):
+        return deposit_online_checkout(
+            appointment_id=appointment.pk,
+            patient=appointment.patient,
+            service=appointment.service,
+            return_url=return_url,
         )

@@ -483,7 +483,7 @@ def appointments(request: HttpRequest) -> HttpResponse:
             "past": past,
             "deposits": deposits,
             "booked": booked,
-            "booked_deposit": deposits.get(selectors.uuid_or_none(booked)),
+            "booked_deposit": next((s for pk, s in deposits.items() if str(pk) == booked), None),
             "moved": request.GET.get("moved", ""),
         },
     )

@@ -71,7 +71,7 @@ def payment_write(
     amount: Decimal,
     provider_reference: str,
     idempotency_key: str,
-    actor: User,
+    actor: User | None,
     at: dt.datetime,
     refund: Refund | None = None,
 ) -> Payment:
@@ -79,7 +79,8 @@ def payment_write(
     received at ``at`` (UTC), and for a payment in (no ``refund``) its journal entry
     (payment account debited, receivables credited); a refund's payment is journaled by
     the refund. Used by checkout, ``payment_record`` and refunds inside their
-    transaction; the caller refreshes the invoice's totals (``invoice_refresh``)."""
+    transaction; the caller refreshes the invoice's totals (``invoice_refresh``).
+    ``actor`` ``None``: no staff member (a deposit the patient paid online, given back)."""
     payment = Payment.objects.create(
         clinic=invoice.clinic,
         invoice=invoice,
@@ -98,7 +99,7 @@ def payment_write(
     return payment
 
 
-def payment_audit(*, payment: Payment, actor: User) -> None:
+def payment_audit(*, payment: Payment, actor: User | None) -> None:
     """The audit event ``payment.recorded`` of a payment the till took (checkout,
     ``payment_record``, collecting an invoice, taking a deposit): invoice, method,
     amount, currency and status (``succeeded``, or ``pending`` for a card charge still

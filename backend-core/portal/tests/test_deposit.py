@@ -6,17 +6,24 @@ deposit is a 404."""
 
 from __future__ import annotations
 
+import json
 import re
+from collections.abc import Iterator
 from decimal import Decimal
 
 import pytest
 from django.conf import settings
+from django.db.models import Sum
+from django.test import Client
 from django.urls import reverse
 
+from audit.models import AuditEvent
 from catalog.models import Service
 from commerce import emv_qr
-from commerce.models import CommerceSettings
+from commerce.models import CommerceSettings, Deposit, JournalLine, Payment
 from commerce.services import deposit_take, payment_settings_update
+from commerce.tests.gateway import Gateway
+from commerce.tests.test_card_payments import SECRET, _webhook
 from core.roles import Role
 from core.tenancy import clinic_context
 from portal.tests.conftest import MONDAY, signed_in
@@ -160,3 +167,101 @@ def test_a_checked_in_appointment_offers_no_move_or_cancel(browser, world, publi
     listing = _text(browser.get(reverse("portal:appointments")))
     assert f'data-appointment="{appointment.pk}"' in listing
     assert f'href="{move}"' not in listing and f'href="{cancel}"' not in listing
+
+
+# ------------------------------------------------------------- pay now, online
+
+
+@pytest.fixture
+def online(settings) -> Iterator[Gateway]:
+    """The online checkout of the HTTP gateway contract, on a local double whose page
+    for the first checkout is ``https://pay.example/cs_1``."""
+    double = Gateway().start()
+    double.answer = json.dumps({"id": "cs_1", "url": "https://pay.example/cs_1"}).encode()
+    settings.PAYMENTS_ONLINE_PROVIDER = "http"
+    settings.PAYMENTS_HTTP_BASE_URL = double.url
+    settings.PAYMENTS_HTTP_API_KEY = "sk-test"
+    settings.PAYMENTS_HTTP_WEBHOOK_SECRET = SECRET
+    settings.PAYMENTS_HTTP_TIMEOUT = 5.0
+    yield double
+    double.stop()
+
+
+def test_pay_now_sends_the_patient_to_the_gateway_and_the_signed_webhook_makes_it_paid(
+    browser, world, published, make_patient, deposit_service, online
+):
+    account = make_patient()
+    appointment = book(account, published, deposit_service)
+    _english(signed_in(browser, account))
+    url = reverse("portal:deposit", args=[appointment.pk])
+    assert "Pay now" in _text(browser.get(url))
+    sent = browser.post(url)
+    assert sent.status_code == 302 and sent["Location"] == "https://pay.example/cs_1"
+    [request] = online.requests
+    payment = Payment.unscoped.get(invoice__deposit__appointment_id=appointment.pk)
+    assert request["path"] == "/v1/checkouts" and request["headers"]["Idempotency-Key"] == str(payment.pk)
+    body = request["body"]
+    assert (body["amount"], body["currency"], body["reference"]) == ("150.00", "BRL", str(payment.pk))
+    assert body["return_url"] == f"http://testserver{url}"
+    assert (payment.status, payment.method, payment.provider_reference) == ("pending", "card", "cs_1")
+    assert payment.created_by_id is None
+    assert AuditEvent.unscoped.filter(action="deposit.checkout_started", clinic=published).count() == 1
+    waiting = _text(browser.get(url))
+    assert "Deposit payment being confirmed" in waiting and "Pay now" not in waiting
+    # Back again before the webhook: the same page of the gateway, no second payment.
+    assert browser.post(url)["Location"] == "https://pay.example/cs_1"
+    assert len(online.requests) == 2 and online.requests[1]["body"]["reference"] == str(payment.pk)
+    assert Payment.unscoped.filter(invoice__deposit__appointment_id=appointment.pk).count() == 1
+
+    event = {"id": "evt_1", "reference": str(payment.pk), "status": "succeeded"}
+    assert _webhook(Client(), event, secret="wrong").status_code == 401
+    assert "Deposit paid" not in _text(browser.get(url))
+    settled = _webhook(Client(), event)
+    assert settled.status_code == 200, settled.content
+    page = _text(browser.get(url))
+    assert "Deposit paid" in page and "Pay now" not in page
+    deposit = Deposit.unscoped.get(appointment_id=appointment.pk)
+    assert deposit.invoice.paid_total == Decimal("150.00") and deposit.invoice.balance_due == 0
+    credits = JournalLine.unscoped.filter(clinic=published, account="customer_deposits").aggregate(
+        c=Sum("credit")
+    )["c"]
+    assert credits == Decimal("150.00")
+
+
+def test_a_failed_online_payment_can_be_started_again_and_a_silent_gateway_charges_nothing(
+    browser, world, published, make_patient, deposit_service, online
+):
+    account = make_patient()
+    appointment = book(account, published, deposit_service)
+    _english(signed_in(browser, account))
+    url = reverse("portal:deposit", args=[appointment.pk])
+    online.status, online.answer = 503, b"{}"
+    down = browser.post(url)
+    assert down.status_code == 400 and "did not answer" in down.content.decode()
+    assert not Deposit.unscoped.filter(appointment_id=appointment.pk).exists()
+    online.status, online.answer = 201, json.dumps({"id": "cs_1", "url": "https://pay.example/cs_1"}).encode()
+    assert browser.post(url).status_code == 302
+    first = Payment.unscoped.get(invoice__deposit__appointment_id=appointment.pk)
+    assert (
+        _webhook(Client(), {"id": "evt_1", "reference": str(first.pk), "status": "failed"}).status_code == 200
+    )
+    assert "Pay now" in _text(browser.get(url))  # the page expired unpaid: due again
+    online.answer = json.dumps({"id": "cs_2", "url": "https://pay.example/cs_2"}).encode()
+    assert browser.post(url)["Location"] == "https://pay.example/cs_2"
+    second = Payment.unscoped.exclude(pk=first.pk).get(invoice__deposit__appointment_id=appointment.pk)
+    assert second.status == "pending" and online.requests[-1]["body"]["reference"] == str(second.pk)
+
+
+def test_without_an_online_provider_there_is_no_pay_now_and_another_patient_gets_404(
+    browser, world, published, make_patient, deposit_service
+):
+    mine, theirs = make_patient(seed=1), make_patient(seed=2)
+    appointment = book(mine, published, deposit_service)
+    their_appointment = book(theirs, published, deposit_service, hour=11)
+    _english(signed_in(browser, mine))
+    url = reverse("portal:deposit", args=[appointment.pk])
+    assert "Pay now" not in _text(browser.get(url))
+    refused = browser.post(url)
+    assert refused.status_code == 400 and "takes no card payment online" in refused.content.decode()
+    assert browser.post(reverse("portal:deposit", args=[their_appointment.pk])).status_code == 404
+    assert not Deposit.unscoped.filter(appointment_id__in=[appointment.pk, their_appointment.pk]).exists()
