@@ -5,8 +5,9 @@ The deposit itself is commerce's (``commerce.selectors.deposit_state``); this mo
 reads it for the portal and, when the clinic takes Pix (Brazil) or PromptPay (Thailand)
 and has its key set, builds the payment QR for the exact amount due
 (``commerce.services.payment_qr``: EMV QRCPS-MPM payloads). Money paid by QR is
-confirmed by the clinic's desk when it arrives ("Take deposit" on the appointment), so
-nothing here says a deposit is paid before the clinic has it."""
+confirmed by the clinic's desk when it arrives ("Take deposit" on the appointment); a
+card payment online is paid only once the gateway's signed webhook says so. Nothing here
+says a deposit is paid before the clinic has it."""
 
 from __future__ import annotations
 

@@ -1,5 +1,6 @@
 """The patient's page of an appointment's deposit: what is due, the clinic's rule for a
-no-show, and how to pay it (Pix or PromptPay QR built for the exact amount).
+no-show, and how to pay it (Pix or PromptPay QR built for the exact amount; by card on
+the online gateway's page when one is configured).
 
 Thin views over ``portal.selectors_deposit``; the appointment is looked up within the
 account's own records, so another patient's deposit answers 404."""
@@ -17,10 +18,6 @@ from portal.selectors_deposit import portal_deposit
 from portal.views import _page, patient_required
 from portal.views_account import _qr_svg
 from portal.views_my import PRIVATE, _first, _own_appointment
-
-
-def _field(exc: ApplicationError) -> str:
-    return next(iter(exc.errors or {}), "")
 
 
 @patient_required
@@ -45,7 +42,7 @@ def appointment_deposit(request: HttpRequest, pk: str) -> HttpResponse:
             raise Http404 from exc
         except ApplicationError as exc:
             status = 409 if isinstance(exc, Conflict) else 400
-            return _page(request, "error.html", {"message": _first(exc), "field": _field(exc)}, status)
+            return _page(request, "error.html", {"message": _first(exc)}, status)
         return HttpResponseRedirect(page)
     deposit = portal_deposit(appointment=appointment)
     qrs = [
