@@ -25,7 +25,7 @@ import time
 
 import httpx
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Locator, Page, expect
 
 from support import REPO, SAO_PAULO, ZONES, Server, Watched, api_errors
 
@@ -127,6 +127,12 @@ def _free_day_to_move(page: Page, appointment_id: str) -> str:
     raise AssertionError("no free time to move to in two weeks")
 
 
+def _swapped(field: Locator) -> None:
+    """HTMX has put the answer in the page (the asking field loses ``htmx-request`` once
+    the free times are swapped in): a time checked earlier would be in the old list."""
+    expect(field).not_to_have_class(re.compile(r"\bhtmx-request\b"))
+
+
 def _fits(page: Page) -> None:
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= page.viewport_size["width"], f"page is {width}px wide"
@@ -145,6 +151,7 @@ def _move_and_manage_my_data(
     day = _free_day_to_move(page, appointment_id)
     with page.expect_response(lambda r: "/reschedule/slots/" in r.url and r.status == 200):
         page.get_by_label("Novo dia").fill(day)
+    _swapped(page.get_by_label("Novo dia"))
     other = page.locator('input[name="starts_at"]').last
     new_start = other.get_attribute("value")
     other.check()
@@ -254,6 +261,7 @@ def test_a_new_patient_signs_up_in_portuguese_and_books_a_free_time(server: Serv
     day = _free_day(server, slug, service)
     with page.expect_response(lambda r: "/slots/" in r.url and r.status == 200):
         page.get_by_label("Dia").fill(day)
+    _swapped(page.get_by_label("Dia"))
     first = page.locator('input[name="starts_at"]').first
     first.check()
     page.locator('input[name="consent_treatment"]').check()

@@ -456,7 +456,10 @@ class Invoice(ClinicScopedModel):
     due_date = models.DateField(null=True, blank=True)
     reference_type = models.CharField(max_length=64, blank=True)
     reference_id = models.UUIDField(null=True, blank=True)
-    created_by = models.ForeignKey("accounts.User", on_delete=models.PROTECT, related_name="+")
+    # None: written with no staff member, for the patient in the portal (an online deposit).
+    created_by = models.ForeignKey(
+        "accounts.User", on_delete=models.PROTECT, related_name="+", null=True, blank=True
+    )
 
     class Meta:
         constraints = [
@@ -594,7 +597,10 @@ class Payment(ClinicScopedModel):
     failure_code = models.CharField(max_length=32, choices=FailureCode.choices, blank=True)
     idempotency_key = models.CharField(max_length=120)
     received_at = models.DateTimeField()
-    created_by = models.ForeignKey("accounts.User", on_delete=models.PROTECT, related_name="+")
+    # None: written with no staff member, for the patient in the portal (an online deposit).
+    created_by = models.ForeignKey(
+        "accounts.User", on_delete=models.PROTECT, related_name="+", null=True, blank=True
+    )
 
     class Meta:
         constraints = [
@@ -633,7 +639,10 @@ class Deposit(ClinicScopedModel):
     )
     applied_amount = models.DecimalField(max_digits=12, decimal_places=2, default=Decimal(0))
     settled_at = models.DateTimeField(null=True, blank=True)
-    created_by = models.ForeignKey("accounts.User", on_delete=models.PROTECT, related_name="+")
+    # None: written with no staff member, for the patient in the portal (an online deposit).
+    created_by = models.ForeignKey(
+        "accounts.User", on_delete=models.PROTECT, related_name="+", null=True, blank=True
+    )
 
     class Meta:
         constraints = [

@@ -163,6 +163,86 @@ def _charge_id(detail: str) -> str:
     return str(answer.get("id") or "")[:120] if isinstance(answer, dict) else ""
 
 
+class CheckoutProvider(Protocol):
+    def checkout(
+        self, amount: Decimal, currency: str, reference: str, description: str, return_url: str
+    ) -> tuple[str, str]:
+        """Open a hosted payment page for ``amount`` (in ``currency``) once per
+        ``reference`` (ours, stable across retries: asked again, the gateway answers the
+        same page); return ``(provider_reference, page_url)``."""
+
+
+class HttpCheckoutProvider:
+    """The generic gateway's hosted checkout, for patients paying online (the portal): the
+    card is typed on the gateway's page, never on ours. The contract:
+
+    * request: ``POST {PAYMENTS_HTTP_BASE_URL}/checkouts`` with the headers of
+      :class:`HttpCardProvider` (bearer key, ``Idempotency-Key: <reference>``); body
+      ``{"amount": "150.00", "currency": "BRL", "reference": "<our payment id>",
+      "description": "…", "return_url": "https://…"}``.
+    * answer: any 2xx with a JSON object holding the checkout's ``id`` and the ``url`` of
+      its page (https, or http for a local gateway); the payment is ``pending`` until
+      the webhook of :class:`HttpCardProvider` says ``succeeded`` or ``failed`` (a page
+      that expires unpaid: ``failed``).
+    * anything else (no connection, a 4xx or 5xx, no ``id`` or ``url``):
+      ``ProviderError``; no page was shown to the patient, so nothing can have been paid.
+    """
+
+    def checkout(
+        self, amount: Decimal, currency: str, reference: str, description: str, return_url: str
+    ) -> tuple[str, str]:
+        base = settings.PAYMENTS_HTTP_BASE_URL.rstrip("/")
+        url = f"{base}/checkouts"
+        if urlsplit(url).scheme not in ("https", "http"):
+            raise ProviderError(f"gateway URL must be http(s), got {url!r}")
+        body = {
+            "amount": str(amount),
+            "currency": currency,
+            "reference": reference,
+            "description": description,
+            "return_url": return_url,
+        }
+        request = urllib.request.Request(  # noqa: S310 - scheme checked above
+            url,
+            data=json.dumps(body, ensure_ascii=False).encode(),
+            method="POST",
+            headers={
+                "Authorization": f"Bearer {settings.PAYMENTS_HTTP_API_KEY}",
+                "Content-Type": "application/json; charset=utf-8",
+                "Accept": "application/json",
+                "Idempotency-Key": reference,
+            },
+        )
+        try:
+            with urllib.request.build_opener(NoRedirect).open(
+                request, timeout=settings.PAYMENTS_HTTP_TIMEOUT
+            ) as response:
+                answer = json.loads(response.read())
+        except (OSError, http.client.HTTPException, ValueError) as exc:  # HTTPError, URLError too
+            raise ProviderError(f"{type(exc).__name__}: {exc}") from exc
+        page = str(answer.get("url") or "") if isinstance(answer, dict) else ""
+        if (
+            not isinstance(answer, dict)
+            or not answer.get("id")
+            or urlsplit(page).scheme not in ("https", "http")
+        ):
+            raise ProviderError(f"gateway answered without a checkout id and page: {answer!r}")
+        return str(answer["id"])[:120], page
+
+
+ONLINE_PROVIDERS = {"http": "commerce.payment_providers.HttpCheckoutProvider"}
+
+
+def online_provider() -> CheckoutProvider | None:
+    """The online checkout configured by ``PAYMENTS_ONLINE_PROVIDER`` (a name above or a
+    dotted path), or ``None`` when none is (the default)."""
+    name = settings.PAYMENTS_ONLINE_PROVIDER
+    if not name:
+        return None
+    provider: CheckoutProvider = import_string(ONLINE_PROVIDERS.get(name, name))()
+    return provider
+
+
 PROVIDERS = {
     "manual": "commerce.payment_providers.ManualCardProvider",
     "http": "commerce.payment_providers.HttpCardProvider",

@@ -65,9 +65,11 @@ def portal_chart_get(*, account: PortalAccount, clinic_id: object) -> ClinicPati
     return chart
 
 
-def reschedule_slots(*, appointment: Appointment, day: dt.date) -> list[Slot]:
+def reschedule_slots(*, appointment: Appointment, day: dt.date, anyone: bool = False) -> list[Slot]:
     """Free start times on the clinic-local ``day`` to move ``appointment`` to: its
-    treatment with its practitioner, from the staff's availability service
+    treatment with its practitioner, or with any practitioner of the clinic (``anyone``,
+    as booking's "anyone": each start time once, the appointment's practitioner first
+    where free), from the staff's availability service
     (``scheduling.selectors.practitioner_free_slots``). The appointment's own time counts
     as busy, so a start overlapping it is not offered; its current start is left out."""
     clinic = appointment.clinic
@@ -77,9 +79,35 @@ def reschedule_slots(*, appointment: Appointment, day: dt.date) -> list[Slot]:
             service=appointment.service,
             date_from=day,
             date_to=day,
-            practitioner_id=appointment.practitioner_id,
+            practitioner_id=None if anyone else appointment.practitioner_id,
         )
-    return [slot for slot in slots if slot.starts_at != appointment.starts_at]
+    slots = [slot for slot in slots if slot.starts_at != appointment.starts_at]
+    if not anyone:
+        return slots
+    first: dict[dt.datetime, Slot] = {}
+    for slot in slots:
+        if slot.starts_at not in first or slot.practitioner_id == appointment.practitioner_id:
+            first[slot.starts_at] = slot
+    return sorted(first.values(), key=lambda slot: slot.starts_at)
+
+
+def reschedule_practitioners(*, appointment: Appointment, starts_at: dt.datetime, anyone: bool) -> list[Any]:
+    """The practitioners free at ``starts_at`` for ``appointment``'s treatment, in the
+    order a move tries them: its own practitioner first, then the others by id (only its
+    own unless ``anyone``)."""
+    clinic = appointment.clinic
+    with clinic_context(clinic):
+        slots = practitioner_free_slots(
+            clinic=clinic,
+            service=appointment.service,
+            date_from=clinic.date_at(starts_at),
+            date_to=clinic.date_at(starts_at),
+            practitioner_id=None if anyone else appointment.practitioner_id,
+        )
+    free = {slot.practitioner_id for slot in slots if slot.starts_at == starts_at}
+    if starts_at == appointment.starts_at:
+        free.discard(appointment.practitioner_id)
+    return sorted(free, key=lambda pk: (pk != appointment.practitioner_id, str(pk)))
 
 
 @dataclass(frozen=True)

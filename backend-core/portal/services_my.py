@@ -15,6 +15,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.models import User
+from commerce.services.deposits import deposit_online_checkout
 from compliance.models import DataSubjectRequest
 from compliance.subject_rights import dsr_export_for_patient, dsr_receive_from_patient
 from core.exceptions import ValidationFailed
@@ -24,9 +26,9 @@ from patients.selectors import consent_texts_current
 from patients.services import consent_record
 from portal.models import PortalAccount
 from portal.selectors import portal_appointment_get
-from portal.selectors_my import MY_DATA_PURPOSES, portal_chart_get, reschedule_slots
+from portal.selectors_my import MY_DATA_PURPOSES, portal_chart_get, reschedule_practitioners
 from scheduling.models import Appointment
-from scheduling.services import appointment_reschedule
+from scheduling.services import AppointmentConflict, appointment_reschedule
 
 #: What a patient may ask to correct from the portal (a subset of
 #: ``compliance.subject_rights.RECTIFIABLE``: what they can tell without the clinic).
@@ -48,28 +50,41 @@ def _change_window_check(appointment: Appointment, *, now: dt.datetime) -> None:
 
 
 def portal_appointment_reschedule(
-    *, account: PortalAccount, appointment_id: str, starts_at: dt.datetime
+    *, account: PortalAccount, appointment_id: str, starts_at: dt.datetime, anyone: bool = False
 ) -> Appointment:
     """Move the patient's own upcoming appointment to ``starts_at``, a free time of its
-    practitioner for its treatment (``selectors_my.reschedule_slots``, the staff's
-    availability), through the one move service (``scheduling.services.appointment_reschedule``:
-    no-overlap guarantee, reminders rescheduled, audited ``appointment.rescheduled``,
-    published to the clinic's live calendar). Allowed up to the clinic's
-    ``late_cancellation_hours`` before the current start, as cancelling is.
+    practitioner for its treatment, or of any practitioner of the clinic (``anyone``: its
+    own first where free, then the others in turn, as booking's "anyone" does), from the
+    staff's availability (``selectors_my.reschedule_practitioners``), through the one move
+    service (``scheduling.services.appointment_reschedule``: no-overlap guarantee,
+    reminders rescheduled, audited ``appointment.rescheduled``, published to the clinic's
+    live calendar). Allowed up to the clinic's ``late_cancellation_hours`` before the
+    current start, as cancelling is.
 
     Raises ``NotFound`` (another patient's appointment), ``ValidationFailed`` naming
     ``appointment`` (inside the window) or ``starts_at`` (not a free time),
-    ``AppointmentConflict`` (409: taken meanwhile) and ``Conflict`` (no longer movable)."""
+    ``AppointmentConflict`` (409: taken meanwhile, by every practitioner tried) and
+    ``Conflict`` (no longer movable)."""
     appointment = portal_appointment_get(account=account, appointment_id=appointment_id)
     _change_window_check(appointment, now=timezone.now())
     clinic = appointment.clinic
-    free = {
-        slot.starts_at for slot in reschedule_slots(appointment=appointment, day=clinic.date_at(starts_at))
-    }
-    if starts_at not in free:
+    free = reschedule_practitioners(appointment=appointment, starts_at=starts_at, anyone=anyone)
+    if not free:
         raise ValidationFailed(errors={"starts_at": [_("This time is no longer free: pick another.")]})
+    conflict = AppointmentConflict([])
     with clinic_context(clinic):
-        return appointment_reschedule(appointment=appointment, actor=None, starts_at=starts_at)
+        for practitioner in sorted(User.objects.filter(pk__in=free), key=lambda user: free.index(user.pk)):
+            try:
+                with transaction.atomic():  # each try its own: a conflict leaves nothing behind
+                    return appointment_reschedule(
+                        appointment=appointment,
+                        actor=None,
+                        starts_at=starts_at,
+                        practitioner=None if practitioner.pk == appointment.practitioner_id else practitioner,
+                    )
+            except AppointmentConflict as exc:
+                conflict = exc
+    raise conflict
 
 
 def portal_consent_change(
@@ -148,4 +163,25 @@ def portal_correction_request(
     with clinic_context(chart.clinic):
         return dsr_receive_from_patient(
             patient=chart, kind=DataSubjectRequest.Kind.RECTIFICATION, details=details
+        )
+
+
+def portal_deposit_pay_online(*, account: PortalAccount, appointment_id: str, return_url: str) -> str:
+    """Start paying the deposit of the patient's own booked or confirmed appointment by
+    card on the online gateway's page (``commerce.services.deposit_online_checkout``);
+    returns the page's URL, to which the patient is sent; ``return_url`` brings them back.
+    The gateway's signed webhook settles the payment. Raises ``NotFound`` (another
+    patient's appointment), ``ValidationFailed`` naming ``appointment`` (not booked or
+    confirmed), ``method`` or ``payment``; ``Conflict`` (no deposit due)."""
+    appointment = portal_appointment_get(account=account, appointment_id=appointment_id)
+    if appointment.status not in (Appointment.Status.BOOKED, Appointment.Status.CONFIRMED):
+        raise ValidationFailed(
+            errors={"appointment": [_("A deposit is paid for a booked appointment only.")]}
+        )
+    with clinic_context(appointment.clinic):
+        return deposit_online_checkout(
+            appointment_id=appointment.pk,
+            patient=appointment.patient,
+            service=appointment.service,
+            return_url=return_url,
         )

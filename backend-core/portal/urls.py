@@ -1,7 +1,7 @@
 from django.urls import path
 from django.views.i18n import set_language
 
-from portal import views, views_account, views_forms, views_my
+from portal import views, views_account, views_deposit, views_forms, views_my
 
 app_name = "portal"
 
@@ -24,6 +24,7 @@ urlpatterns = [
     *[
         path("me/appointments/<str:pk>/reschedule/", views_my.appointment_reschedule, name="reschedule"),
         path("me/appointments/<str:pk>/reschedule/slots/", views_my.reschedule_slots, name="move_slots"),
+        path("me/appointments/<str:pk>/deposit/", views_deposit.appointment_deposit, name="deposit"),
         path("me/appointments/<str:pk>/calendar.ics", views_my.appointment_ics, name="ics"),
         path("me/appointments/<str:pk>/consent-form/", views_forms.consent_form, name="consent_form"),
         path("me/data/", views_my.my_data, name="my_data"),

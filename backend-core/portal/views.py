@@ -35,6 +35,7 @@ from patients.models import ConsentPurpose
 from patients.selectors import consent_texts_current
 from portal import selectors, services, services_account
 from portal.models import PortalAccount
+from portal.selectors_deposit import deposit_policy, portal_deposit_states, service_deposit
 from portal.selectors_forms import portal_consent_forms_due
 
 PENDING_SESSION_KEY = "portal_pending_account_id"
@@ -353,7 +354,8 @@ def _consent_texts(clinic: Clinic) -> list[Any]:
 @require_http_methods(["GET", "POST"])
 def book(request: HttpRequest, slug: str) -> HttpResponse:
     """``/portal/clinics/<slug>/book/``: treatment → practitioner or anyone → a free
-    time (HTMX partial ``slots``) → consents → confirm."""
+    time (HTMX partial ``slots``) → the deposit the treatment asks for and the clinic's
+    no-show rule → consents → confirm."""
     clinic = _published_or_404(slug)
     _use_clinic_language(request, clinic)
     account: PortalAccount = request.portal_account  # type: ignore[attr-defined]
@@ -403,6 +405,8 @@ def book(request: HttpRequest, slug: str) -> HttpResponse:
             "slots": _slots(clinic, chosen),
             "consent_texts": _consent_texts(clinic),
             "treatment_purpose": ConsentPurpose.TREATMENT,
+            "deposit_amount": service_deposit(clinic=clinic, service_id=chosen["service"]),
+            "deposit_policy": deposit_policy(clinic),
             "errors": errors,
         },
         400 if errors else 200,
@@ -429,8 +433,9 @@ def _slots(clinic: Clinic, chosen: dict[str, str]) -> list[Any]:
 @require_GET
 def slots(request: HttpRequest, slug: str) -> HttpResponse:
     """``GET /portal/clinics/<slug>/slots/?service=&practitioner=&day=``: the free times
-    (an HTML fragment for HTMX), from the staff's availability service. Public: free
-    times are what a clinic publishes."""
+    (an HTML fragment for HTMX), from the staff's availability service, with the
+    booking form's deposit note for the treatment (swapped out of band). Public: free
+    times and prices are what a clinic publishes."""
     clinic = _published_or_404(slug)
     _use_clinic_language(request, clinic)
     chosen = {
@@ -445,7 +450,16 @@ def slots(request: HttpRequest, slug: str) -> HttpResponse:
     return render(
         request,
         "portal/partials/slots.html",
-        {"clinic": clinic, "slots": _slots(clinic, chosen), "chosen": chosen, "errors": errors},
+        {
+            "clinic": clinic,
+            "slots": _slots(clinic, chosen),
+            "chosen": chosen,
+            "errors": errors,
+            # The booking form's deposit note follows the treatment chosen (HTMX out-of-band).
+            "deposit_oob": True,
+            "deposit_amount": service_deposit(clinic=clinic, service_id=chosen["service"]),
+            "deposit_policy": deposit_policy(clinic),
+        },
         status=400 if errors else 200,
     )
 
@@ -458,9 +472,12 @@ def slots(request: HttpRequest, slug: str) -> HttpResponse:
 def appointments(request: HttpRequest) -> HttpResponse:
     """``/portal/me/appointments/``: upcoming and past, across clinics; an upcoming one
     whose treatment's consent form is still to sign links to it (``forms_due``), also
-    in the confirmation right after booking."""
+    in the confirmation right after booking; one whose treatment asks for a deposit says
+    whether it is due or paid."""
     account: PortalAccount = request.portal_account  # type: ignore[attr-defined]
     upcoming, past = selectors.portal_appointments(account=account)
+    deposits = portal_deposit_states(upcoming)
+    booked = request.GET.get("booked", "")
     return _page(
         request,
         "appointments.html",
@@ -470,7 +487,9 @@ def appointments(request: HttpRequest) -> HttpResponse:
             "forms_due": portal_consent_forms_due(
                 appointments=upcoming, language=translation.get_language() or ""
             ),
-            "booked": request.GET.get("booked", ""),
+            "deposits": deposits,
+            "booked": booked,
+            "booked_deposit": next((s for pk, s in deposits.items() if str(pk) == booked), None),
             "moved": request.GET.get("moved", ""),
             "signed": request.GET.get("signed", ""),
         },

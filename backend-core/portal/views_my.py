@@ -53,18 +53,24 @@ def _own_appointment(request: HttpRequest, pk: str) -> Any:
         raise Http404 from exc
 
 
-def _move_slots(appointment: Any, day_text: str) -> tuple[list[Any], dict[str, list[str]]]:
+#: The ``practitioner`` value of the move form that means any practitioner of the clinic
+#: (blank: the appointment's own).
+ANYONE = "any"
+
+
+def _move_slots(appointment: Any, day_text: str, anyone: bool) -> tuple[list[Any], dict[str, list[str]]]:
     day = _date_or_none(day_text)
     if day is None:
         return [], {"day": [_("Enter a valid date.")]}
-    return selectors_my.reschedule_slots(appointment=appointment, day=day), {}
+    return selectors_my.reschedule_slots(appointment=appointment, day=day, anyone=anyone), {}
 
 
 @patient_required
 @require_http_methods(["GET", "POST"])
 def appointment_reschedule(request: HttpRequest, pk: str) -> HttpResponse:
-    """``/portal/me/appointments/<id>/reschedule/``: a day → its free times (HTMX partial
-    ``reschedule_slots``) → move (POST). Another patient's appointment: 404."""
+    """``/portal/me/appointments/<id>/reschedule/``: the same practitioner or anyone
+    (``practitioner=any``) → a day → its free times (HTMX partial ``reschedule_slots``)
+    → move (POST). Another patient's appointment: 404."""
     appointment = _own_appointment(request, pk)
     clinic = appointment.clinic
     source = request.POST if request.method == "POST" else request.GET
@@ -72,7 +78,9 @@ def appointment_reschedule(request: HttpRequest, pk: str) -> HttpResponse:
         "service": str(appointment.service_id),
         "day": source.get("day", "") or clinic.date_at(appointment.starts_at).isoformat(),
         "starts_at": source.get("starts_at", ""),
+        "practitioner": ANYONE if source.get("practitioner") == ANYONE else "",
     }
+    anyone = chosen["practitioner"] == ANYONE
     errors: dict[str, list[str]] = {}
     if request.method == "POST":
         starts_at = _instant_or_none(chosen["starts_at"])
@@ -81,7 +89,7 @@ def appointment_reschedule(request: HttpRequest, pk: str) -> HttpResponse:
         else:
             try:
                 services_my.portal_appointment_reschedule(
-                    account=_me(request), appointment_id=pk, starts_at=starts_at
+                    account=_me(request), appointment_id=pk, starts_at=starts_at, anyone=anyone
                 )
             except NotFound as exc:
                 raise Http404 from exc
@@ -93,12 +101,19 @@ def appointment_reschedule(request: HttpRequest, pk: str) -> HttpResponse:
                 return HttpResponseRedirect(
                     f"{reverse('portal:appointments')}?{urlencode({'moved': str(appointment.pk)})}"
                 )
-    slots, day_errors = _move_slots(appointment, chosen["day"])
+    slots, day_errors = _move_slots(appointment, chosen["day"], anyone)
     errors = errors | day_errors
     return _page(
         request,
         "reschedule.html",
-        {"appointment": appointment, "clinic": clinic, "chosen": chosen, "slots": slots, "errors": errors},
+        {
+            "appointment": appointment,
+            "clinic": clinic,
+            "chosen": chosen,
+            "slots": slots,
+            "errors": errors,
+            "anyone": ANYONE,
+        },
         400 if errors else 200,
     )
 
@@ -106,11 +121,12 @@ def appointment_reschedule(request: HttpRequest, pk: str) -> HttpResponse:
 @patient_required
 @require_GET
 def reschedule_slots(request: HttpRequest, pk: str) -> HttpResponse:
-    """``GET /portal/me/appointments/<id>/reschedule/slots/?day=``: the free times of the
-    appointment's practitioner on ``day``, as an HTML fragment (HTMX)."""
+    """``GET /portal/me/appointments/<id>/reschedule/slots/?day=&practitioner=``: the free
+    times on ``day`` of the appointment's practitioner, or of anyone
+    (``practitioner=any``), as an HTML fragment (HTMX)."""
     appointment = _own_appointment(request, pk)
     chosen = {"service": str(appointment.service_id), "day": request.GET.get("day", ""), "starts_at": ""}
-    slots, errors = _move_slots(appointment, chosen["day"])
+    slots, errors = _move_slots(appointment, chosen["day"], request.GET.get("practitioner") == ANYONE)
     return render(
         request,
         "portal/partials/slots.html",

@@ -37,7 +37,7 @@ from commerce.models import CommerceSettings, Deposit, Invoice, InvoiceItem, Pay
 from commerce.payment_methods import method_refusal
 from commerce.pricing import round_money
 from commerce.services.card_payments import payment_take
-from commerce.services.invoices import invoice_refresh, payment_write, receipt_schedule
+from commerce.services.invoices import invoice_refresh, payment_audit, payment_write, receipt_schedule
 from commerce.services.shared import InvoiceStatus, settings_for
 from core.exceptions import Conflict, ValidationFailed
 
@@ -72,7 +72,12 @@ def _audit(deposit: Deposit, actor: User | None, action: str, **changes: object)
 
 
 def _deposit_open(
-    *, appointment_id: uuid.UUID, patient: ClinicPatient, service: Service, actor: User, row: CommerceSettings
+    *,
+    appointment_id: uuid.UUID,
+    patient: ClinicPatient,
+    service: Service,
+    actor: User | None,
+    row: CommerceSettings,
 ) -> Deposit:
     """The appointment's deposit row (locked), created with its issued deposit invoice
     (one line, the amount the service asks for) and the issue's journal entry."""
@@ -421,3 +426,134 @@ def _deposit_refund(*, deposit: Deposit, invoice: Invoice, actor: User | None) -
     )
     invoice.refunded_total = invoice.total - (invoice.paid_total - received)
     invoice_refresh(invoice)
+
+
+#: Idempotency keys of the deposit payments patients start online (``deposit_online_checkout``).
+ONLINE_KEY = "deposit:online:"
+# Our reference of an online deposit payment at the gateway (see ``card_payments``).
+_ONLINE_NAMESPACE = uuid.UUID("5d0c7f0e-6f55-4d43-9a2e-0c8b7f3e1a64")
+
+
+def deposit_online_checkout(
+    *, appointment_id: uuid.UUID, patient: ClinicPatient, service: Service, return_url: str
+) -> str:
+    """The patient pays the deposit of the appointment ``appointment_id`` by card on the
+    online gateway's page (``PAYMENTS_ONLINE_PROVIDER``): returns the page's URL.
+
+    The gateway is asked first, outside any transaction, with our reference of the
+    payment (derived from the appointment and the number of earlier failed attempts, so
+    a retry or a second tab gets the same page); then, in one transaction, the deposit is
+    opened (its invoice issued, as ``deposit_take`` does, with no staff creator) and the
+    card payment written ``pending`` with the gateway's checkout id. The gateway's signed
+    webhook settles it (``card_payments.payment_webhook_apply``: journal entry, invoice
+    paid, receipt), which makes the deposit paid; a page that expires unpaid comes back
+    ``failed`` and the patient may start again. The caller checks that the appointment is
+    the patient's, booked or confirmed.
+
+    Raises ``ValidationFailed`` naming ``method`` (no online provider, or the clinic takes
+    no card) or ``payment`` (the gateway gave no page: nothing was charged); ``Conflict``
+    as ``deposit_take`` (``deposit_not_required``, ``deposit_already_paid``,
+    ``deposit_settled``). Audited as ``deposit.checkout_started`` and ``payment.recorded``."""
+    from commerce.payment_providers import ProviderError, online_provider
+
+    provider = online_provider()
+    if provider is None:
+        raise ValidationFailed(errors={"method": [_("This clinic takes no card payment online.")]})
+    clinic = patient.clinic
+    row = settings_for(clinic)
+    refusal = method_refusal(country=clinic.country, chosen=row.payment_methods, method=Payment.Method.CARD)
+    if refusal is not None:
+        raise ValidationFailed(errors={"method": [refusal]})
+    deposit = Deposit.objects.select_related("invoice").filter(appointment_id=appointment_id).first()
+    if deposit is None and service.deposit_amount <= 0:
+        raise Conflict(_("This treatment asks for no deposit."), code="deposit_not_required")
+    if deposit is not None and deposit.status != Deposit.Status.OPEN:
+        raise Conflict(
+            _("This deposit was already %s.") % deposit.get_status_display().lower(), code="deposit_settled"
+        )
+    payments = Payment.objects.filter(invoice_id=deposit.invoice_id) if deposit else Payment.objects.none()
+    if deposit is not None and deposit.invoice.balance_due <= 0:
+        raise Conflict(_("The deposit is already paid."), code="deposit_already_paid")
+    pending = payments.filter(status=Payment.Status.PENDING).first()
+    if pending is not None and not pending.idempotency_key.startswith(ONLINE_KEY):
+        raise Conflict(_("The deposit is already paid."), code="deposit_already_paid")  # at the desk
+    attempt = payments.filter(idempotency_key__startswith=ONLINE_KEY, status=Payment.Status.FAILED).count()
+    key = pending.idempotency_key if pending else f"{ONLINE_KEY}{appointment_id}:{attempt}"
+    reference = pending.pk if pending else uuid.uuid5(_ONLINE_NAMESPACE, f"{clinic.pk}:{key}")
+    amount = (
+        pending.amount if pending else (deposit.invoice.balance_due if deposit else service.deposit_amount)
+    )
+    with translation.override(clinic.locale):
+        description = _("Deposit: %(service)s") % {"service": service.name}
+    try:
+        checkout_id, page = provider.checkout(
+            amount, clinic.currency, str(reference), description, return_url
+        )
+    except ProviderError as exc:
+        raise ValidationFailed(
+            errors={"payment": [_("The card payment service did not answer. Try again, or pay another way.")]}
+        ) from exc
+    _deposit_online_pending_write(
+        row=row,
+        appointment_id=appointment_id,
+        patient=patient,
+        service=service,
+        reference=reference,
+        key=key,
+        amount=amount,
+        checkout_id=checkout_id,
+    )
+    return page
+
+
+@transaction.atomic
+def _deposit_online_pending_write(
+    *,
+    row: CommerceSettings,
+    appointment_id: uuid.UUID,
+    patient: ClinicPatient,
+    service: Service,
+    reference: uuid.UUID,
+    key: str,
+    amount: Decimal,
+    checkout_id: str,
+) -> Payment:
+    """The deposit (opened if new) and its pending online card payment ``reference``
+    (written once: a retry finds it). The payment's provider reference is the gateway's
+    checkout id, so the till's resend sweep (``card_charges_resend``: payments the gateway
+    never acknowledged) never sends it to the till's card provider."""
+    deposit = _deposit_open(
+        appointment_id=appointment_id, patient=patient, service=service, actor=None, row=row
+    )
+    invoice = (
+        Invoice.objects.select_for_update(of=("self",)).select_related("clinic").get(pk=deposit.invoice_id)
+    )
+    existing = Payment.objects.filter(pk=reference).first()
+    if existing is not None:
+        return existing
+    if deposit.status != Deposit.Status.OPEN or invoice.balance_due <= 0 or amount != invoice.balance_due:
+        raise Conflict(_("The deposit is already paid."), code="deposit_already_paid")
+    if invoice.payments.filter(status=Payment.Status.PENDING).exists():
+        raise Conflict(_("The deposit is already paid."), code="deposit_already_paid")
+    payment = Payment.objects.create(
+        id=reference,
+        clinic=invoice.clinic,
+        invoice=invoice,
+        amount=amount,
+        currency=invoice.currency,
+        method=Payment.Method.CARD,
+        status=Payment.Status.PENDING,
+        provider_reference=checkout_id,
+        idempotency_key=key,
+        received_at=timezone.now(),
+        created_by=None,
+    )
+    payment_audit(payment=payment, actor=None)
+    _audit(
+        deposit,
+        None,
+        "deposit.checkout_started",
+        amount=[None, str(amount)],
+        payment_id=[None, str(payment.pk)],
+    )
+    return payment

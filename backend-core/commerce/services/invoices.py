@@ -77,7 +77,7 @@ def payment_write(
     amount: Decimal,
     provider_reference: str,
     idempotency_key: str,
-    actor: User,
+    actor: User | None,
     at: dt.datetime,
     refund: Refund | None = None,
     journal: bool = True,
@@ -87,7 +87,8 @@ def payment_write(
     (payment account debited, receivables credited); a refund's payment is journaled by
     the refund. Used by checkout, ``payment_record`` and refunds inside their
     transaction; the caller refreshes the invoice's totals (``invoice_refresh``). With
-    ``journal=False`` the caller posts ``payment_entry`` itself (checkout, in its batch)."""
+    ``journal=False`` the caller posts ``payment_entry`` itself (checkout, in its batch).
+    ``actor`` ``None``: no staff member (a deposit the patient paid online, given back)."""
     payment = Payment.objects.create(
         clinic=invoice.clinic,
         invoice=invoice,
@@ -106,7 +107,7 @@ def payment_write(
     return payment
 
 
-def payment_audit(*, payment: Payment, actor: User) -> None:
+def payment_audit(*, payment: Payment, actor: User | None) -> None:
     """The audit event ``payment.recorded`` of a payment the till took (checkout,
     ``payment_record``, collecting an invoice, taking a deposit): invoice, method,
     amount, currency and status (``succeeded``, or ``pending`` for a card charge still

@@ -20,5 +20,10 @@ PAYMENTS_HTTP_WEBHOOK_SECRET = env.str("PAYMENTS_HTTP_WEBHOOK_SECRET", default="
 PAYMENTS_HTTP_TIMEOUT = env.float("PAYMENTS_HTTP_TIMEOUT", default=10.0)
 # A webhook signed longer ago (or further ahead) than this is refused as a replay.
 PAYMENTS_WEBHOOK_TOLERANCE_SECONDS = env.int("PAYMENTS_WEBHOOK_TOLERANCE_SECONDS", default=300)
+# Online card payments by patients in the portal (a deposit's "Pay now"): a hosted
+# checkout page of the gateway (``commerce.payment_providers.HttpCheckoutProvider`` for
+# ``http``: the gateway above, <base URL>/checkouts, settled by the same signed webhook).
+# Blank (default): none, the portal offers no card payment.
+PAYMENTS_ONLINE_PROVIDER = env.str("PAYMENTS_ONLINE_PROVIDER", default="")
 # Hours an invoice's link sent by SMS or WhatsApp opens its PDF without signing in.
 INVOICE_LINK_MAX_AGE_HOURS = env.int("INVOICE_LINK_MAX_AGE_HOURS", default=72)

@@ -11,17 +11,26 @@ remembering to add a test:
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import re
 import uuid
 from collections.abc import Callable
 
 import pytest
+from channels.db import database_sync_to_async
+from channels.routing import URLRouter
+from channels.testing.websocket import WebsocketCommunicator
+from django.conf import settings
 from django.core.cache import cache
+from django.db import connections
 from django.test import Client
 from django.urls import get_resolver
 
+from accounts.tests.factories import tokens_for
 from commerce.models import Invoice
+from core.asgi import application, router
+from core.roles import Role
 from core.tests.test_cross_tenant import _walk
 from portal import services, services_my
 from portal.tests.conftest import MONDAY, signed_in
@@ -183,3 +192,67 @@ def test_no_staff_route_answers_a_portal_session(world, make_patient):
 def test_the_enumeration_finds_the_consent_form_route():
     """The consent form page (``appointments`` kind) is among the routes checked above."""
     assert "portal/me/appointments/<str:pk>/consent-form/" in PORTAL_ID_ROUTES
+
+
+# ------------------------------------------------------- staff sockets vs portal
+
+
+def _socket_paths() -> list[str]:
+    """Every WebSocket route of the ASGI application (``core.asgi.router``), as paths:
+    a new socket is covered without anyone remembering to add it here."""
+    found: list[str] = []
+
+    def walk(app: object, prefix: str) -> None:
+        while not isinstance(app, URLRouter) and hasattr(app, "application"):
+            app = app.application  # origin and host validators wrap the router
+        for route in getattr(app, "routes", []):
+            pattern = prefix + str(route.pattern)
+            inner = getattr(route, "callback", None)
+            inner = getattr(inner, "consumer_class", None) or inner
+            if isinstance(inner, URLRouter):
+                walk(inner, pattern)
+            else:
+                found.append(pattern)
+
+    walk(router.application_mapping["websocket"], "")
+    return ["/" + _PARAM.sub(lambda m: str(uuid.uuid4()), p.lstrip("^").rstrip("$")) for p in found]
+
+
+async def _socket(path: str, headers: list[tuple[bytes, bytes]]) -> tuple[bool, int | None]:
+    communicator = WebsocketCommunicator(
+        application, path, headers=[(b"origin", b"http://localhost"), *headers]
+    )
+    connected, code = await communicator.connect(timeout=5)
+    await communicator.disconnect()
+    return connected, code
+
+
+@pytest.mark.django_db(transaction=True)
+def test_no_staff_socket_opens_for_a_portal_session(world, published, make_patient):
+    """Every WebSocket route, asked with a signed-in portal patient's session cookie for
+    the clinic that holds their chart, is refused exactly as for a visitor with no
+    credentials; the same socket opens for the clinic's staff (so the refusal is about
+    the credential, not a broken route)."""
+    account = make_patient()
+    _book(account, published, world.b.service, 10)  # the patient has a chart at the clinic
+    browser = signed_in(Client(), account)
+    assert browser.get("/portal/me/appointments/").status_code == 200  # the session is alive
+    cookie = f"{settings.SESSION_COOKIE_NAME}={browser.cookies[settings.SESSION_COOKIE_NAME].value}"
+    token = tokens_for(world.b.user(Role.RECEPTIONIST)).access
+    paths = _socket_paths()
+    assert "/ws/clinic/" in paths
+
+    async def scenario() -> None:
+        try:
+            for path in paths:
+                url = f"{path}?clinic={published.pk}"
+                anonymous = await _socket(url, [])
+                patient = await _socket(url, [(b"cookie", cookie.encode())])
+                assert patient == anonymous, (path, patient, anonymous)
+                assert patient[0] is False, path
+            staff = await _socket(f"/ws/clinic/?clinic={published.pk}&token={token}", [])
+            assert staff[0] is True
+        finally:
+            await database_sync_to_async(connections.close_all)()
+
+    asyncio.run(scenario())

@@ -14,12 +14,14 @@ from icalendar import Calendar
 
 from commerce.models import Invoice
 from compliance.models import DataSubjectRequest
+from core.roles import Role
 from core.tenancy import clinic_context
 from patients.models import Consent, ConsentPurpose
 from patients.selectors import consent_current
+from portal import services
 from portal.tests.conftest import signed_in
 from portal.tests.test_services_my import at, book, own_world_patient
-from scheduling.models import Appointment
+from scheduling.models import Appointment, StaffSchedule
 
 pytestmark = pytest.mark.usefixtures("clock")
 
@@ -209,3 +211,56 @@ def test_my_pages_need_a_signed_in_patient(browser, published):
     for name in ("my_data", "billing"):
         response = browser.get(reverse(f"portal:{name}"))
         assert response.status_code == 302 and response["Location"].startswith(reverse("portal:signin"))
+
+
+# ------------------------------------------------------ move to anyone's free time
+
+
+def test_moving_to_anyone_offers_and_takes_another_practitioners_free_time(
+    browser, world, published, make_patient
+):
+    """The doctor is taken at 15:00 by another patient; the nurse works Mondays too. The
+    same practitioner's times leave 15:00 out; "anyone" offers it and moves the visit to
+    the nurse through the one move service, while a time the doctor is free keeps them."""
+    nurse, doctor = world.b.user(Role.NURSE), world.b.user(Role.DOCTOR)
+    StaffSchedule.unscoped.create(
+        clinic=published, practitioner=nurse, weekday=0, start_time=dt.time(9), end_time=dt.time(18)
+    )
+    mine = make_patient(seed=1)
+
+    def with_doctor(account, hour):
+        return services.portal_book(
+            account=account,
+            clinic_slug=published.slug,
+            service_id=str(world.b.service.pk),
+            practitioner_id=str(doctor.pk),
+            starts_at=at(published, hour),
+            consents={ConsentPurpose.TREATMENT: True},
+        )
+
+    appointment = with_doctor(mine, 10)
+    with_doctor(make_patient(seed=2), 15)
+    signed_in(browser, mine)
+    fifteen = f'value="{at(published, 15).astimezone(dt.UTC).isoformat()}"'
+    slots = reverse("portal:move_slots", args=[appointment.pk])
+    same = browser.get(slots, {"day": "2026-06-15"}).content.decode()
+    anyone = browser.get(slots, {"day": "2026-06-15", "practitioner": "any"}).content.decode()
+    assert fifteen not in same and fifteen in anyone
+    assert anyone.count(fifteen) == 1  # each start time once
+    page = browser.get(reverse("portal:reschedule", args=[appointment.pk])).content.decode()
+    assert '<option value="any"' in page and doctor.full_name in page
+    url = reverse("portal:reschedule", args=[appointment.pk])
+    refused = browser.post(url, {"day": "2026-06-15", "starts_at": at(published, 15).isoformat()})
+    assert refused.status_code == 400 and _field_errors(refused.content.decode(), "starts_at")
+    moved = browser.post(
+        url, {"day": "2026-06-15", "practitioner": "any", "starts_at": at(published, 15).isoformat()}
+    )
+    assert moved.status_code == 302, moved.content.decode()
+    appointment.refresh_from_db()
+    assert (appointment.starts_at, appointment.practitioner) == (at(published, 15), nurse)
+    # Anyone, at a time its own practitioner (now the nurse) is free: it stays with them.
+    browser.post(
+        url, {"day": "2026-06-15", "practitioner": "any", "starts_at": at(published, 16).isoformat()}
+    )
+    appointment.refresh_from_db()
+    assert (appointment.starts_at, appointment.practitioner) == (at(published, 16), nurse)

@@ -7200,7 +7200,7 @@ export interface components {
             /** Format: date-time */
             readonly received_at: string;
             /** Format: uuid */
-            readonly created_by: string;
+            readonly created_by: string | null;
         };
         PaymentInputRequest: {
             method: components["schemas"]["TillMethodEnum"];
