@@ -116,7 +116,7 @@ def payment_audit(*, payment: Payment, actor: User | None) -> None:
     audit_events_record(clinic=payment.clinic, events=[payment_audit_input(payment=payment, actor=actor)])
 
 
-def payment_audit_input(*, payment: Payment, actor: User) -> AuditInput:
+def payment_audit_input(*, payment: Payment, actor: User | None) -> AuditInput:
     """The ``payment.recorded`` event of ``payment_audit``, for a caller that records it
     with others (``audit_events_record``)."""
     return AuditInput(
