@@ -103,27 +103,8 @@ class HttpCardProvider:
     settles_at_once = False
 
     def charge(self, amount: Decimal, currency: str, reference: str, description: str) -> tuple[str, str]:
-        base = settings.PAYMENTS_HTTP_BASE_URL.rstrip("/")
-        url = f"{base}/charges"
-        if urlsplit(url).scheme not in ("https", "http"):
-            raise ProviderError(f"gateway URL must be http(s), got {url!r}")
-        body = {
-            "amount": str(amount),
-            "currency": currency,
-            "reference": reference,
-            "description": description,
-        }
-        request = urllib.request.Request(  # noqa: S310 - scheme checked above
-            url,
-            data=json.dumps(body, ensure_ascii=False).encode(),
-            method="POST",
-            headers={
-                "Authorization": f"Bearer {settings.PAYMENTS_HTTP_API_KEY}",
-                "Content-Type": "application/json; charset=utf-8",
-                "Accept": "application/json",
-                "Idempotency-Key": reference,
-            },
-        )
+        body = {"amount": str(amount), "currency": currency, "reference": reference}
+        request = _gateway_request("charges", {**body, "description": description}, reference)
         opener = urllib.request.build_opener(NoRedirect)
         try:
             with opener.open(request, timeout=settings.PAYMENTS_HTTP_TIMEOUT) as response:
@@ -148,6 +129,26 @@ class HttpCardProvider:
         if not isinstance(answer, dict) or not answer.get("id"):
             raise ProviderError(f"gateway answered without a charge id: {answer!r}")
         return str(answer["id"]), PENDING
+
+
+def _gateway_request(path: str, body: dict[str, str], reference: str) -> urllib.request.Request:
+    """``POST {PAYMENTS_HTTP_BASE_URL}/{path}`` with ``body`` as JSON, the bearer key and
+    ``Idempotency-Key: <reference>`` (the generic gateway's request, for charges and
+    checkouts alike). Raises ``ProviderError`` for a base URL that is not http(s)."""
+    url = f"{settings.PAYMENTS_HTTP_BASE_URL.rstrip('/')}/{path}"
+    if urlsplit(url).scheme not in ("https", "http"):
+        raise ProviderError(f"gateway URL must be http(s), got {url!r}")
+    return urllib.request.Request(  # noqa: S310 - scheme checked above
+        url,
+        data=json.dumps(body, ensure_ascii=False).encode(),
+        method="POST",
+        headers={
+            "Authorization": f"Bearer {settings.PAYMENTS_HTTP_API_KEY}",
+            "Content-Type": "application/json; charset=utf-8",
+            "Accept": "application/json",
+            "Idempotency-Key": reference,
+        },
+    )
 
 
 # Statuses after which the gateway may still hold (or be creating) the charge.
@@ -191,10 +192,6 @@ class HttpCheckoutProvider:
     def checkout(
         self, amount: Decimal, currency: str, reference: str, description: str, return_url: str
     ) -> tuple[str, str]:
-        base = settings.PAYMENTS_HTTP_BASE_URL.rstrip("/")
-        url = f"{base}/checkouts"
-        if urlsplit(url).scheme not in ("https", "http"):
-            raise ProviderError(f"gateway URL must be http(s), got {url!r}")
         body = {
             "amount": str(amount),
             "currency": currency,
@@ -202,17 +199,7 @@ class HttpCheckoutProvider:
             "description": description,
             "return_url": return_url,
         }
-        request = urllib.request.Request(  # noqa: S310 - scheme checked above
-            url,
-            data=json.dumps(body, ensure_ascii=False).encode(),
-            method="POST",
-            headers={
-                "Authorization": f"Bearer {settings.PAYMENTS_HTTP_API_KEY}",
-                "Content-Type": "application/json; charset=utf-8",
-                "Accept": "application/json",
-                "Idempotency-Key": reference,
-            },
-        )
+        request = _gateway_request("checkouts", body, reference)
         try:
             with urllib.request.build_opener(NoRedirect).open(
                 request, timeout=settings.PAYMENTS_HTTP_TIMEOUT
