@@ -28,8 +28,8 @@ def appointment_deposit(request: HttpRequest, pk: str) -> HttpResponse:
     text for each QR method the clinic takes (none asked: the page says so), and "Pay
     now" by card when an online gateway is configured: POST sends the patient to the
     gateway's page (302), which brings them back here; the gateway's signed webhook
-    settles it. A POST refused answers 400 (``method``, ``payment``) or 409 (nothing due);
-    404 for another patient's appointment."""
+    settles it. A POST refused answers 400 (``method``, ``payment``) or 409 (nothing due)
+    with the reason and a link back to this page; 404 for another patient's appointment."""
     appointment = _own_appointment(request, pk)
     if request.method == "POST":
         try:
@@ -42,7 +42,8 @@ def appointment_deposit(request: HttpRequest, pk: str) -> HttpResponse:
             raise Http404 from exc
         except ApplicationError as exc:
             status = 409 if isinstance(exc, Conflict) else 400
-            return _page(request, "error.html", {"message": _first(exc)}, status)
+            back = reverse("portal:deposit", args=[appointment.pk])
+            return _page(request, "error.html", {"message": _first(exc), "back": back}, status)
         return HttpResponseRedirect(page)
     deposit = portal_deposit(appointment=appointment)
     qrs = [

@@ -238,6 +238,7 @@ def test_a_failed_online_payment_can_be_started_again_and_a_silent_gateway_charg
     online.status, online.answer = 503, b"{}"
     down = browser.post(url)
     assert down.status_code == 400 and "did not answer" in down.content.decode()
+    assert f'href="{url}"' in down.content.decode()  # the reason, and the way back
     assert not Deposit.unscoped.filter(appointment_id=appointment.pk).exists()
     online.status, online.answer = 201, json.dumps({"id": "cs_1", "url": "https://pay.example/cs_1"}).encode()
     assert browser.post(url).status_code == 302
