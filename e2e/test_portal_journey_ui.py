@@ -4,10 +4,13 @@ server and its worker:
 
 a new patient signs up, proves the phone with the code the worker sent (read from the
 notification outbox), finds the clinic in the directory, books a free time of a
-treatment that needs a consent form, reads and signs the form by drawing on the pad →
+treatment that needs a consent form and a 20 % deposit (shown before confirming) →
 the clinic's receptionist, signed in to the staff calendar in another browser before the
-booking, sees it appear without reloading (WebSocket) with its portal badge; the
-consent form is on the clinic's record as signed on the portal → the patient moves the
+booking, sees it appear without reloading (WebSocket) with its portal badge → the
+patient opens how to pay the deposit (a Pix QR at São Paulo, the desk at Riyadh), the
+receptionist takes it from the appointment's dialog and the patient's list says it is
+paid → the patient reads and signs the form by drawing on the pad; the consent form is
+on the clinic's record as signed on the portal → the patient moves the
 appointment, downloads a copy of their data and withdraws marketing consent, which the
 receptionist's chart (staff UI) shows.
 
@@ -26,7 +29,7 @@ import httpx
 import pytest
 from playwright.sync_api import Page, expect
 
-from support import RIYADH, SAO_PAULO, ZONES, Server, Watched, api_errors, sign_in
+from support import RIYADH, SAO_PAULO, ZONES, Server, Watched, api_errors, api_with_totp, sign_in
 from test_portal_ui import DESKTOP, PHONE_SIZE, _axe, _code, _fits, _language
 
 pytestmark = pytest.mark.timeout(1800)
@@ -192,11 +195,59 @@ def _pick_treatment(
     raise AssertionError("no treatment that needs a consent form has a free time in two weeks")
 
 
-def _deposit_step(watched: Watched, desk: httpx.Client, appointment_id: str) -> None:
-    """DEPOSIT STEP (to come): when the booking service asks a deposit for treatments
-    that require one, the booking page shows the deposit due here and the receptionist
-    takes it at the desk. Deposits at portal booking are built separately; until they
-    land, this journey books a time that asks for none and this step checks nothing."""
+def _ask_a_deposit(server: Server, journey: Journey, service: str) -> None:
+    """The clinic's owner makes ``service`` ask for a 20 % deposit (as on the catalog
+    screen), before the patient books it."""
+    owner = api_with_totp(server, "owner", journey.clinic)
+    changed = owner.patch(
+        f"/api/v1/catalog/services/{service}", json={"deposit_kind": "percent", "deposit_value": "20"}
+    )
+    assert changed.status_code == 200, changed.text
+
+
+def _deposit_step(watched: Watched, receptionist: Watched, journey: Journey, appointment_id: str) -> None:
+    """The booking asked for a deposit: the patient opens how to pay it (at São Paulo a Pix
+    QR and its copy-and-paste code for the exact amount; at Riyadh, where the clinic takes
+    no QR payment, the desk), the receptionist takes it in the appointment's dialog on the
+    live calendar, and the patient's list then says it is paid."""
+    page = watched.page
+    card = page.locator(f'[data-appointment="{appointment_id}"]')
+    expect(card.locator('a[href$="/deposit/"]')).to_be_visible()
+    card.locator('a[href$="/deposit/"]').click()
+    expect(page.locator("main strong", has=page.locator("bdi"))).to_be_visible()  # "Deposit due X"
+    codes = page.locator("textarea.payload")
+    if journey.country == "BR":
+        expect(codes).to_have_count(1)
+        payload = codes.input_value()
+        assert payload.startswith("000201") and "br.gov.bcb.pix" in payload, payload
+    else:
+        expect(codes).to_have_count(0)
+        expect(page.locator('main a[href^="tel:"]')).to_be_visible()  # pay at the desk, or call
+    _fits(page)
+    _look(watched, journey, "06b-deposit-390")
+
+    desk = receptionist.page
+    event = desk.locator(".fc-event", has_text=journey.given_name)
+    deposit = desk.get_by_role("dialog").get_by_test_id("appointment-deposit")
+    for _attempt in range(3):  # a click while the live calendar re-renders: click again
+        event.click()
+        try:
+            expect(deposit).to_be_visible(timeout=3_000)
+            break
+        except AssertionError:
+            continue
+    expect(deposit.get_by_test_id("deposit-state")).to_have_attribute("data-status", "due")
+    deposit.get_by_test_id("deposit-take").click()
+    deposit.locator('input[name="deposit-method"]').first.check()
+    deposit.get_by_test_id("deposit-confirm").click()
+    expect(deposit.get_by_test_id("deposit-state")).to_have_attribute("data-status", "paid")
+    receptionist.shot(f"journey-{journey.language}-06c-desk-deposit-taken")
+    desk.keyboard.press("Escape")
+    expect(desk.get_by_role("dialog")).to_have_count(0)
+
+    page.goto("/portal/me/appointments/")
+    expect(card.locator("p.notice")).to_be_visible()  # "Deposit paid X"
+    _look(watched, journey, "06d-deposit-paid-390")
 
 
 def _receptionist_on_the_day(receptionist: Watched, server: Server, journey: Journey, day: str) -> None:
@@ -217,6 +268,7 @@ def _book(watched: Watched, journey: Journey, service: str, day: str) -> str:
     with page.expect_response(lambda r: "/slots/" in r.url and f"day={day}" in r.url and r.status == 200):
         page.locator("#day").fill(day)
     expect(page.locator("#day")).to_have_value(day)
+    expect(page.locator("#deposit-note strong")).to_be_visible()  # the deposit, before confirming
     page.locator('input[name="starts_at"]').first.check()
     page.locator('input[name="consent_treatment"]').check()
     page.locator('input[name="consent_marketing_messages"]').check()  # withdrawn later on My data
@@ -234,9 +286,9 @@ def _book(watched: Watched, journey: Journey, service: str, day: str) -> str:
 
 
 def _sign_the_form(watched: Watched, journey: Journey) -> None:
-    """From the booking confirmation: read the form, draw a signature on the pad."""
+    """From My appointments: read the form, draw a signature on the pad."""
     page = watched.page
-    page.locator("p.callout a.button").click()
+    page.locator("a.button[href$='/consent-form/']").first.click()
     _title(page, journey.words["form"])
     expect(page.locator("article.wording h2")).not_to_be_empty()
     pad = page.locator("canvas[data-signature-pad]")
@@ -333,6 +385,7 @@ def test_a_new_patient_books_signs_moves_and_manages_their_data_while_the_desk_w
     slug = _find_the_clinic(patient, journey)
     page.locator("main a.button").first.click()
     service, day = _pick_treatment(server, journey, page, slug, needs_form)
+    _ask_a_deposit(server, journey, service)
     page.go_back()
 
     # The receptionist's calendar is open on that day before the patient books.
@@ -351,7 +404,7 @@ def test_a_new_patient_books_signs_moves_and_manages_their_data_while_the_desk_w
     assert seen["patient_name"] == name
     event.scroll_into_view_if_needed()
     receptionist.shot(f"journey-{journey.language}-12-desk-calendar-live")
-    _deposit_step(patient, desk, appointment_id)
+    _deposit_step(patient, receptionist, journey, appointment_id)
 
     _sign_the_form(patient, journey)
     forms = desk.get("/api/v1/clinic/consent-forms", params={"patient": seen["patient_id"]}).json()["results"]
