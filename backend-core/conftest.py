@@ -463,7 +463,10 @@ class Worker:
         self.processes.append(process)
         return process
 
-    def wait_for(self, condition: Callable[[], bool], timeout: float = 30.0) -> bool:
+    def wait_for(self, condition: Callable[[], bool], timeout: float = 90.0) -> bool:
+        """Poll ``condition`` until it holds (True) or ``timeout`` seconds pass (False).
+        The time includes the worker's own start-up (Django and Celery imports), which
+        took over 30 s on a machine running two test workers and browser tests at once."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if condition():
