@@ -26,6 +26,7 @@ from patients.selectors import consent_texts_current
 from patients.services import consent_record
 from portal.models import PortalAccount
 from portal.selectors import portal_appointment_get
+from portal.selectors_deposit import PAYABLE_STATUSES
 from portal.selectors_my import MY_DATA_PURPOSES, portal_chart_get, reschedule_practitioners
 from scheduling.models import Appointment
 from scheduling.services import AppointmentConflict, appointment_reschedule
@@ -174,7 +175,7 @@ def portal_deposit_pay_online(*, account: PortalAccount, appointment_id: str, re
     patient's appointment), ``ValidationFailed`` naming ``appointment`` (not booked or
     confirmed), ``method`` or ``payment``; ``Conflict`` (no deposit due)."""
     appointment = portal_appointment_get(account=account, appointment_id=appointment_id)
-    if appointment.status not in (Appointment.Status.BOOKED, Appointment.Status.CONFIRMED):
+    if appointment.status not in PAYABLE_STATUSES:
         raise ValidationFailed(
             errors={"appointment": [_("A deposit is paid for a booked appointment only.")]}
         )
