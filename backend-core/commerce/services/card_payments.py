@@ -50,7 +50,7 @@ from django.utils.translation import gettext as _
 
 from audit.services import AuditInput, audit_event_record
 from commerce.events import PAYMENT_SETTLED, PaymentSettledEventDataSerializer
-from commerce.models import Invoice, Payment
+from commerce.models import Deposit, Invoice, Payment
 from commerce.payment_providers import (
     FAILED,
     PENDING,
@@ -289,6 +289,37 @@ def _with_payment_locked(payment_id: uuid.UUID, then: _Locked) -> Payment:
         return then(invoice, payment)
 
 
+def _settled_deposit_payment_returned(*, invoice: Invoice, payment: Payment, at: dt.datetime) -> bool:
+    """Give back at once a ``payment`` that succeeded on the (locked) invoice of a
+    deposit already settled — refunded when its appointment was cancelled, forfeited or
+    applied — while the gateway was still deciding: the deposit is closed, so the clinic
+    has no claim on the money. A negative payment by the same method and provider
+    reference (its journal entry: the payment account credited, receivables debited), so
+    the invoice's balance is zero again; audited as ``deposit.late_payment_returned``.
+    Returns whether it was given back (``False`` for any other invoice)."""
+    deposit = Deposit.objects.filter(invoice=invoice).exclude(status=Deposit.Status.OPEN).first()
+    if deposit is None:
+        return False
+    payment_write(
+        invoice=invoice,
+        method=payment.method,
+        amount=-payment.amount,
+        provider_reference=payment.provider_reference,
+        idempotency_key=f"deposit-late:{payment.pk}",
+        actor=None,
+        at=at,
+    )
+    audit_event_record(
+        clinic=invoice.clinic,
+        actor=None,
+        action="deposit.late_payment_returned",
+        object_type="commerce.Deposit",
+        object_id=deposit.pk,
+        changes={"status": [None, deposit.status], "amount": [None, str(payment.amount)]},
+    )
+    return True
+
+
 def _payment_settle(*, invoice: Invoice, payment: Payment, status: str, failure_code: str) -> Payment:
     """Settle the locked pending ``payment`` as ``status`` says (``pending`` or a payment
     already settled: unchanged). ``succeeded``: received now, journal entry, invoice
@@ -307,8 +338,10 @@ def _payment_settle(*, invoice: Invoice, payment: Payment, status: str, failure_
         payment.received_at = now
         payment.save(update_fields=["status", "received_at", "updated_at"])
         payment_journal_post(invoice=invoice, payment=payment, at=now)
+        returned = _settled_deposit_payment_returned(invoice=invoice, payment=payment, at=now)
         invoice_refresh(invoice)
-        receipt_schedule(invoice=invoice, payments=[payment])
+        if not returned:  # a deposit's refund sends no receipt either
+            receipt_schedule(invoice=invoice, payments=[payment])
     audit_event_record(
         clinic=invoice.clinic,
         actor=None,
