@@ -14,7 +14,7 @@ from django.utils.safestring import SafeString, mark_safe
 from icalendar import Calendar, Event
 
 from core.dates import is_rtl
-from portal.export_labels import EXPORT_LABELS
+from portal.export_labels import EXPORT_LABELS, export_value_label
 from scheduling.models import Appointment
 
 
@@ -52,29 +52,34 @@ def _label(key: str) -> str:
     return str(label) if label is not None else key.replace("_", " ").capitalize()
 
 
-def _value_html(value: Any) -> SafeString:
+def _value_html(value: Any, *, key: str = "", section: str = "") -> SafeString:
     """Nested JSON as nested HTML: an object as a definition list, a list of objects as
-    numbered sections, a list of scalars as a list; every text escaped."""
+    numbered sections, a list of scalars as a list; every text escaped. A coded value
+    reads as its name (``export_value_label``: ``key`` is the field, ``section`` the list
+    its record sits in)."""
     if isinstance(value, dict):
         if not value:
             return mark_safe("<p class='empty'>—</p>")
         return format_html(
             "<dl>{}</dl>",
             format_html_join(
-                "", "<dt>{}</dt><dd>{}</dd>", ((_label(k), _value_html(v)) for k, v in value.items())
+                "",
+                "<dt>{}</dt><dd>{}</dd>",
+                ((_label(k), _value_html(v, key=k, section=section)) for k, v in value.items()),
             ),
         )
     if isinstance(value, list):
         if not value:
             return mark_safe("<p class='empty'>—</p>")
         return format_html(
-            "<ol>{}</ol>", format_html_join("", "<li>{}</li>", ((_value_html(v),) for v in value))
+            "<ol>{}</ol>",
+            format_html_join("", "<li>{}</li>", ((_value_html(v, key=key, section=key),) for v in value)),
         )
     if value is None or value == "":
         return mark_safe("—")
     if isinstance(value, bool):
         return format_html("{}", "✓" if value else "✗")
-    return format_html("<bdi>{}</bdi>", value)
+    return format_html("<bdi>{}</bdi>", export_value_label(section=section, key=key, value=value) or value)
 
 
 def export_html(*, document: dict[str, Any], language: str) -> str:
@@ -89,7 +94,7 @@ def export_html(*, document: dict[str, Any], language: str) -> str:
                 "summary": _value_html(
                     {k: chart.get(k) for k in ("chart_number", "registered_at", "first_visit_on")}
                 ),
-                "consents": _value_html(chart.get("consents", [])),
+                "consents": _value_html(chart.get("consents", []), key="consents"),
                 "clinical": _value_html(chart.get("clinical")),
                 "commerce": _value_html(chart.get("commerce", {})),
             }
@@ -100,7 +105,7 @@ def export_html(*, document: dict[str, Any], language: str) -> str:
             "direction": "rtl" if is_rtl(language) else "ltr",
             "organization": document.get("organization", {}).get("name", ""),
             "generated_at": document.get("generated_at", ""),
-            "person": _value_html(document.get("person", {})),
+            "person": _value_html(document.get("person", {}), section="person"),
             "clinics": clinics,
         }
         return render_to_string("portal/export_document.html", context)

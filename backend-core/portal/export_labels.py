@@ -3,6 +3,7 @@ patient_export_document``) as a patient reads them, in the page's language: the 
 copy of the right of access (LGPD Art. 18 II, Art. 19 II; PDPA s30) names every field in
 plain words, not as the stored key."""
 
+from django.apps import apps
 from django.utils.functional import Promise
 from django.utils.translation import pgettext_lazy
 
@@ -164,3 +165,46 @@ EXPORT_LABELS: dict[str, Promise] = {
     "x": pgettext_lazy("data copy", "Horizontal position"),
     "y": pgettext_lazy("data copy", "Vertical position"),
 }
+
+
+# The coded values of the copy, by (the list a record sits in, or "person"; the field),
+# read through the field's choices: a patient reads "Withdrawn", not ``withdrawn``.
+_CODED_FIELDS: dict[tuple[str, str], tuple[str, str]] = {
+    ("person", "sex"): ("patients.PatientProfile", "sex"),
+    ("person", "preferred_channel"): ("patients.PatientProfile", "preferred_channel"),
+    ("consents", "purpose"): ("patients.Consent", "purpose"),
+    ("consents", "decision"): ("patients.Consent", "decision"),
+    ("consents", "channel"): ("patients.Consent", "channel"),
+    ("visits", "kind"): ("emr.Visit", "kind"),
+    ("visits", "status"): ("emr.Visit", "status"),
+    ("treatment_sessions", "status"): ("emr.TreatmentSession", "status"),
+    ("photos", "kind"): ("emr.Photo", "kind"),
+    ("photos", "angle"): ("emr.Photo", "angle"),
+    ("photos", "status"): ("emr.Photo", "status"),
+    ("photos", "usage"): ("emr.Photo", "usage"),
+    ("face_charts", "template"): ("emr.FaceChart", "template"),
+    ("treatment_plans", "status"): ("emr.TreatmentPlan", "status"),
+    ("planned_sessions", "status"): ("emr.PlannedSession", "status"),
+    ("consent_forms", "method"): ("emr.ConsentFormSignature", "method"),
+    ("consent_forms", "channel"): ("emr.ConsentFormSignature", "channel"),
+    ("sales", "status"): ("commerce.Sale", "status"),
+    ("lines", "kind"): ("commerce.SaleLine", "kind"),
+    ("invoices", "status"): ("commerce.Invoice", "status"),
+    ("payments", "method"): ("commerce.Payment", "method"),
+    ("payments", "status"): ("commerce.Payment", "status"),
+    ("course_balances", "status"): ("commerce.CourseBalance", "status"),
+    ("stock_movements", "kind"): ("commerce.StockMovement", "kind"),
+}
+
+
+def export_value_label(*, section: str, key: str, value: object) -> str | None:
+    """The readable name of the coded ``value`` of field ``key`` in a record of
+    ``section`` (the list it sits in, or ``"person"``), in the active language; ``None``
+    for a field that is not coded or a code its choices do not know."""
+    coded = _CODED_FIELDS.get((section, key))
+    if coded is None:
+        return None
+    model, field = coded
+    choices = dict(apps.get_model(model)._meta.get_field(field).flatchoices)
+    label = choices.get(value)
+    return str(label) if label is not None else None
