@@ -243,7 +243,7 @@ class MeView(APIView):
         user = request_user(request)
         verified = request_is_two_factor_verified(request)
         membership = getattr(request, "membership", None)
-        memberships, two_factor_required = selectors.membership_list_and_two_factor_required(user=user)
+        memberships, two_factor_required, enrolled = selectors.membership_list_and_two_factor_state(user=user)
         return Response(
             {
                 "user": serializers.UserSerializer(user).data,
@@ -259,7 +259,7 @@ class MeView(APIView):
                     for row in memberships
                 ],
                 "two_factor": selectors.two_factor_state(
-                    user=user, verified=verified, required=two_factor_required
+                    user=user, verified=verified, required=two_factor_required, enrolled=enrolled
                 ),
                 "permissions": role_permissions(membership.role) if membership is not None else [],
             }

@@ -8,7 +8,7 @@ import uuid
 from collections.abc import Iterable
 from typing import Any
 
-from django.db.models import OuterRef, Q, QuerySet, Subquery
+from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 from django.utils.translation import gettext as _
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -43,16 +43,22 @@ def membership_list_for_user(*, user: User) -> QuerySet[Membership]:
     )
 
 
-def membership_list_and_two_factor_required(*, user: User) -> tuple[list[Membership], bool]:
-    """``/users/me``'s memberships and 2FA requirement from one query: the user's active
-    memberships at active clinics (with the clinic, ordered by clinic name), as
-    ``membership_list_for_user``, and whether any active membership (at any clinic) has a
-    role that must use TOTP, as ``user_requires_two_factor``."""
+def membership_list_and_two_factor_state(*, user: User) -> tuple[list[Membership], bool, bool]:
+    """``/users/me``'s memberships and second-factor state from one query: the user's
+    active memberships at active clinics (with the clinic, ordered by clinic name), as
+    ``membership_list_for_user``; whether any active membership (at any clinic) has a
+    role that must use TOTP, as ``user_requires_two_factor``; and whether the user has a
+    confirmed TOTP device (a second query only for a user without an active
+    membership)."""
     rows = list(
-        Membership.objects.select_related("clinic").filter(user=user, is_active=True).order_by("clinic__name")
+        Membership.objects.select_related("clinic")
+        .filter(user=user, is_active=True)
+        .annotate(enrolled=Exists(TOTPDevice.objects.filter(user_id=OuterRef("user_id"), confirmed=True)))
+        .order_by("clinic__name")
     )
     required = any(row.role in TWO_FACTOR_ROLES for row in rows)
-    return [row for row in rows if row.clinic.is_active], required
+    enrolled = rows[0].enrolled if rows else TOTPDevice.objects.filter(user=user, confirmed=True).exists()
+    return [row for row in rows if row.clinic.is_active], required, enrolled
 
 
 def staff_list(*, clinic: Clinic, search: str = "") -> QuerySet[Membership]:
@@ -212,12 +218,17 @@ def totp_device_confirmed(*, user: User) -> TOTPDevice | None:
     return TOTPDevice.objects.filter(user=user, confirmed=True).first()
 
 
-def two_factor_state(*, user: User, verified: bool, required: bool | None = None) -> dict[str, Any]:
+def two_factor_state(
+    *, user: User, verified: bool, required: bool | None = None, enrolled: bool | None = None
+) -> dict[str, Any]:
     """``{"required": bool, "enrolled": bool, "verified": bool}`` for API responses;
-    ``required`` when the caller has already read it (else one query)."""
+    ``required`` and ``enrolled`` when the caller has already read them (else a query
+    each)."""
     return {
         "required": user_requires_two_factor(user=user) if required is None else required,
-        "enrolled": TOTPDevice.objects.filter(user=user, confirmed=True).exists(),
+        "enrolled": (
+            TOTPDevice.objects.filter(user=user, confirmed=True).exists() if enrolled is None else enrolled
+        ),
         "verified": verified,
     }
 

@@ -1,6 +1,8 @@
 """The clinic context middleware: which clinic a request acts in, and who may ask."""
 
+import pytest
 from django.utils import timezone
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts.models import Clinic, Membership, User
 from core.roles import Role
@@ -90,17 +92,20 @@ def test_a_role_that_now_needs_the_second_factor_is_refused_without_it_at_once(w
     assert client.get("/api/v1/users/me").json()["two_factor"]["required"] is True
 
 
-def test_users_me_reads_session_and_membership_once_and_the_2fa_state_once(
-    world, api, django_assert_num_queries
+@pytest.mark.parametrize("enrolled", [False, True])
+def test_users_me_reads_session_and_membership_once_and_the_2fa_state_with_them(
+    world, api, django_assert_num_queries, enrolled
 ):
     """One query for session + user + membership + clinic + organization, one for the
-    memberships (which also say whether 2FA is required), one for the authenticator; a
-    request without Accept-Language takes the saved language from the user already read."""
+    memberships (which also say whether 2FA is required and whether the user has a
+    confirmed authenticator); a request without Accept-Language takes the saved language
+    from the user already read."""
     user = world.a.user(Role.RECEPTIONIST)
     User.objects.filter(pk=user.pk).update(preferred_language="pt-BR")
+    TOTPDevice.objects.create(user=user, name="phone", confirmed=enrolled)
     client = api(user, world.a.clinic)
 
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(2):
         response = client.get("/api/v1/users/me")
 
     assert response.status_code == 200
@@ -114,7 +119,7 @@ def test_users_me_reads_session_and_membership_once_and_the_2fa_state_once(
             "role": "receptionist",
         }
     ]
-    assert body["two_factor"] == {"required": False, "enrolled": False, "verified": True}
+    assert body["two_factor"] == {"required": False, "enrolled": enrolled, "verified": True}
 
 
 def test_two_factor_is_required_by_a_membership_at_a_deactivated_clinic_that_is_not_listed(world, api):
