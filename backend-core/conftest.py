@@ -21,6 +21,7 @@ os.environ.setdefault("ZEAL_ENABLED", "1")
 
 import pytest
 import time_machine
+from django.core.cache.backends.redis import RedisCache
 from django.utils import timezone
 from rest_framework.test import APIClient
 
@@ -65,13 +66,22 @@ from reporting.models import ReportRun
 from scheduling.models import Appointment, Resource, Room, ScheduleException, StaffSchedule
 
 
+def _flush_refused(_cache: object) -> None:
+    raise AssertionError(
+        "cache.clear() flushes the Redis database that every test process shares with the "
+        "channel layer and the worker's queue: use keys of the test's own instead"
+    )
+
+
 @pytest.fixture(autouse=True)
-def _isolated_services(settings: pytest.FixtureRequest) -> None:
-    """Fast hashing; a cache key prefix of its own per test (throttles, revocations)."""
+def _isolated_services(settings: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Fast hashing; a cache key prefix of its own per test (throttles, revocations),
+    and no flushing of the shared Redis database."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     caches = {name: dict(conf) for name, conf in settings.CACHES.items()}
     caches["default"]["KEY_PREFIX"] = f"test-{uuid.uuid4().hex[:12]}"
     settings.CACHES = caches
+    monkeypatch.setattr(RedisCache, "clear", _flush_refused)
 
 
 @dataclass
