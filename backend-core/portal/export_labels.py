@@ -4,6 +4,7 @@ copy of the right of access (LGPD Art. 18 II, Art. 19 II; PDPA s30) names every 
 plain words, not as the stored key."""
 
 from django.apps import apps
+from django.utils import translation
 from django.utils.functional import Promise
 from django.utils.translation import pgettext_lazy
 
@@ -199,8 +200,14 @@ _CODED_FIELDS: dict[tuple[str, str], tuple[str, str]] = {
 
 def export_value_label(*, section: str, key: str, value: object) -> str | None:
     """The readable name of the coded ``value`` of field ``key`` in a record of
-    ``section`` (the list it sits in, or ``"person"``), in the active language; ``None``
-    for a field that is not coded or a code its choices do not know."""
+    ``section`` (the list it sits in, or ``"person"``), in the active language; a
+    language code (``preferred_language``, a text's ``locale``) as the language's name;
+    ``None`` for a field that is not coded or a code its choices do not know."""
+    if key in ("preferred_language", "locale") and isinstance(value, str):
+        try:
+            return str(translation.get_language_info(value.lower())["name_translated"])
+        except KeyError:
+            return None
     coded = _CODED_FIELDS.get((section, key))
     if coded is None:
         return None

@@ -81,3 +81,10 @@ def test_every_coded_field_of_a_full_copy_reads_as_its_name_in_the_page_language
 def test_a_code_its_field_does_not_know_reads_as_stored():
     assert export_value_label(section="consents", key="decision", value="maybe") is None
     assert export_value_label(section="person", key="given_name", value="Ana") is None
+    assert export_value_label(section="person", key="preferred_language", value="xx-yy") is None
+
+
+def test_a_language_reads_as_its_name_in_the_page_language():
+    with translation.override("pt-br"):
+        assert export_value_label(section="person", key="preferred_language", value="th") == "Tailandês"
+        assert export_value_label(section="text", key="locale", value="pt-BR") == "Português Brasileiro"
