@@ -74,3 +74,11 @@ def hhmm(value: dt.time | None) -> str:
 def get_item(mapping: dict[str, object] | None, key: str) -> object:
     """``mapping[key]`` (``None`` when missing): field errors named like ``consents.treatment``."""
     return (mapping or {}).get(key)
+
+
+@register.filter
+def direction(language: str) -> str:
+    """``rtl`` or ``ltr``: the writing direction of text in ``language`` (a consent
+    form's wording is in its own language, whatever the page's), so a title that opens
+    with a Latin brand name (``Botox``) still reads right to left in Arabic."""
+    return "rtl" if is_rtl(language) else "ltr"

@@ -12,6 +12,7 @@ import io
 import re
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
 from PIL import Image
 
@@ -218,3 +219,28 @@ def test_no_form_is_offered_when_the_treatment_needs_none_or_the_visit_is_cancel
     assert str(second.pk) in listing and reverse("portal:consent_form", args=[second.pk]) not in listing
     page = browser.get(reverse("portal:consent_form", args=[second.pk]))
     assert page.status_code == 200 and 'name="template_id"' not in page.content.decode()
+
+
+def test_an_arabic_form_reads_right_to_left_even_when_its_title_opens_with_a_latin_name(
+    browser, world, published, make_patient, form
+):
+    with clinic_context(published):
+        arabic = consent_template_publish(
+            clinic=published,
+            actor=world.b.user(Role.DOCTOR),
+            service=world.b.service,
+            locale="ar",
+            title="Botox: نموذج الموافقة",
+            body="أُبلغت بالمخاطر.",
+        )
+    account = make_patient()
+    appointment = book(account, published, world.b.service)
+    url = reverse("portal:consent_form", args=[appointment.pk])
+    signed_in(browser, account)
+
+    for language, form_shown, direction in (("ar", arabic, "rtl"), ("pt-br", form, "ltr")):
+        browser.cookies[settings.LANGUAGE_COOKIE_NAME] = language  # the page's language switch
+        page = browser.get(url).content.decode()
+        assert f'name="template_id" value="{form_shown.pk}"' in page
+        # The wording's own direction, not its first letter's ("Botox").
+        assert f'lang="{language}" dir="{direction}"' in page
