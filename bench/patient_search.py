@@ -3,9 +3,10 @@
 Creates its own PostgreSQL database (dropped and recreated at start, dropped at the end
 unless ``--keep``), migrates it, opens clinic S (10 k patients) and clinic L (1 M
 patients) and times the search the patients API does for a seeded set of queries:
-``patients.selectors.patient_list(clinic=…, q=…)`` evaluated to the first page
-(25 rows) plus the ``count()`` the paginator runs. It prints p50, p95 and max for each
-clinic and the ratio p95(L) / p95(S): a ratio, not an absolute time (bench/README.md).
+``patients.selectors.patient_list(clinic=…, q=…)`` through the API's paginator
+(``core.pagination.BoundedCountPagination``, page 1): the count, bounded at 1,000 rows,
+then the first page (25 rows). It prints p50, p95 and max for each clinic and the ratio
+p95(L) / p95(S): a ratio, not an absolute time (bench/README.md).
 
     python bench/patient_search.py            # 10 k vs 1 M (a few minutes)
     python bench/patient_search.py --small    # 1 k vs 20 k (smoke test, seconds)
@@ -296,7 +297,7 @@ class Report:
     small_alone: Timings
     explained_q: str
     plans: list[Plan]
-    index_by_kind: dict[str, tuple[str, bool, bool]]  # kind: (q, page uses it, count uses it)
+    index_by_kind: dict[str, tuple[str, bool | None, bool]]  # kind: (q, page uses it, count uses it)
 
     @property
     def ratio(self) -> float:
@@ -540,19 +541,24 @@ def _check_sample(size: int = 2000) -> None:
 
 
 def _search(clinic: Any, q: str) -> tuple[float, float, int]:
-    """What GET /api/v1/patients?q= costs the database: the first page, then the count
-    (DRF's paginator asks for both). Milliseconds for each, and the count."""
+    """What GET /api/v1/patients?q= costs the database, through the paginator the
+    patients API uses (``core.pagination.BoundedCountPagination`` on page 1): the count,
+    at most ``count_bound`` + 1 rows, then the first page. Milliseconds of the page and
+    of the count, and the count (``count_bound`` + 1 means "more than the bound")."""
+    from core.pagination import BoundedCountPagination, BoundedCountPaginator
     from core.tenancy import clinic_context
     from patients.selectors import patient_list
 
     with clinic_context(clinic):
-        qs = patient_list(clinic=clinic, q=q)
+        paginator = BoundedCountPaginator(
+            patient_list(clinic=clinic, q=q), PAGE_SIZE, count_limit=BoundedCountPagination.count_bound
+        )
         start = time.perf_counter()
-        list(qs[:PAGE_SIZE])
+        found = paginator.count
         middle = time.perf_counter()
-        found = qs.count()
+        list(paginator.page(1))
         end = time.perf_counter()
-    return (middle - start) * 1000, (end - middle) * 1000, found
+    return (end - middle) * 1000, (middle - start) * 1000, found
 
 
 def _measure(
@@ -576,15 +582,18 @@ def _measure(
             progress(f"  {number}/{len(queries)} queries")
 
 
-def _captured_sql(clinic: Any, q: str) -> list[str]:
-    """The SQL of the page and count queries the search for ``q`` runs, in that order
-    (the query that then loads the page's 25 profiles by primary key is left out)."""
+def _captured_sql(clinic: Any, q: str) -> tuple[str, str | None]:
+    """The SQL of the count and page queries the search for ``q`` runs, in that order;
+    the page is ``None`` when nothing matched (the paginator then reads no page). The
+    query that then loads the page's profiles by primary key is left out."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
     with CaptureQueriesContext(connection) as captured:
         _search(clinic, q)
-    return [query["sql"] for query in captured.captured_queries if "patients_clinicpatient" in query["sql"]]
+    statements = [query["sql"] for query in captured.captured_queries]
+    count, *page = [sql for sql in statements if "patients_clinicpatient" in sql]
+    return count, page[0] if page else None
 
 
 def _explain(sql: str, *, analyze: bool) -> str:
@@ -598,15 +607,18 @@ def _explain(sql: str, *, analyze: bool) -> str:
 def _plans(clinic: Any, queries: Sequence[tuple[str, str]]) -> tuple[str, list[Plan], dict[str, Any]]:
     """EXPLAIN (ANALYZE, BUFFERS) of a representative query (the first partial given name
     of 4+ letters), and for the first query of each kind whether the page and the count
-    plans read the trigram index (plain EXPLAIN)."""
+    plans read the trigram index (plain EXPLAIN; page ``None``: no page query ran)."""
     q = next(q for kind, q in queries if kind == "given" and len(q) >= 4)
-    page, count = _captured_sql(clinic, q)
+    count, page = _captured_sql(clinic, q)
+    if page is None:
+        raise SystemExit(f"given name {q!r} matched nobody")
     plans = [Plan("page", _explain(page, analyze=True)), Plan("count", _explain(count, analyze=True))]
-    by_kind: dict[str, tuple[str, bool, bool]] = {}
+    by_kind: dict[str, tuple[str, bool | None, bool]] = {}
     for kind, kind_q in queries:
         if kind not in by_kind:
-            uses = [TRIGRAM_INDEX in _explain(sql, analyze=False) for sql in _captured_sql(clinic, kind_q)]
-            by_kind[kind] = (kind_q, uses[0], uses[1])
+            count, page = _captured_sql(clinic, kind_q)
+            page_uses = None if page is None else TRIGRAM_INDEX in _explain(page, analyze=False)
+            by_kind[kind] = (kind_q, page_uses, TRIGRAM_INDEX in _explain(count, analyze=False))
     return q, plans, by_kind
 
 
@@ -688,7 +700,7 @@ def _run(scale: Scale, url: str, out: Callable[[str], None]) -> Report:
     _check_sample()
     out("checked: sampled search_name equal search_key(name), phones are E.164")
 
-    out(f"measuring {len(queries)} queries at S and L (first page of {PAGE_SIZE}, then count)")
+    out(f"measuring {len(queries)} queries at S and L (bounded count, then first page of {PAGE_SIZE})")
     s_timings, l_timings = Timings(s), Timings(l_)
     _measure([(s_timings, small), (l_timings, large)], queries, out)
     q, plans, by_kind = _plans(large, queries)
@@ -703,7 +715,9 @@ def _run(scale: Scale, url: str, out: Callable[[str], None]) -> Report:
         out(re.sub(r"^", "  ", plan.text, flags=re.MULTILINE))
     out(f"trigram index at {l_}, by kind of query (page / count):")
     for kind, (kind_q, page_uses, count_uses) in by_kind.items():
-        verdict = " / ".join("used" if uses else "NOT used" for uses in (page_uses, count_uses))
+        verdict = " / ".join(
+            "no query" if uses is None else "used" if uses else "NOT used" for uses in (page_uses, count_uses)
+        )
         out(f"  {kind:<11} {kind_q!r:<16} {verdict}")
     out(
         f"trigram index used for q={q!r} at {l_}: page {'yes' if plans[0].uses_trigram_index else 'no'}, "

@@ -6,6 +6,7 @@ import datetime
 
 import pgtrigger
 import pytest
+from django.db import connection
 
 from accounts.tests.factories import ClinicFactory, OrganizationFactory
 from accounts.validators import national_id_hash
@@ -115,3 +116,29 @@ def test_a_profile_held_by_two_organizations_becomes_one_copy_each_none_linked()
             shared.pk,
             alone.pk,
         }
+
+
+STATISTICS_BEFORE = ("patients", "0011_consent_recorded_by_the_patient")
+STATISTICS_AFTER = ("patients", "0012_search_name_statistics")
+
+
+def _search_name_statistics_target() -> int | None:
+    """``ClinicPatient.search_name``'s own statistics target; -1 (NULL from PostgreSQL
+    17 on) means the server's default."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT attstattarget FROM pg_attribute "
+            "WHERE attrelid = 'patients_clinicpatient'::regclass AND attname = 'search_name'"
+        )
+        return cursor.fetchone()[0]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_name_search_statistics_are_finer_and_back_to_the_default_when_reverted():
+    assert _search_name_statistics_target() == 1000
+    with pgtrigger.ignore(), migrator() as migrations:
+        migrations.migrate(STATISTICS_BEFORE)
+        assert _search_name_statistics_target() in (-1, None)
+
+        migrations.migrate(STATISTICS_AFTER)
+        assert _search_name_statistics_target() == 1000
