@@ -194,10 +194,18 @@ class Hours:
 def hours_load(
     *, clinic: Clinic, practitioner_ids: list[uuid.UUID], date_from: dt.date, date_to: dt.date
 ) -> Hours:
-    """Two queries for the hours of ``practitioner_ids`` over the given local days."""
+    """Two queries for the hours of ``practitioner_ids`` over the given local days (the
+    weekly hours of only the weekdays those days fall on)."""
     weekly: dict[tuple[uuid.UUID, int], list[tuple[dt.time, dt.time]]] = {}
-    for row in StaffSchedule.objects.filter(practitioner_id__in=practitioner_ids).order_by("start_time"):
-        weekly.setdefault((row.practitioner_id, row.weekday), []).append((row.start_time, row.end_time))
+    weekdays = {
+        (date_from + dt.timedelta(days=n)).weekday() for n in range(min((date_to - date_from).days + 1, 7))
+    }
+    for pid, weekday, start, end in (
+        StaffSchedule.objects.filter(practitioner_id__in=practitioner_ids, weekday__in=weekdays)
+        .order_by("start_time")
+        .values_list("practitioner_id", "weekday", "start_time", "end_time")
+    ):
+        weekly.setdefault((pid, weekday), []).append((start, end))
     exceptions: dict[tuple[uuid.UUID, dt.date], list[ScheduleException]] = {}
     for exc in ScheduleException.objects.filter(
         practitioner_id__in=practitioner_ids, date__gte=date_from, date__lte=date_to
