@@ -9,6 +9,7 @@ first occurrence.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import uuid
 import zoneinfo
@@ -46,6 +47,29 @@ class Slot:
     practitioner_id: uuid.UUID
     starts_at: dt.datetime  # UTC
     ends_at: dt.datetime  # UTC, end of the service (the buffer follows)
+
+
+class Busy:
+    """The busy spans ``[start, end)`` of one practitioner or device, merged into
+    disjoint spans in start order, so whether a span overlaps them is one binary search
+    (``overlaps``) rather than a scan of every appointment: a week of a busy
+    practitioner is hundreds of appointments against hundreds of candidate starts."""
+
+    def __init__(self, spans: Iterable[tuple[dt.datetime, dt.datetime]]) -> None:
+        starts: list[dt.datetime] = []
+        ends: list[dt.datetime] = []
+        for start, end in sorted(spans):
+            if ends and start <= ends[-1]:  # overlaps or touches the previous one
+                ends[-1] = max(ends[-1], end)
+            else:
+                starts.append(start)
+                ends.append(end)
+        self._starts, self._ends = starts, ends
+
+    def overlaps(self, start: dt.datetime, end: dt.datetime) -> bool:
+        """True when ``[start, end)`` (``end`` after ``start``) overlaps a busy span."""
+        first = bisect.bisect_right(self._ends, start)  # the first span ending after start
+        return first < len(self._starts) and self._starts[first] < end
 
 
 def appointment_list(
@@ -170,10 +194,18 @@ class Hours:
 def hours_load(
     *, clinic: Clinic, practitioner_ids: list[uuid.UUID], date_from: dt.date, date_to: dt.date
 ) -> Hours:
-    """Two queries for the hours of ``practitioner_ids`` over the given local days."""
+    """Two queries for the hours of ``practitioner_ids`` over the given local days (the
+    weekly hours of only the weekdays those days fall on)."""
     weekly: dict[tuple[uuid.UUID, int], list[tuple[dt.time, dt.time]]] = {}
-    for row in StaffSchedule.objects.filter(practitioner_id__in=practitioner_ids).order_by("start_time"):
-        weekly.setdefault((row.practitioner_id, row.weekday), []).append((row.start_time, row.end_time))
+    weekdays = {
+        (date_from + dt.timedelta(days=n)).weekday() for n in range(min((date_to - date_from).days + 1, 7))
+    }
+    for pid, weekday, start, end in (
+        StaffSchedule.objects.filter(practitioner_id__in=practitioner_ids, weekday__in=weekdays)
+        .order_by("start_time")
+        .values_list("practitioner_id", "weekday", "start_time", "end_time")
+    ):
+        weekly.setdefault((pid, weekday), []).append((start, end))
     exceptions: dict[tuple[uuid.UUID, dt.date], list[ScheduleException]] = {}
     for exc in ScheduleException.objects.filter(
         practitioner_id__in=practitioner_ids, date__gte=date_from, date__lte=date_to
@@ -241,7 +273,7 @@ def practitioner_free_slots(
     window_end = dt.datetime.combine(date_to + dt.timedelta(days=1), dt.time(0), tzinfo=zone).astimezone(
         dt.UTC
     )
-    busy: dict[uuid.UUID, list[tuple[dt.datetime, dt.datetime]]] = {pid: [] for pid in practitioner_ids}
+    spans: dict[uuid.UUID, list[tuple[dt.datetime, dt.datetime]]] = {pid: [] for pid in practitioner_ids}
     for pid, start, end in Appointment.unscoped.filter(
         practitioner_id__in=practitioner_ids,
         status__in=ACTIVE_STATUSES,
@@ -249,7 +281,8 @@ def practitioner_free_slots(
         starts_at__gt=window_start - MAX_BLOCK,
         blocked_until__gt=window_start,
     ).values_list("practitioner_id", "starts_at", "blocked_until"):
-        busy[pid].append((start, end))
+        spans[pid].append((start, end))
+    busy = {pid: Busy(practitioner_spans) for pid, practitioner_spans in spans.items()}
     hours = hours_load(clinic=clinic, practitioner_ids=practitioner_ids, date_from=date_from, date_to=date_to)
     slots = []
     day = date_from
@@ -259,10 +292,7 @@ def practitioner_free_slots(
             for start, end in hours.intervals(pid, day):
                 candidate = start
                 while candidate + blocked <= end:
-                    clash = any(
-                        b_start < candidate + blocked and candidate < b_end for b_start, b_end in busy[pid]
-                    )
-                    if candidate >= now and not clash:
+                    if candidate >= now and not busy[pid].overlaps(candidate, candidate + blocked):
                         slots.append(Slot(pid, candidate, candidate + length))
                     candidate += step
         day += dt.timedelta(days=1)
@@ -288,7 +318,7 @@ def slots_with_free_device(*, clinic: Clinic, service: Service, slots: list[Slot
     )
     buffer = dt.timedelta(minutes=service.buffer_minutes)
     span_start, span_end = slots[0].starts_at, max(s.ends_at for s in slots) + buffer
-    busy: dict[uuid.UUID, list[tuple[dt.datetime, dt.datetime]]] = {pk: [] for pk in device_ids}
+    spans: dict[uuid.UUID, list[tuple[dt.datetime, dt.datetime]]] = {pk: [] for pk in device_ids}
     for pk, start, end in Appointment.unscoped.filter(
         resource_id__in=device_ids,
         status__in=ACTIVE_STATUSES,
@@ -296,14 +326,12 @@ def slots_with_free_device(*, clinic: Clinic, service: Service, slots: list[Slot
         starts_at__gt=span_start - MAX_BLOCK,
         blocked_until__gt=span_start,
     ).values_list("resource_id", "starts_at", "blocked_until"):
-        busy[pk].append((start, end))
+        spans[pk].append((start, end))
+    devices = [Busy(device_spans) for device_spans in spans.values()]
     return [
         slot
         for slot in slots
-        if any(
-            not any(b_start < slot.ends_at + buffer and slot.starts_at < b_end for b_start, b_end in spans)
-            for spans in busy.values()
-        )
+        if any(not device.overlaps(slot.starts_at, slot.ends_at + buffer) for device in devices)
     ]
 
 
