@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs'
+
 /**
  * Module federation settings shared by the host and every remote (imported by each app's
  * vite.config.ts): the apps, their dev ports and public paths, and the singletons.
@@ -80,6 +82,41 @@ export const shareStrategy = 'loaded-first' as const
  */
 export function runtimeTrim(command: 'build' | 'serve') {
   return { disableSnapshot: command === 'build' }
+}
+
+/** The version of `name` installed in the workspace (its package.json). */
+function installedVersion(name: string): string {
+  const manifest = new URL(`./node_modules/${name}/package.json`, import.meta.url)
+  return (JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version
+}
+
+/**
+ * The host's federation, which its code starts itself when a remote's route first opens
+ * (src/federation.ts), so the login page loads no federation runtime: the remotes, and each
+ * shared library's settings with the version installed, which the remotes ask for.
+ */
+export function hostFederation(command: 'build' | 'serve') {
+  return {
+    remotes: [remote('scheduling', command), remote('emr', command), remote('pos', command)],
+    shared: Object.fromEntries(
+      Object.entries(shared).map(([name, config]) => [name, { ...config, version: installedVersion(name) }]),
+    ) as Record<keyof typeof shared, typeof singleton & { version: string }>,
+    shareStrategy,
+  }
+}
+
+/**
+ * The host's compile-time constants: its federation settings (`__HOST_FEDERATION__`) and
+ * the runtime features it leaves out, as the build plugin sets them for the remotes
+ * (`runtimeTrim`): no snapshot plugin in builds, browser code only.
+ */
+export function hostDefine(command: 'build' | 'serve') {
+  return {
+    ...define,
+    __HOST_FEDERATION__: JSON.stringify(hostFederation(command)),
+    FEDERATION_OPTIMIZE_NO_SNAPSHOT_PLUGIN: JSON.stringify(runtimeTrim(command).disableSnapshot),
+    ENV_TARGET: JSON.stringify('web'),
+  }
 }
 
 /** Build output: <repo>/dist/<app>, which Django collects as static files under <app>/. */

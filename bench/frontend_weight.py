@@ -8,8 +8,8 @@ its gzipped size is what the server sent when it compressed the body, otherwise 
 gzipped at level 9 (what a compressing proxy in front of the static files would send).
 The target is at most 100 KB of gzipped JavaScript before the login page shows (issue 18).
 
-Then, in the same page, the host loads each remote's exposed module through its own
-loader chunk, as ``RemotePage`` does when its route opens after sign-in (without a
+Then, in the same page, the host loads each remote's exposed module through its
+federation chunk, as ``RemotePage`` does when its route opens after sign-in (without a
 session: mounting is left out, so what a screen fetches on its own later is too). Every
 script fetched in both steps is searched for the code of each shared library (a string
 only that library's source holds); a library found in two or more responses is a second
@@ -60,7 +60,7 @@ CHROMIUM_ARGS = [
 ]
 TARGET_KB = 100.0
 APPS = ("host", "scheduling", "emr", "pos")
-#: Each remote's exposed module, as the host's RemotePage imports it.
+#: Each remote's exposed module, as the host's RemotePage loads it.
 REMOTE_MODULES = ("scheduling/CalendarModule", "emr/PatientModule", "pos/BillingModule")
 LOCALES = ("en", "pt-BR", "th", "ar")
 LOCALE_KEY = "aesthetix.locale"  # frontend-host/src/i18n.ts
@@ -206,38 +206,32 @@ SHARE_SCOPE_JS = """() => {
   return rows
 }"""
 
-# Imports the host's own loader chunk of each remote module (what RemotePage's
-# ``import('scheduling/CalendarModule')`` runs) and waits for the remote module.
-LOAD_REMOTES_JS = """async (urls) => {
+# Imports the host's federation chunk (what RemotePage imports when a remote's route
+# opens: it starts the federation runtime) and loads each remote module through it.
+LOAD_REMOTES_JS = """async ([url, modules]) => {
   const failed = []
-  for (const url of urls) {
-    try {
-      const loader = await import(url)
-      await loader.__mf_remote_pending
-      if (!loader.default) failed.push(`${url}: no module`)
-    } catch (e) { failed.push(`${url}: ${e}`) }
-  }
+  try {
+    const { remoteLoad } = await import(url)
+    for (const id of modules) {
+      try { await remoteLoad(id) } catch (e) { failed.push(`${id}: ${e}`) }
+    }
+  } catch (e) { failed.push(`${url}: ${e}`) }
   return failed
 }"""
 
 
-def remote_loaders(dist: Path) -> list[str]:
-    """Addresses of the host's loader chunks of the remote modules (the build names each
-    after its remote and module: ``…__loadRemote__scheduling_mf_1_CalendarModule…``)."""
-    found = []
-    for module in REMOTE_MODULES:
-        remote, exposed = module.split("/")
-        chunks = sorted((dist / "host" / "assets").glob(f"*__loadRemote__{remote}_mf_1_{exposed}_*.js"))
-        if len(chunks) != 1:
-            raise SystemExit(f"the host's loader of {module} is not in {dist}/host/assets: {chunks}")
-        found.append(f"/static/host/assets/{chunks[0].name}")
-    return found
+def federation_chunk(dist: Path) -> str:
+    """Address of the host's federation chunk (src/federation.ts, ``federation-<hash>.js``)."""
+    chunks = sorted((dist / "host" / "assets").glob("federation-*.js"))
+    if len(chunks) != 1:
+        raise SystemExit(f"the host's federation chunk is not in {dist}/host/assets: {chunks}")
+    return f"/static/host/assets/{chunks[0].name}"
 
 
 Measured = tuple[list[Step], list[dict[str, Any]], list[str]]
 
 
-def measure(base: str, *, locale: str, loaders: list[str]) -> Measured:
+def measure(base: str, *, locale: str, federation: str | None) -> Measured:
     """Opens /login (then loads the remotes) and returns the steps' assets, the share
     scope, and what failed on the page."""
     from playwright.sync_api import Response, sync_playwright
@@ -257,9 +251,9 @@ def measure(base: str, *, locale: str, loaders: list[str]) -> Measured:
             page.locator("input[type=password]").wait_for(state="visible", timeout=30_000)
             page.wait_for_load_state("networkidle")
             page.wait_for_timeout(IDLE_MS)
-            if loaders:
+            if federation:
                 steps.append(Step("remotes"))
-                errors += page.evaluate(LOAD_REMOTES_JS, loaders)
+                errors += page.evaluate(LOAD_REMOTES_JS, [federation, list(REMOTE_MODULES)])
                 page.wait_for_load_state("networkidle")
                 page.wait_for_timeout(IDLE_MS)
             share_scope = page.evaluate(SHARE_SCOPE_JS)
@@ -373,8 +367,8 @@ def main(argv: list[str] | None = None) -> int:
             parser.error(f"{args.dist}/host/index.html is missing: run `npm run build` first")
         server = dist_server(args.dist)
     with server as base:
-        loaders = [] if args.no_remotes else remote_loaders(args.dist)
-        steps, share_scope, errors = measure(base, locale=args.locale, loaders=loaders)
+        federation = None if args.no_remotes else federation_chunk(args.dist)
+        steps, share_scope, errors = measure(base, locale=args.locale, federation=federation)
     for error in errors:
         print(f"error: {error}", file=sys.stderr)
     js_kb, dups = report(steps, share_scope, args.target_kb, verbose=not args.quiet)

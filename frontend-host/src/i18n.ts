@@ -1,6 +1,5 @@
 import { session } from '@aesthetix/api-client'
 import { createI18n } from 'vue-i18n'
-import en from './locales/en'
 import type { Messages } from './locales/en'
 
 export const LOCALES = [
@@ -19,29 +18,31 @@ export function initialLocale(): LocaleCode {
   return LOCALES.some((l) => l.code === saved) ? (saved as LocaleCode) : 'en'
 }
 
-// English is the fallback and ships with the shell; the other languages' texts are
-// chunks of their own, fetched when first chosen, so the login page carries one language.
-const loaders: Record<Exclude<LocaleCode, 'en'>, () => Promise<{ default: Messages }>> = {
+// Each language's texts are a chunk of their own, fetched when first chosen, so the login
+// page carries only the language it shows. English too: every language translates every
+// text of the shell (each is a `Messages`), so none needs English to fall back on.
+const loaders: Record<LocaleCode, () => Promise<{ default: Messages }>> = {
+  en: () => import('./locales/en'),
   'pt-BR': () => import('./locales/pt-BR'),
   th: () => import('./locales/th'),
   ar: () => import('./locales/ar'),
 }
-const loaded = new Map<LocaleCode, Promise<void>>([['en', Promise.resolve()]])
+const loaded = new Map<LocaleCode, Promise<void>>()
 let chosen: LocaleCode = 'en'
 
 export const i18n = createI18n<[Messages], LocaleCode, false>({
   legacy: false,
   locale: 'en',
   fallbackLocale: 'en',
-  messages: { en } as Record<LocaleCode, Messages>,
+  messages: {} as Record<LocaleCode, Messages>,
 })
 
-/** Fetches the shell's texts of `code` once (English is always there); a failed fetch
- *  rejects and is tried again on the next call. */
+/** Fetches the shell's texts of `code` once; a failed fetch rejects and is tried again on
+ *  the next call. */
 export function localeLoad(code: LocaleCode): Promise<void> {
   let done = loaded.get(code)
   if (!done) {
-    done = loaders[code as Exclude<LocaleCode, 'en'>]().then(
+    done = loaders[code]().then(
       (module) => i18n.global.setLocaleMessage(code, module.default),
       (error: unknown) => {
         loaded.delete(code)

@@ -20,8 +20,12 @@ bus.on(SESSION_EXPIRED, () => {
   if (here.name !== 'login') void router.push({ name: 'login', query: { redirect: here.fullPath } })
 })
 
-// The saved language's texts first, so the first paint is already in it (English if
-// they cannot be fetched).
+// The saved language's texts first, so the first paint is already in it; English if they
+// cannot be fetched.
 localeApply(initialLocale())
-  .catch((error: unknown) => console.warn('The saved language could not be loaded', error))
+  .catch((error: unknown) => {
+    console.warn('The saved language could not be loaded', error)
+    return localeApply('en')
+  })
+  .catch((error: unknown) => console.warn('English could not be loaded', error))
   .finally(() => app.mount('#app'))

@@ -1,12 +1,18 @@
 import { mount } from '@vue/test-utils'
 import { createPinia } from 'pinia'
 import { describe, expect, it, vi } from 'vitest'
+import { defineComponent, h } from 'vue'
 import { i18n } from '../i18n'
 import RemotePage from './RemotePage.vue'
 
-vi.mock('pos/BillingModule', () => {
-  throw new Error('remoteEntry.js: net::ERR_CONNECTION_REFUSED')
-})
+// The federation runtime stands in for the remotes: the scheduling remote answers with a
+// stub of its module, the pos remote's remoteEntry.js cannot be fetched.
+vi.mock('../federation', () => ({
+  remoteLoad: async (id: string) => {
+    if (id !== 'scheduling/CalendarModule') throw new Error('remoteEntry.js: net::ERR_CONNECTION_REFUSED')
+    return defineComponent({ render: () => h('div', { 'data-testid': 'remote-CalendarModule' }) })
+  },
+}))
 
 function mountRemote(remote: 'scheduling' | 'pos') {
   return mount(RemotePage, { props: { remote }, global: { plugins: [createPinia(), i18n] } })

@@ -1,4 +1,0 @@
-import { defineComponent, h } from 'vue'
-
-// Stands in for the remote's module in unit tests (no module federation there).
-export default defineComponent({ name: 'StubBillingModule', render: () => h('div', { 'data-testid': 'remote-BillingModule' }) })
