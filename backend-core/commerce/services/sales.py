@@ -599,7 +599,7 @@ def _sale_close(
         [sale_entry, *(payment_entry(invoice=invoice, payment=p, at=at) for p in journaled), *entries]
     )
     if receipt:
-        receipt_schedule(invoice=invoice, payments=receipt)
+        receipt_schedule(invoice=invoice, payments=receipt, payments_new=True)
     events.append(
         AuditInput(
             actor=actor,
