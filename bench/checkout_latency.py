@@ -315,7 +315,7 @@ def _run(scale: Scale, env: dict[str, str], out: Callable[[str], None]) -> tuple
             or answered != scale.checkouts
         )
         if failed:
-            out("server output (tail):\n" + server.tail())
+            out("server output (tail):\n" + server.error_lines())
     out("server stopped")
     for timings in (floor, checkout):
         out(timings.line())

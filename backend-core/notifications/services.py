@@ -126,20 +126,24 @@ def notification_schedule(
     subject_type: str = "",
     subject_id: str = "",
     patient_id: Any = None,
+    dedupe_key_new: bool = False,
 ) -> Notification:
     """Record a notification for ``clinic`` to be sent at ``scheduled_for`` (aware; stored
     in UTC) and return it.
 
     With ``dedupe_key`` the call is idempotent: if the clinic already has a notification
     with that key (whatever its status) that one is returned and nothing is written, also
-    when two callers race. ``language`` is the recipient's; rendering falls back to the
-    clinic's locale, then English. A notification already due is queued when the current
-    transaction commits; later ones are queued by ``notifications_dispatch_due``.
+    when two callers race. ``dedupe_key_new`` says no notification can hold the key yet
+    (it names a row the caller wrote in this transaction): it is then inserted without
+    looking first and without a savepoint, one statement. ``language`` is the
+    recipient's; rendering falls back to the clinic's locale, then English. A
+    notification already due is queued when the current transaction commits; later ones
+    are queued by ``notifications_dispatch_due``.
     ``patient_id`` (the clinic's patient the message is for) puts it in that patient's
     messages log. Raises ``ValidationFailed`` (unknown channel or template, malformed recipient, naive
     time).
     """
-    if dedupe_key:
+    if dedupe_key and not dedupe_key_new:
         existing = Notification.unscoped.filter(clinic=clinic, dedupe_key=dedupe_key).first()
         if existing is not None:
             return existing
@@ -164,16 +168,19 @@ def notification_schedule(
     # gets IntegrityError and returns the winner's row. The clinic is an instance the
     # caller holds: no query to check it exists (often under the caller's row locks).
     notification.full_clean(exclude=["clinic"], validate_unique=False, validate_constraints=False)
-    try:
-        with transaction.atomic():
-            notification.save()
-    except IntegrityError:
-        # A concurrent caller inserted the same dedupe_key first: theirs is the one.
-        if dedupe_key:
-            existing = Notification.unscoped.filter(clinic=clinic, dedupe_key=dedupe_key).first()
-            if existing is not None:
-                return existing
-        raise
+    if dedupe_key_new:  # a clash cannot happen; if it did, it fails the caller's transaction
+        notification.save()
+    else:
+        try:
+            with transaction.atomic():
+                notification.save()
+        except IntegrityError:
+            # A concurrent caller inserted the same dedupe_key first: theirs is the one.
+            if dedupe_key:
+                existing = Notification.unscoped.filter(clinic=clinic, dedupe_key=dedupe_key).first()
+                if existing is not None:
+                    return existing
+            raise
     if due:
         _enqueue(notification)
     return notification

@@ -167,13 +167,15 @@ def _payments_text(payments: Sequence[Payment], currency: str, language: str) ->
     return separator.join(parts)
 
 
-def receipt_schedule(*, invoice: Invoice, payments: Sequence[Payment]) -> None:
+def receipt_schedule(*, invoice: Invoice, payments: Sequence[Payment], payments_new: bool = False) -> None:
     """One receipt naming every payment taken together (a checkout, or a collection of
     an open invoice in several methods): their total (``amount``), each method and
     amount (``payments``) and the balance left. By e-mail when the patient prefers it
     and has an address, else by SMS to their phone; nothing without payments, a
     patient or a contact. Sent by the notifications module after commit, once per
-    batch (dedupe key and subject: the batch's first payment)."""
+    batch (dedupe key and subject: the batch's first payment). ``payments_new``: the
+    payments were written in this transaction, so no receipt of them can exist yet (one
+    insert, no lookup: ``notification_schedule``'s ``dedupe_key_new``)."""
     if not payments or invoice.patient_id is None:
         return
     profile = invoice.patient.profile if invoice.patient else None
@@ -207,6 +209,7 @@ def receipt_schedule(*, invoice: Invoice, payments: Sequence[Payment]) -> None:
         subject_type=PAYMENT_SUBJECT,
         subject_id=str(first.pk),
         patient_id=invoice.patient_id,
+        dedupe_key_new=payments_new,
     )
 
 

@@ -391,7 +391,7 @@ def sale_checkout(
     payments it wrote ``pending`` to the provider outside it
     (``card_payments.card_charges_send``; also those of a retried checkout whose gateway
     has not answered yet). Returns ``(sale, created)``."""
-    sale, created = _sale_checkout_write(
+    sale, created, written = _sale_checkout_write(
         clinic=clinic,
         actor=actor,
         patient=patient,
@@ -404,10 +404,16 @@ def sale_checkout(
         at=at,
         walk_in=walk_in,
     )
-    unsent = Payment.objects.filter(
-        invoice__sale=sale, method=Payment.Method.CARD, status=Payment.Status.PENDING, provider_reference=""
-    ).order_by("created_at")
-    card_charges_send(list(unsent))
+    if written is None:  # a retry: the first call's card payments may still wait for the gateway
+        written = list(
+            Payment.objects.filter(
+                invoice__sale=sale,
+                method=Payment.Method.CARD,
+                status=Payment.Status.PENDING,
+                provider_reference="",
+            ).order_by("created_at")
+        )
+    card_charges_send(written)  # the card payments among them still pending and unsent
     return sale, created
 
 
@@ -425,8 +431,9 @@ def _sale_checkout_write(
     draft_invoice: Invoice | None,
     at: dt.datetime | None,
     walk_in: bool,
-) -> tuple[Sale, bool]:
-    """Check out a cart; returns ``(sale, created)``.
+) -> tuple[Sale, bool, list[Payment] | None]:
+    """Check out a cart; returns ``(sale, created, payments)``: the payments it wrote
+    (``None`` for a retry, which writes none).
 
     A retried call with the same ``idempotency_key`` returns ``(first sale, False)`` and
     writes nothing, also when it races the first call: the unique key decides, so of
@@ -456,30 +463,36 @@ def _sale_checkout_write(
     at = at or timezone.now()
     currency = currency or clinic.currency
     fingerprint = _fingerprint(patient=patient, lines=lines, payments=payments, cart_discount=cart_discount)
-    existing = _sale_for_key(idempotency_key, fingerprint)
-    if existing is not None:  # a retry: answered as first done, even if prices or stock changed since
-        return existing, False
     counters = settings_for(clinic)
-    _validate_cart(
-        clinic=clinic,
-        currency=currency,
-        patient=patient,
-        lines=lines,
-        payments=payments,
-        chosen_methods=counters.payment_methods,
-        customer=(counters, walk_in),
-    )
-    if draft_invoice is not None:
-        draft_invoice = Invoice.objects.select_for_update().get(pk=draft_invoice.pk)
-        _draft_invoice_check(draft_invoice, patient)
-        lines = _draft_lines_lock(draft_invoice, lines)
-    amounts = _cart_price(counters=counters, lines=lines, currency=currency, cart_discount=cart_discount)
-    _draft_paid_check(draft_invoice, amounts)
-    paying = sum((p.amount for p in payments), Decimal(0))
-    # A draft may already be partly paid (a deposit applied to it).
-    payable = amounts.total - (draft_invoice.paid_total if draft_invoice is not None else Decimal(0))
-    if paying > payable:
-        raise ValidationFailed(errors={"payments": [_("Payments exceed the total of %s.") % payable]})
+    # A retry is found by its key when the sale's insert clashes with the first one, or
+    # when the cart is refused (answered as first done, even if prices, stock or the
+    # draft changed since): no read of the key for a new checkout.
+    try:
+        _validate_cart(
+            clinic=clinic,
+            currency=currency,
+            patient=patient,
+            lines=lines,
+            payments=payments,
+            chosen_methods=counters.payment_methods,
+            customer=(counters, walk_in),
+        )
+        if draft_invoice is not None:
+            draft_invoice = Invoice.objects.select_for_update().get(pk=draft_invoice.pk)
+            _draft_invoice_check(draft_invoice, patient)
+            lines = _draft_lines_lock(draft_invoice, lines)
+        amounts = _cart_price(counters=counters, lines=lines, currency=currency, cart_discount=cart_discount)
+        _draft_paid_check(draft_invoice, amounts)
+        paying = sum((p.amount for p in payments), Decimal(0))
+        # A draft may already be partly paid (a deposit applied to it).
+        payable = amounts.total - (draft_invoice.paid_total if draft_invoice is not None else Decimal(0))
+        if paying > payable:
+            raise ValidationFailed(errors={"payments": [_("Payments exceed the total of %s.") % payable]})
+    except ValidationFailed:
+        existing = _sale_for_key(idempotency_key, fingerprint)
+        if existing is None:
+            raise
+        return existing, False, None
 
     try:
         with transaction.atomic():  # a concurrent attempt with this key waits here, then loses
@@ -501,7 +514,7 @@ def _sale_checkout_write(
         existing = _sale_for_key(idempotency_key, fingerprint)
         if existing is None:
             raise
-        return existing, False
+        return existing, False, None
     sale_lines = _sale_lines_write(
         sale=sale, lines=lines, amounts=amounts, counters=counters, patient=patient, at=at
     )
@@ -549,7 +562,7 @@ def _sale_checkout_write(
         events=events,
     )
     sale_completed.send(sender=Sale, sale=sale)
-    return sale, True
+    return sale, True, written
 
 
 def _sale_close(
@@ -599,7 +612,7 @@ def _sale_close(
         [sale_entry, *(payment_entry(invoice=invoice, payment=p, at=at) for p in journaled), *entries]
     )
     if receipt:
-        receipt_schedule(invoice=invoice, payments=receipt)
+        receipt_schedule(invoice=invoice, payments=receipt, payments_new=True)
     events.append(
         AuditInput(
             actor=actor,

@@ -1,10 +1,11 @@
 """Writes of the stock ledger.
 
-``_movement_write`` is the one writer of ``StockMovement``: it locks the lot row
-(``SELECT … FOR UPDATE``), refuses a movement that would take the lot below zero, and
-keeps ``StockLot.quantity_on_hand`` equal to the sum of the lot's movements. Lots are
-usable through their expiry date (inclusive) in the clinic's time zone; picking is FEFO
-(first expiry, first out), then by receipt time.
+``_movement_write`` (one lot) and ``_lots_take`` (stock taken out: FEFO or a chosen lot)
+are the writers of ``StockMovement``: each locks the lot rows it moves until the
+transaction ends, refuses a movement that would take a lot below zero, and keeps
+``StockLot.quantity_on_hand`` equal to the sum of the lot's movements. Lots are usable
+through their expiry date (inclusive) in the clinic's time zone; picking is FEFO (first
+expiry, first out), then by receipt time.
 
 Receipts, adjustments (write-offs included), transfers and stock taken out by hand
 (``stock_use``) are audited as ``stock.<verb>`` on the lot; stock taken out by a sale
@@ -20,7 +21,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -259,56 +260,173 @@ def stock_take(
     kind: str,
     cost_entries: list[ledger.EntryInput] | None,
 ) -> list[StockMovement]:
-    """``stock_consume`` in the caller's transaction without a savepoint of its own (two
-    statements fewer while the lots are locked): a refusal must fail the caller's
-    transaction, as checkout's does."""
+    """``stock_consume`` in the caller's transaction without a savepoint of its own: a
+    refusal must fail the caller's transaction, as checkout's does. The lots are locked,
+    taken from and their movements written by ``_lots_take`` (one statement on
+    PostgreSQL), so a caller that takes stock last holds the lots' row locks only from
+    there to its commit."""
     if quantity <= 0:
         raise ValidationFailed(errors={"quantity": [_("Must be greater than zero.")]})
     if lot is not None:
-        plan = [(_usable_lot(lot=lot, product=product), quantity)]
-    else:
-        lots = list(
-            # Lock the lots only; clinic and product come along for the journal entries.
-            StockLot.objects.select_for_update(of=("self",))
-            .select_related("clinic", "product")
-            .filter(product=product, expiry_date__gte=product.clinic.today(), quantity_on_hand__gt=0)
-            .order_by("expiry_date", "received_at", "lot_number")
-        )
-        available = sum((x.quantity_on_hand for x in lots), Decimal(0))
-        if available < quantity:
-            raise ValidationFailed(
-                errors={
-                    "quantity": [
-                        _("Only %(n)s %(unit)s of %(p)s in unexpired stock.")
-                        % {"n": available, "unit": product.unit, "p": product.name}
-                    ]
-                }
-            )
-        plan, left = [], quantity
-        for candidate in lots:
-            take = min(left, candidate.quantity_on_hand)
-            plan.append((candidate, take))
-            left -= take
-            if not left:
-                break
-    movements = []
-    for chosen, take in plan:
-        movement = _movement_write(
-            lot=chosen,
+        _usable_lot(lot=lot, product=product)
+    movements = _lots_take(
+        product=product,
+        quantity=quantity,
+        lot=lot,
+        movement=StockMovement(
+            clinic_id=product.clinic_id,
             kind=kind,
-            quantity=-take,
-            actor=actor,
             patient=patient,
             reference_type=reference_type,
             reference_id=reference_id,
-        )
-        entry = _cost_entry(movement=movement, lot=chosen, debit=ledger.COGS, credit=ledger.INVENTORY)
+            actor=actor,
+        ),
+    )
+    for movement in movements:
+        entry = _cost_entry(movement=movement, lot=movement.lot, debit=ledger.COGS, credit=ledger.INVENTORY)
         if entry is not None and cost_entries is not None:
             cost_entries.append(entry)
         elif entry is not None:
             ledger.journal_entries_post([entry])
-        movements.append(movement)
     return movements
+
+
+def _shortage(*, product: Product, lot: StockLot | None, available: Decimal) -> ValidationFailed:
+    """The refusal (``quantity``) of taking more than the usable lots hold: ``available``
+    is what the chosen ``lot`` holds, or without one all of ``product``'s usable lots."""
+    if lot is not None:
+        message = _("Only %(n)s on hand in lot %(lot)s.") % {"n": available, "lot": lot.lot_number}
+    else:
+        message = _("Only %(n)s %(unit)s of %(p)s in unexpired stock.") % {
+            "n": available,
+            "unit": product.unit,
+            "p": product.name,
+        }
+    return ValidationFailed(errors={"quantity": [message]})
+
+
+def _lots_take(
+    *, product: Product, quantity: Decimal, lot: StockLot | None, movement: StockMovement
+) -> list[StockMovement]:
+    """Take ``quantity`` of ``product`` from ``lot``, or without one FEFO: from the lots
+    of the product not expired on the clinic's day and with stock, the earliest expiry
+    first (then receipt time, then lot number), splitting across lots. Each lot taken
+    from gets one movement like ``movement`` (unsaved: kind, patient, reference, actor)
+    for what it gave (negative), and its on-hand goes down by as much; every candidate
+    lot stays row-locked until the transaction ends, locked in FEFO order (no
+    ``SKIP LOCKED``: a lot another checkout holds is waited for, so FEFO stays exact).
+    Returns the movements in FEFO order, each with its lot (``clinic`` and ``product``
+    set: no query for the journal). Raises ``ValidationFailed`` (``quantity``) and takes
+    nothing when the lots hold less than ``quantity``.
+
+    On PostgreSQL one statement locks, allocates, updates and inserts; elsewhere (the
+    embedded profile, whose transactions are serialized anyway) a locking read, then an
+    update and an insert per lot."""
+    if connection.vendor != "postgresql":
+        return _lots_take_orm(product=product, quantity=quantity, lot=lot, movement=movement)
+    lots, movements = (connection.ops.quote_name(m._meta.db_table) for m in (StockLot, StockMovement))
+    lot_fields = StockLot._meta.concrete_fields
+    movement_fields = StockMovement._meta.concrete_fields
+    lot_columns = ", ".join(f"taken.{connection.ops.quote_name(f.column)}" for f in lot_fields)
+    movement_columns = ", ".join(f"moved.{connection.ops.quote_name(f.column)}" for f in movement_fields)
+    now = timezone.now()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"""
+            WITH locked AS (
+                SELECT id, quantity_on_hand, expiry_date, received_at, lot_number FROM {lots}
+                WHERE clinic_id = %(clinic)s AND product_id = %(product)s AND expiry_date >= %(today)s
+                    AND quantity_on_hand > 0 AND (%(lot)s::uuid IS NULL OR id = %(lot)s::uuid)
+                ORDER BY expiry_date, received_at, lot_number
+                FOR UPDATE
+            ), plan AS (
+                -- what is left to take once the lots before this one gave all they hold
+                SELECT id,
+                    LEAST(quantity_on_hand, %(quantity)s - SUM(quantity_on_hand) OVER fefo + quantity_on_hand)
+                        AS take,
+                    SUM(quantity_on_hand) OVER () AS available
+                FROM locked
+                WINDOW fefo AS (ORDER BY expiry_date, received_at, lot_number ROWS UNBOUNDED PRECEDING)
+            ), taken AS (
+                UPDATE {lots} SET quantity_on_hand = {lots}.quantity_on_hand - plan.take
+                FROM plan
+                WHERE {lots}.id = plan.id AND plan.take > 0 AND plan.available >= %(quantity)s
+                RETURNING {lots}.*
+            ), moved AS (
+                INSERT INTO {movements} (
+                    id, created_at, updated_at, clinic_id, lot_id, kind, quantity, patient_id,
+                    reference_type, reference_id, reason, adjustment_reason, actor_id
+                )
+                SELECT gen_random_uuid(), %(now)s, %(now)s, taken.clinic_id, taken.id, %(kind)s,
+                    plan.take * -1, %(patient)s, %(reference_type)s, %(reference_id)s, '', '', %(actor)s
+                FROM taken JOIN plan ON plan.id = taken.id
+                RETURNING *
+            )
+            SELECT total.available, {lot_columns}, {movement_columns}
+            FROM (SELECT COALESCE(MAX(available), 0) AS available FROM plan) total
+            LEFT JOIN (taken JOIN moved ON moved.lot_id = taken.id) ON true
+            ORDER BY taken.expiry_date, taken.received_at, taken.lot_number
+            """,  # noqa: S608 -- table and column names from the models, values bound
+            {
+                "clinic": product.clinic_id,
+                "product": product.pk,
+                "today": product.clinic.today(),
+                "lot": lot.pk if lot is not None else None,
+                "quantity": quantity,
+                "now": now,
+                "kind": movement.kind,
+                "patient": movement.patient_id,
+                "reference_type": movement.reference_type,
+                "reference_id": movement.reference_id,
+                "actor": movement.actor_id,
+            },
+        )
+        rows = cursor.fetchall()
+    if rows[0][1] is None:
+        raise _shortage(product=product, lot=lot, available=rows[0][0])
+    taken = []
+    for row in rows:
+        lot_values, movement_values = row[1 : 1 + len(lot_fields)], row[1 + len(lot_fields) :]
+        chosen = StockLot.from_db(connection.alias, [f.attname for f in lot_fields], lot_values)
+        chosen.clinic, chosen.product = product.clinic, product
+        made = StockMovement.from_db(connection.alias, [f.attname for f in movement_fields], movement_values)
+        made.lot, made.patient, made.actor = chosen, movement.patient, movement.actor
+        taken.append(made)
+    return taken
+
+
+def _lots_take_orm(
+    *, product: Product, quantity: Decimal, lot: StockLot | None, movement: StockMovement
+) -> list[StockMovement]:
+    """``_lots_take`` where the database is not PostgreSQL."""
+    candidates = (
+        StockLot.unscoped.select_for_update()
+        .filter(product=product, expiry_date__gte=product.clinic.today(), quantity_on_hand__gt=0)
+        .order_by("expiry_date", "received_at", "lot_number")
+    )
+    lots = list(candidates.filter(pk=lot.pk) if lot is not None else candidates)
+    available = sum((x.quantity_on_hand for x in lots), Decimal(0))
+    if available < quantity:
+        raise _shortage(product=product, lot=lot, available=available)
+    taken, left = [], quantity
+    for chosen in lots:
+        take = min(left, chosen.quantity_on_hand)
+        chosen.clinic, chosen.product = product.clinic, product
+        taken.append(
+            _movement_write(
+                lot=chosen,
+                kind=movement.kind,
+                quantity=-take,
+                actor=movement.actor,
+                patient=movement.patient,
+                reference_type=movement.reference_type,
+                reference_id=movement.reference_id,
+            )
+        )
+        left -= take
+        if not left:
+            break
+    return taken
 
 
 @transaction.atomic

@@ -1,3 +1,4 @@
+import datetime as dt
 from decimal import Decimal
 
 import pytest
@@ -9,6 +10,7 @@ from audit.models import AuditEvent
 from catalog.tests import factories as catalog_factories
 from commerce import ledger
 from commerce.models import JournalLine, StockLot, StockMovement
+from commerce.services import stock as stock_services
 from commerce.services import stock_adjust, stock_consume, stock_return, stock_transfer, stock_use
 from commerce.tests import factories as f
 from core.exceptions import ValidationFailed
@@ -82,6 +84,113 @@ def test_more_than_on_hand_is_refused_and_nothing_is_written(world):
     with pytest.raises(ValidationFailed):
         _consume(a, filler, "0")
     assert StockMovement.unscoped.filter(lot=one).count() == 1
+
+
+@pytest.fixture(params=["statement", "fallback"])
+def lots_take(request, monkeypatch):
+    """Stock is taken by the one PostgreSQL statement, or by the embedded profile's
+    fallback (a locking read, then an update and an insert per lot)."""
+    if request.param == "fallback":
+        monkeypatch.setattr(stock_services, "_lots_take", stock_services._lots_take_orm)
+    return request.param
+
+
+def test_fefo_orders_by_expiry_then_receipt_then_number_and_skips_unusable_lots(world, lots_take):
+    a, b, owner = world.a, world.b, world.a.user()
+    serum = catalog_factories.product(a.clinic, owner)
+    other = catalog_factories.product(a.clinic, owner, name="Another product")
+    expired = f.lot(a.clinic, owner, serum, "EXPIRED", "5", expires_in_days=5)
+    f.expire(expired)
+    empty = f.lot(a.clinic, owner, serum, "EMPTY", "1", expires_in_days=10)
+    _consume(a, serum, "1", lot=empty)
+    f.lot(a.clinic, owner, other, "OTHER", "5", expires_in_days=1)  # another product
+    f.lot(b.clinic, b.user(), catalog_factories.product(b.clinic, b.user()), "B", "5", expires_in_days=1)
+    b_second = f.lot(a.clinic, owner, serum, "B-SECOND", "1", expires_in_days=20)
+    a_third = f.lot(a.clinic, owner, serum, "A-THIRD", "1", expires_in_days=20)
+    StockLot.unscoped.filter(pk=a_third.pk).update(received_at=b_second.received_at)  # same day: by number
+    first = f.lot(a.clinic, owner, serum, "Z-FIRST", "1", expires_in_days=20)
+    StockLot.unscoped.filter(pk=first.pk).update(received_at=b_second.received_at - dt.timedelta(days=1))
+    last = f.lot(a.clinic, owner, serum, "LAST", "9", expires_in_days=40)
+
+    movements = _consume(a, serum, "5")
+
+    assert [(m.lot.lot_number, m.quantity) for m in movements] == [
+        ("Z-FIRST", -1),
+        ("A-THIRD", -1),
+        ("B-SECOND", -1),
+        ("LAST", -2),
+    ]
+    doctor = a.user(Role.DOCTOR)
+    assert all(m.kind == "consume" and m.patient == a.patient and m.actor == doctor for m in movements)
+    for row, left in ((expired, 5), (empty, 0), (first, 0), (a_third, 0), (b_second, 0), (last, 7)):
+        row.refresh_from_db()
+        assert row.quantity_on_hand == left == _movement_sum(row)
+    assert movements[-1].lot.quantity_on_hand == 7  # the lot as left by the take
+
+
+def test_a_shortage_names_the_quantity_and_takes_nothing(world, lots_take):
+    a, owner = world.a, world.a.user()
+    serum = catalog_factories.product(a.clinic, owner, name="Serum")
+    lots = [f.lot(a.clinic, owner, serum, f"L{n}", "2", expires_in_days=30 + n) for n in range(2)]
+    expired = f.lot(a.clinic, owner, serum, "OLD", "10")
+    f.expire(expired)
+    with pytest.raises(ValidationFailed) as error:
+        _consume(a, serum, "5")
+    assert error.value.errors == {"quantity": [f"Only 4.000 {serum.unit} of Serum in unexpired stock."]}
+    with pytest.raises(ValidationFailed) as error:
+        _consume(a, serum, "3", lot=lots[0])
+    assert error.value.errors == {"quantity": ["Only 2.000 on hand in lot L0."]}
+    for row in [*lots, expired]:
+        row.refresh_from_db()
+        assert StockMovement.unscoped.filter(lot=row).count() == 1
+        assert row.quantity_on_hand == _movement_sum(row)
+
+
+def test_a_take_in_a_sale_appends_its_cost_entries_for_the_callers_batch(world, lots_take):
+    a, owner = world.a, world.a.user()
+    serum = catalog_factories.product(a.clinic, owner, name="Serum")
+    f.lot(a.clinic, owner, serum, "SOON", "1", expires_in_days=30, unit_cost="400")
+    f.lot(a.clinic, owner, serum, "LATER", "5", expires_in_days=60, unit_cost="410")
+    entries: list[ledger.EntryInput] = []
+    with clinic_context(a.clinic):
+        movements = stock_services.stock_take(
+            product=serum,
+            quantity=Decimal(2),
+            lot=None,
+            patient=None,
+            reference_type="commerce.sale_line",
+            reference_id=None,
+            actor=owner,
+            kind="sale",
+            cost_entries=entries,
+        )
+    assert [(m.kind, m.quantity, m.patient_id) for m in movements] == [("sale", -1, None), ("sale", -1, None)]
+    costs = (Decimal("400.00"), Decimal("410.00"))
+    assert [(e.reference_id, e.description, e.postings) for e in entries] == [
+        (m.pk, f"Stock sale: Serum lot {m.lot.lot_number}", [(ledger.COGS, c, 0), (ledger.INVENTORY, 0, c)])
+        for m, c in zip(movements, costs, strict=True)
+    ]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_fefo_takes_never_oversell_and_empty_the_first_expiry_first(world, lots_take):
+    if connection.vendor != "postgresql":
+        pytest.skip("row locks need PostgreSQL")
+    a, owner = world.a, world.a.user()
+    serum = catalog_factories.product(a.clinic, owner)
+    soon = f.lot(a.clinic, owner, serum, "SOON", "3", expires_in_days=30)
+    later = f.lot(a.clinic, owner, serum, "LATER", "3", expires_in_days=60)
+    outcomes = f.at_once(lambda: _consume(a, serum, "2"), times=4)
+    refused = [o for o in outcomes if not isinstance(o, list)]
+    assert [type(o) for o in refused] == [ValidationFailed], refused
+    assert sorted([(m.lot.lot_number, m.quantity) for m in o] for o in outcomes if isinstance(o, list)) == [
+        [("LATER", -2)],
+        [("SOON", -2)],
+        [("SOON", -1), ("LATER", -1)],
+    ]
+    for row, left in ((soon, 0), (later, 0)):
+        row.refresh_from_db()
+        assert row.quantity_on_hand == left == _movement_sum(row)
 
 
 def test_the_database_refuses_a_negative_on_hand(world):
