@@ -22,7 +22,7 @@ os.environ.setdefault("ZEAL_ENABLED", "1")
 import pytest
 import time_machine
 from django.core.cache.backends.redis import RedisCache
-from django.utils import timezone
+from django.utils import timezone, translation
 from rest_framework.test import APIClient
 
 from accounts.models import Clinic, Invite, Membership, ProfessionalLicence, User
@@ -82,6 +82,9 @@ def _isolated_services(settings: pytest.FixtureRequest, monkeypatch: pytest.Monk
     caches["default"]["KEY_PREFIX"] = f"test-{uuid.uuid4().hex[:12]}"
     settings.CACHES = caches
     monkeypatch.setattr(RedisCache, "clear", _flush_refused)
+    # Every test starts in the default language: a request through LocaleMiddleware or a
+    # service that activates a clinic's language leaves it active in the thread.
+    translation.deactivate()
 
 
 @dataclass
