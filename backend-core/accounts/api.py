@@ -251,9 +251,9 @@ class MeView(APIView):
                 # (every request of the app shell reads this).
                 "memberships": [
                     {
-                        "id": str(row.pk),
+                        "id": str(row.id),
                         "clinic_id": str(row.clinic_id),
-                        "clinic_name": row.clinic.name,
+                        "clinic_name": row.clinic_name,
                         "role": row.role,
                     }
                     for row in memberships

@@ -112,7 +112,7 @@ def session_authenticate(raw: str, *, clinic_id: uuid.UUID | None = None) -> Ses
     if clinic_id is not None:
         # Rooted on the membership: select_related through a FilteredRelation rooted on
         # the user puts the clinic's join before the membership's (invalid SQL).
-        membership = (
+        memberships = (
             Membership.objects.filter(
                 user_id=user_id, clinic_id=clinic_id, is_active=True, clinic__is_active=True
             )
@@ -122,16 +122,17 @@ def session_authenticate(raw: str, *, clinic_id: uuid.UUID | None = None) -> Ses
                 )
             )
             .select_related("user", "clinic__organization", "session_row")  # type: ignore[misc]
-            .first()
         )
+        # At most one row (one membership per user and clinic): sliced, not first(),
+        # which would compile an ORDER BY for nothing on every request.
+        membership = next(iter(memberships[:1]), None)
     if membership is not None:
         family = getattr(membership, "session_row", None)  # unset when the join found no row
         if family is not None:
             family.user = membership.user
     else:  # no clinic asked, or no membership there: the session alone
-        family = (
-            RefreshTokenFamily.objects.select_related("user").filter(pk=family_id, user_id=user_id).first()
-        )
+        families = RefreshTokenFamily.objects.select_related("user").filter(pk=family_id, user_id=user_id)
+        family = next(iter(families[:1]), None)
     if family is None:
         raise session_ended_error("token_not_valid")
     reason = session_end_reason(family)

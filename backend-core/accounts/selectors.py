@@ -6,7 +6,7 @@ import datetime as dt
 import re
 import uuid
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 from django.utils.translation import gettext as _
@@ -43,22 +43,31 @@ def membership_list_for_user(*, user: User) -> QuerySet[Membership]:
     )
 
 
-def membership_list_and_two_factor_state(*, user: User) -> tuple[list[Membership], bool, bool]:
+class MembershipBrief(NamedTuple):
+    """One of the user's memberships as ``/users/me`` lists it."""
+
+    id: uuid.UUID
+    clinic_id: uuid.UUID
+    clinic_name: str
+    role: str
+
+
+def membership_list_and_two_factor_state(*, user: User) -> tuple[list[MembershipBrief], bool, bool]:
     """``/users/me``'s memberships and second-factor state from one query: the user's
-    active memberships at active clinics (with the clinic, ordered by clinic name), as
+    active memberships at active clinics, ordered by clinic name, as
     ``membership_list_for_user``; whether any active membership (at any clinic) has a
     role that must use TOTP, as ``user_requires_two_factor``; and whether the user has a
     confirmed TOTP device (a second query only for a user without an active
-    membership)."""
+    membership). Plain rows, not model instances: every start of the app reads this."""
     rows = list(
-        Membership.objects.select_related("clinic")
-        .filter(user=user, is_active=True)
+        Membership.objects.filter(user=user, is_active=True)
         .annotate(enrolled=Exists(TOTPDevice.objects.filter(user_id=OuterRef("user_id"), confirmed=True)))
         .order_by("clinic__name")
+        .values_list("pk", "clinic_id", "clinic__name", "role", "clinic__is_active", "enrolled")
     )
-    required = any(row.role in TWO_FACTOR_ROLES for row in rows)
-    enrolled = rows[0].enrolled if rows else TOTPDevice.objects.filter(user=user, confirmed=True).exists()
-    return [row for row in rows if row.clinic.is_active], required, enrolled
+    required = any(row[3] in TWO_FACTOR_ROLES for row in rows)
+    enrolled = rows[0][5] if rows else TOTPDevice.objects.filter(user=user, confirmed=True).exists()
+    return [MembershipBrief(*row[:4]) for row in rows if row[4]], required, enrolled
 
 
 def staff_list(*, clinic: Clinic, search: str = "") -> QuerySet[Membership]:

@@ -10,6 +10,7 @@ from rest_framework import serializers
 
 from accounts.models import CALENDAR_VIEWS, Clinic, Invite, Membership, ProfessionalLicence, User
 from accounts.services.files import user_photo_url
+from core.fields import FieldsBuiltOnce
 from core.roles import Role
 
 LANGUAGE_CHOICES = settings.LANGUAGE_CODES
@@ -111,7 +112,7 @@ class PhotoUrlMixin(serializers.Serializer[Any]):
         return user_photo_url(user)
 
 
-class UserSerializer(PhotoUrlMixin, serializers.ModelSerializer[User]):
+class UserSerializer(FieldsBuiltOnce, PhotoUrlMixin, serializers.ModelSerializer[User]):
     email = serializers.CharField(read_only=True, help_text="E-mail address, or empty")
 
     class Meta:

@@ -1,14 +1,26 @@
-"""ASGI entry point: HTTP through Django, WebSockets through Channels."""
+"""ASGI entry point: HTTP through Django's WSGI handler, WebSockets through Channels.
+
+Every view and middleware of the project is synchronous. Django's own ASGI handler runs
+such a stack through a separate switch to a thread for each synchronous middleware hook
+and for the view, in a new thread per request; per request that was about a third of
+the server CPU of an authenticated no-op (``bench/api_floor.py``). HTTP requests instead
+go to the WSGI handler, run whole in one thread of a pool (``a2wsgi``), as under a
+threaded WSGI server: the request's signals, middleware, view and response close share
+the thread, and with it the database connection taken from the pool.
+``SERVER_REQUEST_THREADS`` (default 10, the size of the database pool) requests run at
+once per process; more wait for a thread.
+"""
 
 import asyncio
 import logging
 import os
 from typing import Any
 
-from django.core.asgi import get_asgi_application
+from a2wsgi import WSGIMiddleware
+from django.core.wsgi import get_wsgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "core.settings")
-django_asgi_app = get_asgi_application()
+django_wsgi_app = get_wsgi_application()
 
 from core.checks import refuse_published_keys  # noqa: E402
 
@@ -18,6 +30,7 @@ from asgiref.sync import sync_to_async  # noqa: E402
 from channels.layers import InMemoryChannelLayer, get_channel_layer  # noqa: E402
 from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
 from channels.security.websocket import AllowedHostsOriginValidator  # noqa: E402
+from django.conf import settings  # noqa: E402
 from django.urls import path  # noqa: E402
 from django.utils.module_loading import import_string  # noqa: E402
 
@@ -29,7 +42,12 @@ sockets_served_here()
 
 router = ProtocolTypeRouter(
     {
-        "http": django_asgi_app,
+        # The stubs type a WSGI response as HttpResponseBase; it is the iterable of bytes
+        # that WSGI asks for.
+        "http": WSGIMiddleware(
+            django_wsgi_app,  # type: ignore[arg-type]
+            workers=settings.SERVER_REQUEST_THREADS,
+        ),
         "websocket": AllowedHostsOriginValidator(
             URLRouter([path("ws/clinic/", ClinicEventsConsumer.as_asgi())])
         ),

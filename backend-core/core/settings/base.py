@@ -73,6 +73,8 @@ if env.bool("ZEAL_ENABLED", default=False):
 
 ROOT_URLCONF = "core.urls"
 ASGI_APPLICATION = "core.asgi.application"
+# HTTP requests served at once per server process (threads; core.asgi).
+SERVER_REQUEST_THREADS = env.int("SERVER_REQUEST_THREADS", default=10)
 WSGI_APPLICATION = "core.wsgi.application"
 
 TEMPLATES = [
