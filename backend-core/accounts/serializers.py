@@ -113,6 +113,8 @@ class PhotoUrlMixin(serializers.Serializer[Any]):
 
 
 class UserSerializer(FieldsBuiltOnce, PhotoUrlMixin, serializers.ModelSerializer[User]):
+    """A staff user: names, mobile number, e-mail, national ID, language, photograph."""
+
     email = serializers.CharField(read_only=True, help_text="E-mail address, or empty")
 
     class Meta:

@@ -8,15 +8,18 @@ go to the WSGI handler, run whole in one thread of a pool (``a2wsgi``), as under
 threaded WSGI server: the request's signals, middleware, view and response close share
 the thread, and with it the database connection taken from the pool.
 ``SERVER_REQUEST_THREADS`` (default 10, the size of the database pool) requests run at
-once per process; more wait for a thread.
+once per process; more wait for a thread. WSGI reads a body by its ``Content-Length``, so
+a body sent without one (chunked) is refused with 411 rather than read as empty.
 """
 
 import asyncio
+import json
 import logging
 import os
 from typing import Any
 
 from a2wsgi import WSGIMiddleware
+from a2wsgi.asgi_typing import HTTPScope, Receive, Send
 from django.core.wsgi import get_wsgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "core.settings")
@@ -34,20 +37,49 @@ from django.conf import settings  # noqa: E402
 from django.urls import path  # noqa: E402
 from django.utils.module_loading import import_string  # noqa: E402
 
+from core.exceptions import PROBLEM_CONTENT_TYPE, problem_body  # noqa: E402
+
 # Apps are named by dotted path, as in urls.py and MIDDLEWARE: core imports no app.
 ClinicEventsConsumer = import_string("accounts.consumers.ClinicEventsConsumer")
 from core.realtime import socket_sweeps, sockets_served_here  # noqa: E402
 
 sockets_served_here()
 
+# The stubs type a WSGI response as HttpResponseBase; it is the iterable of bytes that
+# WSGI asks for.
+django_http = WSGIMiddleware(django_wsgi_app, workers=settings.SERVER_REQUEST_THREADS)  # type: ignore[arg-type]
+
+
+async def http(scope: HTTPScope, receive: Receive, send: Send) -> None:
+    """An HTTP request to Django, except one whose body comes without a
+    ``Content-Length`` (``Transfer-Encoding: chunked``): WSGI would read that body as
+    empty, so it is answered 411 Length Required (RFC 9110, 15.5.12) as a problem
+    document, and the client can send it again with its length. Behind the shipped
+    nginx this never happens: nginx buffers a chunked body and sends its length."""
+    names = {name.lower() for name, _value in scope["headers"]}
+    if b"transfer-encoding" in names and b"content-length" not in names:
+        body = json.dumps(
+            problem_body(
+                status=411,
+                code="length_required",
+                title="Length required",
+                detail="Send the request body with a Content-Length header.",
+                instance=scope["path"],
+            )
+        ).encode()
+        headers = [
+            (b"content-type", PROBLEM_CONTENT_TYPE.encode()),
+            (b"content-length", str(len(body)).encode()),
+        ]
+        await send({"type": "http.response.start", "status": 411, "headers": headers})
+        await send({"type": "http.response.body", "body": body})
+        return
+    await django_http(scope, receive, send)
+
+
 router = ProtocolTypeRouter(
     {
-        # The stubs type a WSGI response as HttpResponseBase; it is the iterable of bytes
-        # that WSGI asks for.
-        "http": WSGIMiddleware(
-            django_wsgi_app,  # type: ignore[arg-type]
-            workers=settings.SERVER_REQUEST_THREADS,
-        ),
+        "http": http,
         "websocket": AllowedHostsOriginValidator(
             URLRouter([path("ws/clinic/", ClinicEventsConsumer.as_asgi())])
         ),

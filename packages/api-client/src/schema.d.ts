@@ -8980,6 +8980,7 @@ export interface components {
             readonly value: string;
             readonly patient_name: string;
         };
+        /** @description A staff user: names, mobile number, e-mail, national ID, language, photograph. */
         User: {
             /** Format: uuid */
             readonly id: string;
