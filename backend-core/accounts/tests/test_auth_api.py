@@ -1,4 +1,8 @@
+import os
+import subprocess
+import sys
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 from django.conf import settings
@@ -91,6 +95,20 @@ def test_logout_revokes_the_session(client, receptionist):
     client.cookies[settings.REFRESH_COOKIE_NAME] = login.cookies[settings.REFRESH_COOKIE_NAME].value
     assert client.post(REFRESH).status_code == 401
     assert client.post("/api/v1/auth/logout").status_code == 204  # idempotent
+
+
+def test_the_sign_in_rate_per_address_is_read_from_the_environment() -> None:
+    # A clinic whose front desks share one public address may need more than the default.
+    printed = subprocess.run(
+        [sys.executable, "-c", "import django; django.setup(); from django.conf import settings; "
+         "print(settings.REST_FRAMEWORK['DEFAULT_THROTTLE_RATES']['auth'])"],
+        cwd=Path(__file__).resolve().parents[2],
+        env={**os.environ, "DJANGO_SETTINGS_MODULE": "core.settings", "AUTH_THROTTLE_RATE": "7/minute"},
+        capture_output=True, text=True, check=True,
+    )  # fmt: skip
+
+    assert printed.stdout.strip().splitlines()[-1] == "7/minute"
+    assert settings.REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]["auth"] == "30/minute"
 
 
 def test_refreshes_are_limited_per_session_not_per_address(client, receptionist):

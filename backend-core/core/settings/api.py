@@ -1,3 +1,5 @@
+from .env import env
+
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "accounts.authentication.JWTAuthentication",
@@ -15,7 +17,9 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "core.schema.AutoSchema",
     "EXCEPTION_HANDLER": "core.exceptions.problem_exception_handler",
     "DEFAULT_THROTTLE_RATES": {
-        "auth": "30/minute",
+        # Sign-ins (password, code, reset) per client address: a clinic whose front desks
+        # share one public address may need more at the start of a shift.
+        "auth": env.str("AUTH_THROTTLE_RATE", default="30/minute"),
         "refresh": "60/minute",
         "anon": "120/minute",
         "identity_link": "10/hour",
