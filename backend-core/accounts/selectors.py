@@ -65,9 +65,14 @@ def membership_list_and_two_factor_state(*, user: User) -> tuple[list[Membership
         .order_by("clinic__name")
         .values_list("pk", "clinic_id", "clinic__name", "role", "clinic__is_active", "enrolled")
     )
-    required = any(row[3] in TWO_FACTOR_ROLES for row in rows)
-    enrolled = rows[0][5] if rows else TOTPDevice.objects.filter(user=user, confirmed=True).exists()
-    return [MembershipBrief(*row[:4]) for row in rows if row[4]], required, enrolled
+    required = any(role in TWO_FACTOR_ROLES for _pk, _clinic, _name, role, _open, _enrolled in rows)
+    enrolled = rows[0][-1] if rows else TOTPDevice.objects.filter(user=user, confirmed=True).exists()
+    listed = [
+        MembershipBrief(pk, clinic_id, clinic_name, role)
+        for pk, clinic_id, clinic_name, role, clinic_is_active, _enrolled in rows
+        if clinic_is_active
+    ]
+    return listed, required, enrolled
 
 
 def staff_list(*, clinic: Clinic, search: str = "") -> QuerySet[Membership]:
