@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import zoneinfo
+from collections.abc import Callable
 from typing import Any
 
 import httpx
@@ -79,6 +80,13 @@ def _columns(page: Page) -> list[str]:
 
 def _preferences_saved(response: Response) -> bool:
     return response.url.endswith("/users/me/preferences") and response.request.method == "PATCH"
+
+
+def _view_saved(view: str) -> Callable[[Response], bool]:
+    """The server's answer once ``view`` is the calendar's saved layout (its answer is the
+    whole saved choice). A test waits for it so that the next test of the module, which
+    shares the server, finds the layout this one left."""
+    return lambda response: _preferences_saved(response) and response.json()["calendar_view"] == view
 
 
 def _thai(page: Page) -> None:
@@ -160,7 +168,8 @@ def test_a_thai_receptionist_picks_practitioners_books_a_clicked_slot_and_reads_
     expect(page.locator(".fc-col-header-cell.fc-resource")).to_have_count(7)
     _no_sideways_scroll(page)
     watched.shot("calendar-04-one-practitioner-week")
-    page.locator('[data-layout="day"]').click()
+    with page.expect_response(_view_saved("day")):
+        page.locator('[data-layout="day"]').click()
     assert errors == []
     watched.assert_clean()
 
@@ -256,12 +265,13 @@ def test_the_day_as_a_timeline_has_a_row_per_practitioner_and_is_kept(server: Se
     page.set_viewport_size({"width": 1440, "height": 900})
     sign_in(page, *server.login("receptionist", "Lumière São Paulo"))
     expect(page.get_by_test_id("calendar-module")).to_be_visible(timeout=15_000)
-    page.locator('[data-layout="day"]').click()
+    with page.expect_response(_view_saved("day")):
+        page.locator('[data-layout="day"]').click()
     expect(page.locator(".fc-col-header-cell.fc-resource").first).to_be_visible(timeout=15_000)
     names = _columns(page)
     assert len(names) >= 3  # every practitioner of the clinic: none picked yet
 
-    with page.expect_response(_preferences_saved):
+    with page.expect_response(_view_saved("timeline")):
         page.locator('[data-layout="timeline"]').click()
     rows = page.locator(".fc-datagrid-body .fc-resource .fc-datagrid-cell-main")
     expect(rows).to_have_count(len(names), timeout=15_000)

@@ -60,10 +60,18 @@ export const useCalendarStore = defineStore('scheduling.calendar', () => {
     if (!data) throw new Error(problemOf(error).detail)
     preferences.value = data
   }
-  async function preferencesSave(change: Schemas['PatchedPreferencesRequest']): Promise<void> {
-    const { data, error } = await api.PATCH('/api/v1/users/me/preferences', { body: change })
-    if (!data) throw new Error(problemOf(error).detail)
-    preferences.value = data
+  /** The save before this one, settled or not: saves are sent one after another, so
+   *  two quick changes (week, then day) reach the server in the order they were made and
+   *  the last one is the one kept. */
+  let saving: Promise<unknown> = Promise.resolve()
+  function preferencesSave(change: Schemas['PatchedPreferencesRequest']): Promise<void> {
+    const save = saving.then(async () => {
+      const { data, error } = await api.PATCH('/api/v1/users/me/preferences', { body: change })
+      if (!data) throw new Error(problemOf(error).detail)
+      preferences.value = data
+    })
+    saving = save.catch(() => undefined)
+    return save
   }
 
   return {
