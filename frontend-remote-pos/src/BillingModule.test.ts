@@ -187,6 +187,34 @@ describe('BillingModule', () => {
     wrapper.unmount()
   })
 
+  it('shows the course just sold in the patient\'s course balances', async () => {
+    let sold = false
+    routes('8500.00', () => json(200, { sale_id: 'sale-1', status: 'pending', total: '0.00', currency: 'THB', lines: [] }), SETTINGS, {
+      'GET /api/v1/commerce/course-balances': () =>
+        page(
+          sold
+            ? [{ id: 'b1', course_name: '6 sessions: Laser toning', sessions_total: 6, sessions_remaining: 6, expires_at: '2099-01-01T00:00:00Z', status: 'active' }]
+            : [],
+        ),
+      'POST /api/v1/commerce/sales/checkout': () => {
+        sold = true
+        return json(201, SALE)
+      },
+    })
+    const wrapper = await mounted()
+    await patientChoose(wrapper)
+    await vi.waitFor(() => expect(wrapper.get('[data-testid="course-balances"]').text()).toContain('No courses'))
+    await wrapper.findAll('[data-testid="grid-item"]')[0]!.trigger('click')
+    await vi.waitFor(() => expect(wrapper.get('[data-testid="server-total"]').attributes('data-agree')).toBe('true'))
+    await wrapper.get('[data-testid="payment-rest"]').trigger('click')
+    await wrapper.get('[data-testid="checkout-confirm"]').trigger('click')
+
+    await vi.waitFor(() => expect(wrapper.find('[data-testid="receipt"]').exists()).toBe(true))
+    await vi.waitFor(() => expect(wrapper.findAll('[data-testid="course-balance"]')).toHaveLength(1))
+    expect(wrapper.get('[data-testid="course-balance"]').text()).toContain('6 sessions: Laser toning')
+    wrapper.unmount()
+  })
+
   it('prices the cart again when a practitioner is credited after the server total appeared', async () => {
     const seen = routes('9790.00', () => json(500, {}))
     const wrapper = await mounted()
