@@ -15,7 +15,8 @@ paid without a reload; a declined card says why and is taken by another method.
 
 A deposit: the treatment asks for one, the front desk takes it in the appointment dialog
 on a booked appointment; the visit's invoice reaches *To collect* with the deposit applied
-and only the balance left, which the cashier collects.
+and only the balance left, which the cashier collects (at Bangkok, or at São Paulo late
+in Bangkok's evening, when there is no hour left there to book and check in).
 
 Screenshots go to ``test-results/e2e/collect-*.png``, ``card-*.png`` and ``deposit-*.png``."""
 
