@@ -276,21 +276,6 @@ def choose(scope: Locator, listbox_label: str, option: str) -> None:
     wanted.click()
 
 
-def extra_hours_window(
-    clinic: str = BANGKOK, *, hours: int = 1
-) -> tuple[dt.datetime, dt.datetime, dt.datetime] | None:
-    """Now, and the start and end of ``hours`` of extra hours at ``clinic`` (in its own
-    zone) starting within the hour, at most until midnight; None when the clinic's day has
-    no hour left for them."""
-    now = dt.datetime.now(tz=ZONES[clinic])
-    start = (now + dt.timedelta(minutes=45)).replace(second=0, microsecond=0)
-    start -= dt.timedelta(minutes=start.minute % 15)
-    end = min(start + dt.timedelta(hours=hours), now.replace(hour=23, minute=45, second=0, microsecond=0))
-    if end <= start + dt.timedelta(minutes=45) or end.date() != now.date():
-        return None
-    return now, start, end
-
-
 def extra_hours_today(
     server: Server,
     doctor_id: str,
@@ -300,14 +285,16 @@ def extra_hours_today(
     owner: httpx.Client | None = None,
 ) -> bool:
     """The owner of ``clinic`` (enrolling the second factor their role needs, unless
-    ``owner`` is their client already through it, or another manager's) gives the doctor
-    ``hours`` of extra hours (``extra_hours_window``) so there is something to check in
-    today whatever the weekday and hour; False when the clinic's day (in its own zone)
-    has no hour left."""
-    window = extra_hours_window(clinic, hours=hours)
-    if window is None:
+    ``owner`` is their client already through it, or another manager's) gives the doctor ``hours`` of extra
+    hours (at most until midnight) starting within the hour, so there is something to
+    check in today whatever the weekday and hour; False when the clinic's day (in its own
+    zone) has no hour left."""
+    now = dt.datetime.now(tz=ZONES[clinic])
+    start = (now + dt.timedelta(minutes=45)).replace(second=0, microsecond=0)
+    start -= dt.timedelta(minutes=start.minute % 15)
+    end = min(start + dt.timedelta(hours=hours), now.replace(hour=23, minute=45, second=0, microsecond=0))
+    if end <= start + dt.timedelta(minutes=45) or end.date() != now.date():
         return False
-    now, start, end = window
     owner = owner or api_with_totp(server, "owner", clinic)
     extra = owner.post(
         "/api/v1/calendar/schedule-exceptions",

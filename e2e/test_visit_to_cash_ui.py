@@ -15,8 +15,8 @@ paid without a reload; a declined card says why and is taken by another method.
 
 A deposit: the treatment asks for one, the front desk takes it in the appointment dialog
 on a booked appointment; the visit's invoice reaches *To collect* with the deposit applied
-and only the balance left, which the cashier collects (at Bangkok, or at São Paulo late
-in Bangkok's evening, when there is no hour left there to book and check in).
+and only the balance left, which the cashier collects (at Bangkok, or at São Paulo or Riyadh when Bangkok
+has no free time left today to book and check in).
 
 Screenshots go to ``test-results/e2e/collect-*.png``, ``card-*.png`` and ``deposit-*.png``."""
 
@@ -40,6 +40,7 @@ from playwright.sync_api import Response, expect
 from support import (
     BANGKOK,
     BANGKOK_ZONE,
+    RIYADH,
     SAO_PAULO,
     ZONES,
     Server,
@@ -48,7 +49,6 @@ from support import (
     api_with_totp,
     arabic,
     extra_hours_today,
-    extra_hours_window,
     fits,
     phone,
     sign_in,
@@ -573,48 +573,54 @@ def test_a_card_payment_waits_for_the_terminal_and_turns_paid_when_the_gateway_s
 
 def _book_with_deposit(
     server: Server, clinic: str, manager: httpx.Client, desk: httpx.Client
-) -> tuple[dict[str, Any], dict[str, Any]]:
+) -> tuple[dict[str, Any], dict[str, Any]] | None:
     """A treatment of ``clinic`` that needs no consent form asks for a 20 % deposit (set
-    by the manager); the desk books it today in an extra hour of a doctor starting within
-    the hour (so the patient can be checked in). Returns the service and the appointment."""
+    by the manager); the desk books it today at a free time within the clinic's check-in
+    window (so the patient can be checked in), in an extra hour the manager gives each
+    doctor when nobody has one that soon. Returns the service and the appointment; None
+    when the clinic has no such time (its practitioners booked through the window)."""
     services = manager.get("/api/v1/catalog/services", params={"is_active": True, "page_size": 100}).json()
     service = next(
         s
         for s in services["results"]
         if not s["requires_consent"] and not s["contraindications"] and not s["device_kind"]
     )
+    zone = ZONES[clinic]
+    opens_before = dt.timedelta(minutes=desk.get("/api/v1/clinics/me").json()["checkin_opens_minutes_before"])
+
+    def soon() -> list[dict[str, Any]]:
+        today = dt.datetime.now(tz=zone).date().isoformat()
+        wanted = {"service": service["id"], "date_from": today, "date_to": today}
+        slots = desk.get("/api/v1/calendar/appointments/availability", params=wanted).json()
+        latest = dt.datetime.now(tz=zone) + opens_before
+        return [s for s in slots if dt.datetime.fromisoformat(s["starts_at"]) <= latest]
+
+    slots = soon()
+    if not slots:
+        for member in desk.get("/api/v1/staff", params={"role": "doctor", "page_size": 20}).json()["results"]:
+            extra_hours_today(server, member["user"]["id"], clinic=clinic, owner=manager)
+        slots = soon()
+    if not slots:
+        return None
     changed = manager.patch(
         f"/api/v1/catalog/services/{service['id']}", json={"deposit_kind": "percent", "deposit_value": "20"}
     )
     assert changed.status_code == 200, changed.text
     service = changed.json()
-    today = dt.datetime.now(tz=ZONES[clinic]).date().isoformat()
-    # The extra hour may fall inside a doctor's regular hours, which the demo has booked:
-    # the first doctor free in it is taken.
-    for member in desk.get("/api/v1/staff", params={"role": "doctor", "page_size": 20}).json()["results"]:
-        doctor = member["user"]
-        assert extra_hours_today(server, doctor["id"], clinic=clinic, owner=manager)
-        day = {"date_from": today, "date_to": today}
-        wanted = {"service": service["id"], "practitioner": doctor["id"], **day}
-        slots = desk.get("/api/v1/calendar/appointments/availability", params=wanted).json()
-        if slots:
-            break
-    else:
-        raise AssertionError(f"no doctor at {clinic} is free in an extra hour today")
     patients = desk.get("/api/v1/patients", params={"page_size": 100}).json()["results"]
     for patient in patients:
         booked = desk.post(
             "/api/v1/calendar/appointments",
             json={
                 "patient_id": patient["id"],
-                "practitioner_id": doctor["id"],
+                "practitioner_id": slots[0]["practitioner_id"],
                 "service_id": service["id"],
                 "starts_at": slots[0]["starts_at"],
             },
         )
         if booked.status_code == 201:
             return service, booked.json()
-    raise AssertionError(f"no patient free for the extra hour at {clinic}")
+    raise AssertionError(f"no patient free at {slots[0]['starts_at']} at {clinic}")
 
 
 def _desk_takes_the_deposit(
@@ -658,20 +664,33 @@ def _desk_takes_the_deposit(
     desk.shot("deposit-06-paid-arabic-390")
 
 
-#: Who sets the deposit rule and gives the extra hour at each clinic: a manager whose
+#: Who sets the deposit rule and gives the extra hours at each clinic, in the order the
+#: clinics are tried (the first with a free time to check in today): a manager whose
 #: second factor no other test of this module enrols (one enrolment per user).
-DEPOSIT_MANAGER = {BANGKOK: "owner", SAO_PAULO: "admin"}
+DEPOSIT_MANAGER = {BANGKOK: "owner", SAO_PAULO: "admin", RIYADH: "admin"}
+
+
+def _deposit_booking_at(
+    server: Server, clinic: str
+) -> tuple[str, httpx.Client, dict[str, Any], dict[str, Any]] | None:
+    """``_book_with_deposit`` at ``clinic``: the clinic, its desk's client, the service
+    and the appointment; None when it has no free time to check in today."""
+    desk = server.api("receptionist", clinic)
+    manager = api_with_totp(server, DEPOSIT_MANAGER[clinic], clinic)
+    booking = _book_with_deposit(server, clinic, manager, desk)
+    return None if booking is None else (clinic, desk, *booking)
 
 
 def test_a_deposit_taken_at_the_desk_is_applied_on_the_invoice_to_collect(server, open_page):
-    """At Bangkok, or at São Paulo (ten hours behind) once Bangkok's day has no hour left
-    to book and check in."""
-    clinic = next((c for c in DEPOSIT_MANAGER if extra_hours_window(c)), None)
-    if clinic is None:
-        pytest.skip("no demo clinic's day has an hour left to book and check in")
-    manager = api_with_totp(server, DEPOSIT_MANAGER[clinic], clinic)
-    desk_api = server.api("receptionist", clinic)
-    service, appointment = _book_with_deposit(server, clinic, manager, desk_api)
+    """At Bangkok, or, when its practitioners have no free time to check in today (late
+    in its evening), at São Paulo or Riyadh."""
+    booking = next(
+        filter(None, (_deposit_booking_at(server, clinic) for clinic in DEPOSIT_MANAGER)),
+        None,
+    )
+    if booking is None:
+        pytest.skip("no demo clinic has a free time to book and check in today")
+    clinic, desk_api, service, appointment = booking
     due = service["deposit_amount"]
     desk = open_page()
     desk_failures = api_errors(desk)
