@@ -145,8 +145,14 @@ def _plan_at(server: Server, clinic: str) -> _Plan | None:
     if not bookable:
         return None
     service, lot = bookable[0]
-    patients = desk.get("/api/v1/patients", params={"page_size": 20}).json()["results"]
-    patient = next(p for p in patients if p["phone"])
+    # A patient with nothing else booked today: the calendar shows the booking by name.
+    day = {"date_from": today.isoformat(), "date_to": today.isoformat()}
+    busy = {
+        a["patient_id"]
+        for a in desk.get("/api/v1/calendar/appointments/range", params=day).json()["appointments"]
+    }
+    patients = desk.get("/api/v1/patients", params={"page_size": 50}).json()["results"]
+    patient = next(p for p in patients if p["phone"] and p["id"] not in busy)
     return _Plan(
         clinic=clinic, patient=patient, doctor=doctor, service=service, day=today.isoformat(), lot=lot
     )

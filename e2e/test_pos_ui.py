@@ -188,7 +188,7 @@ def test_cashier_sells_a_course_and_a_product_and_sees_the_commission_split_live
     page = watched.page
     sign_in(page, *server.login("cashier", BANGKOK))
     page.get_by_role("link", name="Billing").click()
-    expect(page.get_by_test_id("course-grid")).to_be_visible()
+    expect(page.get_by_test_id("course-grid")).to_be_visible(timeout=15_000)
     page.get_by_test_id("pos-patient-search").locator("input").fill(patient["given_name"])
     page.get_by_test_id("pos-patient-option").filter(has_text=patient["chart_number"]).click()
     expect(page.get_by_test_id("pos-patient-name")).to_contain_text(patient["chart_number"])
