@@ -24,7 +24,10 @@ from rest_framework_simplejwt import authentication
 from rest_framework_simplejwt.exceptions import TokenError
 from rest_framework_simplejwt.tokens import AccessToken
 
+from core.prepared import PreparedQuery
+
 if TYPE_CHECKING:
+    from django.db.models import QuerySet
     from rest_framework.request import Request
 
     from accounts.models import Membership, RefreshTokenFamily, User
@@ -89,6 +92,43 @@ def session_end_reason(family: RefreshTokenFamily, *, now: datetime | None = Non
     return None
 
 
+def _session_at_clinic(
+    *, family_id: uuid.UUID, user_id: uuid.UUID, clinic_id: uuid.UUID
+) -> QuerySet[Membership]:
+    """The user's active membership at an active clinic, with user, clinic, organization
+    and (``session_row``) the session, at most one row (one membership per user and
+    clinic; sliced rather than ``first()``, whose ORDER BY would be for nothing)."""
+    from django.db.models import FilteredRelation, Q
+
+    from accounts.models import Membership
+
+    # Rooted on the membership: select_related through a FilteredRelation rooted on the
+    # user puts the clinic's join before the membership's (invalid SQL).
+    return (
+        Membership.objects.filter(
+            user_id=user_id, clinic_id=clinic_id, is_active=True, clinic__is_active=True
+        )
+        .annotate(
+            session_row=FilteredRelation(
+                "user__token_families", condition=Q(user__token_families__pk=family_id)
+            )
+        )
+        .select_related("user", "clinic__organization", "session_row")[:1]  # type: ignore[misc]
+    )
+
+
+def _session(*, family_id: uuid.UUID, user_id: uuid.UUID) -> QuerySet[RefreshTokenFamily]:
+    """The session row with its user."""
+    from accounts.models import RefreshTokenFamily
+
+    return RefreshTokenFamily.objects.select_related("user").filter(pk=family_id, user_id=user_id)[:1]
+
+
+# Every request runs one of these: compiled once per process (core.prepared).
+_SESSION_AT_CLINIC = PreparedQuery(_session_at_clinic, params=("family_id", "user_id", "clinic_id"))
+_SESSION = PreparedQuery(_session, params=("family_id", "user_id"))
+
+
 def session_authenticate(raw: str, *, clinic_id: uuid.UUID | None = None) -> Session:
     """The live session of an encoded access token; raises ``SessionEnded``.
 
@@ -104,35 +144,17 @@ def session_authenticate(raw: str, *, clinic_id: uuid.UUID | None = None) -> Ses
         user_id = uuid.UUID(str(token[settings.SIMPLE_JWT["USER_ID_CLAIM"]]))
     except (TokenError, KeyError, ValueError) as exc:
         raise session_ended_error("token_not_valid") from exc
-    from django.db.models import FilteredRelation, Q
-
-    from accounts.models import Membership, RefreshTokenFamily
-
-    membership = None
-    if clinic_id is not None:
-        # Rooted on the membership: select_related through a FilteredRelation rooted on
-        # the user puts the clinic's join before the membership's (invalid SQL).
-        memberships = (
-            Membership.objects.filter(
-                user_id=user_id, clinic_id=clinic_id, is_active=True, clinic__is_active=True
-            )
-            .annotate(
-                session_row=FilteredRelation(
-                    "user__token_families", condition=Q(user__token_families__pk=family_id)
-                )
-            )
-            .select_related("user", "clinic__organization", "session_row")  # type: ignore[misc]
-        )
-        # At most one row (one membership per user and clinic): sliced, not first(),
-        # which would compile an ORDER BY for nothing on every request.
-        membership = next(iter(memberships[:1]), None)
+    membership = (
+        None
+        if clinic_id is None
+        else _SESSION_AT_CLINIC.first(family_id=family_id, user_id=user_id, clinic_id=clinic_id)
+    )
     if membership is not None:
         family = getattr(membership, "session_row", None)  # unset when the join found no row
         if family is not None:
             family.user = membership.user
     else:  # no clinic asked, or no membership there: the session alone
-        families = RefreshTokenFamily.objects.select_related("user").filter(pk=family_id, user_id=user_id)
-        family = next(iter(families[:1]), None)
+        family = _SESSION.first(family_id=family_id, user_id=user_id)
     if family is None:
         raise session_ended_error("token_not_valid")
     reason = session_end_reason(family)

@@ -23,6 +23,7 @@ from accounts.models import (
 )
 from core.exceptions import Conflict, ValidationFailed
 from core.permissions import roles_with_permission
+from core.prepared import PreparedQuery
 from core.roles import CLINICAL_ROLES, MANAGERS, TWO_FACTOR_ROLES, Role
 
 
@@ -52,6 +53,19 @@ class MembershipBrief(NamedTuple):
     role: str
 
 
+def _memberships_and_device(*, user_id: uuid.UUID) -> QuerySet[Any, Any]:
+    return (
+        Membership.objects.filter(user_id=user_id, is_active=True)
+        .annotate(enrolled=Exists(TOTPDevice.objects.filter(user_id=OuterRef("user_id"), confirmed=True)))
+        .order_by("clinic__name")
+        .values_list("pk", "clinic_id", "clinic__name", "role", "clinic__is_active", "enrolled")
+    )
+
+
+# Read at every start of the app: compiled once per process (core.prepared).
+_MEMBERSHIPS_AND_DEVICE = PreparedQuery(_memberships_and_device, params=("user_id",))
+
+
 def membership_list_and_two_factor_state(*, user: User) -> tuple[list[MembershipBrief], bool, bool]:
     """``/users/me``'s memberships and second-factor state from one query: the user's
     active memberships at active clinics, ordered by clinic name, as
@@ -59,12 +73,7 @@ def membership_list_and_two_factor_state(*, user: User) -> tuple[list[Membership
     role that must use TOTP, as ``user_requires_two_factor``; and whether the user has a
     confirmed TOTP device (a second query only for a user without an active
     membership). Plain rows, not model instances: every start of the app reads this."""
-    rows = list(
-        Membership.objects.filter(user=user, is_active=True)
-        .annotate(enrolled=Exists(TOTPDevice.objects.filter(user_id=OuterRef("user_id"), confirmed=True)))
-        .order_by("clinic__name")
-        .values_list("pk", "clinic_id", "clinic__name", "role", "clinic__is_active", "enrolled")
-    )
+    rows = _MEMBERSHIPS_AND_DEVICE.rows(user_id=user.pk)
     required = any(role in TWO_FACTOR_ROLES for _pk, _clinic, _name, role, _open, _enrolled in rows)
     enrolled = rows[0][-1] if rows else TOTPDevice.objects.filter(user=user, confirmed=True).exists()
     listed = [
