@@ -8,6 +8,7 @@ it in full. Everyone else, and any rendering without a clinic membership, gets t
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Mapping
 from typing import Any
@@ -47,10 +48,13 @@ def sees_in_full(role: str | None, kind: str) -> bool:
     return role is not None and role in FULL_VIEW[kind]
 
 
+@functools.lru_cache(maxsize=4096)
 def format_phone(e164: str, *, region: str | None) -> str:
     """How staff read a number: national form for numbers of the clinic's country with
     hyphens between digit groups (``+66815550101`` in Thailand → ``081-555-0101``),
-    international form otherwise."""
+    international form otherwise. Remembered for the last 4096 numbers and regions: a
+    list of patients formats the same numbers page after page, and parsing one takes
+    libphonenumber a tenth of a millisecond."""
     try:
         number = phonenumbers.parse(e164, None)
     except phonenumbers.NumberParseException:

@@ -7,6 +7,7 @@ from typing import Any
 from django.conf import settings
 from rest_framework import serializers
 
+from core.fields import FieldsBuiltOnce
 from core.masking import PDPAMaskingField
 from patients.models import (
     ClinicPatient,
@@ -20,7 +21,7 @@ from patients.models import (
 LANGUAGES = settings.LANGUAGE_CODES
 
 
-class PatientSerializer(serializers.ModelSerializer[ClinicPatient]):
+class PatientSerializer(FieldsBuiltOnce, serializers.ModelSerializer[ClinicPatient]):
     given_name = serializers.CharField(source="profile.given_name", read_only=True)
     family_name = serializers.CharField(source="profile.family_name", read_only=True)
     birth_date = serializers.DateField(source="profile.birth_date", read_only=True)
