@@ -10,8 +10,10 @@ a model instance (or a tuple, for ``values_list``), and from then on only runs t
 with the real values. Rows come back exactly as the queryset would give them: the same
 columns, converters (time zones, encrypted fields, JSON) and related objects.
 
-The queryset must have the same shape whatever the values (no branch on them, no
-clinic context read while it is built), and its parameters are UUIDs, so that a
+The queryset must have the same shape whatever the values (no branch on them), must not
+depend on the clinic context (it is built outside any: a clinic-scoped manager raises
+``TenantContextMissing``, so the clinic is a parameter like the others), and its
+parameters are UUIDs, so that a
 stand-in cannot be mistaken for another value among the compiled parameters; building
 one that breaks either rule raises ``ImproperlyConfigured`` at the first call.
 """
@@ -32,6 +34,8 @@ from django.db.models.query import (  # type: ignore[attr-defined]  # not in the
     ValuesListIterable,
     get_related_populators,
 )
+
+from core.tenancy import reset_current_clinic, set_current_clinic
 
 
 @dataclass(frozen=True)
@@ -105,9 +109,16 @@ class PreparedQuery:
 
     def _compile(self, using: str) -> _Compiled:
         stand_ins = {name: uuid.uuid4() for name in self._names}
-        queryset = self._build(**stand_ins).using(using)
-        compiler = queryset.query.get_compiler(using=using)
-        sql, params = compiler.as_sql()
+        # Built and compiled outside any clinic: a clinic-scoped manager's filter would
+        # otherwise be kept with the first caller's clinic in it, for every later caller.
+        # It fails closed instead (TenantContextMissing); pass the clinic as a parameter.
+        token = set_current_clinic(None)
+        try:
+            queryset = self._build(**stand_ins).using(using)
+            compiler = queryset.query.get_compiler(using=using)
+            sql, params = compiler.as_sql()
+        finally:
+            reset_current_clinic(token)
         slots = tuple(_slots(params, stand_ins))
         missing = set(stand_ins) - {slot.name for slot in slots}
         if missing:

@@ -9,6 +9,8 @@ from django.db.models import Count, Q
 from accounts.models import Membership, MembershipPreferences
 from accounts.tests.factories import MembershipFactory
 from core.prepared import PreparedQuery
+from core.tenancy import TenantContextMissing, clinic_context
+from scheduling.models import Room
 
 
 def _membership_with_everything(*, user_id, clinic_id):
@@ -106,3 +108,20 @@ def test_values_must_be_exactly_the_declared_parameters(db):
         prepared.rows(user=uuid.uuid4())
     with pytest.raises(TypeError):
         prepared.rows(user_id=uuid.uuid4(), clinic_id=uuid.uuid4())
+
+
+def test_a_query_through_a_clinic_scoped_manager_is_refused_rather_than_kept_for_one_clinic(memberships):
+    """Compiled inside the first caller's clinic, the scoped manager's filter would name
+    that clinic for every later caller: the build runs outside any clinic and fails."""
+    first, second = memberships
+    scoped = PreparedQuery(lambda *, room_id: Room.objects.filter(pk=room_id), params=("room_id",))
+    with clinic_context(first.clinic), pytest.raises(TenantContextMissing):
+        scoped.rows(room_id=uuid.uuid4())
+    explicit = PreparedQuery(
+        lambda *, room_id, clinic_id: Room.unscoped.filter(pk=room_id, clinic_id=clinic_id),
+        params=("room_id", "clinic_id"),
+    )
+    room = Room.unscoped.create(clinic=second.clinic, name="Laser 1")
+    with clinic_context(first.clinic):
+        assert explicit.rows(room_id=room.pk, clinic_id=first.clinic_id) == []
+        assert explicit.rows(room_id=room.pk, clinic_id=second.clinic_id) == [room]
