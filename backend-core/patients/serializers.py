@@ -22,6 +22,9 @@ LANGUAGES = settings.LANGUAGE_CODES
 
 
 class PatientSerializer(FieldsBuiltOnce, serializers.ModelSerializer[ClinicPatient]):
+    """A patient of the clinic as staff read them: contact and identity data masked by
+    the reader's role (``core.masking.FULL_VIEW``), phones in the clinic's national form."""
+
     given_name = serializers.CharField(source="profile.given_name", read_only=True)
     family_name = serializers.CharField(source="profile.family_name", read_only=True)
     birth_date = serializers.DateField(source="profile.birth_date", read_only=True)

@@ -7080,6 +7080,10 @@ export interface components {
             /** Format: decimal */
             course_tax_rate?: string;
         };
+        /**
+         * @description A patient of the clinic as staff read them: contact and identity data masked by
+         *     the reader's role (``core.masking.FULL_VIEW``), phones in the clinic's national form.
+         */
         Patient: {
             /** Format: uuid */
             readonly id: string;
