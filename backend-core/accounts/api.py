@@ -254,6 +254,7 @@ class MeView(APIView):
                         "id": str(row.id),
                         "clinic_id": str(row.clinic_id),
                         "clinic_name": row.clinic_name,
+                        "clinic_time_zone": row.clinic_time_zone,
                         "role": row.role,
                     }
                     for row in memberships

@@ -50,6 +50,7 @@ class MembershipBrief(NamedTuple):
     id: uuid.UUID
     clinic_id: uuid.UUID
     clinic_name: str
+    clinic_time_zone: str
     role: str
 
 
@@ -58,7 +59,9 @@ def _memberships_and_device(*, user_id: uuid.UUID) -> QuerySet[Any, Any]:
         Membership.objects.filter(user_id=user_id, is_active=True)
         .annotate(enrolled=Exists(TOTPDevice.objects.filter(user_id=OuterRef("user_id"), confirmed=True)))
         .order_by("clinic__name")
-        .values_list("pk", "clinic_id", "clinic__name", "role", "clinic__is_active", "enrolled")
+        .values_list(
+            "pk", "clinic_id", "clinic__name", "clinic__time_zone", "role", "clinic__is_active", "enrolled"
+        )
     )
 
 
@@ -74,11 +77,11 @@ def membership_list_and_two_factor_state(*, user: User) -> tuple[list[Membership
     confirmed TOTP device (a second query only for a user without an active
     membership). Plain rows, not model instances: every start of the app reads this."""
     rows = _MEMBERSHIPS_AND_DEVICE.rows(user_id=user.pk)
-    required = any(role in TWO_FACTOR_ROLES for _pk, _clinic, _name, role, _open, _enrolled in rows)
+    required = any(role in TWO_FACTOR_ROLES for _pk, _clinic, _name, _zone, role, _open, _enrolled in rows)
     enrolled = rows[0][-1] if rows else TOTPDevice.objects.filter(user=user, confirmed=True).exists()
     listed = [
-        MembershipBrief(pk, clinic_id, clinic_name, role)
-        for pk, clinic_id, clinic_name, role, clinic_is_active, _enrolled in rows
+        MembershipBrief(pk, clinic_id, clinic_name, zone, role)
+        for pk, clinic_id, clinic_name, zone, role, clinic_is_active, _enrolled in rows
         if clinic_is_active
     ]
     return listed, required, enrolled

@@ -138,10 +138,15 @@ class UserSerializer(FieldsBuiltOnce, PhotoUrlMixin, serializers.ModelSerializer
 class MembershipBriefSerializer(serializers.ModelSerializer[Membership]):
     clinic_id = serializers.UUIDField(source="clinic.id", read_only=True)
     clinic_name = serializers.CharField(source="clinic.name", read_only=True)
+    clinic_time_zone = serializers.CharField(
+        source="clinic.time_zone",
+        read_only=True,
+        help_text="The clinic's IANA time zone (e.g. `Asia/Bangkok`): its days, and which one is today.",
+    )
 
     class Meta:
         model = Membership
-        fields = ["id", "clinic_id", "clinic_name", "role"]
+        fields = ["id", "clinic_id", "clinic_name", "clinic_time_zone", "role"]
         read_only_fields = fields
 
 

@@ -116,6 +116,7 @@ def test_users_me_reads_session_and_membership_once_and_the_2fa_state_with_them(
             "id": str(world.a.members[Role.RECEPTIONIST].pk),
             "clinic_id": str(world.a.clinic.pk),
             "clinic_name": world.a.clinic.name,
+            "clinic_time_zone": world.a.clinic.time_zone,
             "role": "receptionist",
         }
     ]

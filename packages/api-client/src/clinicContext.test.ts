@@ -83,6 +83,21 @@ describe('useClinicContext', () => {
     expect(paths(seen).filter((path) => path === '/api/v1/staff')).toHaveLength(2)
   })
 
+  it("knows the clinic's time zone from the user's memberships before the clinic is loaded", async () => {
+    const memberships = [
+      { id: 'm1', clinic_id: 'c1', clinic_name: 'Bangkok', clinic_time_zone: 'Asia/Bangkok', role: 'owner' },
+      { id: 'm2', clinic_id: 'c2', clinic_name: 'São Paulo', clinic_time_zone: 'America/Sao_Paulo', role: 'owner' },
+    ]
+    fakeApi({ 'GET /api/v1/users/me': () => json(200, { ...me([]), memberships }) })
+    session.setClinicId('c2')
+    const context = useClinicContext()
+    expect(context.timeZone.value).toBe('UTC') // nothing known yet
+    await context.meLoad()
+    // A page that opens now (its "today", its date ranges) is already in the clinic's zone.
+    expect(context.clinic.value).toBeNull()
+    expect(context.timeZone.value).toBe('America/Sao_Paulo')
+  })
+
   it('asks for the staff and catalog again on refresh, not for the user', async () => {
     let joined = false
     const seen = fakeApi({

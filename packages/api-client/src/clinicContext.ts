@@ -172,6 +172,11 @@ bus.on(CLINIC_CHANGED, () => {
 })
 
 const permissions = computed(() => new Set(me.value?.permissions ?? []))
+const timeZone = computed(() => {
+  const current = session.clinicId
+  if (clinic.value?.id === current) return clinic.value.time_zone
+  return me.value?.memberships.find((m) => m.clinic_id === current)?.clinic_time_zone ?? clinic.value?.time_zone ?? 'UTC'
+})
 const practitioners = computed(() => practitionersOf(staff.value))
 
 /** Whether the signed-in user holds `permission` (e.g. `stock.manage`) in the current
@@ -187,8 +192,9 @@ const context = {
   staff: computed(() => staff.value),
   catalog: computed(() => catalog.value),
   practitioners,
-  /** The clinic's IANA time zone ('UTC' until the clinic is loaded). */
-  timeZone: computed(() => clinic.value?.time_zone ?? 'UTC'),
+  /** The session clinic's IANA time zone: known with the user (their memberships carry
+   *  it), before the clinic itself is loaded; 'UTC' before either. */
+  timeZone,
   loading: computed(() => pending.value > 0),
   error: computed(() => error.value),
   can,

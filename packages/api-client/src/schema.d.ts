@@ -5869,6 +5869,8 @@ export interface components {
             /** Format: uuid */
             readonly clinic_id: string;
             readonly clinic_name: string;
+            /** @description The clinic's IANA time zone (e.g. `Asia/Bangkok`): its days, and which one is today. */
+            readonly clinic_time_zone: string;
             readonly role: components["schemas"]["RoleEnum"];
         };
         /**
