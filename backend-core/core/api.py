@@ -21,6 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from collections.abc import Mapping
+from functools import partial
 from typing import TYPE_CHECKING, Any, ClassVar, Literal, TypeVar, cast, overload
 
 from django.db.models import Model, Q, QuerySet
@@ -33,7 +34,10 @@ from rest_framework.viewsets import GenericViewSet
 
 from core.exceptions import ValidationFailed
 from core.fields import NOT_IN_CLINIC
+from core.models import ClinicScopedManager
 from core.permissions import ClinicRolePermission
+from core.prepared import PreparedQuery
+from core.tenancy import get_current_clinic
 
 if TYPE_CHECKING:
     from accounts.models import User
@@ -68,10 +72,38 @@ def clinic_row_or_400(model: type[_MT], pk: Any, field: str) -> _MT | None:
     never as forbidden. The serializer form is ``core.fields.ClinicRowField``."""
     if pk is None:
         return None
-    row = model._default_manager.filter(pk=pk).first()
+    clinic = get_current_clinic()
+    if (
+        clinic is not None
+        and isinstance(pk, uuid.UUID)
+        and isinstance(model._default_manager, ClinicScopedManager)
+    ):
+        row = _row_in_clinic(model, clinic_id=clinic.pk, pk=pk)
+        if row is not None:
+            row.clinic = clinic  # type: ignore[attr-defined]  # the request's clinic: not read again
+    else:
+        row = model._default_manager.filter(pk=pk).first()
     if row is None:
         raise ValidationFailed(errors={field: [str(NOT_IN_CLINIC)]})
     return row
+
+
+# One lookup by id per clinic-scoped model, compiled once per process (core.prepared):
+# request bodies name rows by id, and compiling the lookup cost more than running it.
+_ROW_IN_CLINIC: dict[type[Model], PreparedQuery] = {}
+
+
+def _row_query(model: type[_MT], *, clinic_id: uuid.UUID, pk: uuid.UUID) -> QuerySet[_MT]:
+    return model.unscoped.filter(clinic_id=clinic_id, pk=pk)[:1]  # type: ignore[attr-defined]
+
+
+def _row_in_clinic(model: type[_MT], *, clinic_id: uuid.UUID, pk: uuid.UUID) -> _MT | None:
+    prepared = _ROW_IN_CLINIC.get(model)
+    if prepared is None:
+        prepared = _ROW_IN_CLINIC.setdefault(
+            model, PreparedQuery(partial(_row_query, model), params=("clinic_id", "pk"))
+        )
+    return cast("_MT | None", prepared.first(clinic_id=clinic_id, pk=pk))
 
 
 def validated_body(serializer_class: type[serializers.BaseSerializer[Any]], data: Any) -> dict[str, Any]:
