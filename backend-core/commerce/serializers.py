@@ -33,7 +33,7 @@ from commerce.models import (
 )
 from commerce.payment_methods import TILL_METHOD_CHOICES, methods_accepted, methods_allowed
 from commerce.pricing import currency_digits
-from core.fields import MoneyField
+from core.fields import FieldsBuiltOnce, MoneyField
 from notifications.models import Notification
 
 # Inventory --------------------------------------------------------------------------
@@ -383,13 +383,13 @@ class RecallSerializer(serializers.Serializer[Any]):
 # Sales ------------------------------------------------------------------------------
 
 
-class CreditSerializer(serializers.ModelSerializer[SaleLineCredit]):
+class CreditSerializer(FieldsBuiltOnce, serializers.ModelSerializer[SaleLineCredit]):
     class Meta:
         model = SaleLineCredit
         fields = ["practitioner", "share"]
 
 
-class SaleLineSerializer(serializers.ModelSerializer[SaleLine]):
+class SaleLineSerializer(FieldsBuiltOnce, serializers.ModelSerializer[SaleLine]):
     credits = CreditSerializer(many=True, read_only=True)
 
     class Meta:
@@ -416,7 +416,7 @@ class SaleLineSerializer(serializers.ModelSerializer[SaleLine]):
         read_only_fields = fields
 
 
-class SaleSerializer(serializers.ModelSerializer[Sale]):
+class SaleSerializer(FieldsBuiltOnce, serializers.ModelSerializer[Sale]):
     lines = SaleLineSerializer(many=True, read_only=True)
     invoice = serializers.UUIDField(source="invoice.id", read_only=True)
 

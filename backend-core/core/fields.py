@@ -98,15 +98,18 @@ class ClinicRowField(serializers.PrimaryKeyRelatedField):
         return self.queryset.model._default_manager.all()  # type: ignore[union-attr]
 
 
+# Mixin for a ``ModelSerializer`` read on every request: its fields are derived from the
+# model once per class and copied for each serializer, instead of DRF inspecting the
+# model again for every instance (a third of a millisecond for a dozen fields, on a
+# response that needs the whole request to take a few).
+#
+# Only for serializers whose ``get_fields`` depends on the class alone, not on the
+# instance or the context (DRF's own ``ModelSerializer.get_fields`` does not).
+#
+# No docstring on purpose: the OpenAPI schema describes a serializer with the first
+# docstring along its classes before DRF's, which would be this one for a serializer
+# without its own.
 class FieldsBuiltOnce:
-    """Mixin for a ``ModelSerializer`` read on every request: its fields are derived
-    from the model once per class and copied for each serializer, instead of DRF
-    inspecting the model again for every instance (a third of a millisecond for a
-    dozen fields, on a response that needs the whole request to take a few).
-
-    Only for serializers whose ``get_fields`` depends on the class alone, not on the
-    instance or the context (DRF's own ``ModelSerializer.get_fields`` does not)."""
-
     def get_fields(self) -> dict[str, serializers.Field[Any, Any, Any, Any]]:
         cls = type(self)
         built = cls.__dict__.get("_fields_built_once")
