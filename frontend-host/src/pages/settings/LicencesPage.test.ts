@@ -22,6 +22,7 @@ const licence = {
   verified_by: '',
   verification_note: '',
   registry_reference: '',
+  has_evidence: false,
   created_at: '2026-12-06T10:00:00Z',
 }
 const noteMissing = {
