@@ -12,8 +12,11 @@ Screenshots go to ``test-results/e2e/compliance-*.png``."""
 
 from __future__ import annotations
 
+import datetime as dt
 import subprocess
 import sys
+from urllib.parse import parse_qs, urlparse
+from zoneinfo import ZoneInfo
 
 import pytest
 from playwright.sync_api import expect
@@ -111,6 +114,16 @@ def test_the_bangkok_owner_sees_an_overdue_request_and_the_chain_verified(server
 
     page.get_by_role("link", name="Compliance").click()
     expect(page.get_by_role("heading", name="Compliance")).to_be_visible()
+    expect(page.get_by_test_id("desk-audit-verified")).to_contain_text("chain verified")
+    # Opened directly (a reload: the clinic itself is not loaded yet), the 30 days checked
+    # still end on the clinic's today, not the browser's (UTC here): from 17:00 UTC on,
+    # Bangkok is a day ahead, and its events of today were left out.
+    bangkok_before = dt.datetime.now(ZoneInfo("Asia/Bangkok")).date().isoformat()
+    with page.expect_request(lambda asked: "/audit-events/verify" in asked.url) as verify_asked:
+        page.reload()
+    bangkok_after = dt.datetime.now(ZoneInfo("Asia/Bangkok")).date().isoformat()
+    date_to = parse_qs(urlparse(verify_asked.value.url).query)["date_to"][0]
+    assert date_to in {bangkok_before, bangkok_after}
     expect(page.get_by_test_id("desk-audit-verified")).to_contain_text("chain verified")
     requests = page.get_by_test_id("desk-requests")
     first = requests.locator("li").first
